@@ -1,0 +1,280 @@
+import { z } from 'zod';
+
+/** The four pillars plus `context` (denominators and background figures). */
+export const PILLAR_IDS = ['prevention', 'protection', 'prosecution', 'partnership', 'context'] as const;
+export const PillarIdSchema = z.enum(PILLAR_IDS);
+export type PillarId = z.infer<typeof PillarIdSchema>;
+export const SCORED_PILLAR_IDS = ['prevention', 'protection', 'prosecution', 'partnership'] as const;
+export type ScoredPillarId = (typeof SCORED_PILLAR_IDS)[number];
+
+export const PillarSchema = z.object({
+  id: PillarIdSchema,
+  name: z.string(),
+  description: z.string(),
+  thesisSection: z.string().nullable(),
+  scored: z.boolean(),
+});
+export type Pillar = z.infer<typeof PillarSchema>;
+
+export const JURISDICTION_KINDS = [
+  'country',
+  'province',
+  'division',
+  'district',
+  'tehsil',
+  'aggregate',
+] as const;
+export const JurisdictionKindSchema = z.enum(JURISDICTION_KINDS);
+export type JurisdictionKind = z.infer<typeof JurisdictionKindSchema>;
+
+export const JurisdictionIdSchema = z
+  .string()
+  .regex(/^[A-Z0-9]+(-[A-Z0-9]+)*$/, 'a jurisdiction id such as PK-PB-GUJRAT, IT or ES');
+export type JurisdictionId = z.infer<typeof JurisdictionIdSchema>;
+
+export const LocalisedNameSchema = z.object({ en: z.string(), ur: z.string().optional() });
+export type LocalisedName = z.infer<typeof LocalisedNameSchema>;
+
+export const JurisdictionSchema = z.object({
+  id: JurisdictionIdSchema,
+  kind: JurisdictionKindSchema,
+  parentId: JurisdictionIdSchema.nullable(),
+  name: LocalisedNameSchema,
+  /** Italy, Spain and the EU-27 are benchmarks; Pakistan and its subdivisions are monitored. */
+  role: z.enum(['monitored', 'benchmark']),
+});
+export type Jurisdiction = z.infer<typeof JurisdictionSchema>;
+
+export const MEASURE_TYPES = ['count', 'rate_per_100k', 'percent', 'currency', 'ordinal', 'yes_no'] as const;
+export const MeasureTypeSchema = z.enum(MEASURE_TYPES);
+export type MeasureType = z.infer<typeof MeasureTypeSchema>;
+
+export const DIRECTIONS = ['higher_is_better', 'lower_is_better', 'neutral'] as const;
+export const DirectionSchema = z.enum(DIRECTIONS);
+export type Direction = z.infer<typeof DirectionSchema>;
+
+export const DISAGGREGATION_DIMENSIONS = [
+  'sex',
+  'age_group',
+  'exploitation_form',
+  'nationality',
+  'route',
+  'tehsil',
+  'agency',
+  'partner_country',
+] as const;
+export const DisaggregationDimensionSchema = z.enum(DISAGGREGATION_DIMENSIONS);
+export type DisaggregationDimension = z.infer<typeof DisaggregationDimensionSchema>;
+
+/** Dimension → category; `{}` is the total. */
+export const DisaggregationSchema = z.partialRecord(
+  DisaggregationDimensionSchema,
+  z.string().regex(/^[a-z0-9_]+$/, 'a snake_case category'),
+);
+export type Disaggregation = z.infer<typeof DisaggregationSchema>;
+
+export const IndicatorIdSchema = z.string().regex(/^[a-z][a-z0-9_]*$/, 'a snake_case indicator id');
+export type IndicatorId = z.infer<typeof IndicatorIdSchema>;
+
+export const FormulaSchema = z.object({
+  numerator: IndicatorIdSchema,
+  denominator: IndicatorIdSchema,
+  /** 100 for a percent, 100000 for a rate per 100,000. */
+  factor: z.number().positive(),
+});
+export type Formula = z.infer<typeof FormulaSchema>;
+
+export const CROSSWALK_FRAMEWORKS = [
+  'SDG',
+  'US_TIP',
+  'GRETA',
+  'PTPA_2018',
+  'EU_DIRECTIVE',
+  'UNODC_GLOTIP',
+] as const;
+export const CrosswalkSchema = z.object({
+  framework: z.enum(CROSSWALK_FRAMEWORKS),
+  reference: z.string(),
+  note: z.string().optional(),
+});
+export type Crosswalk = z.infer<typeof CrosswalkSchema>;
+
+/**
+ * A definition variant: a way a source counts the indicator that differs from the catalogue's
+ * standard definition (e.g. Pakistan FIA counts that include migrant smuggling).
+ * `comparable: false` makes any comparison involving it grade C.
+ */
+export const DefinitionVariantSchema = z.object({
+  id: z.string().regex(/^[a-z][a-z0-9_]*$/),
+  label: z.string(),
+  note: z.string(),
+  comparable: z.boolean(),
+});
+export type DefinitionVariant = z.infer<typeof DefinitionVariantSchema>;
+export const STANDARD_DEFINITION = 'standard';
+
+export const IndicatorSchema = z.object({
+  id: IndicatorIdSchema,
+  pillar: PillarIdSchema,
+  name: z.string(),
+  /** What is counted and what is not. */
+  definition: z.string(),
+  measureType: MeasureTypeSchema,
+  /** Catalogue unit, e.g. "persons", "cases", "percent", "EUR million", "tier". */
+  unit: z.string(),
+  direction: DirectionSchema,
+  directionReason: z.string().optional(),
+  formula: FormulaSchema.optional(),
+  /** Counts that may be expressed per 100,000 residents. */
+  perCapita: z.boolean(),
+  disaggregations: z.array(DisaggregationDimensionSchema),
+  variants: z.array(DefinitionVariantSchema),
+  scopeNotes: z.array(z.string()),
+  crosswalks: z.array(CrosswalkSchema),
+  /** Counts of people that could identify victims: subject to small-count suppression. */
+  identifying: z.boolean(),
+  /** For ordinal scores: the allowed range. */
+  range: z.object({ min: z.number(), max: z.number() }).optional(),
+  usualSources: z.object({
+    PK: z.array(z.string()),
+    IT: z.array(z.string()),
+    ES: z.array(z.string()),
+  }),
+  /** The thesis recommendation(s) the indicator monitors, e.g. "5.1.2". */
+  thesisRefs: z.array(z.string()),
+  headline: z.boolean(),
+});
+export type Indicator = z.infer<typeof IndicatorSchema>;
+
+export const RUBRIC_LEVELS = [0, 1, 2, 3, 4] as const;
+export const RubricLevelSchema = z.union([
+  z.literal(0),
+  z.literal(1),
+  z.literal(2),
+  z.literal(3),
+  z.literal(4),
+]);
+export type RubricLevel = z.infer<typeof RubricLevelSchema>;
+
+export const RubricLevelDefinitionSchema = z.object({
+  level: RubricLevelSchema,
+  label: z.string(),
+  evidenceRequired: z.string(),
+});
+export type RubricLevelDefinition = z.infer<typeof RubricLevelDefinitionSchema>;
+
+export const PolicyMeasureSchema = z.object({
+  id: z.string().regex(/^[a-z][a-z0-9_]*$/),
+  pillar: z.enum(SCORED_PILLAR_IDS),
+  name: z.string(),
+  description: z.string(),
+  /** Where the model comes from, e.g. "Italy: Art. 18, Legislative Decree 286/1998". */
+  model: z.string(),
+  modelCountries: z.array(JurisdictionIdSchema),
+  thesisRef: z.string(),
+  /** Indicators that show whether the measure works in practice. */
+  relatedIndicators: z.array(IndicatorIdSchema),
+});
+export type PolicyMeasure = z.infer<typeof PolicyMeasureSchema>;
+
+/** SDMX OBS_STATUS: A normal, E estimated, P provisional, B break in series. */
+export const OBS_STATUSES = ['A', 'E', 'P', 'B'] as const;
+export const ObsStatusSchema = z.enum(OBS_STATUSES);
+export type ObsStatus = z.infer<typeof ObsStatusSchema>;
+
+export const WORKFLOW_STATES = ['draft', 'submitted', 'approved', 'published', 'rejected'] as const;
+export const WorkflowStateSchema = z.enum(WORKFLOW_STATES);
+export type WorkflowState = z.infer<typeof WorkflowStateSchema>;
+
+export const SourceKindSchema = z.enum(['primary', 'secondary']);
+export type SourceKind = z.infer<typeof SourceKindSchema>;
+
+export const SourceSchema = z.object({
+  id: z.number().int(),
+  title: z.string().min(1),
+  publisher: z.string().min(1),
+  year: z.number().int().nullable(),
+  locator: z.string().nullable(),
+  kind: SourceKindSchema,
+});
+export type Source = z.infer<typeof SourceSchema>;
+
+export const MIN_YEAR = 1990;
+export const MAX_YEAR = 2100;
+export const YearSchema = z.number().int().min(MIN_YEAR).max(MAX_YEAR);
+
+/**
+ * A figure as the domain computes with it. `yearEnd` > `year` marks a cumulative multi-year
+ * figure, never an annual one. `value` is null only when `suppressed`.
+ */
+export const ObservationSchema = z.object({
+  id: z.number().int(),
+  indicator: IndicatorIdSchema,
+  jurisdiction: JurisdictionIdSchema,
+  year: YearSchema,
+  yearEnd: YearSchema,
+  disaggregation: DisaggregationSchema,
+  value: z.number().nullable(),
+  suppressed: z.boolean(),
+  status: ObsStatusSchema,
+  definition: z.string(),
+  unitAsRead: z.string().nullable(),
+  valueAsRead: z.string().nullable(),
+  workflowState: WorkflowStateSchema,
+  /** True when a later figure for the same cell superseded this one. */
+  superseded: z.boolean(),
+  note: z.string().nullable(),
+  source: SourceSchema,
+});
+export type Observation = z.infer<typeof ObservationSchema>;
+
+export const PopulationSchema = z.object({
+  jurisdiction: JurisdictionIdSchema,
+  year: YearSchema,
+  value: z.number().positive(),
+});
+export type Population = z.infer<typeof PopulationSchema>;
+
+export const COMPARABILITY_GRADES = ['A', 'B', 'C'] as const;
+export const ComparabilityGradeSchema = z.enum(COMPARABILITY_GRADES);
+export type ComparabilityGrade = z.infer<typeof ComparabilityGradeSchema>;
+
+export const PROGRESS_STATUSES = [
+  'target_achieved',
+  'substantial_progress',
+  'moderate_progress',
+  'limited_progress',
+  'deterioration',
+] as const;
+export const ProgressStatusSchema = z.enum(PROGRESS_STATUSES);
+export type ProgressStatus = z.infer<typeof ProgressStatusSchema>;
+
+export const ProblemSchema = z.object({
+  type: z.string(),
+  title: z.string(),
+  status: z.number().int(),
+  detail: z.string(),
+  code: z.string(),
+  requestId: z.string(),
+  errors: z.array(z.object({ path: z.string(), message: z.string() })).optional(),
+});
+export type Problem = z.infer<typeof ProblemSchema>;
+
+/** Domain failures are values, with codes from a closed set. */
+export const DOMAIN_ERROR_CODES = [
+  'invalid_observation',
+  'unknown_indicator',
+  'unknown_jurisdiction',
+  'missing_population',
+  'not_derivable',
+  'no_baseline',
+] as const;
+export type DomainErrorCode = (typeof DOMAIN_ERROR_CODES)[number];
+export type DomainError = {
+  code: DomainErrorCode;
+  message: string;
+  issues?: { path: string; message: string }[];
+};
+export type Result<T> = { ok: true; value: T } | { ok: false; error: DomainError };
+export const ok = <T>(value: T): Result<T> => ({ ok: true, value });
+export const fail = <T = never>(error: DomainError): Result<T> => ({ ok: false, error });
