@@ -1,0 +1,4 @@
+export * from './pillars.js';
+export * from './jurisdictions.js';
+export * from './indicators.js';
+export * from './measures.js';
