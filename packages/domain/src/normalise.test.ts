@@ -1,0 +1,119 @@
+import fc from 'fast-check';
+import { describe, expect, it } from 'vitest';
+import type { Population } from './contracts.js';
+import { fromPer100k, nearestPopulation, normalisePer100k } from './normalise.js';
+
+const pop = (jurisdiction: string, year: number, value: number): Population => ({
+  jurisdiction,
+  year,
+  value,
+});
+const populations = [
+  pop('PK-PB-GUJRAT', 2017, 2_000_000),
+  pop('PK-PB-GUJRAT', 2023, 2_400_000),
+  pop('IT', 2019, 59_000_000),
+  pop('IT', 2021, 60_000_000),
+  pop('ES', 2020, 47_000_000),
+];
+
+describe('normalisePer100k', () => {
+  it.each([
+    { name: 'exact year', count: 590, j: 'IT', year: 2019, value: 1, populationYear: 2019, exact: true },
+    {
+      name: 'nearest year within tolerance',
+      count: 47,
+      j: 'ES',
+      year: 2022,
+      value: 0.1,
+      populationYear: 2020,
+      exact: false,
+    },
+    {
+      name: 'tie between 2019 and 2021 takes the earlier',
+      count: 59,
+      j: 'IT',
+      year: 2020,
+      value: 0.1,
+      populationYear: 2019,
+      exact: false,
+    },
+    { name: 'zero stays zero', count: 0, j: 'ES', year: 2020, value: 0, populationYear: 2020, exact: true },
+    {
+      name: 'closer later year beats farther earlier one',
+      count: 60,
+      j: 'IT',
+      year: 2022,
+      value: 0.1,
+      populationYear: 2021,
+      exact: false,
+    },
+  ])('$name', ({ count, j, year, value, populationYear, exact }) => {
+    const result = normalisePer100k(count, j, year, populations);
+    expect(result.ok).toBe(true);
+    if (!result.ok) return;
+    expect(result.value.value).toBeCloseTo(value, 12);
+    expect(result.value.populationYear).toBe(populationYear);
+    expect(result.value.exact).toBe(exact);
+  });
+
+  it('fails missing_population naming jurisdiction, year and tolerance', () => {
+    const result = normalisePer100k(10, 'PK-PB-GUJRAT', 2020, populations);
+    expect(result).toEqual({
+      ok: false,
+      error: {
+        code: 'missing_population',
+        message:
+          'No population figure for PK-PB-GUJRAT within 2 year(s) of 2020, so the count cannot be expressed per 100,000 residents.',
+      },
+    });
+  });
+
+  it('honours a custom tolerance', () => {
+    expect(normalisePer100k(10, 'PK-PB-GUJRAT', 2020, populations, { toleranceYears: 3 }).ok).toBe(true);
+    expect(normalisePer100k(10, 'ES', 2021, populations, { toleranceYears: 0 }).ok).toBe(false);
+  });
+
+  it('never borrows another jurisdiction’s population', () => {
+    expect(normalisePer100k(10, 'PK-PB', 2019, populations).ok).toBe(false);
+  });
+
+  it('throws on a non-finite count', () => {
+    expect(() => normalisePer100k(Number.NaN, 'IT', 2019, populations)).toThrow();
+  });
+});
+
+describe('nearestPopulation', () => {
+  it('returns null when nothing is within tolerance', () => {
+    expect(nearestPopulation('IT', 2010, populations)).toBeNull();
+  });
+});
+
+describe('fromPer100k', () => {
+  it('inverts a known rate', () => {
+    expect(fromPer100k(2.5, 4_000_000)).toBe(100);
+  });
+
+  it('throws on a non-positive population', () => {
+    expect(() => fromPer100k(1, 0)).toThrow();
+  });
+
+  it('round-trips: fromPer100k(normalisePer100k(x)) ≈ x', () => {
+    fc.assert(
+      fc.property(
+        fc.integer({ min: 0, max: 10_000_000 }),
+        fc.integer({ min: 1, max: 2_000_000_000 }),
+        fc.integer({ min: 1990, max: 2030 }),
+        fc.integer({ min: -2, max: 2 }),
+        (count, population, year, offset) => {
+          const result = normalisePer100k(count, 'PK-PB-GUJRAT', year, [
+            pop('PK-PB-GUJRAT', year + offset, population),
+          ]);
+          expect(result.ok).toBe(true);
+          if (!result.ok) return;
+          const back = fromPer100k(result.value.value, result.value.population);
+          expect(Math.abs(back - count)).toBeLessThanOrEqual(Math.max(1e-9, count * 1e-12));
+        },
+      ),
+    );
+  });
+});

@@ -1,0 +1,205 @@
+import { z } from 'zod';
+import {
+  ComparabilityGradeSchema,
+  DirectionSchema,
+  DisaggregationSchema,
+  IndicatorIdSchema,
+  JurisdictionIdSchema,
+  MeasureTypeSchema,
+  ProgressStatusSchema,
+  SCORED_PILLAR_IDS,
+} from './contracts.js';
+
+export const DerivedRatioSchema = z.object({
+  value: z.number(),
+  numerator: z.number(),
+  denominator: z.number(),
+  factor: z.number(),
+  numeratorObservationIds: z.array(z.number().int()),
+  denominatorObservationIds: z.array(z.number().int()),
+  excluded: z.array(z.object({ observationId: z.number().int(), reason: z.string() })),
+});
+export type DerivedRatio = z.infer<typeof DerivedRatioSchema>;
+
+export const NormalisedValueSchema = z.object({
+  value: z.number(),
+  populationYear: z.number().int(),
+  population: z.number(),
+  exact: z.boolean(),
+});
+export type NormalisedValue = z.infer<typeof NormalisedValueSchema>;
+
+export const ASSESSMENTS = ['better', 'worse', 'similar', 'not_assessed'] as const;
+export const AssessmentSchema = z.enum(ASSESSMENTS);
+export type Assessment = z.infer<typeof AssessmentSchema>;
+
+/** One jurisdiction's figure for one year as compared: `value` is per 100,000 residents when `normalised`. */
+export const ComparedPointSchema = z.object({
+  jurisdiction: JurisdictionIdSchema,
+  year: z.number().int(),
+  yearEnd: z.number().int(),
+  value: z.number().nullable(),
+  rawValue: z.number().nullable(),
+  suppressed: z.boolean(),
+  normalised: z.boolean(),
+  populationYear: z.number().int().nullable(),
+  definition: z.string(),
+  observationId: z.number().int().nullable(),
+});
+export type ComparedPoint = z.infer<typeof ComparedPointSchema>;
+
+export const BenchmarkComparisonSchema = z.object({
+  jurisdiction: JurisdictionIdSchema,
+  year: z.number().int(),
+  point: ComparedPointSchema.nullable(),
+  difference: z.number().nullable(),
+  ratio: z.number().nullable(),
+  assessment: AssessmentSchema,
+  grade: ComparabilityGradeSchema.nullable(),
+  reasons: z.array(z.string()),
+});
+export type BenchmarkComparison = z.infer<typeof BenchmarkComparisonSchema>;
+
+export const ComparisonYearSchema = z.object({
+  year: z.number().int(),
+  base: ComparedPointSchema.nullable(),
+  benchmarks: z.array(BenchmarkComparisonSchema),
+});
+export type ComparisonYear = z.infer<typeof ComparisonYearSchema>;
+
+export const ComparisonSchema = z.object({
+  indicator: IndicatorIdSchema,
+  measureType: MeasureTypeSchema,
+  direction: DirectionSchema,
+  /** The unit of `value` in every point: "per 100,000 residents" when counts were normalised. */
+  unit: z.string(),
+  base: JurisdictionIdSchema,
+  benchmarks: z.array(JurisdictionIdSchema),
+  similarTolerance: z.number(),
+  years: z.array(ComparisonYearSchema),
+  latestCommonYear: z.number().int().nullable(),
+  latest: ComparisonYearSchema.nullable(),
+  /** Per benchmark, the comparison in the latest year where both it and the base have a value. */
+  latestByBenchmark: z.array(BenchmarkComparisonSchema),
+});
+export type Comparison = z.infer<typeof ComparisonSchema>;
+
+export const StandInSchema = z.object({
+  jurisdiction: JurisdictionIdSchema,
+  standIn: z.boolean(),
+  label: z.string().nullable(),
+});
+export type StandIn = z.infer<typeof StandInSchema>;
+
+export const ProgressResultSchema = z.object({
+  status: ProgressStatusSchema,
+  method: z.enum(['cagr', 'linear']),
+  ratio: z.number().nullable(),
+  actualAnnualGrowth: z.number().nullable(),
+  requiredAnnualGrowth: z.number().nullable(),
+  explanation: z.string(),
+});
+export type ProgressResult = z.infer<typeof ProgressResultSchema>;
+
+export const TrendSchema = z.object({
+  n: z.number().int(),
+  firstYear: z.number().int().nullable(),
+  lastYear: z.number().int().nullable(),
+  latestChange: z
+    .object({
+      fromYear: z.number().int(),
+      toYear: z.number().int(),
+      absolute: z.number(),
+      percent: z.number().nullable(),
+    })
+    .nullable(),
+  averageAnnualChange: z
+    .object({
+      method: z.enum(['compound', 'linear']),
+      /** Percent per year when compound, units per year when linear. */
+      value: z.number(),
+      fromYear: z.number().int(),
+      toYear: z.number().int(),
+    })
+    .nullable(),
+  skipped: z.array(z.object({ year: z.number().int(), reason: z.enum(['suppressed', 'missing']) })),
+});
+export type Trend = z.infer<typeof TrendSchema>;
+
+export const SUPPRESSION_REASONS = ['small_count', 'complementary'] as const;
+export const SuppressedCellSchema = z.object({
+  indicator: IndicatorIdSchema,
+  jurisdiction: JurisdictionIdSchema,
+  year: z.number().int(),
+  disaggregation: DisaggregationSchema,
+  value: z.number().nullable(),
+  suppressed: z.boolean(),
+  suppressionReason: z.enum(SUPPRESSION_REASONS).nullable(),
+});
+export type SuppressedCell = z.infer<typeof SuppressedCellSchema>;
+
+export const ValidationIssueSchema = z.object({ path: z.string(), message: z.string() });
+export type ValidationIssue = z.infer<typeof ValidationIssueSchema>;
+
+export const CONFIDENCE_LEVELS = ['none', 'low', 'medium', 'high'] as const;
+export const ConfidenceSchema = z.enum(CONFIDENCE_LEVELS);
+export type Confidence = z.infer<typeof ConfidenceSchema>;
+
+export const ScorecardWeightsSchema = z.object({ indicators: z.number(), measures: z.number() });
+export type ScorecardWeights = z.infer<typeof ScorecardWeightsSchema>;
+
+export const IndicatorScoreSchema = z.object({
+  indicator: IndicatorIdSchema,
+  /** 0–100, the mean of the per-benchmark scores; null when not scorable (see `reason`). */
+  score: z.number().nullable(),
+  /** Each benchmark used, in the latest year both it and the jurisdiction have a comparable figure. */
+  against: z.array(
+    z.object({
+      jurisdiction: JurisdictionIdSchema,
+      year: z.number().int(),
+      grade: z.enum(['A', 'B']),
+      value: z.number(),
+      benchmarkValue: z.number(),
+      score: z.number(),
+    }),
+  ),
+  reason: z.string().nullable(),
+});
+export type IndicatorScore = z.infer<typeof IndicatorScoreSchema>;
+
+export const MeasureScoreSchema = z.object({
+  measure: z.string(),
+  level: z.number().int().nullable(),
+  assessedYear: z.number().int().nullable(),
+  score: z.number().nullable(),
+});
+export type MeasureScore = z.infer<typeof MeasureScoreSchema>;
+
+export const PillarScoreSchema = z.object({
+  pillar: z.enum(SCORED_PILLAR_IDS),
+  score: z.number().nullable(),
+  reason: z.string().nullable(),
+  indicatorScore: z.number().nullable(),
+  measureScore: z.number().nullable(),
+  appliedWeights: ScorecardWeightsSchema,
+  coverage: z.object({
+    indicatorsScored: z.number().int(),
+    indicatorsInPillar: z.number().int(),
+    measuresAssessed: z.number().int(),
+    measuresInPillar: z.number().int(),
+  }),
+  confidence: ConfidenceSchema,
+  indicators: z.array(IndicatorScoreSchema),
+  measures: z.array(MeasureScoreSchema),
+});
+export type PillarScore = z.infer<typeof PillarScoreSchema>;
+
+export const ScorecardSchema = z.object({
+  jurisdiction: JurisdictionIdSchema,
+  year: z.number().int(),
+  benchmarks: z.array(JurisdictionIdSchema),
+  method: z.string(),
+  weights: ScorecardWeightsSchema,
+  pillars: z.array(PillarScoreSchema),
+});
+export type Scorecard = z.infer<typeof ScorecardSchema>;

@@ -1,0 +1,104 @@
+import type { Disaggregation, IndicatorId, JurisdictionId } from './contracts.js';
+
+export const DEFAULT_SUPPRESSION_K = 5;
+
+export type SuppressionInputCell = {
+  indicator: IndicatorId;
+  jurisdiction: JurisdictionId;
+  year: number;
+  disaggregation: Disaggregation;
+  /** Null when the figure is missing (not reported); missing stays missing. */
+  value: number | null;
+  /** Counts of people that could identify victims; other cells pass through untouched. */
+  identifying: boolean;
+  /** Already suppressed upstream. */
+  suppressed?: boolean;
+};
+
+export type SuppressedOutput<T extends SuppressionInputCell> = Omit<T, 'value' | 'suppressed'> & {
+  value: number | null;
+  suppressed: boolean;
+  suppressionReason: 'small_count' | 'complementary' | null;
+};
+
+type Work = { value: number | null; hidden: boolean; reason: 'small_count' | 'complementary' | null };
+
+const dimsKey = (d: Disaggregation) =>
+  Object.entries(d)
+    .sort(([a], [b]) => a.localeCompare(b))
+    .map(([k, v]) => `${k}=${v}`)
+    .join(',');
+
+/**
+ * Public-output suppression of identifying counts: values 1..k-1 become `value: null, suppressed: true`
+ * (true zeros stay visible, they reveal no one), then complementary suppression until no suppressed value equals
+ * a published total minus its published breakdown, in any dimension (k default 5).
+ */
+export function suppressSmallCounts<T extends SuppressionInputCell>(
+  cells: readonly T[],
+  { k = DEFAULT_SUPPRESSION_K }: { k?: number } = {},
+): SuppressedOutput<T>[] {
+  const work: Work[] = cells.map((c) => {
+    if (c.suppressed === true) return { value: c.value, hidden: true, reason: 'small_count' };
+    const small = c.identifying && c.value !== null && c.value > 0 && c.value < k;
+    return { value: c.value, hidden: small, reason: small ? 'small_count' : null };
+  });
+
+  const cellIndex = new Map<string, number>();
+  cells.forEach((c, i) => {
+    if (!c.identifying) return;
+    const key = `${c.indicator}|${c.jurisdiction}|${c.year}|${dimsKey(c.disaggregation)}`;
+    if (cellIndex.has(key)) throw new Error(`suppressSmallCounts: duplicate cell ${key}`);
+    cellIndex.set(key, i);
+  });
+
+  // One equation per (margin cell, dimension): margin = sum of the cells that add that dimension's categories.
+  const equations = new Map<string, { total: number | undefined; parts: number[] }>();
+  cells.forEach((c, i) => {
+    if (!c.identifying) return;
+    for (const dim of Object.keys(c.disaggregation) as (keyof Disaggregation)[]) {
+      const margin: Disaggregation = { ...c.disaggregation };
+      delete margin[dim];
+      const marginKey = `${c.indicator}|${c.jurisdiction}|${c.year}|${dimsKey(margin)}`;
+      const eqKey = `${marginKey}#${dim}`;
+      const eq = equations.get(eqKey) ?? { total: cellIndex.get(marginKey), parts: [] };
+      eq.parts.push(i);
+      equations.set(eqKey, eq);
+    }
+  });
+
+  const isPublished = (i: number) => !(work[i] as Work).hidden && (work[i] as Work).value !== null;
+  const hide = (i: number) =>
+    Object.assign(work[i] as Work, { hidden: true, reason: 'complementary' as const });
+
+  let changed = true;
+  while (changed) {
+    changed = false;
+    for (const eq of equations.values()) {
+      if (eq.total === undefined) continue;
+      const total = work[eq.total] as Work;
+      if (total.value === null && !total.hidden) continue;
+      const members = [eq.total, ...eq.parts];
+      if (members.filter((i) => (work[i] as Work).hidden).length !== 1) continue;
+      const candidates = eq.parts.filter(isPublished).sort((a, b) => {
+        const va = (work[a] as Work).value as number;
+        const vb = (work[b] as Work).value as number;
+        return Number(va === 0) - Number(vb === 0) || va - vb || a - b;
+      });
+      const next = candidates[0] ?? (isPublished(eq.total) ? eq.total : undefined);
+      if (next === undefined) continue;
+      hide(next);
+      changed = true;
+    }
+  }
+
+  return cells.map((c, i) => {
+    const w = work[i] as Work;
+    return {
+      ...c,
+      value: w.hidden ? null : w.value,
+      suppressed: w.hidden,
+      suppressionReason: w.hidden ? w.reason : null,
+    };
+  });
+}

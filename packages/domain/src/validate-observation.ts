@@ -1,0 +1,203 @@
+import { z } from 'zod';
+import {
+  DisaggregationSchema,
+  IndicatorIdSchema,
+  JurisdictionIdSchema,
+  MIN_YEAR,
+  ObsStatusSchema,
+  STANDARD_DEFINITION,
+  SourceKindSchema,
+  fail,
+  ok,
+} from './contracts.js';
+import type { Formula, Indicator, Jurisdiction, Result } from './contracts.js';
+import type { ValidationIssue } from './results.js';
+
+const wholeYear = (field: string) =>
+  z
+    .number({ error: `${field} must be a year written as a number, e.g. 2021` })
+    .int(`${field} must be a whole year`);
+
+export const NewSourceInputSchema = z.object({
+  title: z.string({ error: 'source.title is required' }).trim().min(1, 'source.title must not be empty'),
+  publisher: z
+    .string({ error: 'source.publisher is required' })
+    .trim()
+    .min(1, 'source.publisher must not be empty'),
+  year: wholeYear('source.year').nullable().default(null),
+  locator: z.string().nullable().default(null),
+  kind: SourceKindSchema.default('secondary'),
+});
+
+export const ObservationInputSchema = z
+  .object({
+    indicator: IndicatorIdSchema,
+    jurisdiction: JurisdictionIdSchema,
+    year: wholeYear('year'),
+    yearEnd: wholeYear('yearEnd').optional(),
+    disaggregation: DisaggregationSchema.default({}),
+    value: z.number({ error: 'value must be a finite number (write 1234.5, not "1,234.5" or text)' }),
+    status: ObsStatusSchema.default('A'),
+    definition: z.string().min(1).default(STANDARD_DEFINITION),
+    unitAsRead: z.string().nullable().optional(),
+    valueAsRead: z.string().nullable().optional(),
+    note: z.string().nullable().optional(),
+    sourceId: z.number().int().positive('sourceId must be a positive whole number').optional(),
+    source: NewSourceInputSchema.optional(),
+  })
+  .superRefine((o, ctx) => {
+    if ((o.sourceId === undefined) === (o.source === undefined)) {
+      ctx.addIssue({
+        code: 'custom',
+        path: ['sourceId'],
+        message: 'Give either sourceId (an existing source) or source (a new one), exactly one of them',
+      });
+    }
+  });
+export type ObservationInput = z.infer<typeof ObservationInputSchema>;
+
+export type ValidationContext = {
+  indicators: readonly Indicator[];
+  jurisdictions: readonly Pick<Jurisdiction, 'id'>[];
+  currentYear: number;
+  /** The same cell's value in the previous year, for the outlier warning. */
+  previousValue?: number | null;
+};
+
+export type ValidatedObservation = { observation: ObservationInput; warnings: ValidationIssue[] };
+
+const OUTLIER_FACTOR = 3;
+
+function valueIssue(indicator: Indicator, value: number): string | null {
+  const name = indicator.id;
+  switch (indicator.measureType) {
+    case 'count':
+      return Number.isInteger(value) && value >= 0
+        ? null
+        : `${name} is a count of ${indicator.unit}: value must be a whole number, 0 or more (got ${value})`;
+    case 'percent':
+      return value >= 0 && value <= 100
+        ? null
+        : `${name} is a percent: value must be between 0 and 100 (got ${value})`;
+    case 'yes_no':
+      return value === 0 || value === 1
+        ? null
+        : `${name} is yes/no: value must be 1 (yes) or 0 (no) (got ${value})`;
+    case 'ordinal': {
+      const range = indicator.range;
+      if (range === undefined || (value >= range.min && value <= range.max)) return null;
+      return `${name} must be between ${range.min} and ${range.max} (got ${value})`;
+    }
+    case 'rate_per_100k':
+    case 'currency':
+      return value >= 0 ? null : `${name} cannot be negative (got ${value})`;
+  }
+}
+
+/** Checks an incoming observation against the catalogue (years 1990..currentYear); fails `invalid_observation` with one issue per field problem. */
+export function validateObservation(input: unknown, ctx: ValidationContext): Result<ValidatedObservation> {
+  const parsed = ObservationInputSchema.safeParse(input);
+  if (!parsed.success) {
+    const issues = parsed.error.issues.map((i) => ({
+      path: i.path.length > 0 ? i.path.map(String).join('.') : '(observation)',
+      message: i.message,
+    }));
+    return fail({ code: 'invalid_observation', message: 'The observation has invalid fields.', issues });
+  }
+  const o = parsed.data;
+  const issues: ValidationIssue[] = [];
+  const indicator = ctx.indicators.find((i) => i.id === o.indicator);
+  if (indicator === undefined) {
+    issues.push({
+      path: 'indicator',
+      message: `Unknown indicator "${o.indicator}": use an id from the catalogue`,
+    });
+  }
+  if (!ctx.jurisdictions.some((j) => j.id === o.jurisdiction)) {
+    issues.push({
+      path: 'jurisdiction',
+      message: `Unknown jurisdiction "${o.jurisdiction}": use an id such as PK-PB-GUJRAT, IT or ES`,
+    });
+  }
+  if (o.year < MIN_YEAR || o.year > ctx.currentYear) {
+    issues.push({
+      path: 'year',
+      message: `year must be between ${MIN_YEAR} and ${ctx.currentYear} (got ${o.year})`,
+    });
+  }
+  if (o.yearEnd !== undefined) {
+    if (o.yearEnd < o.year) {
+      issues.push({ path: 'yearEnd', message: `yearEnd (${o.yearEnd}) cannot be before year (${o.year})` });
+    } else if (o.yearEnd > ctx.currentYear) {
+      issues.push({
+        path: 'yearEnd',
+        message: `yearEnd cannot be later than ${ctx.currentYear} (got ${o.yearEnd})`,
+      });
+    }
+  }
+  if (indicator !== undefined) {
+    const problem = valueIssue(indicator, o.value);
+    if (problem !== null) issues.push({ path: 'value', message: problem });
+    for (const dim of Object.keys(o.disaggregation)) {
+      if (!(indicator.disaggregations as string[]).includes(dim)) {
+        const allowed = indicator.disaggregations.length > 0 ? indicator.disaggregations.join(', ') : 'none';
+        issues.push({
+          path: `disaggregation.${dim}`,
+          message: `${indicator.id} cannot be broken down by ${dim} (allowed: ${allowed})`,
+        });
+      }
+    }
+    if (o.definition !== STANDARD_DEFINITION && !indicator.variants.some((v) => v.id === o.definition)) {
+      const known = [STANDARD_DEFINITION, ...indicator.variants.map((v) => v.id)].join(', ');
+      issues.push({
+        path: 'definition',
+        message: `"${o.definition}" is not a definition of ${indicator.id} (known: ${known})`,
+      });
+    }
+  }
+  if (issues.length > 0) {
+    return fail({
+      code: 'invalid_observation',
+      message: 'The observation does not fit the catalogue.',
+      issues,
+    });
+  }
+  const warnings: ValidationIssue[] = [];
+  if (ctx.previousValue !== undefined && ctx.previousValue !== null) {
+    const outlier = detectOutlier(o.value, ctx.previousValue);
+    if (outlier !== null) warnings.push(outlier);
+  }
+  return ok({ observation: o, warnings });
+}
+
+/**
+ * An issue when a formula's numerator exceeds its denominator: an error when the denominator is a population
+ * (the numerator is a subset of it), a warning otherwise (cohorts can differ, e.g. convictions of earlier prosecutions).
+ */
+export function checkNumeratorNotAboveDenominator(
+  formula: Formula,
+  numerator: number,
+  denominator: number,
+): (ValidationIssue & { severity: 'error' | 'warning' }) | null {
+  if (numerator <= denominator) return null;
+  const subset = formula.denominator === 'population';
+  return {
+    severity: subset ? 'error' : 'warning',
+    path: 'value',
+    message: subset
+      ? `${formula.numerator} (${numerator}) cannot exceed ${formula.denominator} (${denominator})`
+      : `${formula.numerator} (${numerator}) is above ${formula.denominator} (${denominator}); possible only if they count different cohorts, check both figures`,
+  };
+}
+
+/** A warning (never an error) when value is ≥ 3× or ≤ 1/3 of the previous year's value (> 0); null otherwise. */
+export function detectOutlier(value: number, previousValue: number): ValidationIssue | null {
+  if (!(previousValue > 0) || !Number.isFinite(value)) return null;
+  const ratio = value / previousValue;
+  if (ratio < OUTLIER_FACTOR && ratio > 1 / OUTLIER_FACTOR) return null;
+  const size = ratio >= 1 ? `${ratio.toFixed(1)} times` : 'under a third of';
+  return {
+    path: 'value',
+    message: `value ${value} is ${size} the previous year's ${previousValue}; check the unit and the source before publishing`,
+  };
+}
