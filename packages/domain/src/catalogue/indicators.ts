@@ -502,6 +502,24 @@ export const INDICATORS: readonly Indicator[] = [
     disaggregations: ['sex', 'age_group', 'exploitation_form', 'nationality', 'route', 'tehsil', 'agency'],
     variants: [
       {
+        id: 'exploitation_only',
+        label: 'Victims of exploitation without trafficking',
+        note: 'Persons freed from labour or sexual exploitation where no trafficking network was established; reported beside trafficking victims by the Spanish police.',
+        comparable: false,
+      },
+      {
+        id: 'possible_victims_detected_min',
+        label: 'Possible victims detected: lower bound (GRETA)',
+        note: 'The low end of GRETA’s yearly range of possible victims; an approximation, not a count.',
+        comparable: false,
+      },
+      {
+        id: 'possible_victims_detected_max',
+        label: 'Possible victims detected: upper bound (GRETA)',
+        note: 'The high end of GRETA’s yearly range of possible victims; an approximation, not a count.',
+        comparable: false,
+      },
+      {
         id: 'registered_victims',
         label: 'Registered victims (Eurostat)',
         note: 'Eurostat’s harmonised count of identified and presumed victims together; higher than counts of formally identified victims.',
@@ -509,7 +527,7 @@ export const INDICATORS: readonly Indicator[] = [
       },
       {
         id: 'trafficking_and_exploitation',
-        label: 'Victims of trafficking and exploitation (CITCO “freed”)',
+        label: 'Victims of trafficking and exploitation together',
         note: 'Spanish police totals of persons “freed”, including victims of exploitation with no trafficking network. Not comparable with trafficking-only counts.',
         comparable: false,
       },
@@ -573,7 +591,14 @@ export const INDICATORS: readonly Indicator[] = [
     formula: { numerator: 'victims_identified', denominator: 'population', factor: 100000 },
     perCapita: false,
     disaggregations: ['sex', 'age_group', 'exploitation_form'],
-    variants: [],
+    variants: [
+      {
+        id: 'registered_victims',
+        label: 'Registered victims (Eurostat)',
+        note: 'Eurostat rate of identified and presumed victims per 100,000 residents (published per million and converted).',
+        comparable: true,
+      },
+    ],
     scopeNotes: [
       'Derived: only computed when numerator and population refer to the same jurisdiction and year and the numerator is annual.',
       EUROSTAT_REGISTERED,
@@ -607,7 +632,14 @@ export const INDICATORS: readonly Indicator[] = [
       'Reflects the reach of protection services; it grows with capacity, not with trafficking.',
     perCapita: true,
     disaggregations: ['sex', 'age_group', 'exploitation_form', 'nationality'],
-    variants: [],
+    variants: [
+      {
+        id: 'potential_victims_assisted',
+        label: 'Potential victims assisted',
+        note: 'Persons assisted as potential victims before any formal identification; wider than identified victims in care.',
+        comparable: false,
+      },
+    ],
     scopeNotes: [
       'A stock over the year, so it is larger than the number newly assisted; do not add the two.',
     ],
@@ -688,7 +720,14 @@ export const INDICATORS: readonly Indicator[] = [
     direction: 'higher_is_better',
     perCapita: false,
     disaggregations: ['agency'],
-    variants: [],
+    variants: [
+      {
+        id: 'increase_vs_prior_call',
+        label: 'Increase over the previous call',
+        note: 'The rise in funding compared with the previous funding call; a change, never a level of funding.',
+        comparable: false,
+      },
+    ],
     scopeNotes: [
       'Italian funding is often announced per multi-year call (bando); a call total is not an annual amount.',
       'Amounts in other currencies are converted to EUR on import; the original amount is kept.',
@@ -731,7 +770,14 @@ export const INDICATORS: readonly Indicator[] = [
       'Reflects how well known and trusted the helpline is, not how much trafficking there is.',
     perCapita: true,
     disaggregations: ['exploitation_form', 'nationality'],
-    variants: [],
+    variants: [
+      {
+        id: 'non_pertinent_only',
+        label: 'Non-pertinent calls only',
+        note: 'Only the calls the helpline classed as not relevant to trafficking; a part of the total, never the total.',
+        comparable: false,
+      },
+    ],
     scopeNotes: ['Italy’s Numero Verde reports separate non-pertinent and nuisance calls inside the total.'],
     crosswalks: [tip('Prevention', 'Hotline operation is reported under Prevention in TIP narratives.')],
     identifying: false,
@@ -870,6 +916,12 @@ export const INDICATORS: readonly Indicator[] = [
     perCapita: true,
     disaggregations: ['exploitation_form', 'agency', 'tehsil', 'route'],
     variants: [
+      {
+        id: 'single_incident',
+        label: 'Cases from one incident',
+        note: 'Cases opened after a single event (e.g. one shipwreck); not a yearly total.',
+        comparable: false,
+      },
       FIA_THB_AND_SMUGGLING,
       {
         id: 'exploitation_broad',
@@ -955,6 +1007,13 @@ export const INDICATORS: readonly Indicator[] = [
     perCapita: true,
     disaggregations: ['sex', 'nationality', 'agency'],
     variants: [
+      ITALY_ARTS600_602,
+      {
+        id: 'single_incident',
+        label: 'Persons identified in one incident',
+        note: 'Suspects identified after a single event (e.g. one shipwreck); not a yearly total.',
+        comparable: false,
+      },
       ITALY_ART600,
       {
         id: 'suspected_traffickers',
@@ -990,7 +1049,7 @@ export const INDICATORS: readonly Indicator[] = [
     direction: 'higher_is_better',
     directionReason: 'Reflects enforcement effort.',
     perCapita: true,
-    disaggregations: ['sex', 'nationality', 'agency', 'tehsil'],
+    disaggregations: ['sex', 'nationality', 'agency', 'tehsil', 'exploitation_form'],
     variants: [
       FIA_THB_AND_SMUGGLING,
       {
@@ -1148,7 +1207,14 @@ export const INDICATORS: readonly Indicator[] = [
     directionReason: 'Shows how many trafficking cases courts bring to a decision.',
     perCapita: true,
     disaggregations: ['exploitation_form'],
-    variants: [],
+    variants: [
+      {
+        id: 'convictions_only',
+        label: 'Convicting judgments only',
+        note: 'Only judgments that convicted at least one defendant; acquittals are left out.',
+        comparable: false,
+      },
+    ],
     scopeNotes: [
       'Spain’s FGE “sentencias dictadas” count judgments, not persons; one judgment can cover several defendants.',
     ],
@@ -1213,7 +1279,7 @@ export const INDICATORS: readonly Indicator[] = [
     directionReason: 'Seizing proceeds attacks the profit behind trafficking networks.',
     perCapita: false,
     disaggregations: ['agency'],
-    variants: [],
+    variants: [FIA_THB_AND_SMUGGLING],
     scopeNotes: [FIA_MIXES_SMUGGLING, CUMULATIVE_NOT_ANNUAL],
     crosswalks: [
       greta('CoE Convention Art. 23(3) (confiscation of proceeds)'),
@@ -1237,7 +1303,14 @@ export const INDICATORS: readonly Indicator[] = [
       'A longer list can mean more fugitives or better intelligence; a shorter one can mean arrests or less effort.',
     perCapita: false,
     disaggregations: ['agency'],
-    variants: [],
+    variants: [
+      {
+        id: 'new_entries',
+        label: 'New entries in the edition',
+        note: 'Names added to the list in that edition, not the whole list.',
+        comparable: false,
+      },
+    ],
     scopeNotes: [
       'Red Book listings mix traffickers and smugglers and are filed by FIA zone (Gujranwala zone covers Gujrat).',
       ZONE_PROXY,
@@ -1365,7 +1438,14 @@ export const INDICATORS: readonly Indicator[] = [
     direction: 'higher_is_better',
     perCapita: false,
     disaggregations: ['partner_country'],
-    variants: [],
+    variants: [
+      {
+        id: 'declaration_of_intent',
+        label: 'Declaration of intent',
+        note: 'A joint declaration of intentions, which commits neither side to an agreement in force.',
+        comparable: false,
+      },
+    ],
     scopeNotes: [
       YES_NO,
       'Agreements differ in scope (organised crime, police cooperation, labour migration); the note on each figure says which.',
