@@ -5,6 +5,10 @@ declare global {
       code?: string;
       requestId?: string;
     }
+    interface Locals {
+      /** The signed-in user as the API knows them (with the CSRF token for writes); null when signed out. */
+      user: import('@fourp/domain').Me | null;
+    }
   }
 }
 

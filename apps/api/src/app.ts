@@ -1,0 +1,140 @@
+import { DEFAULT_SUPPRESSION_K } from '@fourp/domain';
+import { Hono } from 'hono';
+import { bodyLimit } from 'hono/body-limit';
+import { except } from 'hono/combine';
+import { compress } from 'hono/compress';
+import { cors } from 'hono/cors';
+import { etag, RETAINED_304_HEADERS } from 'hono/etag';
+import { methodNotAllowed } from 'hono/method-not-allowed';
+import { requestId } from 'hono/request-id';
+import { secureHeaders } from 'hono/secure-headers';
+import type { Db } from './db/client.js';
+import { docsRoutes } from './docs-page.js';
+import { ApiError, handleError, handleNotFound, problemResponse } from './errors.js';
+import { cacheControl } from './middleware/cache.js';
+import { accessLog, consoleLogger, type Logger } from './middleware/logger.js';
+import { openApiRoutes } from './openapi.js';
+import { comparisonRoutes } from './routes/compare.js';
+import { coverageRoutes } from './routes/coverage.js';
+import { healthRoutes } from './routes/health.js';
+import { indicatorRoutes } from './routes/indicators.js';
+import { jurisdictionRoutes } from './routes/jurisdictions.js';
+import { measureRoutes } from './routes/measures.js';
+import { observationRoutes } from './routes/observations.js';
+import { pillarRoutes } from './routes/pillars.js';
+import { scorecardRoutes } from './routes/scorecard.js';
+import { sourceRoutes } from './routes/sources.js';
+import { authMiddleware, createWorkflowRoutes } from './routes/workflow/index.js';
+
+export type AppDeps = {
+  db: Db;
+  /** The dashboard's origin, allowed by CORS with credentials. */
+  webOrigin?: string;
+  logger?: Logger;
+  now?: () => Date;
+  /** Identifying counts from 1 to k-1 are suppressed in public reads. */
+  suppressionK?: number;
+};
+
+/** What route factories receive: every dependency resolved. */
+export type RouteDeps = Required<Omit<AppDeps, 'webOrigin'>>;
+
+export type AppEnv = { Variables: { requestId: string; logger: Logger } };
+
+export const DEFAULT_WEB_ORIGIN = 'http://127.0.0.1:3000';
+const MB = 1024 * 1024;
+/** A 304 must still carry the request id and, for the dashboard's cross-origin revalidation, the CORS answer. */
+const HEADERS_KEPT_ON_304 = [
+  'x-request-id',
+  'access-control-allow-origin',
+  'access-control-allow-credentials',
+  'access-control-expose-headers',
+];
+
+/** Builds the HTTP app from its dependencies; never listens. */
+export function createApp(deps: AppDeps) {
+  const routeDeps: RouteDeps = {
+    db: deps.db,
+    logger: deps.logger ?? consoleLogger,
+    now: deps.now ?? (() => new Date()),
+    suppressionK: deps.suppressionK ?? DEFAULT_SUPPRESSION_K,
+  };
+  const app = new Hono<AppEnv>();
+
+  app.use(requestId());
+  app.use(async (c, next) => {
+    c.set('logger', routeDeps.logger);
+    await next();
+  });
+  app.use(accessLog());
+  app.use(
+    secureHeaders({
+      crossOriginResourcePolicy: 'same-site',
+      contentSecurityPolicy: {
+        defaultSrc: ["'none'"],
+        scriptSrc: ["'self'"],
+        styleSrc: ["'self'"],
+        connectSrc: ["'self'"],
+        imgSrc: ["'self'", 'data:'],
+        baseUri: ["'none'"],
+        formAction: ["'none'"],
+        frameAncestors: ["'none'"],
+      },
+    }),
+  );
+  app.use(
+    cors({
+      origin: deps.webOrigin ?? DEFAULT_WEB_ORIGIN,
+      credentials: true,
+      allowMethods: ['GET', 'HEAD', 'POST', 'PUT', 'PATCH', 'DELETE', 'OPTIONS'],
+      allowHeaders: [
+        'Content-Type',
+        'Accept',
+        'If-None-Match',
+        'X-Request-Id',
+        'Authorization',
+        'X-FourP-CSRF',
+      ],
+      exposeHeaders: ['X-Request-Id', 'ETag', 'Content-Disposition'],
+      maxAge: 600,
+    }),
+  );
+  app.use(compress());
+  app.use(cacheControl());
+  app.use(etag({ weak: true, retainedHeaders: [...RETAINED_304_HEADERS, ...HEADERS_KEPT_ON_304] }));
+  app.use('/v1/imports/*', bodyLimit({ maxSize: 20 * MB }));
+  app.use(except('/v1/imports/*', bodyLimit({ maxSize: 1 * MB })));
+  app.use(
+    methodNotAllowed({
+      app,
+      onMethodNotAllowed: (c, methods) =>
+        problemResponse(
+          c,
+          new ApiError('method_not_allowed', `${c.req.method} is not allowed on ${c.req.path}.`),
+          { Allow: methods.join(', ') },
+        ),
+    }),
+  );
+
+  app.use(authMiddleware(routeDeps));
+
+  app.route('/health', healthRoutes(routeDeps));
+  app.route('/v1/pillars', pillarRoutes());
+  app.route('/v1/indicators', indicatorRoutes(routeDeps));
+  app.route('/v1/jurisdictions', jurisdictionRoutes());
+  app.route('/v1/observations', observationRoutes(routeDeps));
+  app.route('/v1/compare', comparisonRoutes(routeDeps));
+  app.route('/v1/scorecard', scorecardRoutes(routeDeps));
+  app.route('/v1/measures', measureRoutes(routeDeps));
+  app.route('/v1/coverage', coverageRoutes(routeDeps));
+  app.route('/v1/sources', sourceRoutes(routeDeps));
+  app.route('/', createWorkflowRoutes(routeDeps));
+  app.route('/openapi.json', openApiRoutes());
+  app.route('/docs', docsRoutes());
+
+  app.notFound(handleNotFound);
+  app.onError(handleError);
+  return app;
+}
+
+export type App = ReturnType<typeof createApp>;

@@ -1,0 +1,70 @@
+import { EmailSchema, findJurisdiction, type JurisdictionId, type Role } from '@fourp/domain';
+import type { Db } from '../db/client.js';
+import { ApiError, type ParameterIssue } from '../errors.js';
+import { appendAudit, type Actor } from '../repos/workflow/audit.js';
+import { inTransaction } from '../repos/workflow/transaction.js';
+import { findUserByEmail, insertUser, normaliseEmail, type UserRecord } from '../repos/workflow/users.js';
+import { hashPassword, passwordProblem } from './password.js';
+
+export type NewAccount = {
+  email: string;
+  password: string;
+  role: Role;
+  jurisdictionId: JurisdictionId | null;
+  displayName?: string | null;
+};
+
+/** Problems with a role and jurisdiction pair, by field. */
+export function roleScopeIssues(role: Role, jurisdictionId: JurisdictionId | null): ParameterIssue[] {
+  if (jurisdictionId !== null && !findJurisdiction(jurisdictionId)) {
+    return [{ path: 'jurisdictionId', message: `There is no jurisdiction "${jurisdictionId}".` }];
+  }
+  if (role === 'district_official' && jurisdictionId === null) {
+    return [
+      {
+        path: 'jurisdictionId',
+        message: 'A district official needs the jurisdiction they enter figures for.',
+      },
+    ];
+  }
+  return [];
+}
+
+/** Checks and stores a new account (password hashed with scrypt) and audits it; the CLI and the API share it. */
+export async function createAccount(
+  db: Db,
+  account: NewAccount,
+  actor: Actor,
+  now: Date,
+): Promise<UserRecord> {
+  const issues: ParameterIssue[] = [];
+  if (!EmailSchema.safeParse(account.email.trim()).success) {
+    issues.push({ path: 'email', message: `"${account.email}" is not an email address.` });
+  }
+  const weak = passwordProblem(account.password);
+  if (weak) issues.push({ path: 'password', message: weak });
+  issues.push(...roleScopeIssues(account.role, account.jurisdictionId));
+  if (issues.length > 0) {
+    throw new ApiError('validation_failed', issues.map((i) => i.message).join(' '), issues);
+  }
+  if (await findUserByEmail(db, account.email)) {
+    throw new ApiError('conflict', `An account for ${normaliseEmail(account.email)} already exists.`);
+  }
+  const passwordHash = await hashPassword(account.password);
+  return inTransaction(db, async (tx) => {
+    const user = await insertUser(tx, { ...account, passwordHash }, now);
+    const { id, email, role, jurisdictionId, displayName } = user;
+    await appendAudit(
+      tx,
+      actor,
+      {
+        action: 'user.create',
+        entityType: 'user',
+        entityId: id,
+        newValue: { email, role, jurisdictionId, displayName },
+      },
+      now,
+    );
+    return user;
+  });
+}

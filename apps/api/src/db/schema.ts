@@ -1,0 +1,166 @@
+import { sql } from 'drizzle-orm';
+import {
+  check,
+  index,
+  integer,
+  real,
+  sqliteTable,
+  text,
+  uniqueIndex,
+  type AnySQLiteColumn,
+} from 'drizzle-orm/sqlite-core';
+
+const isoNow = () => new Date().toISOString();
+
+export const jurisdictions = sqliteTable('jurisdictions', {
+  id: text('id').primaryKey(),
+  kind: text('kind').notNull(),
+  parentId: text('parent_id').references((): AnySQLiteColumn => jurisdictions.id),
+  nameEn: text('name_en').notNull(),
+  nameUr: text('name_ur'),
+  role: text('role', { enum: ['monitored', 'benchmark'] }).notNull(),
+});
+
+export const indicators = sqliteTable('indicators', {
+  id: text('id').primaryKey(),
+  pillar: text('pillar').notNull(),
+  name: text('name').notNull(),
+  measureType: text('measure_type').notNull(),
+  unit: text('unit').notNull(),
+});
+
+export const sources = sqliteTable(
+  'sources',
+  {
+    id: integer('id').primaryKey({ autoIncrement: true }),
+    title: text('title').notNull(),
+    publisher: text('publisher').notNull(),
+    year: integer('year'),
+    locator: text('locator'),
+    kind: text('kind', { enum: ['primary', 'secondary'] }).notNull(),
+  },
+  (t) => [
+    uniqueIndex('sources_citation_uq').on(t.title, t.publisher, t.year, t.locator),
+    check('sources_kind_ck', sql`${t.kind} in ('primary', 'secondary')`),
+  ],
+);
+
+export const observations = sqliteTable(
+  'observations',
+  {
+    id: integer('id').primaryKey({ autoIncrement: true }),
+    indicatorId: text('indicator_id')
+      .notNull()
+      .references(() => indicators.id),
+    jurisdictionId: text('jurisdiction_id')
+      .notNull()
+      .references(() => jurisdictions.id),
+    year: integer('year').notNull(),
+    yearEnd: integer('year_end').notNull(),
+    disaggregation: text('disaggregation').notNull().default('{}'),
+    value: real('value').notNull(),
+    status: text('status', { enum: ['A', 'E', 'P', 'B'] })
+      .notNull()
+      .default('A'),
+    definition: text('definition').notNull().default('standard'),
+    unitAsRead: text('unit_as_read'),
+    valueAsRead: text('value_as_read'),
+    sourceId: integer('source_id')
+      .notNull()
+      .references(() => sources.id),
+    note: text('note'),
+    workflowState: text('workflow_state', {
+      enum: ['draft', 'submitted', 'approved', 'published', 'rejected'],
+    })
+      .notNull()
+      .default('draft'),
+    createdBy: text('created_by'),
+    createdAt: text('created_at').notNull().$defaultFn(isoNow),
+    updatedAt: text('updated_at').notNull().$defaultFn(isoNow),
+    locked: integer('locked').notNull().default(0),
+    supersededBy: integer('superseded_by').references((): AnySQLiteColumn => observations.id),
+  },
+  (t) => [
+    uniqueIndex('observations_cell_source_uq').on(
+      t.indicatorId,
+      t.jurisdictionId,
+      t.year,
+      t.yearEnd,
+      t.disaggregation,
+      t.definition,
+      t.sourceId,
+    ),
+    index('observations_indicator_jurisdiction_year_idx').on(t.indicatorId, t.jurisdictionId, t.year),
+    index('observations_jurisdiction_idx').on(t.jurisdictionId),
+    index('observations_source_idx').on(t.sourceId),
+    index('observations_workflow_state_idx').on(t.workflowState),
+    check('observations_year_span_ck', sql`${t.yearEnd} >= ${t.year}`),
+    check('observations_status_ck', sql`${t.status} in ('A', 'E', 'P', 'B')`),
+    check(
+      'observations_workflow_state_ck',
+      sql`${t.workflowState} in ('draft', 'submitted', 'approved', 'published', 'rejected')`,
+    ),
+    check('observations_locked_ck', sql`${t.locked} in (0, 1)`),
+  ],
+);
+
+export const observationRevisions = sqliteTable(
+  'observation_revisions',
+  {
+    id: integer('id').primaryKey({ autoIncrement: true }),
+    observationId: integer('observation_id')
+      .notNull()
+      .references(() => observations.id),
+    previousValue: real('previous_value'),
+    previousValueAsRead: text('previous_value_as_read'),
+    previousSourceId: integer('previous_source_id').references(() => sources.id),
+    newValue: real('new_value'),
+    reason: text('reason').notNull(),
+    revisedAt: text('revised_at').notNull().$defaultFn(isoNow),
+    revisedBy: text('revised_by'),
+  },
+  (t) => [index('observation_revisions_observation_idx').on(t.observationId)],
+);
+
+export const targets = sqliteTable(
+  'targets',
+  {
+    id: integer('id').primaryKey({ autoIncrement: true }),
+    indicatorId: text('indicator_id')
+      .notNull()
+      .references(() => indicators.id),
+    jurisdictionId: text('jurisdiction_id')
+      .notNull()
+      .references(() => jurisdictions.id),
+    baselineYear: integer('baseline_year'),
+    baselineValue: real('baseline_value'),
+    targetYear: integer('target_year').notNull(),
+    targetValue: real('target_value').notNull(),
+    sourceId: integer('source_id').references(() => sources.id),
+    note: text('note'),
+    setBy: text('set_by'),
+    createdAt: text('created_at').notNull().$defaultFn(isoNow),
+  },
+  (t) => [uniqueIndex('targets_indicator_jurisdiction_uq').on(t.indicatorId, t.jurisdictionId)],
+);
+
+export const measureAssessments = sqliteTable(
+  'measure_assessments',
+  {
+    id: integer('id').primaryKey({ autoIncrement: true }),
+    measureId: text('measure_id').notNull(),
+    jurisdictionId: text('jurisdiction_id')
+      .notNull()
+      .references(() => jurisdictions.id),
+    year: integer('year').notNull(),
+    level: integer('level').notNull(),
+    evidence: text('evidence').notNull(),
+    sourceId: integer('source_id')
+      .notNull()
+      .references(() => sources.id),
+  },
+  (t) => [
+    uniqueIndex('measure_assessments_measure_jurisdiction_year_uq').on(t.measureId, t.jurisdictionId, t.year),
+    check('measure_assessments_level_ck', sql`${t.level} between 0 and 4`),
+  ],
+);

@@ -1,0 +1,31 @@
+import type { MiddlewareHandler } from 'hono';
+import type { AppEnv } from '../app.js';
+
+export type LogFields = Record<string, unknown>;
+export type Logger = {
+  info: (message: string, fields?: LogFields) => void;
+  error: (message: string, fields?: LogFields) => void;
+};
+
+const line = (level: string, message: string, fields?: LogFields) =>
+  JSON.stringify({ time: new Date().toISOString(), level, message, ...fields });
+
+/** One JSON line per event: info to stdout, errors to stderr. */
+export const consoleLogger: Logger = {
+  info: (message, fields) => process.stdout.write(`${line('info', message, fields)}\n`),
+  error: (message, fields) => process.stderr.write(`${line('error', message, fields)}\n`),
+};
+
+export const silentLogger: Logger = { info: () => {}, error: () => {} };
+
+export const accessLog = (): MiddlewareHandler<AppEnv> => async (c, next) => {
+  const started = performance.now();
+  await next();
+  c.get('logger').info('request', {
+    requestId: c.get('requestId'),
+    method: c.req.method,
+    path: c.req.path,
+    status: c.res.status,
+    ms: Math.round(performance.now() - started),
+  });
+};

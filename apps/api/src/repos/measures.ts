@@ -1,0 +1,44 @@
+import {
+  RubricLevelSchema,
+  type JurisdictionId,
+  type MeasureAssessment,
+  type SourceKind,
+} from '@fourp/domain';
+import { asc, eq } from 'drizzle-orm';
+import type { Db } from '../db/client.js';
+import { measureAssessments, sources } from '../db/schema.js';
+
+export type StoredMeasureAssessment = MeasureAssessment & { measure: string; jurisdiction: JurisdictionId };
+
+/** Rubric assessments with their source, ordered by measure, jurisdiction, year. */
+export async function listMeasureAssessments(db: Db, measureId?: string): Promise<StoredMeasureAssessment[]> {
+  const rows = await db
+    .select({
+      measure: measureAssessments.measureId,
+      jurisdiction: measureAssessments.jurisdictionId,
+      year: measureAssessments.year,
+      level: measureAssessments.level,
+      evidence: measureAssessments.evidence,
+      source: {
+        id: sources.id,
+        title: sources.title,
+        publisher: sources.publisher,
+        year: sources.year,
+        locator: sources.locator,
+        kind: sources.kind,
+      },
+    })
+    .from(measureAssessments)
+    .innerJoin(sources, eq(measureAssessments.sourceId, sources.id))
+    .where(measureId === undefined ? undefined : eq(measureAssessments.measureId, measureId))
+    .orderBy(
+      asc(measureAssessments.measureId),
+      asc(measureAssessments.jurisdictionId),
+      asc(measureAssessments.year),
+    );
+  return rows.map((row) => ({
+    ...row,
+    level: RubricLevelSchema.parse(row.level),
+    source: { ...row.source, kind: row.source.kind as SourceKind },
+  }));
+}

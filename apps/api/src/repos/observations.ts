@@ -1,0 +1,190 @@
+import {
+  DisaggregationSchema,
+  STANDARD_DEFINITION,
+  type Disaggregation,
+  type IndicatorId,
+  type JurisdictionId,
+  type Observation,
+  type ObsStatus,
+  type Population,
+  type SourceKind,
+  type WorkflowState,
+} from '@fourp/domain';
+import { and, asc, count, eq, gte, inArray, lte, type SQL } from 'drizzle-orm';
+import type { Db } from '../db/client.js';
+import { observations, sources } from '../db/schema.js';
+
+export type ObservationFilter = {
+  indicators?: readonly IndicatorId[];
+  jurisdictions?: readonly JurisdictionId[];
+  /** Keeps figures whose span overlaps [from, to]. */
+  from?: number;
+  to?: number;
+  sourceId?: number;
+};
+
+const PUBLISHED: WorkflowState = 'published';
+
+const observationColumns = {
+  id: observations.id,
+  indicator: observations.indicatorId,
+  jurisdiction: observations.jurisdictionId,
+  year: observations.year,
+  yearEnd: observations.yearEnd,
+  disaggregation: observations.disaggregation,
+  value: observations.value,
+  status: observations.status,
+  definition: observations.definition,
+  unitAsRead: observations.unitAsRead,
+  valueAsRead: observations.valueAsRead,
+  workflowState: observations.workflowState,
+  supersededBy: observations.supersededBy,
+  note: observations.note,
+  sourceId: sources.id,
+  sourceTitle: sources.title,
+  sourcePublisher: sources.publisher,
+  sourceYear: sources.year,
+  sourceLocator: sources.locator,
+  sourceKind: sources.kind,
+};
+
+type ObservationRow = {
+  id: number;
+  indicator: string;
+  jurisdiction: string;
+  year: number;
+  yearEnd: number;
+  disaggregation: string;
+  value: number;
+  status: ObsStatus;
+  definition: string;
+  unitAsRead: string | null;
+  valueAsRead: string | null;
+  workflowState: WorkflowState;
+  supersededBy: number | null;
+  note: string | null;
+  sourceId: number;
+  sourceTitle: string;
+  sourcePublisher: string;
+  sourceYear: number | null;
+  sourceLocator: string | null;
+  sourceKind: SourceKind;
+};
+
+function parseDisaggregation(raw: string, id: number): Disaggregation {
+  const parsed = DisaggregationSchema.safeParse(JSON.parse(raw));
+  if (!parsed.success) throw new Error(`observation ${id} has an invalid disaggregation: ${raw}`);
+  return parsed.data;
+}
+
+function toObservation(row: ObservationRow): Observation {
+  return {
+    id: row.id,
+    indicator: row.indicator,
+    jurisdiction: row.jurisdiction,
+    year: row.year,
+    yearEnd: row.yearEnd,
+    disaggregation: parseDisaggregation(row.disaggregation, row.id),
+    value: row.value,
+    suppressed: false,
+    status: row.status,
+    definition: row.definition || STANDARD_DEFINITION,
+    unitAsRead: row.unitAsRead,
+    valueAsRead: row.valueAsRead,
+    workflowState: row.workflowState,
+    superseded: row.supersededBy !== null,
+    note: row.note,
+    source: {
+      id: row.sourceId,
+      title: row.sourceTitle,
+      publisher: row.sourcePublisher,
+      year: row.sourceYear,
+      locator: row.sourceLocator,
+      kind: row.sourceKind,
+    },
+  };
+}
+
+function publishedWhere(filter: ObservationFilter): SQL | undefined {
+  const conditions: (SQL | undefined)[] = [eq(observations.workflowState, PUBLISHED)];
+  if (filter.indicators) conditions.push(inArray(observations.indicatorId, [...filter.indicators]));
+  if (filter.jurisdictions) conditions.push(inArray(observations.jurisdictionId, [...filter.jurisdictions]));
+  if (filter.from !== undefined) conditions.push(gte(observations.yearEnd, filter.from));
+  if (filter.to !== undefined) conditions.push(lte(observations.year, filter.to));
+  if (filter.sourceId !== undefined) conditions.push(eq(observations.sourceId, filter.sourceId));
+  return and(...conditions);
+}
+
+/** Published observations with their source, ordered by indicator, jurisdiction, year, id. */
+export async function listPublishedObservations(
+  db: Db,
+  filter: ObservationFilter = {},
+): Promise<Observation[]> {
+  const rows = await db
+    .select(observationColumns)
+    .from(observations)
+    .innerJoin(sources, eq(observations.sourceId, sources.id))
+    .where(publishedWhere(filter))
+    .orderBy(
+      asc(observations.indicatorId),
+      asc(observations.jurisdictionId),
+      asc(observations.year),
+      asc(observations.id),
+    );
+  return rows.map(toObservation);
+}
+
+/** Population totals (persons) for the jurisdictions, current figures only, standard definition first. */
+export async function listPopulations(
+  db: Db,
+  jurisdictions: readonly JurisdictionId[],
+): Promise<Population[]> {
+  const rows = await listPublishedObservations(db, { indicators: ['population'], jurisdictions });
+  const byCell = new Map<string, Population>();
+  for (const o of rows) {
+    if (o.superseded || o.value === null || o.value <= 0 || o.yearEnd !== o.year) continue;
+    if (Object.keys(o.disaggregation).length > 0) continue;
+    const key = `${o.jurisdiction}|${o.year}`;
+    if (byCell.has(key) && o.definition !== STANDARD_DEFINITION) continue;
+    byCell.set(key, { jurisdiction: o.jurisdiction, year: o.year, value: o.value });
+  }
+  return [...byCell.values()];
+}
+
+export type CoverageRow = {
+  indicator: IndicatorId;
+  jurisdiction: JurisdictionId;
+  year: number;
+  observations: number;
+};
+
+/** Published observations counted per indicator × jurisdiction × first year. */
+export async function countPublishedByCell(db: Db, filter: ObservationFilter = {}): Promise<CoverageRow[]> {
+  return db
+    .select({
+      indicator: observations.indicatorId,
+      jurisdiction: observations.jurisdictionId,
+      year: observations.year,
+      observations: count(),
+    })
+    .from(observations)
+    .where(publishedWhere(filter))
+    .groupBy(observations.indicatorId, observations.jurisdictionId, observations.year)
+    .orderBy(asc(observations.indicatorId), asc(observations.jurisdictionId), asc(observations.year));
+}
+
+/** Years with any published observation for the jurisdiction, newest first. */
+export async function listPublishedYears(db: Db, jurisdiction: JurisdictionId): Promise<number[]> {
+  const rows = await db
+    .selectDistinct({ year: observations.year })
+    .from(observations)
+    .where(publishedWhere({ jurisdictions: [jurisdiction] }))
+    .orderBy(asc(observations.year));
+  return rows.map((r) => r.year).reverse();
+}
+
+export async function countObservations(db: Db): Promise<{ all: number; published: number }> {
+  const [all] = await db.select({ n: count() }).from(observations);
+  const [published] = await db.select({ n: count() }).from(observations).where(publishedWhere({}));
+  return { all: all?.n ?? 0, published: published?.n ?? 0 };
+}

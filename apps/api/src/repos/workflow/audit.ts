@@ -1,0 +1,124 @@
+import { and, asc, eq, gte, inArray, lte, type SQL } from 'drizzle-orm';
+import type { Db } from '../../db/client.js';
+import { auditLog } from '../../db/schema-workflow.js';
+
+/** Who did something, through which session or token, in which request. */
+export type Actor = {
+  /** Null for the command line, which acts outside any account. */
+  userId: string | null;
+  email: string;
+  sessionId: string | null;
+  tokenId: string | null;
+  requestId: string | null;
+};
+
+export type AuditEntry = {
+  action: string;
+  entityType: 'observation' | 'user' | 'api_token' | 'target' | 'import_batch' | 'source' | 'session';
+  entityId: string | number;
+  jurisdictionId?: string | null;
+  oldValue?: unknown;
+  newValue?: unknown;
+  reason?: string | null;
+};
+
+export type AuditRecord = {
+  id: number;
+  at: string;
+  actorId: string | null;
+  actorEmail: string | null;
+  sessionId: string | null;
+  tokenId: string | null;
+  requestId: string | null;
+  action: string;
+  entityType: string;
+  entityId: string;
+  jurisdictionId: string | null;
+  oldValue: unknown;
+  newValue: unknown;
+  reason: string | null;
+};
+
+const json = (value: unknown) => (value === undefined ? null : JSON.stringify(value));
+
+function toRow(actor: Actor, entry: AuditEntry, now: Date) {
+  return {
+    at: now.toISOString(),
+    actorId: actor.userId,
+    actorEmail: actor.email,
+    sessionId: actor.sessionId,
+    tokenId: actor.tokenId,
+    requestId: actor.requestId,
+    action: entry.action,
+    entityType: entry.entityType,
+    entityId: String(entry.entityId),
+    jurisdictionId: entry.jurisdictionId ?? null,
+    oldValue: json(entry.oldValue),
+    newValue: json(entry.newValue),
+    reason: entry.reason ?? null,
+  };
+}
+
+/** Appends to the audit log. There is deliberately no function that edits or deletes an entry. */
+export async function appendAudit(
+  db: Db,
+  actor: Actor,
+  entries: AuditEntry | AuditEntry[],
+  now: Date,
+): Promise<void> {
+  const list = Array.isArray(entries) ? entries : [entries];
+  const CHUNK = 500;
+  for (let i = 0; i < list.length; i += CHUNK) {
+    await db.insert(auditLog).values(list.slice(i, i + CHUNK).map((entry) => toRow(actor, entry, now)));
+  }
+}
+
+const parse = (text: string | null): unknown => (text === null ? null : JSON.parse(text));
+const toRecord = (row: typeof auditLog.$inferSelect): AuditRecord => ({
+  ...row,
+  oldValue: parse(row.oldValue),
+  newValue: parse(row.newValue),
+});
+
+export async function auditFor(
+  db: Db,
+  entityType: AuditEntry['entityType'],
+  entityId: string | number,
+): Promise<AuditRecord[]> {
+  const rows = await db
+    .select()
+    .from(auditLog)
+    .where(and(eq(auditLog.entityType, entityType), eq(auditLog.entityId, String(entityId))))
+    .orderBy(asc(auditLog.id));
+  return rows.map(toRecord);
+}
+
+export type AuditFilter = { from?: string; to?: string; entityTypes?: string[] };
+
+export async function listAudit(db: Db, filter: AuditFilter = {}): Promise<AuditRecord[]> {
+  const conditions: SQL[] = [];
+  if (filter.from) conditions.push(gte(auditLog.at, filter.from));
+  if (filter.to) conditions.push(lte(auditLog.at, filter.to));
+  if (filter.entityTypes) conditions.push(inArray(auditLog.entityType, filter.entityTypes));
+  const rows = await db
+    .select()
+    .from(auditLog)
+    .where(conditions.length > 0 ? and(...conditions) : undefined)
+    .orderBy(asc(auditLog.id));
+  return rows.map(toRecord);
+}
+
+/** Who last submitted the observation for review (also through an import), or null. */
+export async function lastSubmitter(db: Db, observationId: number): Promise<string | null> {
+  const rows = await db
+    .select({ actorId: auditLog.actorId, newValue: auditLog.newValue })
+    .from(auditLog)
+    .where(and(eq(auditLog.entityType, 'observation'), eq(auditLog.entityId, String(observationId))))
+    .orderBy(asc(auditLog.id));
+  let submitter: string | null = null;
+  for (const row of rows) {
+    const state = (parse(row.newValue) as { workflowState?: string } | null)?.workflowState;
+    if (state === 'submitted') submitter = row.actorId;
+  }
+  return submitter;
+}

@@ -1,0 +1,102 @@
+import { Hono } from 'hono';
+import {
+  ancestorsOf,
+  CompareQuerySchema,
+  type ComparePer,
+  compareToBenchmarks,
+  nearestWithData,
+  type CompareResponse,
+  type CompareStandIn,
+  type Indicator,
+  type JurisdictionId,
+  type Observation,
+} from '@fourp/domain';
+import type { AppEnv, RouteDeps } from '../app.js';
+import { ApiError } from '../errors.js';
+import { validQuery } from '../middleware/validate.js';
+import { listPopulations, listPublishedObservations } from '../repos/observations.js';
+import { deriveObservations } from './derived-observations.js';
+import { requireIndicator, requireJurisdiction } from './lookup.js';
+import { suppressForPublic } from './public-observations.js';
+
+const normalisable = (indicator: Indicator) => indicator.measureType === 'count' && indicator.perCapita;
+const perOptions = (indicator: Indicator): ComparePer[] =>
+  normalisable(indicator)
+    ? ['100k', 'absolute']
+    : indicator.measureType === 'rate_per_100k'
+      ? ['100k']
+      : ['absolute'];
+const usable = (o: Observation) => !o.superseded && Object.keys(o.disaggregation).length === 0;
+
+export const comparisonRoutes = ({ db, suppressionK }: RouteDeps) =>
+  new Hono<AppEnv>().get('/', validQuery(CompareQuerySchema), async (c) => {
+    const query = c.req.valid('query');
+    const indicator = requireIndicator(query.indicator);
+    const base = requireJurisdiction(query.base);
+    const benchmarks = [...new Set(query.with)].filter((id) => id !== base.id);
+    benchmarks.forEach(requireJurisdiction);
+    const allowed = perOptions(indicator);
+    const per = query.per ?? allowed[0]!;
+    if (!allowed.includes(per)) {
+      throw new ApiError('validation_failed', 'Invalid query parameter(s): per.', [
+        {
+          path: 'per',
+          message: `${indicator.id} is a ${indicator.measureType}; only per=${allowed[0]} applies`,
+        },
+      ]);
+    }
+
+    const candidates: JurisdictionId[] = [base.id, ...ancestorsOf(base.id)];
+    const stored = await listPublishedObservations(db, {
+      indicators: indicator.formula
+        ? [indicator.formula.numerator, indicator.formula.denominator]
+        : [indicator.id],
+      jurisdictions: [...candidates, ...benchmarks],
+      from: query.from,
+      to: query.to,
+    });
+    const published = suppressForPublic(stored, suppressionK);
+    const populations =
+      indicator.formula || normalisable(indicator)
+        ? await listPopulations(db, [...candidates, ...benchmarks])
+        : [];
+    const observations = indicator.formula
+      ? deriveObservations(indicator, published, populations)
+      : published;
+    const hasData = (id: JurisdictionId) => observations.some((o) => o.jurisdiction === id && usable(o));
+    const chosen = nearestWithData(base.id, candidates.slice(1), hasData);
+    const used = chosen?.jurisdiction ?? base.id;
+    const standIn: CompareStandIn | null =
+      chosen?.standIn === true
+        ? {
+            for: base.id,
+            used,
+            reason:
+              `${base.name.en} has no published figure for ${indicator.name}; ` +
+              `${requireJurisdiction(used).name.en} is shown in its place.`,
+          }
+        : null;
+
+    const seriesOf = (jurisdiction: JurisdictionId) => ({
+      jurisdiction,
+      observations: observations.filter((o) => o.jurisdiction === jurisdiction),
+    });
+    const comparison = compareToBenchmarks({
+      indicator: per === 'absolute' ? { ...indicator, perCapita: false } : indicator,
+      base: seriesOf(used),
+      benchmarks: benchmarks.map(seriesOf),
+      populations: per === '100k' ? populations : [],
+    });
+    const body: CompareResponse = {
+      data: {
+        indicator: indicator.id,
+        per,
+        requestedBase: base.id,
+        baseHasData: hasData(base.id),
+        standIn,
+        comparison,
+      },
+      meta: { suppressionThreshold: suppressionK },
+    };
+    return c.json(body);
+  });

@@ -1,0 +1,71 @@
+import { CoverageResponseSchema, INDICATORS } from '@fourp/domain';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import {
+  createTestApp,
+  getParsed,
+  insertObservations,
+  readProblem,
+  type TestApp,
+} from '../test-support/api.js';
+
+let t: TestApp;
+beforeEach(async () => {
+  t = await createTestApp();
+  await insertObservations(t.db, [
+    { indicator: 'tip_tier', jurisdiction: 'PK', year: 2022, value: 2 },
+    { indicator: 'tip_tier', jurisdiction: 'PK', year: 2023, value: 2 },
+    { indicator: 'tip_tier', jurisdiction: 'IT', year: 2023, value: 1 },
+    { indicator: 'tip_tier', jurisdiction: 'ES', year: 2023, value: 1, workflowState: 'submitted' },
+  ]);
+});
+afterEach(() => t.close());
+
+describe('GET /v1/coverage', () => {
+  it('lists each indicator × jurisdiction × year with data, and every indicator without any', async () => {
+    const { body } = await getParsed(t.app, '/v1/coverage', CoverageResponseSchema);
+    const tier = body.data.filter((cell) => cell.indicator === 'tip_tier');
+    expect(tier).toEqual([
+      { indicator: 'tip_tier', pillar: 'partnership', jurisdiction: 'IT', year: 2023, observations: 1 },
+      { indicator: 'tip_tier', pillar: 'partnership', jurisdiction: 'PK', year: 2022, observations: 1 },
+      { indicator: 'tip_tier', pillar: 'partnership', jurisdiction: 'PK', year: 2023, observations: 1 },
+    ]);
+    expect(body.data).toContainEqual({
+      indicator: 'specialised_courts',
+      pillar: 'prosecution',
+      jurisdiction: null,
+      year: null,
+      observations: 0,
+    });
+    expect(body.meta.indicators).toBe(INDICATORS.length);
+    expect(body.meta.indicatorsWithData).toBe(1);
+    expect(body.meta.indicatorsWithoutData).toHaveLength(INDICATORS.length - 1);
+  });
+
+  it('filters by pillar and jurisdiction, and serves CSV', async () => {
+    const { body } = await getParsed(
+      t.app,
+      '/v1/coverage?pillar=partnership&jurisdiction=PK',
+      CoverageResponseSchema,
+    );
+    expect(body.data.every((cell) => cell.pillar === 'partnership')).toBe(true);
+    expect(body.data.filter((cell) => cell.observations > 0).map((cell) => cell.year)).toEqual([2022, 2023]);
+    const csv = await (
+      await t.app.request('/v1/coverage?pillar=partnership&jurisdiction=PK&format=csv')
+    ).text();
+    const lines = csv.trimEnd().split('\r\n');
+    expect(lines[0]).toBe('indicator,pillar,jurisdiction,year,observations');
+    expect(lines).toContain('tip_tier,partnership,PK,2022,1');
+    expect(lines).toContain('joint_international_investigations,partnership,,,0');
+    expect(lines).toHaveLength(body.data.length + 1);
+  });
+
+  it('rejects an unknown pillar with a 400 naming the parameter', async () => {
+    const problem = await readProblem(await t.app.request('/v1/coverage?pillar=x&format=pdf'), 400);
+    expect(problem.errors?.map((e) => e.path).sort()).toEqual(['format', 'pillar']);
+  });
+
+  it('answers 404 for an unknown jurisdiction', async () => {
+    const problem = await readProblem(await t.app.request('/v1/coverage?jurisdiction=FR'), 404);
+    expect(problem.code).toBe('unknown_jurisdiction');
+  });
+});

@@ -1,0 +1,51 @@
+import { Hono } from 'hono';
+import { CoverageQuerySchema, INDICATORS, type CoverageCell, type CoverageResponse } from '@fourp/domain';
+import type { AppEnv, RouteDeps } from '../app.js';
+import { sendList, type CsvColumn } from '../csv.js';
+import { validQuery } from '../middleware/validate.js';
+import { countPublishedByCell } from '../repos/observations.js';
+import { requireJurisdiction } from './lookup.js';
+
+const columns: CsvColumn<CoverageCell>[] = [
+  { header: 'indicator', value: (cell) => cell.indicator },
+  { header: 'pillar', value: (cell) => cell.pillar },
+  { header: 'jurisdiction', value: (cell) => cell.jurisdiction },
+  { header: 'year', value: (cell) => cell.year },
+  { header: 'observations', value: (cell) => cell.observations },
+];
+
+export const coverageRoutes = ({ db }: RouteDeps) =>
+  new Hono<AppEnv>().get('/', validQuery(CoverageQuerySchema), async (c) => {
+    const { pillar, jurisdiction, format } = c.req.valid('query');
+    if (jurisdiction !== undefined) requireJurisdiction(jurisdiction);
+    const indicators = INDICATORS.filter((i) => pillar === undefined || i.pillar === pillar);
+    const counted = await countPublishedByCell(db, {
+      indicators: indicators.map((i) => i.id),
+      jurisdictions: jurisdiction === undefined ? undefined : [jurisdiction],
+    });
+    const withoutData: string[] = [];
+    const rows = indicators.flatMap((indicator): CoverageCell[] => {
+      const cells = counted.filter((cell) => cell.indicator === indicator.id);
+      if (cells.length > 0) return cells.map((cell) => ({ ...cell, pillar: indicator.pillar }));
+      withoutData.push(indicator.id);
+      return [
+        {
+          indicator: indicator.id,
+          pillar: indicator.pillar,
+          jurisdiction: null,
+          year: null,
+          observations: 0,
+        },
+      ];
+    });
+    const body: CoverageResponse = {
+      data: rows,
+      meta: {
+        count: rows.length,
+        indicators: indicators.length,
+        indicatorsWithData: indicators.length - withoutData.length,
+        indicatorsWithoutData: withoutData,
+      },
+    };
+    return sendList(c, { format, name: 'coverage', rows, columns, body });
+  });

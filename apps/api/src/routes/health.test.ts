@@ -1,0 +1,51 @@
+import { HealthResponseSchema } from '@fourp/domain';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import {
+  createTestApp,
+  getParsed,
+  insertObservations,
+  readProblem,
+  type TestApp,
+} from '../test-support/api.js';
+
+let t: TestApp;
+beforeEach(async () => {
+  t = await createTestApp({ deps: { now: () => new Date('2026-01-02T03:04:05Z') } });
+});
+afterEach(() => t.close());
+
+describe('GET /health', () => {
+  it('reports the database reachable with record counts, never cached', async () => {
+    await insertObservations(t.db, [
+      { indicator: 'population', jurisdiction: 'IT', year: 2022, value: 58_940_425 },
+      { indicator: 'population', jurisdiction: 'ES', year: 2022, value: 47_615_034, workflowState: 'draft' },
+    ]);
+    const { res, body } = await getParsed(t.app, '/health', HealthResponseSchema);
+    expect(res.status).toBe(200);
+    expect(res.headers.get('cache-control')).toBe('no-store');
+    expect(body.data.status).toBe('ok');
+    expect(body.data.time).toBe('2026-01-02T03:04:05.000Z');
+    expect(body.data.database).toMatchObject({
+      reachable: true,
+      counts: { observations: 2, publishedObservations: 1, sources: 1 },
+    });
+  });
+
+  it('rejects an unknown format with a 400 naming the parameter', async () => {
+    const problem = await readProblem(await t.app.request('/health?format=csv'), 400);
+    expect(problem.code).toBe('validation_failed');
+    expect(problem.errors?.map((e) => e.path)).toEqual(['format']);
+  });
+
+  it('answers 404 for a path below it', async () => {
+    const problem = await readProblem(await t.app.request('/health/details'), 404);
+    expect(problem.code).toBe('route_not_found');
+  });
+
+  it('answers 503 when the database cannot be read', async () => {
+    t.close();
+    const problem = await readProblem(await t.app.request('/health'), 503);
+    expect(problem.code).toBe('service_unavailable');
+    t = await createTestApp();
+  });
+});

@@ -1,0 +1,88 @@
+import { Hono } from 'hono';
+import {
+  INDICATORS,
+  IndicatorParamsSchema,
+  IndicatorsQuerySchema,
+  type Indicator,
+  type IndicatorDetailResponse,
+  type IndicatorListResponse,
+  type JurisdictionCoverage,
+} from '@fourp/domain';
+import type { AppEnv, RouteDeps } from '../app.js';
+import { sendList, type CsvColumn } from '../csv.js';
+import type { Db } from '../db/client.js';
+import { validParams, validQuery } from '../middleware/validate.js';
+import { countPublishedByCell, type CoverageRow } from '../repos/observations.js';
+import { requireIndicator } from './lookup.js';
+
+const columns: CsvColumn<Indicator>[] = [
+  { header: 'id', value: (i) => i.id },
+  { header: 'pillar', value: (i) => i.pillar },
+  { header: 'name', value: (i) => i.name },
+  { header: 'measure_type', value: (i) => i.measureType },
+  { header: 'unit', value: (i) => i.unit },
+  { header: 'direction', value: (i) => i.direction },
+  { header: 'per_capita', value: (i) => i.perCapita },
+  { header: 'identifying', value: (i) => i.identifying },
+  { header: 'headline', value: (i) => i.headline },
+  {
+    header: 'formula',
+    value: (i) =>
+      i.formula ? `${i.formula.numerator} / ${i.formula.denominator} × ${i.formula.factor}` : null,
+  },
+  { header: 'variants', value: (i) => i.variants.map((v) => v.id).join('; ') },
+  { header: 'crosswalks', value: (i) => i.crosswalks.map((x) => `${x.framework} ${x.reference}`).join('; ') },
+  { header: 'thesis_refs', value: (i) => i.thesisRefs.join('; ') },
+  { header: 'definition', value: (i) => i.definition },
+];
+
+function coverageByJurisdiction(rows: readonly CoverageRow[]): JurisdictionCoverage[] {
+  const byJurisdiction = new Map<string, JurisdictionCoverage>();
+  for (const row of rows) {
+    const entry = byJurisdiction.get(row.jurisdiction) ?? {
+      jurisdiction: row.jurisdiction,
+      years: [],
+      observations: 0,
+    };
+    entry.years.push(row.year);
+    entry.observations += row.observations;
+    byJurisdiction.set(row.jurisdiction, entry);
+  }
+  return [...byJurisdiction.values()];
+}
+
+/** Stored figures for a read indicator; for a derived one, the places and years both inputs cover. */
+async function coverageOf(db: Db, indicator: Indicator): Promise<JurisdictionCoverage[]> {
+  if (!indicator.formula)
+    return coverageByJurisdiction(await countPublishedByCell(db, { indicators: [indicator.id] }));
+  const [numerator, denominator] = await Promise.all([
+    countPublishedByCell(db, { indicators: [indicator.formula.numerator] }),
+    countPublishedByCell(db, { indicators: [indicator.formula.denominator] }),
+  ]);
+  const denominatorCells = new Set(denominator.map((row) => `${row.jurisdiction}|${row.year}`));
+  const derivable = numerator
+    .filter((row) => denominatorCells.has(`${row.jurisdiction}|${row.year}`))
+    .map((row) => ({ ...row, observations: 0 }));
+  return coverageByJurisdiction(derivable);
+}
+
+export const indicatorRoutes = ({ db }: RouteDeps) =>
+  new Hono<AppEnv>()
+    .get('/', validQuery(IndicatorsQuerySchema), (c) => {
+      const { pillar, format } = c.req.valid('query');
+      const rows = INDICATORS.filter((i) => pillar === undefined || i.pillar === pillar);
+      const body: IndicatorListResponse = { data: [...rows], meta: { count: rows.length } };
+      return sendList(c, { format, name: 'indicators', rows, columns, body });
+    })
+    .get('/:id', validParams(IndicatorParamsSchema), async (c) => {
+      const { id } = c.req.valid('param');
+      const indicator = requireIndicator(id);
+      const body: IndicatorDetailResponse = {
+        data: {
+          ...indicator,
+          derived: indicator.formula !== undefined,
+          coverage: await coverageOf(db, indicator),
+        },
+      };
+      return c.json(body);
+    });

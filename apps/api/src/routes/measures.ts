@@ -1,0 +1,71 @@
+import { Hono } from 'hono';
+import {
+  findMeasure,
+  MeasureParamsSchema,
+  MeasuresQuerySchema,
+  POLICY_MEASURES,
+  RUBRIC,
+  type MeasureDetail,
+  type MeasureJurisdiction,
+  type MeasureListResponse,
+  type MeasureResponse,
+  type PolicyMeasure,
+} from '@fourp/domain';
+import type { AppEnv, RouteDeps } from '../app.js';
+import { sendList, type CsvColumn } from '../csv.js';
+import { ApiError } from '../errors.js';
+import { validParams, validQuery } from '../middleware/validate.js';
+import { listMeasureAssessments, type StoredMeasureAssessment } from '../repos/measures.js';
+
+const columns: CsvColumn<MeasureDetail>[] = [
+  { header: 'id', value: (m) => m.id },
+  { header: 'pillar', value: (m) => m.pillar },
+  { header: 'name', value: (m) => m.name },
+  { header: 'model', value: (m) => m.model },
+  { header: 'model_countries', value: (m) => m.modelCountries.join('; ') },
+  { header: 'thesis_ref', value: (m) => m.thesisRef },
+  { header: 'related_indicators', value: (m) => m.relatedIndicators.join('; ') },
+  {
+    header: 'latest_levels',
+    value: (m) =>
+      m.jurisdictions.map((j) => `${j.jurisdiction}=${j.latest.level} (${j.latest.year})`).join('; '),
+  },
+  { header: 'description', value: (m) => m.description },
+];
+
+function withAssessments(
+  measure: PolicyMeasure,
+  assessments: readonly StoredMeasureAssessment[],
+): MeasureDetail {
+  const byJurisdiction = new Map<string, MeasureJurisdiction>();
+  for (const { measure: measureId, jurisdiction, ...assessment } of assessments) {
+    if (measureId !== measure.id) continue;
+    const entry = byJurisdiction.get(jurisdiction) ?? { jurisdiction, latest: assessment, history: [] };
+    entry.history.push(assessment);
+    if (assessment.year >= entry.latest.year) entry.latest = assessment;
+    byJurisdiction.set(jurisdiction, entry);
+  }
+  return { ...measure, jurisdictions: [...byJurisdiction.values()] };
+}
+
+export const measureRoutes = ({ db }: RouteDeps) =>
+  new Hono<AppEnv>()
+    .get('/', validQuery(MeasuresQuerySchema), async (c) => {
+      const { pillar, format } = c.req.valid('query');
+      const assessments = await listMeasureAssessments(db);
+      const rows = POLICY_MEASURES.filter((m) => pillar === undefined || m.pillar === pillar).map((m) =>
+        withAssessments(m, assessments),
+      );
+      const body: MeasureListResponse = { data: rows, meta: { count: rows.length, rubric: [...RUBRIC] } };
+      return sendList(c, { format, name: 'measures', rows, columns, body });
+    })
+    .get('/:id', validParams(MeasureParamsSchema), async (c) => {
+      const { id } = c.req.valid('param');
+      const measure = findMeasure(id);
+      if (!measure) throw new ApiError('unknown_measure', `There is no policy measure "${id}".`);
+      const body: MeasureResponse = {
+        data: withAssessments(measure, await listMeasureAssessments(db, id)),
+        meta: { rubric: [...RUBRIC] },
+      };
+      return c.json(body);
+    });

@@ -1,0 +1,154 @@
+import { ObservationListResponseSchema } from '@fourp/domain';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import {
+  createTestApp,
+  getParsed,
+  insertObservations,
+  readProblem,
+  type TestApp,
+} from '../test-support/api.js';
+
+let t: TestApp;
+beforeEach(async () => {
+  t = await createTestApp();
+  await insertObservations(t.db, [
+    { indicator: 'victims_identified', jurisdiction: 'IT', year: 2021, value: 1_911 },
+    { indicator: 'victims_identified', jurisdiction: 'IT', year: 2022, value: 2_062 },
+    { indicator: 'victims_identified', jurisdiction: 'PK-PB-GUJRAT', year: 2022, value: 3 },
+    { indicator: 'victims_identified', jurisdiction: 'PK-PB-GUJRAT', year: 2023, value: 41 },
+    {
+      indicator: 'persons_arrested',
+      jurisdiction: 'PK-PB-GUJRAT',
+      year: 2022,
+      value: 2,
+      definition: 'thb_and_smuggling',
+    },
+    { indicator: 'victims_identified', jurisdiction: 'ES', year: 2022, value: 999, workflowState: 'draft' },
+  ]);
+});
+afterEach(() => t.close());
+
+describe('GET /v1/observations', () => {
+  it('returns published figures with provenance and their source, filtered', async () => {
+    const { res, body } = await getParsed(
+      t.app,
+      '/v1/observations?indicator=victims_identified&jurisdiction=IT&from=2022&to=2022',
+      ObservationListResponseSchema,
+    );
+    expect(res.status).toBe(200);
+    expect(body.meta).toEqual({ count: 1, suppressionThreshold: 5 });
+    expect(body.data[0]).toMatchObject({
+      indicator: 'victims_identified',
+      jurisdiction: 'IT',
+      year: 2022,
+      yearEnd: 2022,
+      disaggregation: {},
+      value: 2062,
+      suppressed: false,
+      status: 'A',
+      definition: 'standard',
+      superseded: false,
+      unitAsRead: 'persons',
+      valueAsRead: '2062',
+      source: {
+        title: 'Test source',
+        publisher: 'Test publisher',
+        year: 2024,
+        locator: 'p. 1',
+        kind: 'primary',
+      },
+    });
+  });
+
+  it('suppresses an identifying count of 3 but not a non-identifying count of 2', async () => {
+    const { body } = await getParsed(
+      t.app,
+      '/v1/observations?jurisdiction=PK-PB-GUJRAT',
+      ObservationListResponseSchema,
+    );
+    const victims2022 = body.data.find((o) => o.indicator === 'victims_identified' && o.year === 2022);
+    expect(victims2022).toMatchObject({ value: null, suppressed: true });
+    expect(body.data.find((o) => o.year === 2023)).toMatchObject({ value: 41, suppressed: false });
+    expect(body.data.find((o) => o.indicator === 'persons_arrested')).toMatchObject({
+      value: 2,
+      suppressed: false,
+    });
+    expect(JSON.stringify(body)).not.toContain('"valueAsRead":"3"');
+  });
+
+  it('also hides a breakdown that would reveal a suppressed one by subtraction', async () => {
+    await insertObservations(t.db, [
+      { indicator: 'victims_identified', jurisdiction: 'ES', year: 2023, value: 10 },
+      {
+        indicator: 'victims_identified',
+        jurisdiction: 'ES',
+        year: 2023,
+        value: 3,
+        disaggregation: { sex: 'female' },
+      },
+      {
+        indicator: 'victims_identified',
+        jurisdiction: 'ES',
+        year: 2023,
+        value: 7,
+        disaggregation: { sex: 'male' },
+      },
+    ]);
+    const { body } = await getParsed(
+      t.app,
+      '/v1/observations?jurisdiction=ES&from=2023',
+      ObservationListResponseSchema,
+    );
+    const bySex = Object.fromEntries(
+      body.data.map((o) => [o.disaggregation.sex ?? 'total', [o.value, o.suppressed]]),
+    );
+    expect(bySex).toEqual({ total: [10, false], female: [null, true], male: [null, true] });
+  });
+
+  it('never shows a draft figure to an anonymous reader', async () => {
+    const { body } = await getParsed(
+      t.app,
+      '/v1/observations?jurisdiction=ES',
+      ObservationListResponseSchema,
+    );
+    expect(body.data).toEqual([]);
+    const all = await getParsed(t.app, '/v1/observations', ObservationListResponseSchema);
+    expect(all.body.data.every((o) => o.workflowState === 'published')).toBe(true);
+    expect(all.body.data.map((o) => o.value)).not.toContain(999);
+  });
+
+  it('serves CSV, quoting values and leaving suppressed values empty', async () => {
+    const res = await t.app.request('/v1/observations?jurisdiction=PK-PB-GUJRAT&format=csv');
+    expect(res.status).toBe(200);
+    expect(res.headers.get('content-disposition')).toContain('fourp-observations.csv');
+    const lines = (await res.text()).trimEnd().split('\r\n');
+    expect(lines).toHaveLength(4);
+    expect(lines[0]?.split(',').slice(0, 8)).toEqual([
+      'id',
+      'indicator',
+      'jurisdiction',
+      'year',
+      'year_end',
+      'disaggregation',
+      'value',
+      'suppressed',
+    ]);
+    const suppressed = lines.find((line) => line.includes(',victims_identified,PK-PB-GUJRAT,2022,'));
+    expect(suppressed).toContain(',2022,2022,,,true,');
+    expect(suppressed).not.toContain(',3,');
+  });
+
+  it('rejects malformed filters with a 400 naming each parameter', async () => {
+    const problem = await readProblem(await t.app.request('/v1/observations?from=abc&jurisdiction=pk'), 400);
+    expect(problem.errors?.map((e) => e.path).sort()).toEqual(['from', 'jurisdiction']);
+    const reversed = await readProblem(await t.app.request('/v1/observations?from=2024&to=2020'), 400);
+    expect(reversed.errors?.[0]?.path).toBe('from');
+  });
+
+  it('answers 404 for an unknown indicator or jurisdiction', async () => {
+    const indicator = await readProblem(await t.app.request('/v1/observations?indicator=no_such_thing'), 404);
+    expect(indicator.code).toBe('unknown_indicator');
+    const jurisdiction = await readProblem(await t.app.request('/v1/observations?jurisdiction=XX'), 404);
+    expect(jurisdiction.code).toBe('unknown_jurisdiction');
+  });
+});

@@ -1,0 +1,55 @@
+import { Hono } from 'hono';
+import { ObservationsQuerySchema, type Observation, type ObservationListResponse } from '@fourp/domain';
+import type { AppEnv, RouteDeps } from '../app.js';
+import { sendList, type CsvColumn } from '../csv.js';
+import { validQuery } from '../middleware/validate.js';
+import { listPublishedObservations } from '../repos/observations.js';
+import { requireIndicator, requireJurisdiction } from './lookup.js';
+import { suppressForPublic } from './public-observations.js';
+
+const disaggregationText = (o: Observation) =>
+  Object.entries(o.disaggregation)
+    .map(([dimension, category]) => `${dimension}=${category}`)
+    .join('; ');
+
+export const observationColumns: CsvColumn<Observation>[] = [
+  { header: 'id', value: (o) => o.id },
+  { header: 'indicator', value: (o) => o.indicator },
+  { header: 'jurisdiction', value: (o) => o.jurisdiction },
+  { header: 'year', value: (o) => o.year },
+  { header: 'year_end', value: (o) => o.yearEnd },
+  { header: 'disaggregation', value: disaggregationText },
+  { header: 'value', value: (o) => o.value },
+  { header: 'suppressed', value: (o) => o.suppressed },
+  { header: 'status', value: (o) => o.status },
+  { header: 'definition', value: (o) => o.definition },
+  { header: 'superseded', value: (o) => o.superseded },
+  { header: 'unit_as_read', value: (o) => o.unitAsRead },
+  { header: 'value_as_read', value: (o) => o.valueAsRead },
+  { header: 'note', value: (o) => o.note },
+  { header: 'source_id', value: (o) => o.source.id },
+  { header: 'source_title', value: (o) => o.source.title },
+  { header: 'source_publisher', value: (o) => o.source.publisher },
+  { header: 'source_year', value: (o) => o.source.year },
+  { header: 'source_locator', value: (o) => o.source.locator },
+  { header: 'source_kind', value: (o) => o.source.kind },
+];
+
+export const observationRoutes = ({ db, suppressionK }: RouteDeps) =>
+  new Hono<AppEnv>().get('/', validQuery(ObservationsQuerySchema), async (c) => {
+    const { indicator, jurisdiction, from, to, format } = c.req.valid('query');
+    if (indicator !== undefined) requireIndicator(indicator);
+    if (jurisdiction !== undefined) requireJurisdiction(jurisdiction);
+    const stored = await listPublishedObservations(db, {
+      indicators: indicator === undefined ? undefined : [indicator],
+      jurisdictions: jurisdiction === undefined ? undefined : [jurisdiction],
+      from,
+      to,
+    });
+    const rows = suppressForPublic(stored, suppressionK);
+    const body: ObservationListResponse = {
+      data: rows,
+      meta: { count: rows.length, suppressionThreshold: suppressionK },
+    };
+    return sendList(c, { format, name: 'observations', rows, columns: observationColumns, body });
+  });

@@ -1,0 +1,81 @@
+import { ScorecardResponseSchema } from '@fourp/domain';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import {
+  createTestApp,
+  getParsed,
+  insertAssessment,
+  insertObservations,
+  readProblem,
+  type TestApp,
+} from '../test-support/api.js';
+
+let t: TestApp;
+beforeEach(async () => {
+  t = await createTestApp();
+  await insertObservations(t.db, [
+    { indicator: 'population', jurisdiction: 'IT', year: 2022, value: 60_000_000 },
+    { indicator: 'population', jurisdiction: 'ES', year: 2022, value: 50_000_000 },
+    { indicator: 'population', jurisdiction: 'PK-PB-GUJRAT', year: 2022, value: 4_000_000 },
+    { indicator: 'victims_identified', jurisdiction: 'IT', year: 2022, value: 3_000 },
+    { indicator: 'victims_identified', jurisdiction: 'ES', year: 2022, value: 1_000 },
+    { indicator: 'victims_identified', jurisdiction: 'PK-PB-GUJRAT', year: 2021, value: 60 },
+    { indicator: 'victims_identified', jurisdiction: 'PK-PB-GUJRAT', year: 2022, value: 80 },
+  ]);
+  await insertAssessment(t.db, {
+    measure: 'national_action_plan',
+    jurisdiction: 'PK-PB-GUJRAT',
+    year: 2022,
+    level: 2,
+  });
+});
+afterEach(() => t.close());
+
+describe('GET /v1/scorecard', () => {
+  it('scores the four pillars for the latest year with data, with method, weights and coverage', async () => {
+    const { body } = await getParsed(
+      t.app,
+      '/v1/scorecard?jurisdiction=PK-PB-GUJRAT',
+      ScorecardResponseSchema,
+    );
+    expect(body.meta.availableYears).toEqual([2022, 2021]);
+    expect(body.data).toMatchObject({ jurisdiction: 'PK-PB-GUJRAT', year: 2022, benchmarks: ['IT', 'ES'] });
+    expect(body.data.method.length).toBeGreaterThan(50);
+    expect(body.data.pillars.map((p) => p.pillar)).toEqual([
+      'prevention',
+      'protection',
+      'prosecution',
+      'partnership',
+    ]);
+    const protection = body.data.pillars.find((p) => p.pillar === 'protection');
+    const victims = protection?.indicators.find((i) => i.indicator === 'victims_identified');
+    expect(victims?.score).not.toBeNull();
+    expect(protection?.coverage.indicatorsScored).toBeGreaterThanOrEqual(1);
+    const prevention = body.data.pillars.find((p) => p.pillar === 'prevention');
+    expect(prevention?.measures.find((m) => m.measure === 'national_action_plan')).toMatchObject({
+      level: 2,
+      score: 50,
+    });
+  });
+
+  it('scores an earlier year without later figures or assessments', async () => {
+    const { body } = await getParsed(
+      t.app,
+      '/v1/scorecard?jurisdiction=PK-PB-GUJRAT&year=2021',
+      ScorecardResponseSchema,
+    );
+    expect(body.data.year).toBe(2021);
+    const prevention = body.data.pillars.find((p) => p.pillar === 'prevention');
+    expect(prevention?.coverage.measuresAssessed).toBe(0);
+  });
+
+  it('rejects a malformed year with a 400 naming it', async () => {
+    const problem = await readProblem(await t.app.request('/v1/scorecard?year=last'), 400);
+    expect(problem.errors?.map((e) => e.path)).toEqual(['year']);
+    await readProblem(await t.app.request('/v1/scorecard?year=1850'), 400);
+  });
+
+  it('answers 404 for an unknown jurisdiction', async () => {
+    const problem = await readProblem(await t.app.request('/v1/scorecard?jurisdiction=PK-SD'), 404);
+    expect(problem.code).toBe('unknown_jurisdiction');
+  });
+});

@@ -1,0 +1,52 @@
+import { POLICY, can } from '@fourp/domain';
+import { Hono } from 'hono';
+import { z } from 'zod';
+import type { AppEnv } from '../../app.js';
+import { requireAllowed } from '../../auth/guard.js';
+import { toCsv, type CsvColumn } from '../../csv.js';
+import { validQuery } from '../../middleware/validate.js';
+import { listAudit, type AuditRecord } from '../../repos/workflow/audit.js';
+import type { WorkflowDeps } from './shared.js';
+
+export const AuditQuerySchema = z.object({
+  from: z.iso.date().optional().describe('first day (inclusive), YYYY-MM-DD'),
+  to: z.iso.date().optional().describe('last day (inclusive), YYYY-MM-DD'),
+});
+
+const json = (value: unknown) => (value === null || value === undefined ? null : JSON.stringify(value));
+const columns: CsvColumn<AuditRecord>[] = [
+  { header: 'id', value: (r) => r.id },
+  { header: 'at', value: (r) => r.at },
+  { header: 'action', value: (r) => r.action },
+  { header: 'entity_type', value: (r) => r.entityType },
+  { header: 'entity_id', value: (r) => r.entityId },
+  { header: 'jurisdiction', value: (r) => r.jurisdictionId },
+  { header: 'actor_id', value: (r) => r.actorId },
+  { header: 'actor_email', value: (r) => r.actorEmail },
+  { header: 'session_id', value: (r) => r.sessionId },
+  { header: 'token_id', value: (r) => r.tokenId },
+  { header: 'request_id', value: (r) => r.requestId },
+  { header: 'old_value', value: (r) => json(r.oldValue) },
+  { header: 'new_value', value: (r) => json(r.newValue) },
+  { header: 'reason', value: (r) => r.reason },
+];
+
+/** The append-only audit log as CSV, for donors and reviewers to verify every change. */
+export const auditRoutes = ({ db }: WorkflowDeps) =>
+  new Hono<AppEnv>().get('/audit.csv', validQuery(AuditQuerySchema), async (c) => {
+    const principal = requireAllowed(c, 'audit.read');
+    const { from, to } = c.req.valid('query');
+    const everywhere = POLICY[principal.role]['audit.read'] === 'anywhere';
+    const rows = (
+      await listAudit(db, { from, to: to === undefined ? undefined : `${to}T23:59:59.999Z` })
+    ).filter(
+      (row) =>
+        everywhere ||
+        (row.jurisdictionId !== null && can(principal, 'audit.read', { jurisdictionId: row.jurisdictionId })),
+    );
+    return c.body(toCsv(rows, columns), 200, {
+      'Content-Type': 'text/csv; charset=utf-8; header=present',
+      'Content-Disposition': 'attachment; filename="fourp-audit.csv"',
+      'Cache-Control': 'no-store',
+    });
+  });

@@ -1,0 +1,157 @@
+import { MeResponseSchema, NewApiTokenResponseSchema } from '@fourp/domain';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { readProblem } from '../../test-support/api.js';
+import {
+  PASSWORD,
+  createWorkflowTestApp,
+  gujratFigure,
+  json,
+  signIn,
+  tableCounts,
+  type WorkflowTestApp,
+} from '../../test-support/workflow.js';
+
+let t: WorkflowTestApp;
+beforeAll(async () => {
+  t = await createWorkflowTestApp();
+});
+afterAll(() => t.close());
+
+const login = (email: string, password: string, url = '/v1/auth/login') =>
+  t.app.request(url, json({}, { email, password }));
+
+describe('sessions', () => {
+  it('signs in with an httpOnly SameSite=Lax cookie and tells the dashboard its CSRF token', async () => {
+    const { res, cookie } = await signIn(t.app, 'Official@Example.org ');
+    const setCookie = res.headers.get('set-cookie')!;
+    expect(setCookie).toMatch(/^fourp_session=[A-Za-z0-9_-]{43};/);
+    expect(setCookie).toMatch(/HttpOnly/);
+    expect(setCookie).toMatch(/SameSite=Lax/);
+    expect(setCookie).toMatch(/Max-Age=604800/);
+    expect(setCookie).not.toMatch(/Secure/);
+    const me = MeResponseSchema.parse(await (await t.app.request('/v1/auth/me', { headers: cookie })).json());
+    expect(me.data).toMatchObject({
+      via: 'session',
+      scope: 'PK-PB-GUJRAT',
+      user: { email: 'official@example.org', role: 'district_official' },
+    });
+    expect(me.data.actions).toContain('observation.create');
+    expect(me.data.actions).not.toContain('observation.approve');
+    expect(me.data.csrfToken).toMatch(/^[A-Za-z0-9_-]{43}$/);
+  });
+
+  it('marks the cookie Secure over https', async () => {
+    const res = await login('donor@example.org', PASSWORD, 'https://api.example.org/v1/auth/login');
+    expect(res.headers.get('set-cookie')).toMatch(/Secure/);
+  });
+
+  it('answers a wrong password and an unknown email the same way', async () => {
+    const wrong = await readProblem(await login('researcher@example.org', 'not the password at all'), 401);
+    const unknown = await readProblem(await login('nobody@example.org', 'not the password at all'), 401);
+    expect(wrong.detail).toBe(unknown.detail);
+    await readProblem(await t.app.request('/v1/auth/me'), 401);
+  });
+
+  it('refuses cookie writes without the CSRF header and accepts them with it', async () => {
+    const { cookie, csrf } = await signIn(t.app, 'official@example.org');
+    const before = await tableCounts(t.db);
+    const refused = await readProblem(
+      await t.app.request('/v1/observations', json(cookie, gujratFigure({ year: 2010 }))),
+      403,
+    );
+    expect(refused.detail).toMatch(/X-FourP-CSRF/);
+    const wrong = { ...cookie, 'X-FourP-CSRF': 'A'.repeat(43) };
+    await readProblem(
+      await t.app.request('/v1/observations', json(wrong, gujratFigure({ year: 2010 }))),
+      403,
+    );
+    expect(await tableCounts(t.db)).toEqual(before);
+    expect((await t.app.request('/v1/observations', json(csrf, gujratFigure({ year: 2010 })))).status).toBe(
+      201,
+    );
+  });
+
+  it('ends the session on logout', async () => {
+    const { cookie, csrf } = await signIn(t.app, 'admin@example.org');
+    const res = await t.app.request('/v1/auth/logout', { method: 'POST', headers: csrf });
+    expect(res.status).toBe(204);
+    expect(res.headers.get('set-cookie')).toMatch(/fourp_session=;.*Max-Age=0/);
+    await readProblem(await t.app.request('/v1/auth/me', { headers: cookie }), 401);
+  });
+
+  it('limits failed sign-ins per email and address, even when the password is then right', async () => {
+    for (let i = 0; i < 5; i++)
+      await readProblem(await login('reviewer2@example.org', `wrong password ${i}`), 401);
+    const res = await login('reviewer2@example.org', PASSWORD);
+    const problem = await readProblem(res, 429);
+    expect(problem.code).toBe('rate_limited');
+    expect(Number(res.headers.get('retry-after'))).toBeGreaterThan(800);
+    expect((await login('reviewer@example.org', PASSWORD)).status).toBe(200);
+  });
+
+  it('rejects a malformed login body with a problem naming the field', async () => {
+    const problem = await readProblem(
+      await t.app.request('/v1/auth/login', json({}, { email: 'a@b.c' })),
+      400,
+    );
+    expect(problem.errors?.map((e) => e.path)).toEqual(['password']);
+  });
+});
+
+describe('session expiry', () => {
+  it('ends a session after 8 idle hours, and keeps an active one alive', async () => {
+    let clock = new Date('2026-01-05T08:00:00Z');
+    const timed = await createWorkflowTestApp({ now: () => clock });
+    try {
+      const { cookie } = await signIn(timed.app, 'official@example.org');
+      clock = new Date('2026-01-05T15:00:00Z');
+      expect((await timed.app.request('/v1/auth/me', { headers: cookie })).status).toBe(200);
+      clock = new Date('2026-01-05T22:59:00Z');
+      expect((await timed.app.request('/v1/auth/me', { headers: cookie })).status).toBe(200);
+      clock = new Date('2026-01-06T07:00:00Z');
+      const expired = await timed.app.request('/v1/auth/me', { headers: cookie });
+      await readProblem(expired, 401);
+      expect(expired.headers.get('set-cookie')).toMatch(/fourp_session=;/);
+    } finally {
+      timed.close();
+    }
+  });
+});
+
+describe('API tokens', () => {
+  it('shows a new token once, works without CSRF, and stops working once revoked', async () => {
+    const { csrf } = await signIn(t.app, 'researcher@example.org');
+    const created = await t.app.request('/v1/tokens', json(csrf, { name: 'monthly export' }));
+    expect(created.status).toBe(201);
+    const { data } = NewApiTokenResponseSchema.parse(await created.json());
+    expect(data.secret).toMatch(/^fourp_[A-Za-z0-9_-]{43}$/);
+    const bearer = { Authorization: `Bearer ${data.secret}` };
+    const me = MeResponseSchema.parse(await (await t.app.request('/v1/auth/me', { headers: bearer })).json());
+    expect(me.data).toMatchObject({ via: 'token', csrfToken: null });
+    const list = await (await t.app.request('/v1/tokens', { headers: bearer })).json();
+    expect(JSON.stringify(list)).not.toContain(data.secret);
+
+    expect((await t.app.request(`/v1/tokens/${data.id}`, { method: 'DELETE', headers: bearer })).status).toBe(
+      204,
+    );
+    await readProblem(await t.app.request('/v1/auth/me', { headers: bearer }), 401);
+    await readProblem(await t.app.request('/v1/observations', { headers: bearer }), 401);
+  });
+
+  it('does not let one user revoke another user’s token', async () => {
+    const created = NewApiTokenResponseSchema.parse(
+      await (await t.app.request('/v1/tokens', json(t.donor.bearer, { name: 'd' }))).json(),
+    );
+    await readProblem(
+      await t.app.request(`/v1/tokens/${created.data.id}`, {
+        method: 'DELETE',
+        headers: t.researcher.bearer,
+      }),
+      404,
+    );
+    expect(
+      (await t.app.request(`/v1/tokens/${created.data.id}`, { method: 'DELETE', headers: t.admin.bearer }))
+        .status,
+    ).toBe(204);
+  });
+});

@@ -1,0 +1,116 @@
+import { ProgressResponseSchema, TargetListResponseSchema } from '@fourp/domain';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { insertObservations, readProblem } from '../../test-support/api.js';
+import {
+  createWorkflowTestApp,
+  json,
+  tableCounts,
+  type WorkflowTestApp,
+} from '../../test-support/workflow.js';
+
+let t: WorkflowTestApp;
+beforeAll(async () => {
+  t = await createWorkflowTestApp();
+});
+afterAll(() => t.close());
+
+const target = (overrides: Record<string, unknown> = {}) => ({
+  indicator: 'persons_convicted',
+  jurisdiction: 'PK-PB-GUJRAT',
+  baseline: {
+    year: 2020,
+    value: 10,
+    source: { title: 'District prosecution report 2020', publisher: 'Punjab Prosecution Department' },
+  },
+  target: {
+    year: 2030,
+    value: 40,
+    source: { title: 'District anti-trafficking plan', publisher: 'District Gujrat' },
+  },
+  ...overrides,
+});
+
+describe('targets and progress', () => {
+  it('lets a reviewer set a target and reports progress from the latest published figure, with evidence', async () => {
+    const res = await t.app.request('/v1/targets', json(t.reviewer.bearer, target(), 'PUT'));
+    expect(res.status, await res.clone().text()).toBe(200);
+    await insertObservations(t.db, [
+      {
+        indicator: 'persons_convicted',
+        jurisdiction: 'PK-PB-GUJRAT',
+        year: 2023,
+        value: 25,
+        sourceTitle: 'Court statistics 2023',
+      },
+      {
+        indicator: 'persons_convicted',
+        jurisdiction: 'PK-PB-GUJRAT',
+        year: 2024,
+        value: 99,
+        workflowState: 'draft',
+      },
+    ]);
+    const list = TargetListResponseSchema.parse(
+      await (await t.app.request('/v1/targets?jurisdiction=PK-PB-GUJRAT')).json(),
+    );
+    expect(list.data[0]).toMatchObject({
+      baseline: { year: 2020, value: 10, source: { title: 'District prosecution report 2020' } },
+    });
+
+    const progress = ProgressResponseSchema.parse(
+      await (await t.app.request('/v1/progress?jurisdiction=PK-PB-GUJRAT')).json(),
+    );
+    expect(progress.data).toHaveLength(1);
+    expect(progress.data[0]).toMatchObject({
+      indicator: 'persons_convicted',
+      baseline: { year: 2020, value: 10 },
+      target: { year: 2030, value: 40, source: { title: 'District anti-trafficking plan' } },
+      latest: { year: 2023, value: 25, source: { title: 'Court statistics 2023' } },
+      status: 'substantial_progress',
+    });
+  });
+
+  it('replaces a target and audits the old and new values', async () => {
+    await t.app.request(
+      '/v1/targets',
+      json(t.admin.bearer, target({ target: { year: 2030, value: 50, sourceId: 1 } }), 'PUT'),
+    );
+    const csv = await (await t.app.request('/v1/audit.csv', { headers: t.donor.bearer })).text();
+    const line = csv
+      .split('\r\n')
+      .filter((l) => l.includes('target.set'))
+      .at(-1)!;
+    expect(line).toMatch(/""value"":40/);
+    expect(line).toMatch(/""value"":50/);
+  });
+
+  it('refuses a target year before the baseline, and targets outside the reviewer scope', async () => {
+    const before = await tableCounts(t.db);
+    const bad = await readProblem(
+      await t.app.request(
+        '/v1/targets',
+        json(t.reviewer.bearer, target({ target: { year: 2019, value: 40, sourceId: 1 } }), 'PUT'),
+      ),
+      400,
+    );
+    expect(bad.errors?.map((e) => e.path)).toEqual(['target.year']);
+    await readProblem(
+      await t.app.request('/v1/targets', json(t.reviewer.bearer, target({ jurisdiction: 'IT' }), 'PUT')),
+      403,
+    );
+    expect(await tableCounts(t.db)).toEqual(before);
+  });
+
+  it('explains a target without a published figure', async () => {
+    await t.app.request(
+      '/v1/targets',
+      json(t.reviewer.bearer, target({ indicator: 'victims_identified' }), 'PUT'),
+    );
+    const progress = ProgressResponseSchema.parse(await (await t.app.request('/v1/progress')).json());
+    expect(progress.data.find((p) => p.indicator === 'victims_identified')).toMatchObject({
+      latest: null,
+      status: null,
+      reason: 'No published figure yet.',
+    });
+  });
+});

@@ -1,0 +1,205 @@
+import {
+  ObservationHistoryResponseSchema,
+  ObservationListResponseSchema,
+  WorkflowObservationResponseSchema,
+} from '@fourp/domain';
+import { sql } from 'drizzle-orm';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { readProblem } from '../../test-support/api.js';
+import {
+  createWorkflowTestApp,
+  gujratFigure,
+  json,
+  tableCounts,
+  type WorkflowTestApp,
+} from '../../test-support/workflow.js';
+
+let t: WorkflowTestApp;
+beforeAll(async () => {
+  t = await createWorkflowTestApp();
+});
+afterAll(() => t.close());
+
+const create = async (overrides: Record<string, unknown> = {}) => {
+  const res = await t.app.request('/v1/observations', json(t.official.bearer, gujratFigure(overrides)));
+  expect(res.status, await res.clone().text()).toBe(201);
+  return WorkflowObservationResponseSchema.parse(await res.json()).data;
+};
+const act = (id: number, action: string, who: Record<string, string>, body: unknown = {}) =>
+  t.app.request(`/v1/observations/${id}/${action}`, json(who, body));
+
+describe('officials workflow', () => {
+  it('takes a figure from draft to published, visible to anonymous readers only at the end', async () => {
+    const draft = await create({ year: 2019, value: 12 });
+    expect(draft).toMatchObject({ workflowState: 'draft', locked: false, createdBy: t.official.id });
+    const publicList = async () =>
+      ObservationListResponseSchema.parse(
+        await (
+          await t.app.request('/v1/observations?indicator=victims_identified&jurisdiction=PK-PB-GUJRAT')
+        ).json(),
+      ).data.map((o) => o.id);
+    expect(await publicList()).not.toContain(draft.id);
+
+    expect((await act(draft.id, 'submit', t.official.bearer)).status).toBe(200);
+    const approved = await act(draft.id, 'approve', t.reviewer.bearer);
+    expect(WorkflowObservationResponseSchema.parse(await approved.json()).data).toMatchObject({
+      workflowState: 'approved',
+      locked: true,
+    });
+    expect(await publicList()).not.toContain(draft.id);
+    expect((await act(draft.id, 'publish', t.reviewer2.bearer)).status).toBe(200);
+    expect(await publicList()).toContain(draft.id);
+
+    const history = await t.app.request(`/v1/observations/${draft.id}/history`, { headers: t.donor.bearer });
+    const { data } = ObservationHistoryResponseSchema.parse(await history.json());
+    expect(data.steps.map((s) => [s.event, s.to, s.actorEmail])).toEqual([
+      ['create', 'draft', t.official.email],
+      ['submit', 'submitted', t.official.email],
+      ['approve', 'approved', t.reviewer.email],
+      ['publish', 'published', t.reviewer2.email],
+    ]);
+  });
+
+  it('refuses approval by the person who submitted', async () => {
+    const draft = await t.app.request(
+      '/v1/observations',
+      json(t.reviewer.bearer, gujratFigure({ year: 2018, value: 10 })),
+    );
+    const { id } = WorkflowObservationResponseSchema.parse(await draft.json()).data;
+    expect((await act(id, 'submit', t.reviewer.bearer)).status).toBe(200);
+    const before = await tableCounts(t.db);
+    const problem = await readProblem(await act(id, 'approve', t.reviewer.bearer), 403);
+    expect(problem.detail).toMatch(/someone other than/);
+    expect(await tableCounts(t.db)).toEqual(before);
+    expect((await act(id, 'approve', t.reviewer2.bearer)).status).toBe(200);
+  });
+
+  it('needs a reason to reject, and sends the figure back to be corrected and resubmitted', async () => {
+    const draft = await create({ year: 2017, value: 9 });
+    await act(draft.id, 'submit', t.official.bearer);
+    const before = await tableCounts(t.db);
+    const problem = await readProblem(await act(draft.id, 'reject', t.reviewer.bearer), 400);
+    expect(problem.errors).toEqual([expect.objectContaining({ path: 'reason' })]);
+    expect(await tableCounts(t.db)).toEqual(before);
+
+    expect(
+      (
+        await act(draft.id, 'reject', t.reviewer.bearer, {
+          reason: 'The year is the reporting year, not the reference year',
+        })
+      ).status,
+    ).toBe(200);
+    const corrected = await t.app.request(
+      `/v1/observations/${draft.id}`,
+      json(t.official.bearer, { value: 11 }, 'PATCH'),
+    );
+    expect(WorkflowObservationResponseSchema.parse(await corrected.json()).data).toMatchObject({
+      value: 11,
+      workflowState: 'rejected',
+    });
+    expect((await act(draft.id, 'submit', t.official.bearer)).status).toBe(200);
+
+    const { data } = ObservationHistoryResponseSchema.parse(
+      await (
+        await t.app.request(`/v1/observations/${draft.id}/history`, { headers: t.reviewer.bearer })
+      ).json(),
+    );
+    expect(data.steps.map((s) => s.event)).toEqual(['create', 'submit', 'reject', 'edit', 'submit']);
+    expect(data.steps[2]!.reason).toMatch(/reporting year/);
+    expect(data.revisions).toEqual([expect.objectContaining({ previousValue: 9, newValue: 11 })]);
+  });
+
+  it('locks approved figures until a reviewer unlocks them with a reason; the correction keeps the old value', async () => {
+    const draft = await create({ year: 2016, value: 8 });
+    await act(draft.id, 'submit', t.official.bearer);
+    await act(draft.id, 'approve', t.reviewer.bearer);
+    const patch = () =>
+      t.app.request(
+        `/v1/observations/${draft.id}`,
+        json(t.official.bearer, { value: 7, reason: 'typo in the report' }, 'PATCH'),
+      );
+    await readProblem(await patch(), 409);
+    await readProblem(await act(draft.id, 'unlock', t.reviewer.bearer), 400);
+    await readProblem(
+      await act(draft.id, 'unlock', t.official.bearer, { reason: 'typo in the report' }),
+      403,
+    );
+    expect((await act(draft.id, 'unlock', t.reviewer.bearer, { reason: 'typo in the report' })).status).toBe(
+      200,
+    );
+    const corrected = await patch();
+    expect(WorkflowObservationResponseSchema.parse(await corrected.json()).data).toMatchObject({
+      value: 7,
+      workflowState: 'draft',
+      locked: false,
+    });
+    const { data } = ObservationHistoryResponseSchema.parse(
+      await (await t.app.request(`/v1/observations/${draft.id}/history`, { headers: t.admin.bearer })).json(),
+    );
+    expect(data.revisions.map((r) => [r.previousValue, r.newValue, r.reason])).toEqual([
+      [8, 7, 'typo in the report'],
+    ]);
+    expect(data.audit.find((a) => a.action === 'observation.unlock')?.reason).toBe('typo in the report');
+  });
+
+  it('asks for a comment when a value is three times the previous year, and keeps it in the audit', async () => {
+    await create({ year: 2014, value: 10 });
+    const before = await tableCounts(t.db);
+    const problem = await readProblem(
+      await t.app.request(
+        '/v1/observations',
+        json(t.official.bearer, gujratFigure({ year: 2015, value: 40 })),
+      ),
+      400,
+    );
+    expect(problem.errors).toEqual([expect.objectContaining({ path: 'comment' })]);
+    expect(await tableCounts(t.db)).toEqual(before);
+    const saved = await create({
+      year: 2015,
+      value: 40,
+      comment: 'A new anti-trafficking unit started screening at the airport',
+    });
+    expect(saved.value).toBe(40);
+  });
+
+  it('rejects figures that do not fit the catalogue, naming the field', async () => {
+    const problem = await readProblem(
+      await t.app.request('/v1/observations', json(t.official.bearer, gujratFigure({ value: 2.5 }))),
+      400,
+    );
+    expect(problem.code).toBe('invalid_observation');
+    expect(problem.errors?.[0]?.path).toBe('value');
+    const noSource = await readProblem(
+      await t.app.request(
+        '/v1/observations',
+        json(t.official.bearer, { ...gujratFigure(), source: undefined }),
+      ),
+      400,
+    );
+    expect(noSource.errors?.map((e) => e.path)).toContain('sourceId');
+  });
+
+  it('shows officials their drafts in the review list, and reviewers what waits for them', async () => {
+    const draft = await create({ year: 2013, value: 5 });
+    const drafts = await (
+      await t.app.request('/v1/reviews?state=draft', { headers: t.official.bearer })
+    ).json();
+    expect((drafts as { data: { id: number }[] }).data.map((o) => o.id)).toContain(draft.id);
+    await act(draft.id, 'submit', t.official.bearer);
+    const queue = await (
+      await t.app.request('/v1/reviews?state=submitted', { headers: t.reviewer.bearer })
+    ).json();
+    expect((queue as { data: { id: number }[] }).data.map((o) => o.id)).toContain(draft.id);
+    await readProblem(await t.app.request('/v1/reviews', { headers: t.researcher.bearer }), 403);
+  });
+
+  it('keeps the audit log append-only at the database level', async () => {
+    const attempt = async (statement: ReturnType<typeof sql>) => t.db.run(statement);
+    await expect(attempt(sql`update audit_log set reason = 'x'`)).rejects.toMatchObject({
+      cause: { message: 'audit_log is append-only' },
+    });
+    await expect(attempt(sql`delete from audit_log`)).rejects.toMatchObject({
+      cause: { message: 'audit_log is append-only' },
+    });
+  });
+});

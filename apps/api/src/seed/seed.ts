@@ -1,0 +1,23 @@
+import { readFile } from 'node:fs/promises';
+import { fileURLToPath } from 'node:url';
+import { count } from 'drizzle-orm';
+import type { Db } from '../db/client.js';
+import { observations } from '../db/schema.js';
+import { syncCatalogue } from './catalogue.js';
+import { loadReferenceData, type LoadCounts } from './load-reference.js';
+
+/** src/seed and dist/seed both sit two levels below apps/api, where the seed data lives. */
+export const REFERENCE_CSV_PATH = fileURLToPath(
+  new URL('../../seed/reference-observations.csv', import.meta.url),
+);
+
+/**
+ * Keeps the catalogue tables in step with the domain on every start, and loads the reference dataset
+ * when the database holds no observations yet. Returns the load counts, or null when nothing was loaded.
+ */
+export async function seedIfEmpty(db: Db, csvPath: string = REFERENCE_CSV_PATH): Promise<LoadCounts | null> {
+  db.transaction((tx) => syncCatalogue(tx));
+  const [stored] = await db.select({ n: count() }).from(observations);
+  if ((stored?.n ?? 0) > 0) return null;
+  return loadReferenceData(db, await readFile(csvPath, 'utf8'));
+}

@@ -1,0 +1,148 @@
+import {
+  INDICATORS,
+  ProblemSchema,
+  type Problem,
+  JURISDICTIONS,
+  type Disaggregation,
+  type ObsStatus,
+  type WorkflowState,
+} from '@fourp/domain';
+import type { z } from 'zod';
+import { createApp, type AppDeps } from '../app.js';
+import type { Db } from '../db/client.js';
+import { indicators, jurisdictions, measureAssessments, observations, sources } from '../db/schema.js';
+import { silentLogger } from '../middleware/logger.js';
+import { createTestDb } from './db.js';
+
+export type TestApp = { app: ReturnType<typeof createApp>; db: Db; close: () => void };
+
+/** Catalogue rows the observations' foreign keys need; idempotent, so it also runs after a seed. */
+export async function insertCatalogue(db: Db): Promise<void> {
+  for (const j of [...JURISDICTIONS].sort(
+    (a, b) => Number(a.parentId !== null) - Number(b.parentId !== null),
+  )) {
+    await db
+      .insert(jurisdictions)
+      .values({
+        id: j.id,
+        kind: j.kind,
+        parentId: j.parentId,
+        nameEn: j.name.en,
+        nameUr: j.name.ur,
+        role: j.role,
+      })
+      .onConflictDoNothing();
+  }
+  for (const i of INDICATORS) {
+    await db
+      .insert(indicators)
+      .values({ id: i.id, pillar: i.pillar, name: i.name, measureType: i.measureType, unit: i.unit })
+      .onConflictDoNothing();
+  }
+}
+
+/** An app on a fresh migrated SQLite file, with the catalogue rows (and, when `seed` is given, the reference data). */
+export async function createTestApp(
+  options: { seed?: (db: Db) => Promise<unknown>; deps?: Partial<AppDeps> } = {},
+): Promise<TestApp> {
+  const testDb = createTestDb();
+  if (options.seed) await options.seed(testDb.db);
+  await insertCatalogue(testDb.db);
+  const app = createApp({ db: testDb.db, logger: silentLogger, ...options.deps });
+  return { app, db: testDb.db, close: testDb.close };
+}
+
+export type NewObservation = {
+  indicator: string;
+  jurisdiction: string;
+  year: number;
+  value: number;
+  yearEnd?: number;
+  disaggregation?: Disaggregation;
+  definition?: string;
+  status?: ObsStatus;
+  workflowState?: WorkflowState;
+  sourceTitle?: string;
+};
+
+export async function insertSource(db: Db, title = 'Test source'): Promise<number> {
+  const [row] = await db
+    .insert(sources)
+    .values({ title, publisher: 'Test publisher', year: 2024, locator: 'p. 1', kind: 'primary' })
+    .onConflictDoNothing()
+    .returning({ id: sources.id });
+  if (row) return row.id;
+  const existing = (await db.select().from(sources)).find((s) => s.title === title);
+  if (!existing) throw new Error(`source ${title} neither inserted nor found`);
+  return existing.id;
+}
+
+export async function insertObservations(db: Db, rows: readonly NewObservation[]): Promise<number[]> {
+  const ids: number[] = [];
+  for (const row of rows) {
+    const sourceId = await insertSource(db, row.sourceTitle);
+    const [inserted] = await db
+      .insert(observations)
+      .values({
+        indicatorId: row.indicator,
+        jurisdictionId: row.jurisdiction,
+        year: row.year,
+        yearEnd: row.yearEnd ?? row.year,
+        disaggregation: JSON.stringify(row.disaggregation ?? {}),
+        value: row.value,
+        status: row.status ?? 'A',
+        definition: row.definition ?? 'standard',
+        unitAsRead: 'persons',
+        valueAsRead: String(row.value),
+        sourceId,
+        workflowState: row.workflowState ?? 'published',
+      })
+      .returning({ id: observations.id });
+    ids.push(inserted!.id);
+  }
+  return ids;
+}
+
+export async function insertAssessment(
+  db: Db,
+  row: { measure: string; jurisdiction: string; year: number; level: number; evidence?: string },
+): Promise<void> {
+  const sourceId = await insertSource(db, 'Assessment source');
+  await db.insert(measureAssessments).values({
+    measureId: row.measure,
+    jurisdictionId: row.jurisdiction,
+    year: row.year,
+    level: row.level,
+    evidence: row.evidence ?? `Evidence for ${row.measure} in ${row.jurisdiction} ${row.year}`,
+    sourceId,
+  });
+}
+
+/** GET `path` and parse the JSON body with `schema` (the same contract the web uses). */
+export async function getParsed<S extends z.ZodType>(
+  app: TestApp['app'],
+  path: string,
+  schema: S,
+): Promise<{ res: Response; body: z.output<S> }> {
+  const res = await app.request(path);
+  const json: unknown = await res.json();
+  const parsed = schema.safeParse(json);
+  if (!parsed.success) {
+    throw new Error(`${path} (${res.status}) does not match its schema: ${parsed.error.message}`);
+  }
+  return { res, body: parsed.data };
+}
+
+/** Asserts an RFC 9457 problem response and returns its body. */
+export async function readProblem(res: Response, status: number): Promise<Problem> {
+  if (res.status !== status)
+    throw new Error(`expected status ${status}, got ${res.status}: ${await res.text()}`);
+  if (!res.headers.get('content-type')?.startsWith('application/problem+json')) {
+    throw new Error(`expected application/problem+json, got ${res.headers.get('content-type')}`);
+  }
+  const problem = ProblemSchema.parse(await res.json());
+  if (problem.status !== status || problem.requestId !== res.headers.get('x-request-id')) {
+    throw new Error(`problem body does not match the response: ${JSON.stringify(problem)}`);
+  }
+  return problem;
+}

@@ -1,0 +1,141 @@
+import type { JurisdictionId, Role } from '@fourp/domain';
+import { count } from 'drizzle-orm';
+import type { AppDeps } from '../app.js';
+import { createAccount } from '../auth/accounts.js';
+import { hashSecret, newApiToken } from '../auth/secrets.js';
+import type { Db } from '../db/client.js';
+import { observationRevisions, observations, sources, targets } from '../db/schema.js';
+import { apiTokens, auditLog, importBatches, sessions, users } from '../db/schema-workflow.js';
+import { insertApiToken } from '../repos/workflow/sessions.js';
+import { createTestApp, type TestApp } from './api.js';
+
+export const PASSWORD = 'correct horse battery staple';
+const CLI_ACTOR = { userId: null, email: 'test-setup', sessionId: null, tokenId: null, requestId: null };
+
+export type TestUser = {
+  id: string;
+  email: string;
+  role: Role;
+  jurisdictionId: JurisdictionId | null;
+  bearer: Record<string, string>;
+};
+
+/** An account with PASSWORD and an API token, made through the same path as the CLI. */
+export async function createTestUser(
+  db: Db,
+  role: Role,
+  jurisdictionId: JurisdictionId | null,
+  name: string = role,
+): Promise<TestUser> {
+  const user = await createAccount(
+    db,
+    { email: `${name}@example.org`, password: PASSWORD, role, jurisdictionId },
+    CLI_ACTOR,
+    new Date(),
+  );
+  const secret = newApiToken();
+  await insertApiToken(
+    db,
+    {
+      userId: user.id,
+      name: 'test',
+      tokenHash: hashSecret(secret),
+      prefix: secret.slice(0, 12),
+      expiresAt: null,
+    },
+    new Date(),
+  );
+  return {
+    id: user.id,
+    email: user.email,
+    role,
+    jurisdictionId,
+    bearer: { Authorization: `Bearer ${secret}` },
+  };
+}
+
+export type WorkflowTestApp = TestApp & {
+  admin: TestUser;
+  reviewer: TestUser;
+  reviewer2: TestUser;
+  official: TestUser;
+  donor: TestUser;
+  researcher: TestUser;
+};
+
+/** A test app with one account per role: the official enters figures for Gujrat district. */
+export async function createWorkflowTestApp(deps: Partial<AppDeps> = {}): Promise<WorkflowTestApp> {
+  const base = await createTestApp({ deps });
+  const [admin, reviewer, reviewer2, official, donor, researcher] = await Promise.all([
+    createTestUser(base.db, 'admin', null),
+    createTestUser(base.db, 'provincial_reviewer', null, 'reviewer'),
+    createTestUser(base.db, 'provincial_reviewer', null, 'reviewer2'),
+    createTestUser(base.db, 'district_official', 'PK-PB-GUJRAT', 'official'),
+    createTestUser(base.db, 'donor', null),
+    createTestUser(base.db, 'researcher', null),
+  ]);
+  return {
+    ...base,
+    admin: admin!,
+    reviewer: reviewer!,
+    reviewer2: reviewer2!,
+    official: official!,
+    donor: donor!,
+    researcher: researcher!,
+  };
+}
+
+/** Signs in through the API; returns the headers a browser (cookie) and the dashboard (CSRF header) would send. */
+export async function signIn(app: TestApp['app'], email: string, password = PASSWORD) {
+  const res = await app.request('/v1/auth/login', {
+    method: 'POST',
+    headers: { 'Content-Type': 'application/json' },
+    body: JSON.stringify({ email, password }),
+  });
+  if (res.status !== 200) throw new Error(`sign-in failed: ${res.status} ${await res.text()}`);
+  const cookie = res.headers.get('set-cookie')!.split(';')[0]!;
+  const body = (await res.json()) as { data: { csrfToken: string } };
+  return { cookie: { Cookie: cookie }, csrf: { Cookie: cookie, 'X-FourP-CSRF': body.data.csrfToken }, res };
+}
+
+/** Row counts of every table a write can touch, to prove a refused request changed nothing. */
+export async function tableCounts(db: Db): Promise<Record<string, number>> {
+  const tables = {
+    observations,
+    observationRevisions,
+    sources,
+    targets,
+    users,
+    apiTokens,
+    auditLog,
+    importBatches,
+    sessions,
+  };
+  const counts: Record<string, number> = {};
+  for (const [name, table] of Object.entries(tables)) {
+    const [row] = await db.select({ n: count() }).from(table);
+    counts[name] = row!.n;
+  }
+  return counts;
+}
+
+export const json = (headers: Record<string, string>, body: unknown, method = 'POST'): RequestInit => ({
+  method,
+  headers: { ...headers, 'Content-Type': 'application/json' },
+  body: JSON.stringify(body),
+});
+
+export const gujratFigure = (overrides: Record<string, unknown> = {}) => ({
+  indicator: 'victims_identified',
+  jurisdiction: 'PK-PB-GUJRAT',
+  year: 2022,
+  value: 40,
+  source: {
+    title: 'District police annual report',
+    publisher: 'Punjab Police, Gujrat',
+    year: 2023,
+    locator: 'table 4',
+    kind: 'primary',
+  },
+  ...overrides,
+});

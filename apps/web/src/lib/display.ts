@@ -1,0 +1,38 @@
+import type { ComparedPoint, ComparabilityGrade, Confidence } from '@fourp/domain';
+import { formatNumber, formatValue, formatYears } from './format';
+import { t } from './i18n/messages';
+import type { MessageKey } from './i18n/messages';
+
+const yesNo = () => ({ yes: t('common.yes'), no: t('common.no') });
+
+/** A number as a reader sees it, for a measure type ("12.5%", "Yes", "1,204"). */
+export function showValue(value: number | null, measureType: string, suppressed = false): string {
+  if (suppressed) return t('common.suppressed');
+  if (value === null) return t('common.noData');
+  return formatValue(value, measureType, yesNo());
+}
+
+/** A compared point: its value, and the count as published when the value was normalised. */
+export function showPoint(
+  point: ComparedPoint | null,
+  measureType: string,
+  per: '100k' | 'absolute',
+): string {
+  if (point === null) return t('common.noData');
+  if (point.suppressed) return t('common.suppressed');
+  if (per === '100k' && !point.normalised && point.rawValue !== null) {
+    return `${formatNumber(point.rawValue)} (${t('indicator.normaliseFailed', { year: String(point.year) })})`;
+  }
+  const shown = showValue(point.value, measureType);
+  if (point.normalised && point.rawValue !== null && point.value !== null) {
+    return t('common.asPublished', { value: shown, raw: formatNumber(point.rawValue) });
+  }
+  return shown;
+}
+
+export const showYears = (point: { year: number; yearEnd: number }) => formatYears(point.year, point.yearEnd);
+
+export const gradeKey = (grade: ComparabilityGrade | null): MessageKey =>
+  grade === null ? 'grade.none' : `grade.${grade}`;
+
+export const confidenceKey = (confidence: Confidence): MessageKey => `confidence.${confidence}`;

@@ -1,0 +1,142 @@
+import type { Compare, Jurisdiction, Observation, ObsStatus, Source } from '@fourp/domain';
+import { buildCsv } from './csv';
+import { t } from './i18n/messages';
+import { jurisdictionName, pointsFor } from './series';
+
+/** One figure as the indicator view shows it: chart point, table row and CSV line all come from this. */
+export type ViewRow = {
+  jurisdiction: string;
+  jurisdictionName: string;
+  year: number;
+  yearEnd: number;
+  /** In the view's unit: per 100,000 residents when `normalised`, else as published. */
+  value: number | null;
+  rawValue: number | null;
+  suppressed: boolean;
+  normalised: boolean;
+  populationYear: number | null;
+  definition: string;
+  status: ObsStatus | null;
+  note: string | null;
+  source: Source | null;
+};
+
+/** The rows for the selected jurisdictions, in selection order then year. */
+export function buildViewRows(
+  compare: Compare,
+  observations: readonly Observation[],
+  jurisdictions: readonly Jurisdiction[],
+  selected: readonly string[],
+): ViewRow[] {
+  const byId = new Map(observations.map((o) => [o.id, o]));
+  const { standIn } = compare;
+  // The district's slot shows its stand-in (labelled so) unless the stand-in is already drawn in its own right.
+  const drawn = selected.flatMap((id) => {
+    if (standIn === null || id !== standIn.for) return [{ id, label: jurisdictionName(jurisdictions, id) }];
+    if (selected.includes(standIn.used)) return [];
+    const label = t('common.standInFor', {
+      used: jurisdictionName(jurisdictions, standIn.used),
+      for: jurisdictionName(jurisdictions, standIn.for),
+    });
+    return [{ id: standIn.used, label }];
+  });
+  return drawn.flatMap(({ id: jurisdiction, label }) =>
+    pointsFor(compare.comparison, jurisdiction)
+      .filter((point) => point.jurisdiction === jurisdiction)
+      .sort((a, b) => a.year - b.year)
+      .map((point): ViewRow => {
+        const observation = point.observationId === null ? undefined : byId.get(point.observationId);
+        // A count the API could not put per 100,000 (no population near that year) must not be drawn on that scale.
+        const unscalable = compare.per === '100k' && !point.normalised && !point.suppressed;
+        return {
+          jurisdiction,
+          jurisdictionName: label,
+          year: point.year,
+          yearEnd: point.yearEnd,
+          value: unscalable ? null : point.value,
+          rawValue: point.rawValue,
+          suppressed: point.suppressed,
+          normalised: point.normalised,
+          populationYear: point.populationYear,
+          definition: point.definition,
+          status: observation?.status ?? null,
+          note: observation?.note ?? null,
+          source: observation?.source ?? null,
+        };
+      }),
+  );
+}
+
+/** Every year from the first to the last figure, so missing years show as gaps rather than vanishing. */
+export function yearAxis(rows: readonly Pick<ViewRow, 'year' | 'value' | 'suppressed'>[]): number[] {
+  const years = rows.filter((row) => row.value !== null || row.suppressed).map((row) => row.year);
+  if (years.length === 0) return [];
+  const first = Math.min(...years);
+  const last = Math.max(...years);
+  return Array.from({ length: last - first + 1 }, (_, index) => first + index);
+}
+
+/** A jurisdiction's values on the year axis: null where there is no figure or it is suppressed (never zero). */
+export function valuesOnAxis(rows: readonly ViewRow[], jurisdiction: string, years: readonly number[]) {
+  return years.map(
+    (year) => rows.find((row) => row.jurisdiction === jurisdiction && row.year === year) ?? null,
+  );
+}
+
+const roundShown = (value: number | null, normalised: boolean) =>
+  value === null ? null : normalised ? Math.round(value * 10_000) / 10_000 : value;
+
+export const INDICATOR_CSV_HEADER = [
+  'indicator',
+  'jurisdiction_id',
+  'jurisdiction',
+  'year',
+  'year_end',
+  'value',
+  'unit',
+  'value_as_published',
+  'suppressed',
+  'population_year',
+  'definition',
+  'status',
+  'note',
+  'source_title',
+  'source_publisher',
+  'source_year',
+  'source_locator',
+  'source_kind',
+] as const;
+
+/** The CSV of exactly the rows on screen, with their sources. */
+export function indicatorCsv(indicator: string, unit: string, rows: readonly ViewRow[]): string {
+  return buildCsv(
+    INDICATOR_CSV_HEADER,
+    rows.map((row) => [
+      indicator,
+      row.jurisdiction,
+      row.jurisdictionName,
+      row.year,
+      row.yearEnd,
+      roundShown(row.value, row.normalised),
+      unit,
+      row.rawValue,
+      row.suppressed,
+      row.populationYear,
+      row.definition,
+      row.status,
+      row.note,
+      row.source?.title,
+      row.source?.publisher,
+      row.source?.year,
+      row.source?.locator,
+      row.source?.kind,
+    ]),
+  );
+}
+
+/** The series the rows draw, in order: one per jurisdiction, with the label the rows carry. */
+export function drawnSeries(rows: readonly ViewRow[]): { id: string; label: string }[] {
+  const seen = new Map<string, string>();
+  for (const row of rows) if (!seen.has(row.jurisdiction)) seen.set(row.jurisdiction, row.jurisdictionName);
+  return [...seen].map(([id, label]) => ({ id, label }));
+}

@@ -1,0 +1,88 @@
+export const INDICATOR_TABS = ['chart', 'table', 'about', 'sources'] as const;
+export type IndicatorTab = (typeof INDICATOR_TABS)[number];
+export const PER_MODES = ['absolute', '100k'] as const;
+export type PerMode = (typeof PER_MODES)[number];
+
+export type IndicatorViewState = {
+  tab: IndicatorTab;
+  per: PerMode;
+  jurisdictions: string[];
+};
+
+export type IndicatorViewOptions = {
+  /** Jurisdiction ids the view may show, in display order. */
+  available: readonly string[];
+  defaultJurisdictions: readonly string[];
+  /** Whether the indicator can be expressed per 100,000 residents at all. */
+  perCapita: boolean;
+};
+
+const oneOf = <T extends string>(allowed: readonly T[], value: string | null): T | undefined =>
+  allowed.find((candidate) => candidate === value);
+
+/** Every value of a repeated or comma-separated parameter, trimmed, without blanks or duplicates. */
+export function listParam(params: URLSearchParams, name: string): string[] {
+  const values = params
+    .getAll(name)
+    .flatMap((value) => value.split(','))
+    .map((value) => value.trim())
+    .filter((value) => value !== '');
+  return [...new Set(values)];
+}
+
+/** The indicator view from the URL; unknown values fall back to defaults so any link opens something sensible. */
+export function parseIndicatorView(
+  params: URLSearchParams,
+  options: IndicatorViewOptions,
+): IndicatorViewState {
+  const tab = oneOf(INDICATOR_TABS, params.get('tab')) ?? 'chart';
+  const requestedPer = oneOf(PER_MODES, params.get('per'));
+  const per: PerMode = options.perCapita ? (requestedPer ?? '100k') : 'absolute';
+  const requested = params.has('jurisdictions') ? listParam(params, 'jurisdictions') : null;
+  const chosen = (requested ?? options.defaultJurisdictions).filter((id) => options.available.includes(id));
+  const ordered = options.available.filter((id) => chosen.includes(id));
+  return { tab, per, jurisdictions: ordered };
+}
+
+/** The query string (without "?") that reproduces the view. */
+export function serialiseIndicatorView(state: IndicatorViewState): string {
+  const params = new URLSearchParams();
+  params.set('tab', state.tab);
+  params.set('per', state.per);
+  params.set('jurisdictions', state.jurisdictions.join(','));
+  return params.toString().replace(/%2C/g, ',');
+}
+
+export type CompareViewState = {
+  indicators: string[];
+  jurisdictions: string[];
+  per: PerMode;
+};
+
+export type CompareViewOptions = {
+  indicators: readonly string[];
+  jurisdictions: readonly string[];
+  defaultIndicators: readonly string[];
+  defaultJurisdictions: readonly string[];
+};
+
+/** The compare view from the URL: known ids only, in catalogue order. */
+export function parseCompareView(params: URLSearchParams, options: CompareViewOptions): CompareViewState {
+  const pick = (name: string, allowed: readonly string[], fallback: readonly string[]) => {
+    const requested = params.has(name) ? listParam(params, name) : fallback;
+    return allowed.filter((id) => requested.includes(id));
+  };
+  return {
+    indicators: pick('indicators', options.indicators, options.defaultIndicators),
+    jurisdictions: pick('jurisdictions', options.jurisdictions, options.defaultJurisdictions),
+    per: oneOf(PER_MODES, params.get('per')) ?? '100k',
+  };
+}
+
+export function serialiseCompareView(state: CompareViewState): string {
+  const params = new URLSearchParams();
+  params.set('indicators', state.indicators.join(','));
+  params.set('jurisdictions', state.jurisdictions.join(','));
+  params.set('per', state.per);
+  return params.toString().replace(/%2C/g, ',');
+}

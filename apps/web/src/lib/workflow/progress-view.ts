@@ -1,0 +1,29 @@
+import type { ProgressItem, ProgressStatus } from '@fourp/domain';
+import type { MessageKey } from '$lib/i18n/messages';
+
+export const STATUS_ORDER: readonly ProgressStatus[] = [
+  'target_achieved',
+  'substantial_progress',
+  'moderate_progress',
+  'limited_progress',
+  'deterioration',
+];
+
+/** How each status reads: a word, a symbol that does not rely on colour, and a tone for the colour. */
+export const STATUS_VIEW: Record<ProgressStatus, { key: MessageKey; symbol: string; tone: 'good' | 'fair' | 'poor' | 'bad' }> = {
+  target_achieved: { key: 'progress.status.target_achieved', symbol: '✔', tone: 'good' },
+  substantial_progress: { key: 'progress.status.substantial_progress', symbol: '▲', tone: 'good' },
+  moderate_progress: { key: 'progress.status.moderate_progress', symbol: '◆', tone: 'fair' },
+  limited_progress: { key: 'progress.status.limited_progress', symbol: '▼', tone: 'poor' },
+  deterioration: { key: 'progress.status.deterioration', symbol: '✖', tone: 'bad' },
+};
+
+/** How far the latest value has moved from the baseline towards the target, 0–1 (clamped); null without a latest value. */
+export function shareOfWay(item: Pick<ProgressItem, 'baseline' | 'target' | 'latest'>): number | null {
+  if (item.latest === null) return null;
+  const span = item.target.value - item.baseline.value;
+  if (span === 0) return 1;
+  return Math.min(1, Math.max(0, (item.latest.value - item.baseline.value) / span));
+}
+
+export const isLink = (locator: string | null): locator is string => locator !== null && /^https?:\/\//.test(locator);

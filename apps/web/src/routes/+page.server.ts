@@ -1,0 +1,112 @@
+import type { Compare, PillarScore, Scorecard } from '@fourp/domain';
+import { serverApi } from '$lib/server/api';
+import { BASE, BENCHMARKS, STAND_IN_CHAIN, latestPoint, pointsFor } from '$lib/series';
+import type { PageServerLoad } from './$types';
+
+const SCORED_JURISDICTIONS = [...STAND_IN_CHAIN, ...BENCHMARKS];
+
+export type PillarEntry = {
+  jurisdiction: string;
+  /** Set when the figure is a parent jurisdiction's, shown because the district has no score. */
+  standInFor: string | null;
+  year: number;
+  score: PillarScore;
+  previous: { year: number; score: number | null } | null;
+};
+
+function pillarEntry(card: Scorecard, previous: Scorecard | null, pillar: string, standInFor: string | null) {
+  const score = card.pillars.find((item) => item.pillar === pillar);
+  if (!score) return null;
+  const before = previous?.pillars.find((item) => item.pillar === pillar);
+  return {
+    jurisdiction: card.jurisdiction,
+    standInFor,
+    year: card.year,
+    score,
+    previous: previous && before ? { year: previous.year, score: before.score } : null,
+  } satisfies PillarEntry;
+}
+
+export const load = (async ({ fetch }) => {
+  const api = serverApi(fetch);
+  const scorecardsWithPrevious = Promise.all(
+    SCORED_JURISDICTIONS.map(async (jurisdiction) => {
+      const current = await api.scorecard({ jurisdiction });
+      const previousYear = current.meta.availableYears.find((year) => year < current.data.year);
+      const previous =
+        previousYear === undefined ? null : (await api.scorecard({ jurisdiction, year: previousYear })).data;
+      return { current: current.data, previous };
+    }),
+  );
+  const indicatorsWithHeadline = api.indicators().then(async (list) => {
+    const headline = list.data.filter((indicator) => indicator.headline && indicator.pillar !== 'context');
+    const compares = await Promise.all(
+      headline.map((indicator) =>
+        api.compare({ indicator: indicator.id, base: BASE, with: BENCHMARKS }).then((result) => result.data),
+      ),
+    );
+    return { indicators: list.data, compares };
+  });
+  const [cards, { indicators, compares }, health, coverage, jurisdictions] = await Promise.all([
+    scorecardsWithPrevious,
+    indicatorsWithHeadline,
+    api.health(),
+    api.coverage(),
+    api.jurisdictions(),
+  ]);
+
+  const byJurisdiction = new Map(cards.map((card) => [card.current.jurisdiction, card]));
+  const pillarIds = cards[0]?.current.pillars.map((pillar) => pillar.pillar) ?? [];
+  const pillars = pillarIds.map((pillar) => {
+    const chain = STAND_IN_CHAIN.flatMap((id) => {
+      const card = byJurisdiction.get(id);
+      return card ? [card] : [];
+    });
+    const scored = chain.find((card) => card.current.pillars.find((p) => p.pillar === pillar)?.score != null);
+    const chosen = scored ?? chain[0];
+    const standInFor = chosen && chosen.current.jurisdiction !== BASE ? BASE : null;
+    const base = chosen ? pillarEntry(chosen.current, chosen.previous, pillar, standInFor) : null;
+    const benchmarks = BENCHMARKS.flatMap((id) => {
+      const card = byJurisdiction.get(id);
+      const entry = card ? pillarEntry(card.current, card.previous, pillar, null) : null;
+      return entry ? [entry] : [];
+    });
+    const headline = compares
+      .filter((compare) => indicators.find((i) => i.id === compare.indicator)?.pillar === pillar)
+      .map((compare) => headlineRow(compare));
+    return { pillar, base, benchmarks, headline };
+  });
+
+  const latestYear = coverage.data.reduce((max, cell) => Math.max(max, cell.year ?? 0), 0);
+  return {
+    scores: pillars,
+    indicators,
+    jurisdictions: jurisdictions.data.items,
+    health: health.data,
+    coverage: coverage.meta,
+    latestYear: latestYear === 0 ? null : latestYear,
+    method: cards[0]?.current.method ?? '',
+  };
+}) satisfies PageServerLoad;
+
+function headlineRow(compare: Compare) {
+  const { comparison } = compare;
+  const ids = [comparison.base, ...comparison.benchmarks];
+  return {
+    indicator: compare.indicator,
+    per: compare.per,
+    unit: comparison.unit,
+    measureType: comparison.measureType,
+    standIn: compare.standIn,
+    baseHasData: compare.baseHasData,
+    latest: ids.map((jurisdiction) => ({
+      jurisdiction,
+      point: latestPoint(pointsFor(comparison, jurisdiction)),
+    })),
+    grades: comparison.latestByBenchmark.map((item) => ({
+      jurisdiction: item.jurisdiction,
+      grade: item.grade,
+      reasons: item.reasons,
+    })),
+  };
+}

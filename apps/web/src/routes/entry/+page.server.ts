@@ -1,0 +1,58 @@
+import { INDICATORS, ReviewQueueResponseSchema, WorkflowObservationResponseSchema } from '@fourp/domain';
+import { fail, redirect } from '@sveltejs/kit';
+import { requireAction, sendToApi, sessionGet } from '$lib/server/session';
+import { errorsByField, formValues } from '$lib/workflow/forms';
+import { ENTRY_FIELDS, checkEntry, entryFieldOf, jurisdictionsInScope, observationRequest } from '$lib/workflow/requests';
+import { knownSources } from '$lib/workflow/sources.server';
+import { workflowActions } from '$lib/workflow/transition.server';
+import type { Actions, PageServerLoad } from './$types';
+
+/** Indicators computed from a formula are never entered; everything else is. */
+const ENTERABLE = INDICATORS.filter((indicator) => indicator.formula === undefined);
+
+export const load = (async (event) => {
+  const me = requireAction(event, 'observation.create');
+  const [queue, sources] = await Promise.all([
+    sessionGet(event, '/v1/reviews', ReviewQueueResponseSchema),
+    knownSources(event),
+  ]);
+  const prefill: Record<string, string> = {};
+  for (const [name, value] of event.url.searchParams) {
+    if ((ENTRY_FIELDS as readonly string[]).includes(name) || name === 'sourceMode') prefill[name] = value;
+  }
+  const saved = Number(event.url.searchParams.get('saved'));
+  return {
+    indicators: ENTERABLE,
+    jurisdictions: jurisdictionsInScope(me.scope),
+    scope: me.scope,
+    sources,
+    mine: queue.data.filter((o) => o.createdBy === me.user.id),
+    others: queue.data.filter((o) => o.createdBy !== me.user.id),
+    prefill,
+    saved: Number.isInteger(saved) && saved > 0 ? saved : null,
+    allowed: me.actions,
+  };
+}) satisfies PageServerLoad;
+
+export const actions = {
+  save: async (event) => {
+    const me = requireAction(event, 'observation.create');
+    const values = formValues(await event.request.formData());
+    const errors = checkEntry(values, me.scope, new Date().getUTCFullYear());
+    if (Object.keys(errors).length > 0) return fail(400, { values, errors, message: null });
+    const result = await sendToApi(event, 'POST', '/v1/observations', {
+      json: observationRequest(values),
+      schema: WorkflowObservationResponseSchema,
+    });
+    if (!result.ok) {
+      const issues = result.problem.errors?.map((e) => ({ ...e, path: entryFieldOf(e.path) }));
+      return fail(result.status, {
+        values,
+        message: result.problem.detail,
+        errors: errorsByField(issues, ENTRY_FIELDS),
+      });
+    }
+    redirect(303, `/entry?saved=${result.data.data.id}`);
+  },
+  ...workflowActions(['submit']),
+} satisfies Actions;

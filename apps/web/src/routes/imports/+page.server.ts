@@ -1,0 +1,68 @@
+import { ImportReportResponseSchema, type ImportReport } from '@fourp/domain';
+import { fail } from '@sveltejs/kit';
+import { t } from '$lib/i18n/messages';
+import { requireAction, sendToApi } from '$lib/server/session';
+import { text } from '$lib/workflow/forms';
+import type { Actions, PageServerLoad } from './$types';
+
+type State = 'draft' | 'submitted';
+const stateOf = (value: string): State => (value === 'submitted' ? 'submitted' : 'draft');
+
+export const load = ((event) => {
+  const me = requireAction(event, 'import.run');
+  return { scope: me.scope };
+}) satisfies PageServerLoad;
+
+async function upload(
+  event: Parameters<Actions[string]>[0],
+  bytes: Uint8Array<ArrayBuffer>,
+  fileName: string,
+  query: string,
+): Promise<{ ok: true; report: ImportReport } | { ok: false; status: number; message: string; issues: ImportReport['errors'] }> {
+  const body = new FormData();
+  body.set('file', new Blob([bytes]), fileName);
+  const result = await sendToApi(event, 'POST', `/v1/imports?${query}`, { body, schema: ImportReportResponseSchema });
+  if (result.ok) return { ok: true, report: result.data.data };
+  const issues = (result.problem.errors ?? []).map((e) => {
+    const match = /^row (\d+), (.*)$/.exec(e.path);
+    return { row: match ? Number(match[1]) : 0, column: match ? (match[2] ?? '') : e.path, message: e.message };
+  });
+  return { ok: false, status: result.status, message: result.problem.detail, issues };
+}
+
+export const actions = {
+  preview: async (event) => {
+    requireAction(event, 'import.run');
+    const form = await event.request.formData();
+    const file = form.get('file');
+    const state = stateOf(text(form, 'state'));
+    if (!(file instanceof File) || file.size === 0) {
+      return fail(400, { stage: 'preview' as const, message: t('imports.noFile'), fileError: t('imports.noFile') });
+    }
+    const bytes = new Uint8Array(await file.arrayBuffer());
+    const outcome = await upload(event, bytes, file.name, 'dryRun=true');
+    if (!outcome.ok) {
+      return fail(outcome.status, { stage: 'preview' as const, message: outcome.message, issues: outcome.issues, fileName: file.name });
+    }
+    return {
+      stage: 'preview' as const,
+      report: outcome.report,
+      fileName: file.name,
+      state,
+      fileData: Buffer.from(bytes).toString('base64'),
+    };
+  },
+  confirm: async (event) => {
+    requireAction(event, 'import.run');
+    const form = await event.request.formData();
+    const fileName = text(form, 'fileName') || 'import.csv';
+    const state = stateOf(text(form, 'state'));
+    const bytes = new Uint8Array(Buffer.from(text(form, 'fileData'), 'base64'));
+    if (bytes.length === 0) return fail(400, { stage: 'result' as const, message: t('imports.noFile') });
+    const outcome = await upload(event, bytes, fileName, `state=${state}`);
+    if (!outcome.ok) {
+      return fail(outcome.status, { stage: 'result' as const, message: outcome.message, issues: outcome.issues, fileName });
+    }
+    return { stage: 'result' as const, report: outcome.report, fileName, state };
+  },
+} satisfies Actions;

@@ -1,0 +1,30 @@
+import { PER_MODES } from '$lib/url-state';
+import { serverApi } from '$lib/server/api';
+import { BASE, VIEW_JURISDICTIONS } from '$lib/series';
+import type { PageServerLoad } from './$types';
+
+export const load = (async ({ fetch, params, url }) => {
+  const api = serverApi(fetch);
+  const [indicator, observations, jurisdictions] = await Promise.all([
+    api.indicator(params.id),
+    api.observations({ indicator: params.id }),
+    api.jurisdictions(),
+  ]);
+  const perCapita = indicator.data.measureType === 'count' && indicator.data.perCapita;
+  const requested = PER_MODES.find((mode) => mode === url.searchParams.get('per'));
+  const per = perCapita ? (requested ?? '100k') : 'absolute';
+  const compare = await api.compare({
+    indicator: params.id,
+    base: BASE,
+    with: VIEW_JURISDICTIONS.filter((id) => id !== BASE),
+    per,
+  });
+  return {
+    indicator: indicator.data,
+    observations: observations.data,
+    suppressionThreshold: observations.meta.suppressionThreshold,
+    jurisdictions: jurisdictions.data.items,
+    compare: compare.data,
+    perCapita,
+  };
+}) satisfies PageServerLoad;

@@ -1,0 +1,60 @@
+import {
+  INDICATORS,
+  JURISDICTIONS,
+  ProgressResponseSchema,
+  TargetResponseSchema,
+  isWithin,
+} from '@fourp/domain';
+import { fail } from '@sveltejs/kit';
+import { sendToApi, sessionGet } from '$lib/server/session';
+import { errorsByField, formValues } from '$lib/workflow/forms';
+import { checkTarget, targetFieldOf, targetRequest } from '$lib/workflow/requests';
+import { knownSources } from '$lib/workflow/sources.server';
+import type { Actions, PageServerLoad } from './$types';
+
+const DEFAULT_JURISDICTION = 'PK-PB-GUJRAT';
+const monitored = JURISDICTIONS.filter((j) => j.role === 'monitored');
+
+export const load = (async (event) => {
+  const requested = event.url.searchParams.get('jurisdiction');
+  const jurisdiction = monitored.some((j) => j.id === requested) ? requested! : DEFAULT_JURISDICTION;
+  const me = event.locals.user;
+  const canSetTargets = me?.actions.includes('target.set') ?? false;
+  const [progress, sources] = await Promise.all([
+    sessionGet(event, '/v1/progress', ProgressResponseSchema, { jurisdiction }),
+    canSetTargets ? knownSources(event) : Promise.resolve([]),
+  ]);
+  const scope = me?.scope ?? null;
+  return {
+    jurisdiction,
+    jurisdictions: monitored,
+    items: progress.data,
+    method: progress.meta.method,
+    canSetTargets,
+    targetJurisdictions: canSetTargets
+      ? monitored.filter((j) => me?.user.role === 'admin' || (scope !== null && isWithin(j.id, scope)))
+      : [],
+    targetIndicators: canSetTargets ? INDICATORS.filter((i) => i.direction !== 'neutral') : [],
+    sources,
+  };
+}) satisfies PageServerLoad;
+
+export const actions = {
+  setTarget: async (event) => {
+    const values = formValues(await event.request.formData());
+    const errors = checkTarget(values);
+    if (Object.keys(errors).length > 0) return fail(400, { values, errors, message: null });
+    const result = await sendToApi(event, 'PUT', '/v1/targets', {
+      json: targetRequest(values),
+      schema: TargetResponseSchema,
+    });
+    if (!result.ok) {
+      return fail(result.status, {
+        values,
+        message: result.problem.detail,
+        errors: errorsByField(result.problem.errors?.map((e) => ({ ...e, path: targetFieldOf(e.path) }))),
+      });
+    }
+    return { saved: result.data.data.indicator };
+  },
+} satisfies Actions;

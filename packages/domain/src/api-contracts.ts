@@ -1,0 +1,289 @@
+import { z } from 'zod';
+import {
+  IndicatorIdSchema,
+  IndicatorSchema,
+  JurisdictionIdSchema,
+  JurisdictionSchema,
+  MAX_YEAR,
+  MIN_YEAR,
+  ObservationSchema,
+  PillarIdSchema,
+  PillarSchema,
+  PolicyMeasureSchema,
+  ProblemSchema,
+  RubricLevelDefinitionSchema,
+  RubricLevelSchema,
+  SCORED_PILLAR_IDS,
+  SourceSchema,
+  YearSchema,
+} from './contracts.js';
+import { ComparisonSchema, ScorecardSchema } from './results.js';
+
+// ---------- query and path parameters (strings on the wire, coerced here) ----------
+
+export const ResponseFormatSchema = z.enum(['json', 'csv']);
+export type ResponseFormat = z.infer<typeof ResponseFormatSchema>;
+
+const listFormat = ResponseFormatSchema.optional().describe(
+  'json (default) or csv; an `Accept: text/csv` header also selects csv',
+);
+const jsonOnly = z.literal('json').optional().describe('only json is available for this resource');
+const queryYear = z.coerce.number().int().min(MIN_YEAR).max(MAX_YEAR);
+const fromBeforeTo = (q: { from?: number | undefined; to?: number | undefined }) =>
+  q.from === undefined || q.to === undefined || q.from <= q.to;
+const fromBeforeToIssue = { path: ['from'], message: 'from must not be later than to' };
+
+const jurisdictionList = (fallback: string) =>
+  z
+    .string()
+    .default(fallback)
+    .transform((list) =>
+      list
+        .split(',')
+        .map((id) => id.trim())
+        .filter((id) => id !== ''),
+    )
+    .pipe(z.array(JurisdictionIdSchema).min(1).max(6));
+
+export const FormatQuerySchema = z.object({ format: jsonOnly });
+export const ListQuerySchema = z.object({ format: listFormat });
+
+export const IndicatorsQuerySchema = z.object({
+  pillar: PillarIdSchema.optional().describe('only indicators of this pillar'),
+  format: listFormat,
+});
+export type IndicatorsQuery = z.infer<typeof IndicatorsQuerySchema>;
+
+export const IndicatorParamsSchema = z.object({ id: IndicatorIdSchema });
+
+export const ObservationsQuerySchema = z
+  .object({
+    indicator: IndicatorIdSchema.optional().describe('indicator id, e.g. victims_identified'),
+    jurisdiction: JurisdictionIdSchema.optional().describe('jurisdiction id, e.g. PK-PB-GUJRAT'),
+    from: queryYear.optional().describe('first year (inclusive)'),
+    to: queryYear.optional().describe('last year (inclusive)'),
+    format: listFormat,
+  })
+  .refine(fromBeforeTo, fromBeforeToIssue);
+export type ObservationsQuery = z.infer<typeof ObservationsQuerySchema>;
+
+export const COMPARE_PER = ['100k', 'absolute'] as const;
+export const ComparePerSchema = z.enum(COMPARE_PER);
+export type ComparePer = z.infer<typeof ComparePerSchema>;
+
+export const CompareQuerySchema = z
+  .object({
+    indicator: IndicatorIdSchema.describe('indicator id, e.g. victims_identified'),
+    base: JurisdictionIdSchema.default('PK-PB-GUJRAT').describe('the jurisdiction monitored'),
+    with: jurisdictionList('IT,ES').describe('comma-separated benchmark ids, e.g. IT,ES'),
+    per: ComparePerSchema.optional().describe('100k (default for per-capita counts) or absolute'),
+    from: queryYear.optional().describe('first year (inclusive)'),
+    to: queryYear.optional().describe('last year (inclusive)'),
+    format: jsonOnly,
+  })
+  .refine(fromBeforeTo, fromBeforeToIssue);
+export type CompareQuery = z.infer<typeof CompareQuerySchema>;
+
+export const ScorecardQuerySchema = z.object({
+  jurisdiction: JurisdictionIdSchema.default('PK-PB-GUJRAT').describe('the jurisdiction scored'),
+  year: queryYear.optional().describe('defaults to the latest year with data'),
+  format: jsonOnly,
+});
+export type ScorecardQuery = z.infer<typeof ScorecardQuerySchema>;
+
+export const MeasuresQuerySchema = z.object({
+  pillar: z.enum(SCORED_PILLAR_IDS).optional().describe('only measures of this pillar'),
+  format: listFormat,
+});
+export type MeasuresQuery = z.infer<typeof MeasuresQuerySchema>;
+
+export const MeasureIdSchema = z.string().regex(/^[a-z][a-z0-9_]*$/, 'a snake_case measure id');
+export const MeasureParamsSchema = z.object({ id: MeasureIdSchema });
+
+export const CoverageQuerySchema = z.object({
+  pillar: PillarIdSchema.optional().describe('only indicators of this pillar'),
+  jurisdiction: JurisdictionIdSchema.optional().describe('only this jurisdiction'),
+  format: listFormat,
+});
+export type CoverageQuery = z.infer<typeof CoverageQuerySchema>;
+
+export const SourceParamsSchema = z.object({
+  id: z.coerce.number().int().positive().describe('numeric source id'),
+});
+
+// ---------- responses: always { data, meta? } ----------
+
+export const ProblemResponseSchema = ProblemSchema;
+
+export const HealthSchema = z.object({
+  status: z.literal('ok'),
+  database: z.object({
+    reachable: z.boolean(),
+    counts: z.object({
+      observations: z.number().int(),
+      publishedObservations: z.number().int(),
+      sources: z.number().int(),
+      jurisdictions: z.number().int(),
+      indicators: z.number().int(),
+      measureAssessments: z.number().int(),
+    }),
+  }),
+  time: z.string(),
+});
+export const HealthResponseSchema = z.object({ data: HealthSchema });
+export type HealthResponse = z.infer<typeof HealthResponseSchema>;
+
+export const PillarSummarySchema = PillarSchema.extend({
+  indicatorCount: z.number().int(),
+  measureCount: z.number().int(),
+});
+export type PillarSummary = z.infer<typeof PillarSummarySchema>;
+export const PillarListResponseSchema = z.object({
+  data: z.array(PillarSummarySchema),
+  meta: z.object({ count: z.number().int() }),
+});
+export type PillarListResponse = z.infer<typeof PillarListResponseSchema>;
+
+export const IndicatorListResponseSchema = z.object({
+  data: z.array(IndicatorSchema),
+  meta: z.object({ count: z.number().int() }),
+});
+export type IndicatorListResponse = z.infer<typeof IndicatorListResponseSchema>;
+
+/** Which years hold published figures for one jurisdiction (any breakdown, any definition). */
+export const JurisdictionCoverageSchema = z.object({
+  jurisdiction: JurisdictionIdSchema,
+  years: z.array(YearSchema),
+  observations: z.number().int(),
+});
+export type JurisdictionCoverage = z.infer<typeof JurisdictionCoverageSchema>;
+
+export const IndicatorDetailSchema = IndicatorSchema.extend({
+  /** True when the value is computed from a formula rather than read from a source. */
+  derived: z.boolean(),
+  coverage: z.array(JurisdictionCoverageSchema),
+});
+export type IndicatorDetail = z.infer<typeof IndicatorDetailSchema>;
+export const IndicatorDetailResponseSchema = z.object({ data: IndicatorDetailSchema });
+export type IndicatorDetailResponse = z.infer<typeof IndicatorDetailResponseSchema>;
+
+export type JurisdictionNode = z.infer<typeof JurisdictionSchema> & { children: JurisdictionNode[] };
+export const JurisdictionNodeSchema: z.ZodType<JurisdictionNode> = JurisdictionSchema.extend({
+  get children() {
+    return z.array(JurisdictionNodeSchema);
+  },
+});
+export const JurisdictionListResponseSchema = z.object({
+  data: z.object({
+    /** Roots (countries, aggregates) with nested children. */
+    tree: z.array(JurisdictionNodeSchema),
+    /** The same jurisdictions as a flat list, parents before children. */
+    items: z.array(JurisdictionSchema),
+  }),
+  meta: z.object({ count: z.number().int() }),
+});
+export type JurisdictionListResponse = z.infer<typeof JurisdictionListResponseSchema>;
+
+export const ObservationListResponseSchema = z.object({
+  data: z.array(ObservationSchema),
+  meta: z.object({
+    count: z.number().int(),
+    /** Identifying counts below this are returned as value null, suppressed true. */
+    suppressionThreshold: z.number().int(),
+  }),
+});
+export type ObservationListResponse = z.infer<typeof ObservationListResponseSchema>;
+
+export const CompareStandInSchema = z.object({
+  for: JurisdictionIdSchema,
+  used: JurisdictionIdSchema,
+  reason: z.string(),
+});
+export type CompareStandIn = z.infer<typeof CompareStandInSchema>;
+
+export const CompareSchema = z.object({
+  indicator: IndicatorIdSchema,
+  per: ComparePerSchema,
+  requestedBase: JurisdictionIdSchema,
+  /** False when the requested base has no published figure for the indicator. */
+  baseHasData: z.boolean(),
+  /** Set when the series shown for the base is a parent jurisdiction's. */
+  standIn: CompareStandInSchema.nullable(),
+  comparison: ComparisonSchema,
+});
+export type Compare = z.infer<typeof CompareSchema>;
+export const CompareResponseSchema = z.object({
+  data: CompareSchema,
+  meta: z.object({ suppressionThreshold: z.number().int() }),
+});
+export type CompareResponse = z.infer<typeof CompareResponseSchema>;
+
+export const ScorecardResponseSchema = z.object({
+  data: ScorecardSchema,
+  meta: z.object({
+    /** Years with any published figure for the jurisdiction, newest first. */
+    availableYears: z.array(YearSchema),
+  }),
+});
+export type ScorecardResponse = z.infer<typeof ScorecardResponseSchema>;
+
+export const MeasureAssessmentSchema = z.object({
+  year: YearSchema,
+  level: RubricLevelSchema,
+  evidence: z.string(),
+  source: SourceSchema,
+});
+export type MeasureAssessment = z.infer<typeof MeasureAssessmentSchema>;
+
+export const MeasureJurisdictionSchema = z.object({
+  jurisdiction: JurisdictionIdSchema,
+  latest: MeasureAssessmentSchema,
+  /** Every assessment, oldest first. */
+  history: z.array(MeasureAssessmentSchema),
+});
+export type MeasureJurisdiction = z.infer<typeof MeasureJurisdictionSchema>;
+
+export const MeasureDetailSchema = PolicyMeasureSchema.extend({
+  jurisdictions: z.array(MeasureJurisdictionSchema),
+});
+export type MeasureDetail = z.infer<typeof MeasureDetailSchema>;
+
+const RubricMetaSchema = z.object({ rubric: z.array(RubricLevelDefinitionSchema) });
+export const MeasureListResponseSchema = z.object({
+  data: z.array(MeasureDetailSchema),
+  meta: RubricMetaSchema.extend({ count: z.number().int() }),
+});
+export type MeasureListResponse = z.infer<typeof MeasureListResponseSchema>;
+export const MeasureResponseSchema = z.object({ data: MeasureDetailSchema, meta: RubricMetaSchema });
+export type MeasureResponse = z.infer<typeof MeasureResponseSchema>;
+
+/**
+ * One row of the data-gap view: published figures for an indicator × jurisdiction × year.
+ * An indicator with no figure anywhere has one row with jurisdiction and year null and 0 observations.
+ */
+export const CoverageCellSchema = z.object({
+  indicator: IndicatorIdSchema,
+  pillar: PillarIdSchema,
+  jurisdiction: JurisdictionIdSchema.nullable(),
+  year: YearSchema.nullable(),
+  observations: z.number().int(),
+});
+export type CoverageCell = z.infer<typeof CoverageCellSchema>;
+export const CoverageResponseSchema = z.object({
+  data: z.array(CoverageCellSchema),
+  meta: z.object({
+    count: z.number().int(),
+    indicators: z.number().int(),
+    indicatorsWithData: z.number().int(),
+    indicatorsWithoutData: z.array(IndicatorIdSchema),
+  }),
+});
+export type CoverageResponse = z.infer<typeof CoverageResponseSchema>;
+
+export const SourceDetailSchema = SourceSchema.extend({
+  observationCount: z.number().int(),
+  observations: z.array(ObservationSchema),
+});
+export type SourceDetail = z.infer<typeof SourceDetailSchema>;
+export const SourceResponseSchema = z.object({ data: SourceDetailSchema });
+export type SourceResponse = z.infer<typeof SourceResponseSchema>;

@@ -1,0 +1,223 @@
+import { z } from 'zod';
+import { isWithin } from './catalogue/jurisdictions.js';
+import { JurisdictionIdSchema, type JurisdictionId, type WorkflowState } from './contracts.js';
+
+export const ROLES = ['admin', 'provincial_reviewer', 'district_official', 'donor', 'researcher'] as const;
+export const RoleSchema = z.enum(ROLES);
+export type Role = z.infer<typeof RoleSchema>;
+
+/** A provincial reviewer without an explicit jurisdiction reviews for Punjab and everything under it. */
+export const DEFAULT_REVIEWER_SCOPE = 'PK-PB' satisfies JurisdictionId;
+
+export const ACTIONS = [
+  'observation.read_unpublished',
+  'observation.create',
+  'observation.update',
+  'observation.submit',
+  'observation.approve',
+  'observation.reject',
+  'observation.publish',
+  'observation.unlock',
+  'observation.history',
+  'import.run',
+  'target.set',
+  'user.manage',
+  'token.manage',
+  'audit.read',
+] as const;
+export const ActionSchema = z.enum(ACTIONS);
+export type Action = z.infer<typeof ActionSchema>;
+
+export const UserPrincipalSchema = z.object({
+  kind: z.literal('user'),
+  userId: z.string(),
+  role: RoleSchema,
+  /** The root of the user's jurisdiction scope; null for roles that are not scoped. */
+  jurisdictionId: JurisdictionIdSchema.nullable(),
+});
+export type UserPrincipal = z.infer<typeof UserPrincipalSchema>;
+export const AnonymousPrincipalSchema = z.object({ kind: z.literal('anonymous') });
+export type AnonymousPrincipal = z.infer<typeof AnonymousPrincipalSchema>;
+export const PrincipalSchema = z.discriminatedUnion('kind', [AnonymousPrincipalSchema, UserPrincipalSchema]);
+export type Principal = z.infer<typeof PrincipalSchema>;
+
+export const ANONYMOUS: AnonymousPrincipal = { kind: 'anonymous' };
+
+/** `scope`: only at or below the principal's jurisdiction; `anywhere`: every jurisdiction. */
+type Reach = 'scope' | 'anywhere';
+
+const SCOPED_WRITER: Partial<Record<Action, Reach>> = {
+  'observation.read_unpublished': 'scope',
+  'observation.create': 'scope',
+  'observation.update': 'scope',
+  'observation.submit': 'scope',
+  'observation.history': 'scope',
+  'import.run': 'scope',
+  'token.manage': 'anywhere',
+};
+
+/** The whole policy: which role may take which action, and how far its reach extends. */
+export const POLICY: Record<Role, Partial<Record<Action, Reach>>> = {
+  admin: Object.fromEntries(ACTIONS.map((action) => [action, 'anywhere'])),
+  provincial_reviewer: {
+    ...SCOPED_WRITER,
+    'observation.approve': 'scope',
+    'observation.reject': 'scope',
+    'observation.publish': 'scope',
+    'observation.unlock': 'scope',
+    'target.set': 'scope',
+    'audit.read': 'scope',
+  },
+  district_official: SCOPED_WRITER,
+  donor: { 'observation.history': 'anywhere', 'audit.read': 'anywhere', 'token.manage': 'anywhere' },
+  researcher: { 'observation.history': 'anywhere', 'token.manage': 'anywhere' },
+};
+
+export type AuthorizationTarget = { jurisdictionId?: JurisdictionId | undefined };
+export type Authorization =
+  { allowed: true } | { allowed: false; reason: 'unauthenticated' | 'forbidden'; message: string };
+
+/** The jurisdiction at the root of the principal's scope; null when it has none (or is not signed in). */
+export function scopeOf(principal: Principal): JurisdictionId | null {
+  if (principal.kind === 'anonymous') return null;
+  if (principal.role === 'provincial_reviewer') return principal.jurisdictionId ?? DEFAULT_REVIEWER_SCOPE;
+  return principal.jurisdictionId;
+}
+
+/**
+ * Whether the principal may take the action on the target. A target without a jurisdiction asks whether
+ * the role may take the action anywhere at all; the caller must then check each concrete jurisdiction.
+ */
+export function authorize(
+  principal: Principal,
+  action: Action,
+  target: AuthorizationTarget = {},
+): Authorization {
+  if (principal.kind === 'anonymous') {
+    return { allowed: false, reason: 'unauthenticated', message: 'Sign in or send an API token to do this.' };
+  }
+  const reach = POLICY[principal.role][action];
+  if (reach === undefined) {
+    return { allowed: false, reason: 'forbidden', message: `A ${principal.role} may not ${action}.` };
+  }
+  if (reach === 'anywhere' || target.jurisdictionId === undefined) {
+    return reach === 'anywhere' || scopeOf(principal) !== null
+      ? { allowed: true }
+      : { allowed: false, reason: 'forbidden', message: `Your account has no jurisdiction to ${action} in.` };
+  }
+  const scope = scopeOf(principal);
+  if (scope !== null && isWithin(target.jurisdictionId, scope)) return { allowed: true };
+  return {
+    allowed: false,
+    reason: 'forbidden',
+    message: `A ${principal.role} for ${scope ?? 'no jurisdiction'} may not ${action} for ${target.jurisdictionId}.`,
+  };
+}
+
+/** Shorthand for `authorize(...).allowed`. */
+export function can(principal: Principal, action: Action, target: AuthorizationTarget = {}): boolean {
+  return authorize(principal, action, target).allowed;
+}
+
+/** Workflow states of the figures for `jurisdictionId` the principal may read; everyone reads published ones. */
+export function visibleStatesFor(principal: Principal, jurisdictionId: JurisdictionId): WorkflowState[] {
+  return can(principal, 'observation.read_unpublished', { jurisdictionId })
+    ? ['draft', 'submitted', 'approved', 'published', 'rejected']
+    : ['published'];
+}
+
+/**
+ * What a principal may read, as data a repository can turn into a query: published figures everywhere, plus
+ * every state at or below `unpublishedWithin` (`'*'` for everywhere, null for nowhere).
+ */
+export function readScopeOf(principal: Principal): { unpublishedWithin: JurisdictionId | '*' | null } {
+  if (principal.kind === 'anonymous') return { unpublishedWithin: null };
+  const reach = POLICY[principal.role]['observation.read_unpublished'];
+  if (reach === 'anywhere') return { unpublishedWithin: '*' };
+  return { unpublishedWithin: reach === 'scope' ? scopeOf(principal) : null };
+}
+
+// ---------- wire shapes of the accounts API ----------
+
+export const EmailSchema = z.email('an email address such as name@example.org').max(254);
+
+export const UserSchema = z.object({
+  id: z.string(),
+  email: z.string(),
+  displayName: z.string().nullable(),
+  role: RoleSchema,
+  jurisdictionId: JurisdictionIdSchema.nullable(),
+  createdAt: z.string(),
+  disabled: z.boolean(),
+});
+export type User = z.infer<typeof UserSchema>;
+
+export const LoginRequestSchema = z.object({
+  email: z.string().trim().min(1, 'email is required').max(254),
+  password: z.string().min(1, 'password is required').max(1024),
+});
+export type LoginRequest = z.infer<typeof LoginRequestSchema>;
+
+export const MeSchema = z.object({
+  user: UserSchema,
+  via: z.enum(['session', 'token']),
+  /** Send this back in the X-FourP-CSRF header on every POST, PUT, PATCH and DELETE made with the cookie. */
+  csrfToken: z.string().nullable(),
+  sessionExpiresAt: z.string().nullable(),
+  /** Actions the user may take somewhere (within their jurisdiction scope where the action is scoped). */
+  actions: z.array(ActionSchema),
+  scope: JurisdictionIdSchema.nullable(),
+});
+export type Me = z.infer<typeof MeSchema>;
+export const MeResponseSchema = z.object({ data: MeSchema });
+export type MeResponse = z.infer<typeof MeResponseSchema>;
+
+export const NewUserRequestSchema = z.object({
+  email: EmailSchema,
+  password: z.string(),
+  role: RoleSchema,
+  jurisdictionId: JurisdictionIdSchema.nullable().default(null),
+  displayName: z.string().trim().min(1).max(200).nullable().default(null),
+});
+export type NewUserRequest = z.infer<typeof NewUserRequestSchema>;
+
+export const UserChangeRequestSchema = z
+  .object({
+    role: RoleSchema,
+    jurisdictionId: JurisdictionIdSchema.nullable(),
+    displayName: z.string().trim().min(1).max(200).nullable(),
+    disabled: z.boolean(),
+    password: z.string(),
+  })
+  .partial();
+export type UserChangeRequest = z.infer<typeof UserChangeRequestSchema>;
+
+export const UserResponseSchema = z.object({ data: UserSchema });
+export const UserListResponseSchema = z.object({
+  data: z.array(UserSchema),
+  meta: z.object({ count: z.number().int() }),
+});
+
+export const ApiTokenSchema = z.object({
+  id: z.string(),
+  name: z.string(),
+  /** The first characters of the secret, to recognise it. */
+  prefix: z.string(),
+  createdAt: z.string(),
+  lastUsedAt: z.string().nullable(),
+  expiresAt: z.string().nullable(),
+  revokedAt: z.string().nullable(),
+});
+export type ApiToken = z.infer<typeof ApiTokenSchema>;
+export const NewApiTokenRequestSchema = z.object({
+  name: z.string().trim().min(1, 'name the token, e.g. "monthly export"').max(100),
+  expiresInDays: z.number().int().min(1).max(366).nullable().default(90),
+});
+export const NewApiTokenResponseSchema = z.object({
+  /** Shown once: only its hash is stored. */
+  data: ApiTokenSchema.extend({ secret: z.string() }),
+});
+export const ApiTokenListResponseSchema = z.object({
+  data: z.array(ApiTokenSchema),
+  meta: z.object({ count: z.number().int() }),
+});

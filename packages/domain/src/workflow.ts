@@ -1,0 +1,369 @@
+import { z } from 'zod';
+import type { Action } from './authorisation.js';
+import {
+  IndicatorIdSchema,
+  JurisdictionIdSchema,
+  ObservationSchema,
+  ObsStatusSchema,
+  ProgressStatusSchema,
+  SourceSchema,
+  WorkflowStateSchema,
+  YearSchema,
+  type WorkflowState,
+} from './contracts.js';
+import { ProgressResultSchema, ValidationIssueSchema } from './results.js';
+import { NewSourceInputSchema, ObservationInputSchema } from './validate-observation.js';
+
+export const WORKFLOW_EVENTS = ['edit', 'submit', 'approve', 'reject', 'publish', 'unlock'] as const;
+export const WorkflowEventTypeSchema = z.enum(WORKFLOW_EVENTS);
+export type WorkflowEventType = z.infer<typeof WorkflowEventTypeSchema>;
+
+/** The authorisation action each event needs, so routes ask `authorize` about the right thing. */
+export const EVENT_ACTIONS: Record<WorkflowEventType, Action> = {
+  edit: 'observation.update',
+  submit: 'observation.submit',
+  approve: 'observation.approve',
+  reject: 'observation.reject',
+  publish: 'observation.publish',
+  unlock: 'observation.unlock',
+};
+
+export const MIN_REASON_LENGTH = 5;
+
+export type WorkflowSnapshot = {
+  state: WorkflowState;
+  locked: boolean;
+  /** Who last submitted the figure for review; null when it never was. */
+  submittedBy: string | null;
+};
+export type WorkflowEvent = { type: WorkflowEventType; actorId: string; reason?: string | null | undefined };
+
+export const WORKFLOW_ERROR_CODES = [
+  'invalid_transition',
+  'reason_required',
+  'same_person',
+  'locked',
+] as const;
+export type WorkflowErrorCode = (typeof WORKFLOW_ERROR_CODES)[number];
+export type WorkflowResult =
+  { ok: true; value: WorkflowSnapshot } | { ok: false; error: { code: WorkflowErrorCode; message: string } };
+
+const FROM: Record<WorkflowEventType, readonly WorkflowState[]> = {
+  edit: ['draft', 'rejected', 'approved', 'published'],
+  submit: ['draft', 'rejected'],
+  approve: ['submitted'],
+  reject: ['submitted'],
+  publish: ['approved'],
+  unlock: ['approved', 'published'],
+};
+
+const refuse = (code: WorkflowErrorCode, message: string): WorkflowResult => ({
+  ok: false,
+  error: { code, message },
+});
+
+/**
+ * The state after `event`: draft → submitted → approved (locked) → published; a reviewer rejects a submitted
+ * figure back to its submitter with a reason; unlocking a locked figure needs a reason, and editing an
+ * unlocked approved or published figure returns it to draft so that it is reviewed again.
+ */
+export function applyWorkflowEvent(snapshot: WorkflowSnapshot, event: WorkflowEvent): WorkflowResult {
+  const { state, locked } = snapshot;
+  if (!FROM[event.type].includes(state)) {
+    return refuse('invalid_transition', `A ${state} figure cannot be ${pastTense(event.type)}.`);
+  }
+  const reason = event.reason?.trim() ?? '';
+  switch (event.type) {
+    case 'edit':
+      if (locked)
+        return refuse(
+          'locked',
+          'An approved figure is locked; a reviewer must unlock it (with a reason) first.',
+        );
+      return {
+        ok: true,
+        value: { ...snapshot, state: state === 'rejected' ? 'rejected' : 'draft', locked: false },
+      };
+    case 'submit':
+      return { ok: true, value: { state: 'submitted', locked: false, submittedBy: event.actorId } };
+    case 'approve':
+      if (snapshot.submittedBy === event.actorId) {
+        return refuse(
+          'same_person',
+          'A figure must be approved by someone other than the person who submitted it.',
+        );
+      }
+      return { ok: true, value: { ...snapshot, state: 'approved', locked: true } };
+    case 'reject':
+      if (reason.length < MIN_REASON_LENGTH) {
+        return refuse(
+          'reason_required',
+          `Say why the figure is rejected (at least ${MIN_REASON_LENGTH} characters).`,
+        );
+      }
+      return { ok: true, value: { ...snapshot, state: 'rejected', locked: false } };
+    case 'publish':
+      return { ok: true, value: { ...snapshot, state: 'published', locked: true } };
+    case 'unlock':
+      if (!locked) return refuse('invalid_transition', 'The figure is not locked.');
+      if (reason.length < MIN_REASON_LENGTH) {
+        return refuse(
+          'reason_required',
+          `Say why the figure is unlocked (at least ${MIN_REASON_LENGTH} characters).`,
+        );
+      }
+      return { ok: true, value: { ...snapshot, locked: false } };
+  }
+}
+
+function pastTense(type: WorkflowEventType): string {
+  return {
+    edit: 'edited',
+    submit: 'submitted',
+    approve: 'approved',
+    reject: 'rejected',
+    publish: 'published',
+    unlock: 'unlocked',
+  }[type];
+}
+
+// ---------- wire shapes of the officials' workflow API ----------
+
+const reasonText = z
+  .string()
+  .trim()
+  .min(MIN_REASON_LENGTH, `at least ${MIN_REASON_LENGTH} characters`)
+  .max(2000);
+const commentText = z.string().trim().min(1).max(2000);
+
+/** A new figure; `comment` explains a value flagged as an outlier and is required when it is. */
+export const ObservationCreateRequestSchema = z.intersection(
+  ObservationInputSchema,
+  z.object({ comment: commentText.optional() }),
+);
+export type ObservationCreateRequest = z.infer<typeof ObservationCreateRequestSchema>;
+
+/** A correction: only the fields given change; `reason` is kept with the revision. */
+export const ObservationCorrectionRequestSchema = z.object({
+  value: z.number().optional(),
+  status: ObsStatusSchema.optional(),
+  unitAsRead: z.string().nullable().optional(),
+  valueAsRead: z.string().nullable().optional(),
+  note: z.string().nullable().optional(),
+  sourceId: z.number().int().positive().optional(),
+  source: NewSourceInputSchema.optional(),
+  reason: reasonText.optional(),
+  comment: commentText.optional(),
+});
+export type ObservationCorrectionRequest = z.infer<typeof ObservationCorrectionRequestSchema>;
+
+export const TransitionRequestSchema = z.object({
+  reason: z.string().max(2000).optional(),
+  comment: commentText.optional(),
+});
+export type TransitionRequest = z.infer<typeof TransitionRequestSchema>;
+
+export const WorkflowObservationSchema = ObservationSchema.extend({
+  locked: z.boolean(),
+  createdBy: z.string().nullable(),
+  createdAt: z.string(),
+  updatedAt: z.string(),
+});
+export type WorkflowObservation = z.infer<typeof WorkflowObservationSchema>;
+
+export const WorkflowObservationResponseSchema = z.object({
+  data: WorkflowObservationSchema,
+  meta: z.object({ warnings: z.array(ValidationIssueSchema) }),
+});
+export type WorkflowObservationResponse = z.infer<typeof WorkflowObservationResponseSchema>;
+
+export const ReviewQueueQuerySchema = z.object({
+  state: WorkflowStateSchema.optional().describe(
+    'only figures in this workflow state (default: all but published)',
+  ),
+  jurisdiction: JurisdictionIdSchema.optional().describe('only this jurisdiction and the ones under it'),
+});
+export const ReviewQueueResponseSchema = z.object({
+  data: z.array(WorkflowObservationSchema),
+  meta: z.object({ count: z.number().int() }),
+});
+export type ReviewQueueResponse = z.infer<typeof ReviewQueueResponseSchema>;
+
+export const AuditEntrySchema = z.object({
+  id: z.number().int(),
+  at: z.string(),
+  actorId: z.string().nullable(),
+  actorEmail: z.string().nullable(),
+  sessionId: z.string().nullable(),
+  tokenId: z.string().nullable(),
+  requestId: z.string().nullable(),
+  action: z.string(),
+  entityType: z.string(),
+  entityId: z.string(),
+  jurisdictionId: z.string().nullable(),
+  oldValue: z.unknown(),
+  newValue: z.unknown(),
+  reason: z.string().nullable(),
+});
+export type AuditEntry = z.infer<typeof AuditEntrySchema>;
+
+export const RevisionSchema = z.object({
+  id: z.number().int(),
+  previousValue: z.number().nullable(),
+  previousValueAsRead: z.string().nullable(),
+  previousSourceId: z.number().int().nullable(),
+  newValue: z.number().nullable(),
+  reason: z.string(),
+  revisedAt: z.string(),
+  revisedBy: z.string().nullable(),
+});
+export type Revision = z.infer<typeof RevisionSchema>;
+
+export const WorkflowStepSchema = z.object({
+  at: z.string(),
+  event: z.enum(['create', 'import', ...WORKFLOW_EVENTS]),
+  from: WorkflowStateSchema.nullable(),
+  to: WorkflowStateSchema,
+  actorId: z.string().nullable(),
+  actorEmail: z.string().nullable(),
+  reason: z.string().nullable(),
+});
+export type WorkflowStep = z.infer<typeof WorkflowStepSchema>;
+
+export const ObservationHistorySchema = z.object({
+  observation: WorkflowObservationSchema,
+  steps: z.array(WorkflowStepSchema),
+  revisions: z.array(RevisionSchema),
+  audit: z.array(AuditEntrySchema),
+});
+export const ObservationHistoryResponseSchema = z.object({ data: ObservationHistorySchema });
+export type ObservationHistoryResponse = z.infer<typeof ObservationHistoryResponseSchema>;
+
+export const IMPORT_COLUMNS = [
+  'indicator',
+  'jurisdiction',
+  'year',
+  'year_end',
+  'disaggregation',
+  'value',
+  'status',
+  'definition',
+  'source_title',
+  'source_publisher',
+  'source_year',
+  'source_locator',
+  'source_kind',
+  'note',
+] as const;
+
+export const ImportQuerySchema = z.object({
+  dryRun: z
+    .enum(['true', 'false', '1', '0'])
+    .optional()
+    .transform((v) => v === 'true' || v === '1')
+    .describe('true: check the file and report, write nothing'),
+  state: z.enum(['draft', 'submitted']).default('draft').describe('workflow state of the imported figures'),
+});
+
+export const ImportIssueSchema = z.object({
+  /** 1-based line of the file, the header being row 1. */
+  row: z.number().int(),
+  column: z.string(),
+  message: z.string(),
+});
+export type ImportIssue = z.infer<typeof ImportIssueSchema>;
+
+export const ImportReportSchema = z.object({
+  dryRun: z.boolean(),
+  format: z.enum(['csv', 'xlsx']),
+  layout: z.enum(['template', 'reference']),
+  contentHash: z.string(),
+  rows: z.number().int(),
+  inserted: z.number().int(),
+  updated: z.number().int(),
+  unchanged: z.number().int(),
+  errors: z.array(ImportIssueSchema),
+  warnings: z.array(ImportIssueSchema),
+  batchId: z.number().int().nullable(),
+});
+export type ImportReport = z.infer<typeof ImportReportSchema>;
+export const ImportReportResponseSchema = z.object({ data: ImportReportSchema });
+
+const EvidenceRequestSchema = z
+  .object({
+    year: YearSchema,
+    value: z.number(),
+    sourceId: z.number().int().positive().optional(),
+    source: NewSourceInputSchema.optional(),
+  })
+  .refine((e) => (e.sourceId === undefined) !== (e.source === undefined), {
+    path: ['sourceId'],
+    message: 'Give either sourceId (an existing source) or source (a new one), exactly one of them',
+  });
+
+export const TargetRequestSchema = z
+  .object({
+    indicator: IndicatorIdSchema,
+    jurisdiction: JurisdictionIdSchema,
+    baseline: EvidenceRequestSchema,
+    target: EvidenceRequestSchema,
+    note: z.string().max(2000).nullable().default(null),
+  })
+  .refine((t) => t.target.year > t.baseline.year, {
+    path: ['target', 'year'],
+    message: 'the target year must be after the baseline year',
+  });
+export type TargetRequest = z.infer<typeof TargetRequestSchema>;
+
+export const EvidencePointSchema = z.object({
+  year: z.number().int(),
+  value: z.number(),
+  source: SourceSchema.nullable(),
+});
+export type EvidencePoint = z.infer<typeof EvidencePointSchema>;
+
+export const TargetSchema = z.object({
+  id: z.number().int(),
+  indicator: IndicatorIdSchema,
+  jurisdiction: JurisdictionIdSchema,
+  baseline: EvidencePointSchema,
+  target: EvidencePointSchema,
+  note: z.string().nullable(),
+  setBy: z.string().nullable(),
+  setAt: z.string(),
+});
+export type Target = z.infer<typeof TargetSchema>;
+export const TargetResponseSchema = z.object({ data: TargetSchema });
+export const TargetListResponseSchema = z.object({
+  data: z.array(TargetSchema),
+  meta: z.object({ count: z.number().int() }),
+});
+export const TargetsQuerySchema = z.object({
+  jurisdiction: JurisdictionIdSchema.optional().describe('only targets for this jurisdiction'),
+});
+
+export const ProgressItemSchema = z.object({
+  indicator: IndicatorIdSchema,
+  jurisdiction: JurisdictionIdSchema,
+  unit: z.string(),
+  direction: z.string(),
+  baseline: EvidencePointSchema,
+  target: EvidencePointSchema,
+  /** The latest published annual total (standard definition) for the cell; null when there is none. */
+  latest: EvidencePointSchema.extend({ observationId: z.number().int() }).nullable(),
+  status: ProgressStatusSchema.nullable(),
+  assessment: ProgressResultSchema.nullable(),
+  /** Why there is no status, when there is none. */
+  reason: z.string().nullable(),
+});
+export type ProgressItem = z.infer<typeof ProgressItemSchema>;
+export const ProgressQuerySchema = z.object({
+  jurisdiction: JurisdictionIdSchema.default('PK-PB-GUJRAT').describe(
+    'the jurisdiction whose targets to assess',
+  ),
+});
+export const ProgressResponseSchema = z.object({
+  data: z.array(ProgressItemSchema),
+  meta: z.object({ count: z.number().int(), jurisdiction: JurisdictionIdSchema, method: z.string() }),
+});
+export type ProgressResponse = z.infer<typeof ProgressResponseSchema>;

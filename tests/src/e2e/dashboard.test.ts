@@ -1,0 +1,258 @@
+import { readFileSync } from 'node:fs';
+import type { Browser, Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type {
+  CompareResponse,
+  HealthResponse,
+  IndicatorListResponse,
+  MeasureListResponse,
+  CoverageResponse,
+} from '@fourp/domain';
+import { apiJson, launchBrowser, paintedPixels, screenshot } from '../support/browser.js';
+import { startStack, type RunningStack } from '../support/servers.js';
+
+const whole = new Intl.NumberFormat('en-GB', { maximumFractionDigits: 0 });
+const INDICATOR = 'victims_identified';
+const VIEW_WITH = 'PK-PB,PK,IT,ES,EU27';
+
+let stack: RunningStack;
+let browser: Browser;
+
+beforeAll(async () => {
+  stack = await startStack();
+  browser = await launchBrowser();
+});
+
+afterAll(async () => {
+  await browser?.close();
+  await stack?.stop();
+});
+
+async function open(
+  path: string,
+  viewport = { width: 1280, height: 900 },
+): Promise<{ page: Page; status: number }> {
+  const page = await browser.newPage({ viewport, acceptDownloads: true });
+  const response = await page.goto(`${stack.webUrl}${path}`, { waitUntil: 'networkidle' });
+  return { page, status: response?.status() ?? 0 };
+}
+
+const compare = (per: '100k' | 'absolute') =>
+  apiJson<CompareResponse>(
+    stack.apiUrl,
+    `/v1/compare?indicator=${INDICATOR}&base=PK-PB-GUJRAT&with=${VIEW_WITH}&per=${per}`,
+  );
+
+/** Italy's newest figure for the indicator, from the API. */
+async function italyLatest(per: '100k' | 'absolute') {
+  const { data } = await compare(per);
+  const points = data.comparison.years.flatMap((year) =>
+    year.benchmarks.filter((b) => b.jurisdiction === 'IT' && b.point?.value != null).map((b) => b.point!),
+  );
+  const latest = points.sort((a, b) => b.year - a.year)[0];
+  if (!latest) throw new Error('reference data has no Italian figure for victims_identified');
+  return latest;
+}
+
+describe('overview', () => {
+  it('renders the scorecard with real figures and a painted chart', async () => {
+    const { page, status } = await open('/');
+    expect(status).toBe(200);
+    const health = await apiJson<HealthResponse>(stack.apiUrl, '/health');
+    const text = await page.locator('main').innerText();
+    expect(text).toContain(
+      `${whole.format(health.data.database.counts.publishedObservations)} published figures`,
+    );
+    for (const pillar of ['Prevention', 'Protection', 'Prosecution', 'Partnership']) {
+      expect(text).toContain(pillar);
+    }
+
+    const indicators = await apiJson<IndicatorListResponse>(stack.apiUrl, '/v1/indicators');
+    const headline = indicators.data.filter((i) => i.headline && i.pillar !== 'context');
+    const published: number[] = [];
+    for (const indicator of headline) {
+      const { data } = await apiJson<CompareResponse>(
+        stack.apiUrl,
+        `/v1/compare?indicator=${indicator.id}&base=PK-PB-GUJRAT&with=IT,ES`,
+      );
+      for (const year of data.comparison.years) {
+        for (const b of year.benchmarks)
+          if (b.point?.normalised && b.point.rawValue !== null) published.push(b.point.rawValue);
+      }
+    }
+    expect(published.length).toBeGreaterThan(0);
+    expect(published.some((value) => text.includes(whole.format(value)))).toBe(true);
+
+    await page.waitForSelector('figure[data-chart-ready="true"]');
+    expect(await paintedPixels(page, 'figure canvas')).toBeGreaterThan(500);
+    await screenshot(page, 'overview-desktop');
+    await page.close();
+  });
+
+  it('works on a phone-sized screen without the page scrolling sideways', async () => {
+    const { page } = await open('/', { width: 390, height: 844 });
+    const overflow = await page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth);
+    expect(overflow).toBeLessThanOrEqual(1);
+    await screenshot(page, 'overview-phone');
+    await page.close();
+  });
+});
+
+describe('indicator page', () => {
+  it('draws the line chart and announces points from the keyboard', async () => {
+    const { page, status } = await open(`/indicators/${INDICATOR}`);
+    expect(status).toBe(200);
+    await page.waitForSelector('figure[data-chart-ready="true"]');
+    expect(await paintedPixels(page, 'figure canvas')).toBeGreaterThan(500);
+    const figcaption = await page.locator('figcaption').innerText();
+    expect(figcaption).toContain('Italy');
+
+    await page.locator('[role="application"]').focus();
+    await page.keyboard.press('ArrowRight');
+    const live = page.locator('[aria-live="polite"][aria-atomic="true"]');
+    await expect.poll(() => live.innerText()).toMatch(/\d{4}: /);
+    await screenshot(page, 'indicator-chart');
+    await page.close();
+  });
+
+  it('switches between per 100,000 and absolute numbers, and the URL follows', async () => {
+    const [per100k, absolute] = await Promise.all([italyLatest('100k'), italyLatest('absolute')]);
+    const { page } = await open(`/indicators/${INDICATOR}?tab=table&per=100k&jurisdictions=IT,ES`);
+    const cell = page.locator(`td[data-jurisdiction="IT"][data-year="${absolute.year}"]`);
+    const before = (await cell.innerText()).trim();
+    expect(before).not.toBe(whole.format(absolute.value!));
+    expect(per100k.normalised).toBe(true);
+
+    await page.getByLabel('Absolute numbers').check();
+    await page.waitForURL(/per=absolute/);
+    await expect.poll(async () => (await cell.innerText()).trim()).toBe(whole.format(absolute.value!));
+    expect(page.url()).toContain('tab=table');
+    await page.close();
+  });
+
+  it('downloads a CSV holding the figures shown, with their sources', async () => {
+    const absolute = await italyLatest('absolute');
+    const { page } = await open(`/indicators/${INDICATOR}?tab=table&per=absolute&jurisdictions=IT,ES`);
+    const [download] = await Promise.all([
+      page.waitForEvent('download'),
+      page.getByRole('button', { name: 'Download CSV' }).click(),
+    ]);
+    expect(download.suggestedFilename()).toMatch(/\.csv$/);
+    const csv = readFileSync((await download.path())!, 'utf8');
+    const lines = csv.trim().split(/\r\n/);
+    expect(lines[0]).toContain('source_title');
+    const rowsShown = await page.locator('table.figures tbody tr').count();
+    expect(lines.length - 1).toBe(rowsShown);
+    const italyRow = lines.find((line) => line.includes(`,IT,Italy,${absolute.year},`));
+    expect(italyRow).toBeDefined();
+    expect(italyRow).toContain(`,${absolute.value},`);
+    await page.close();
+  });
+
+  it('reproduces the view from a link: tab, scale and jurisdictions', async () => {
+    const { page } = await open(`/indicators/${INDICATOR}?tab=table&per=absolute&jurisdictions=IT,ES`);
+    await expect.poll(() => page.locator('.tabs a[aria-current="page"]').innerText()).toBe('Table');
+    expect(await page.getByLabel('Absolute numbers').isChecked()).toBe(true);
+    const checked = await page
+      .locator('input[name="jurisdictions"]:checked')
+      .evaluateAll((inputs) => inputs.map((input) => (input as HTMLInputElement).value));
+    expect(checked).toEqual(['IT', 'ES']);
+    const named = await page.locator('table.figures tbody th').allInnerTexts();
+    expect(named.length).toBeGreaterThan(0);
+    expect(named.every((name) => /Italy|Spain/.test(name))).toBe(true);
+    await screenshot(page, 'indicator-table');
+    await page.close();
+  });
+
+  it('exports the chart as a PNG', async () => {
+    const { page } = await open(`/indicators/${INDICATOR}`);
+    await page.waitForSelector('figure[data-chart-ready="true"]');
+    const [download] = await Promise.all([
+      page.waitForEvent('download'),
+      page.getByRole('button', { name: 'Download chart (PNG)' }).click(),
+    ]);
+    const png = readFileSync((await download.path())!);
+    expect(png.subarray(1, 4).toString()).toBe('PNG');
+    await page.close();
+  });
+
+  it('answers an unknown indicator with a helpful 404', async () => {
+    const { page, status } = await open('/indicators/no_such_indicator');
+    expect(status).toBe(404);
+    const text = await page.locator('main').innerText();
+    expect(text).toContain('There is no indicator “no_such_indicator”');
+    const link = page.getByRole('link', { name: 'See the list of indicators' });
+    expect(await link.getAttribute('href')).toBe('/indicators');
+    await screenshot(page, 'not-found');
+    await page.close();
+  });
+});
+
+describe('other pages', () => {
+  it('policy measures show levels with rubric labels and evidence', async () => {
+    const measures = await apiJson<MeasureListResponse>(stack.apiUrl, '/v1/measures');
+    const assessed = measures.data.find((m) => m.jurisdictions.length > 0);
+    expect(assessed).toBeDefined();
+    const { page, status } = await open('/measures');
+    expect(status).toBe(200);
+    const text = await page.locator('main').innerText();
+    expect(text).toContain(assessed!.name);
+    const entry = assessed!.jurisdictions[0]!;
+    const label = measures.meta.rubric.find((r) => r.level === entry.latest.level)!.label;
+    expect(text).toContain(label);
+    await screenshot(page, 'measures');
+    await page.close();
+  });
+
+  it('coverage says plainly where there is no data', async () => {
+    const coverage = await apiJson<CoverageResponse>(stack.apiUrl, '/v1/coverage');
+    const { page, status } = await open('/coverage');
+    expect(status).toBe(200);
+    const text = await page.locator('main').innerText();
+    expect(text).toContain(`${coverage.meta.indicatorsWithData} of ${coverage.meta.indicators} indicators`);
+    expect(text.toLowerCase()).toContain('no data');
+    await screenshot(page, 'coverage');
+    await page.close();
+  });
+
+  it('a pillar page lists its indicators with latest values', async () => {
+    const { page, status } = await open('/pillars/prosecution');
+    expect(status).toBe(200);
+    const text = await page.locator('main').innerText();
+    expect(text).toContain('Persons convicted');
+    const absolute = await italyLatest('absolute');
+    expect(absolute.value).not.toBeNull();
+    await screenshot(page, 'pillar-prosecution');
+    await page.close();
+  });
+
+  it('an unknown pillar is a 404', async () => {
+    const { page, status } = await open('/pillars/nothing');
+    expect(status).toBe(404);
+    await page.close();
+  });
+
+  it('compare keeps its choices in the URL and warns about FIA figures', async () => {
+    const { page, status } = await open(
+      '/compare?indicators=persons_convicted,victims_identified&jurisdictions=PK,IT,ES&per=absolute',
+    );
+    expect(status).toBe(200);
+    const text = await page.locator('main').innerText();
+    expect(text).toContain('Persons convicted');
+    expect(text).toContain('Victims identified');
+    expect(text).toMatch(/mix human trafficking with migrant smuggling/);
+    await page.waitForSelector('figure[data-chart-ready="true"]');
+    await screenshot(page, 'compare');
+    await page.close();
+  });
+
+  it('methodology renders the domain’s weights and rubric', async () => {
+    const { page, status } = await open('/methodology');
+    expect(status).toBe(200);
+    const text = await page.locator('main').innerText();
+    const measures = await apiJson<MeasureListResponse>(stack.apiUrl, '/v1/measures');
+    for (const level of measures.meta.rubric) expect(text).toContain(level.label);
+    await screenshot(page, 'methodology');
+    await page.close();
+  });
+});

@@ -1,0 +1,347 @@
+import { spawnSync } from 'node:child_process';
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import type { Browser, BrowserContext, Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { IndicatorListResponse, ObservationListResponse } from '@fourp/domain';
+import { apiJson, launchBrowser, screenshot } from '../support/browser.js';
+import { startStack, type RunningStack } from '../support/servers.js';
+
+const repoRoot = new URL('../../../', import.meta.url).pathname;
+const PASSWORD = 'e2e-password-not-secret';
+const OFFICIAL = 'official.gujrat@example.org';
+const REVIEWER = 'reviewer.punjab@example.org';
+const ADMIN = 'admin@example.org';
+const YEAR = 2024;
+const VALUE = 37;
+const SOURCE_TITLE = 'District Police Office Gujrat: annual crime return (e2e test)';
+const SOURCE_PUBLISHER = 'Punjab Police, Gujrat (e2e test)';
+
+let stack: RunningStack;
+let browser: Browser;
+let indicatorId: string;
+let indicatorName: string;
+let figureId: number;
+
+/** Creates an account with the API's own CLI, as an administrator would on the server. */
+function createUser(email: string, role: string, jurisdiction?: string) {
+  const args = [join(repoRoot, 'apps/api/dist/cli/user-create.js'), '--email', email, '--role', role];
+  if (jurisdiction) args.push('--jurisdiction', jurisdiction);
+  const run = spawnSync(process.execPath, args, {
+    env: { ...process.env, DATABASE_PATH: stack.databasePath, FOURP_PASSWORD: PASSWORD },
+    encoding: 'utf8',
+  });
+  if (run.status !== 0) throw new Error(`user:create ${email} failed: ${run.stderr}${run.stdout}`);
+}
+
+async function signIn(
+  email: string,
+  options: { javaScriptEnabled?: boolean } = {},
+): Promise<{ context: BrowserContext; page: Page }> {
+  const context = await browser.newContext({
+    viewport: { width: 1280, height: 900 },
+    acceptDownloads: true,
+    ...options,
+  });
+  const page = await context.newPage();
+  await page.goto(`${stack.webUrl}/login`);
+  await page.getByLabel('Email').fill(email);
+  await page.getByLabel('Password').fill(PASSWORD);
+  await Promise.all([
+    page.waitForURL((url) => !url.pathname.startsWith('/login')),
+    page.getByRole('button', { name: 'Sign in' }).click(),
+  ]);
+  return { context, page };
+}
+
+/** Enters and submits a figure straight through the API with a cookie session, as a script in the browser would. */
+async function submitAsApiUser(email: string): Promise<number> {
+  const login = await fetch(`${stack.apiUrl}/v1/auth/login`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json' },
+    body: JSON.stringify({ email, password: PASSWORD }),
+  });
+  const cookie = login.headers.getSetCookie().map((c) => c.split(';')[0]).join('; ');
+  const { data } = (await login.json()) as { data: { csrfToken: string } };
+  const headers = { 'content-type': 'application/json', cookie, 'X-FourP-CSRF': data.csrfToken };
+  const created = await fetch(`${stack.apiUrl}/v1/observations`, {
+    method: 'POST',
+    headers,
+    body: JSON.stringify({
+      indicator: indicatorId,
+      jurisdiction: 'PK-PB-GUJRAT-GUJRAT',
+      year: YEAR,
+      value: 4,
+      source: { title: 'Reviewer’s own figure (e2e test)', publisher: 'Punjab (e2e test)' },
+    }),
+  });
+  if (created.status !== 201) throw new Error(`create: ${created.status} ${await created.text()}`);
+  const id = ((await created.json()) as { data: { id: number } }).data.id;
+  const submitted = await fetch(`${stack.apiUrl}/v1/observations/${id}/submit`, { method: 'POST', headers });
+  if (!submitted.ok) throw new Error(`submit: ${submitted.status}`);
+  return id;
+}
+
+beforeAll(async () => {
+  stack = await startStack();
+  createUser(OFFICIAL, 'district_official', 'PK-PB-GUJRAT');
+  createUser(REVIEWER, 'provincial_reviewer');
+  createUser(ADMIN, 'admin');
+  browser = await launchBrowser();
+
+  const indicators = await apiJson<IndicatorListResponse>(stack.apiUrl, '/v1/indicators');
+  const candidates = indicators.data.filter(
+    (i) => i.measureType === 'count' && !i.formula && !i.identifying && i.direction === 'higher_is_better',
+  );
+  for (const candidate of candidates) {
+    const existing = await apiJson<ObservationListResponse>(
+      stack.apiUrl,
+      `/v1/observations?indicator=${candidate.id}&jurisdiction=PK-PB-GUJRAT`,
+    );
+    if (existing.data.length === 0) {
+      indicatorId = candidate.id;
+      indicatorName = candidate.name;
+      break;
+    }
+  }
+  if (!indicatorId) throw new Error('every candidate indicator already has Gujrat data');
+});
+
+afterAll(async () => {
+  await browser?.close();
+  await stack?.stop();
+});
+
+describe("officials' workflow", () => {
+  it('shows Sign in to visitors and keeps the officials’ pages behind it', async () => {
+    const page = await browser.newPage();
+    const response = await page.goto(`${stack.webUrl}/entry`);
+    expect(response?.status()).toBe(200);
+    expect(new URL(page.url()).pathname).toBe('/login');
+    expect(new URL(page.url()).searchParams.get('redirectTo')).toBe('/entry');
+    await expect(page.locator('header').getByRole('link', { name: 'Sign in' }).count()).resolves.toBe(1);
+    await expect(page.locator('header').getByRole('link', { name: 'Enter figures' }).count()).resolves.toBe(
+      0,
+    );
+
+    await page.getByLabel('Email').fill(OFFICIAL);
+    await page.getByLabel('Password').fill('wrong password, long enough');
+    await page.getByRole('button', { name: 'Sign in' }).click();
+    await page.getByRole('alert').waitFor();
+    expect(await page.getByRole('alert').innerText()).toContain('The email or password is wrong');
+    await page.close();
+  });
+
+  it('lets the district official enter a figure with a new source and submit it', async () => {
+    const { context, page } = await signIn(OFFICIAL);
+    expect(new URL(page.url()).pathname).toBe('/entry');
+    const header = await page.locator('header').innerText();
+    expect(header).toContain(OFFICIAL);
+    expect(header).toContain('district official');
+    expect(header).toContain('Enter figures');
+    expect(header).not.toContain('Review');
+    const cookies = await context.cookies();
+    const session = cookies.find((c) => c.name === 'fourp_session');
+    expect(session?.httpOnly).toBe(true);
+    expect(session?.sameSite).toBe('Lax');
+
+    await page.getByRole('button', { name: 'Save draft' }).click();
+    await page.locator('.error-summary').waitFor();
+    expect(await page.locator('#field-indicator').getAttribute('aria-invalid')).toBe('true');
+    expect(await page.evaluate(() => document.activeElement?.id)).toBe('field-indicator');
+    expect(await page.locator('#field-indicator').getAttribute('aria-describedby')).toContain(
+      'field-indicator-error',
+    );
+
+    await page.locator('#field-indicator').selectOption(indicatorId);
+    await page.locator('#field-jurisdiction').selectOption('PK-PB-GUJRAT');
+    await page.locator('#field-year').fill(String(YEAR));
+    await page.locator('#field-value').fill('12.5');
+    await page.locator('#field-value').blur();
+    await page.locator('#field-value-error').waitFor();
+    expect(await page.locator('#field-value-error').innerText()).toContain('whole number');
+    await page.locator('#field-value').fill(String(VALUE));
+    await page.getByLabel('A new source').check();
+    await page.locator('#field-source-title').fill(SOURCE_TITLE);
+    await page.locator('#field-source-publisher').fill(SOURCE_PUBLISHER);
+    await page.locator('#field-source-year').fill('2025');
+    await page.locator('#field-comment').fill('First figure entered for the district.');
+    expect(await page.locator('#field-value-error').count()).toBe(0);
+    await screenshot(page, 'workflow-entry-filled');
+
+    await Promise.all([
+      page.waitForURL(/\/entry\?saved=\d+/),
+      page.getByRole('button', { name: 'Save draft' }).click(),
+    ]);
+    figureId = Number(new URL(page.url()).searchParams.get('saved'));
+    expect(figureId).toBeGreaterThan(0);
+    const row = page.locator(`tr[data-figure="${figureId}"]`);
+    expect(await row.innerText()).toContain(indicatorName);
+    expect(await row.innerText()).toContain('Draft');
+    expect(await row.innerText()).toContain(SOURCE_TITLE);
+
+    await row.getByRole('button', { name: 'Submit for review' }).click();
+    await page.locator(`tr[data-figure="${figureId}"] .wf-state[data-state="submitted"]`).waitFor();
+    await screenshot(page, 'workflow-entry-submitted');
+    await context.close();
+  });
+
+  it('shows the server’s field errors when JavaScript is off', async () => {
+    const { context, page } = await signIn(OFFICIAL, { javaScriptEnabled: false });
+    await page.locator('#field-year').fill('1850');
+    await page.locator('#field-value').fill('abc');
+    await page.getByRole('button', { name: 'Save draft' }).click();
+    await page.locator('.error-summary').waitFor();
+    expect(await page.locator('#field-year').getAttribute('aria-invalid')).toBe('true');
+    expect(await page.locator('#field-value-error').innerText()).toContain('value must be a finite number');
+    expect(await page.locator('#field-year').inputValue()).toBe('1850');
+    await screenshot(page, 'workflow-entry-nojs-errors');
+    await context.close();
+  });
+
+  it('lets the reviewer approve and publish it, and the public sees it with its source', async () => {
+    const { context, page } = await signIn(REVIEWER);
+    expect(new URL(page.url()).pathname).toBe('/review');
+    const header = await page.locator('header').innerText();
+    expect(header).toContain('provincial reviewer');
+    expect(header).toContain('Review');
+
+    const row = page.locator(`tr[data-figure="${figureId}"]`);
+    expect(await row.innerText()).toContain(SOURCE_TITLE);
+    expect(await row.innerText()).toContain('No published value for the previous year');
+    await screenshot(page, 'workflow-review-queue');
+
+    await row.getByRole('button', { name: 'Reject' }).click();
+    await row.getByText('Give a reason of at least 5 characters').waitFor();
+    expect(await row.getByLabel('Why is it rejected?').getAttribute('aria-invalid')).toBe('true');
+
+    const own = await submitAsApiUser(REVIEWER);
+    await page.reload();
+    const ownRow = page.locator(`tr[data-figure="${own}"]`);
+    expect(await ownRow.innerText()).toContain('You submitted or entered this figure');
+    await ownRow.getByRole('button', { name: 'Approve' }).click();
+    await ownRow.getByRole('alert').waitFor();
+    expect(await ownRow.getByRole('alert').innerText()).toContain('someone other than the person who submitted it');
+
+    await row.getByRole('button', { name: 'Approve' }).click();
+    await page.locator(`#approved-title`).waitFor();
+    const approved = page.locator(`tr[data-figure="${figureId}"]`);
+    await approved.locator('.wf-state[data-state="approved"]').waitFor();
+    await approved.getByRole('button', { name: 'Publish' }).click();
+    await page.locator(`tr[data-figure="${figureId}"]`).waitFor({ state: 'detached' });
+
+    await page.goto(`${stack.webUrl}/entry/${figureId}`);
+    const steps = page.locator('[data-testid="history-steps"]');
+    for (const step of ['create', 'submit', 'approve', 'publish']) {
+      expect(await steps.locator(`tr[data-step="${step}"]`).count()).toBe(1);
+    }
+    expect(await steps.locator('tr[data-step="submit"]').innerText()).toContain(OFFICIAL);
+    expect(await steps.locator('tr[data-step="approve"]').innerText()).toContain(REVIEWER);
+    expect(await steps.locator('tr[data-step="approve"]').innerText()).toContain('Submitted → Approved');
+    expect(await page.locator('[data-testid="history-audit"]').innerText()).toContain('observation.approve');
+    await screenshot(page, 'workflow-history');
+    await context.close();
+
+    const visitor = await browser.newPage();
+    await visitor.goto(`${stack.webUrl}/indicators/${indicatorId}?tab=sources`, { waitUntil: 'networkidle' });
+    const text = await visitor.locator('main').innerText();
+    expect(text).toContain(SOURCE_TITLE);
+    expect(text).toContain(`Gujrat District, ${YEAR}: ${VALUE}`);
+    await screenshot(visitor, 'workflow-public-indicator');
+    await visitor.close();
+  });
+
+  it('imports a CSV after a dry run that lists each error by row and column', async () => {
+    const { context, page } = await signIn(OFFICIAL);
+    await page.goto(`${stack.webUrl}/imports`);
+    const [download] = await Promise.all([
+      page.waitForEvent('download'),
+      page.getByRole('link', { name: 'Template (CSV)' }).click(),
+    ]);
+    const template = readFileSync((await download.path())!, 'utf8');
+    const header = template.split(/\r?\n/)[0]!;
+    expect(header.startsWith('indicator,jurisdiction,year')).toBe(true);
+    const columns = header.split(',');
+    const line = (cells: Record<string, string>) => columns.map((c) => cells[c] ?? '').join(',');
+    const good = {
+      indicator: indicatorId,
+      jurisdiction: 'PK-PB-GUJRAT-KHARIAN',
+      year: String(YEAR),
+      value: '5',
+      source_title: 'Kharian tehsil office return (e2e test)',
+      source_publisher: 'Tehsil office Kharian (e2e test)',
+    };
+    const badValue = { ...good, year: '2023', value: 'many' };
+    const outsideScope = { ...good, jurisdiction: 'IT', year: '2022' };
+    const csv = [header, line(good), line(badValue), line(outsideScope)].join('\r\n');
+
+    await page
+      .locator('#import-file')
+      .setInputFiles({ name: 'figures.csv', mimeType: 'text/csv', buffer: Buffer.from(csv) });
+    await page.getByRole('button', { name: 'Check the file' }).click();
+    const issues = page.locator('[data-testid="import-issues"]');
+    await issues.waitFor();
+    const errors = await issues.locator('tbody tr[data-severity="error"]').allInnerTexts();
+    expect(errors.length).toBeGreaterThan(0);
+    expect(errors.every((r) => r.startsWith('3\t') || r.startsWith('4\t'))).toBe(true);
+    expect(errors.some((r) => r.startsWith('3\tvalue\t'))).toBe(true);
+    expect(errors.some((r) => r.startsWith('4\tjurisdiction\t'))).toBe(true);
+    expect(await page.getByRole('button', { name: /^Import/ }).count()).toBe(0);
+    await screenshot(page, 'workflow-import-errors');
+
+    await page.locator('#import-file').setInputFiles({
+      name: 'figures.csv',
+      mimeType: 'text/csv',
+      buffer: Buffer.from([header, line(good)].join('\r\n')),
+    });
+    await page.getByRole('button', { name: 'Check the file' }).click();
+    await page.getByRole('button', { name: 'Import 1 rows' }).waitFor();
+    expect(await page.locator('[data-testid="import-inserted"]').innerText()).toBe('1');
+    await page.getByRole('button', { name: 'Import 1 rows' }).click();
+    await page.getByRole('heading', { name: /Import result/ }).waitFor();
+    expect(await page.locator('[data-testid="import-inserted"]').innerText()).toBe('1');
+    await screenshot(page, 'workflow-import-result');
+
+    await page.goto(`${stack.webUrl}/entry`);
+    expect(await page.locator('main').innerText()).toContain('Kharian');
+    await context.close();
+  });
+
+  it('lets an administrator create an account and a user create a personal API token', async () => {
+    const { context, page } = await signIn(ADMIN);
+    await page.goto(`${stack.webUrl}/admin`);
+    expect(await page.locator('main').innerText()).toContain(OFFICIAL);
+    await page.locator('#field-email').fill('donor@example.org');
+    await page.locator('#field-password').fill('short');
+    await page.locator('#field-role').selectOption('donor');
+    await page.locator('#field-jurisdictionId').selectOption('');
+    await page.getByRole('button', { name: 'Create account' }).click();
+    expect(await page.locator('#field-password-error').innerText()).toContain('12 characters');
+    await page.locator('#field-password').fill('a-long-enough-password');
+    await page.getByRole('button', { name: 'Create account' }).click();
+    await page.getByText('Account created for donor@example.org').waitFor();
+    await screenshot(page, 'workflow-admin');
+
+    await page.goto(`${stack.webUrl}/account`);
+    await page.getByLabel('Name').fill('monthly export');
+    await page.getByRole('button', { name: 'Create token' }).click();
+    const secret = await page.locator('[data-testid="token-secret"]').innerText();
+    expect(secret).toMatch(/^fourp_/);
+    const me = await fetch(`${stack.apiUrl}/v1/auth/me`, { headers: { authorization: `Bearer ${secret}` } });
+    expect(me.status).toBe(200);
+    await page.reload();
+    expect(await page.locator('[data-testid="token-secret"]').count()).toBe(0);
+    await page.getByRole('button', { name: 'Revoke' }).click();
+    await page.getByText('Token revoked.').waitFor();
+    const after = await fetch(`${stack.apiUrl}/v1/auth/me`, {
+      headers: { authorization: `Bearer ${secret}` },
+    });
+    expect(after.status).toBe(401);
+    await screenshot(page, 'workflow-account');
+
+    await page.locator('header').getByRole('button', { name: 'Sign out' }).click();
+    await page.locator('header').getByRole('link', { name: 'Sign in' }).waitFor();
+    expect((await context.cookies()).some((c) => c.name === 'fourp_session')).toBe(false);
+    await context.close();
+  });
+});
