@@ -34,6 +34,8 @@ export type AppDeps = {
   now?: () => Date;
   /** Identifying counts from 1 to k-1 are suppressed in public reads. */
   suppressionK?: number;
+  /** Trust X-Forwarded-For for the client address (rate limits): set when the dashboard proxies the API. */
+  trustProxy?: boolean;
 };
 
 /** What route factories receive: every dependency resolved. */
@@ -58,6 +60,7 @@ export function createApp(deps: AppDeps) {
     logger: deps.logger ?? consoleLogger,
     now: deps.now ?? (() => new Date()),
     suppressionK: deps.suppressionK ?? DEFAULT_SUPPRESSION_K,
+    trustProxy: deps.trustProxy ?? false,
   };
   const app = new Hono<AppEnv>();
 

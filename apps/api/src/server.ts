@@ -16,6 +16,7 @@ function readConfig(env: NodeJS.ProcessEnv) {
     host: env.HOST ?? '127.0.0.1',
     databasePath: env.DATABASE_PATH ?? DEFAULT_DATABASE_PATH,
     webOrigin: env.WEB_ORIGIN ?? DEFAULT_WEB_ORIGIN,
+    trustProxy: env.TRUST_PROXY === '1' || env.TRUST_PROXY === 'true',
   };
 }
 
@@ -23,7 +24,7 @@ const config = readConfig(process.env);
 const logger = consoleLogger;
 const database = openDatabase(config.databasePath);
 await seedIfEmpty(database.db);
-const app = createApp({ db: database.db, webOrigin: config.webOrigin, logger });
+const app = createApp({ db: database.db, webOrigin: config.webOrigin, logger, trustProxy: config.trustProxy });
 
 const server = serve({ fetch: app.fetch, port: config.port, hostname: config.host }, (info) => {
   logger.info(`FourP API listening on http://${info.address}:${info.port}`, {

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { INDICATORS } from './catalogue/index.js';
 import { assessDifference, compareToBenchmarks, nearestWithData } from './compare.js';
+import { deriveSeries } from './derive.js';
 import type { CompareInput } from './compare.js';
 import type { Indicator, Observation, Population } from './contracts.js';
 
@@ -312,6 +313,45 @@ describe('compareToBenchmarks', () => {
     expect(c.years[0]?.base?.value).toBe(20);
   });
 
+  it('compares per-capita counts as counted with per absolute, graded C because sizes differ', () => {
+    const c = compare(
+      victims,
+      [obs('victims_identified', 'PK-PB-GUJRAT', 2020, 10)],
+      [obs('victims_identified', 'IT', 2020, 100)],
+      [],
+      { options: { per: 'absolute' } },
+    );
+    expect(c.unit).toBe('persons');
+    const it = c.years[0]?.benchmarks[0];
+    expect(c.years[0]?.base).toMatchObject({
+      value: 10,
+      rawValue: 10,
+      normalised: false,
+      populationYear: null,
+    });
+    expect(it).toMatchObject({
+      grade: 'C',
+      assessment: 'not_assessed',
+      difference: -90,
+      point: { value: 100 },
+    });
+    expect(it?.reasons).toEqual([
+      'Absolute counts of jurisdictions of different population are not comparable (PK-PB-GUJRAT and IT); compare them per 100,000 residents',
+      'Not comparable (grade C): shown, but not assessed or scored',
+    ]);
+  });
+
+  it('leaves percents alone with per absolute', () => {
+    const c = compare(
+      convictionRate,
+      [obs('conviction_rate', 'PK-PB-GUJRAT', 2020, 30)],
+      [obs('conviction_rate', 'IT', 2020, 60)],
+      [],
+      { options: { per: 'absolute' } },
+    );
+    expect(c.years[0]?.benchmarks[0]).toMatchObject({ grade: 'A', assessment: 'worse' });
+  });
+
   it('throws when a series holds another jurisdiction’s rows', () => {
     expect(() => compare(convictionRate, [obs('conviction_rate', 'IT', 2020, 1)], [])).toThrow(
       /not PK-PB-GUJRAT/,
@@ -378,5 +418,45 @@ describe('compareToBenchmarks with the catalogue', () => {
     expect(it?.grade).toBe('C');
     expect(it?.assessment).toBe('not_assessed');
     expect(it?.reasons[0]).toMatch(/^PK figure: Trafficking and smuggling combined \(FIA\)\. /);
+  });
+});
+
+describe('compareToBenchmarks with derived figures', () => {
+  const rate = INDICATORS.find((i) => i.id === 'conviction_rate');
+  if (rate === undefined) throw new Error('conviction_rate missing from the catalogue');
+  const derive = (j: string, convicted: number, prosecuted: number) =>
+    deriveSeries(rate, {
+      numerator: [obs('persons_convicted', j, 2021, convicted)],
+      denominator: [obs('persons_prosecuted', j, 2021, prosecuted)],
+    });
+  const derivedCompare = (base: string, baseCounts: [number, number], benchmark: [number, number]) =>
+    compareToBenchmarks({
+      indicator: rate,
+      base: { jurisdiction: base, observations: derive(base, ...baseCounts) },
+      benchmarks: [{ jurisdiction: 'IT', observations: derive('IT', ...benchmark) }],
+      populations: [],
+    });
+
+  it('grades a percent above 100 from different cohorts C, keeps the value and says why', () => {
+    const c = derivedCompare('ES', [30, 100], [204, 121]);
+    const it = c.years[0]?.benchmarks[0];
+    expect(it?.point).toMatchObject({ flags: ['numerator_exceeds_denominator'] });
+    expect(it?.point?.value).toBeCloseTo(168.6, 1);
+    expect(it).toMatchObject({ grade: 'C', assessment: 'not_assessed' });
+    expect(it?.reasons[0]).toBe(
+      'IT 2021: Persons convicted of trafficking (204) exceed persons prosecuted for trafficking (121) in the same ' +
+        'year: the two counts refer to different cases, so the ratio (168.6) is not a valid "Conviction rate"',
+    );
+  });
+
+  it('grades derived percents of the same cohort A and carries both inputs', () => {
+    const c = derivedCompare('ES', [30, 100], [60, 120]);
+    const it = c.years[0]?.benchmarks[0];
+    expect(it).toMatchObject({ grade: 'A', assessment: 'worse', point: { value: 50, flags: [] } });
+    expect(c.years[0]?.base?.derivedFrom).toMatchObject({
+      numerator: { indicator: 'persons_convicted', value: 30 },
+      denominator: { indicator: 'persons_prosecuted', value: 100 },
+      factor: 100,
+    });
   });
 });

@@ -1,3 +1,4 @@
+import type { ComparePer } from './api-contracts.js';
 import { STANDARD_DEFINITION } from './contracts.js';
 import type {
   ComparabilityGrade,
@@ -7,6 +8,7 @@ import type {
   Observation,
   Population,
 } from './contracts.js';
+import { explainDerivedFlag } from './derive.js';
 import { DEFAULT_POPULATION_TOLERANCE_YEARS, normalisePer100k } from './normalise.js';
 import type {
   Assessment,
@@ -14,17 +16,27 @@ import type {
   ComparedPoint,
   Comparison,
   ComparisonYear,
+  DerivedObservation,
   StandIn,
 } from './results.js';
 
 /** Relative gap (±5 %, inclusive) within which two figures count as similar. */
 export const SIMILAR_TOLERANCE = 0.05;
 
-export type Series = { jurisdiction: JurisdictionId; observations: readonly Observation[] };
+/** Observations of one jurisdiction; derived ones (from `deriveSeries`) keep their inputs and flags. */
+export type Series = {
+  jurisdiction: JurisdictionId;
+  observations: readonly (Observation | DerivedObservation)[];
+};
 
 export type CompareOptions = {
   similarTolerance?: number;
   populationToleranceYears?: number;
+  /**
+   * How per-capita counts are compared: `'100k'` (default) per 100,000 residents; `'absolute'` as counted, which
+   * grades every comparison C since places of different population are not comparable. Other measure types ignore it.
+   */
+  per?: ComparePer;
 };
 
 export type CompareInput = {
@@ -37,26 +49,39 @@ export type CompareInput = {
   options?: CompareOptions;
 };
 
-type Point = ComparedPoint & { normaliseFailure: string | null; unitAsRead: string | null };
+type Point = ComparedPoint & {
+  flags: NonNullable<ComparedPoint['flags']>;
+  normaliseFailure: string | null;
+  unitAsRead: string | null;
+};
+type Context = {
+  indicator: Indicator;
+  variants: readonly DefinitionVariant[];
+  tolerance: number;
+  per: ComparePer;
+};
 
 const PER_100K_UNIT = 'per 100,000 residents';
 const spanLabel = (p: { year: number; yearEnd: number }) =>
   p.yearEnd === p.year ? `${p.year}` : `${p.year}–${p.yearEnd} (cumulative)`;
 
+const normalises = (indicator: Indicator, per: ComparePer) =>
+  per === '100k' && indicator.measureType === 'count' && indicator.perCapita;
+
 /** Prefer the annual, standard-definition figure; ties go to the lowest id so the choice is stable. */
-function pickObservation(rows: readonly Observation[]): Observation | undefined {
+function pickObservation<O extends Observation>(rows: readonly O[]): O | undefined {
   const rank = (o: Observation) =>
     (o.yearEnd === o.year ? 0 : 2) + (o.definition === STANDARD_DEFINITION ? 0 : 1);
   return [...rows].sort((a, b) => rank(a) - rank(b) || a.id - b.id)[0];
 }
 
 function pointsByYear(
-  indicator: Indicator,
+  { indicator, per }: Context,
   series: Series,
   populations: readonly Population[],
   toleranceYears: number,
 ): Map<number, Point> {
-  const byYear = new Map<number, Observation[]>();
+  const byYear = new Map<number, Series['observations'][number][]>();
   for (const o of series.observations) {
     if (o.indicator !== indicator.id) {
       throw new Error(`compareToBenchmarks: observation ${o.id} is ${o.indicator}, expected ${indicator.id}`);
@@ -78,7 +103,7 @@ function pointsByYear(
     let normalised = false;
     let populationYear: number | null = null;
     let normaliseFailure: string | null = null;
-    if (indicator.measureType === 'count' && indicator.perCapita) {
+    if (normalises(indicator, per)) {
       const n = normalisePer100k(o.value ?? 0, o.jurisdiction, o.year, populations, { toleranceYears });
       if (n.ok) {
         normalised = true;
@@ -97,6 +122,8 @@ function pointsByYear(
       populationYear,
       definition: o.definition,
       observationId: o.id,
+      ...('derivedFrom' in o ? { derivedFrom: o.derivedFrom } : {}),
+      flags: 'flags' in o ? o.flags : [],
       normaliseFailure,
       unitAsRead: o.unitAsRead,
     });
@@ -111,8 +138,7 @@ function publicPoint(p: Point | undefined): ComparedPoint | null {
 }
 
 function grade(
-  indicator: Indicator,
-  variants: readonly DefinitionVariant[],
+  { indicator, variants, per }: Context,
   base: Point,
   other: Point,
 ): { grade: ComparabilityGrade; reasons: string[] } {
@@ -152,11 +178,22 @@ function grade(
     );
   }
 
+  for (const p of [base, other]) {
+    if (p.derivedFrom === undefined) continue;
+    for (const flag of p.flags)
+      downgrade('C', explainDerivedFlag(indicator, { ...p, derivedFrom: p.derivedFrom }, flag));
+  }
+
   if (indicator.measureType === 'count') {
     if (!indicator.perCapita) {
       downgrade(
         'C',
         `${indicator.name} is a count not expressed per resident, so places of different size cannot be compared`,
+      );
+    } else if (per === 'absolute') {
+      downgrade(
+        'C',
+        `Absolute counts of jurisdictions of different population are not comparable (${base.jurisdiction} and ${other.jurisdiction}); compare them per 100,000 residents`,
       );
     } else {
       for (const p of [base, other]) {
@@ -192,9 +229,7 @@ export function assessDifference(
 }
 
 function compareAt(
-  indicator: Indicator,
-  variants: readonly DefinitionVariant[],
-  tolerance: number,
+  ctx: Context,
   year: number,
   base: Point | undefined,
   jurisdiction: JurisdictionId,
@@ -214,7 +249,8 @@ function compareAt(
       reasons: [`No figure for ${missing} in ${year}`],
     };
   }
-  const g = grade(indicator, variants, base, other);
+  const { indicator, tolerance } = ctx;
+  const g = grade(ctx, base, other);
   const reasons = [...g.reasons];
   for (const p of [base, other]) {
     if (p.suppressed) reasons.push(`${p.jurisdiction} figure is suppressed (a small count), not zero`);
@@ -242,19 +278,25 @@ function compareAt(
 }
 
 /**
- * The base series against each benchmark, year by year: counts flagged per-capita become per 100,000 residents,
- * rates, percents, yes/no and ordinal values are compared as they are; grade C comparisons are never assessed.
+ * The base series against each benchmark, year by year: counts flagged per-capita become per 100,000 residents
+ * (unless `options.per` is `'absolute'`), rates, percents, yes/no and ordinal values are compared as they are;
+ * grade C comparisons (including flagged derived figures) are never assessed.
  */
 export function compareToBenchmarks(input: CompareInput): Comparison {
   const { indicator, base, benchmarks, populations } = input;
-  const variants = input.variants ?? indicator.variants;
-  const tolerance = input.options?.similarTolerance ?? SIMILAR_TOLERANCE;
+  const ctx: Context = {
+    indicator,
+    variants: input.variants ?? indicator.variants,
+    tolerance: input.options?.similarTolerance ?? SIMILAR_TOLERANCE,
+    per: input.options?.per ?? '100k',
+  };
+  const { tolerance } = ctx;
   const toleranceYears = input.options?.populationToleranceYears ?? DEFAULT_POPULATION_TOLERANCE_YEARS;
 
-  const basePoints = pointsByYear(indicator, base, populations, toleranceYears);
+  const basePoints = pointsByYear(ctx, base, populations, toleranceYears);
   const benchPoints = benchmarks.map((b) => ({
     jurisdiction: b.jurisdiction,
-    points: pointsByYear(indicator, b, populations, toleranceYears),
+    points: pointsByYear(ctx, b, populations, toleranceYears),
   }));
   const allYears = new Set<number>(basePoints.keys());
   for (const b of benchPoints) for (const y of b.points.keys()) allYears.add(y);
@@ -264,15 +306,7 @@ export function compareToBenchmarks(input: CompareInput): Comparison {
     year,
     base: publicPoint(basePoints.get(year)),
     benchmarks: benchPoints.map((b) =>
-      compareAt(
-        indicator,
-        variants,
-        tolerance,
-        year,
-        basePoints.get(year),
-        b.jurisdiction,
-        b.points.get(year),
-      ),
+      compareAt(ctx, year, basePoints.get(year), b.jurisdiction, b.points.get(year)),
     ),
   }));
 
@@ -286,15 +320,14 @@ export function compareToBenchmarks(input: CompareInput): Comparison {
     const shared = yearsSorted.filter((y) => hasValue(basePoints.get(y)) && hasValue(b.points.get(y)));
     const y = shared[shared.length - 1];
     if (y === undefined) return [];
-    return [compareAt(indicator, variants, tolerance, y, basePoints.get(y), b.jurisdiction, b.points.get(y))];
+    return [compareAt(ctx, y, basePoints.get(y), b.jurisdiction, b.points.get(y))];
   });
 
-  const normalises = indicator.measureType === 'count' && indicator.perCapita;
   return {
     indicator: indicator.id,
     measureType: indicator.measureType,
     direction: indicator.direction,
-    unit: normalises ? PER_100K_UNIT : indicator.unit,
+    unit: normalises(indicator, ctx.per) ? PER_100K_UNIT : indicator.unit,
     base: base.jurisdiction,
     benchmarks: benchmarks.map((b) => b.jurisdiction),
     similarTolerance: tolerance,

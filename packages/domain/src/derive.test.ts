@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import type { Formula, Observation } from './contracts.js';
-import { deriveRatio, sumObservations } from './derive.js';
+import { findIndicator } from './catalogue/index.js';
+import type { Formula, Indicator, Observation } from './contracts.js';
+import { deriveRatio, deriveSeries, explainDerivedFlag, populationsFrom, sumObservations } from './derive.js';
 
 let nextId = 1;
 const obs = (
@@ -176,5 +177,227 @@ describe('deriveRatio', () => {
     expect(() => deriveRatio(rate, [pros('IT', 2020, 1)], [pros('IT', 2020, 1)])).toThrow(
       /expected persons_convicted/,
     );
+  });
+});
+
+const catalogued = (id: string): Indicator => {
+  const found = findIndicator(id);
+  if (found === undefined) throw new Error(`${id} missing from the catalogue`);
+  return found;
+};
+const convictionRate = catalogued('conviction_rate');
+const victimsPer100k = catalogued('victims_identified_per_100k');
+const source = (id: number, title: string) => ({
+  id,
+  title,
+  publisher: 'Test',
+  year: null,
+  locator: null,
+  kind: 'secondary' as const,
+});
+const victims = (j: string, y: number, v: number | null, over: Partial<Observation> = {}) =>
+  obs('victims_identified', j, y, v, over);
+const population = (j: string, y: number, v: number, over: Partial<Observation> = {}) =>
+  obs('population', j, y, v, { source: source(9, 'Census'), ...over });
+
+describe('deriveSeries per 100,000 residents', () => {
+  it('divides by the nearest population within the tolerance and names both inputs and their sources', () => {
+    const count = victims('PK-PB-GUJRAT', 2022, 80, { source: source(3, 'Police report') });
+    const census = population('PK-PB-GUJRAT', 2021, 4_000_000);
+    const [point, ...rest] = deriveSeries(victimsPer100k, {
+      numerator: [count],
+      denominator: [census, population('PK-PB-GUJRAT', 2017, 3_000_000)],
+    });
+    expect(rest).toEqual([]);
+    expect(point).toMatchObject({
+      id: count.id,
+      indicator: 'victims_identified_per_100k',
+      jurisdiction: 'PK-PB-GUJRAT',
+      year: 2022,
+      value: 2,
+      suppressed: false,
+      status: 'E',
+      unitAsRead: 'per 100,000 residents',
+      source: { id: 3 },
+      flags: [],
+      note: 'victims_identified 80 ÷ population 4000000 (2021) × 100000',
+    });
+    expect(point?.derivedFrom).toEqual({
+      numerator: {
+        indicator: 'victims_identified',
+        observationId: count.id,
+        year: 2022,
+        value: 80,
+        definition: 'standard',
+        source: source(3, 'Police report'),
+      },
+      denominator: {
+        indicator: 'population',
+        observationId: census.id,
+        year: 2021,
+        value: 4_000_000,
+        definition: 'standard',
+        source: source(9, 'Census'),
+      },
+      factor: 100_000,
+    });
+  });
+
+  it.each([
+    { name: 'same-year population → status A', popYear: 2022, tolerance: undefined, points: 1, status: 'A' },
+    {
+      name: 'population 2 years away → status E',
+      popYear: 2020,
+      tolerance: undefined,
+      points: 1,
+      status: 'E',
+    },
+    {
+      name: 'population 3 years away → no point',
+      popYear: 2019,
+      tolerance: undefined,
+      points: 0,
+      status: null,
+    },
+    { name: 'tolerance 0 and a year away → no point', popYear: 2021, tolerance: 0, points: 0, status: null },
+  ])('$name', ({ popYear, tolerance, points, status }) => {
+    const derived = deriveSeries(
+      victimsPer100k,
+      { numerator: [victims('IT', 2022, 500)], denominator: [population('IT', popYear, 50_000_000)] },
+      tolerance === undefined ? {} : { populationToleranceYears: tolerance },
+    );
+    expect(derived).toHaveLength(points);
+    if (status !== null) expect(derived[0]?.status).toBe(status);
+  });
+
+  it('keeps a suppressed count suppressed: null, never zero', () => {
+    const [point] = deriveSeries(victimsPer100k, {
+      numerator: [victims('PK-PB-GUJRAT', 2023, null, { suppressed: true })],
+      denominator: [population('PK-PB-GUJRAT', 2023, 4_000_000)],
+    });
+    expect(point).toMatchObject({ value: null, suppressed: true, flags: [] });
+    expect(point?.derivedFrom.numerator.value).toBeNull();
+  });
+
+  it('prefers the standard-definition count and ignores breakdowns, superseded and cumulative rows', () => {
+    const standard = victims('ES', 2022, 200);
+    const derived = deriveSeries(victimsPer100k, {
+      numerator: [
+        victims('ES', 2022, 900, { definition: 'registered_victims' }),
+        victims('ES', 2022, 100, { disaggregation: { sex: 'female' } }),
+        victims('ES', 2022, 300, { superseded: true }),
+        victims('ES', 2020, 700, { yearEnd: 2022 }),
+        standard,
+      ],
+      denominator: [population('ES', 2022, 40_000_000)],
+    });
+    expect(derived.map((d) => [d.id, d.value])).toEqual([[standard.id, 0.5]]);
+  });
+});
+
+describe('deriveSeries for a ratio of two counts', () => {
+  const convicted = (j: string, y: number, v: number | null, over: Partial<Observation> = {}) =>
+    conv(j, y, v, { source: source(4, 'Court statistics'), ...over });
+  const prosecuted = (j: string, y: number, v: number | null, over: Partial<Observation> = {}) =>
+    pros(j, y, v, { source: source(5, 'Prosecution statistics'), ...over });
+
+  it('pairs numerator and denominator of the same definition in the same year', () => {
+    const derived = deriveSeries(convictionRate, {
+      numerator: [
+        convicted('IT', 2021, 30),
+        convicted('IT', 2021, 20, { definition: 'art600_slavery' }),
+        convicted('IT', 2022, 10),
+      ],
+      denominator: [prosecuted('IT', 2021, 80, { definition: 'art600_slavery' }), prosecuted('IT', 2023, 10)],
+    });
+    expect(derived.map((d) => [d.year, d.definition, d.value])).toEqual([[2021, 'art600_slavery', 25]]);
+    expect(derived[0]?.derivedFrom.numerator.source.title).toBe('Court statistics');
+    expect(derived[0]?.derivedFrom.denominator.source.title).toBe('Prosecution statistics');
+    expect(derived[0]?.status).toBe('A');
+  });
+
+  it.each([
+    { name: 'numerator suppressed', num: null, den: 40 },
+    { name: 'denominator suppressed', num: 4, den: null },
+  ])('suppresses the result when the $name', ({ num, den }) => {
+    const [point] = deriveSeries(convictionRate, {
+      numerator: [convicted('PK', 2022, num, { suppressed: num === null })],
+      denominator: [prosecuted('PK', 2022, den, { suppressed: den === null })],
+    });
+    expect(point).toMatchObject({ value: null, suppressed: true, flags: [] });
+    expect([point?.derivedFrom.numerator.value, point?.derivedFrom.denominator.value]).toEqual([num, den]);
+  });
+
+  it.each([
+    { num: 169, den: 100, value: 169, flags: ['numerator_exceeds_denominator'] },
+    { num: 100, den: 100, value: 100, flags: [] },
+    { num: 40, den: 100, value: 40, flags: [] },
+  ])('$num of $den → $value % with flags $flags', ({ num, den, value, flags }) => {
+    const [point] = deriveSeries(convictionRate, {
+      numerator: [convicted('IT', 2022, num)],
+      denominator: [prosecuted('IT', 2022, den)],
+    });
+    expect(point?.value).toBeCloseTo(value, 10);
+    expect(point?.flags).toEqual(flags);
+  });
+
+  it('leaves out a year whose denominator is 0', () => {
+    const derived = deriveSeries(convictionRate, {
+      numerator: [convicted('IT', 2022, 0)],
+      denominator: [prosecuted('IT', 2022, 0)],
+    });
+    expect(derived).toEqual([]);
+  });
+
+  it('throws on a missing formula or rows of another indicator (programmer errors)', () => {
+    expect(() => deriveSeries(catalogued('persons_convicted'), { numerator: [], denominator: [] })).toThrow(
+      /has no formula/,
+    );
+    expect(() =>
+      deriveSeries(convictionRate, { numerator: [prosecuted('IT', 2022, 1)], denominator: [] }),
+    ).toThrow(/expected persons_convicted/);
+  });
+});
+
+describe('explainDerivedFlag', () => {
+  it('says why convictions above prosecutions are not a conviction rate', () => {
+    const [point] = deriveSeries(convictionRate, {
+      numerator: [conv('IT', 2021, 204)],
+      denominator: [pros('IT', 2021, 121)],
+    });
+    if (point === undefined) throw new Error('no point derived');
+    expect(explainDerivedFlag(convictionRate, point, 'numerator_exceeds_denominator')).toBe(
+      'IT 2021: Persons convicted of trafficking (204) exceed persons prosecuted for trafficking (121) in the same ' +
+        'year: the two counts refer to different cases, so the ratio (168.6) is not a valid "Conviction rate"',
+    );
+  });
+
+  it('calls a count above the population an error in one of the figures', () => {
+    const [point] = deriveSeries(victimsPer100k, {
+      numerator: [victims('PK-PB-GUJRAT', 2022, 5_000)],
+      denominator: [population('PK-PB-GUJRAT', 2022, 4_000)],
+    });
+    expect(point?.flags).toEqual(['numerator_exceeds_denominator']);
+    if (point === undefined) throw new Error('no point derived');
+    expect(explainDerivedFlag(victimsPer100k, point, 'numerator_exceeds_denominator')).toMatch(
+      /exceed population \(4000\); one of the two figures is wrong$/,
+    );
+  });
+});
+
+describe('populationsFrom', () => {
+  it('keeps one positive annual total per jurisdiction-year, standard definition first', () => {
+    expect(
+      populationsFrom([
+        population('IT', 2022, 59_000_000, { definition: 'resident_estimate' }),
+        population('IT', 2022, 60_000_000),
+        population('IT', 2021, 0),
+        population('IT', 2020, 61_000_000, { disaggregation: { sex: 'female' } }),
+        population('ES', 2022, 48_000_000),
+      ]),
+    ).toEqual([
+      { jurisdiction: 'IT', year: 2022, value: 60_000_000 },
+      { jurisdiction: 'ES', year: 2022, value: 48_000_000 },
+    ]);
   });
 });

@@ -1,6 +1,15 @@
-import { fail, ok } from './contracts.js';
-import type { Formula, Observation, Result } from './contracts.js';
-import type { DerivedRatio } from './results.js';
+import { findIndicator } from './catalogue/indicators.js';
+import { fail, ok, STANDARD_DEFINITION } from './contracts.js';
+import type { Formula, Indicator, JurisdictionId, Observation, Population, Result } from './contracts.js';
+import { DEFAULT_POPULATION_TOLERANCE_YEARS, normalisePer100k } from './normalise.js';
+import type {
+  DerivationInput,
+  DerivationInputs,
+  DerivedFlag,
+  DerivedObservation,
+  DerivedRatio,
+} from './results.js';
+import { checkNumeratorNotAboveDenominator } from './validate-observation.js';
 
 export type DeriveOptions = {
   /** `false` (default) uses only totals (`{}` disaggregation); `true` sums every row passed in. */
@@ -120,4 +129,177 @@ export function deriveRatio(
     denominatorObservationIds: denSum.value.observationIds,
     excluded,
   });
+}
+
+export type DeriveSeriesInputs = {
+  /** Observations of the formula's numerator. */
+  numerator: readonly Observation[];
+  /** Observations of the formula's denominator: `population` observations for a per-100,000 formula. */
+  denominator: readonly Observation[];
+};
+
+export type DeriveSeriesOptions = {
+  /** How far (years) the population may lie from the numerator's year; default 2. */
+  populationToleranceYears?: number;
+};
+
+const cellOf = (o: { jurisdiction: JurisdictionId; year: number }) => `${o.jurisdiction}|${o.year}`;
+const isAnnualTotal = (o: Observation) => !o.superseded && o.yearEnd === o.year && isTotal(o);
+const byPreference = (a: Observation, b: Observation) =>
+  Number(a.definition !== STANDARD_DEFINITION) - Number(b.definition !== STANDARD_DEFINITION) || a.id - b.id;
+
+/** Per jurisdiction-year, the preferred annual total (standard definition first, then the lowest id). */
+function preferredByCell(rows: readonly Observation[]): Map<string, Observation> {
+  const cells = new Map<string, Observation>();
+  for (const o of [...rows].filter(isAnnualTotal).sort(byPreference)) {
+    if (!cells.has(cellOf(o))) cells.set(cellOf(o), o);
+  }
+  return cells;
+}
+
+const populationRows = (rows: readonly Observation[]) =>
+  preferredByCell(rows.filter((o) => o.value !== null && o.value > 0));
+
+/** Population totals (persons, > 0) from `population` observations: one per jurisdiction-year, standard definition first. */
+export function populationsFrom(observations: readonly Observation[]): Population[] {
+  return [...populationRows(observations).values()].map((o) => ({
+    jurisdiction: o.jurisdiction,
+    year: o.year,
+    value: o.value as number,
+  }));
+}
+
+const inputOf = (o: Observation): DerivationInput => ({
+  indicator: o.indicator,
+  observationId: o.id,
+  year: o.year,
+  value: o.suppressed ? null : o.value,
+  definition: o.definition,
+  source: o.source,
+});
+
+function derivedPoint(
+  indicator: Indicator,
+  numerator: Observation,
+  denominator: Observation,
+  value: number | null,
+  exact: boolean,
+): DerivedObservation {
+  const formula = indicator.formula as Formula;
+  const derivedFrom: DerivationInputs = {
+    numerator: inputOf(numerator),
+    denominator: inputOf(denominator),
+    factor: formula.factor,
+  };
+  const { numerator: n, denominator: d } = derivedFrom;
+  const flags: DerivedFlag[] =
+    value !== null &&
+    n.value !== null &&
+    d.value !== null &&
+    checkNumeratorNotAboveDenominator(formula, n.value, d.value) !== null
+      ? ['numerator_exceeds_denominator']
+      : [];
+  const denominatorYear = d.year === numerator.year ? '' : ` (${d.year})`;
+  return {
+    ...numerator,
+    indicator: indicator.id,
+    value,
+    suppressed: value === null,
+    status: exact && numerator.status === 'A' && denominator.status === 'A' ? 'A' : 'E',
+    unitAsRead: indicator.unit,
+    valueAsRead: null,
+    note:
+      value === null
+        ? `${formula.numerator} or ${formula.denominator} suppressed`
+        : `${formula.numerator} ${n.value} ÷ ${formula.denominator} ${d.value}${denominatorYear} × ${formula.factor}`,
+    derivedFrom,
+    flags,
+  };
+}
+
+/**
+ * Annual values of a formula indicator from published totals, one per jurisdiction-year of the numerator. A
+ * per-100,000 formula divides by the nearest population within the tolerance (as counts are normalised); any other
+ * pairs numerator and denominator of the same definition in the same year. Each point names both inputs and their
+ * sources; a suppressed input gives a suppressed (null) value; a numerator above its denominator is kept and flagged
+ * `numerator_exceeds_denominator`. Cells without a usable denominator are left out.
+ */
+export function deriveSeries(
+  indicator: Indicator,
+  inputs: DeriveSeriesInputs,
+  options: DeriveSeriesOptions = {},
+): DerivedObservation[] {
+  const formula = indicator.formula;
+  if (formula === undefined) throw new Error(`deriveSeries: ${indicator.id} has no formula`);
+  for (const [rows, expected] of [
+    [inputs.numerator, formula.numerator],
+    [inputs.denominator, formula.denominator],
+  ] as const) {
+    const stray = rows.find((o) => o.indicator !== expected);
+    if (stray)
+      throw new Error(`deriveSeries: observation ${stray.id} is ${stray.indicator}, expected ${expected}`);
+  }
+  const numerators = new Map<string, Observation[]>();
+  for (const o of inputs.numerator.filter(isAnnualTotal)) {
+    numerators.set(cellOf(o), [...(numerators.get(cellOf(o)) ?? []), o]);
+  }
+
+  if (formula.denominator === 'population') {
+    const byCell = populationRows(inputs.denominator);
+    const populations = populationsFrom(inputs.denominator);
+    const toleranceYears = options.populationToleranceYears ?? DEFAULT_POPULATION_TOLERANCE_YEARS;
+    return [...numerators.values()].flatMap((rows) => {
+      const numerator = [...rows].sort(byPreference)[0] as Observation;
+      const { jurisdiction, year } = numerator;
+      const rate = normalisePer100k(numerator.value ?? 0, jurisdiction, year, populations, {
+        toleranceYears,
+      });
+      if (!rate.ok) return [];
+      const population = byCell.get(cellOf({ jurisdiction, year: rate.value.populationYear })) as Observation;
+      const hidden = numerator.suppressed || numerator.value === null;
+      const value = hidden ? null : (rate.value.value * formula.factor) / 100_000;
+      return [derivedPoint(indicator, numerator, population, value, rate.value.exact)];
+    });
+  }
+
+  const denominators = new Map<string, Observation[]>();
+  for (const o of inputs.denominator.filter(isAnnualTotal)) {
+    denominators.set(cellOf(o), [...(denominators.get(cellOf(o)) ?? []), o]);
+  }
+  return [...numerators.entries()].flatMap(([cell, rows]) => {
+    const candidates = [...(denominators.get(cell) ?? [])].sort(byPreference);
+    for (const numerator of [...rows].sort(byPreference)) {
+      const denominator = candidates.find((d) => d.definition === numerator.definition);
+      if (denominator === undefined) continue;
+      const hidden = [numerator, denominator].some((o) => o.suppressed || o.value === null);
+      if (hidden) return [derivedPoint(indicator, numerator, denominator, null, true)];
+      const ratio = deriveRatio(formula, [numerator], [denominator]);
+      return ratio.ok ? [derivedPoint(indicator, numerator, denominator, ratio.value.value, true)] : [];
+    }
+    return [];
+  });
+}
+
+const nameOf = (id: string) => findIndicator(id)?.name ?? id.replaceAll('_', ' ');
+const lowerFirst = (text: string) => text.charAt(0).toLowerCase() + text.slice(1);
+const round1 = (x: number) => Math.round(x * 10) / 10;
+
+/** Why a flagged derived figure must not be read as a value of the indicator, in a reader's words. */
+export function explainDerivedFlag(
+  indicator: Indicator,
+  point: { jurisdiction: JurisdictionId; year: number; value: number | null; derivedFrom: DerivationInputs },
+  flag: DerivedFlag,
+): string {
+  const { numerator: n, denominator: d } = point.derivedFrom;
+  switch (flag) {
+    case 'numerator_exceeds_denominator': {
+      const above = `${point.jurisdiction} ${point.year}: ${nameOf(n.indicator)} (${n.value}) exceed ${lowerFirst(nameOf(d.indicator))} (${d.value})`;
+      if (d.indicator === 'population') return `${above}; one of the two figures is wrong`;
+      const ratio = point.value === null ? '' : ` (${round1(point.value)})`;
+      return (
+        `${above} in the same year: the two counts refer to different cases, ` +
+        `so the ratio${ratio} is not a valid "${indicator.name}"`
+      );
+    }
+  }
 }

@@ -6,8 +6,10 @@ import {
   IndicatorIdSchema,
   JurisdictionIdSchema,
   MeasureTypeSchema,
+  ObservationSchema,
   ProgressStatusSchema,
   SCORED_PILLAR_IDS,
+  SourceSchema,
 } from './contracts.js';
 
 export const DerivedRatioSchema = z.object({
@@ -20,6 +22,39 @@ export const DerivedRatioSchema = z.object({
   excluded: z.array(z.object({ observationId: z.number().int(), reason: z.string() })),
 });
 export type DerivedRatio = z.infer<typeof DerivedRatioSchema>;
+
+/** Warnings a derived figure carries; a flagged figure is shown but never graded better than C. */
+export const DERIVED_FLAGS = ['numerator_exceeds_denominator'] as const;
+export const DerivedFlagSchema = z.enum(DERIVED_FLAGS);
+export type DerivedFlag = z.infer<typeof DerivedFlagSchema>;
+
+/** One input of a derived figure: the observation it was read from (null `value` when suppressed). */
+export const DerivationInputSchema = z.object({
+  indicator: IndicatorIdSchema,
+  observationId: z.number().int(),
+  year: z.number().int(),
+  value: z.number().nullable(),
+  definition: z.string(),
+  source: SourceSchema,
+});
+export type DerivationInput = z.infer<typeof DerivationInputSchema>;
+
+export const DerivationInputsSchema = z.object({
+  numerator: DerivationInputSchema,
+  denominator: DerivationInputSchema,
+  factor: z.number(),
+});
+export type DerivationInputs = z.infer<typeof DerivationInputsSchema>;
+
+/**
+ * A formula indicator's value computed from two published observations. `id`, `definition` and `source` are the
+ * numerator's; `derivedFrom` names both inputs and their sources.
+ */
+export const DerivedObservationSchema = ObservationSchema.extend({
+  derivedFrom: DerivationInputsSchema,
+  flags: z.array(DerivedFlagSchema),
+});
+export type DerivedObservation = z.infer<typeof DerivedObservationSchema>;
 
 export const NormalisedValueSchema = z.object({
   value: z.number(),
@@ -45,6 +80,10 @@ export const ComparedPointSchema = z.object({
   populationYear: z.number().int().nullable(),
   definition: z.string(),
   observationId: z.number().int().nullable(),
+  /** Set when the figure was computed from a formula: both inputs and their sources. */
+  derivedFrom: DerivationInputsSchema.optional(),
+  /** Warnings on the figure (e.g. a percent above 100 from counts of different cohorts). */
+  flags: z.array(DerivedFlagSchema).optional(),
 });
 export type ComparedPoint = z.infer<typeof ComparedPointSchema>;
 
@@ -172,6 +211,8 @@ export const MeasureScoreSchema = z.object({
   level: z.number().int().nullable(),
   assessedYear: z.number().int().nullable(),
   score: z.number().nullable(),
+  /** The ancestor whose assessment is used when the jurisdiction has none of its own (e.g. a national law in a district). */
+  inheritedFrom: JurisdictionIdSchema.nullable(),
 });
 export type MeasureScore = z.infer<typeof MeasureScoreSchema>;
 

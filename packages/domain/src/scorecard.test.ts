@@ -1,5 +1,7 @@
 import { describe, expect, it } from 'vitest';
+import { findIndicator } from './catalogue/index.js';
 import type { Indicator, Observation, PolicyMeasure, Population } from './contracts.js';
+import { deriveSeries } from './derive.js';
 import {
   DEFAULT_SCORECARD_WEIGHTS,
   SCORECARD_METHOD,
@@ -174,9 +176,54 @@ describe('scoreJurisdiction', () => {
 
   it('uses the latest measure assessment up to the year, not later ones', () => {
     expect(pillar('protection')?.measures).toEqual([
-      { measure: 'victim_assistance_units', level: 3, assessedYear: 2021, score: 75 },
-      { measure: 'victim_data_system', level: 1, assessedYear: 2020, score: 25 },
+      { measure: 'victim_assistance_units', level: 3, assessedYear: 2021, score: 75, inheritedFrom: null },
+      { measure: 'victim_data_system', level: 1, assessedYear: 2020, score: 25, inheritedFrom: null },
     ]);
+  });
+
+  it('inherits a measure from the nearest ancestor assessed up to the year, never an indicator', () => {
+    const district = scoreJurisdiction({
+      ...base,
+      ancestors: ['PK-PB', 'PK'],
+      measureAssessments: [
+        { measure: 'victim_assistance_units', jurisdiction: 'PK-PB-GUJRAT', year: 2021, level: 1 },
+        { measure: 'victim_assistance_units', jurisdiction: 'PK', year: 2022, level: 4 },
+        { measure: 'victim_data_system', jurisdiction: 'PK', year: 2019, level: 2 },
+        { measure: 'victim_data_system', jurisdiction: 'PK-PB', year: 2020, level: 3 },
+        { measure: 'victim_data_system', jurisdiction: 'PK-PB', year: 2023, level: 0 },
+        { measure: 'bilateral_labour_pathways', jurisdiction: 'PK', year: 2023, level: 4 },
+      ],
+      observations: [...observations, obs('tip_tier', 'PK', 2022, 1)],
+    });
+    const find = (id: string) => district.pillars.find((p) => p.pillar === id);
+    expect(find('protection')?.measures).toEqual([
+      { measure: 'victim_assistance_units', level: 1, assessedYear: 2021, score: 25, inheritedFrom: null },
+      { measure: 'victim_data_system', level: 3, assessedYear: 2020, score: 75, inheritedFrom: 'PK-PB' },
+    ]);
+    expect(find('protection')?.coverage.measuresAssessed).toBe(2);
+    expect(find('partnership')?.measures).toEqual([
+      {
+        measure: 'bilateral_labour_pathways',
+        level: null,
+        assessedYear: null,
+        score: null,
+        inheritedFrom: null,
+      },
+    ]);
+    expect(find('partnership')?.indicators[0]?.against.map((a) => a.value)).toEqual([2, 2]);
+    expect(district.method).toMatch(
+      /nearest higher jurisdiction.*marked as inherited; indicators are never inherited/,
+    );
+  });
+
+  it('inherits nothing without ancestors', () => {
+    const alone = scoreJurisdiction({
+      ...base,
+      measureAssessments: [{ measure: 'victim_data_system', jurisdiction: 'PK', year: 2020, level: 3 }],
+    });
+    const protection = alone.pillars.find((p) => p.pillar === 'protection');
+    expect(protection?.measureScore).toBeNull();
+    expect(protection?.measures.every((m) => m.inheritedFrom === null && m.score === null)).toBe(true);
   });
 
   it('never scores a grade C comparison and says why', () => {
@@ -184,6 +231,27 @@ describe('scoreJurisdiction', () => {
     expect(c?.score).toBeNull();
     expect(c?.reason).toBe(
       'Not comparable with the benchmarks (grade C): PK-PB-GUJRAT figure: all exploitation. includes exploitation without trafficking',
+    );
+  });
+
+  it('never scores a derived percent above 100 from different cohorts', () => {
+    const rate = findIndicator('conviction_rate');
+    if (rate === undefined) throw new Error('conviction_rate missing from the catalogue');
+    const derived = (['PK-PB-GUJRAT', 'IT'] as const).flatMap((j) =>
+      deriveSeries(rate, {
+        numerator: [obs('persons_convicted', j, 2022, j === 'IT' ? 169 : 30)],
+        denominator: [obs('persons_prosecuted', j, 2022, 100)],
+      }),
+    );
+    const card2 = scoreJurisdiction({
+      ...base,
+      observations: [...observations.filter((o) => o.indicator !== 'conviction_rate'), ...derived],
+    });
+    const prosecution = card2.pillars.find((p) => p.pillar === 'prosecution');
+    expect(prosecution?.score).toBeNull();
+    expect(prosecution?.indicators[0]?.score).toBeNull();
+    expect(prosecution?.indicators[0]?.reason).toMatch(
+      /^Not comparable with the benchmarks \(grade C\): IT 2022: Persons convicted of trafficking \(169\) exceed/,
     );
   });
 

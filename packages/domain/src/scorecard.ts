@@ -32,7 +32,9 @@ export const SCORECARD_METHOD =
   '100 × value ÷ benchmark when higher is better, 100 × benchmark ÷ value when lower is better, capped at 100, ' +
   'and the indicator score is the mean over benchmarks. Counts are per 100,000 residents. Indicators where ' +
   'neither direction is better are not scored. Policy measures: rubric level ÷ 4 × 100, using the latest ' +
-  'assessment up to the year. The pillar score is the weighted mean of the two parts ' +
+  'assessment up to the year. A measure the jurisdiction has no assessment of its own for takes the nearest ' +
+  'higher jurisdiction’s (national laws and programmes apply in a district) and is marked as inherited; ' +
+  'indicators are never inherited. The pillar score is the weighted mean of the two parts ' +
   `(indicators ${DEFAULT_SCORECARD_WEIGHTS.indicators * 100} %, measures ${DEFAULT_SCORECARD_WEIGHTS.measures * 100} %), ` +
   're-weighted to the parts that are available. Confidence is low with fewer than ' +
   `${CONFIDENCE_THRESHOLDS.medium} scored items, medium with fewer than ${CONFIDENCE_THRESHOLDS.high}, high otherwise.`;
@@ -53,7 +55,10 @@ export type ScorecardInput = {
   observations: readonly Observation[];
   populations: readonly Population[];
   benchmarks: readonly JurisdictionId[];
+  /** Assessments of the jurisdiction and of its ancestors (others are ignored). */
   measureAssessments: readonly MeasureAssessmentInput[];
+  /** The jurisdiction's ancestors, nearest first (as `ancestorsOf`), whose measure assessments it inherits. */
+  ancestors?: readonly JurisdictionId[];
   weights?: ScorecardWeights;
   options?: CompareOptions;
 };
@@ -140,17 +145,24 @@ function scoreIndicator(input: ScorecardInput, indicator: Indicator): Scored {
   return { item: { indicator: indicator.id, score: round1(raw), against, reason: null }, raw };
 }
 
+/** The jurisdiction's own latest assessment up to the year, else the nearest ancestor's. */
 function scoreMeasure(input: ScorecardInput, measure: PolicyMeasure): MeasureScore {
-  const latest = input.measureAssessments
-    .filter((a) => a.measure === measure.id && a.jurisdiction === input.jurisdiction && a.year <= input.year)
-    .sort((a, b) => b.year - a.year)[0];
-  if (latest === undefined) return { measure: measure.id, level: null, assessedYear: null, score: null };
-  return {
-    measure: measure.id,
-    level: latest.level,
-    assessedYear: latest.year,
-    score: scoreMeasureLevel(latest.level),
-  };
+  const latestOf = (jurisdiction: JurisdictionId) =>
+    input.measureAssessments
+      .filter((a) => a.measure === measure.id && a.jurisdiction === jurisdiction && a.year <= input.year)
+      .sort((a, b) => b.year - a.year)[0];
+  for (const jurisdiction of [input.jurisdiction, ...(input.ancestors ?? [])]) {
+    const latest = latestOf(jurisdiction);
+    if (latest === undefined) continue;
+    return {
+      measure: measure.id,
+      level: latest.level,
+      assessedYear: latest.year,
+      score: scoreMeasureLevel(latest.level),
+      inheritedFrom: jurisdiction === input.jurisdiction ? null : jurisdiction,
+    };
+  }
+  return { measure: measure.id, level: null, assessedYear: null, score: null, inheritedFrom: null };
 }
 
 /**

@@ -1,4 +1,6 @@
+import { spawnSync } from 'node:child_process';
 import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type {
@@ -9,9 +11,10 @@ import type {
   CoverageResponse,
 } from '@fourp/domain';
 import { apiJson, launchBrowser, paintedPixels, screenshot } from '../support/browser.js';
-import { startStack, type RunningStack } from '../support/servers.js';
+import { freePort, startStack, startWeb, type RunningStack } from '../support/servers.js';
 
 const whole = new Intl.NumberFormat('en-GB', { maximumFractionDigits: 0 });
+const repoRoot = new URL('../../../', import.meta.url).pathname;
 const INDICATOR = 'victims_identified';
 const VIEW_WITH = 'PK-PB,PK,IT,ES,EU27';
 
@@ -220,8 +223,20 @@ describe('other pages', () => {
     expect(status).toBe(200);
     const text = await page.locator('main').innerText();
     expect(text).toContain('Persons convicted');
-    const absolute = await italyLatest('absolute');
-    expect(absolute.value).not.toBeNull();
+    const { data } = await apiJson<CompareResponse>(
+      stack.apiUrl,
+      '/v1/compare?indicator=persons_convicted&base=PK-PB-GUJRAT&with=PK-PB,PK,IT,ES',
+    );
+    const italy = data.comparison.latestByBenchmark.find((item) => item.jurisdiction === 'IT')?.point;
+    const italyPoints = data.comparison.years.flatMap((year) =>
+      year.benchmarks
+        .filter((b) => b.jurisdiction === 'IT' && b.point?.rawValue != null)
+        .map((b) => b.point!),
+    );
+    const latestItaly = italyPoints.sort((a, b) => b.year - a.year)[0] ?? italy;
+    expect(latestItaly?.rawValue).toBeTypeOf('number');
+    expect(text).toContain(`${whole.format(latestItaly!.rawValue!)} as published`);
+    expect(await page.locator('svg.sparkline').count()).toBeGreaterThan(0);
     await screenshot(page, 'pillar-prosecution');
     await page.close();
   });
@@ -254,5 +269,94 @@ describe('other pages', () => {
     for (const level of measures.meta.rubric) expect(text).toContain(level.label);
     await screenshot(page, 'methodology');
     await page.close();
+  });
+});
+
+describe('targets and the API proxy', () => {
+  it('draws a target set by a reviewer and names it in the chart summary and the about tab', async () => {
+    const password = 'e2e-dashboard-password';
+    const email = 'reviewer.dashboard@example.org';
+    const created = spawnSync(
+      process.execPath,
+      [
+        join(repoRoot, 'apps/api/dist/cli/user-create.js'),
+        '--email',
+        email,
+        '--role',
+        'provincial_reviewer',
+        '--jurisdiction',
+        'PK-PB',
+      ],
+      {
+        env: { ...process.env, DATABASE_PATH: stack.databasePath, FOURP_PASSWORD: password },
+        encoding: 'utf8',
+      },
+    );
+    expect(created.status, created.stderr).toBe(0);
+    const login = await fetch(`${stack.apiUrl}/v1/auth/login`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify({ email, password }),
+    });
+    expect(login.status).toBe(200);
+    const cookie = login.headers
+      .getSetCookie()
+      .map((c) => c.split(';')[0])
+      .join('; ');
+    const { data: session } = (await login.json()) as { data: { csrfToken: string } };
+    const observations = await apiJson<{
+      data: { id: number; source: { id: number }; year: number; value: number | null }[];
+    }>(stack.apiUrl, '/v1/observations?indicator=persons_arrested&jurisdiction=PK-PB');
+    const baseline = observations.data.find((o) => o.value !== null)!;
+    const put = await fetch(`${stack.apiUrl}/v1/targets`, {
+      method: 'PUT',
+      headers: { 'content-type': 'application/json', cookie, 'X-FourP-CSRF': session.csrfToken },
+      body: JSON.stringify({
+        indicator: 'persons_arrested',
+        jurisdiction: 'PK-PB',
+        baseline: { year: baseline.year, value: baseline.value, sourceId: baseline.source.id },
+        target: { year: 2030, value: 4000, sourceId: baseline.source.id },
+        note: null,
+      }),
+    });
+    expect(put.status).toBeLessThan(300);
+
+    const { page } = await open(
+      '/indicators/persons_arrested?tab=chart&per=absolute&jurisdictions=PK-PB,PK,IT,ES',
+    );
+    await page.waitForSelector('figure[data-chart-ready="true"]');
+    expect(await page.locator('figcaption').innerText()).toContain('Target for Punjab: 4,000 by 2030');
+    await screenshot(page, 'indicator-target');
+    await page.getByRole('link', { name: 'About' }).click();
+    await page.waitForURL(/tab=about/);
+    await expect.poll(() => page.locator('main').innerText()).toContain('Punjab: 4,000 by 2030');
+    await page.close();
+  });
+
+  it('serves API downloads from the dashboard’s own origin', async () => {
+    const response = await fetch(`${stack.webUrl}/api/v1/observations?indicator=${INDICATOR}&format=csv`);
+    expect(response.status).toBe(200);
+    expect(response.headers.get('content-type')).toMatch(/text\/csv/);
+    const absolute = await italyLatest('absolute');
+    expect(await response.text()).toContain(`,${absolute.value},`);
+    const problem = await fetch(`${stack.webUrl}/api/v1/indicators/nope`);
+    expect(problem.status).toBe(404);
+    expect(problem.headers.get('content-type')).toMatch(/problem\+json/);
+  });
+});
+
+describe('when the API is down', () => {
+  it('says so in plain words with a 503, instead of a blank page', async () => {
+    const deadPort = await freePort();
+    const web = await startWeb(`http://127.0.0.1:${deadPort}`);
+    try {
+      const page = await browser.newPage();
+      const response = await page.goto(`${web.webUrl}/indicators/${INDICATOR}`);
+      expect(response?.status()).toBe(503);
+      expect(await page.locator('main').innerText()).toContain('The data service could not be reached');
+      await page.close();
+    } finally {
+      await web.stop();
+    }
   });
 });

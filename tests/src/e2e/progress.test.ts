@@ -1,15 +1,15 @@
-import { spawnSync } from 'node:child_process';
 import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { assessProgress, type IndicatorListResponse, type ObservationListResponse } from '@fourp/domain';
-import { apiJson, launchBrowser, outputDir, screenshot } from '../support/browser.js';
+import { assessProgress } from '@fourp/domain';
+import { launchBrowser, outputDir, screenshot } from '../support/browser.js';
 import { startStack, type RunningStack } from '../support/servers.js';
+import { PASSWORD, apiSession, createUser, indicatorWithoutGujratData } from './workflow-support.js';
 
-const repoRoot = new URL('../../../', import.meta.url).pathname;
-const PASSWORD = 'e2e-password-not-secret';
 const REVIEWER = 'reviewer.progress@example.org';
+const OFFICIAL = 'official.progress@example.org';
+const LATEST_SOURCE = 'District Police Office Gujrat: annual return (e2e test)';
 const BASELINE_SOURCE = 'Punjab anti-trafficking action plan baseline (e2e test)';
 const TARGET_SOURCE = 'Punjab anti-trafficking action plan (e2e test)';
 
@@ -18,21 +18,8 @@ let browser: Browser;
 
 beforeAll(async () => {
   stack = await startStack();
-  const run = spawnSync(
-    process.execPath,
-    [
-      join(repoRoot, 'apps/api/dist/cli/user-create.js'),
-      '--email',
-      REVIEWER,
-      '--role',
-      'provincial_reviewer',
-    ],
-    {
-      env: { ...process.env, DATABASE_PATH: stack.databasePath, FOURP_PASSWORD: PASSWORD },
-      encoding: 'utf8',
-    },
-  );
-  if (run.status !== 0) throw new Error(`user:create failed: ${run.stderr}`);
+  createUser(stack.databasePath, OFFICIAL, 'district_official', 'PK-PB-GUJRAT');
+  createUser(stack.databasePath, REVIEWER, 'provincial_reviewer');
   browser = await launchBrowser();
 });
 
@@ -41,28 +28,21 @@ afterAll(async () => {
   await stack?.stop();
 });
 
-/** An indicator with a desired direction and at least two published Gujrat totals: the latest is the actual. */
-async function indicatorWithGujratSeries() {
-  const indicators = await apiJson<IndicatorListResponse>(stack.apiUrl, '/v1/indicators');
-  for (const indicator of indicators.data.filter((i) => i.direction !== 'neutral' && !i.formula)) {
-    const list = await apiJson<ObservationListResponse>(
-      stack.apiUrl,
-      `/v1/observations?indicator=${indicator.id}&jurisdiction=PK-PB-GUJRAT`,
-    );
-    const totals = list.data
-      .filter(
-        (o) =>
-          o.value !== null &&
-          !o.superseded &&
-          o.definition === 'standard' &&
-          o.year === o.yearEnd &&
-          Object.keys(o.disaggregation).length === 0,
-      )
-      .sort((a, b) => a.year - b.year);
-    const years = [...new Set(totals.map((o) => o.year))];
-    if (years.length >= 2) return { indicator, totals, years };
-  }
-  return null;
+/** A published Gujrat figure made by the test itself: an official enters and submits it, a reviewer publishes it. */
+async function publishFigure(indicator: string, year: number, value: number, sourceTitle: string) {
+  const official = await apiSession(stack.apiUrl, OFFICIAL);
+  const reviewer = await apiSession(stack.apiUrl, REVIEWER);
+  const created = await official<{ data: { id: number } }>('POST', '/v1/observations', {
+    indicator,
+    jurisdiction: 'PK-PB-GUJRAT',
+    year,
+    value,
+    source: { title: sourceTitle, publisher: 'District Police Office Gujrat (e2e test)' },
+  });
+  const id = created.data.id;
+  await official('POST', `/v1/observations/${id}/submit`, {});
+  await reviewer('POST', `/v1/observations/${id}/approve`, {});
+  await reviewer('POST', `/v1/observations/${id}/publish`, {});
 }
 
 async function printMediaCheck(page: Page) {
@@ -98,19 +78,17 @@ describe('progress towards targets', () => {
   });
 
   it('lets a reviewer set a target and shows baseline, target, latest, status and sources', async () => {
-    const found = await indicatorWithGujratSeries();
-    if (!found) throw new Error('reference data has no Gujrat series with two years');
-    const { indicator, totals, years } = found;
-    const baselineYear = years[0]!;
-    const latest = totals.filter((o) => o.year === years.at(-1)).at(-1)!;
-    const baselineValue = totals.find((o) => o.year === baselineYear)!.value!;
-    const higher = indicator.direction === 'higher_is_better';
-    const targetValue = Math.max(1, Math.round(higher ? latest.value! * 2 + 10 : latest.value! / 2));
-    const targetYear = latest.year + 5;
+    const indicator = await indicatorWithoutGujratData(stack.apiUrl);
+    const latest = { year: 2024, value: 40 };
+    await publishFigure(indicator.id, latest.year, latest.value, LATEST_SOURCE);
+    const baselineYear = 2021;
+    const baselineValue = 20;
+    const targetYear = 2028;
+    const targetValue = 100;
     const expected = assessProgress({
       baseline: { year: baselineYear, value: baselineValue },
       target: { year: targetYear, value: targetValue },
-      latest: { year: latest.year, value: latest.value! },
+      latest,
       direction: indicator.direction,
     });
     if (!expected.ok) throw new Error(expected.error.message);
@@ -154,7 +132,8 @@ describe('progress towards targets', () => {
     expect(text).toContain(statusText);
     expect(text).toContain(BASELINE_SOURCE);
     expect(text).toContain(TARGET_SOURCE);
-    expect(text).toContain(latest.source.title);
+    expect(text).toContain(LATEST_SOURCE);
+    expect(text).toContain(String(latest.value));
     expect(text).toContain(String(targetYear));
     await screenshot(page, 'progress-with-target');
     await context.close();

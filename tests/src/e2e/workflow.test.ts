@@ -1,14 +1,15 @@
-import { spawnSync } from 'node:child_process';
 import { readFileSync } from 'node:fs';
-import { join } from 'node:path';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { IndicatorListResponse, ObservationListResponse } from '@fourp/domain';
-import { apiJson, launchBrowser, screenshot } from '../support/browser.js';
+import { launchBrowser, screenshot } from '../support/browser.js';
 import { startStack, type RunningStack } from '../support/servers.js';
+import {
+  PASSWORD,
+  apiSession,
+  createUser as _createUser,
+  indicatorWithoutGujratData,
+} from './workflow-support.js';
 
-const repoRoot = new URL('../../../', import.meta.url).pathname;
-const PASSWORD = 'e2e-password-not-secret';
 const OFFICIAL = 'official.gujrat@example.org';
 const REVIEWER = 'reviewer.punjab@example.org';
 const ADMIN = 'admin@example.org';
@@ -23,16 +24,8 @@ let indicatorId: string;
 let indicatorName: string;
 let figureId: number;
 
-/** Creates an account with the API's own CLI, as an administrator would on the server. */
-function createUser(email: string, role: string, jurisdiction?: string) {
-  const args = [join(repoRoot, 'apps/api/dist/cli/user-create.js'), '--email', email, '--role', role];
-  if (jurisdiction) args.push('--jurisdiction', jurisdiction);
-  const run = spawnSync(process.execPath, args, {
-    env: { ...process.env, DATABASE_PATH: stack.databasePath, FOURP_PASSWORD: PASSWORD },
-    encoding: 'utf8',
-  });
-  if (run.status !== 0) throw new Error(`user:create ${email} failed: ${run.stderr}${run.stdout}`);
-}
+const createUser = (email: string, role: string, jurisdiction?: string) =>
+  _createUser(stack.databasePath, email, role, jurisdiction);
 
 async function signIn(
   email: string,
@@ -54,32 +47,18 @@ async function signIn(
   return { context, page };
 }
 
-/** Enters and submits a figure straight through the API with a cookie session, as a script in the browser would. */
+/** Enters and submits a figure straight through the API with a cookie session, as a script would. */
 async function submitAsApiUser(email: string): Promise<number> {
-  const login = await fetch(`${stack.apiUrl}/v1/auth/login`, {
-    method: 'POST',
-    headers: { 'content-type': 'application/json' },
-    body: JSON.stringify({ email, password: PASSWORD }),
+  const call = await apiSession(stack.apiUrl, email);
+  const created = await call<{ data: { id: number } }>('POST', '/v1/observations', {
+    indicator: indicatorId,
+    jurisdiction: 'PK-PB-GUJRAT-GUJRAT',
+    year: YEAR,
+    value: 4,
+    source: { title: 'Reviewer’s own figure (e2e test)', publisher: 'Punjab (e2e test)' },
   });
-  const cookie = login.headers.getSetCookie().map((c) => c.split(';')[0]).join('; ');
-  const { data } = (await login.json()) as { data: { csrfToken: string } };
-  const headers = { 'content-type': 'application/json', cookie, 'X-FourP-CSRF': data.csrfToken };
-  const created = await fetch(`${stack.apiUrl}/v1/observations`, {
-    method: 'POST',
-    headers,
-    body: JSON.stringify({
-      indicator: indicatorId,
-      jurisdiction: 'PK-PB-GUJRAT-GUJRAT',
-      year: YEAR,
-      value: 4,
-      source: { title: 'Reviewer’s own figure (e2e test)', publisher: 'Punjab (e2e test)' },
-    }),
-  });
-  if (created.status !== 201) throw new Error(`create: ${created.status} ${await created.text()}`);
-  const id = ((await created.json()) as { data: { id: number } }).data.id;
-  const submitted = await fetch(`${stack.apiUrl}/v1/observations/${id}/submit`, { method: 'POST', headers });
-  if (!submitted.ok) throw new Error(`submit: ${submitted.status}`);
-  return id;
+  await call('POST', `/v1/observations/${created.data.id}/submit`, {});
+  return created.data.id;
 }
 
 beforeAll(async () => {
@@ -89,22 +68,9 @@ beforeAll(async () => {
   createUser(ADMIN, 'admin');
   browser = await launchBrowser();
 
-  const indicators = await apiJson<IndicatorListResponse>(stack.apiUrl, '/v1/indicators');
-  const candidates = indicators.data.filter(
-    (i) => i.measureType === 'count' && !i.formula && !i.identifying && i.direction === 'higher_is_better',
-  );
-  for (const candidate of candidates) {
-    const existing = await apiJson<ObservationListResponse>(
-      stack.apiUrl,
-      `/v1/observations?indicator=${candidate.id}&jurisdiction=PK-PB-GUJRAT`,
-    );
-    if (existing.data.length === 0) {
-      indicatorId = candidate.id;
-      indicatorName = candidate.name;
-      break;
-    }
-  }
-  if (!indicatorId) throw new Error('every candidate indicator already has Gujrat data');
+  const indicator = await indicatorWithoutGujratData(stack.apiUrl);
+  indicatorId = indicator.id;
+  indicatorName = indicator.name;
 });
 
 afterAll(async () => {
@@ -221,7 +187,9 @@ describe("officials' workflow", () => {
     expect(await ownRow.innerText()).toContain('You submitted or entered this figure');
     await ownRow.getByRole('button', { name: 'Approve' }).click();
     await ownRow.getByRole('alert').waitFor();
-    expect(await ownRow.getByRole('alert').innerText()).toContain('someone other than the person who submitted it');
+    expect(await ownRow.getByRole('alert').innerText()).toContain(
+      'someone other than the person who submitted it',
+    );
 
     await row.getByRole('button', { name: 'Approve' }).click();
     await page.locator(`#approved-title`).waitFor();
@@ -249,6 +217,60 @@ describe("officials' workflow", () => {
     expect(text).toContain(`Gujrat District, ${YEAR}: ${VALUE}`);
     await screenshot(visitor, 'workflow-public-indicator');
     await visitor.close();
+  });
+
+  it('warns about an outlier against last year and wants a comment for it', async () => {
+    const { context, page } = await signIn(OFFICIAL);
+    await page.locator('#field-indicator').selectOption(indicatorId);
+    await page.locator('#field-jurisdiction').selectOption('PK-PB-GUJRAT');
+    await page.locator('#field-year').fill(String(YEAR + 1));
+    await page.locator('#field-value').fill(String(VALUE * 11));
+    await page.getByLabel('A new source').check();
+    await page.locator('#field-source-title').fill(SOURCE_TITLE);
+    await page.locator('#field-source-publisher').fill(SOURCE_PUBLISHER);
+    await page.locator('[data-testid="outlier-warning"]').waitFor();
+    expect(await page.locator('[data-testid="outlier-warning"]').innerText()).toContain(
+      `previous year's ${VALUE}`,
+    );
+    await page.getByRole('button', { name: 'Save draft' }).click();
+    await page.locator('#field-comment-error').waitFor();
+    expect(await page.evaluate(() => document.activeElement?.id)).toBe('field-comment');
+    await page.locator('#field-comment').fill('A new helpline started in the district this year.');
+    await Promise.all([
+      page.waitForURL(/\/entry\?saved=\d+/),
+      page.getByRole('button', { name: 'Save draft' }).click(),
+    ]);
+    await screenshot(page, 'workflow-entry-outlier-saved');
+    await context.close();
+  });
+
+  it('keeps the old value as a revision when a published figure is unlocked and corrected', async () => {
+    const reviewer = await signIn(REVIEWER);
+    await reviewer.page.goto(`${stack.webUrl}/entry/${figureId}`);
+    await reviewer.page.getByLabel('Why unlock it?').fill('The district sent a corrected return.');
+    await reviewer.page.getByRole('button', { name: 'Unlock' }).click();
+    await reviewer.page.getByText('Unlocked: it can be corrected').waitFor();
+    await reviewer.context.close();
+
+    const { context, page } = await signIn(OFFICIAL);
+    await page.goto(`${stack.webUrl}/entry/${figureId}`);
+    await page.locator('#field-value').fill(String(VALUE + 1));
+    await page.getByRole('button', { name: 'Save correction' }).click();
+    await page.locator('#field-reason-error').waitFor();
+    expect(await page.locator('#field-reason-error').innerText()).toContain('required when correcting');
+    await page.locator('#field-reason').fill('Corrected return from the district police.');
+    await page.getByRole('button', { name: 'Save correction' }).click();
+    await page.getByText('Correction saved.').waitFor();
+    const revisions = await page.locator('#revisions-title + div table').innerText();
+    expect(revisions).toContain(`${VALUE} → ${VALUE + 1}`);
+    expect(revisions).toContain('Corrected return from the district police.');
+    const steps = page.locator('[data-testid="history-steps"]');
+    expect(await steps.locator('tr[data-step="unlock"]').innerText()).toContain(
+      'The district sent a corrected return.',
+    );
+    expect(await steps.locator('tr[data-step="edit"]').innerText()).toContain('Published → Draft');
+    await screenshot(page, 'workflow-history-corrected');
+    await context.close();
   });
 
   it('imports a CSV after a dry run that lists each error by row and column', async () => {
@@ -301,6 +323,21 @@ describe("officials' workflow", () => {
     await page.getByRole('heading', { name: /Import result/ }).waitFor();
     expect(await page.locator('[data-testid="import-inserted"]').innerText()).toBe('1');
     await screenshot(page, 'workflow-import-result');
+
+    const [xlsx] = await Promise.all([
+      page.waitForEvent('download'),
+      page.getByRole('link', { name: 'Template (Excel)' }).click(),
+    ]);
+    const workbook = readFileSync((await xlsx.path())!);
+    expect(workbook.subarray(0, 2).toString()).toBe('PK');
+    await page.locator('#import-file').setInputFiles({
+      name: 'template.xlsx',
+      mimeType: 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet',
+      buffer: workbook,
+    });
+    await page.getByRole('button', { name: 'Check the file' }).click();
+    await page.getByRole('heading', { name: /Check result.*template\.xlsx/ }).waitFor();
+    expect(await page.locator('[data-testid="import-report"]').innerText()).toMatch(/Rows\s+0/);
 
     await page.goto(`${stack.webUrl}/entry`);
     expect(await page.locator('main').innerText()).toContain('Kharian');

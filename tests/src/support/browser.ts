@@ -1,4 +1,5 @@
 /// <reference lib="dom" />
+/// <reference lib="dom.iterable" />
 // Callbacks passed to page.evaluate run in the browser, so the e2e tests type-check against the DOM too.
 import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';

@@ -113,3 +113,22 @@ export async function startStack(): Promise<RunningStack> {
   }
   return { apiUrl, webUrl, databasePath, stop: stopAll };
 }
+
+/** Starts only the built dashboard, in front of whatever `apiUrl` points at (for testing an unreachable API). */
+export async function startWeb(apiUrl: string): Promise<{ webUrl: string; stop: () => Promise<void> }> {
+  const webPort = await freePort();
+  const webUrl = `http://127.0.0.1:${webPort}`;
+  const web = start(webEntry, { PORT: String(webPort), HOST: '127.0.0.1', API_URL: apiUrl, ORIGIN: webUrl });
+  const deadline = Date.now() + 30_000;
+  while (Date.now() < deadline) {
+    if (web.child.exitCode !== null) throw new Error(`dashboard exited early:\n${web.output()}`);
+    const answered = await fetch(`${webUrl}/methodology`).then(
+      () => true,
+      () => false,
+    );
+    if (answered) return { webUrl, stop: () => stopChild(web.child) };
+    await new Promise((resolve) => setTimeout(resolve, 200));
+  }
+  await stopChild(web.child);
+  throw new Error(`timed out waiting for ${webUrl}:\n${web.output()}`);
+}

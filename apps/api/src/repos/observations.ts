@@ -1,5 +1,6 @@
 import {
   DisaggregationSchema,
+  populationsFrom,
   STANDARD_DEFINITION,
   type Disaggregation,
   type IndicatorId,
@@ -134,21 +135,12 @@ export async function listPublishedObservations(
   return rows.map(toObservation);
 }
 
-/** Population totals (persons) for the jurisdictions, current figures only, standard definition first. */
+/** Population totals (persons) for the jurisdictions, current annual figures only, standard definition first. */
 export async function listPopulations(
   db: Db,
   jurisdictions: readonly JurisdictionId[],
 ): Promise<Population[]> {
-  const rows = await listPublishedObservations(db, { indicators: ['population'], jurisdictions });
-  const byCell = new Map<string, Population>();
-  for (const o of rows) {
-    if (o.superseded || o.value === null || o.value <= 0 || o.yearEnd !== o.year) continue;
-    if (Object.keys(o.disaggregation).length > 0) continue;
-    const key = `${o.jurisdiction}|${o.year}`;
-    if (byCell.has(key) && o.definition !== STANDARD_DEFINITION) continue;
-    byCell.set(key, { jurisdiction: o.jurisdiction, year: o.year, value: o.value });
-  }
-  return [...byCell.values()];
+  return populationsFrom(await listPublishedObservations(db, { indicators: ['population'], jurisdictions }));
 }
 
 export type CoverageRow = {

@@ -88,10 +88,76 @@ describe('GET /v1/compare', () => {
       CompareResponseSchema,
     );
     expect(body.data.per).toBe('absolute');
+    expect(body.data.comparison.unit).toBe('persons');
     const benchmark = body.data.comparison.years[0]?.benchmarks[0];
-    expect(body.data.comparison.years[0]?.base?.value).toBe(80);
-    expect(benchmark).toMatchObject({ jurisdiction: 'IT', grade: 'C' });
+    expect(body.data.comparison.years[0]?.base).toMatchObject({ value: 80, normalised: false });
+    expect(benchmark).toMatchObject({ jurisdiction: 'IT', grade: 'C', assessment: 'not_assessed' });
+    expect(benchmark?.reasons[0]).toMatch(
+      /^Absolute counts of jurisdictions of different population are not comparable \(PK-PB-GUJRAT and IT\)/,
+    );
     expect(benchmark?.point?.value).toBe(3000);
+  });
+
+  it('names both inputs and their sources in a derived figure, with the nearest population outside from–to', async () => {
+    await insertObservations(t.db, [
+      {
+        indicator: 'victims_identified',
+        jurisdiction: 'PK-PB-GUJRAT',
+        year: 2023,
+        value: 120,
+        sourceTitle: 'Police',
+      },
+      {
+        indicator: 'victims_identified',
+        jurisdiction: 'IT',
+        year: 2023,
+        value: 3_600,
+        sourceTitle: 'Ministry',
+      },
+    ]);
+    const { body } = await getParsed(
+      t.app,
+      '/v1/compare?indicator=victims_identified_per_100k&with=IT&from=2023',
+      CompareResponseSchema,
+    );
+    const [year] = body.data.comparison.years;
+    expect(year?.year).toBe(2023);
+    expect(year?.base).toMatchObject({ value: 3, flags: [] });
+    expect(year?.base?.derivedFrom).toMatchObject({
+      numerator: { indicator: 'victims_identified', year: 2023, value: 120, source: { title: 'Police' } },
+      denominator: {
+        indicator: 'population',
+        year: 2022,
+        value: 4_000_000,
+        source: { title: 'Test source' },
+      },
+      factor: 100_000,
+    });
+    expect(year?.benchmarks[0]).toMatchObject({ grade: 'A', point: { value: 6 } });
+  });
+
+  it('shows a conviction rate above 100 % but grades it C and says the counts are different cases', async () => {
+    await insertObservations(t.db, [
+      { indicator: 'persons_prosecuted', jurisdiction: 'IT', year: 2022, value: 360 },
+      { indicator: 'persons_convicted', jurisdiction: 'PK-PB-GUJRAT', year: 2022, value: 20 },
+      { indicator: 'persons_prosecuted', jurisdiction: 'PK-PB-GUJRAT', year: 2022, value: 50 },
+    ]);
+    const { body } = await getParsed(
+      t.app,
+      '/v1/compare?indicator=conviction_rate&with=IT',
+      CompareResponseSchema,
+    );
+    const italy = body.data.comparison.years.find((y) => y.year === 2022)?.benchmarks[0];
+    expect(body.data.comparison.years.find((y) => y.year === 2022)?.base).toMatchObject({
+      value: 40,
+      flags: [],
+    });
+    expect(italy?.point?.value).toBeCloseTo(166.7, 1);
+    expect(italy?.point?.flags).toEqual(['numerator_exceeds_denominator']);
+    expect(italy).toMatchObject({ grade: 'C', assessment: 'not_assessed' });
+    expect(italy?.reasons[0]).toMatch(
+      /^IT 2022: Persons convicted of trafficking \(600\) exceed persons prosecuted for trafficking \(360\) in the same year: the two counts refer to different cases/,
+    );
   });
 
   it('derives a formula indicator from its published inputs, suppressing what a small count would reveal', async () => {
@@ -157,4 +223,36 @@ describe('GET /v1/compare over the reference dataset', () => {
       reference.close();
     }
   });
+
+  it.each([
+    { indicator: 'conviction_rate', from: 163, to: 169 },
+    { indicator: 'victims_referred_share', from: 133, to: 148 },
+  ])(
+    'flags every Italian $indicator above 100 (different cohorts), keeping the value',
+    async ({ indicator, from, to }) => {
+      const reference = await createTestApp({ seed: seedIfEmpty });
+      try {
+        const { body } = await getParsed(
+          reference.app,
+          `/v1/compare?indicator=${indicator}&with=IT`,
+          CompareResponseSchema,
+        );
+        const italy = body.data.comparison.years.flatMap((y) => y.benchmarks.map((b) => b.point ?? []));
+        const above = italy.filter((p) => p.value !== null && p.value > 100);
+        expect(above.length).toBeGreaterThan(0);
+        for (const p of above) {
+          expect(p.value).toBeGreaterThanOrEqual(from);
+          expect(p.value).toBeLessThanOrEqual(to);
+          expect(p.flags).toEqual(['numerator_exceeds_denominator']);
+          expect(p.derivedFrom?.numerator.source.title).toBeTruthy();
+          expect(p.derivedFrom?.denominator.source.title).toBeTruthy();
+        }
+        expect(
+          italy.filter((p) => p.value !== null && p.value <= 100).every((p) => p.flags?.length === 0),
+        ).toBe(true);
+      } finally {
+        reference.close();
+      }
+    },
+  );
 });

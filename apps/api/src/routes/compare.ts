@@ -4,7 +4,9 @@ import {
   CompareQuerySchema,
   type ComparePer,
   compareToBenchmarks,
+  deriveSeries,
   nearestWithData,
+  populationsFrom,
   type CompareResponse,
   type CompareStandIn,
   type Indicator,
@@ -14,11 +16,11 @@ import {
 import type { AppEnv, RouteDeps } from '../app.js';
 import { ApiError } from '../errors.js';
 import { validQuery } from '../middleware/validate.js';
-import { listPopulations, listPublishedObservations } from '../repos/observations.js';
-import { deriveObservations } from './derived-observations.js';
+import { listPublishedObservations } from '../repos/observations.js';
 import { requireIndicator, requireJurisdiction } from './lookup.js';
 import { suppressForPublic } from './public-observations.js';
 
+const POPULATION = 'population';
 const normalisable = (indicator: Indicator) => indicator.measureType === 'count' && indicator.perCapita;
 const perOptions = (indicator: Indicator): ComparePer[] =>
   normalisable(indicator)
@@ -47,21 +49,31 @@ export const comparisonRoutes = ({ db, suppressionK }: RouteDeps) =>
     }
 
     const candidates: JurisdictionId[] = [base.id, ...ancestorsOf(base.id)];
-    const stored = await listPublishedObservations(db, {
-      indicators: indicator.formula
-        ? [indicator.formula.numerator, indicator.formula.denominator]
-        : [indicator.id],
-      jurisdictions: [...candidates, ...benchmarks],
-      from: query.from,
-      to: query.to,
-    });
+    const jurisdictions = [...candidates, ...benchmarks];
+    const { formula } = indicator;
+    const perResident = formula?.denominator === POPULATION;
+    // Populations are read for every year: the nearest one may lie outside from–to.
+    const [stored, populationRows] = await Promise.all([
+      listPublishedObservations(db, {
+        indicators: formula
+          ? [formula.numerator, formula.denominator].filter((id) => id !== POPULATION)
+          : [indicator.id],
+        jurisdictions,
+        from: query.from,
+        to: query.to,
+      }),
+      perResident || normalisable(indicator)
+        ? listPublishedObservations(db, { indicators: [POPULATION], jurisdictions })
+        : [],
+    ]);
     const published = suppressForPublic(stored, suppressionK);
-    const populations =
-      indicator.formula || normalisable(indicator)
-        ? await listPopulations(db, [...candidates, ...benchmarks])
-        : [];
-    const observations = indicator.formula
-      ? deriveObservations(indicator, published, populations)
+    const observations = formula
+      ? deriveSeries(indicator, {
+          numerator: published.filter((o) => o.indicator === formula.numerator),
+          denominator: perResident
+            ? populationRows
+            : published.filter((o) => o.indicator === formula.denominator),
+        })
       : published;
     const hasData = (id: JurisdictionId) => observations.some((o) => o.jurisdiction === id && usable(o));
     const chosen = nearestWithData(base.id, candidates.slice(1), hasData);
@@ -82,10 +94,11 @@ export const comparisonRoutes = ({ db, suppressionK }: RouteDeps) =>
       observations: observations.filter((o) => o.jurisdiction === jurisdiction),
     });
     const comparison = compareToBenchmarks({
-      indicator: per === 'absolute' ? { ...indicator, perCapita: false } : indicator,
+      indicator,
       base: seriesOf(used),
       benchmarks: benchmarks.map(seriesOf),
-      populations: per === '100k' ? populations : [],
+      populations: populationsFrom(populationRows),
+      options: { per },
     });
     const body: CompareResponse = {
       data: {

@@ -1,5 +1,6 @@
 import { ScorecardResponseSchema } from '@fourp/domain';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { seedIfEmpty } from '../seed/index.js';
 import {
   createTestApp,
   getParsed,
@@ -30,6 +31,34 @@ beforeEach(async () => {
 });
 afterEach(() => t.close());
 
+describe('GET /v1/scorecard over the reference dataset', () => {
+  it('gives Gujrat measure-based pillar scores inherited from Pakistan', async () => {
+    const reference = await createTestApp({ seed: seedIfEmpty });
+    try {
+      const { body } = await getParsed(
+        reference.app,
+        '/v1/scorecard?jurisdiction=PK-PB-GUJRAT',
+        ScorecardResponseSchema,
+      );
+      for (const pillar of body.data.pillars) {
+        expect(pillar.measureScore, pillar.pillar).not.toBeNull();
+        expect(pillar.score, pillar.pillar).not.toBeNull();
+        const assessed = pillar.measures.filter((m) => m.score !== null);
+        expect(assessed.length, pillar.pillar).toBeGreaterThan(0);
+        expect(assessed.every((m) => m.inheritedFrom === 'PK')).toBe(true);
+      }
+      const italy = await getParsed(reference.app, '/v1/scorecard?jurisdiction=IT', ScorecardResponseSchema);
+      const italyMeasures = italy.body.data.pillars
+        .flatMap((p) => p.measures)
+        .filter((m) => m.score !== null);
+      expect(italyMeasures.length).toBeGreaterThan(0);
+      expect(italyMeasures.every((m) => m.inheritedFrom === null)).toBe(true);
+    } finally {
+      reference.close();
+    }
+  });
+});
+
 describe('GET /v1/scorecard', () => {
   it('scores the four pillars for the latest year with data, with method, weights and coverage', async () => {
     const { body } = await getParsed(
@@ -54,7 +83,37 @@ describe('GET /v1/scorecard', () => {
     expect(prevention?.measures.find((m) => m.measure === 'national_action_plan')).toMatchObject({
       level: 2,
       score: 50,
+      inheritedFrom: null,
     });
+  });
+
+  it('uses the nearest ancestor’s assessment for a measure Gujrat has none of, marked inherited', async () => {
+    for (const assessment of [
+      { measure: 'national_action_plan', jurisdiction: 'PK', year: 2021, level: 4 },
+      { measure: 'victim_data_system', jurisdiction: 'PK', year: 2020, level: 1 },
+      { measure: 'victim_data_system', jurisdiction: 'PK-PB', year: 2021, level: 3 },
+      { measure: 'victim_data_system', jurisdiction: 'IT', year: 2021, level: 4 },
+    ]) {
+      await insertAssessment(t.db, assessment);
+    }
+    const { body } = await getParsed(
+      t.app,
+      '/v1/scorecard?jurisdiction=PK-PB-GUJRAT',
+      ScorecardResponseSchema,
+    );
+    const measures = body.data.pillars.flatMap((p) => p.measures);
+    expect(measures.find((m) => m.measure === 'national_action_plan')).toMatchObject({
+      level: 2,
+      inheritedFrom: null,
+    });
+    expect(measures.find((m) => m.measure === 'victim_data_system')).toEqual({
+      measure: 'victim_data_system',
+      level: 3,
+      assessedYear: 2021,
+      score: 75,
+      inheritedFrom: 'PK-PB',
+    });
+    expect(body.data.method).toContain('marked as inherited; indicators are never inherited');
   });
 
   it('scores an earlier year without later figures or assessments', async () => {

@@ -1,5 +1,6 @@
 import { Hono } from 'hono';
 import {
+  ancestorsOf,
   BENCHMARK_IDS,
   INDICATORS,
   POLICY_MEASURES,
@@ -19,6 +20,7 @@ export const scorecardRoutes = ({ db, suppressionK, now }: RouteDeps) =>
     const query = c.req.valid('query');
     const jurisdiction = requireJurisdiction(query.jurisdiction).id;
     const benchmarks = BENCHMARK_IDS.filter((id) => id !== jurisdiction);
+    const ancestors = ancestorsOf(jurisdiction);
     const [availableYears, assessments] = await Promise.all([
       listPublishedYears(db, jurisdiction),
       listMeasureAssessments(db),
@@ -36,7 +38,8 @@ export const scorecardRoutes = ({ db, suppressionK, now }: RouteDeps) =>
       observations: suppressForPublic(stored, suppressionK),
       populations,
       benchmarks,
-      measureAssessments: assessments.filter((a) => a.jurisdiction === jurisdiction),
+      measureAssessments: assessments.filter((a) => [jurisdiction, ...ancestors].includes(a.jurisdiction)),
+      ancestors,
     });
     const body: ScorecardResponse = { data: scorecard, meta: { availableYears } };
     return c.json(body);

@@ -12,6 +12,7 @@ import {
   ProblemSchema,
   ScorecardResponseSchema,
   SourceResponseSchema,
+  TargetListResponseSchema,
 } from '@fourp/domain';
 import type { z } from 'zod';
 import { t } from './i18n/messages';
@@ -93,6 +94,7 @@ export function createApi(fetchFn: Fetch, baseUrl: string) {
     coverage: (query: { pillar?: string; jurisdiction?: string } = {}) =>
       get('/v1/coverage', CoverageResponseSchema, query),
     source: (id: number) => get(`/v1/sources/${id}`, SourceResponseSchema),
+    targets: (query: { jurisdiction?: string } = {}) => get('/v1/targets', TargetListResponseSchema, query),
   };
 }
 

@@ -5,6 +5,7 @@ import { jurisdictionName, pointsFor } from './series';
 
 /** One figure as the indicator view shows it: chart point, table row and CSV line all come from this. */
 export type ViewRow = {
+  observationId: number | null;
   jurisdiction: string;
   jurisdictionName: string;
   year: number;
@@ -49,6 +50,7 @@ export function buildViewRows(
         // A count the API could not put per 100,000 (no population near that year) must not be drawn on that scale.
         const unscalable = compare.per === '100k' && !point.normalised && !point.suppressed;
         return {
+          observationId: point.observationId,
           jurisdiction,
           jurisdictionName: label,
           year: point.year,

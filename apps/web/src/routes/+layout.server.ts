@@ -3,6 +3,10 @@ import { publicUser } from '$lib/server/session';
 import type { LayoutServerLoad } from './$types';
 
 export const load = (async ({ fetch, locals }) => {
-  const pillars = await serverApi(fetch).pillars();
-  return { pillars: pillars.data, user: locals.user ? publicUser(locals.user) : null };
+  // The nav must render even when the API is down, so that the page's own error can say what happened.
+  const pillars = await serverApi(fetch)
+    .pillars()
+    .then((response) => response.data)
+    .catch(() => []);
+  return { pillars, user: locals.user ? publicUser(locals.user) : null };
 }) satisfies LayoutServerLoad;

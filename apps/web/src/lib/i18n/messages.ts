@@ -78,6 +78,7 @@ const en = {
     'Warning: Pakistan FIA figures here mix human trafficking with migrant smuggling and emigration offences. They are not comparable with Italian or Spanish trafficking-only counts.',
   'common.fiaBadge': 'FIA: trafficking + smuggling',
   'common.definitionVariant': 'Definition: {label}',
+  'common.standardDefinition': 'Standard definition',
   'common.populationYear': 'population of {year}',
   'common.status.E': 'estimated',
   'common.status.P': 'provisional',
@@ -108,6 +109,7 @@ const en = {
   'overview.lead':
     'District Gujrat’s anti-trafficking policy scored on Prevention, Protection, Prosecution and Partnership, beside Italy and Spain.',
   'overview.scoreOf': '{score} of 100',
+  'overview.outOf100': '/100',
   'overview.coverageLine': '{scored} of {total} indicators scored · {measures} of {measuresTotal} measures assessed',
   'overview.scorecardYear': 'Scorecard year {year}',
   'overview.chartTitle': 'Pillar scores (0–100)',
@@ -163,6 +165,9 @@ const en = {
   'indicator.summaryNone': 'No jurisdiction selected has a figure yet.',
   'indicator.target': 'Target',
   'indicator.noTarget': 'No target set for this indicator.',
+  'indicator.targetLine': 'Target for {jurisdiction}: {value} by {year}',
+  'indicator.targetDetail': '{jurisdiction}: {target} by {targetYear} (baseline {baseline} in {baselineYear})',
+  'indicator.targetAbsoluteOnly': 'The target line shows with absolute numbers, the scale it was set in.',
   'indicator.formula': 'Formula',
   'indicator.formulaText': '{numerator} ÷ {denominator} × {factor}',
   'indicator.scopeNotes': 'Scope notes',
@@ -266,7 +271,8 @@ const en = {
   'form.choose': 'Choose…',
 
   'login.title': 'Sign in',
-  'login.lead': 'For district officials, provincial reviewers and administrators who enter, review and publish figures.',
+  'login.lead':
+    'For district officials, provincial reviewers and administrators who enter, review and publish figures.',
   'login.email': 'Email',
   'login.password': 'Password',
   'login.submit': 'Sign in',
@@ -286,11 +292,13 @@ const en = {
   'source.kind': 'Kind',
 
   'progress.title': 'Progress towards targets',
-  'progress.lead': 'For each indicator with an agreed target in {jurisdiction}: the baseline, the target, the latest published figure and how far it has come, with the source of every number.',
+  'progress.lead':
+    'For each indicator with an agreed target in {jurisdiction}: the baseline, the target, the latest published figure and how far it has come, with the source of every number.',
   'progress.printedOn': 'Printed {date} from the FourP dashboard.',
   'progress.print': 'Print or save as PDF',
   'progress.emptyTitle': 'No targets have been agreed yet',
-  'progress.emptyBody': 'Targets are set by the provincial reviewers (Punjab) together with the district, each with a baseline and its source. Once a target is agreed, its progress appears here.',
+  'progress.emptyBody':
+    'Targets are set by the provincial reviewers (Punjab) together with the district, each with a baseline and its source. Once a target is agreed, its progress appears here.',
   'progress.summary': 'Summary',
   'progress.status.target_achieved': 'Target achieved',
   'progress.status.substantial_progress': 'Substantial progress',
@@ -309,9 +317,11 @@ const en = {
   'progress.noSource': 'No source recorded',
   'progress.noLatest': 'No published figure yet.',
   'progress.methodTitle': 'How progress is assessed',
-  'progress.whoSets': 'Targets are agreed and entered by provincial reviewers; every change is kept in the audit log.',
+  'progress.whoSets':
+    'Targets are agreed and entered by provincial reviewers; every change is kept in the audit log.',
   'progress.form.title': 'Set a target',
-  'progress.form.lead': 'A target replaces any earlier target for the same indicator and jurisdiction. Give the source of the baseline and of the target (e.g. the action plan).',
+  'progress.form.lead':
+    'A target replaces any earlier target for the same indicator and jurisdiction. Give the source of the baseline and of the target (e.g. the action plan).',
   'progress.form.baselineYear': 'Baseline year',
   'progress.form.baselineValue': 'Baseline value',
   'progress.form.targetYear': 'Target year',
@@ -357,7 +367,8 @@ const en = {
   'dimension.partner_country': 'Partner country',
 
   'entry.title': 'Enter figures',
-  'entry.lead': 'Enter a figure for {scope} or a jurisdiction under it, with the source it comes from. It is saved as a draft; submit it when it is ready, and a reviewer approves and publishes it.',
+  'entry.lead':
+    'Enter a figure for {scope} or a jurisdiction under it, with the source it comes from. It is saved as a draft; submit it when it is ready, and a reviewer approves and publishes it.',
   'entry.newFigure': 'New figure',
   'entry.what': 'What the figure counts',
   'entry.figure': 'The figure',
@@ -381,11 +392,15 @@ const en = {
   'entry.status.E': 'Estimated',
   'entry.status.P': 'Provisional',
   'entry.status.B': 'Break in series',
-  'entry.breakdownHint': 'Leave a breakdown empty for the total. Categories are written in lower case with underscores, e.g. female, child, sexual_exploitation.',
+  'entry.breakdownHint':
+    'Leave a breakdown empty for the total. Categories are written in lower case with underscores, e.g. female, child, sexual_exploitation.',
   'entry.noBreakdown': 'This indicator has no breakdowns: enter the total.',
   'entry.comment': 'Comment for the reviewer',
-  'entry.commentHint': 'Required when the value is far from last year’s (3 times or more, or a third or less): say why.',
+  'entry.commentHint':
+    'Required when the value is far from last year’s (3 times or more, or a third or less): say why.',
   'entry.note': 'Public note (optional)',
+  'entry.outlier': 'Check this value: {message}. Explain it in the comment for the reviewer.',
+  'entry.outlierComment': 'The value is far from last year’s: say why in the comment.',
   'entry.save': 'Save draft',
   'entry.saveHint': 'Nothing is public until a reviewer publishes it.',
   'entry.saved': 'Draft #{id} saved. Submit it for review below when it is ready.',
@@ -413,6 +428,15 @@ const en = {
   'history.action': 'Action',
   'history.system': 'system',
   'history.previousSource': 'previous source #{id}',
+  'history.correct': 'Correct the figure',
+  'history.correctLead':
+    'A correction keeps the old value in the revisions below. A figure that was approved or published goes back to draft and is reviewed again.',
+  'history.correctValue': 'Write the corrected value as a number, e.g. 1234.5.',
+  'history.reasonLabel': 'Why is it corrected?',
+  'history.reasonHint':
+    'Required for a figure that was approved or published (at least 5 characters); it is kept with the revision.',
+  'history.correctSubmit': 'Save correction',
+  'history.corrected': 'Correction saved.',
   'history.event.create': 'Created',
   'history.event.import': 'Imported',
   'history.event.edit': 'Corrected',
@@ -423,7 +447,8 @@ const en = {
   'history.event.unlock': 'Unlocked',
 
   'review.title': 'Review figures',
-  'review.lead': 'Figures submitted in your jurisdiction, with their source and last year’s published value. Approve or reject them (with a reason), then publish approved ones. Someone other than the person who submitted a figure must approve it.',
+  'review.lead':
+    'Figures submitted in your jurisdiction, with their source and last year’s published value. Approve or reject them (with a reason), then publish approved ones. Someone other than the person who submitted a figure must approve it.',
   'review.submitted': 'Awaiting review ({count})',
   'review.submittedEmpty': 'No figure is waiting for review.',
   'review.approved': 'Approved, not yet published ({count})',
@@ -434,9 +459,11 @@ const en = {
   'review.yours': 'You submitted or entered this figure.',
 
   'imports.title': 'Import figures',
-  'imports.lead': 'Load many figures at once from a spreadsheet, for {scope} or the jurisdictions under it. The file is checked first; nothing is written until you confirm, and then all rows are imported together or none.',
+  'imports.lead':
+    'Load many figures at once from a spreadsheet, for {scope} or the jurisdictions under it. The file is checked first; nothing is written until you confirm, and then all rows are imported together or none.',
   'imports.template': '1. Download the template',
-  'imports.templateLead': 'One row per figure. Keep the header row; the disaggregation column takes e.g. sex=female; age_group=child.',
+  'imports.templateLead':
+    'One row per figure. Keep the header row; the disaggregation column takes e.g. sex=female; age_group=child.',
   'imports.templateCsv': 'Template (CSV)',
   'imports.templateXlsx': 'Template (Excel)',
   'imports.columns': 'Columns',
@@ -466,14 +493,16 @@ const en = {
   'imports.error': 'error',
   'imports.warning': 'warning',
   'imports.noIssues': 'No errors or warnings.',
-  'imports.fixFirst': 'Correct the errors in the file and check it again; nothing can be imported while a row has an error.',
+  'imports.fixFirst':
+    'Correct the errors in the file and check it again; nothing can be imported while a row has an error.',
   'imports.confirm': 'Import {count} rows',
   'imports.confirmHint': 'All rows are written in one transaction.',
   'imports.done': 'Imported: {inserted} new figures, {unchanged} unchanged.',
   'imports.seeFigures': 'See them in My figures',
 
   'admin.title': 'Users',
-  'admin.lead': 'Accounts of the officials, reviewers, donors and researchers who sign in. Each change is kept in the audit log.',
+  'admin.lead':
+    'Accounts of the officials, reviewers, donors and researchers who sign in. Each change is kept in the audit log.',
   'admin.users': 'Accounts ({count})',
   'admin.role': 'Role',
   'admin.createdAt': 'Created',
@@ -489,14 +518,16 @@ const en = {
   'admin.password': 'First password',
   'admin.passwordHint': 'At least 12 characters. Give it to the person through a separate channel.',
   'admin.noJurisdiction': 'None',
-  'admin.jurisdictionHint': 'District officials enter figures for this jurisdiction and those under it; reviewers without one review for Punjab.',
+  'admin.jurisdictionHint':
+    'District officials enter figures for this jurisdiction and those under it; reviewers without one review for Punjab.',
   'admin.createSubmit': 'Create account',
   'admin.created': 'Account created for {email}.',
 
   'account.title': 'My account',
   'account.sessionUntil': 'Signed in until',
   'account.tokens': 'Personal API tokens',
-  'account.tokensLead': 'A token lets a script use the API as you (header Authorization: Bearer …). Revoke a token you no longer use.',
+  'account.tokensLead':
+    'A token lets a script use the API as you (header Authorization: Bearer …). Revoke a token you no longer use.',
   'account.secretOnce': 'Token “{name}” created. Copy it now: it is shown only once.',
   'account.revokedDone': 'Token revoked.',
   'account.noTokens': 'You have no active tokens.',

@@ -108,8 +108,7 @@ export const sessionGet = <S extends z.ZodType>(
 ) => getJson(sessionFetch(event), apiUrl(), path, schema, query);
 
 export type ApiOutcome<T> =
-  | { ok: true; status: number; data: T; response: Response }
-  | { ok: false; status: number; problem: Problem };
+  { ok: true; status: number; data: T; response: Response } | { ok: false; status: number; problem: Problem };
 
 const unreachable = (): Problem => ({
   type: 'about:blank',
@@ -155,7 +154,12 @@ export async function sendToApi<S extends z.ZodType | null>(
       status: response.status,
       problem: problem.success
         ? problem.data
-        : { ...unreachable(), status: response.status, detail: t('error.apiStatus', { status: response.status }), code: 'api_error' },
+        : {
+            ...unreachable(),
+            status: response.status,
+            detail: t('error.apiStatus', { status: response.status }),
+            code: 'api_error',
+          },
     };
   }
   if (options.schema === null) return { ok: true, status: response.status, data: null as Data, response };

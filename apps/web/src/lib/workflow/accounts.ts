@@ -22,12 +22,20 @@ export function newUserRequest(values: FormValues) {
 export function checkNewUser(values: FormValues): FieldErrors {
   const request = newUserRequest(values);
   const parsed = NewUserRequestSchema.safeParse(request);
-  const issues = parsed.success ? [] : parsed.error.issues.map((i) => ({ path: i.path.join('.'), message: i.message }));
+  const issues = parsed.success
+    ? []
+    : parsed.error.issues.map((i) => ({ path: i.path.join('.'), message: i.message }));
   if (request.password.length < MIN_PASSWORD_LENGTH) {
-    issues.push({ path: 'password', message: `The password must have at least ${MIN_PASSWORD_LENGTH} characters.` });
+    issues.push({
+      path: 'password',
+      message: `The password must have at least ${MIN_PASSWORD_LENGTH} characters.`,
+    });
   }
   if (request.role === 'district_official' && request.jurisdictionId === null) {
-    issues.push({ path: 'jurisdictionId', message: 'A district official needs the jurisdiction they enter figures for.' });
+    issues.push({
+      path: 'jurisdictionId',
+      message: 'A district official needs the jurisdiction they enter figures for.',
+    });
   }
   return errorsByField(issues);
 }

@@ -34,7 +34,8 @@ export function invalidAttrs(name: string, errors: FieldErrors, hintId?: string)
 export async function focusFirstError(form: HTMLFormElement | null | undefined) {
   await tick();
   const target =
-    form?.querySelector<HTMLElement>('[aria-invalid="true"]') ?? form?.querySelector<HTMLElement>('.error-summary');
+    form?.querySelector<HTMLElement>('[aria-invalid="true"]') ??
+    form?.querySelector<HTMLElement>('.error-summary');
   target?.focus();
 }
 

@@ -8,20 +8,24 @@ export function formatWhen(iso: string): string {
 
 const show = (value: unknown): string => {
   if (value === undefined || value === null) return '—';
-  if (typeof value === 'string' || typeof value === 'number' || typeof value === 'boolean') return String(value);
+  if (typeof value === 'string' || typeof value === 'number' || typeof value === 'boolean')
+    return String(value);
   return JSON.stringify(value);
 };
 
 /** The fields an audit entry changed, old → new; a whole value when it is not an object. */
 export function changesOf(oldValue: unknown, newValue: unknown): { key: string; from: string; to: string }[] {
-  const isRecord = (v: unknown): v is Record<string, unknown> => typeof v === 'object' && v !== null && !Array.isArray(v);
+  const isRecord = (v: unknown): v is Record<string, unknown> =>
+    typeof v === 'object' && v !== null && !Array.isArray(v);
   if (!isRecord(oldValue) && !isRecord(newValue)) {
-    return oldValue === undefined && newValue === undefined ? [] : [{ key: 'value', from: show(oldValue), to: show(newValue) }];
+    return oldValue === undefined && newValue === undefined
+      ? []
+      : [{ key: 'value', from: show(oldValue), to: show(newValue) }];
   }
   const before = isRecord(oldValue) ? oldValue : {};
   const after = isRecord(newValue) ? newValue : {};
   const keys = [...new Set([...Object.keys(before), ...Object.keys(after)])];
   return keys
-    .filter((key) => JSON.stringify(before[key]) !== JSON.stringify(after[key]))
+    .filter((key) => show(before[key]) !== show(after[key]))
     .map((key) => ({ key, from: show(before[key]), to: show(after[key]) }));
 }

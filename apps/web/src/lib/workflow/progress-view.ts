@@ -10,7 +10,10 @@ export const STATUS_ORDER: readonly ProgressStatus[] = [
 ];
 
 /** How each status reads: a word, a symbol that does not rely on colour, and a tone for the colour. */
-export const STATUS_VIEW: Record<ProgressStatus, { key: MessageKey; symbol: string; tone: 'good' | 'fair' | 'poor' | 'bad' }> = {
+export const STATUS_VIEW: Record<
+  ProgressStatus,
+  { key: MessageKey; symbol: string; tone: 'good' | 'fair' | 'poor' | 'bad' }
+> = {
   target_achieved: { key: 'progress.status.target_achieved', symbol: '✔', tone: 'good' },
   substantial_progress: { key: 'progress.status.substantial_progress', symbol: '▲', tone: 'good' },
   moderate_progress: { key: 'progress.status.moderate_progress', symbol: '◆', tone: 'fair' },
@@ -26,4 +29,5 @@ export function shareOfWay(item: Pick<ProgressItem, 'baseline' | 'target' | 'lat
   return Math.min(1, Math.max(0, (item.latest.value - item.baseline.value) / span));
 }
 
-export const isLink = (locator: string | null): locator is string => locator !== null && /^https?:\/\//.test(locator);
+export const isLink = (locator: string | null): locator is string =>
+  locator !== null && /^https?:\/\//.test(locator);

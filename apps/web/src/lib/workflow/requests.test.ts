@@ -41,7 +41,12 @@ describe('checkEntry', () => {
   });
 
   it('sends only the indicator’s own breakdowns', () => {
-    const request = observationRequest({ ...base, indicator: 'victims_identified', 'disaggregation.sex': 'female', 'disaggregation.partner_country': 'it' });
+    const request = observationRequest({
+      ...base,
+      indicator: 'victims_identified',
+      'disaggregation.sex': 'female',
+      'disaggregation.partner_country': 'it',
+    });
     expect(request.disaggregation).toEqual({ sex: 'female' });
   });
 });
@@ -68,6 +73,8 @@ describe('checkTarget', () => {
   });
   it('maps a missing new source onto its title field', () => {
     expect(targetFieldOf('target.source')).toBe('target.source.title');
-    expect(Object.keys(checkTarget({ ...target, 'target.source.title': '' }))).toEqual(['target.source.title']);
+    expect(Object.keys(checkTarget({ ...target, 'target.source.title': '' }))).toEqual([
+      'target.source.title',
+    ]);
   });
 });

@@ -4,11 +4,13 @@ import {
   MIN_YEAR,
   NewSourceInputSchema,
   TargetRequestSchema,
+  detectOutlier,
   isWithin,
   validateObservation,
   type Indicator,
   type Jurisdiction,
   type ValidationIssue,
+  type WorkflowObservation,
 } from '@fourp/domain';
 import { errorsByField, numberOrUndefined, type FieldErrors } from './forms';
 
@@ -92,7 +94,10 @@ function sourceIssues(values: FormValues): ValidationIssue[] {
   const parsed = NewSourceInputSchema.safeParse(ref.source);
   return parsed.success
     ? []
-    : parsed.error.issues.map((issue) => ({ path: `source.${issue.path.map(String).join('.')}`, message: issue.message }));
+    : parsed.error.issues.map((issue) => ({
+        path: `source.${issue.path.map(String).join('.')}`,
+        message: issue.message,
+      }));
 }
 
 /**
@@ -112,12 +117,24 @@ export function checkEntry(values: FormValues, scope: string | null, currentYear
     for (const field of failed) if (field in PLACEHOLDERS) repaired[field] = PLACEHOLDERS[field];
     const second = validateObservation(repaired, ctx);
     if (!second.ok) {
-      issues.push(...(second.error.issues ?? []).filter((issue) => !failed.has(issue.path.split('.')[0] ?? '')));
+      issues.push(
+        ...(second.error.issues ?? []).filter((issue) => !failed.has(issue.path.split('.')[0] ?? '')),
+      );
     }
   }
   issues.push(...sourceIssues(values));
-  if (request.jurisdiction !== '' && !jurisdictionsInScope(scope).some((j) => j.id === request.jurisdiction)) {
-    issues.push({ path: 'jurisdiction', message: `${request.jurisdiction} is outside your jurisdiction (${scope ?? '—'}).` });
+  if (request.indicator === '') {
+    issues.splice(0, issues.length, ...issues.filter((issue) => issue.path !== 'indicator'));
+    issues.unshift({ path: 'indicator', message: 'Choose an indicator' });
+  }
+  if (
+    request.jurisdiction !== '' &&
+    !jurisdictionsInScope(scope).some((j) => j.id === request.jurisdiction)
+  ) {
+    issues.push({
+      path: 'jurisdiction',
+      message: `${request.jurisdiction} is outside your jurisdiction (${scope ?? '—'}).`,
+    });
   }
   return errorsByField(issues.map((issue) => ({ ...issue, path: entryFieldOf(issue.path) })));
 }
@@ -126,7 +143,10 @@ export function checkEntry(values: FormValues, scope: string | null, currentYear
 export function entryFieldOf(path: string): string {
   const p = path.replace(/^body\./, '');
   if (p === 'source' || p === '(observation)') return 'source.title';
-  if (p.startsWith('source.') && !['source.title', 'source.publisher', 'source.year', 'source.locator', 'source.kind'].includes(p)) {
+  if (
+    p.startsWith('source.') &&
+    !['source.title', 'source.publisher', 'source.year', 'source.locator', 'source.kind'].includes(p)
+  ) {
     return 'source.title';
   }
   return p;
@@ -175,10 +195,16 @@ export function checkTarget(values: FormValues): FieldErrors {
   const parsed = TargetRequestSchema.safeParse(targetRequest(values));
   const issues = parsed.success
     ? []
-    : parsed.error.issues.map((issue) => ({ path: targetFieldOf(issue.path.map(String).join('.')), message: issue.message }));
+    : parsed.error.issues.map((issue) => ({
+        path: targetFieldOf(issue.path.map(String).join('.')),
+        message: issue.message,
+      }));
   const indicator: Indicator | undefined = INDICATORS.find((i) => i.id === v(values, 'indicator'));
   if (indicator?.direction === 'neutral') {
-    issues.push({ path: 'indicator', message: `${indicator.id} has no desired direction, so it cannot have a target.` });
+    issues.push({
+      path: 'indicator',
+      message: `${indicator.id} has no desired direction, so it cannot have a target.`,
+    });
   }
   return errorsByField(issues);
 }
@@ -186,7 +212,8 @@ export function checkTarget(values: FormValues): FieldErrors {
 export function targetFieldOf(path: string): string {
   const p = path.replace(/^body\./, '');
   const m = /^(baseline|target)\.source(\..*)?$/.exec(p);
-  if (m && !['.title', '.publisher', '.year', '.locator', '.kind'].includes(m[2] ?? '')) return `${m[1]}.source.title`;
+  if (m && !['.title', '.publisher', '.year', '.locator', '.kind'].includes(m[2] ?? ''))
+    return `${m[1]}.source.title`;
   return p;
 }
 
@@ -196,3 +223,48 @@ export const CATEGORY_SUGGESTIONS: Partial<Record<string, readonly string[]>> = 
   age_group: ['adult', 'child'],
   tehsil: ['gujrat', 'kharian', 'sarai_alamgir'],
 };
+
+type CellFigure = Pick<
+  WorkflowObservation,
+  | 'id'
+  | 'indicator'
+  | 'jurisdiction'
+  | 'year'
+  | 'yearEnd'
+  | 'disaggregation'
+  | 'definition'
+  | 'value'
+  | 'workflowState'
+>;
+
+const sameBreakdown = (a: Record<string, string>, b: Record<string, string | undefined>) => {
+  const keys = Object.keys(a);
+  return keys.length === Object.keys(b).length && keys.every((key) => a[key] === b[key]);
+};
+
+/** Last year's value of the cell the form describes (any figure but a rejected one, newest first), as the API compares. */
+export function previousYearValue(values: FormValues, figures: readonly CellFigure[]): number | null {
+  const request = observationRequest(values);
+  if (request.year === undefined || !Number.isInteger(request.year)) return null;
+  const previous = figures
+    .filter(
+      (f) =>
+        f.indicator === request.indicator &&
+        f.jurisdiction === request.jurisdiction &&
+        f.year === request.year! - 1 &&
+        f.yearEnd === f.year &&
+        f.definition === request.definition &&
+        f.workflowState !== 'rejected' &&
+        f.value !== null &&
+        sameBreakdown(request.disaggregation, f.disaggregation),
+    )
+    .sort((a, b) => b.id - a.id)[0];
+  return previous?.value ?? null;
+}
+
+/** The domain's outlier warning for the form's value against last year's, or null. */
+export function outlierWarning(values: FormValues, previous: number | null): string | null {
+  const value = numberOrUndefined(values.value ?? '');
+  if (previous === null || value === undefined || !Number.isFinite(value)) return null;
+  return detectOutlier(value, previous)?.message ?? null;
+}

@@ -1,4 +1,9 @@
-import { EVENT_ACTIONS, MIN_REASON_LENGTH, WorkflowObservationResponseSchema, type WorkflowEventType } from '@fourp/domain';
+import {
+  EVENT_ACTIONS,
+  MIN_REASON_LENGTH,
+  WorkflowObservationResponseSchema,
+  type WorkflowEventType,
+} from '@fourp/domain';
 import { fail, type RequestEvent } from '@sveltejs/kit';
 import { requireAction, sendToApi } from '$lib/server/session';
 import { t } from '$lib/i18n/messages';
@@ -35,4 +40,7 @@ function transition(step: TransitionEvent) {
 
 /** The form actions for the given workflow steps, to spread into a page's `actions`. */
 export const workflowActions = <const S extends readonly TransitionEvent[]>(steps: S) =>
-  Object.fromEntries(steps.map((step) => [step, transition(step)])) as Record<S[number], ReturnType<typeof transition>>;
+  Object.fromEntries(steps.map((step) => [step, transition(step)])) as Record<
+    S[number],
+    ReturnType<typeof transition>
+  >;

@@ -1,4 +1,8 @@
-import { ApiTokenListResponseSchema, NewApiTokenRequestSchema, NewApiTokenResponseSchema } from '@fourp/domain';
+import {
+  ApiTokenListResponseSchema,
+  NewApiTokenRequestSchema,
+  NewApiTokenResponseSchema,
+} from '@fourp/domain';
 import { fail } from '@sveltejs/kit';
 import { publicUser, requireAction, requireSignedIn, sendToApi, sessionGet } from '$lib/server/session';
 import { errorsByField, text } from '$lib/workflow/forms';
@@ -17,14 +21,24 @@ export const actions = {
     const form = await event.request.formData();
     const name = text(form, 'name');
     const days = text(form, 'expiresInDays');
-    const parsed = NewApiTokenRequestSchema.safeParse({ name, expiresInDays: days === 'never' ? null : Number(days || '90') });
+    const parsed = NewApiTokenRequestSchema.safeParse({
+      name,
+      expiresInDays: days === 'never' ? null : Number(days || '90'),
+    });
     if (!parsed.success) {
       const issues = parsed.error.issues.map((i) => ({ path: i.path.join('.'), message: i.message }));
       return fail(400, { name, errors: errorsByField(issues), message: null });
     }
-    const result = await sendToApi(event, 'POST', '/v1/tokens', { json: parsed.data, schema: NewApiTokenResponseSchema });
+    const result = await sendToApi(event, 'POST', '/v1/tokens', {
+      json: parsed.data,
+      schema: NewApiTokenResponseSchema,
+    });
     if (!result.ok) {
-      return fail(result.status, { name, errors: errorsByField(result.problem.errors), message: result.problem.detail });
+      return fail(result.status, {
+        name,
+        errors: errorsByField(result.problem.errors),
+        message: result.problem.detail,
+      });
     }
     return { secret: result.data.data.secret, createdName: result.data.data.name };
   },

@@ -8,7 +8,11 @@ import type { Actions, PageServerLoad } from './$types';
 export const load = (async (event) => {
   requireAction(event, 'user.manage');
   const users = await sessionGet(event, '/v1/users', UserListResponseSchema);
-  return { users: users.data, roles: ROLES, jurisdictions: JURISDICTIONS.filter((j) => j.role === 'monitored') };
+  return {
+    users: users.data,
+    roles: ROLES,
+    jurisdictions: JURISDICTIONS.filter((j) => j.role === 'monitored'),
+  };
 }) satisfies PageServerLoad;
 
 export const actions = {
@@ -23,7 +27,11 @@ export const actions = {
       schema: UserResponseSchema,
     });
     if (!result.ok) {
-      return fail(result.status, { values, message: result.problem.detail, errors: errorsByField(result.problem.errors) });
+      return fail(result.status, {
+        values,
+        message: result.problem.detail,
+        errors: errorsByField(result.problem.errors),
+      });
     }
     return { created: result.data.data.email };
   },

@@ -2,7 +2,13 @@ import { INDICATORS, ReviewQueueResponseSchema, WorkflowObservationResponseSchem
 import { fail, redirect } from '@sveltejs/kit';
 import { requireAction, sendToApi, sessionGet } from '$lib/server/session';
 import { errorsByField, formValues } from '$lib/workflow/forms';
-import { ENTRY_FIELDS, checkEntry, entryFieldOf, jurisdictionsInScope, observationRequest } from '$lib/workflow/requests';
+import {
+  ENTRY_FIELDS,
+  checkEntry,
+  entryFieldOf,
+  jurisdictionsInScope,
+  observationRequest,
+} from '$lib/workflow/requests';
 import { knownSources } from '$lib/workflow/sources.server';
 import { workflowActions } from '$lib/workflow/transition.server';
 import type { Actions, PageServerLoad } from './$types';

@@ -18,14 +18,24 @@ async function upload(
   bytes: Uint8Array<ArrayBuffer>,
   fileName: string,
   query: string,
-): Promise<{ ok: true; report: ImportReport } | { ok: false; status: number; message: string; issues: ImportReport['errors'] }> {
+): Promise<
+  | { ok: true; report: ImportReport }
+  | { ok: false; status: number; message: string; issues: ImportReport['errors'] }
+> {
   const body = new FormData();
   body.set('file', new Blob([bytes]), fileName);
-  const result = await sendToApi(event, 'POST', `/v1/imports?${query}`, { body, schema: ImportReportResponseSchema });
+  const result = await sendToApi(event, 'POST', `/v1/imports?${query}`, {
+    body,
+    schema: ImportReportResponseSchema,
+  });
   if (result.ok) return { ok: true, report: result.data.data };
   const issues = (result.problem.errors ?? []).map((e) => {
     const match = /^row (\d+), (.*)$/.exec(e.path);
-    return { row: match ? Number(match[1]) : 0, column: match ? (match[2] ?? '') : e.path, message: e.message };
+    return {
+      row: match ? Number(match[1]) : 0,
+      column: match ? (match[2] ?? '') : e.path,
+      message: e.message,
+    };
   });
   return { ok: false, status: result.status, message: result.problem.detail, issues };
 }
@@ -37,12 +47,21 @@ export const actions = {
     const file = form.get('file');
     const state = stateOf(text(form, 'state'));
     if (!(file instanceof File) || file.size === 0) {
-      return fail(400, { stage: 'preview' as const, message: t('imports.noFile'), fileError: t('imports.noFile') });
+      return fail(400, {
+        stage: 'preview' as const,
+        message: t('imports.noFile'),
+        fileError: t('imports.noFile'),
+      });
     }
     const bytes = new Uint8Array(await file.arrayBuffer());
     const outcome = await upload(event, bytes, file.name, 'dryRun=true');
     if (!outcome.ok) {
-      return fail(outcome.status, { stage: 'preview' as const, message: outcome.message, issues: outcome.issues, fileName: file.name });
+      return fail(outcome.status, {
+        stage: 'preview' as const,
+        message: outcome.message,
+        issues: outcome.issues,
+        fileName: file.name,
+      });
     }
     return {
       stage: 'preview' as const,
@@ -61,7 +80,12 @@ export const actions = {
     if (bytes.length === 0) return fail(400, { stage: 'result' as const, message: t('imports.noFile') });
     const outcome = await upload(event, bytes, fileName, `state=${state}`);
     if (!outcome.ok) {
-      return fail(outcome.status, { stage: 'result' as const, message: outcome.message, issues: outcome.issues, fileName });
+      return fail(outcome.status, {
+        stage: 'result' as const,
+        message: outcome.message,
+        issues: outcome.issues,
+        fileName,
+      });
     }
     return { stage: 'result' as const, report: outcome.report, fileName, state };
   },

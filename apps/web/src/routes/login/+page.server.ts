@@ -29,10 +29,15 @@ export const actions = {
       return fail(400, {
         email,
         message: null,
-        errors: errorsByField(parsed.error.issues.map((i) => ({ path: i.path.join('.'), message: i.message }))),
+        errors: errorsByField(
+          parsed.error.issues.map((i) => ({ path: i.path.join('.'), message: i.message })),
+        ),
       });
     }
-    const result = await sendToApi(event, 'POST', '/v1/auth/login', { json: parsed.data, schema: MeResponseSchema });
+    const result = await sendToApi(event, 'POST', '/v1/auth/login', {
+      json: parsed.data,
+      schema: MeResponseSchema,
+    });
     if (!result.ok) {
       return fail(result.status === 429 ? 429 : 400, {
         email,

@@ -29,7 +29,10 @@ export const load = (async (event) => {
     await Promise.all(
       cells.map(async (cell) => {
         const [indicator, jurisdiction] = cell.split('|') as [string, string];
-        const list = await sessionGet(event, '/v1/observations', ObservationListResponseSchema, { indicator, jurisdiction });
+        const list = await sessionGet(event, '/v1/observations', ObservationListResponseSchema, {
+          indicator,
+          jurisdiction,
+        });
         return [cell, list.data] as const;
       }),
     ),
@@ -42,7 +45,10 @@ export const load = (async (event) => {
     const outlier =
       previous?.value != null && figure.value !== null ? detectOutlier(figure.value, previous.value) : null;
     checks[figure.id] = {
-      previous: previous?.value != null ? { year: previous.year, value: previous.value, source: previous.source.title } : null,
+      previous:
+        previous?.value != null
+          ? { year: previous.year, value: previous.value, source: previous.source.title }
+          : null,
       outlier: outlier?.message ?? null,
     };
   }

@@ -1,16 +1,64 @@
-import { ObservationHistoryResponseSchema } from '@fourp/domain';
-import { error } from '@sveltejs/kit';
-import { requireSignedIn, sessionGet } from '$lib/server/session';
+import {
+  MIN_REASON_LENGTH,
+  ObservationHistoryResponseSchema,
+  WorkflowObservationResponseSchema,
+} from '@fourp/domain';
+import { error, fail } from '@sveltejs/kit';
+import { requireAction, requireSignedIn, sendToApi, sessionGet } from '$lib/server/session';
 import { t } from '$lib/i18n/messages';
+import { errorsByField, numberOrUndefined, text } from '$lib/workflow/forms';
 import { workflowActions } from '$lib/workflow/transition.server';
 import type { Actions, PageServerLoad } from './$types';
 
+const idOf = (raw: string) => {
+  const id = Number(raw);
+  if (!Number.isInteger(id) || id <= 0) error(404, { message: t('history.notFound', { id: raw }) });
+  return id;
+};
+
 export const load = (async (event) => {
   const me = requireSignedIn(event);
-  const id = Number(event.params.id);
-  if (!Number.isInteger(id) || id <= 0) error(404, { message: t('history.notFound', { id: event.params.id }) });
+  const id = idOf(event.params.id);
   const history = await sessionGet(event, `/v1/observations/${id}/history`, ObservationHistoryResponseSchema);
   return { ...history.data, allowed: me.actions };
 }) satisfies PageServerLoad;
 
-export const actions = workflowActions(['submit', 'approve', 'reject', 'publish', 'unlock']) satisfies Actions;
+export const actions = {
+  ...workflowActions(['submit', 'approve', 'reject', 'publish', 'unlock']),
+  correct: async (event) => {
+    requireAction(event, 'observation.update');
+    const id = idOf(event.params.id);
+    const form = await event.request.formData();
+    const values = { value: text(form, 'value'), reason: text(form, 'reason') };
+    const value = numberOrUndefined(values.value);
+    const issues = [];
+    if (value === undefined || !Number.isFinite(value)) {
+      issues.push({ path: 'value', message: t('history.correctValue') });
+    }
+    if (values.reason.length > 0 && values.reason.length < MIN_REASON_LENGTH) {
+      issues.push({ path: 'reason', message: t('workflow.reasonRequired', { min: MIN_REASON_LENGTH }) });
+    }
+    if (issues.length > 0)
+      return fail(400, { correct: true, values, errors: errorsByField(issues), message: null });
+    const result = await sendToApi(event, 'PATCH', `/v1/observations/${id}`, {
+      json: {
+        value,
+        ...(values.reason.length >= MIN_REASON_LENGTH ? { reason: values.reason } : {}),
+        ...(values.reason === '' ? {} : { comment: values.reason }),
+      },
+      schema: WorkflowObservationResponseSchema,
+    });
+    if (!result.ok) {
+      return fail(result.status, {
+        correct: true,
+        values,
+        message: result.problem.detail,
+        errors: errorsByField(
+          result.problem.errors?.map((e) => ({ ...e, path: e.path === 'comment' ? 'reason' : e.path })),
+          ['value', 'reason'],
+        ),
+      });
+    }
+    return { corrected: true };
+  },
+} satisfies Actions;

@@ -5,10 +5,11 @@ import type { PageServerLoad } from './$types';
 
 export const load = (async ({ fetch, params, url }) => {
   const api = serverApi(fetch);
-  const [indicator, observations, jurisdictions] = await Promise.all([
+  const [indicator, observations, jurisdictions, targets] = await Promise.all([
     api.indicator(params.id),
     api.observations({ indicator: params.id }),
     api.jurisdictions(),
+    api.targets(),
   ]);
   const perCapita = indicator.data.measureType === 'count' && indicator.data.perCapita;
   const requested = PER_MODES.find((mode) => mode === url.searchParams.get('per'));
@@ -26,5 +27,6 @@ export const load = (async ({ fetch, params, url }) => {
     jurisdictions: jurisdictions.data.items,
     compare: compare.data,
     perCapita,
+    targets: targets.data.filter((target) => target.indicator === params.id),
   };
 }) satisfies PageServerLoad;
