@@ -11,7 +11,13 @@ const children = [
   spawn('node', ['dist/server.js'], {
     cwd: `${root}apps/api`,
     stdio: 'inherit',
-    env: { ...process.env, PORT: apiPort, HOST: host, TRUST_PROXY: '1', WEB_ORIGIN: `http://${host}:${webPort}` },
+    env: {
+      ...process.env,
+      PORT: apiPort,
+      HOST: host,
+      TRUST_PROXY: '1',
+      WEB_ORIGIN: `http://${host}:${webPort}`,
+    },
   }),
   spawn('node', ['build/index.js'], {
     cwd: `${root}apps/web`,

@@ -36,7 +36,9 @@ describe('@fourp/domain stays pure', () => {
   });
 
   it('declares no runtime dependency but zod', () => {
-    const manifest = JSON.parse(readFileSync(domainManifest, 'utf8')) as { dependencies?: Record<string, string> };
+    const manifest = JSON.parse(readFileSync(domainManifest, 'utf8')) as {
+      dependencies?: Record<string, string>;
+    };
     expect(Object.keys(manifest.dependencies ?? {})).toEqual(['zod']);
   });
 });

@@ -4,6 +4,7 @@ import {
   CompareQuerySchema,
   type ComparePer,
   compareToBenchmarks,
+  definitionVariantsOf,
   deriveSeries,
   nearestWithData,
   populationsFrom,
@@ -98,6 +99,7 @@ export const comparisonRoutes = ({ db, suppressionK }: RouteDeps) =>
       base: seriesOf(used),
       benchmarks: benchmarks.map(seriesOf),
       populations: populationsFrom(populationRows),
+      variants: definitionVariantsOf(indicator),
       options: { per },
     });
     const body: CompareResponse = {

@@ -16,7 +16,7 @@ import {
   isWithin,
   JURISDICTIONS,
 } from './jurisdictions.js';
-import { findIndicator, INDICATORS, indicatorsInPillar } from './indicators.js';
+import { definitionVariantsOf, findIndicator, INDICATORS, indicatorsInPillar } from './indicators.js';
 import { findMeasure, POLICY_MEASURES, RUBRIC } from './measures.js';
 import { findPillar, PILLARS } from './pillars.js';
 
@@ -325,5 +325,19 @@ describe('jurisdictions', () => {
 
   it.each(JURISDICTIONS.map((j) => [j.id, j] as const))('%s has an Urdu name', (_id, jurisdiction) => {
     expect(jurisdiction.name.ur).toMatch(/[\u0600-\u06FF]/);
+  });
+});
+
+describe('definitionVariantsOf', () => {
+  it('gives a derived indicator the definitions of its numerator', () => {
+    const rate = findIndicator('conviction_rate')!;
+    const ids = definitionVariantsOf(rate).map((variant) => variant.id);
+    expect(ids).toContain('arts600_602');
+    expect(ids).toContain('thb_and_smuggling');
+  });
+
+  it('keeps a stored indicator to its own definitions', () => {
+    const convicted = findIndicator('persons_convicted')!;
+    expect(definitionVariantsOf(convicted)).toEqual(convicted.variants);
   });
 });

@@ -1571,3 +1571,12 @@ export function findIndicator(id: IndicatorId): Indicator | undefined {
 export function indicatorsInPillar(pillar: PillarId): Indicator[] {
   return INDICATORS.filter((indicator) => indicator.pillar === pillar);
 }
+
+/** Definitions a figure of this indicator may carry: its own, plus its numerator's when it is derived. */
+export function definitionVariantsOf(indicator: Indicator): DefinitionVariant[] {
+  const numerator = indicator.formula ? findIndicator(indicator.formula.numerator) : undefined;
+  const inherited = (numerator?.variants ?? []).filter(
+    (variant) => !indicator.variants.some((own) => own.id === variant.id),
+  );
+  return [...indicator.variants, ...inherited];
+}
