@@ -33,11 +33,10 @@ import {
   SourceSchema,
 } from '@fourp/domain';
 import { Hono } from 'hono';
-import { z } from 'zod';
+import type { z } from 'zod';
 import type { AppEnv } from './app.js';
+import { componentSchemasOf, parametersOf, ref, type ObjectSchema } from './json-schema.js';
 import { mergeWorkflowOpenApi } from './routes/workflow/openapi.js';
-
-type ObjectSchema = z.ZodObject<z.ZodRawShape>;
 
 export type Operation = {
   path: string;
@@ -192,43 +191,6 @@ export const OPERATIONS: Operation[] = [
   },
 ];
 
-type JsonSchema = Record<string, unknown>;
-const ref = (name: string) => ({ $ref: `#/components/schemas/${name}` });
-
-function componentSchemas(): Record<string, JsonSchema> {
-  const registry = z.registry<{ id: string }>();
-  for (const [id, schema] of Object.entries(COMPONENT_SCHEMAS)) registry.add(schema, { id });
-  const { schemas } = z.toJSONSchema(registry, {
-    target: 'draft-2020-12',
-    uri: (id) => `#/components/schemas/${id}`,
-  });
-  return Object.fromEntries(
-    Object.entries(schemas).map(([id, { $schema: _s, $id: _i, ...schema }]) => [id, schema as JsonSchema]),
-  );
-}
-
-function parametersOf(schema: ObjectSchema | undefined, location: 'query' | 'path') {
-  if (!schema) return [];
-  return Object.entries(schema.shape).map(([name, field]) => {
-    const {
-      $schema: _s,
-      description,
-      ...json
-    } = z.toJSONSchema(field, {
-      target: 'draft-2020-12',
-      io: 'input',
-      unrepresentable: 'any',
-    }) as JsonSchema;
-    return {
-      name,
-      in: location,
-      required: location === 'path' || !z.safeParse(field, undefined).success,
-      ...(typeof description === 'string' ? { description } : {}),
-      schema: json,
-    };
-  });
-}
-
 const problem = (description: string) => ({
   description,
   headers: { 'X-Request-Id': { $ref: '#/components/headers/RequestId' } },
@@ -287,7 +249,7 @@ export function buildOpenApiDocument() {
     ],
     paths: Object.fromEntries(OPERATIONS.map((operation) => [operation.path, pathItem(operation)])),
     components: {
-      schemas: componentSchemas(),
+      schemas: componentSchemasOf(COMPONENT_SCHEMAS, 'output'),
       headers: {
         RequestId: {
           description: 'Request id; an incoming X-Request-Id of word characters, - and = is kept',

@@ -1,3 +1,5 @@
+import type { Me } from '@fourp/domain';
+
 declare global {
   namespace App {
     interface Error {
@@ -7,7 +9,7 @@ declare global {
     }
     interface Locals {
       /** The signed-in user as the API knows them (with the CSRF token for writes); null when signed out. */
-      user: import('@fourp/domain').Me | null;
+      user: Me | null;
     }
   }
 }

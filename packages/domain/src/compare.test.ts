@@ -4,51 +4,7 @@ import { assessDifference, compareToBenchmarks, nearestWithData } from './compar
 import { deriveSeries } from './derive.js';
 import type { CompareInput } from './compare.js';
 import type { Indicator, Observation, Population } from './contracts.js';
-
-let nextId = 1;
-const obs = (
-  indicator: string,
-  jurisdiction: string,
-  year: number,
-  value: number | null,
-  over: Partial<Observation> = {},
-): Observation => ({
-  id: nextId++,
-  indicator,
-  jurisdiction,
-  year,
-  yearEnd: year,
-  disaggregation: {},
-  value,
-  suppressed: false,
-  status: 'A',
-  definition: 'standard',
-  unitAsRead: null,
-  valueAsRead: null,
-  workflowState: 'published',
-  superseded: false,
-  note: null,
-  source: { id: 1, title: 'Test source', publisher: 'Test', year: null, locator: null, kind: 'secondary' },
-  ...over,
-});
-
-const indicator = (over: Partial<Indicator> & Pick<Indicator, 'id' | 'measureType'>): Indicator => ({
-  pillar: 'protection',
-  name: over.id,
-  definition: 'test indicator',
-  unit: 'persons',
-  direction: 'higher_is_better',
-  perCapita: false,
-  disaggregations: [],
-  variants: [],
-  scopeNotes: [],
-  crosswalks: [],
-  identifying: false,
-  usualSources: { PK: [], IT: [], ES: [] },
-  thesisRefs: [],
-  headline: false,
-  ...over,
-});
+import { indicator, obs } from './test-support/fixtures.js';
 
 const victims = indicator({
   id: 'victims_identified',

@@ -2,33 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { findIndicator } from './catalogue/index.js';
 import type { Formula, Indicator, Observation } from './contracts.js';
 import { deriveRatio, deriveSeries, explainDerivedFlag, populationsFrom, sumObservations } from './derive.js';
-
-let nextId = 1;
-const obs = (
-  indicator: string,
-  jurisdiction: string,
-  year: number,
-  value: number | null,
-  over: Partial<Observation> = {},
-): Observation => ({
-  id: nextId++,
-  indicator,
-  jurisdiction,
-  year,
-  yearEnd: year,
-  disaggregation: {},
-  value,
-  suppressed: false,
-  status: 'A',
-  definition: 'standard',
-  unitAsRead: null,
-  valueAsRead: null,
-  workflowState: 'published',
-  superseded: false,
-  note: null,
-  source: { id: 1, title: 'Test source', publisher: 'Test', year: null, locator: null, kind: 'secondary' },
-  ...over,
-});
+import { obs } from './test-support/fixtures.js';
 
 const rate: Formula = { numerator: 'persons_convicted', denominator: 'persons_prosecuted', factor: 100 };
 const conv = (j: string, y: number, v: number | null, over: Partial<Observation> = {}) =>

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { compareToBenchmarks } from './compare.js';
-import type { Indicator, Observation } from './contracts.js';
+import type { Observation } from './contracts.js';
 import { deriveRatio } from './derive.js';
 import { assessProgress } from './progress.js';
 import {
@@ -14,52 +14,17 @@ import {
 import { scoreJurisdiction } from './scorecard.js';
 import { suppressSmallCounts } from './suppression.js';
 import { trendOf } from './trend.js';
+import { indicator, obs } from './test-support/fixtures.js';
 
-let nextId = 1;
-const obs = (
-  indicator: string,
-  jurisdiction: string,
-  year: number,
-  value: number | null,
-  over: Partial<Observation> = {},
-): Observation => ({
-  id: nextId++,
-  indicator,
-  jurisdiction,
-  year,
-  yearEnd: year,
-  disaggregation: {},
-  value,
-  suppressed: false,
-  status: 'A',
-  definition: 'standard',
-  unitAsRead: null,
-  valueAsRead: null,
-  workflowState: 'published',
-  superseded: false,
-  note: null,
-  source: { id: 1, title: 'Test source', publisher: 'Test', year: null, locator: null, kind: 'secondary' },
-  ...over,
-});
-
-const victims: Indicator = {
+const victims = indicator({
   id: 'victims_identified',
-  pillar: 'protection',
-  name: 'Victims identified',
-  definition: 'test indicator',
   measureType: 'count',
-  unit: 'persons',
-  direction: 'higher_is_better',
+  name: 'Victims identified',
   perCapita: true,
   disaggregations: ['sex'],
-  variants: [],
-  scopeNotes: [],
-  crosswalks: [],
   identifying: true,
-  usualSources: { PK: [], IT: [], ES: [] },
-  thesisRefs: [],
   headline: true,
-};
+});
 const observations = [
   obs('victims_identified', 'PK-PB-GUJRAT', 2021, null, { suppressed: true }),
   obs('victims_identified', 'PK-PB-GUJRAT', 2022, 10),

@@ -10,52 +10,8 @@ import {
   scoreJurisdiction,
 } from './scorecard.js';
 import type { ScorecardInput } from './scorecard.js';
+import { indicator, obs } from './test-support/fixtures.js';
 
-let nextId = 1;
-const obs = (
-  indicator: string,
-  jurisdiction: string,
-  year: number,
-  value: number | null,
-  over: Partial<Observation> = {},
-): Observation => ({
-  id: nextId++,
-  indicator,
-  jurisdiction,
-  year,
-  yearEnd: year,
-  disaggregation: {},
-  value,
-  suppressed: false,
-  status: 'A',
-  definition: 'standard',
-  unitAsRead: null,
-  valueAsRead: null,
-  workflowState: 'published',
-  superseded: false,
-  note: null,
-  source: { id: 1, title: 'Test source', publisher: 'Test', year: null, locator: null, kind: 'secondary' },
-  ...over,
-});
-
-const indicator = (
-  over: Partial<Indicator> & Pick<Indicator, 'id' | 'measureType' | 'pillar'>,
-): Indicator => ({
-  name: over.id,
-  definition: 'test indicator',
-  unit: 'persons',
-  direction: 'higher_is_better',
-  perCapita: false,
-  disaggregations: [],
-  variants: [],
-  scopeNotes: [],
-  crosswalks: [],
-  identifying: false,
-  usualSources: { PK: [], IT: [], ES: [] },
-  thesisRefs: [],
-  headline: false,
-  ...over,
-});
 const measure = (id: string, pillar: PolicyMeasure['pillar']): PolicyMeasure => ({
   id,
   pillar,

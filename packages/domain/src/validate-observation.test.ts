@@ -1,29 +1,11 @@
 import { describe, expect, it } from 'vitest';
 import { INDICATORS, JURISDICTIONS } from './catalogue/index.js';
-import type { Indicator } from './contracts.js';
 import {
   checkNumeratorNotAboveDenominator,
   detectOutlier,
   validateObservation,
 } from './validate-observation.js';
-
-const indicator = (over: Partial<Indicator> & Pick<Indicator, 'id' | 'measureType'>): Indicator => ({
-  pillar: 'protection',
-  name: over.id,
-  definition: 'test indicator',
-  unit: 'persons',
-  direction: 'higher_is_better',
-  perCapita: false,
-  disaggregations: [],
-  variants: [],
-  scopeNotes: [],
-  crosswalks: [],
-  identifying: false,
-  usualSources: { PK: [], IT: [], ES: [] },
-  thesisRefs: [],
-  headline: false,
-  ...over,
-});
+import { indicator } from './test-support/fixtures.js';
 
 const indicators = [
   indicator({

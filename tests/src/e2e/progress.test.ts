@@ -102,7 +102,7 @@ describe('progress towards targets', () => {
 
     const context = await browser.newContext({ viewport: { width: 1280, height: 900 } });
     const page = await context.newPage();
-    await page.goto(`${stack.webUrl}/login?redirectTo=/progress`);
+    await page.goto(`${stack.webUrl}/login?redirectTo=/progress`, { waitUntil: 'networkidle' });
     await page.getByLabel('Email').fill(REVIEWER);
     await page.getByLabel('Password').fill(PASSWORD);
     await Promise.all([page.waitForURL(/\/progress/), page.getByRole('button', { name: 'Sign in' }).click()]);

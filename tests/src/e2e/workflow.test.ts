@@ -29,7 +29,7 @@ const createUser = (email: string, role: string, jurisdiction?: string) =>
 
 async function signIn(
   email: string,
-  options: { javaScriptEnabled?: boolean } = {},
+  options: { javaScriptEnabled?: boolean; viewport?: { width: number; height: number } } = {},
 ): Promise<{ context: BrowserContext; page: Page }> {
   const context = await browser.newContext({
     viewport: { width: 1280, height: 900 },
@@ -37,7 +37,7 @@ async function signIn(
     ...options,
   });
   const page = await context.newPage();
-  await page.goto(`${stack.webUrl}/login`);
+  await page.goto(`${stack.webUrl}/login`, { waitUntil: 'networkidle' });
   await page.getByLabel('Email').fill(email);
   await page.getByLabel('Password').fill(PASSWORD);
   await Promise.all([
@@ -81,7 +81,7 @@ afterAll(async () => {
 describe("officials' workflow", () => {
   it('shows Sign in to visitors and keeps the officials’ pages behind it', async () => {
     const page = await browser.newPage();
-    const response = await page.goto(`${stack.webUrl}/entry`);
+    const response = await page.goto(`${stack.webUrl}/entry`, { waitUntil: 'networkidle' });
     expect(response?.status()).toBe(200);
     expect(new URL(page.url()).pathname).toBe('/login');
     expect(new URL(page.url()).searchParams.get('redirectTo')).toBe('/entry');
@@ -198,7 +198,7 @@ describe("officials' workflow", () => {
     await approved.getByRole('button', { name: 'Publish' }).click();
     await page.locator(`tr[data-figure="${figureId}"]`).waitFor({ state: 'detached' });
 
-    await page.goto(`${stack.webUrl}/entry/${figureId}`);
+    await page.goto(`${stack.webUrl}/entry/${figureId}`, { waitUntil: 'networkidle' });
     const steps = page.locator('[data-testid="history-steps"]');
     for (const step of ['create', 'submit', 'approve', 'publish']) {
       expect(await steps.locator(`tr[data-step="${step}"]`).count()).toBe(1);
@@ -241,19 +241,38 @@ describe("officials' workflow", () => {
       page.getByRole('button', { name: 'Save draft' }).click(),
     ]);
     await screenshot(page, 'workflow-entry-outlier-saved');
+    const outlierId = Number(new URL(page.url()).searchParams.get('saved'));
+    await page
+      .locator(`tr[data-figure="${outlierId}"]`)
+      .getByRole('button', { name: 'Submit for review' })
+      .click();
+    await page.locator(`tr[data-figure="${outlierId}"] .wf-state[data-state="submitted"]`).waitFor();
+
+    const reviewer = await signIn(REVIEWER);
+    const row = reviewer.page.locator(`tr[data-figure="${outlierId}"]`);
+    expect(await row.locator('.wf-flag').innerText()).toBe('Outlier');
+    await row.getByLabel('Why is it rejected?').fill('Please attach the helpline log that shows this rise.');
+    await row.getByRole('button', { name: 'Reject' }).click();
+    await row.waitFor({ state: 'detached' });
+    await reviewer.context.close();
+
+    await page.reload();
+    const rejected = page.locator(`tr[data-figure="${outlierId}"]`);
+    expect(await rejected.locator('.wf-state').innerText()).toBe('Rejected');
+    expect(await rejected.innerText()).toContain(`Rejected by ${REVIEWER}: Please attach the helpline log`);
     await context.close();
   });
 
   it('keeps the old value as a revision when a published figure is unlocked and corrected', async () => {
     const reviewer = await signIn(REVIEWER);
-    await reviewer.page.goto(`${stack.webUrl}/entry/${figureId}`);
+    await reviewer.page.goto(`${stack.webUrl}/entry/${figureId}`, { waitUntil: 'networkidle' });
     await reviewer.page.getByLabel('Why unlock it?').fill('The district sent a corrected return.');
     await reviewer.page.getByRole('button', { name: 'Unlock' }).click();
     await reviewer.page.getByText('Unlocked: it can be corrected').waitFor();
     await reviewer.context.close();
 
     const { context, page } = await signIn(OFFICIAL);
-    await page.goto(`${stack.webUrl}/entry/${figureId}`);
+    await page.goto(`${stack.webUrl}/entry/${figureId}`, { waitUntil: 'networkidle' });
     await page.locator('#field-value').fill(String(VALUE + 1));
     await page.getByRole('button', { name: 'Save correction' }).click();
     await page.locator('#field-reason-error').waitFor();
@@ -275,7 +294,7 @@ describe("officials' workflow", () => {
 
   it('imports a CSV after a dry run that lists each error by row and column', async () => {
     const { context, page } = await signIn(OFFICIAL);
-    await page.goto(`${stack.webUrl}/imports`);
+    await page.goto(`${stack.webUrl}/imports`, { waitUntil: 'networkidle' });
     const [download] = await Promise.all([
       page.waitForEvent('download'),
       page.getByRole('link', { name: 'Template (CSV)' }).click(),
@@ -339,14 +358,33 @@ describe("officials' workflow", () => {
     await page.getByRole('heading', { name: /Check result.*template\.xlsx/ }).waitFor();
     expect(await page.locator('[data-testid="import-report"]').innerText()).toMatch(/Rows\s+0/);
 
-    await page.goto(`${stack.webUrl}/entry`);
+    await page.goto(`${stack.webUrl}/entry`, { waitUntil: 'networkidle' });
     expect(await page.locator('main').innerText()).toContain('Kharian');
     await context.close();
   });
 
+  it('fits the officials’ pages on a phone without sideways scrolling', async () => {
+    const phone = { width: 390, height: 844 };
+    for (const [email, paths] of [
+      [OFFICIAL, ['/entry', '/imports', `/entry/${figureId}`]],
+      [REVIEWER, ['/review', '/progress']],
+    ] as const) {
+      const { context, page } = await signIn(email, { viewport: phone });
+      for (const path of paths) {
+        await page.goto(`${stack.webUrl}${path}`, { waitUntil: 'networkidle' });
+        const overflow = await page.evaluate(
+          () => document.documentElement.scrollWidth - document.documentElement.clientWidth,
+        );
+        expect(overflow, path).toBeLessThanOrEqual(0);
+      }
+      await screenshot(page, `workflow-phone-${email.split('@')[0]}`);
+      await context.close();
+    }
+  });
+
   it('lets an administrator create an account and a user create a personal API token', async () => {
     const { context, page } = await signIn(ADMIN);
-    await page.goto(`${stack.webUrl}/admin`);
+    await page.goto(`${stack.webUrl}/admin`, { waitUntil: 'networkidle' });
     expect(await page.locator('main').innerText()).toContain(OFFICIAL);
     await page.locator('#field-email').fill('donor@example.org');
     await page.locator('#field-password').fill('short');
@@ -359,7 +397,7 @@ describe("officials' workflow", () => {
     await page.getByText('Account created for donor@example.org').waitFor();
     await screenshot(page, 'workflow-admin');
 
-    await page.goto(`${stack.webUrl}/account`);
+    await page.goto(`${stack.webUrl}/account`, { waitUntil: 'networkidle' });
     await page.getByLabel('Name').fill('monthly export');
     await page.getByRole('button', { name: 'Create token' }).click();
     const secret = await page.locator('[data-testid="token-secret"]').innerText();

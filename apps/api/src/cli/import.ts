@@ -1,4 +1,3 @@
-import { parseArgs } from 'node:util';
 import { readFile } from 'node:fs/promises';
 import { userInfo } from 'node:os';
 import type { ImportReport, UserPrincipal } from '@fourp/domain';
@@ -6,7 +5,7 @@ import { openDatabase } from '../db/client.js';
 import { ImportRejectedError, applyImport, previewImport } from '../import/apply.js';
 import { ImportFileError, parseImportFile } from '../import/parse.js';
 import { findUserByEmail } from '../repos/workflow/users.js';
-import { UsageError, databasePath, cliArgs, runCli, userPath } from './args.js';
+import { UsageError, databasePath, parseOptions, runCli, userPath } from './args.js';
 
 const USAGE =
   'Usage: pnpm --filter @fourp/api import -- --file figures.csv|figures.xlsx --as official@example.org [--dry-run] [--state draft|submitted]';
@@ -32,21 +31,15 @@ function printIssues(report: Pick<ImportReport, 'errors' | 'warnings'>) {
 }
 
 async function main() {
-  let args;
-  try {
-    args = parseArgs({
-      args: cliArgs(),
-      strict: true,
-      options: {
-        file: { type: 'string' },
-        as: { type: 'string' },
-        'dry-run': { type: 'boolean' },
-        state: { type: 'string' },
-      },
-    }).values;
-  } catch (error) {
-    throw new UsageError(`${(error as Error).message}\n${USAGE}`);
-  }
+  const args = parseOptions(
+    {
+      file: { type: 'string' },
+      as: { type: 'string' },
+      'dry-run': { type: 'boolean' },
+      state: { type: 'string' },
+    },
+    USAGE,
+  );
   if (!args.file || !args.as) throw new UsageError(`--file and --as are required.\n${USAGE}`);
   const state = args.state ?? 'draft';
   if (state !== 'draft' && state !== 'submitted')

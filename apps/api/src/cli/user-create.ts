@@ -1,11 +1,10 @@
-import { parseArgs } from 'node:util';
 import { userInfo } from 'node:os';
 import { ROLES, RoleSchema } from '@fourp/domain';
 import { createAccount } from '../auth/accounts.js';
 import { openDatabase } from '../db/client.js';
 import { ApiError } from '../errors.js';
 import { syncCatalogue } from '../seed/catalogue.js';
-import { UsageError, databasePath, cliArgs, runCli } from './args.js';
+import { UsageError, databasePath, parseOptions, runCli } from './args.js';
 
 const USAGE =
   'Usage: pnpm --filter @fourp/api user:create --email name@example.org --role <role> [--jurisdiction PK-PB-GUJRAT] [--name "Full name"]\n' +
@@ -56,21 +55,15 @@ async function readPassword(): Promise<string> {
 }
 
 async function main() {
-  let args;
-  try {
-    args = parseArgs({
-      args: cliArgs(),
-      strict: true,
-      options: {
-        email: { type: 'string' },
-        role: { type: 'string' },
-        jurisdiction: { type: 'string' },
-        name: { type: 'string' },
-      },
-    }).values;
-  } catch (error) {
-    throw new UsageError(`${(error as Error).message}\n${USAGE}`);
-  }
+  const args = parseOptions(
+    {
+      email: { type: 'string' },
+      role: { type: 'string' },
+      jurisdiction: { type: 'string' },
+      name: { type: 'string' },
+    },
+    USAGE,
+  );
   if (!args.email || !args.role) throw new UsageError(`--email and --role are required.\n${USAGE}`);
   const role = RoleSchema.safeParse(args.role);
   if (!role.success) throw new UsageError(`Unknown role "${args.role}"; use one of ${ROLES.join(', ')}.`);

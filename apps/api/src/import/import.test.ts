@@ -1,8 +1,8 @@
 import { IMPORT_COLUMNS, ImportReportResponseSchema } from '@fourp/domain';
 import ExcelJS from 'exceljs';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { readProblem } from '../test-support/api.js';
-import { createWorkflowTestApp, tableCounts, type WorkflowTestApp } from '../test-support/workflow.js';
+import { tableCounts, useWorkflowTestApp } from '../test-support/workflow.js';
 import { parseImportFile, templateXlsx } from './parse.js';
 
 const TEHSILS = ['PK-PB-GUJRAT', 'PK-PB-GUJRAT-GUJRAT', 'PK-PB-GUJRAT-KHARIAN', 'PK-PB-GUJRAT-SARAI-ALAMGIR'];
@@ -52,11 +52,7 @@ async function toXlsx(rows: string[][]): Promise<Uint8Array> {
   return new Uint8Array(await workbook.xlsx.writeBuffer());
 }
 
-let t: WorkflowTestApp;
-beforeAll(async () => {
-  t = await createWorkflowTestApp();
-});
-afterAll(() => t.close());
+const t = useWorkflowTestApp();
 
 const post = (body: string | Uint8Array, query = '', contentType = 'text/csv') =>
   t.app.request(`/v1/imports${query}`, {

@@ -18,8 +18,9 @@ import type { Db } from '../db/client.js';
 import { observations, sources } from '../db/schema.js';
 import {
   cellKey,
+  cellOf,
+  cellOnlyKey,
   citationKey,
-  disaggregationText,
   type ObservationCell,
   type SourceInput,
 } from '../repos/workflow/observations.js';
@@ -212,14 +213,7 @@ function fromReference({ row, values }: ImportRow): Candidate | ImportIssue[] {
   };
   const figure: PlannedFigure = {
     row,
-    cell: {
-      indicator: o.indicator,
-      jurisdiction: o.jurisdiction,
-      year: o.year,
-      yearEnd: o.yearEnd,
-      disaggregation: o.disaggregation,
-      definition: o.definition,
-    },
+    cell: cellOf(o),
     value: o.value,
     status: o.status,
     unitAsRead: o.unitAsRead,
@@ -230,15 +224,6 @@ function fromReference({ row, values }: ImportRow): Candidate | ImportIssue[] {
   return { figure, input: { ...figure.cell, value: o.value, status: o.status, source } };
 }
 
-const cellOnlyKey = (cell: ObservationCell) =>
-  [
-    cell.indicator,
-    cell.jurisdiction,
-    cell.year,
-    cell.yearEnd,
-    disaggregationText(cell.disaggregation),
-    cell.definition,
-  ].join('|');
 const previousCellKey = (cell: ObservationCell) =>
   cell.year === cell.yearEnd ? cellOnlyKey({ ...cell, year: cell.year - 1, yearEnd: cell.year - 1 }) : null;
 

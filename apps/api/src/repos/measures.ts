@@ -1,12 +1,8 @@
-import {
-  RubricLevelSchema,
-  type JurisdictionId,
-  type MeasureAssessment,
-  type SourceKind,
-} from '@fourp/domain';
+import { RubricLevelSchema, type JurisdictionId, type MeasureAssessment } from '@fourp/domain';
 import { asc, eq } from 'drizzle-orm';
 import type { Db } from '../db/client.js';
 import { measureAssessments, sources } from '../db/schema.js';
+import { sourceColumns } from './sources.js';
 
 export type StoredMeasureAssessment = MeasureAssessment & { measure: string; jurisdiction: JurisdictionId };
 
@@ -19,14 +15,7 @@ export async function listMeasureAssessments(db: Db, measureId?: string): Promis
       year: measureAssessments.year,
       level: measureAssessments.level,
       evidence: measureAssessments.evidence,
-      source: {
-        id: sources.id,
-        title: sources.title,
-        publisher: sources.publisher,
-        year: sources.year,
-        locator: sources.locator,
-        kind: sources.kind,
-      },
+      source: sourceColumns,
     })
     .from(measureAssessments)
     .innerJoin(sources, eq(measureAssessments.sourceId, sources.id))
@@ -39,6 +28,5 @@ export async function listMeasureAssessments(db: Db, measureId?: string): Promis
   return rows.map((row) => ({
     ...row,
     level: RubricLevelSchema.parse(row.level),
-    source: { ...row.source, kind: row.source.kind as SourceKind },
   }));
 }

@@ -8,12 +8,13 @@ import {
   type Observation,
   type ObsStatus,
   type Population,
-  type SourceKind,
+  type Source,
   type WorkflowState,
 } from '@fourp/domain';
 import { and, asc, count, eq, gte, inArray, lte, type SQL } from 'drizzle-orm';
 import type { Db } from '../db/client.js';
 import { observations, sources } from '../db/schema.js';
+import { sourceColumns } from './sources.js';
 
 export type ObservationFilter = {
   indicators?: readonly IndicatorId[];
@@ -26,7 +27,8 @@ export type ObservationFilter = {
 
 const PUBLISHED: WorkflowState = 'published';
 
-const observationColumns = {
+/** The columns an observation is read with, its source nested; `toObservation` maps them to the domain. */
+export const observationColumns = {
   id: observations.id,
   indicator: observations.indicatorId,
   jurisdiction: observations.jurisdictionId,
@@ -41,15 +43,10 @@ const observationColumns = {
   workflowState: observations.workflowState,
   supersededBy: observations.supersededBy,
   note: observations.note,
-  sourceId: sources.id,
-  sourceTitle: sources.title,
-  sourcePublisher: sources.publisher,
-  sourceYear: sources.year,
-  sourceLocator: sources.locator,
-  sourceKind: sources.kind,
+  source: sourceColumns,
 };
 
-type ObservationRow = {
+export type ObservationRow = {
   id: number;
   indicator: string;
   jurisdiction: string;
@@ -64,12 +61,7 @@ type ObservationRow = {
   workflowState: WorkflowState;
   supersededBy: number | null;
   note: string | null;
-  sourceId: number;
-  sourceTitle: string;
-  sourcePublisher: string;
-  sourceYear: number | null;
-  sourceLocator: string | null;
-  sourceKind: SourceKind;
+  source: Source;
 };
 
 function parseDisaggregation(raw: string, id: number): Disaggregation {
@@ -78,7 +70,7 @@ function parseDisaggregation(raw: string, id: number): Disaggregation {
   return parsed.data;
 }
 
-function toObservation(row: ObservationRow): Observation {
+export function toObservation(row: ObservationRow): Observation {
   return {
     id: row.id,
     indicator: row.indicator,
@@ -95,14 +87,7 @@ function toObservation(row: ObservationRow): Observation {
     workflowState: row.workflowState,
     superseded: row.supersededBy !== null,
     note: row.note,
-    source: {
-      id: row.sourceId,
-      title: row.sourceTitle,
-      publisher: row.sourcePublisher,
-      year: row.sourceYear,
-      locator: row.sourceLocator,
-      kind: row.sourceKind,
-    },
+    source: row.source,
   };
 }
 

@@ -1,18 +1,10 @@
 import { CompareResponseSchema } from '@fourp/domain';
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { seedIfEmpty } from '../seed/index.js';
-import {
-  createTestApp,
-  getParsed,
-  insertObservations,
-  readProblem,
-  type TestApp,
-} from '../test-support/api.js';
+import { getParsed, insertObservations, readProblem, useTestApp, withTestApp } from '../test-support/api.js';
 
-let t: TestApp;
-beforeEach(async () => {
-  t = await createTestApp();
-  await insertObservations(t.db, [
+const t = useTestApp({
+  observations: [
     { indicator: 'population', jurisdiction: 'IT', year: 2022, value: 60_000_000 },
     { indicator: 'population', jurisdiction: 'ES', year: 2022, value: 50_000_000 },
     { indicator: 'population', jurisdiction: 'PK-PB-GUJRAT', year: 2022, value: 4_000_000 },
@@ -26,9 +18,8 @@ beforeEach(async () => {
     { indicator: 'persons_convicted', jurisdiction: 'PK', year: 2022, value: 900 },
     { indicator: 'helpline_calls', jurisdiction: 'PK', year: 2022, value: 400 },
     { indicator: 'helpline_calls', jurisdiction: 'IT', year: 2022, value: 1_200 },
-  ]);
+  ],
 });
-afterEach(() => t.close());
 
 describe('GET /v1/compare', () => {
   it('puts Gujrat beside Italy and Spain per 100,000 residents with grades', async () => {
@@ -204,8 +195,7 @@ describe('GET /v1/compare', () => {
 
 describe('GET /v1/compare over the reference dataset', () => {
   it('shows Pakistan in place of Gujrat for the TIP tier, labelled as a stand-in', async () => {
-    const reference = await createTestApp({ seed: seedIfEmpty });
-    try {
+    await withTestApp({ seed: seedIfEmpty }, async (reference) => {
       const { body } = await getParsed(
         reference.app,
         '/v1/compare?indicator=tip_tier',
@@ -219,9 +209,7 @@ describe('GET /v1/compare over the reference dataset', () => {
       });
       expect(body.data.comparison.base).toBe('PK');
       expect(body.data.comparison.latestByBenchmark.map((b) => b.jurisdiction)).toEqual(['IT', 'ES']);
-    } finally {
-      reference.close();
-    }
+    });
   });
 
   it.each([
@@ -230,8 +218,7 @@ describe('GET /v1/compare over the reference dataset', () => {
   ])(
     'flags every Italian $indicator above 100 (different cohorts), keeping the value',
     async ({ indicator, from, to }) => {
-      const reference = await createTestApp({ seed: seedIfEmpty });
-      try {
+      await withTestApp({ seed: seedIfEmpty }, async (reference) => {
         const { body } = await getParsed(
           reference.app,
           `/v1/compare?indicator=${indicator}&with=IT`,
@@ -250,9 +237,7 @@ describe('GET /v1/compare over the reference dataset', () => {
         expect(
           italy.filter((p) => p.value !== null && p.value <= 100).every((p) => p.flags?.length === 0),
         ).toBe(true);
-      } finally {
-        reference.close();
-      }
+      });
     },
   );
 });

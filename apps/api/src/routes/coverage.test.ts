@@ -1,24 +1,15 @@
 import { CoverageResponseSchema, INDICATORS } from '@fourp/domain';
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import {
-  createTestApp,
-  getParsed,
-  insertObservations,
-  readProblem,
-  type TestApp,
-} from '../test-support/api.js';
+import { describe, expect, it } from 'vitest';
+import { getParsed, readProblem, useTestApp } from '../test-support/api.js';
 
-let t: TestApp;
-beforeEach(async () => {
-  t = await createTestApp();
-  await insertObservations(t.db, [
+const t = useTestApp({
+  observations: [
     { indicator: 'tip_tier', jurisdiction: 'PK', year: 2022, value: 2 },
     { indicator: 'tip_tier', jurisdiction: 'PK', year: 2023, value: 2 },
     { indicator: 'tip_tier', jurisdiction: 'IT', year: 2023, value: 1 },
     { indicator: 'tip_tier', jurisdiction: 'ES', year: 2023, value: 1, workflowState: 'submitted' },
-  ]);
+  ],
 });
-afterEach(() => t.close());
 
 describe('GET /v1/coverage', () => {
   it('lists each indicator × jurisdiction × year with data, and every indicator without any', async () => {

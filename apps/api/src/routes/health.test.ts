@@ -1,18 +1,8 @@
 import { HealthResponseSchema } from '@fourp/domain';
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import {
-  createTestApp,
-  getParsed,
-  insertObservations,
-  readProblem,
-  type TestApp,
-} from '../test-support/api.js';
+import { describe, expect, it } from 'vitest';
+import { getParsed, insertObservations, readProblem, useTestApp } from '../test-support/api.js';
 
-let t: TestApp;
-beforeEach(async () => {
-  t = await createTestApp({ deps: { now: () => new Date('2026-01-02T03:04:05Z') } });
-});
-afterEach(() => t.close());
+const t = useTestApp({ deps: { now: () => new Date('2026-01-02T03:04:05Z') } });
 
 describe('GET /health', () => {
   it('reports the database reachable with record counts, never cached', async () => {
@@ -46,6 +36,5 @@ describe('GET /health', () => {
     t.close();
     const problem = await readProblem(await t.app.request('/health'), 503);
     expect(problem.code).toBe('service_unavailable');
-    t = await createTestApp();
   });
 });

@@ -1,18 +1,8 @@
 import { IndicatorDetailResponseSchema, IndicatorListResponseSchema } from '@fourp/domain';
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import {
-  createTestApp,
-  getParsed,
-  insertObservations,
-  readProblem,
-  type TestApp,
-} from '../test-support/api.js';
+import { describe, expect, it } from 'vitest';
+import { getParsed, insertObservations, readProblem, useTestApp } from '../test-support/api.js';
 
-let t: TestApp;
-beforeEach(async () => {
-  t = await createTestApp();
-});
-afterEach(() => t.close());
+const t = useTestApp();
 
 describe('GET /v1/indicators', () => {
   it('lists the catalogue, filtered by pillar', async () => {

@@ -1,12 +1,8 @@
 import { JurisdictionListResponseSchema, type JurisdictionNode } from '@fourp/domain';
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { createTestApp, getParsed, readProblem, type TestApp } from '../test-support/api.js';
+import { describe, expect, it } from 'vitest';
+import { getParsed, readProblem, useTestApp } from '../test-support/api.js';
 
-let t: TestApp;
-beforeEach(async () => {
-  t = await createTestApp();
-});
-afterEach(() => t.close());
+const t = useTestApp();
 
 const find = (nodes: readonly JurisdictionNode[], id: string): JurisdictionNode | undefined =>
   nodes.map((n) => (n.id === id ? n : find(n.children, id))).find((n) => n !== undefined);

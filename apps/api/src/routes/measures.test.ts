@@ -1,21 +1,14 @@
 import { MeasureListResponseSchema, MeasureResponseSchema, POLICY_MEASURES } from '@fourp/domain';
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import {
-  createTestApp,
-  getParsed,
-  insertAssessment,
-  readProblem,
-  type TestApp,
-} from '../test-support/api.js';
+import { describe, expect, it } from 'vitest';
+import { getParsed, readProblem, useTestApp } from '../test-support/api.js';
 
-let t: TestApp;
-beforeEach(async () => {
-  t = await createTestApp();
-  await insertAssessment(t.db, { measure: 'national_action_plan', jurisdiction: 'PK', year: 2020, level: 1 });
-  await insertAssessment(t.db, { measure: 'national_action_plan', jurisdiction: 'PK', year: 2023, level: 3 });
-  await insertAssessment(t.db, { measure: 'national_action_plan', jurisdiction: 'IT', year: 2022, level: 4 });
+const t = useTestApp({
+  assessments: [
+    { measure: 'national_action_plan', jurisdiction: 'PK', year: 2020, level: 1 },
+    { measure: 'national_action_plan', jurisdiction: 'PK', year: 2023, level: 3 },
+    { measure: 'national_action_plan', jurisdiction: 'IT', year: 2022, level: 4 },
+  ],
 });
-afterEach(() => t.close());
 
 describe('GET /v1/measures', () => {
   it('lists every measure with levels over time, and the rubric', async () => {

@@ -1,17 +1,9 @@
 import { ObservationListResponseSchema } from '@fourp/domain';
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import {
-  createTestApp,
-  getParsed,
-  insertObservations,
-  readProblem,
-  type TestApp,
-} from '../test-support/api.js';
+import { describe, expect, it } from 'vitest';
+import { getParsed, insertObservations, readProblem, useTestApp } from '../test-support/api.js';
 
-let t: TestApp;
-beforeEach(async () => {
-  t = await createTestApp();
-  await insertObservations(t.db, [
+const t = useTestApp({
+  observations: [
     { indicator: 'victims_identified', jurisdiction: 'IT', year: 2021, value: 1_911 },
     { indicator: 'victims_identified', jurisdiction: 'IT', year: 2022, value: 2_062 },
     { indicator: 'victims_identified', jurisdiction: 'PK-PB-GUJRAT', year: 2022, value: 3 },
@@ -24,9 +16,8 @@ beforeEach(async () => {
       definition: 'thb_and_smuggling',
     },
     { indicator: 'victims_identified', jurisdiction: 'ES', year: 2022, value: 999, workflowState: 'draft' },
-  ]);
+  ],
 });
-afterEach(() => t.close());
 
 describe('GET /v1/observations', () => {
   it('returns published figures with provenance and their source, filtered', async () => {

@@ -1,12 +1,8 @@
 import { PillarListResponseSchema } from '@fourp/domain';
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { createTestApp, getParsed, readProblem, type TestApp } from '../test-support/api.js';
+import { describe, expect, it } from 'vitest';
+import { getParsed, readProblem, useTestApp } from '../test-support/api.js';
 
-let t: TestApp;
-beforeEach(async () => {
-  t = await createTestApp();
-});
-afterEach(() => t.close());
+const t = useTestApp();
 
 describe('GET /v1/pillars', () => {
   it('lists the four scored pillars and context with their catalogue counts', async () => {

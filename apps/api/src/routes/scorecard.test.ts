@@ -1,19 +1,10 @@
 import { ScorecardResponseSchema } from '@fourp/domain';
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { seedIfEmpty } from '../seed/index.js';
-import {
-  createTestApp,
-  getParsed,
-  insertAssessment,
-  insertObservations,
-  readProblem,
-  type TestApp,
-} from '../test-support/api.js';
+import { getParsed, insertAssessment, readProblem, useTestApp, withTestApp } from '../test-support/api.js';
 
-let t: TestApp;
-beforeEach(async () => {
-  t = await createTestApp();
-  await insertObservations(t.db, [
+const t = useTestApp({
+  observations: [
     { indicator: 'population', jurisdiction: 'IT', year: 2022, value: 60_000_000 },
     { indicator: 'population', jurisdiction: 'ES', year: 2022, value: 50_000_000 },
     { indicator: 'population', jurisdiction: 'PK-PB-GUJRAT', year: 2022, value: 4_000_000 },
@@ -21,20 +12,13 @@ beforeEach(async () => {
     { indicator: 'victims_identified', jurisdiction: 'ES', year: 2022, value: 1_000 },
     { indicator: 'victims_identified', jurisdiction: 'PK-PB-GUJRAT', year: 2021, value: 60 },
     { indicator: 'victims_identified', jurisdiction: 'PK-PB-GUJRAT', year: 2022, value: 80 },
-  ]);
-  await insertAssessment(t.db, {
-    measure: 'national_action_plan',
-    jurisdiction: 'PK-PB-GUJRAT',
-    year: 2022,
-    level: 2,
-  });
+  ],
+  assessments: [{ measure: 'national_action_plan', jurisdiction: 'PK-PB-GUJRAT', year: 2022, level: 2 }],
 });
-afterEach(() => t.close());
 
 describe('GET /v1/scorecard over the reference dataset', () => {
   it('gives Gujrat measure-based pillar scores inherited from Pakistan', async () => {
-    const reference = await createTestApp({ seed: seedIfEmpty });
-    try {
+    await withTestApp({ seed: seedIfEmpty }, async (reference) => {
       const { body } = await getParsed(
         reference.app,
         '/v1/scorecard?jurisdiction=PK-PB-GUJRAT',
@@ -53,9 +37,7 @@ describe('GET /v1/scorecard over the reference dataset', () => {
         .filter((m) => m.score !== null);
       expect(italyMeasures.length).toBeGreaterThan(0);
       expect(italyMeasures.every((m) => m.inheritedFrom === null)).toBe(true);
-    } finally {
-      reference.close();
-    }
+    });
   });
 });
 

@@ -1,18 +1,8 @@
 import { SourceResponseSchema } from '@fourp/domain';
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import {
-  createTestApp,
-  getParsed,
-  insertObservations,
-  readProblem,
-  type TestApp,
-} from '../test-support/api.js';
+import { describe, expect, it } from 'vitest';
+import { getParsed, insertObservations, readProblem, useTestApp } from '../test-support/api.js';
 
-let t: TestApp;
-beforeEach(async () => {
-  t = await createTestApp();
-});
-afterEach(() => t.close());
+const t = useTestApp();
 
 describe('GET /v1/sources/:id', () => {
   it('returns the source with the published figures it backs', async () => {

@@ -2,14 +2,10 @@ import { INDICATORS, JURISDICTIONS } from '@fourp/domain';
 import { and, eq, inArray, isNull } from 'drizzle-orm';
 import type { Db } from '../db/client.js';
 import { observationRevisions, observations, sources } from '../db/schema.js';
+import { cellWhere, disaggregationText } from '../repos/workflow/observations.js';
 import { syncCatalogue, type DbOrTx } from './catalogue.js';
 import { parseCsv, type CsvRow } from './csv.js';
-import {
-  canonicalDisaggregation,
-  resolveReferenceRow,
-  type ReferenceRow,
-  type ResolvedObservation,
-} from './reference-mapping.js';
+import { resolveReferenceRow, type ReferenceRow, type ResolvedObservation } from './reference-mapping.js';
 import { loadMeasureAssessments, type MeasureAssessmentSeed } from './measure-assessments.js';
 import { classifySourceKind } from './source-kind.js';
 import { upsertSource, type Citation } from './source-store.js';
@@ -226,7 +222,7 @@ export async function loadReferenceData(
     const ids: number[] = [];
     for (const { observation: o, citation } of mapped) {
       const sourceId = sourceIds.get(citationKey(citation))!;
-      const disaggregation = canonicalDisaggregation(o.disaggregation);
+      const disaggregation = disaggregationText(o.disaggregation);
       const created = tx
         .insert(observations)
         .values({
@@ -259,17 +255,7 @@ export async function loadReferenceData(
       const existing = tx
         .select({ id: observations.id })
         .from(observations)
-        .where(
-          and(
-            eq(observations.indicatorId, o.indicator),
-            eq(observations.jurisdictionId, o.jurisdiction),
-            eq(observations.year, o.year),
-            eq(observations.yearEnd, o.yearEnd),
-            eq(observations.disaggregation, disaggregation),
-            eq(observations.definition, o.definition),
-            eq(observations.sourceId, sourceId),
-          ),
-        )
+        .where(and(cellWhere(o), eq(observations.sourceId, sourceId)))
         .get();
       if (existing !== undefined) ids.push(existing.id);
     }

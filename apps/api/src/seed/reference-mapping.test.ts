@@ -3,8 +3,8 @@ import { INDICATORS, JURISDICTIONS, validateObservation } from '@fourp/domain';
 import { describe, expect, it } from 'vitest';
 import { parseCsv } from './csv.js';
 import { mapReferenceCsv } from './load-reference.js';
+import { disaggregationText } from '../repos/workflow/observations.js';
 import {
-  canonicalDisaggregation,
   REFERENCE_MAPPINGS,
   resolveReferenceRow,
   targetFor,
@@ -181,11 +181,11 @@ describe('resolveReferenceRow', () => {
   });
 });
 
-describe('canonicalDisaggregation', () => {
+describe('disaggregationText', () => {
   it('writes keys in sorted order so the same cell always has the same text', () => {
-    expect(canonicalDisaggregation({ sex: 'female', exploitation_form: 'sexual' })).toBe(
+    expect(disaggregationText({ sex: 'female', exploitation_form: 'sexual' })).toBe(
       '{"exploitation_form":"sexual","sex":"female"}',
     );
-    expect(canonicalDisaggregation({})).toBe('{}');
+    expect(disaggregationText({})).toBe('{}');
   });
 });

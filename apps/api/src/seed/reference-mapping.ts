@@ -776,12 +776,6 @@ export function targetFor(row: ReferenceRow, mapping: KeyMapping): MappingTarget
   return target;
 }
 
-/** Keys sorted, values JSON; '{}' for the total. The same category set always yields the same text. */
-export function canonicalDisaggregation(disaggregation: Disaggregation): string {
-  const entries = Object.entries(disaggregation).sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0));
-  return JSON.stringify(Object.fromEntries(entries));
-}
-
 function convert(value: number, factor: number): number {
   return factor === 1 ? value : Number((value * factor).toPrecision(12));
 }

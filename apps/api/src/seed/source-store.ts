@@ -1,11 +1,8 @@
-import { and, eq, isNull, type SQL } from 'drizzle-orm';
 import { sources } from '../db/schema.js';
+import { citationWhere } from '../repos/sources.js';
 import type { DbOrTx } from './catalogue.js';
 
 export type Citation = { title: string; publisher: string; year: number | null; locator: string | null };
-
-const sameOrNull = <T>(column: Parameters<typeof eq>[0], value: T | null): SQL =>
-  value === null ? isNull(column) : eq(column, value);
 
 /** The id of the source with exactly this citation, inserting it when new. Synchronous: runs inside transactions. */
 export function upsertSource(
@@ -13,18 +10,7 @@ export function upsertSource(
   citation: Citation,
   kind: 'primary' | 'secondary',
 ): { id: number; inserted: boolean } {
-  const found = db
-    .select({ id: sources.id })
-    .from(sources)
-    .where(
-      and(
-        eq(sources.title, citation.title),
-        eq(sources.publisher, citation.publisher),
-        sameOrNull(sources.year, citation.year),
-        sameOrNull(sources.locator, citation.locator),
-      ),
-    )
-    .get();
+  const found = db.select({ id: sources.id }).from(sources).where(citationWhere(citation)).get();
   if (found !== undefined) return { id: found.id, inserted: false };
   const created = db
     .insert(sources)

@@ -7,6 +7,7 @@ import {
   type ObsStatus,
   type WorkflowState,
 } from '@fourp/domain';
+import { afterEach, beforeEach } from 'vitest';
 import type { z } from 'zod';
 import { createApp, type AppDeps } from '../app.js';
 import type { Db } from '../db/client.js';
@@ -41,10 +42,10 @@ export async function insertCatalogue(db: Db): Promise<void> {
   }
 }
 
+export type TestAppOptions = { seed?: (db: Db) => Promise<unknown>; deps?: Partial<AppDeps> };
+
 /** An app on a fresh migrated SQLite file, with the catalogue rows (and, when `seed` is given, the reference data). */
-export async function createTestApp(
-  options: { seed?: (db: Db) => Promise<unknown>; deps?: Partial<AppDeps> } = {},
-): Promise<TestApp> {
+export async function createTestApp(options: TestAppOptions = {}): Promise<TestApp> {
   const testDb = createTestDb();
   if (options.seed) await options.seed(testDb.db);
   await insertCatalogue(testDb.db);
@@ -103,10 +104,15 @@ export async function insertObservations(db: Db, rows: readonly NewObservation[]
   return ids;
 }
 
-export async function insertAssessment(
-  db: Db,
-  row: { measure: string; jurisdiction: string; year: number; level: number; evidence?: string },
-): Promise<void> {
+export type NewAssessment = {
+  measure: string;
+  jurisdiction: string;
+  year: number;
+  level: number;
+  evidence?: string;
+};
+
+export async function insertAssessment(db: Db, row: NewAssessment): Promise<void> {
   const sourceId = await insertSource(db, 'Assessment source');
   await db.insert(measureAssessments).values({
     measureId: row.measure,
@@ -116,6 +122,36 @@ export async function insertAssessment(
     evidence: row.evidence ?? `Evidence for ${row.measure} in ${row.jurisdiction} ${row.year}`,
     sourceId,
   });
+}
+
+/** Runs `use` on a fresh app and closes the app afterwards, whether `use` passes or throws. */
+export async function withTestApp<T>(options: TestAppOptions, use: (t: TestApp) => Promise<T>): Promise<T> {
+  const t = await createTestApp(options);
+  try {
+    return await use(t);
+  } finally {
+    t.close();
+  }
+}
+
+/**
+ * Gives each test of the file a fresh app (closed after it) holding `observations`, then `assessments`.
+ * The returned object is refilled before every test, so tests read `t.app` and `t.db` from it.
+ */
+export function useTestApp(
+  options: TestAppOptions & {
+    observations?: readonly NewObservation[];
+    assessments?: readonly NewAssessment[];
+  } = {},
+): TestApp {
+  const current = {} as TestApp;
+  beforeEach(async () => {
+    Object.assign(current, await createTestApp(options));
+    await insertObservations(current.db, options.observations ?? []);
+    for (const assessment of options.assessments ?? []) await insertAssessment(current.db, assessment);
+  });
+  afterEach(() => current.close());
+  return current;
 }
 
 /** GET `path` and parse the JSON body with `schema` (the same contract the web uses). */

@@ -1,5 +1,6 @@
 import type { JurisdictionId, Role } from '@fourp/domain';
 import { count } from 'drizzle-orm';
+import { afterAll, beforeAll } from 'vitest';
 import type { AppDeps } from '../app.js';
 import { createAccount } from '../auth/accounts.js';
 import { hashSecret, newApiToken } from '../auth/secrets.js';
@@ -83,6 +84,16 @@ export async function createWorkflowTestApp(deps: Partial<AppDeps> = {}): Promis
     donor: donor!,
     researcher: researcher!,
   };
+}
+
+/** One workflow app shared by the tests of the file, made before the first and closed after the last. */
+export function useWorkflowTestApp(): WorkflowTestApp {
+  const current = {} as WorkflowTestApp;
+  beforeAll(async () => {
+    Object.assign(current, await createWorkflowTestApp());
+  });
+  afterAll(() => current.close());
+  return current;
 }
 
 /** Signs in through the API; returns the headers a browser (cookie) and the dashboard (CSRF header) would send. */

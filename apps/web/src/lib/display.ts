@@ -20,7 +20,7 @@ export function showPoint(
 ): string {
   if (point === null) return t('common.noData');
   if (point.suppressed) return t('common.suppressed');
-  if (per === '100k' && !point.normalised && point.rawValue !== null) {
+  if (per === '100k' && measureType === 'count' && !point.normalised && point.rawValue !== null) {
     return `${formatNumber(point.rawValue)} (${t('indicator.normaliseFailed', { year: String(point.year) })})`;
   }
   const shown = showValue(point.value, measureType);

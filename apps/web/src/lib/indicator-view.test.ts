@@ -178,7 +178,7 @@ describe('indicatorCsv', () => {
     expect(lines).toHaveLength(2);
     expect(lines[0]).toMatch(/^indicator,jurisdiction_id,jurisdiction,year,/);
     expect(lines[1]).toBe(
-      'victims_identified,IT,Italy,2021,2021,493,persons,493,false,,standard,A,,Annual report,Ministry,2023,p. 4,secondary',
+      'victims_identified,IT,Italy,2021,2021,493,persons,493,false,,standard,A,,Annual report,Ministry,2023,p. 4,secondary,',
     );
   });
 

@@ -1,4 +1,12 @@
-import type { Compare, Jurisdiction, Observation, ObsStatus, Source } from '@fourp/domain';
+import type {
+  Compare,
+  DerivationInputs,
+  DerivedFlag,
+  Jurisdiction,
+  Observation,
+  ObsStatus,
+  Source,
+} from '@fourp/domain';
 import { buildCsv } from './csv';
 import { t } from './i18n/messages';
 import { jurisdictionName, pointsFor } from './series';
@@ -19,7 +27,10 @@ export type ViewRow = {
   definition: string;
   status: ObsStatus | null;
   note: string | null;
+  /** For a figure computed from a formula: the source of its numerator (its denominator's is in `derivedFrom`). */
   source: Source | null;
+  derivedFrom: DerivationInputs | null;
+  flags: DerivedFlag[];
 };
 
 /** The rows for the selected jurisdictions, in selection order then year. */
@@ -48,7 +59,11 @@ export function buildViewRows(
       .map((point): ViewRow => {
         const observation = point.observationId === null ? undefined : byId.get(point.observationId);
         // A count the API could not put per 100,000 (no population near that year) must not be drawn on that scale.
-        const unscalable = compare.per === '100k' && !point.normalised && !point.suppressed;
+        const unscalable =
+          compare.per === '100k' &&
+          compare.comparison.measureType === 'count' &&
+          !point.normalised &&
+          !point.suppressed;
         return {
           observationId: point.observationId,
           jurisdiction,
@@ -63,7 +78,9 @@ export function buildViewRows(
           definition: point.definition,
           status: observation?.status ?? null,
           note: observation?.note ?? null,
-          source: observation?.source ?? null,
+          source: observation?.source ?? point.derivedFrom?.numerator.source ?? null,
+          derivedFrom: point.derivedFrom ?? null,
+          flags: point.flags ?? [],
         };
       }),
   );
@@ -107,7 +124,15 @@ export const INDICATOR_CSV_HEADER = [
   'source_year',
   'source_locator',
   'source_kind',
+  'derived_from',
 ] as const;
+
+/** "victims_identified 536 (observation 168) / population 58997201 (observation 112) × 100000". */
+export function derivationText(inputs: DerivationInputs): string {
+  const part = (input: DerivationInputs['numerator']) =>
+    `${input.indicator} ${input.value ?? 'suppressed'} (${input.year}, observation ${input.observationId})`;
+  return `${part(inputs.numerator)} / ${part(inputs.denominator)} × ${inputs.factor}`;
+}
 
 /** The CSV of exactly the rows on screen, with their sources. */
 export function indicatorCsv(indicator: string, unit: string, rows: readonly ViewRow[]): string {
@@ -132,6 +157,7 @@ export function indicatorCsv(indicator: string, unit: string, rows: readonly Vie
       row.source?.year,
       row.source?.locator,
       row.source?.kind,
+      row.derivedFrom ? derivationText(row.derivedFrom) : null,
     ]),
   );
 }

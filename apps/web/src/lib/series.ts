@@ -1,6 +1,7 @@
 import type {
   Comparison,
   ComparedPoint,
+  Source,
   DefinitionVariant,
   Indicator,
   Jurisdiction,
@@ -59,4 +60,14 @@ export function publishedTotals(observations: readonly Observation[]): Observati
 /** A one-line citation: "Title, Publisher (Year)". */
 export function citation(source: { title: string; publisher: string; year: number | null }): string {
   return `${source.title}, ${source.publisher}${source.year === null ? '' : ` (${source.year})`}`;
+}
+
+/** The source behind a compared point: its own observation's, or for a computed figure its numerator's. */
+export function pointSource(
+  point: ComparedPoint | null,
+  observations: readonly Observation[],
+): Source | null {
+  if (point === null) return null;
+  if (point.derivedFrom) return point.derivedFrom.numerator.source;
+  return observations.find((o) => o.id === point.observationId)?.source ?? null;
 }

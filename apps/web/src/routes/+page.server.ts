@@ -1,6 +1,6 @@
-import type { Compare, PillarScore, Scorecard } from '@fourp/domain';
+import type { Compare, Observation, PillarScore, Scorecard } from '@fourp/domain';
 import { serverApi } from '$lib/server/api';
-import { BASE, BENCHMARKS, STAND_IN_CHAIN, latestPoint, pointsFor } from '$lib/series';
+import { BASE, BENCHMARKS, STAND_IN_CHAIN, citation, latestPoint, pointSource, pointsFor } from '$lib/series';
 import type { PageServerLoad } from './$types';
 
 const SCORED_JURISDICTIONS = [...STAND_IN_CHAIN, ...BENCHMARKS];
@@ -41,9 +41,13 @@ export const load = (async ({ fetch }) => {
   const indicatorsWithHeadline = api.indicators().then(async (list) => {
     const headline = list.data.filter((indicator) => indicator.headline && indicator.pillar !== 'context');
     const compares = await Promise.all(
-      headline.map((indicator) =>
-        api.compare({ indicator: indicator.id, base: BASE, with: BENCHMARKS }).then((result) => result.data),
-      ),
+      headline.map(async (indicator) => {
+        const [compare, observations] = await Promise.all([
+          api.compare({ indicator: indicator.id, base: BASE, with: BENCHMARKS }),
+          api.observations({ indicator: indicator.id }),
+        ]);
+        return { compare: compare.data, observations: observations.data };
+      }),
     );
     return { indicators: list.data, compares };
   });
@@ -72,8 +76,8 @@ export const load = (async ({ fetch }) => {
       return entry ? [entry] : [];
     });
     const headline = compares
-      .filter((compare) => indicators.find((i) => i.id === compare.indicator)?.pillar === pillar)
-      .map((compare) => headlineRow(compare));
+      .filter(({ compare }) => indicators.find((i) => i.id === compare.indicator)?.pillar === pillar)
+      .map(({ compare, observations }) => headlineRow(compare, observations));
     return { pillar, base, benchmarks, headline };
   });
 
@@ -89,7 +93,7 @@ export const load = (async ({ fetch }) => {
   };
 }) satisfies PageServerLoad;
 
-function headlineRow(compare: Compare) {
+function headlineRow(compare: Compare, observations: Observation[]) {
   const { comparison } = compare;
   const ids = [comparison.base, ...comparison.benchmarks];
   return {
@@ -99,10 +103,11 @@ function headlineRow(compare: Compare) {
     measureType: comparison.measureType,
     standIn: compare.standIn,
     baseHasData: compare.baseHasData,
-    latest: ids.map((jurisdiction) => ({
-      jurisdiction,
-      point: latestPoint(pointsFor(comparison, jurisdiction)),
-    })),
+    latest: ids.map((jurisdiction) => {
+      const point = latestPoint(pointsFor(comparison, jurisdiction));
+      const source = pointSource(point, observations);
+      return { jurisdiction, point, source: source ? citation(source) : null };
+    }),
     grades: comparison.latestByBenchmark.map((item) => ({
       jurisdiction: item.jurisdiction,
       grade: item.grade,

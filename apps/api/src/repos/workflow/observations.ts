@@ -1,6 +1,4 @@
 import {
-  DisaggregationSchema,
-  STANDARD_DEFINITION,
   descendantsOf,
   readScopeOf,
   type Disaggregation,
@@ -12,9 +10,11 @@ import {
   type WorkflowObservation,
   type WorkflowState,
 } from '@fourp/domain';
-import { and, asc, desc, eq, inArray, isNull, ne, or, type SQL } from 'drizzle-orm';
+import { and, asc, desc, eq, inArray, ne, or, type SQL } from 'drizzle-orm';
 import type { Db } from '../../db/client.js';
 import { observationRevisions, observations, sources } from '../../db/schema.js';
+import { observationColumns, toObservation, type ObservationRow } from '../observations.js';
+import { citationWhere, toSource } from '../sources.js';
 
 /** The SQL condition for the observations a principal may read: published ones, plus every state in its scope. */
 export function observationVisibility(principal: Principal): SQL | undefined {
@@ -37,13 +37,6 @@ export type SourceInput = {
 export const citationKey = (s: Omit<SourceInput, 'kind'>) =>
   JSON.stringify([s.title.trim(), s.publisher.trim(), s.year, s.locator?.trim() || null]);
 
-const toSource = (row: typeof sources.$inferSelect): Source => ({ ...row, kind: row.kind as SourceKind });
-
-export async function findSourceById(db: Db, id: number): Promise<Source | null> {
-  const [row] = await db.select().from(sources).where(eq(sources.id, id));
-  return row ? toSource(row) : null;
-}
-
 /** The existing source with this citation, or a new one; `created` says which. */
 export async function findOrCreateSource(
   db: Db,
@@ -55,14 +48,7 @@ export async function findOrCreateSource(
   const [existing] = await db
     .select()
     .from(sources)
-    .where(
-      and(
-        eq(sources.title, title),
-        eq(sources.publisher, publisher),
-        input.year === null ? isNull(sources.year) : eq(sources.year, input.year),
-        locator === null ? isNull(sources.locator) : eq(sources.locator, locator),
-      ),
-    );
+    .where(citationWhere({ title, publisher, year: input.year, locator }));
   if (existing) return { source: toSource(existing), created: false };
   const [row] = await db
     .insert(sources)
@@ -80,11 +66,22 @@ export type ObservationCell = {
   definition: string;
 };
 
-/** Disaggregation as stored: JSON with keys sorted, so that equal breakdowns compare equal. */
+/** Disaggregation as stored: JSON with keys sorted, '{}' for the total, so that equal breakdowns compare equal. */
 export const disaggregationText = (d: Disaggregation) =>
-  JSON.stringify(Object.fromEntries(Object.entries(d).sort(([a], [b]) => a.localeCompare(b))));
+  JSON.stringify(Object.fromEntries(Object.entries(d).sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0))));
 
-export const cellKey = (cell: ObservationCell, sourceId: number) =>
+/** Just the cell's fields of a figure. */
+export const cellOf = (o: ObservationCell): ObservationCell => ({
+  indicator: o.indicator,
+  jurisdiction: o.jurisdiction,
+  year: o.year,
+  yearEnd: o.yearEnd,
+  disaggregation: o.disaggregation,
+  definition: o.definition,
+});
+
+/** The text that identifies a cell, whatever the source. */
+export const cellOnlyKey = (cell: ObservationCell) =>
   [
     cell.indicator,
     cell.jurisdiction,
@@ -92,75 +89,48 @@ export const cellKey = (cell: ObservationCell, sourceId: number) =>
     cell.yearEnd,
     disaggregationText(cell.disaggregation),
     cell.definition,
-    sourceId,
   ].join('|');
 
+export const cellKey = (cell: ObservationCell, sourceId: number) => `${cellOnlyKey(cell)}|${sourceId}`;
+
+/** The SQL condition for the observations of this cell, from any source. */
+export const cellWhere = (cell: ObservationCell): SQL | undefined =>
+  and(
+    eq(observations.indicatorId, cell.indicator),
+    eq(observations.jurisdictionId, cell.jurisdiction),
+    eq(observations.year, cell.year),
+    eq(observations.yearEnd, cell.yearEnd),
+    eq(observations.disaggregation, disaggregationText(cell.disaggregation)),
+    eq(observations.definition, cell.definition),
+  );
+
 const columns = {
-  id: observations.id,
-  indicator: observations.indicatorId,
-  jurisdiction: observations.jurisdictionId,
-  year: observations.year,
-  yearEnd: observations.yearEnd,
-  disaggregation: observations.disaggregation,
-  value: observations.value,
-  status: observations.status,
-  definition: observations.definition,
-  unitAsRead: observations.unitAsRead,
-  valueAsRead: observations.valueAsRead,
-  workflowState: observations.workflowState,
-  supersededBy: observations.supersededBy,
-  note: observations.note,
+  ...observationColumns,
   locked: observations.locked,
   createdBy: observations.createdBy,
   createdAt: observations.createdAt,
   updatedAt: observations.updatedAt,
-  source: {
-    id: sources.id,
-    title: sources.title,
-    publisher: sources.publisher,
-    year: sources.year,
-    locator: sources.locator,
-    kind: sources.kind,
-  },
 };
 
-type Row = {
-  id: number;
-  indicator: string;
-  jurisdiction: string;
-  year: number;
-  yearEnd: number;
-  disaggregation: string;
-  value: number;
-  status: ObsStatus;
-  definition: string;
-  unitAsRead: string | null;
-  valueAsRead: string | null;
-  workflowState: WorkflowState;
-  supersededBy: number | null;
-  note: string | null;
+type Row = ObservationRow & {
   locked: number;
   createdBy: string | null;
   createdAt: string;
   updatedAt: string;
-  source: {
-    id: number;
-    title: string;
-    publisher: string;
-    year: number | null;
-    locator: string | null;
-    kind: string;
-  };
 };
 
-const toWorkflowObservation = ({ supersededBy, locked, source, ...row }: Row): WorkflowObservation => ({
-  ...row,
-  disaggregation: DisaggregationSchema.parse(JSON.parse(row.disaggregation)),
-  definition: row.definition || STANDARD_DEFINITION,
-  suppressed: false,
-  superseded: supersededBy !== null,
+const toWorkflowObservation = ({
+  locked,
+  createdBy,
+  createdAt,
+  updatedAt,
+  ...row
+}: Row): WorkflowObservation => ({
+  ...toObservation(row),
   locked: locked === 1,
-  source: { ...source, kind: source.kind as SourceKind },
+  createdBy,
+  createdAt,
+  updatedAt,
 });
 
 const selectRows = (db: Db) =>
@@ -199,17 +169,7 @@ export async function findSameCell(db: Db, cell: ObservationCell, sourceId: numb
   const [row] = await db
     .select({ id: observations.id })
     .from(observations)
-    .where(
-      and(
-        eq(observations.indicatorId, cell.indicator),
-        eq(observations.jurisdictionId, cell.jurisdiction),
-        eq(observations.year, cell.year),
-        eq(observations.yearEnd, cell.yearEnd),
-        eq(observations.disaggregation, disaggregationText(cell.disaggregation)),
-        eq(observations.definition, cell.definition),
-        eq(observations.sourceId, sourceId),
-      ),
-    );
+    .where(and(cellWhere(cell), eq(observations.sourceId, sourceId)));
   return row?.id ?? null;
 }
 
@@ -221,12 +181,7 @@ export async function previousYearValue(db: Db, cell: ObservationCell): Promise<
     .from(observations)
     .where(
       and(
-        eq(observations.indicatorId, cell.indicator),
-        eq(observations.jurisdictionId, cell.jurisdiction),
-        eq(observations.year, cell.year - 1),
-        eq(observations.yearEnd, cell.year - 1),
-        eq(observations.disaggregation, disaggregationText(cell.disaggregation)),
-        eq(observations.definition, cell.definition),
+        cellWhere({ ...cell, year: cell.year - 1, yearEnd: cell.year - 1 }),
         ne(observations.workflowState, 'rejected'),
       ),
     )

@@ -1,5 +1,5 @@
 import { MeResponseSchema, NewApiTokenResponseSchema } from '@fourp/domain';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { readProblem } from '../../test-support/api.js';
 import {
   PASSWORD,
@@ -8,14 +8,10 @@ import {
   json,
   signIn,
   tableCounts,
-  type WorkflowTestApp,
+  useWorkflowTestApp,
 } from '../../test-support/workflow.js';
 
-let t: WorkflowTestApp;
-beforeAll(async () => {
-  t = await createWorkflowTestApp();
-});
-afterAll(() => t.close());
+const t = useWorkflowTestApp();
 
 const login = (email: string, password: string, url = '/v1/auth/login') =>
   t.app.request(url, json({}, { email, password }));

@@ -1,5 +1,5 @@
 import type { WorkflowState } from '@fourp/domain';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
 import type { Db } from '../../db/client.js';
 import { appendAudit } from '../../repos/workflow/audit.js';
 import {
@@ -9,10 +9,9 @@ import {
 } from '../../repos/workflow/observations.js';
 import {
   createTestUser,
-  createWorkflowTestApp,
   tableCounts,
   type TestUser,
-  type WorkflowTestApp,
+  useWorkflowTestApp,
 } from '../../test-support/workflow.js';
 
 const ROLES = [
@@ -26,15 +25,13 @@ const ROLES = [
 ] as const;
 type Who = (typeof ROLES)[number];
 
-let t: WorkflowTestApp;
+const t = useWorkflowTestApp();
 let elsewhere: TestUser;
 let n = 0;
 const nextYear = () => 1995 + (n++ % 30);
 beforeAll(async () => {
-  t = await createWorkflowTestApp();
   elsewhere = await createTestUser(t.db, 'district_official', 'PK-PB-GUJRANWALA', 'official-gujranwala');
 });
-afterAll(() => t.close());
 
 /** Gujrat for everyone but the official from elsewhere, who tries to write to Pakistan (outside their scope). */
 const jurisdictionFor = (who: Who) => (who === 'officialElsewhere' ? 'PK' : 'PK-PB-GUJRAT');

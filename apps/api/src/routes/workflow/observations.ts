@@ -19,12 +19,13 @@ import type { AppEnv } from '../../app.js';
 import { actorOf, requireAllowed, requireUser } from '../../auth/guard.js';
 import type { Db } from '../../db/client.js';
 import { ApiError } from '../../errors.js';
+import { findSource } from '../../repos/sources.js';
 import { appendAudit, auditFor, lastSubmitter } from '../../repos/workflow/audit.js';
 import {
+  cellOf,
   correctObservation,
   findOrCreateSource,
   findSameCell,
-  findSourceById,
   findWorkflowObservation,
   insertObservation,
   listRevisions,
@@ -66,7 +67,7 @@ async function resolveSource(
   ref: { sourceId?: number | undefined; source?: SourceInput | undefined },
 ): Promise<number> {
   if (ref.sourceId !== undefined) {
-    if (!(await findSourceById(db, ref.sourceId))) {
+    if (!(await findSource(db, ref.sourceId))) {
       throw new ApiError('unknown_source', `There is no source ${ref.sourceId}.`, [
         { path: 'sourceId', message: `There is no source ${ref.sourceId}; give a new source instead.` },
       ]);
@@ -93,15 +94,6 @@ async function loadForWrite(db: Db, c: Context, id: number, action: Parameters<t
   const principal = requireAllowed(c, action, { jurisdictionId: observation.jurisdiction });
   return { observation, principal };
 }
-
-const cellOf = (o: WorkflowObservation): ObservationCell => ({
-  indicator: o.indicator,
-  jurisdiction: o.jurisdiction,
-  year: o.year,
-  yearEnd: o.yearEnd,
-  disaggregation: o.disaggregation,
-  definition: o.definition,
-});
 
 export const observationWriteRoutes = ({ db, now }: WorkflowDeps) => {
   const respond = async (c: Context<AppEnv>, id: number, warnings: ValidationIssue[], status: 200 | 201) => {

@@ -26,11 +26,9 @@ import {
   UserResponseSchema,
   WorkflowObservationResponseSchema,
 } from '@fourp/domain';
-import { z } from 'zod';
+import type { z } from 'zod';
+import { componentSchemasOf, parametersOf, ref, type ObjectSchema } from '../../json-schema.js';
 import { AuditQuerySchema } from './audit.js';
-
-type ObjectSchema = z.ZodObject<z.ZodRawShape>;
-type JsonSchema = Record<string, unknown>;
 
 export type WorkflowOperation = {
   method: 'get' | 'post' | 'put' | 'patch' | 'delete';
@@ -307,40 +305,6 @@ export const WORKFLOW_OPERATIONS: WorkflowOperation[] = [
   },
 ];
 
-const ref = (name: string) => ({ $ref: `#/components/schemas/${name}` });
-
-function components(schemas: Record<string, z.ZodType>, io: 'input' | 'output'): Record<string, JsonSchema> {
-  const registry = z.registry<{ id: string }>();
-  for (const [id, schema] of Object.entries(schemas)) registry.add(schema, { id });
-  const { schemas: json } = z.toJSONSchema(registry, {
-    target: 'draft-2020-12',
-    io,
-    unrepresentable: 'any',
-    uri: (id) => `#/components/schemas/${id}`,
-  });
-  return Object.fromEntries(
-    Object.entries(json).map(([id, { $schema: _s, $id: _i, ...schema }]) => [id, schema as JsonSchema]),
-  );
-}
-
-function queryParameters(schema: ObjectSchema | undefined) {
-  if (!schema) return [];
-  return Object.entries(schema.shape).map(([name, field]) => {
-    const {
-      $schema: _s,
-      description,
-      ...json
-    } = z.toJSONSchema(field, { target: 'draft-2020-12', io: 'input', unrepresentable: 'any' }) as JsonSchema;
-    return {
-      name,
-      in: 'query',
-      required: !z.safeParse(field, undefined).success,
-      ...(typeof description === 'string' ? { description } : {}),
-      schema: json,
-    };
-  });
-}
-
 const problem = (description: string) => ({
   description,
   content: { 'application/problem+json': { schema: ref('Problem') } },
@@ -403,7 +367,7 @@ function operationObject(op: WorkflowOperation) {
         description,
         schema: { type: 'string' },
       })),
-      ...queryParameters(op.query),
+      ...parametersOf(op.query, 'query'),
     ],
     ...(body ? { requestBody: body } : {}),
     responses: {
@@ -431,7 +395,7 @@ export function workflowOpenApi() {
   for (const op of WORKFLOW_OPERATIONS) (paths[op.path] ??= {})[op.method] = operationObject(op);
   return {
     paths,
-    schemas: { ...components(RESPONSES, 'output'), ...components(REQUESTS, 'input') },
+    schemas: { ...componentSchemasOf(RESPONSES, 'output'), ...componentSchemasOf(REQUESTS, 'input') },
     securitySchemes: {
       session: {
         type: 'apiKey',

@@ -1,18 +1,9 @@
 import { ProgressResponseSchema, TargetListResponseSchema } from '@fourp/domain';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { insertObservations, readProblem } from '../../test-support/api.js';
-import {
-  createWorkflowTestApp,
-  json,
-  tableCounts,
-  type WorkflowTestApp,
-} from '../../test-support/workflow.js';
+import { json, tableCounts, useWorkflowTestApp } from '../../test-support/workflow.js';
 
-let t: WorkflowTestApp;
-beforeAll(async () => {
-  t = await createWorkflowTestApp();
-});
-afterAll(() => t.close());
+const t = useWorkflowTestApp();
 
 const target = (overrides: Record<string, unknown> = {}) => ({
   indicator: 'persons_convicted',

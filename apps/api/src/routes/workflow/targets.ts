@@ -14,7 +14,8 @@ import { actorOf, requireAllowed, requireUser } from '../../auth/guard.js';
 import { ApiError } from '../../errors.js';
 import { validQuery } from '../../middleware/validate.js';
 import { appendAudit } from '../../repos/workflow/audit.js';
-import { findOrCreateSource, findSourceById } from '../../repos/workflow/observations.js';
+import { findSource } from '../../repos/sources.js';
+import { findOrCreateSource } from '../../repos/workflow/observations.js';
 import { latestPublishedActual, listTargets, upsertTarget } from '../../repos/workflow/targets.js';
 import { inTransaction } from '../../repos/workflow/transaction.js';
 import type { Db } from '../../db/client.js';
@@ -27,7 +28,7 @@ async function sourceIdFor(
   path: string,
 ) {
   if (evidence.sourceId === undefined) return (await findOrCreateSource(db, evidence.source!)).source.id;
-  if (!(await findSourceById(db, evidence.sourceId))) {
+  if (!(await findSource(db, evidence.sourceId))) {
     throw new ApiError('unknown_source', `There is no source ${evidence.sourceId}.`, [
       { path: `${path}.sourceId`, message: `There is no source ${evidence.sourceId}.` },
     ]);

@@ -4,21 +4,11 @@ import {
   WorkflowObservationResponseSchema,
 } from '@fourp/domain';
 import { sql } from 'drizzle-orm';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { readProblem } from '../../test-support/api.js';
-import {
-  createWorkflowTestApp,
-  gujratFigure,
-  json,
-  tableCounts,
-  type WorkflowTestApp,
-} from '../../test-support/workflow.js';
+import { gujratFigure, json, tableCounts, useWorkflowTestApp } from '../../test-support/workflow.js';
 
-let t: WorkflowTestApp;
-beforeAll(async () => {
-  t = await createWorkflowTestApp();
-});
-afterAll(() => t.close());
+const t = useWorkflowTestApp();
 
 const create = async (overrides: Record<string, unknown> = {}) => {
   const res = await t.app.request('/v1/observations', json(t.official.bearer, gujratFigure(overrides)));

@@ -1,4 +1,5 @@
 import { NewUserRequestSchema } from '@fourp/domain';
+import { t } from '$lib/i18n/messages';
 import { errorsByField, type FieldErrors } from './forms';
 import type { FormValues } from './requests';
 
@@ -28,13 +29,13 @@ export function checkNewUser(values: FormValues): FieldErrors {
   if (request.password.length < MIN_PASSWORD_LENGTH) {
     issues.push({
       path: 'password',
-      message: `The password must have at least ${MIN_PASSWORD_LENGTH} characters.`,
+      message: t('form.passwordLength', { min: MIN_PASSWORD_LENGTH }),
     });
   }
   if (request.role === 'district_official' && request.jurisdictionId === null) {
     issues.push({
       path: 'jurisdictionId',
-      message: 'A district official needs the jurisdiction they enter figures for.',
+      message: t('form.officialNeedsJurisdiction'),
     });
   }
   return errorsByField(issues);

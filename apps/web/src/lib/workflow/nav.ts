@@ -3,7 +3,11 @@ import type { MessageKey } from '$lib/i18n/messages';
 
 type NavUser = { role: Role; actions: readonly Action[] } | null;
 
-const OFFICIAL_LINKS: { href: string; key: MessageKey; action: Action }[] = [
+const OFFICIAL_LINKS: {
+  href: '/entry' | '/imports' | '/review' | '/admin';
+  key: MessageKey;
+  action: Action;
+}[] = [
   { href: '/entry', key: 'nav.entry', action: 'observation.create' },
   { href: '/imports', key: 'nav.imports', action: 'import.run' },
   { href: '/review', key: 'nav.review', action: 'observation.approve' },

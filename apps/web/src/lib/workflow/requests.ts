@@ -12,6 +12,7 @@ import {
   type ValidationIssue,
   type WorkflowObservation,
 } from '@fourp/domain';
+import { t } from '$lib/i18n/messages';
 import { errorsByField, numberOrUndefined, type FieldErrors } from './forms';
 
 /** A form's text values by field name; the browser binds inputs to it, the server builds it from FormData. */
@@ -88,7 +89,7 @@ function sourceIssues(values: FormValues): ValidationIssue[] {
   const ref = sourceRef(values);
   if ('sourceId' in ref) {
     return ref.sourceId === undefined || !Number.isInteger(ref.sourceId)
-      ? [{ path: 'sourceId', message: 'Choose a source, or add a new one' }]
+      ? [{ path: 'sourceId', message: t('form.chooseSource') }]
       : [];
   }
   const parsed = NewSourceInputSchema.safeParse(ref.source);
@@ -125,7 +126,7 @@ export function checkEntry(values: FormValues, scope: string | null, currentYear
   issues.push(...sourceIssues(values));
   if (request.indicator === '') {
     issues.splice(0, issues.length, ...issues.filter((issue) => issue.path !== 'indicator'));
-    issues.unshift({ path: 'indicator', message: 'Choose an indicator' });
+    issues.unshift({ path: 'indicator', message: t('form.chooseIndicator') });
   }
   if (
     request.jurisdiction !== '' &&
@@ -133,7 +134,7 @@ export function checkEntry(values: FormValues, scope: string | null, currentYear
   ) {
     issues.push({
       path: 'jurisdiction',
-      message: `${request.jurisdiction} is outside your jurisdiction (${scope ?? '—'}).`,
+      message: t('form.outsideScope', { jurisdiction: request.jurisdiction, scope: scope ?? '—' }),
     });
   }
   return errorsByField(issues.map((issue) => ({ ...issue, path: entryFieldOf(issue.path) })));
@@ -203,7 +204,7 @@ export function checkTarget(values: FormValues): FieldErrors {
   if (indicator?.direction === 'neutral') {
     issues.push({
       path: 'indicator',
-      message: `${indicator.id} has no desired direction, so it cannot have a target.`,
+      message: t('form.neutralTarget', { indicator: indicator.name }),
     });
   }
   return errorsByField(issues);

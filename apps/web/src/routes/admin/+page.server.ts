@@ -6,9 +6,10 @@ import { checkNewUser, newUserRequest } from '$lib/workflow/accounts';
 import type { Actions, PageServerLoad } from './$types';
 
 export const load = (async (event) => {
-  requireAction(event, 'user.manage');
+  const me = requireAction(event, 'user.manage');
   const users = await sessionGet(event, '/v1/users', UserListResponseSchema);
   return {
+    me: me.user.id,
     users: users.data,
     roles: ROLES,
     jurisdictions: JURISDICTIONS.filter((j) => j.role === 'monitored'),

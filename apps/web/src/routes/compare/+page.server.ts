@@ -27,7 +27,7 @@ export const load = (async ({ fetch, url }) => {
           indicator: id,
           base: BASE,
           with: others.length > 0 ? others : ['IT', 'ES'],
-          per: normalisable ? state.per : 'absolute',
+          per: normalisable ? state.per : undefined,
         }),
         api.observations({ indicator: id }),
       ]);

@@ -1,4 +1,9 @@
-import { INDICATORS, ReviewQueueResponseSchema, WorkflowObservationResponseSchema } from '@fourp/domain';
+import {
+  INDICATORS,
+  ObservationHistoryResponseSchema,
+  ReviewQueueResponseSchema,
+  WorkflowObservationResponseSchema,
+} from '@fourp/domain';
 import { fail, redirect } from '@sveltejs/kit';
 import { requireAction, sendToApi, sessionGet } from '$lib/server/session';
 import { errorsByField, formValues } from '$lib/workflow/forms';
@@ -26,13 +31,30 @@ export const load = (async (event) => {
   for (const [name, value] of event.url.searchParams) {
     if ((ENTRY_FIELDS as readonly string[]).includes(name) || name === 'sourceMode') prefill[name] = value;
   }
+  const mine = queue.data.filter((o) => o.createdBy === me.user.id);
+  const rejections = Object.fromEntries(
+    await Promise.all(
+      mine
+        .filter((o) => o.workflowState === 'rejected')
+        .map(async (o) => {
+          const history = await sessionGet(
+            event,
+            `/v1/observations/${o.id}/history`,
+            ObservationHistoryResponseSchema,
+          );
+          const reject = history.data.steps.filter((step) => step.event === 'reject').at(-1);
+          return [o.id, reject ? { reason: reject.reason, by: reject.actorEmail } : null] as const;
+        }),
+    ),
+  );
   const saved = Number(event.url.searchParams.get('saved'));
   return {
     indicators: ENTERABLE,
     jurisdictions: jurisdictionsInScope(me.scope),
     scope: me.scope,
     sources,
-    mine: queue.data.filter((o) => o.createdBy === me.user.id),
+    mine,
+    rejections,
     others: queue.data.filter((o) => o.createdBy !== me.user.id),
     prefill,
     saved: Number.isInteger(saved) && saved > 0 ? saved : null,

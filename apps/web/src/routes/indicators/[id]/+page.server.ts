@@ -13,7 +13,8 @@ export const load = (async ({ fetch, params, url }) => {
   ]);
   const perCapita = indicator.data.measureType === 'count' && indicator.data.perCapita;
   const requested = PER_MODES.find((mode) => mode === url.searchParams.get('per'));
-  const per = perCapita ? (requested ?? '100k') : 'absolute';
+  // Only counts have a choice of scale; for other measure types the API picks the one that applies.
+  const per = perCapita ? (requested ?? '100k') : undefined;
   const compare = await api.compare({
     indicator: params.id,
     base: BASE,

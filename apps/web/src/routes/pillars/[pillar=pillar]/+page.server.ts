@@ -12,11 +12,13 @@ export const load = (async ({ fetch, params }) => {
   const indicatorsWithCompares = api.indicators(pillar).then(async (list) => ({
     indicators: list.data,
     compares: await Promise.all(
-      list.data.map((indicator) =>
-        api
-          .compare({ indicator: indicator.id, base: BASE, with: PILLAR_JURISDICTIONS })
-          .then((result) => result.data),
-      ),
+      list.data.map(async (indicator) => {
+        const [compare, observations] = await Promise.all([
+          api.compare({ indicator: indicator.id, base: BASE, with: PILLAR_JURISDICTIONS }),
+          api.observations({ indicator: indicator.id }),
+        ]);
+        return { compare: compare.data, observations: observations.data };
+      }),
     ),
   }));
   const [{ indicators, compares }, measures, jurisdictions] = await Promise.all([
