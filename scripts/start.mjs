@@ -22,7 +22,14 @@ const children = [
   spawn('node', ['build/index.js'], {
     cwd: `${root}apps/web`,
     stdio: 'inherit',
-    env: { ...process.env, PORT: webPort, HOST: host, API_URL: apiUrl, ORIGIN: `http://${host}:${webPort}` },
+    env: {
+      ...process.env,
+      PORT: webPort,
+      HOST: host,
+      API_URL: apiUrl,
+      ORIGIN: `http://${host}:${webPort}`,
+      BODY_SIZE_LIMIT: process.env.BODY_SIZE_LIMIT ?? '20M',
+    },
   }),
 ];
 

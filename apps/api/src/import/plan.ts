@@ -21,6 +21,7 @@ import {
   cellOf,
   cellOnlyKey,
   citationKey,
+  type FigureReading,
   type ObservationCell,
   type SourceInput,
 } from '../repos/workflow/observations.js';
@@ -28,24 +29,10 @@ import { resolveReferenceRow, type ReferenceRow } from '../seed/reference-mappin
 import { classifySourceKind } from '../seed/source-kind.js';
 import type { ImportRow, ParsedImport } from './parse.js';
 
-export type PlannedFigure = {
-  row: number;
-  cell: ObservationCell;
-  value: number;
-  status: ObsStatus;
-  unitAsRead: string | null;
-  valueAsRead: string | null;
-  note: string | null;
-  source: SourceInput;
-};
+export type PlannedFigure = FigureReading & { row: number; cell: ObservationCell; source: SourceInput };
 
-export type ExistingFigure = {
+export type ExistingFigure = FigureReading & {
   id: number;
-  value: number;
-  status: ObsStatus;
-  unitAsRead: string | null;
-  valueAsRead: string | null;
-  note: string | null;
   sourceId: number;
   workflowState: WorkflowState;
   locked: boolean;

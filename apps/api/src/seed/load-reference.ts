@@ -2,7 +2,7 @@ import { INDICATORS, JURISDICTIONS } from '@fourp/domain';
 import { and, eq, inArray, isNull } from 'drizzle-orm';
 import type { Db } from '../db/client.js';
 import { observationRevisions, observations, sources } from '../db/schema.js';
-import { cellWhere, disaggregationText } from '../repos/workflow/observations.js';
+import { cellWhere, citationKey, disaggregationText } from '../repos/workflow/observations.js';
 import { syncCatalogue, type DbOrTx } from './catalogue.js';
 import { parseCsv, type CsvRow } from './csv.js';
 import { resolveReferenceRow, type ReferenceRow, type ResolvedObservation } from './reference-mapping.js';
@@ -46,8 +46,6 @@ export type LoadCounts = {
   /** Policy-measure assessments new to the database. */
   assessments: number;
 };
-
-const citationKey = (c: Citation) => JSON.stringify([c.title, c.publisher, c.year, c.locator]);
 
 const wholeNumber = (text: string): number | null =>
   /^\d{4}$/.test(text.trim()) ? Number(text.trim()) : null;

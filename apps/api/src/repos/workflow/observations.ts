@@ -189,16 +189,21 @@ export async function previousYearValue(db: Db, cell: ObservationCell): Promise<
   return row?.value ?? null;
 }
 
-export type NewObservation = ObservationCell & {
+/** A figure's value with its status and what the source printed. */
+export type FigureReading = {
   value: number;
   status: ObsStatus;
   unitAsRead: string | null;
   valueAsRead: string | null;
   note: string | null;
-  sourceId: number;
-  workflowState: WorkflowState;
-  createdBy: string | null;
 };
+
+export type NewObservation = ObservationCell &
+  FigureReading & {
+    sourceId: number;
+    workflowState: WorkflowState;
+    createdBy: string | null;
+  };
 
 export const observationValues = (o: NewObservation, now: Date) => ({
   indicatorId: o.indicator,
