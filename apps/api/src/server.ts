@@ -24,7 +24,12 @@ const config = readConfig(process.env);
 const logger = consoleLogger;
 const database = openDatabase(config.databasePath);
 await seedIfEmpty(database.db);
-const app = createApp({ db: database.db, webOrigin: config.webOrigin, logger, trustProxy: config.trustProxy });
+const app = createApp({
+  db: database.db,
+  webOrigin: config.webOrigin,
+  logger,
+  trustProxy: config.trustProxy,
+});
 
 const server = serve({ fetch: app.fetch, port: config.port, hostname: config.host }, (info) => {
   logger.info(`FourP API listening on http://${info.address}:${info.port}`, {

@@ -21,15 +21,13 @@ describe('openDatabase', () => {
     testDb = createTestDb();
     const { db } = testDb;
     await db.insert(jurisdictions).values({ id: 'IT', kind: 'country', nameEn: 'Italy', role: 'benchmark' });
-    await db
-      .insert(indicators)
-      .values({
-        id: 'population',
-        pillar: 'context',
-        name: 'Population',
-        measureType: 'count',
-        unit: 'persons',
-      });
+    await db.insert(indicators).values({
+      id: 'population',
+      pillar: 'context',
+      name: 'Population',
+      measureType: 'count',
+      unit: 'persons',
+    });
     const [source] = await db
       .insert(sources)
       .values({ title: 'T', publisher: 'P', year: 2024, locator: null, kind: 'primary' })
@@ -47,16 +45,14 @@ describe('openDatabase', () => {
       /FOREIGN KEY/,
     );
     await expect(
-      db
-        .insert(measureAssessments)
-        .values({
-          measureId: 'national_action_plan',
-          jurisdictionId: 'IT',
-          year: 2024,
-          level: 5,
-          evidence: 'e',
-          sourceId: source!.id,
-        }),
+      db.insert(measureAssessments).values({
+        measureId: 'national_action_plan',
+        jurisdictionId: 'IT',
+        year: 2024,
+        level: 5,
+        evidence: 'e',
+        sourceId: source!.id,
+      }),
     ).rejects.toThrow(/CHECK/);
   });
 });

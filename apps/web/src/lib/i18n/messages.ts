@@ -4,7 +4,8 @@ const en = {
   'app.tagline': 'Anti-trafficking policy monitor · District Gujrat, Punjab',
   'app.skip': 'Skip to content',
   'app.loading': 'Loading…',
-  'app.footer': 'FourP monitors anti-human-trafficking policy in District Gujrat against Italy and Spain, using the 4P framework.',
+  'app.footer':
+    'FourP monitors anti-human-trafficking policy in District Gujrat against Italy and Spain, using the 4P framework.',
   'app.footerData': 'Every figure links to the public source it was read from.',
   'app.apiDocs': 'API documentation',
   'app.titleSuffix': '{title} · FourP',
@@ -110,7 +111,8 @@ const en = {
     'District Gujrat’s anti-trafficking policy scored on Prevention, Protection, Prosecution and Partnership, beside Italy and Spain.',
   'overview.scoreOf': '{score} of 100',
   'overview.outOf100': '/100',
-  'overview.coverageLine': '{scored} of {total} indicators scored · {measures} of {measuresTotal} measures assessed',
+  'overview.coverageLine':
+    '{scored} of {total} indicators scored · {measures} of {measuresTotal} measures assessed',
   'overview.scorecardYear': 'Scorecard year {year}',
   'overview.chartTitle': 'Pillar scores (0–100)',
   'overview.chartSummary': 'Scores out of 100. {items}.',
@@ -118,10 +120,12 @@ const en = {
   'overview.headline': 'Headline indicators',
   'overview.headlineLatest': 'Latest values',
   'overview.updated': 'Data status',
-  'overview.updatedLine': '{observations} published figures from {sources} sources; latest figure refers to {year}.',
+  'overview.updatedLine':
+    '{observations} published figures from {sources} sources; latest figure refers to {year}.',
   'overview.checkedAt': 'Checked {date}',
   'overview.coverageTitle': 'Data coverage',
-  'overview.coverageSummary': '{withData} of {total} indicators have at least one published figure; {without} have none yet.',
+  'overview.coverageSummary':
+    '{withData} of {total} indicators have at least one published figure; {without} have none yet.',
   'overview.coverageLink': 'See where data is missing',
   'overview.noScore': 'No score: {reason}',
   'overview.trendUp': 'up {change} since {year}',
@@ -156,7 +160,8 @@ const en = {
   'indicator.tab.sources': 'Sources',
   'indicator.jurisdictions': 'Jurisdictions',
   'indicator.chartLabel': '{indicator}: line chart by year',
-  'indicator.chartHelp': 'Use the arrow keys to move through the points: left and right change year, up and down change jurisdiction.',
+  'indicator.chartHelp':
+    'Use the arrow keys to move through the points: left and right change year, up and down change jurisdiction.',
   'indicator.pointAnnounce': '{jurisdiction}, {year}: {value}',
   'indicator.pointSource': 'source: {source}',
   'indicator.summary': '{indicator}, {unit}. {items}',
@@ -166,7 +171,8 @@ const en = {
   'indicator.target': 'Target',
   'indicator.noTarget': 'No target set for this indicator.',
   'indicator.targetLine': 'Target for {jurisdiction}: {value} by {year}',
-  'indicator.targetDetail': '{jurisdiction}: {target} by {targetYear} (baseline {baseline} in {baselineYear})',
+  'indicator.targetDetail':
+    '{jurisdiction}: {target} by {targetYear} (baseline {baseline} in {baselineYear})',
   'indicator.targetAbsoluteOnly': 'The target line shows with absolute numbers, the scale it was set in.',
   'indicator.formula': 'Formula',
   'indicator.formulaText': '{numerator} ÷ {denominator} × {factor}',
@@ -183,7 +189,8 @@ const en = {
   'indicator.derived': 'Computed from a formula, not read from a source.',
   'indicator.derivedNumerator': 'Numerator {indicator} {value} ({year})',
   'indicator.derivedDenominator': 'Denominator {indicator} {value} ({year})',
-  'flag.numerator_exceeds_denominator': 'Numerator exceeds denominator: the two counts cover different groups',
+  'flag.numerator_exceeds_denominator':
+    'Numerator exceeds denominator: the two counts cover different groups',
   'indicator.noDataTitle': 'No data yet',
   'indicator.noDataBody': 'No published figure exists for this indicator in the jurisdictions selected.',
   'indicator.rawValue': 'As published',
