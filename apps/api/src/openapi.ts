@@ -28,9 +28,11 @@ import {
   ScorecardQuerySchema,
   ScorecardResponseSchema,
   ScorecardSchema,
+  SourceListResponseSchema,
   SourceParamsSchema,
   SourceResponseSchema,
   SourceSchema,
+  SourcesQuerySchema,
 } from '@fourp/domain';
 import { Hono } from 'hono';
 import type { z } from 'zod';
@@ -74,6 +76,7 @@ export const COMPONENT_SCHEMAS: Record<string, z.ZodType> = {
   MeasureListResponse: MeasureListResponseSchema,
   MeasureResponse: MeasureResponseSchema,
   CoverageResponse: CoverageResponseSchema,
+  SourceListResponse: SourceListResponseSchema,
   SourceResponse: SourceResponseSchema,
 };
 
@@ -179,6 +182,16 @@ export const OPERATIONS: Operation[] = [
     response: 'CoverageResponse',
     csv: true,
     notFound: true,
+  },
+  {
+    path: '/v1/sources',
+    operationId: 'listSources',
+    summary:
+      'Sources by title, with how many published figures each backs; `q` finds text case-insensitively',
+    tag: 'data',
+    query: SourcesQuerySchema,
+    response: 'SourceListResponse',
+    csv: true,
   },
   {
     path: '/v1/sources/{id}',

@@ -111,9 +111,33 @@ export const SourceParamsSchema = z.object({
   id: z.coerce.number().int().positive().describe('numeric source id'),
 });
 
+export const MAX_SOURCES_LIMIT = 500;
+export const SourcesQuerySchema = z.object({
+  q: z
+    .string()
+    .trim()
+    .max(200)
+    .optional()
+    .describe('case-insensitive text to find in the title, publisher or locator'),
+  limit: z.coerce
+    .number()
+    .int()
+    .min(1)
+    .max(MAX_SOURCES_LIMIT)
+    .default(100)
+    .describe(`at most this many sources (1–${MAX_SOURCES_LIMIT}, default 100)`),
+  format: listFormat,
+});
+export type SourcesQuery = z.infer<typeof SourcesQuerySchema>;
+
 // ---------- responses: always { data, meta? } ----------
 
 export const ProblemResponseSchema = ProblemSchema;
+
+const LastUpdatedSchema = z.iso
+  .datetime({ offset: true })
+  .nullable()
+  .describe('when a published figure was last added or changed; null when nothing is published');
 
 export const HealthSchema = z.object({
   status: z.literal('ok'),
@@ -129,6 +153,7 @@ export const HealthSchema = z.object({
     }),
   }),
   time: z.string(),
+  lastUpdated: LastUpdatedSchema,
 });
 export const HealthResponseSchema = z.object({ data: HealthSchema });
 export type HealthResponse = z.infer<typeof HealthResponseSchema>;
@@ -210,6 +235,8 @@ export const CompareSchema = z.object({
   /** Set when the series shown for the base is a parent jurisdiction's. */
   standIn: CompareStandInSchema.nullable(),
   comparison: ComparisonSchema,
+  /** The source of every compared point, by its `observationId` (for a computed figure, its numerator's source). */
+  sources: z.record(z.string().regex(/^\d+$/), SourceSchema),
 });
 export type Compare = z.infer<typeof CompareSchema>;
 export const CompareResponseSchema = z.object({
@@ -276,12 +303,25 @@ export const CoverageResponseSchema = z.object({
     indicators: z.number().int(),
     indicatorsWithData: z.number().int(),
     indicatorsWithoutData: z.array(IndicatorIdSchema),
+    lastUpdated: LastUpdatedSchema,
   }),
 });
 export type CoverageResponse = z.infer<typeof CoverageResponseSchema>;
 
-export const SourceDetailSchema = SourceSchema.extend({
-  observationCount: z.number().int(),
+/** A source with the number of published figures it backs. */
+export const SourceSummarySchema = SourceSchema.extend({ observationCount: z.number().int() });
+export type SourceSummary = z.infer<typeof SourceSummarySchema>;
+export const SourceListResponseSchema = z.object({
+  data: z.array(SourceSummarySchema),
+  meta: z.object({
+    count: z.number().int(),
+    /** Sources matching the query before `limit` was applied. */
+    total: z.number().int(),
+  }),
+});
+export type SourceListResponse = z.infer<typeof SourceListResponseSchema>;
+
+export const SourceDetailSchema = SourceSummarySchema.extend({
   observations: z.array(ObservationSchema),
 });
 export type SourceDetail = z.infer<typeof SourceDetailSchema>;

@@ -1,9 +1,18 @@
 import { describe, expect, it } from 'vitest';
 import { INDICATORS } from './catalogue/index.js';
-import { assessDifference, compareToBenchmarks, nearestWithData } from './compare.js';
+import {
+  ASSESSMENT_METHOD,
+  assessDifference,
+  compareToBenchmarks,
+  GRADE_METHOD,
+  nearestWithData,
+  SIMILAR_TOLERANCE,
+} from './compare.js';
 import { deriveSeries } from './derive.js';
 import type { CompareInput } from './compare.js';
+import { COMPARABILITY_GRADES } from './contracts.js';
 import type { Indicator, Observation, Population } from './contracts.js';
+import { DEFAULT_POPULATION_TOLERANCE_YEARS } from './normalise.js';
 import { indicator, obs } from './test-support/fixtures.js';
 
 const victims = indicator({
@@ -414,5 +423,16 @@ describe('compareToBenchmarks with derived figures', () => {
       denominator: { indicator: 'persons_prosecuted', value: 100 },
       factor: 100,
     });
+  });
+});
+
+describe('GRADE_METHOD and ASSESSMENT_METHOD', () => {
+  it('explain every grade, and the similarity tolerance the assessment applies', () => {
+    expect(Object.keys(GRADE_METHOD)).toEqual([...COMPARABILITY_GRADES]);
+    expect(GRADE_METHOD.C).toContain(`within ${DEFAULT_POPULATION_TOLERANCE_YEARS} years`);
+    const percent = SIMILAR_TOLERANCE * 100;
+    expect(assessDifference(100 + percent, 100, 'higher_is_better')).toBe('similar');
+    expect(assessDifference(100 + percent + 1, 100, 'higher_is_better')).toBe('better');
+    expect(ASSESSMENT_METHOD).toContain(`±${percent} %`);
   });
 });

@@ -23,6 +23,27 @@ import type {
 /** Relative gap (±5 %, inclusive) within which two figures count as similar. */
 export const SIMILAR_TOLERANCE = 0.05;
 
+/** What each comparability grade means, as `grade` below assigns it. */
+export const GRADE_METHOD = {
+  A:
+    'Comparable: both figures use the catalogue’s standard definition (or the same comparable variant), cover ' +
+    'the same span of years and, for counts of people or events, are expressed per 100,000 residents.',
+  B:
+    'Comparable with caveats: the definitions differ but both are marked comparable, or the figures are ' +
+    'amounts of money in the same unit, not adjusted for population size or price levels.',
+  C:
+    'Not comparable: a definition marked not comparable (such as FIA counts that mix trafficking with migrant ' +
+    'smuggling) or missing from the catalogue, different multi-year spans, a count not expressed per ' +
+    'resident, absolute counts of places of different population, amounts in different units, no population ' +
+    `figure within ${DEFAULT_POPULATION_TOLERANCE_YEARS} years, or a derived figure flagged as impossible ` +
+    '(a percent above 100). Grade C figures are shown, never assessed or scored.',
+} as const satisfies Record<ComparabilityGrade, string>;
+
+export const ASSESSMENT_METHOD =
+  'A figure is better or worse than a benchmark according to the indicator’s direction; two figures within ' +
+  `±${SIMILAR_TOLERANCE * 100} % of each other count as similar. Indicators where neither higher nor lower is ` +
+  'better, and grade C comparisons, are not assessed.';
+
 /** Observations of one jurisdiction; derived ones (from `deriveSeries`) keep their inputs and flags. */
 export type Series = {
   jurisdiction: JurisdictionId;

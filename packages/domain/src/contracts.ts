@@ -256,7 +256,17 @@ export const ProblemSchema = z.object({
   detail: z.string(),
   code: z.string(),
   requestId: z.string(),
-  errors: z.array(z.object({ path: z.string(), message: z.string() })).optional(),
+  errors: z
+    .array(
+      z.object({
+        path: z.string(),
+        message: z.string(),
+        /** Where an uploaded file has the problem: the spreadsheet row (header = 1) and column name. */
+        row: z.number().int().min(1).optional(),
+        column: z.string().optional(),
+      }),
+    )
+    .optional(),
 });
 export type Problem = z.infer<typeof ProblemSchema>;
 

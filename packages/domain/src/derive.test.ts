@@ -1,7 +1,15 @@
 import { describe, expect, it } from 'vitest';
 import { findIndicator } from './catalogue/index.js';
 import type { Formula, Indicator, Observation } from './contracts.js';
-import { deriveRatio, deriveSeries, explainDerivedFlag, populationsFrom, sumObservations } from './derive.js';
+import {
+  DERIVATION_METHOD,
+  deriveRatio,
+  deriveSeries,
+  explainDerivedFlag,
+  populationsFrom,
+  sumObservations,
+} from './derive.js';
+import { DEFAULT_POPULATION_TOLERANCE_YEARS } from './normalise.js';
 import { obs } from './test-support/fixtures.js';
 
 const rate: Formula = { numerator: 'persons_convicted', denominator: 'persons_prosecuted', factor: 100 };
@@ -373,5 +381,20 @@ describe('populationsFrom', () => {
       { jurisdiction: 'IT', year: 2022, value: 60_000_000 },
       { jurisdiction: 'ES', year: 2022, value: 48_000_000 },
     ]);
+  });
+});
+
+describe('DERIVATION_METHOD', () => {
+  it('describes a ratio of sums, never an average of ratios, as deriveRatio computes it', () => {
+    const result = deriveRatio(
+      rate,
+      [conv('IT', 2020, 1), conv('ES', 2020, 9)],
+      [pros('IT', 2020, 2), pros('ES', 2020, 90)],
+    );
+    expect(result.ok && result.value.value).toBeCloseTo((10 / 92) * 100);
+    expect(DERIVATION_METHOD).toMatch(/sum of the numerators divided by the sum of the denominators/);
+    expect(DERIVATION_METHOD).toMatch(/average of ratios is never taken/);
+    expect(DERIVATION_METHOD).toContain(`at most ${DEFAULT_POPULATION_TOLERANCE_YEARS} years away`);
+    expect(DERIVATION_METHOD).toMatch(/graded C/);
   });
 });

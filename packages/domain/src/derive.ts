@@ -20,6 +20,15 @@ export type DeriveOptions = {
 
 export type ObservationSum = { value: number; observationIds: number[] };
 
+export const DERIVATION_METHOD =
+  'Ratios such as the conviction rate or victims per 100,000 residents are computed from published counts: ' +
+  'the sum of the numerators divided by the sum of the denominators, times the factor (100 for a percent, ' +
+  '100,000 per 100,000 residents); an average of ratios is never taken. Numerator and denominator must cover ' +
+  'the same places and years; rates per resident use the nearest population at most ' +
+  `${DEFAULT_POPULATION_TOLERANCE_YEARS} years away. A suppressed input makes the result suppressed. A ` +
+  'percent above 100 means the two counts refer to different cohorts (for example victims assisted this ' +
+  'year who were identified earlier): it is shown with a warning, graded C and never scored.';
+
 const isTotal = (o: Observation) => Object.keys(o.disaggregation).length === 0;
 const cellKey = (o: Observation) => `${o.jurisdiction}|${o.year}`;
 

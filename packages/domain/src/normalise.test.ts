@@ -1,7 +1,13 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import type { Population } from './contracts.js';
-import { fromPer100k, nearestPopulation, normalisePer100k } from './normalise.js';
+import {
+  DEFAULT_POPULATION_TOLERANCE_YEARS,
+  fromPer100k,
+  NORMALISATION_METHOD,
+  nearestPopulation,
+  normalisePer100k,
+} from './normalise.js';
 
 const pop = (jurisdiction: string, year: number, value: number): Population => ({
   jurisdiction,
@@ -115,5 +121,16 @@ describe('fromPer100k', () => {
         },
       ),
     );
+  });
+});
+
+describe('NORMALISATION_METHOD', () => {
+  it('states the population tolerance the function applies', () => {
+    const years = DEFAULT_POPULATION_TOLERANCE_YEARS;
+    const at = (distance: number) => nearestPopulation('IT', 2019 + distance, [pop('IT', 2019, 1)]);
+    expect(at(years)?.year).toBe(2019);
+    expect(at(years + 1)).toBeNull();
+    expect(NORMALISATION_METHOD).toContain(`multiplied by 100,000`);
+    expect(NORMALISATION_METHOD).toContain(`at most ${years} years away`);
   });
 });

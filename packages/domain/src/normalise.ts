@@ -5,6 +5,12 @@ import type { NormalisedValue } from './results.js';
 export const DEFAULT_POPULATION_TOLERANCE_YEARS = 2;
 const PER = 100_000;
 
+export const NORMALISATION_METHOD =
+  `Counts of people or events are divided by the population of the same jurisdiction and multiplied by ` +
+  `${PER.toLocaleString('en-GB')}, using the population of the nearest year at most ` +
+  `${DEFAULT_POPULATION_TOLERANCE_YEARS} years away (on a tie, the earlier year). Without a population ` +
+  'figure that near, no rate is shown and the comparison is graded C.';
+
 /**
  * The population figure nearest to `year` for the jurisdiction, at most `toleranceYears` away;
  * on a tie (one year before and one after) the earlier year wins, since it was known at the time.

@@ -1,7 +1,8 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import type { Disaggregation } from './contracts.js';
-import { suppressSmallCounts } from './suppression.js';
+import { INDICATORS } from './catalogue/index.js';
+import { DEFAULT_SUPPRESSION_K, SUPPRESSION_METHOD, suppressSmallCounts } from './suppression.js';
 import type { SuppressionInputCell } from './suppression.js';
 
 const cell = (
@@ -223,5 +224,22 @@ describe('suppressSmallCounts never leaks (property)', () => {
       ),
       { numRuns: 300 },
     );
+  });
+});
+
+describe('SUPPRESSION_METHOD', () => {
+  it('states the threshold the function applies and the catalogue’s identifying indicators', () => {
+    const k = DEFAULT_SUPPRESSION_K;
+    const out = suppressSmallCounts([
+      cell({}, k - 1),
+      cell({}, k, { jurisdiction: 'IT' }),
+      cell({}, 0, { jurisdiction: 'ES' }),
+    ]);
+    expect(out.map((c) => c.suppressed)).toEqual([true, false, false]);
+    expect(SUPPRESSION_METHOD).toContain(`between 1 and ${k - 1} (the threshold k is ${k})`);
+    const identifying = INDICATORS.filter((indicator) => indicator.identifying).length;
+    expect(SUPPRESSION_METHOD).toContain(`(${identifying} indicators in the catalogue)`);
+    expect(SUPPRESSION_METHOD).toMatch(/complementary suppression/);
+    expect(SUPPRESSION_METHOD).toMatch(/neither zero\s+nor missing/);
   });
 });

@@ -1,6 +1,18 @@
+import { INDICATORS } from './catalogue/indicators.js';
 import type { Disaggregation, IndicatorId, JurisdictionId } from './contracts.js';
 
 export const DEFAULT_SUPPRESSION_K = 5;
+
+const IDENTIFYING_INDICATORS = INDICATORS.filter((indicator) => indicator.identifying).length;
+
+export const SUPPRESSION_METHOD =
+  `Counts of people that could identify victims (${IDENTIFYING_INDICATORS} indicators in the catalogue) are ` +
+  `never published when they lie between 1 and ${DEFAULT_SUPPRESSION_K - 1} (the threshold k is ` +
+  `${DEFAULT_SUPPRESSION_K}). Any other figure that would let a reader work such a count out, such as a total ` +
+  'minus its published breakdown, is suppressed too (complementary suppression). Suppressed is neither zero ' +
+  'nor missing: a suppressed figure exists but is withheld and shows as “suppressed”; a true zero reveals no ' +
+  'one and stays visible; a figure never reported stays missing. Sums and ratios are never computed from ' +
+  'suppressed figures.';
 
 export type SuppressionInputCell = {
   indicator: IndicatorId;

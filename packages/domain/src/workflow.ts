@@ -183,8 +183,25 @@ export const ReviewQueueQuerySchema = z.object({
   ),
   jurisdiction: JurisdictionIdSchema.optional().describe('only this jurisdiction and the ones under it'),
 });
+/** The same cell's published annual value one year earlier, as a reviewer compares against it. */
+export const PreviousYearValueSchema = z.object({
+  observationId: z.number().int(),
+  year: z.number().int(),
+  value: z.number(),
+  source: SourceSchema,
+});
+export type PreviousYearValue = z.infer<typeof PreviousYearValueSchema>;
+
+export const ReviewItemSchema = WorkflowObservationSchema.extend({
+  /** Null when the figure spans several years or the previous year has no published value. */
+  previous: PreviousYearValueSchema.nullable(),
+  /** The domain's outlier warnings against `previous`; empty when there is none. */
+  warnings: z.array(ValidationIssueSchema),
+});
+export type ReviewItem = z.infer<typeof ReviewItemSchema>;
+
 export const ReviewQueueResponseSchema = z.object({
-  data: z.array(WorkflowObservationSchema),
+  data: z.array(ReviewItemSchema),
   meta: z.object({ count: z.number().int() }),
 });
 export type ReviewQueueResponse = z.infer<typeof ReviewQueueResponseSchema>;
@@ -207,15 +224,26 @@ export const AuditEntrySchema = z.object({
 });
 export type AuditEntry = z.infer<typeof AuditEntrySchema>;
 
+/** Who did something, as people recognise them; null `email` when the account no longer exists. */
+export const UserRefSchema = z.object({
+  id: z.string(),
+  email: z.string().nullable(),
+  displayName: z.string().nullable(),
+});
+export type UserRef = z.infer<typeof UserRefSchema>;
+
 export const RevisionSchema = z.object({
   id: z.number().int(),
   previousValue: z.number().nullable(),
   previousValueAsRead: z.string().nullable(),
+  /** The source before the revision, only when the revision changed it; null when the source stayed the same. */
   previousSourceId: z.number().int().nullable(),
+  previousSourceTitle: z.string().nullable(),
   newValue: z.number().nullable(),
   reason: z.string(),
   revisedAt: z.string(),
-  revisedBy: z.string().nullable(),
+  /** Null for revisions made by the system (e.g. a later report loaded with the reference data). */
+  revisedBy: UserRefSchema.nullable(),
 });
 export type Revision = z.infer<typeof RevisionSchema>;
 
@@ -265,10 +293,13 @@ export const ImportQuerySchema = z.object({
   state: z.enum(['draft', 'submitted']).default('draft').describe('workflow state of the imported figures'),
 });
 
+/** Row numbers count as a spreadsheet shows them: the header is row 1, the first figure row 2. */
+export const IMPORT_ROW_CONVENTION =
+  'row: the row number a spreadsheet shows, the header being row 1 and the first figure row 2 (in a CSV, the line where the record starts)';
+
 export const ImportIssueSchema = z.object({
-  /** 1-based line of the file, the header being row 1. */
-  row: z.number().int(),
-  column: z.string(),
+  row: z.number().int().min(1).describe(IMPORT_ROW_CONVENTION),
+  column: z.string().describe('the template column, "(file)" or "(row)" when the problem is not in one cell'),
   message: z.string(),
 });
 export type ImportIssue = z.infer<typeof ImportIssueSchema>;

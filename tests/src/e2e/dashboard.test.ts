@@ -3,17 +3,25 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type {
-  CompareResponse,
-  HealthResponse,
-  IndicatorListResponse,
-  MeasureListResponse,
-  CoverageResponse,
+import {
+  ASSESSMENT_METHOD,
+  DERIVATION_METHOD,
+  GRADE_METHOD,
+  NORMALISATION_METHOD,
+  SUPPRESSION_METHOD,
+  type CompareResponse,
+  type HealthResponse,
+  type IndicatorListResponse,
+  type MeasureListResponse,
+  type CoverageResponse,
+  type SourceListResponse,
 } from '@fourp/domain';
 import { apiJson, launchBrowser, paintedPixels, screenshot } from '../support/browser.js';
 import { freePort, startStack, startWeb, type RunningStack } from '../support/servers.js';
+import { apiSession, createUser, indicatorWithoutGujratData, signIn } from './workflow-support.js';
 
 const whole = new Intl.NumberFormat('en-GB', { maximumFractionDigits: 0 });
+const longDate = new Intl.DateTimeFormat('en-GB', { dateStyle: 'long' });
 const repoRoot = new URL('../../../', import.meta.url).pathname;
 const INDICATOR = 'victims_identified';
 const VIEW_WITH = 'PK-PB,PK,IT,ES,EU27';
@@ -66,6 +74,8 @@ describe('overview', () => {
     expect(text).toContain(
       `${whole.format(health.data.database.counts.publishedObservations)} published figures`,
     );
+    expect(health.data.lastUpdated).not.toBeNull();
+    expect(text).toContain(`Last updated ${longDate.format(new Date(health.data.lastUpdated!))}`);
     for (const pillar of ['Prevention', 'Protection', 'Prosecution', 'Partnership']) {
       expect(text).toContain(pillar);
     }
@@ -261,12 +271,20 @@ describe('other pages', () => {
     await page.close();
   });
 
-  it('methodology renders the domain’s weights and rubric', async () => {
+  it('methodology renders the domain’s weights, rubric and method texts', async () => {
     const { page, status } = await open('/methodology');
     expect(status).toBe(200);
     const text = await page.locator('main').innerText();
     const measures = await apiJson<MeasureListResponse>(stack.apiUrl, '/v1/measures');
     for (const level of measures.meta.rubric) expect(text).toContain(level.label);
+    const methods = [
+      ...Object.values(GRADE_METHOD),
+      ASSESSMENT_METHOD,
+      NORMALISATION_METHOD,
+      SUPPRESSION_METHOD,
+      DERIVATION_METHOD,
+    ];
+    for (const method of methods) expect(text).toContain(method);
     await screenshot(page, 'methodology');
     await page.close();
   });
@@ -342,6 +360,32 @@ describe('targets and the API proxy', () => {
     const problem = await fetch(`${stack.webUrl}/api/v1/indicators/nope`);
     expect(problem.status).toBe(404);
     expect(problem.headers.get('content-type')).toMatch(/problem\+json/);
+  });
+});
+
+describe('the entry form', () => {
+  it('offers every source on record, including one that backs no published figure yet', async () => {
+    const email = 'official.sources@example.org';
+    const title = 'Draft-only source (e2e dashboard test)';
+    createUser(stack.databasePath, email, 'district_official', 'PK-PB-GUJRAT');
+    const call = await apiSession(stack.apiUrl, email);
+    const indicator = await indicatorWithoutGujratData(stack.apiUrl);
+    await call('POST', '/v1/observations', {
+      indicator: indicator.id,
+      jurisdiction: 'PK-PB-GUJRAT',
+      year: 2024,
+      value: 12,
+      source: { title, publisher: 'Gujrat (e2e test)' },
+    });
+    const sources = await apiJson<SourceListResponse>(stack.apiUrl, '/v1/sources?limit=500');
+    expect(sources.data.map((source) => source.title)).toContain(title);
+
+    const { context, page } = await signIn(browser, stack.webUrl, email);
+    await page.goto(`${stack.webUrl}/entry`, { waitUntil: 'networkidle' });
+    const options = await page.getByLabel('Existing source').locator('option').allInnerTexts();
+    expect(options.slice(1)).toHaveLength(sources.data.length);
+    expect(options.some((option) => option.startsWith(`${title} — Gujrat (e2e test)`))).toBe(true);
+    await context.close();
   });
 });
 

@@ -1,6 +1,7 @@
 import { spawnSync } from 'node:child_process';
 import { join } from 'node:path';
 import type { IndicatorListResponse, ObservationListResponse } from '@fourp/domain';
+import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { apiJson } from '../support/browser.js';
 
 const repoRoot = new URL('../../../', import.meta.url).pathname;
@@ -15,6 +16,29 @@ export function createUser(databasePath: string, email: string, role: string, ju
     encoding: 'utf8',
   });
   if (run.status !== 0) throw new Error(`user:create ${email} failed: ${run.stderr}${run.stdout}`);
+}
+
+/** Signs in through the dashboard's login form in a fresh browser context. */
+export async function signIn(
+  browser: Browser,
+  webUrl: string,
+  email: string,
+  options: { javaScriptEnabled?: boolean; viewport?: { width: number; height: number } } = {},
+): Promise<{ context: BrowserContext; page: Page }> {
+  const context = await browser.newContext({
+    viewport: { width: 1280, height: 900 },
+    acceptDownloads: true,
+    ...options,
+  });
+  const page = await context.newPage();
+  await page.goto(`${webUrl}/login`, { waitUntil: 'networkidle' });
+  await page.getByLabel('Email').fill(email);
+  await page.getByLabel('Password').fill(PASSWORD);
+  await Promise.all([
+    page.waitForURL((url) => !url.pathname.startsWith('/login')),
+    page.getByRole('button', { name: 'Sign in' }).click(),
+  ]);
+  return { context, page };
 }
 
 /** Signs in to the API directly and returns a JSON caller that sends the cookie and the CSRF header. */

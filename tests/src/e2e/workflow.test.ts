@@ -1,13 +1,13 @@
 import { readFileSync } from 'node:fs';
-import type { Browser, BrowserContext, Page } from 'playwright-core';
+import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { launchBrowser, screenshot } from '../support/browser.js';
 import { startStack, type RunningStack } from '../support/servers.js';
 import {
-  PASSWORD,
   apiSession,
   createUser as _createUser,
   indicatorWithoutGujratData,
+  signIn as _signIn,
 } from './workflow-support.js';
 
 const OFFICIAL = 'official.gujrat@example.org';
@@ -27,25 +27,8 @@ let figureId: number;
 const createUser = (email: string, role: string, jurisdiction?: string) =>
   _createUser(stack.databasePath, email, role, jurisdiction);
 
-async function signIn(
-  email: string,
-  options: { javaScriptEnabled?: boolean; viewport?: { width: number; height: number } } = {},
-): Promise<{ context: BrowserContext; page: Page }> {
-  const context = await browser.newContext({
-    viewport: { width: 1280, height: 900 },
-    acceptDownloads: true,
-    ...options,
-  });
-  const page = await context.newPage();
-  await page.goto(`${stack.webUrl}/login`, { waitUntil: 'networkidle' });
-  await page.getByLabel('Email').fill(email);
-  await page.getByLabel('Password').fill(PASSWORD);
-  await Promise.all([
-    page.waitForURL((url) => !url.pathname.startsWith('/login')),
-    page.getByRole('button', { name: 'Sign in' }).click(),
-  ]);
-  return { context, page };
-}
+const signIn = (email: string, options?: Parameters<typeof _signIn>[3]) =>
+  _signIn(browser, stack.webUrl, email, options);
 
 /** Enters and submits a figure straight through the API with a cookie session, as a script would. */
 async function submitAsApiUser(email: string): Promise<number> {
@@ -152,6 +135,43 @@ describe("officials' workflow", () => {
     await context.close();
   });
 
+  it('enters a multi-year total with its span and the value as printed', async () => {
+    const { context, page } = await signIn(OFFICIAL);
+    await page.locator('#field-indicator').selectOption(indicatorId);
+    await page.locator('#field-jurisdiction').selectOption('PK-PB-GUJRAT');
+    await page.locator('#field-year').fill(String(YEAR - 2));
+    await page.locator('#field-yearEnd').fill(String(YEAR - 3));
+    await page.locator('#field-yearEnd').blur();
+    await page.locator('#field-yearEnd-error').waitFor();
+    expect(await page.locator('#field-yearEnd-error').innerText()).toContain('cannot be before year');
+    await page.locator('#field-yearEnd').fill(String(YEAR));
+    await page.locator('#field-value').fill('120');
+    await page.locator('#field-valueAsRead').fill('one hundred and twenty');
+    await page.locator('#field-unitAsRead').fill('persons over three years');
+    await page.getByLabel('A new source').check();
+    await page.locator('#field-source-title').fill('Three-year review of the district (e2e test)');
+    await page.locator('#field-source-publisher').fill(SOURCE_PUBLISHER);
+    expect(await page.locator('#field-yearEnd-error').count()).toBe(0);
+    await Promise.all([
+      page.waitForURL(/\/entry\?saved=\d+/),
+      page.getByRole('button', { name: 'Save draft' }).click(),
+    ]);
+    const savedId = Number(new URL(page.url()).searchParams.get('saved'));
+    expect(await page.locator(`tr[data-figure="${savedId}"]`).innerText()).toContain(`${YEAR - 2}–${YEAR}`);
+    const call = await apiSession(stack.apiUrl, OFFICIAL);
+    const history = await call<{ data: { observation: Record<string, unknown> } }>(
+      'GET',
+      `/v1/observations/${savedId}/history`,
+    );
+    expect(history.data.observation).toMatchObject({
+      year: YEAR - 2,
+      yearEnd: YEAR,
+      valueAsRead: 'one hundred and twenty',
+      unitAsRead: 'persons over three years',
+    });
+    await context.close();
+  });
+
   it('shows the server’s field errors when JavaScript is off', async () => {
     const { context, page } = await signIn(OFFICIAL, { javaScriptEnabled: false });
     await page.locator('#field-year').fill('1850');
@@ -251,6 +271,10 @@ describe("officials' workflow", () => {
     const reviewer = await signIn(REVIEWER);
     const row = reviewer.page.locator(`tr[data-figure="${outlierId}"]`);
     expect(await row.locator('.wf-flag').innerText()).toBe('Outlier');
+    expect(await row.locator('[data-testid="review-previous"]').innerText()).toBe(
+      `Previous year (${YEAR}): ${VALUE} · ${SOURCE_TITLE}`,
+    );
+    expect(await row.innerText()).toContain(`previous year's ${VALUE}`);
     await row.getByLabel('Why is it rejected?').fill('Please attach the helpline log that shows this rise.');
     await row.getByRole('button', { name: 'Reject' }).click();
     await row.waitFor({ state: 'detached' });
@@ -283,6 +307,8 @@ describe("officials' workflow", () => {
     const revisions = await page.locator('#revisions-title + div table').innerText();
     expect(revisions).toContain(`${VALUE} → ${VALUE + 1}`);
     expect(revisions).toContain('Corrected return from the district police.');
+    expect(revisions).toContain(OFFICIAL);
+    expect(await page.locator('[data-testid="revision-source"]').count()).toBe(0);
     const steps = page.locator('[data-testid="history-steps"]');
     expect(await steps.locator('tr[data-step="unlock"]').innerText()).toContain(
       'The district sent a corrected return.',
@@ -357,6 +383,22 @@ describe("officials' workflow", () => {
     await page.getByRole('button', { name: 'Check the file' }).click();
     await page.getByRole('heading', { name: /Check result.*template\.xlsx/ }).waitFor();
     expect(await page.locator('[data-testid="import-report"]').innerText()).toMatch(/Rows\s+0/);
+
+    await page.locator('#import-file').setInputFiles({
+      name: 'wrong.csv',
+      mimeType: 'text/csv',
+      buffer: Buffer.from('region,count\r\nGujrat,5\r\n'),
+    });
+    await page.getByRole('button', { name: 'Check the file' }).click();
+    await page.getByRole('heading', { name: /Check result.*wrong\.csv/ }).waitFor();
+    const refused = await page
+      .locator('[data-testid="import-issues"] tbody tr[data-severity="error"]')
+      .allInnerTexts();
+    expect(refused).toHaveLength(1);
+    expect(refused[0]).toMatch(/^1\tindicator, jurisdiction, year/);
+    expect(await page.locator('[data-testid="import-row-convention"]').innerText()).toContain(
+      'the header is row 1',
+    );
 
     await page.goto(`${stack.webUrl}/entry`, { waitUntil: 'networkidle' });
     expect(await page.locator('main').innerText()).toContain('Kharian');

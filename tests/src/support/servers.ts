@@ -97,6 +97,7 @@ export async function startStack(): Promise<RunningStack> {
     HOST: '127.0.0.1',
     DATABASE_PATH: databasePath,
     WEB_ORIGIN: webUrl,
+    TRUST_PROXY: '1',
   });
   const stopAll = async () => {
     await Promise.all([stopChild(api.child), ...(web ? [stopChild(web.child)] : [])]);

@@ -68,9 +68,15 @@ describe('bulk import', () => {
     const before = await tableCounts(t.db);
     const problem = await readProblem(await post(toCsv(rows)), 400);
     expect(problem.errors).toEqual([
-      { path: 'row 538, value', message: expect.stringContaining('"1.234.5" is not a plain number') },
+      {
+        path: 'row 538, value',
+        row: 538,
+        column: 'value',
+        message: expect.stringContaining('"1.234.5" is not a plain number'),
+      },
     ]);
     expect(problem.detail).toMatch(/nothing was written/);
+    expect(problem.detail).toMatch(/the header being row 1/);
     expect(await tableCounts(t.db)).toEqual(before);
 
     const preview = ImportReportResponseSchema.parse(
@@ -170,5 +176,19 @@ describe('bulk import', () => {
   it('refuses a file with neither layout, naming the missing columns', async () => {
     const problem = await readProblem(await post('a,b\n1,2\n'), 400);
     expect(problem.errors?.[0]?.path).toMatch(/^row 1, indicator, jurisdiction/);
+    expect(problem.errors?.[0]).toMatchObject({ row: 1, column: expect.stringMatching(/^indicator, /) });
+  });
+
+  it('numbers rows as a spreadsheet does, in an XLSX and in a CSV with a blank line', async () => {
+    const rows = templateRows(3);
+    rows[2]![5] = 'many';
+    const xlsx = await readProblem(
+      await post(await toXlsx(rows), '', 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet'),
+      400,
+    );
+    expect(xlsx.errors?.map((e) => [e.row, e.column])).toEqual([[4, 'value']]);
+    const [header, ...lines] = toCsv(rows).split('\r\n');
+    const csv = await readProblem(await post([header, lines[0], '', lines[1], lines[2]].join('\r\n')), 400);
+    expect(csv.errors?.map((e) => [e.row, e.column])).toEqual([[5, 'value']]);
   });
 });

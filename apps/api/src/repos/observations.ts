@@ -11,7 +11,7 @@ import {
   type Source,
   type WorkflowState,
 } from '@fourp/domain';
-import { and, asc, count, eq, gte, inArray, lte, type SQL } from 'drizzle-orm';
+import { and, asc, count, eq, gte, inArray, lte, max, type SQL } from 'drizzle-orm';
 import type { Db } from '../db/client.js';
 import { observations, sources } from '../db/schema.js';
 import { sourceColumns } from './sources.js';
@@ -164,4 +164,14 @@ export async function countObservations(db: Db): Promise<{ all: number; publishe
   const [all] = await db.select({ n: count() }).from(observations);
   const [published] = await db.select({ n: count() }).from(observations).where(publishedWhere({}));
   return { all: all?.n ?? 0, published: published?.n ?? 0 };
+}
+
+/** When a published observation was last created or changed (ISO 8601); null when none is published. */
+export async function lastPublishedChange(db: Db): Promise<string | null> {
+  const [row] = await db
+    .select({ created: max(observations.createdAt), updated: max(observations.updatedAt) })
+    .from(observations)
+    .where(publishedWhere({}));
+  const times = [row?.created, row?.updated].filter((time): time is string => typeof time === 'string');
+  return times.length === 0 ? null : times.reduce((latest, time) => (time > latest ? time : latest));
 }

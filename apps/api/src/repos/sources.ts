@@ -1,7 +1,7 @@
-import type { Source } from '@fourp/domain';
-import { and, eq, isNull, type SQL } from 'drizzle-orm';
+import type { Source, SourceSummary } from '@fourp/domain';
+import { and, asc, count, eq, isNull, or, sql, type AnyColumn, type SQL } from 'drizzle-orm';
 import type { Db } from '../db/client.js';
-import { sources } from '../db/schema.js';
+import { observations, sources } from '../db/schema.js';
 
 /** The columns a source is read with when joined to what it backs. */
 export const sourceColumns = {
@@ -34,4 +34,35 @@ export const citationWhere = (citation: Omit<Source, 'id' | 'kind'>): SQL | unde
 export async function findSource(db: Db, id: number): Promise<Source | null> {
   const [row] = await db.select().from(sources).where(eq(sources.id, id)).limit(1);
   return row ? toSource(row) : null;
+}
+
+/** Case-insensitive match of `text` anywhere in the title, publisher or locator (LIKE wildcards taken literally). */
+function textWhere(text: string | undefined): SQL | undefined {
+  if (text === undefined || text === '') return undefined;
+  const pattern = `%${text.toLowerCase().replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
+  const contains = (column: AnyColumn) => sql`lower(${column}) like ${pattern} escape '\\'`;
+  return or(contains(sources.title), contains(sources.publisher), contains(sources.locator));
+}
+
+/** Sources matching `text`, by title, each with the number of published observations it backs; `total` before `limit`. */
+export async function listSources(
+  db: Db,
+  { text, limit }: { text?: string; limit: number },
+): Promise<{ sources: SourceSummary[]; total: number }> {
+  const where = textWhere(text);
+  const [rows, [counted]] = await Promise.all([
+    db
+      .select({ ...sourceColumns, observationCount: count(observations.id) })
+      .from(sources)
+      .leftJoin(
+        observations,
+        and(eq(observations.sourceId, sources.id), eq(observations.workflowState, 'published')),
+      )
+      .where(where)
+      .groupBy(sources.id)
+      .orderBy(asc(sql`lower(${sources.title})`), asc(sources.title), asc(sources.year), asc(sources.id))
+      .limit(limit),
+    db.select({ n: count() }).from(sources).where(where),
+  ]);
+  return { sources: rows, total: counted?.n ?? 0 };
 }

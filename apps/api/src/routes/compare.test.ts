@@ -125,6 +125,31 @@ describe('GET /v1/compare', () => {
       factor: 100_000,
     });
     expect(year?.benchmarks[0]).toMatchObject({ grade: 'A', point: { value: 6 } });
+    const title = (id: number | null | undefined) => body.data.sources[String(id)]?.title;
+    expect(title(year?.base?.observationId)).toBe('Police');
+    expect(title(year?.benchmarks[0]?.point?.observationId)).toBe('Ministry');
+  });
+
+  it('names the source of every compared point, and only of those', async () => {
+    await insertObservations(t.db, [
+      { indicator: 'helpline_calls', jurisdiction: 'ES', year: 2022, value: 700, sourceTitle: 'Balance' },
+      { indicator: 'helpline_calls', jurisdiction: 'ES', year: 2021, value: 650, sourceTitle: 'Balance' },
+    ]);
+    const { body } = await getParsed(
+      t.app,
+      '/v1/compare?indicator=helpline_calls&base=PK&with=IT,ES&from=2022',
+      CompareResponseSchema,
+    );
+    const [year] = body.data.comparison.years;
+    const points = [year?.base, ...(year?.benchmarks.map((b) => b.point) ?? [])];
+    expect(
+      points.map((point) => [point?.jurisdiction, body.data.sources[String(point?.observationId)]?.title]),
+    ).toEqual([
+      ['PK', 'Test source'],
+      ['IT', 'Test source'],
+      ['ES', 'Balance'],
+    ]);
+    expect(Object.keys(body.data.sources)).toHaveLength(3);
   });
 
   it('shows a conviction rate above 100 % but grades it C and says the counts are different cases', async () => {

@@ -10,9 +10,11 @@ import {
   populationsFrom,
   type CompareResponse,
   type CompareStandIn,
+  type Comparison,
   type Indicator,
   type JurisdictionId,
   type Observation,
+  type Source,
 } from '@fourp/domain';
 import type { AppEnv, RouteDeps } from '../app.js';
 import { ApiError } from '../errors.js';
@@ -30,6 +32,18 @@ const perOptions = (indicator: Indicator): ComparePer[] =>
       ? ['100k']
       : ['absolute'];
 const usable = (o: Observation) => !o.superseded && Object.keys(o.disaggregation).length === 0;
+
+/** The source of each point the comparison shows, by observation id. */
+function sourcesOf(comparison: Comparison, observations: readonly Observation[]): Record<string, Source> {
+  const shown = new Set(
+    comparison.years.flatMap((year) =>
+      [year.base, ...year.benchmarks.map((b) => b.point)].map((point) => point?.observationId),
+    ),
+  );
+  return Object.fromEntries(
+    observations.filter((o) => shown.has(o.id)).map((o) => [String(o.id), o.source] as const),
+  );
+}
 
 export const comparisonRoutes = ({ db, suppressionK }: RouteDeps) =>
   new Hono<AppEnv>().get('/', validQuery(CompareQuerySchema), async (c) => {
@@ -110,6 +124,7 @@ export const comparisonRoutes = ({ db, suppressionK }: RouteDeps) =>
         baseHasData: hasData(base.id),
         standIn,
         comparison,
+        sources: sourcesOf(comparison, observations),
       },
       meta: { suppressionThreshold: suppressionK },
     };

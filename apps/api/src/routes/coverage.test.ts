@@ -30,6 +30,7 @@ describe('GET /v1/coverage', () => {
     expect(body.meta.indicators).toBe(INDICATORS.length);
     expect(body.meta.indicatorsWithData).toBe(1);
     expect(body.meta.indicatorsWithoutData).toHaveLength(INDICATORS.length - 1);
+    expect(body.meta.lastUpdated).toMatch(/^\d{4}-\d{2}-\d{2}T/);
   });
 
   it('filters by pillar and jurisdiction, and serves CSV', async () => {

@@ -3,7 +3,7 @@ import { CoverageQuerySchema, INDICATORS, type CoverageCell, type CoverageRespon
 import type { AppEnv, RouteDeps } from '../app.js';
 import { sendList, type CsvColumn } from '../csv.js';
 import { validQuery } from '../middleware/validate.js';
-import { countPublishedByCell } from '../repos/observations.js';
+import { countPublishedByCell, lastPublishedChange } from '../repos/observations.js';
 import { requireJurisdiction } from './lookup.js';
 
 const columns: CsvColumn<CoverageCell>[] = [
@@ -19,10 +19,13 @@ export const coverageRoutes = ({ db }: RouteDeps) =>
     const { pillar, jurisdiction, format } = c.req.valid('query');
     if (jurisdiction !== undefined) requireJurisdiction(jurisdiction);
     const indicators = INDICATORS.filter((i) => pillar === undefined || i.pillar === pillar);
-    const counted = await countPublishedByCell(db, {
-      indicators: indicators.map((i) => i.id),
-      jurisdictions: jurisdiction === undefined ? undefined : [jurisdiction],
-    });
+    const [counted, lastUpdated] = await Promise.all([
+      countPublishedByCell(db, {
+        indicators: indicators.map((i) => i.id),
+        jurisdictions: jurisdiction === undefined ? undefined : [jurisdiction],
+      }),
+      lastPublishedChange(db),
+    ]);
     const withoutData: string[] = [];
     const rows = indicators.flatMap((indicator): CoverageCell[] => {
       const cells = counted.filter((cell) => cell.indicator === indicator.id);
@@ -45,6 +48,7 @@ export const coverageRoutes = ({ db }: RouteDeps) =>
         indicators: indicators.length,
         indicatorsWithData: indicators.length - withoutData.length,
         indicatorsWithoutData: withoutData,
+        lastUpdated,
       },
     };
     return sendList(c, { format, name: 'coverage', rows, columns, body });

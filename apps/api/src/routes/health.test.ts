@@ -1,5 +1,7 @@
 import { HealthResponseSchema } from '@fourp/domain';
+import { eq } from 'drizzle-orm';
 import { describe, expect, it } from 'vitest';
+import { observations } from '../db/schema.js';
 import { getParsed, insertObservations, readProblem, useTestApp } from '../test-support/api.js';
 
 const t = useTestApp({ deps: { now: () => new Date('2026-01-02T03:04:05Z') } });
@@ -19,6 +21,23 @@ describe('GET /health', () => {
       reachable: true,
       counts: { observations: 2, publishedObservations: 1, sources: 1 },
     });
+  });
+
+  it('says when a published figure was last added or changed, ignoring drafts', async () => {
+    const empty = await getParsed(t.app, '/health', HealthResponseSchema);
+    expect(empty.body.data.lastUpdated).toBeNull();
+    const [older, newer, draft] = await insertObservations(t.db, [
+      { indicator: 'population', jurisdiction: 'IT', year: 2022, value: 58_940_425 },
+      { indicator: 'population', jurisdiction: 'ES', year: 2022, value: 47_615_034 },
+      { indicator: 'population', jurisdiction: 'PK', year: 2022, value: 1, workflowState: 'draft' },
+    ]);
+    const stamp = (id: number | undefined, createdAt: string, updatedAt: string) =>
+      t.db.update(observations).set({ createdAt, updatedAt }).where(eq(observations.id, id!));
+    await stamp(older, '2025-01-01T00:00:00.000Z', '2025-03-01T00:00:00.000Z');
+    await stamp(newer, '2025-02-01T00:00:00.000Z', '2025-02-01T00:00:00.000Z');
+    await stamp(draft, '2025-09-01T00:00:00.000Z', '2025-09-01T00:00:00.000Z');
+    const { body } = await getParsed(t.app, '/health', HealthResponseSchema);
+    expect(body.data.lastUpdated).toBe('2025-03-01T00:00:00.000Z');
   });
 
   it('rejects an unknown format with a 400 naming the parameter', async () => {

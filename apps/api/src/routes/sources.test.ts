@@ -1,6 +1,6 @@
-import { SourceResponseSchema } from '@fourp/domain';
+import { SourceListResponseSchema, SourceResponseSchema } from '@fourp/domain';
 import { describe, expect, it } from 'vitest';
-import { getParsed, insertObservations, readProblem, useTestApp } from '../test-support/api.js';
+import { getParsed, insertObservations, insertSource, readProblem, useTestApp } from '../test-support/api.js';
 
 const t = useTestApp();
 
@@ -51,5 +51,84 @@ describe('GET /v1/sources/:id', () => {
   it('answers 404 for an unknown source', async () => {
     const problem = await readProblem(await t.app.request('/v1/sources/999'), 404);
     expect(problem.code).toBe('unknown_source');
+  });
+});
+
+describe('GET /v1/sources', () => {
+  const seed = async () => {
+    await insertObservations(t.db, [
+      {
+        indicator: 'persons_convicted',
+        jurisdiction: 'IT',
+        year: 2022,
+        value: 140,
+        sourceTitle: 'relazione',
+      },
+      {
+        indicator: 'persons_convicted',
+        jurisdiction: 'IT',
+        year: 2023,
+        value: 150,
+        sourceTitle: 'relazione',
+      },
+      { indicator: 'persons_convicted', jurisdiction: 'ES', year: 2023, value: 50, sourceTitle: 'Balance' },
+      {
+        indicator: 'persons_convicted',
+        jurisdiction: 'ES',
+        year: 2024,
+        value: 9,
+        sourceTitle: 'Balance',
+        workflowState: 'draft',
+      },
+    ]);
+    await insertSource(t.db, 'Zeta report 100% complete');
+  };
+
+  it('lists every source by title, ignoring case, with the published figures it backs, and serves CSV', async () => {
+    await seed();
+    const { res, body } = await getParsed(t.app, '/v1/sources', SourceListResponseSchema);
+    expect(res.status).toBe(200);
+    expect(body.data.map((s) => [s.title, s.observationCount])).toEqual([
+      ['Balance', 1],
+      ['relazione', 2],
+      ['Zeta report 100% complete', 0],
+    ]);
+    expect(body.data[0]).toMatchObject({ publisher: 'Test publisher', year: 2024, locator: 'p. 1' });
+    expect(body.meta).toEqual({ count: 3, total: 3 });
+
+    const csv = await (await t.app.request('/v1/sources?format=csv')).text();
+    const lines = csv.trimEnd().split('\r\n');
+    expect(lines[0]).toBe('id,title,publisher,year,locator,kind,observation_count');
+    expect(lines).toContain('1,relazione,Test publisher,2024,p. 1,primary,2');
+    expect(lines).toHaveLength(4);
+  });
+
+  it('finds text case-insensitively, takes % literally, and limits the list', async () => {
+    await seed();
+    const titles = async (query: string) =>
+      (await getParsed(t.app, `/v1/sources?${query}`, SourceListResponseSchema)).body;
+    expect((await titles('q=RELAZ')).data.map((s) => s.title)).toEqual(['relazione']);
+    expect((await titles('q=test%20PUBLISHER')).meta.total).toBe(3);
+    expect((await titles(`q=${encodeURIComponent('100%')}`)).data.map((s) => s.title)).toEqual([
+      'Zeta report 100% complete',
+    ]);
+    expect((await titles(`q=${encodeURIComponent('0%c')}`)).data).toEqual([]);
+    const limited = await titles('limit=2');
+    expect(limited.data.map((s) => s.title)).toEqual(['Balance', 'relazione']);
+    expect(limited.meta).toEqual({ count: 2, total: 3 });
+  });
+
+  it('answers an empty list when nothing matches', async () => {
+    await seed();
+    const { res, body } = await getParsed(t.app, '/v1/sources?q=nowhere', SourceListResponseSchema);
+    expect(res.status).toBe(200);
+    expect(body).toEqual({ data: [], meta: { count: 0, total: 0 } });
+  });
+
+  it('rejects a limit out of range and an unknown format with a 400 naming each', async () => {
+    const problem = await readProblem(await t.app.request('/v1/sources?limit=0&format=pdf'), 400);
+    expect(problem.errors?.map((e) => e.path).sort()).toEqual(['format', 'limit']);
+    const tooMany = await readProblem(await t.app.request('/v1/sources?limit=501'), 400);
+    expect(tooMany.errors?.map((e) => e.path)).toEqual(['limit']);
   });
 });

@@ -101,21 +101,16 @@ function compareWith(
       latest: null,
       latestByBenchmark: [],
     },
+    sources: Object.fromEntries(points.map((p) => [String(p.observationId), source])),
     ...options,
   };
 }
 
 describe('buildViewRows', () => {
-  it('takes each point with its source, in selection then year order', () => {
-    const compare = compareWith([
-      point('IT', 2021, 493),
-      point('IT', 2019, 657),
-      point('PK-PB-GUJRAT', 2020, 12),
-    ]);
-    const rows = buildViewRows(compare, [observation(2021, 'IT'), observation(2019, 'IT')], jurisdictions, [
-      'IT',
-      'PK-PB-GUJRAT',
-    ]);
+  it('takes each point with the source the comparison names, in selection then year order', () => {
+    const points = [point('IT', 2021, 493), point('IT', 2019, 657), point('PK-PB-GUJRAT', 2020, 12)];
+    const compare = compareWith(points, { sources: { '2019': source, '2021': source } });
+    const rows = buildViewRows(compare, jurisdictions, ['IT', 'PK-PB-GUJRAT']);
     expect(rows.map((r) => [r.jurisdiction, r.year, r.value])).toEqual([
       ['IT', 2019, 657],
       ['IT', 2021, 493],
@@ -123,12 +118,14 @@ describe('buildViewRows', () => {
     ]);
     expect(rows[0]?.source?.title).toBe('Annual report');
     expect(rows[2]?.source).toBeNull();
+    expect(rows[0]?.status).toBeNull();
+    const detailed = buildViewRows(compare, jurisdictions, ['IT'], [observation(2019, 'IT')]);
+    expect(detailed.map((r) => r.status)).toEqual(['A', null]);
   });
 
   it('keeps a suppressed point suppressed, never zero', () => {
     const rows = buildViewRows(
       compareWith([point('IT', 2021, null, { suppressed: true, rawValue: null })]),
-      [],
       jurisdictions,
       ['IT'],
     );
@@ -138,7 +135,7 @@ describe('buildViewRows', () => {
 
   it('does not draw a count per 100,000 when it could not be normalised', () => {
     const compare = compareWith([point('IT', 2015, 169, { normalised: false })], { per: '100k' });
-    const [row] = buildViewRows(compare, [], jurisdictions, ['IT']);
+    const [row] = buildViewRows(compare, jurisdictions, ['IT']);
     expect(row).toMatchObject({ value: null, rawValue: 169, suppressed: false });
   });
 
@@ -151,9 +148,9 @@ describe('buildViewRows', () => {
       },
       'PK-PB',
     );
-    const alone = buildViewRows(compare, [], jurisdictions, ['PK-PB-GUJRAT', 'IT']);
+    const alone = buildViewRows(compare, jurisdictions, ['PK-PB-GUJRAT', 'IT']);
     expect(drawnSeries(alone)).toEqual([{ id: 'PK-PB', label: 'Punjab (stand-in for Gujrat District)' }]);
-    const both = buildViewRows(compare, [], jurisdictions, ['PK-PB-GUJRAT', 'PK-PB']);
+    const both = buildViewRows(compare, jurisdictions, ['PK-PB-GUJRAT', 'PK-PB']);
     expect(drawnSeries(both)).toEqual([{ id: 'PK-PB', label: 'Punjab' }]);
   });
 });
@@ -173,7 +170,7 @@ describe('yearAxis', () => {
 describe('indicatorCsv', () => {
   it('writes the rows shown with their sources', () => {
     const compare = compareWith([point('IT', 2021, 493)]);
-    const rows = buildViewRows(compare, [observation(2021, 'IT')], jurisdictions, ['IT']);
+    const rows = buildViewRows(compare, jurisdictions, ['IT'], [observation(2021, 'IT')]);
     const lines = indicatorCsv('victims_identified', 'persons', rows).trim().split('\r\n');
     expect(lines).toHaveLength(2);
     expect(lines[0]).toMatch(/^indicator,jurisdiction_id,jurisdiction,year,/);
@@ -190,7 +187,7 @@ describe('indicatorCsv', () => {
       ],
       { per: '100k' },
     );
-    const rows = buildViewRows(compare, [], jurisdictions, ['IT']);
+    const rows = buildViewRows(compare, jurisdictions, ['IT']);
     const lines = indicatorCsv('victims_identified', 'per 100,000 residents', rows).trim().split('\r\n');
     expect(lines[1]).toContain(',0.8123,"per 100,000 residents",493,false,');
     expect(lines[2]).toContain(',2022,2022,,"per 100,000 residents",,true,');

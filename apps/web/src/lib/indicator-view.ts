@@ -9,7 +9,7 @@ import type {
 } from '@fourp/domain';
 import { buildCsv } from './csv';
 import { t } from './i18n/messages';
-import { jurisdictionName, pointsFor } from './series';
+import { jurisdictionName, pointSource, pointsFor } from './series';
 
 /** One figure as the indicator view shows it: chart point, table row and CSV line all come from this. */
 export type ViewRow = {
@@ -33,14 +33,17 @@ export type ViewRow = {
   flags: DerivedFlag[];
 };
 
-/** The rows for the selected jurisdictions, in selection order then year. */
+/**
+ * The rows for the selected jurisdictions, in selection order then year. `figures`, the indicator's published
+ * observations, add each row's status and note; without them both are null.
+ */
 export function buildViewRows(
   compare: Compare,
-  observations: readonly Observation[],
   jurisdictions: readonly Jurisdiction[],
   selected: readonly string[],
+  figures: readonly Observation[] = [],
 ): ViewRow[] {
-  const byId = new Map(observations.map((o) => [o.id, o]));
+  const byId = new Map(figures.map((o) => [o.id, o]));
   const { standIn } = compare;
   // The district's slot shows its stand-in (labelled so) unless the stand-in is already drawn in its own right.
   const drawn = selected.flatMap((id) => {
@@ -78,7 +81,7 @@ export function buildViewRows(
           definition: point.definition,
           status: observation?.status ?? null,
           note: observation?.note ?? null,
-          source: observation?.source ?? point.derivedFrom?.numerator.source ?? null,
+          source: pointSource(point, compare),
           derivedFrom: point.derivedFrom ?? null,
           flags: point.flags ?? [],
         };

@@ -1,4 +1,5 @@
 import type {
+  Compare,
   Comparison,
   ComparedPoint,
   Source,
@@ -62,12 +63,8 @@ export function citation(source: { title: string; publisher: string; year: numbe
   return `${source.title}, ${source.publisher}${source.year === null ? '' : ` (${source.year})`}`;
 }
 
-/** The source behind a compared point: its own observation's, or for a computed figure its numerator's. */
-export function pointSource(
-  point: ComparedPoint | null,
-  observations: readonly Observation[],
-): Source | null {
-  if (point === null) return null;
-  if (point.derivedFrom) return point.derivedFrom.numerator.source;
-  return observations.find((o) => o.id === point.observationId)?.source ?? null;
+/** The source behind a compared point, as the comparison names it (for a computed figure, its numerator's). */
+export function pointSource(point: ComparedPoint | null, compare: Pick<Compare, 'sources'>): Source | null {
+  if (point === null || point.observationId === null) return null;
+  return compare.sources[String(point.observationId)] ?? null;
 }

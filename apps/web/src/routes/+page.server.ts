@@ -1,4 +1,4 @@
-import type { Compare, Observation, PillarScore, Scorecard } from '@fourp/domain';
+import type { Compare, PillarScore, Scorecard } from '@fourp/domain';
 import { serverApi } from '$lib/server/api';
 import { BASE, BENCHMARKS, STAND_IN_CHAIN, citation, latestPoint, pointSource, pointsFor } from '$lib/series';
 import type { PageServerLoad } from './$types';
@@ -41,13 +41,10 @@ export const load = (async ({ fetch }) => {
   const indicatorsWithHeadline = api.indicators().then(async (list) => {
     const headline = list.data.filter((indicator) => indicator.headline && indicator.pillar !== 'context');
     const compares = await Promise.all(
-      headline.map(async (indicator) => {
-        const [compare, observations] = await Promise.all([
-          api.compare({ indicator: indicator.id, base: BASE, with: BENCHMARKS }),
-          api.observations({ indicator: indicator.id }),
-        ]);
-        return { compare: compare.data, observations: observations.data };
-      }),
+      headline.map(
+        async (indicator) =>
+          (await api.compare({ indicator: indicator.id, base: BASE, with: BENCHMARKS })).data,
+      ),
     );
     return { indicators: list.data, compares };
   });
@@ -76,8 +73,8 @@ export const load = (async ({ fetch }) => {
       return entry ? [entry] : [];
     });
     const headline = compares
-      .filter(({ compare }) => indicators.find((i) => i.id === compare.indicator)?.pillar === pillar)
-      .map(({ compare, observations }) => headlineRow(compare, observations));
+      .filter((compare) => indicators.find((i) => i.id === compare.indicator)?.pillar === pillar)
+      .map(headlineRow);
     return { pillar, base, benchmarks, headline };
   });
 
@@ -93,7 +90,7 @@ export const load = (async ({ fetch }) => {
   };
 }) satisfies PageServerLoad;
 
-function headlineRow(compare: Compare, observations: Observation[]) {
+function headlineRow(compare: Compare) {
   const { comparison } = compare;
   const ids = [comparison.base, ...comparison.benchmarks];
   return {
@@ -105,7 +102,7 @@ function headlineRow(compare: Compare, observations: Observation[]) {
     baseHasData: compare.baseHasData,
     latest: ids.map((jurisdiction) => {
       const point = latestPoint(pointsFor(comparison, jurisdiction));
-      const source = pointSource(point, observations);
+      const source = pointSource(point, compare);
       return { jurisdiction, point, source: source ? citation(source) : null };
     }),
     grades: comparison.latestByBenchmark.map((item) => ({

@@ -4,15 +4,18 @@ import {
   type Disaggregation,
   type JurisdictionId,
   type ObsStatus,
+  type PreviousYearValue,
   type Principal,
+  type Revision,
   type Source,
   type SourceKind,
   type WorkflowObservation,
   type WorkflowState,
 } from '@fourp/domain';
-import { and, asc, desc, eq, inArray, ne, or, type SQL } from 'drizzle-orm';
+import { and, asc, desc, eq, inArray, isNull, ne, or, type SQL } from 'drizzle-orm';
 import type { Db } from '../../db/client.js';
 import { observationRevisions, observations, sources } from '../../db/schema.js';
+import { users } from '../../db/schema-workflow.js';
 import { observationColumns, toObservation, type ObservationRow } from '../observations.js';
 import { citationWhere, toSource } from '../sources.js';
 
@@ -189,6 +192,46 @@ export async function previousYearValue(db: Db, cell: ObservationCell): Promise<
   return row?.value ?? null;
 }
 
+/**
+ * For each annual figure, the same cell's published, current value one year earlier (newest first when
+ * several sources give one), keyed by the figure's id; figures spanning several years get none.
+ */
+export async function previousPublishedValues(
+  db: Db,
+  figures: readonly WorkflowObservation[],
+): Promise<Map<number, PreviousYearValue>> {
+  const annual = figures.filter((f) => f.year === f.yearEnd);
+  const found = new Map<number, PreviousYearValue>();
+  if (annual.length === 0) return found;
+  const rows = await db
+    .select(observationColumns)
+    .from(observations)
+    .innerJoin(sources, eq(sources.id, observations.sourceId))
+    .where(
+      and(
+        eq(observations.workflowState, 'published'),
+        isNull(observations.supersededBy),
+        eq(observations.year, observations.yearEnd),
+        inArray(observations.indicatorId, [...new Set(annual.map((f) => f.indicator))]),
+        inArray(observations.jurisdictionId, [...new Set(annual.map((f) => f.jurisdiction))]),
+        inArray(observations.year, [...new Set(annual.map((f) => f.year - 1))]),
+      ),
+    )
+    .orderBy(desc(observations.id));
+  const byCell = new Map<string, PreviousYearValue>();
+  for (const row of rows) {
+    const o = toObservation(row);
+    const key = cellOnlyKey(cellOf(o));
+    if (o.value !== null && !byCell.has(key))
+      byCell.set(key, { observationId: o.id, year: o.year, value: o.value, source: o.source });
+  }
+  for (const f of annual) {
+    const previous = byCell.get(cellOnlyKey({ ...cellOf(f), year: f.year - 1, yearEnd: f.year - 1 }));
+    if (previous) found.set(f.id, previous);
+  }
+  return found;
+}
+
 /** A figure's value with its status and what the source printed. */
 export type FigureReading = {
   value: number;
@@ -295,19 +338,40 @@ export async function setWorkflowState(
     .where(eq(observations.id, id));
 }
 
-export async function listRevisions(db: Db, observationId: number) {
-  return db
+/**
+ * The revisions of an observation, oldest first, with who made each. A revision's source is the one before it;
+ * it counts as changed when it differs from the next revision's previous source (or, for the last, the
+ * figure's current source).
+ */
+export async function listRevisions(db: Db, observation: WorkflowObservation): Promise<Revision[]> {
+  const rows = await db
     .select({
       id: observationRevisions.id,
       previousValue: observationRevisions.previousValue,
       previousValueAsRead: observationRevisions.previousValueAsRead,
       previousSourceId: observationRevisions.previousSourceId,
+      previousSourceTitle: sources.title,
       newValue: observationRevisions.newValue,
       reason: observationRevisions.reason,
       revisedAt: observationRevisions.revisedAt,
       revisedBy: observationRevisions.revisedBy,
+      revisedByEmail: users.email,
+      revisedByName: users.displayName,
     })
     .from(observationRevisions)
-    .where(eq(observationRevisions.observationId, observationId))
+    .leftJoin(sources, eq(sources.id, observationRevisions.previousSourceId))
+    .leftJoin(users, eq(users.id, observationRevisions.revisedBy))
+    .where(eq(observationRevisions.observationId, observation.id))
     .orderBy(asc(observationRevisions.id));
+  return rows.map(({ revisedBy, revisedByEmail, revisedByName, ...row }, i) => {
+    const sourceAfter = rows[i + 1]?.previousSourceId ?? observation.source.id;
+    const changed = row.previousSourceId !== null && row.previousSourceId !== sourceAfter;
+    return {
+      ...row,
+      previousSourceId: changed ? row.previousSourceId : null,
+      previousSourceTitle: changed ? row.previousSourceTitle : null,
+      revisedBy:
+        revisedBy === null ? null : { id: revisedBy, email: revisedByEmail, displayName: revisedByName },
+    };
+  });
 }

@@ -85,6 +85,33 @@ describe('sessions', () => {
     expect((await login('reviewer@example.org', PASSWORD)).status).toBe(200);
   });
 
+  it('behind a trusted proxy, limits each forwarded client address on its own', async () => {
+    const proxied = await createWorkflowTestApp({ trustProxy: true });
+    try {
+      const from = (address: string, password: string) =>
+        proxied.app.request(
+          '/v1/auth/login',
+          json({ 'X-Forwarded-For': address }, { email: 'official@example.org', password }),
+        );
+      for (let i = 0; i < 5; i++) await readProblem(await from('203.0.113.7', `wrong password ${i}`), 401);
+      await readProblem(await from('203.0.113.7', PASSWORD), 429);
+      await readProblem(await from('198.51.100.1, 203.0.113.7', PASSWORD), 429);
+      expect((await from('203.0.113.8', PASSWORD)).status).toBe(200);
+    } finally {
+      proxied.close();
+    }
+  });
+
+  it('ignores X-Forwarded-For unless told to trust a proxy', async () => {
+    const from = (address: string, password: string) =>
+      t.app.request(
+        '/v1/auth/login',
+        json({ 'X-Forwarded-For': address }, { email: 'donor@example.org', password }),
+      );
+    for (let i = 0; i < 5; i++) await readProblem(await from(`203.0.113.${i}`, `wrong password ${i}`), 401);
+    await readProblem(await from('203.0.113.99', PASSWORD), 429);
+  });
+
   it('rejects a malformed login body with a problem naming the field', async () => {
     const problem = await readProblem(
       await t.app.request('/v1/auth/login', json({}, { email: 'a@b.c' })),

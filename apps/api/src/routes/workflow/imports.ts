@@ -15,8 +15,16 @@ import { validQuery } from '../../middleware/validate.js';
 import { listImportBatches } from '../../repos/workflow/imports.js';
 import type { WorkflowDeps } from './shared.js';
 
+const ROWS_AS_IN_A_SPREADSHEET = 'Rows are numbered as a spreadsheet shows them, the header being row 1.';
+
+/** Import issues as a problem's `errors[]`: structured `row` and `column`, and `path` for generic clients. */
 const issuesAsErrors = (report: Pick<ImportReport, 'errors'>) =>
-  report.errors.map((e) => ({ path: `row ${e.row}, ${e.column}`, message: e.message }));
+  report.errors.map((e) => ({
+    path: `row ${e.row}, ${e.column}`,
+    message: e.message,
+    row: e.row,
+    column: e.column,
+  }));
 
 /** The uploaded file: the `file` field of a multipart form, or the raw body. */
 async function uploadedFile(c: Context): Promise<{ bytes: Uint8Array; filename: string | null }> {
@@ -74,7 +82,7 @@ export const importRoutes = ({ db, now }: WorkflowDeps) =>
           const first = errors[0]!;
           throw new ApiError(
             error.outOfScope > 0 ? 'forbidden' : 'validation_failed',
-            `${errors.length} row(s) cannot be imported, nothing was written. First: row ${first.row}, ${first.column}: ${first.message}`,
+            `${errors.length} row(s) cannot be imported, nothing was written. First: row ${first.row}, ${first.column}: ${first.message}. ${ROWS_AS_IN_A_SPREADSHEET}`,
             issuesAsErrors(error.report),
           );
         }

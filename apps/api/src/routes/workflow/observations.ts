@@ -272,7 +272,7 @@ export const observationWriteRoutes = ({ db, now }: WorkflowDeps) => {
       if (!observation || !visible) throw new ApiError('not_found', `There is no observation ${id}.`);
       requireAllowed(c, 'observation.history', { jurisdictionId: observation.jurisdiction });
       const audit = await auditFor(db, 'observation', id);
-      const revisions = await listRevisions(db, id);
+      const revisions = await listRevisions(db, observation);
       return c.json({ data: { observation, steps: stepsFrom(audit), revisions, audit } }, 200, {
         'Cache-Control': 'no-store',
       });

@@ -2,16 +2,20 @@ import {
   ReviewQueueQuerySchema,
   WORKFLOW_STATES,
   descendantsOf,
+  detectOutlier,
   type ReviewQueueResponse,
 } from '@fourp/domain';
 import { Hono } from 'hono';
 import type { AppEnv } from '../../app.js';
 import { requireAllowed } from '../../auth/guard.js';
 import { validQuery } from '../../middleware/validate.js';
-import { listWorkflowObservations } from '../../repos/workflow/observations.js';
+import { listWorkflowObservations, previousPublishedValues } from '../../repos/workflow/observations.js';
 import type { WorkflowDeps } from './shared.js';
 
-/** Figures not yet published that the caller may see: a reviewer's queue, an official's drafts. */
+/**
+ * Figures not yet published that the caller may see: a reviewer's queue, an official's drafts. Each comes with
+ * the cell's published value for the previous year and the outlier warning against it.
+ */
 export const reviewRoutes = ({ db }: WorkflowDeps) =>
   new Hono<AppEnv>().get('/', validQuery(ReviewQueueQuerySchema), async (c) => {
     const { state, jurisdiction } = c.req.valid('query');
@@ -20,6 +24,12 @@ export const reviewRoutes = ({ db }: WorkflowDeps) =>
       states: state ? [state] : WORKFLOW_STATES.filter((s) => s !== 'published'),
       jurisdictions: jurisdiction ? [jurisdiction, ...descendantsOf(jurisdiction)] : undefined,
     });
-    const body: ReviewQueueResponse = { data: rows, meta: { count: rows.length } };
+    const previous = await previousPublishedValues(db, rows);
+    const data = rows.map((row) => {
+      const before = previous.get(row.id) ?? null;
+      const outlier = before && row.value !== null ? detectOutlier(row.value, before.value) : null;
+      return { ...row, previous: before, warnings: outlier ? [outlier] : [] };
+    });
+    const body: ReviewQueueResponse = { data, meta: { count: data.length } };
     return c.json(body, 200, { 'Cache-Control': 'no-store' });
   });

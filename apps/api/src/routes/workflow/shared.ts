@@ -63,10 +63,13 @@ export function workflowError(error: { code: WorkflowErrorCode; message: string 
     : new ApiError(code, error.message);
 }
 
-/** The address rate limits are keyed on. */
+/**
+ * The address rate limits are keyed on. Behind the trusted proxy (the dashboard), the last X-Forwarded-For
+ * entry is the one that proxy saw; entries before it come from the client and could be made up.
+ */
 export function clientIp(c: Context, trustProxy: boolean): string {
   if (trustProxy) {
-    const forwarded = c.req.header('x-forwarded-for')?.split(',')[0]?.trim();
+    const forwarded = c.req.header('x-forwarded-for')?.split(',').at(-1)?.trim();
     if (forwarded) return forwarded;
   }
   try {

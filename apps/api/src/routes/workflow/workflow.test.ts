@@ -1,6 +1,7 @@
 import {
   ObservationHistoryResponseSchema,
   ObservationListResponseSchema,
+  ReviewQueueResponseSchema,
   WorkflowObservationResponseSchema,
 } from '@fourp/domain';
 import { sql } from 'drizzle-orm';
@@ -10,11 +11,15 @@ import { gujratFigure, json, tableCounts, useWorkflowTestApp } from '../../test-
 
 const t = useWorkflowTestApp();
 
+const post = (overrides: Record<string, unknown> = {}) =>
+  t.app.request('/v1/observations', json(t.official.bearer, gujratFigure(overrides)));
 const create = async (overrides: Record<string, unknown> = {}) => {
-  const res = await t.app.request('/v1/observations', json(t.official.bearer, gujratFigure(overrides)));
+  const res = await post(overrides);
   expect(res.status, await res.clone().text()).toBe(201);
   return WorkflowObservationResponseSchema.parse(await res.json()).data;
 };
+/** A figure the API refuses with 400, as a problem. */
+const refused = async (overrides: Record<string, unknown>) => readProblem(await post(overrides), 400);
 const act = (id: number, action: string, who: Record<string, string>, body: unknown = {}) =>
   t.app.request(`/v1/observations/${id}/${action}`, json(who, body));
 
@@ -132,16 +137,83 @@ describe('officials workflow', () => {
     expect(data.audit.find((a) => a.action === 'observation.unlock')?.reason).toBe('typo in the report');
   });
 
+  it('says who made each revision, and names the previous source only when it changed', async () => {
+    const draft = await create({ year: 2012, value: 6 });
+    const patch = (body: Record<string, unknown>) =>
+      t.app.request(`/v1/observations/${draft.id}`, json(t.official.bearer, body, 'PATCH'));
+    expect((await patch({ value: 7, comment: 'A late return from one station' })).status).toBe(200);
+    const newSource = { title: 'Corrected district return', publisher: 'Punjab Police, Gujrat', year: 2024 };
+    expect((await patch({ value: 8, source: newSource, comment: 'The corrected return' })).status).toBe(200);
+    const { data } = ObservationHistoryResponseSchema.parse(
+      await (await t.app.request(`/v1/observations/${draft.id}/history`, { headers: t.admin.bearer })).json(),
+    );
+    expect(data.observation.source.title).toBe(newSource.title);
+    expect(data.revisions).toEqual([
+      expect.objectContaining({
+        previousValue: 6,
+        newValue: 7,
+        previousSourceId: null,
+        previousSourceTitle: null,
+      }),
+      expect.objectContaining({
+        previousValue: 7,
+        newValue: 8,
+        previousSourceId: draft.source.id,
+        previousSourceTitle: draft.source.title,
+      }),
+    ]);
+    for (const revision of data.revisions) {
+      expect(revision.revisedBy).toEqual({ id: t.official.id, email: t.official.email, displayName: null });
+    }
+  });
+
+  it('gives reviewers the previous year’s published value and the outlier warning with each figure', async () => {
+    const earlier = await create({ year: 2010, value: 20, definition: 'registered_victims' });
+    await act(earlier.id, 'submit', t.official.bearer);
+    await act(earlier.id, 'approve', t.reviewer.bearer);
+    await act(earlier.id, 'publish', t.reviewer.bearer);
+    const unpublished = await create({
+      year: 2010,
+      value: 900,
+      definition: 'registered_victims',
+      source: { title: 'A draft from another office', publisher: 'Tehsil office' },
+      comment: 'Counts every screening, not only victims',
+    });
+    const jump = await create({
+      year: 2011,
+      value: 90,
+      definition: 'registered_victims',
+      comment: 'A new screening desk at the airport',
+    });
+    const steady = await create({
+      year: 2011,
+      value: 21,
+      definition: 'registered_victims',
+      disaggregation: { sex: 'female' },
+    });
+    const span = await create({ year: 2010, yearEnd: 2011, value: 95, definition: 'registered_victims' });
+    for (const f of [jump, steady, span]) await act(f.id, 'submit', t.official.bearer);
+    const res = await t.app.request('/v1/reviews?state=submitted', { headers: t.reviewer.bearer });
+    const queue = ReviewQueueResponseSchema.parse(await res.json()).data;
+    const item = (id: number) => queue.find((o) => o.id === id)!;
+    expect(item(jump.id).previous).toEqual({
+      observationId: earlier.id,
+      year: 2010,
+      value: 20,
+      source: expect.objectContaining({ id: earlier.source.id, title: earlier.source.title }),
+    });
+    expect(item(jump.id).warnings).toEqual([
+      { path: 'value', message: expect.stringMatching(/4\.5 times the previous year's 20/) },
+    ]);
+    expect(item(steady.id)).toMatchObject({ previous: null, warnings: [] });
+    expect(item(span.id)).toMatchObject({ previous: null, warnings: [] });
+    expect(unpublished.workflowState).toBe('draft');
+  });
+
   it('asks for a comment when a value is three times the previous year, and keeps it in the audit', async () => {
     await create({ year: 2014, value: 10 });
     const before = await tableCounts(t.db);
-    const problem = await readProblem(
-      await t.app.request(
-        '/v1/observations',
-        json(t.official.bearer, gujratFigure({ year: 2015, value: 40 })),
-      ),
-      400,
-    );
+    const problem = await refused({ year: 2015, value: 40 });
     expect(problem.errors).toEqual([expect.objectContaining({ path: 'comment' })]);
     expect(await tableCounts(t.db)).toEqual(before);
     const saved = await create({
@@ -152,20 +224,33 @@ describe('officials workflow', () => {
     expect(saved.value).toBe(40);
   });
 
+  it('keeps a multi-year total apart with its span and what the source printed', async () => {
+    const before = await tableCounts(t.db);
+    const backwards = await refused({ year: 2020, yearEnd: 2019 });
+    expect(backwards.errors).toEqual([
+      { path: 'yearEnd', message: expect.stringMatching(/cannot be before year/) },
+    ]);
+    expect(await tableCounts(t.db)).toEqual(before);
+    const total = await create({
+      year: 2018,
+      yearEnd: 2020,
+      value: 1234,
+      valueAsRead: '1,234',
+      unitAsRead: 'victims (cumulative)',
+    });
+    expect(total).toMatchObject({
+      year: 2018,
+      yearEnd: 2020,
+      valueAsRead: '1,234',
+      unitAsRead: 'victims (cumulative)',
+    });
+  });
+
   it('rejects figures that do not fit the catalogue, naming the field', async () => {
-    const problem = await readProblem(
-      await t.app.request('/v1/observations', json(t.official.bearer, gujratFigure({ value: 2.5 }))),
-      400,
-    );
+    const problem = await refused({ value: 2.5 });
     expect(problem.code).toBe('invalid_observation');
     expect(problem.errors?.[0]?.path).toBe('value');
-    const noSource = await readProblem(
-      await t.app.request(
-        '/v1/observations',
-        json(t.official.bearer, { ...gujratFigure(), source: undefined }),
-      ),
-      400,
-    );
+    const noSource = await refused({ source: undefined });
     expect(noSource.errors?.map((e) => e.path)).toContain('sourceId');
   });
 

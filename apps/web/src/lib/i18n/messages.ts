@@ -122,6 +122,8 @@ const en = {
   'overview.updated': 'Data status',
   'overview.updatedLine':
     '{observations} published figures from {sources} sources; latest figure refers to {year}.',
+  'overview.lastUpdated': 'Last updated {date}',
+  'overview.neverUpdated': 'No figure has been published yet.',
   'overview.checkedAt': 'Checked {date}',
   'overview.coverageTitle': 'Data coverage',
   'overview.coverageSummary':
@@ -254,21 +256,11 @@ const en = {
   'methodology.normalisation': 'Normalisation per 100,000 residents',
   'methodology.grades': 'Comparability grades',
   'methodology.suppression': 'Suppression of small counts',
+  'methodology.derivation': 'Derived ratios',
   'methodology.progress': 'Progress towards targets',
   'methodology.thresholds': 'Thresholds',
   'methodology.rubric': 'Policy measure rubric',
   'methodology.catalogue': 'Indicator catalogue',
-  'methodology.gradeA':
-    'Both figures use the catalogue’s standard definition (or the same comparable variant), cover the same span of years and, for counts of people or events, are expressed per 100,000 residents.',
-  'methodology.gradeB':
-    'Comparable with caveats: the definitions differ but both are marked comparable, or the figures are amounts of money not adjusted for population size or price levels.',
-  'methodology.gradeC':
-    'Not comparable: a definition marked not comparable (such as FIA counts that mix trafficking with migrant smuggling), different multi-year spans, a count that cannot be expressed per resident, or no population figure near the year. Grade C figures are shown, never scored.',
-  'methodology.suppressionText':
-    'Counts of people that could identify victims ({count} indicators in the catalogue) are never published when they lie between 1 and {below}: they show as “suppressed”, not as zero, and any other figure that would let a reader work them out (a total minus its breakdown) is suppressed too. True zeros stay visible. The threshold is {k}.',
-  'methodology.similar': 'Two figures within ±{percent}% of each other count as similar.',
-  'methodology.populationTolerance':
-    'Counts are divided by the population of the nearest year at most {years} years away; otherwise no rate is shown.',
 
   'role.admin': 'administrator',
   'role.provincial_reviewer': 'provincial reviewer',
@@ -404,6 +396,14 @@ const en = {
   'entry.valueHint.ordinal': 'A score between {min} and {max}.',
   'entry.valueHint.yes_no': '1 for yes, 0 for no. Leave the figure out when it is unknown.',
   'entry.valueHintNone': 'Choose an indicator first.',
+  'entry.yearEnd': 'Last year (multi-year totals only)',
+  'entry.yearEndHint':
+    'Leave empty for an annual figure. Fill it in only when the source gives one total for several years: such a cumulative figure is kept apart from the annual values.',
+  'entry.asRead': 'As printed in the source (optional)',
+  'entry.asReadHint':
+    'Copy the value and unit exactly as the source prints them (e.g. “1,234”, “thousand persons”), so a reviewer can check the figure above against it.',
+  'entry.valueAsRead': 'Value as printed',
+  'entry.unitAsRead': 'Unit as printed',
   'entry.status.A': 'Normal',
   'entry.status.E': 'Estimated',
   'entry.status.P': 'Provisional',
@@ -444,7 +444,7 @@ const en = {
   'history.change': 'Old → new',
   'history.action': 'Action',
   'history.system': 'system',
-  'history.previousSource': 'previous source #{id}',
+  'history.previousSource': 'source changed; before: {title} (#{id})',
   'history.correct': 'Correct the figure',
   'history.correctLead':
     'A correction keeps the old value in the revisions below. A figure that was approved or published goes back to draft and is reviewed again.',
@@ -470,7 +470,7 @@ const en = {
   'review.submittedEmpty': 'No figure is waiting for review.',
   'review.approved': 'Approved, not yet published ({count})',
   'review.approvedEmpty': 'No approved figure is waiting to be published.',
-  'review.previous': 'Previous year ({year}): {value}',
+  'review.previous': 'Previous year ({year}): {value} · {source}',
   'review.noPrevious': 'No published value for the previous year.',
   'review.outlier': 'Outlier',
   'review.yours': 'You submitted or entered this figure.',
@@ -503,6 +503,8 @@ const en = {
   'imports.errors': 'Errors',
   'imports.warnings': 'Warnings',
   'imports.issuesCaption': 'Errors and warnings by row ({count})',
+  'imports.rowConvention':
+    'Rows are numbered as a spreadsheet shows them: the header is row 1, the first figure row 2.',
   'imports.row': 'Row',
   'imports.column': 'Column',
   'imports.severity': 'Kind',

@@ -1,3 +1,5 @@
+import type { UserRef } from '@fourp/domain';
+
 const when = new Intl.DateTimeFormat('en-GB', { dateStyle: 'medium', timeStyle: 'short', timeZone: 'UTC' });
 
 /** An ISO timestamp as "29 Nov 2026, 06:10 UTC". */
@@ -28,4 +30,11 @@ export function changesOf(oldValue: unknown, newValue: unknown): { key: string; 
   return keys
     .filter((key) => show(before[key]) !== show(after[key]))
     .map((key) => ({ key, from: show(before[key]), to: show(after[key]) }));
+}
+
+/** A person as others recognise them: "Name (email)", the email alone, or the id; null for the system. */
+export function personOf(user: UserRef | null): string | null {
+  if (user === null) return null;
+  if (user.displayName && user.email) return `${user.displayName} (${user.email})`;
+  return user.email ?? user.displayName ?? user.id;
 }

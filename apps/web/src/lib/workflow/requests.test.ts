@@ -1,5 +1,12 @@
 import { describe, expect, it } from 'vitest';
-import { checkEntry, checkTarget, observationRequest, targetFieldOf } from './requests';
+import {
+  checkEntry,
+  checkTarget,
+  observationRequest,
+  outlierWarning,
+  previousYearValue,
+  targetFieldOf,
+} from './requests';
 
 const YEAR = 2026;
 const base = {
@@ -29,6 +36,10 @@ describe('checkEntry', () => {
     [{ 'source.title': '' }, 'source.title', 'must not be empty'],
     [{ sourceMode: 'existing' }, 'sourceId', 'Choose a source'],
     [{ 'disaggregation.sex': 'female', indicator: 'police_operations' }, '', ''],
+    [{ yearEnd: '2023' }, 'yearEnd', 'cannot be before year'],
+    [{ yearEnd: 'soon' }, 'yearEnd', 'written as a number'],
+    [{ yearEnd: '2031' }, 'yearEnd', 'cannot be later than 2026'],
+    [{ yearEnd: '2025', valueAsRead: '1,234', unitAsRead: 'cases' }, '', ''],
   ])('flags %o on %s', (change, field, message) => {
     const errors = checkEntry({ ...base, ...change }, 'PK-PB-GUJRAT', YEAR);
     if (field === '') expect(errors).toEqual({});
@@ -38,6 +49,35 @@ describe('checkEntry', () => {
   it('still checks the other fields when one fails the schema', () => {
     const errors = checkEntry({ ...base, indicator: '', value: 'abc', year: '1850' }, 'PK-PB-GUJRAT', YEAR);
     expect(Object.keys(errors).sort()).toEqual(['indicator', 'value', 'year']);
+  });
+
+  it('sends a multi-year span and the as-printed value and unit only when given', () => {
+    expect(
+      observationRequest({ ...base, yearEnd: '2025', valueAsRead: ' 37 ', unitAsRead: 'raids' }),
+    ).toMatchObject({ year: 2024, yearEnd: 2025, valueAsRead: '37', unitAsRead: 'raids' });
+    const annual = observationRequest({ ...base, yearEnd: '', valueAsRead: '', unitAsRead: '' });
+    expect(annual).not.toHaveProperty('yearEnd');
+    expect(annual).not.toHaveProperty('valueAsRead');
+    expect(annual).not.toHaveProperty('unitAsRead');
+  });
+
+  it('compares an annual figure with last year, never a multi-year total', () => {
+    const lastYear = {
+      id: 1,
+      indicator: 'police_operations',
+      jurisdiction: 'PK-PB-GUJRAT',
+      year: 2023,
+      yearEnd: 2023,
+      disaggregation: {},
+      definition: 'standard',
+      value: 10,
+      workflowState: 'published' as const,
+    };
+    const annual = { ...base, value: '40' };
+    expect(previousYearValue(annual, [lastYear])).toBe(10);
+    expect(outlierWarning(annual, 10)).toMatch(/4\.0 times/);
+    expect(previousYearValue({ ...annual, yearEnd: '2024' }, [lastYear])).toBe(10);
+    expect(previousYearValue({ ...annual, yearEnd: '2025' }, [lastYear])).toBeNull();
   });
 
   it('sends only the indicator’s own breakdowns', () => {

@@ -53,14 +53,20 @@ export function observationRequest(values: FormValues) {
   const ref = sourceRef(values);
   const note = v(values, 'note');
   const comment = v(values, 'comment');
+  const yearEnd = numberOrUndefined(v(values, 'yearEnd'));
+  const valueAsRead = v(values, 'valueAsRead');
+  const unitAsRead = v(values, 'unitAsRead');
   return {
     indicator,
     jurisdiction: v(values, 'jurisdiction'),
     year: numberOrUndefined(v(values, 'year')),
+    ...(yearEnd === undefined ? {} : { yearEnd }),
     disaggregation,
     value: numberOrUndefined(v(values, 'value')),
     status: v(values, 'status') || 'A',
     definition: v(values, 'definition') || 'standard',
+    ...(valueAsRead === '' ? {} : { valueAsRead }),
+    ...(unitAsRead === '' ? {} : { unitAsRead }),
     ...(note === '' ? {} : { note }),
     ...ref,
     ...(comment === '' ? {} : { comment }),
@@ -157,7 +163,10 @@ export const ENTRY_FIELDS = [
   'indicator',
   'jurisdiction',
   'year',
+  'yearEnd',
   'value',
+  'valueAsRead',
+  'unitAsRead',
   'status',
   'definition',
   'note',
@@ -243,10 +252,14 @@ const sameBreakdown = (a: Record<string, string>, b: Record<string, string | und
   return keys.length === Object.keys(b).length && keys.every((key) => a[key] === b[key]);
 };
 
-/** Last year's value of the cell the form describes (any figure but a rejected one, newest first), as the API compares. */
+/**
+ * Last year's value of the cell the form describes (any figure but a rejected one, newest first), as the API
+ * compares; null for a multi-year total, which is never compared with annual values.
+ */
 export function previousYearValue(values: FormValues, figures: readonly CellFigure[]): number | null {
   const request = observationRequest(values);
   if (request.year === undefined || !Number.isInteger(request.year)) return null;
+  if (request.yearEnd !== undefined && request.yearEnd !== request.year) return null;
   const previous = figures
     .filter(
       (f) =>

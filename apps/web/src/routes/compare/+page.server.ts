@@ -22,16 +22,13 @@ export const load = (async ({ fetch, url }) => {
     chosen.map(async (id) => {
       const indicator = indicators.data.find((item) => item.id === id);
       const normalisable = indicator?.measureType === 'count' && indicator.perCapita;
-      const [compare, observations] = await Promise.all([
-        api.compare({
-          indicator: id,
-          base: BASE,
-          with: others.length > 0 ? others : ['IT', 'ES'],
-          per: normalisable ? state.per : undefined,
-        }),
-        api.observations({ indicator: id }),
-      ]);
-      return { compare: compare.data, observations: observations.data };
+      const compare = await api.compare({
+        indicator: id,
+        base: BASE,
+        with: others.length > 0 ? others : ['IT', 'ES'],
+        per: normalisable ? state.per : undefined,
+      });
+      return compare.data;
     }),
   );
   return {

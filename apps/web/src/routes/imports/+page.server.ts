@@ -3,6 +3,7 @@ import { fail } from '@sveltejs/kit';
 import { t } from '$lib/i18n/messages';
 import { requireAction, sendToApi } from '$lib/server/session';
 import { text } from '$lib/workflow/forms';
+import { importIssuesOf, type FileIssue } from '$lib/workflow/imports';
 import type { Actions, PageServerLoad } from './$types';
 
 type State = 'draft' | 'submitted';
@@ -19,8 +20,7 @@ async function upload(
   fileName: string,
   query: string,
 ): Promise<
-  | { ok: true; report: ImportReport }
-  | { ok: false; status: number; message: string; issues: ImportReport['errors'] }
+  { ok: true; report: ImportReport } | { ok: false; status: number; message: string; issues: FileIssue[] }
 > {
   const body = new FormData();
   body.set('file', new Blob([bytes]), fileName);
@@ -29,15 +29,12 @@ async function upload(
     schema: ImportReportResponseSchema,
   });
   if (result.ok) return { ok: true, report: result.data.data };
-  const issues = (result.problem.errors ?? []).map((e) => {
-    const match = /^row (\d+), (.*)$/.exec(e.path);
-    return {
-      row: match ? Number(match[1]) : 0,
-      column: match ? (match[2] ?? '') : e.path,
-      message: e.message,
-    };
-  });
-  return { ok: false, status: result.status, message: result.problem.detail, issues };
+  return {
+    ok: false,
+    status: result.status,
+    message: result.problem.detail,
+    issues: importIssuesOf(result.problem),
+  };
 }
 
 export const actions = {

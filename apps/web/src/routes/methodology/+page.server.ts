@@ -1,17 +1,19 @@
 import {
+  ASSESSMENT_METHOD,
   COMPARABILITY_GRADES,
   CONFIDENCE_THRESHOLDS,
-  DEFAULT_POPULATION_TOLERANCE_YEARS,
   DEFAULT_SCORECARD_WEIGHTS,
-  DEFAULT_SUPPRESSION_K,
+  DERIVATION_METHOD,
+  GRADE_METHOD,
   INDICATORS,
   MAX_RUBRIC_LEVEL,
+  NORMALISATION_METHOD,
   PILLARS,
   PROGRESS_METHOD,
   PROGRESS_THRESHOLDS,
   RUBRIC,
   SCORECARD_METHOD,
-  SIMILAR_TOLERANCE,
+  SUPPRESSION_METHOD,
 } from '@fourp/domain';
 import type { PageServerLoad } from './$types';
 
@@ -20,12 +22,13 @@ export const load = (() => ({
   weights: DEFAULT_SCORECARD_WEIGHTS,
   confidence: CONFIDENCE_THRESHOLDS,
   maxRubricLevel: MAX_RUBRIC_LEVEL,
-  similarTolerance: SIMILAR_TOLERANCE,
-  populationTolerance: DEFAULT_POPULATION_TOLERANCE_YEARS,
-  suppressionK: DEFAULT_SUPPRESSION_K,
+  normalisationMethod: NORMALISATION_METHOD,
+  assessmentMethod: ASSESSMENT_METHOD,
+  suppressionMethod: SUPPRESSION_METHOD,
+  derivationMethod: DERIVATION_METHOD,
   progressMethod: PROGRESS_METHOD,
   progressThresholds: PROGRESS_THRESHOLDS,
-  grades: [...COMPARABILITY_GRADES],
+  grades: COMPARABILITY_GRADES.map((grade) => ({ grade, method: GRADE_METHOD[grade] })),
   rubric: [...RUBRIC],
   catalogue: PILLARS.map((pillar) => ({
     ...pillar,
@@ -35,7 +38,6 @@ export const load = (() => ({
       unit: indicator.unit,
       direction: indicator.direction,
       perCapita: indicator.perCapita,
-      identifying: indicator.identifying,
       formula: indicator.formula ?? null,
       notComparable: indicator.variants
         .filter((variant) => !variant.comparable)

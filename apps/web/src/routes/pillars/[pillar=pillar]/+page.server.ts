@@ -12,13 +12,10 @@ export const load = (async ({ fetch, params }) => {
   const indicatorsWithCompares = api.indicators(pillar).then(async (list) => ({
     indicators: list.data,
     compares: await Promise.all(
-      list.data.map(async (indicator) => {
-        const [compare, observations] = await Promise.all([
-          api.compare({ indicator: indicator.id, base: BASE, with: PILLAR_JURISDICTIONS }),
-          api.observations({ indicator: indicator.id }),
-        ]);
-        return { compare: compare.data, observations: observations.data };
-      }),
+      list.data.map(
+        async (indicator) =>
+          (await api.compare({ indicator: indicator.id, base: BASE, with: PILLAR_JURISDICTIONS })).data,
+      ),
     ),
   }));
   const [{ indicators, compares }, measures, jurisdictions] = await Promise.all([
