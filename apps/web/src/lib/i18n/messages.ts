@@ -396,9 +396,9 @@ const en = {
   'entry.valueHint.ordinal': 'A score between {min} and {max}.',
   'entry.valueHint.yes_no': '1 for yes, 0 for no. Leave the figure out when it is unknown.',
   'entry.valueHintNone': 'Choose an indicator first.',
-  'entry.yearEnd': 'Last year (multi-year totals only)',
+  'entry.yearEnd': 'Final year (multi-year total)',
   'entry.yearEndHint':
-    'Leave empty for an annual figure. Fill it in only when the source gives one total for several years: such a cumulative figure is kept apart from the annual values.',
+    'Empty for an annual figure. Totals over several years are kept apart from annual values.',
   'entry.asRead': 'As printed in the source (optional)',
   'entry.asReadHint':
     'Copy the value and unit exactly as the source prints them (e.g. “1,234”, “thousand persons”), so a reviewer can check the figure above against it.',
