@@ -60,9 +60,9 @@ export const POLICY_MEASURES: readonly PolicyMeasure[] = [
   {
     id: 'provincial_referral_mechanism',
     pillar: 'protection',
-    name: 'Punjab referral mechanism',
+    name: 'National or provincial referral mechanism',
     description:
-      'Written procedures that bind the police, FIA, district administration, social welfare and NGOs to identify victims in the same way and route each one to care, with a named coordinator in Gujrat.',
+      'Written procedures, national or for Punjab, that bind the police, FIA, district administration, social welfare and NGOs to identify victims in the same way and route each one to care; the thesis asks for a Punjab mechanism with a named coordinator in Gujrat.',
     model:
       'Italy: national referral mechanism and identification guidelines under the National Action Plan; Spain: Framework Protocol for the Protection of Victims of Trafficking (2011).',
     modelCountries: ['IT', 'ES'],
