@@ -129,6 +129,9 @@ export const OPERATIONS: Operation[] = [
     path: '/v1/observations',
     operationId: 'listObservations',
     summary: 'Published figures with their source; identifying small counts are suppressed',
+    description:
+      'A signed-in official, reviewer or admin also gets their own unpublished figures (unsuppressed, with their ' +
+      '`workflowState`); such answers are `Cache-Control: private, no-store`.',
     tag: 'data',
     query: ObservationsQuerySchema,
     response: 'ObservationListResponse',

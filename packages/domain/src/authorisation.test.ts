@@ -3,6 +3,7 @@ import {
   ACTIONS,
   ANONYMOUS,
   authorize,
+  draftAuthorOf,
   readScopeOf,
   visibleStatesFor,
   type Action,
@@ -82,5 +83,14 @@ describe('visibility', () => {
     expect(readScopeOf(official)).toEqual({ unpublishedWithin: 'PK-PB-GUJRAT' });
     expect(readScopeOf(reviewer)).toEqual({ unpublishedWithin: 'PK-PB' });
     expect(readScopeOf(admin)).toEqual({ unpublishedWithin: '*' });
+  });
+
+  it('adds own unpublished figures to public reads only for those who enter figures', () => {
+    expect(draftAuthorOf(ANONYMOUS)).toBeNull();
+    expect(draftAuthorOf(donor)).toBeNull();
+    expect(draftAuthorOf(researcher)).toBeNull();
+    expect(draftAuthorOf(official)).toBe('u-district_official');
+    expect(draftAuthorOf(reviewer)).toBe('u-provincial_reviewer');
+    expect(draftAuthorOf(admin)).toBe('u-admin');
   });
 });

@@ -127,6 +127,15 @@ export function visibleStatesFor(principal: Principal, jurisdictionId: Jurisdict
 }
 
 /**
+ * The user whose own unpublished figures (draft, submitted, approved) public reads add for them; null for the
+ * anonymous and for roles that never enter figures (donor, researcher), who read published figures only.
+ */
+export function draftAuthorOf(principal: Principal): string | null {
+  if (principal.kind === 'anonymous') return null;
+  return POLICY[principal.role]['observation.create'] === undefined ? null : principal.userId;
+}
+
+/**
  * What a principal may read, as data a repository can turn into a query: published figures everywhere, plus
  * every state at or below `unpublishedWithin` (`'*'` for everywhere, null for nowhere).
  */

@@ -129,6 +129,29 @@ describe("officials' workflow", () => {
     expect(await row.innerText()).toContain('Draft');
     expect(await row.innerText()).toContain(SOURCE_TITLE);
 
+    const own = await context.newPage();
+    await own.goto(`${stack.webUrl}/indicators/${indicatorId}?tab=table`, { waitUntil: 'networkidle' });
+    const draftRow = own.locator('.own-drafts tr[data-draft]');
+    expect(await draftRow.count()).toBe(1);
+    expect(await draftRow.innerText()).toContain('Draft — not public');
+    expect(await draftRow.innerText()).toContain(String(VALUE));
+    await own.goto(`${stack.webUrl}/indicators/${indicatorId}?tab=sources`, { waitUntil: 'networkidle' });
+    const ownSources = await own.locator('main').innerText();
+    expect(ownSources).toContain(SOURCE_TITLE);
+    expect(ownSources).toContain(`Gujrat District, ${YEAR}: ${VALUE}`);
+    expect(ownSources).toContain('Draft — not public');
+    await own.close();
+    const stranger = await browser.newPage();
+    for (const tab of ['table', 'sources']) {
+      await stranger.goto(`${stack.webUrl}/indicators/${indicatorId}?tab=${tab}`, {
+        waitUntil: 'networkidle',
+      });
+      const text = await stranger.locator('main').innerText();
+      expect(text).not.toContain(SOURCE_TITLE);
+      expect(text).not.toContain('Draft — not public');
+    }
+    await stranger.close();
+
     await row.getByRole('button', { name: 'Submit for review' }).click();
     await page.locator(`tr[data-figure="${figureId}"] .wf-state[data-state="submitted"]`).waitFor();
     await screenshot(page, 'workflow-entry-submitted');

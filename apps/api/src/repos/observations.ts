@@ -11,7 +11,7 @@ import {
   type Source,
   type WorkflowState,
 } from '@fourp/domain';
-import { and, asc, count, eq, gte, inArray, lte, max, type SQL } from 'drizzle-orm';
+import { and, asc, count, eq, gte, inArray, lte, max, or, type SQL } from 'drizzle-orm';
 import type { Db } from '../db/client.js';
 import { observations, sources } from '../db/schema.js';
 import { sourceColumns } from './sources.js';
@@ -23,9 +23,12 @@ export type ObservationFilter = {
   from?: number;
   to?: number;
   sourceId?: number;
+  /** Also keeps this user's own figures that are not yet published (draft, submitted, approved). */
+  draftsOf?: string | null;
 };
 
 const PUBLISHED: WorkflowState = 'published';
+const OWN_UNPUBLISHED: WorkflowState[] = ['draft', 'submitted', 'approved'];
 
 /** The columns an observation is read with, its source nested; `toObservation` maps them to the domain. */
 export const observationColumns = {
@@ -92,7 +95,18 @@ export function toObservation(row: ObservationRow): Observation {
 }
 
 function publishedWhere(filter: ObservationFilter): SQL | undefined {
-  const conditions: (SQL | undefined)[] = [eq(observations.workflowState, PUBLISHED)];
+  const published = eq(observations.workflowState, PUBLISHED);
+  const conditions: (SQL | undefined)[] = [
+    filter.draftsOf
+      ? or(
+          published,
+          and(
+            eq(observations.createdBy, filter.draftsOf),
+            inArray(observations.workflowState, OWN_UNPUBLISHED),
+          ),
+        )
+      : published,
+  ];
   if (filter.indicators) conditions.push(inArray(observations.indicatorId, [...filter.indicators]));
   if (filter.jurisdictions) conditions.push(inArray(observations.jurisdictionId, [...filter.jurisdictions]));
   if (filter.from !== undefined) conditions.push(gte(observations.yearEnd, filter.from));
@@ -101,7 +115,10 @@ function publishedWhere(filter: ObservationFilter): SQL | undefined {
   return and(...conditions);
 }
 
-/** Published observations with their source, ordered by indicator, jurisdiction, year, id. */
+/**
+ * Published observations, plus `draftsOf`'s own unpublished ones when set, with their source, ordered by
+ * indicator, jurisdiction, year, id.
+ */
 export async function listPublishedObservations(
   db: Db,
   filter: ObservationFilter = {},

@@ -1,6 +1,8 @@
 import { ObservationListResponseSchema } from '@fourp/domain';
 import { describe, expect, it } from 'vitest';
+import { PUBLIC_CACHE_CONTROL } from '../middleware/cache.js';
 import { getParsed, insertObservations, readProblem, useTestApp } from '../test-support/api.js';
+import { createTestUser, gujratFigure, json, signIn, useWorkflowTestApp } from '../test-support/workflow.js';
 
 const t = useTestApp({
   observations: [
@@ -141,5 +143,59 @@ describe('GET /v1/observations', () => {
     expect(indicator.code).toBe('unknown_indicator');
     const jurisdiction = await readProblem(await t.app.request('/v1/observations?jurisdiction=XX'), 404);
     expect(jurisdiction.code).toBe('unknown_jurisdiction');
+  });
+});
+
+const w = useWorkflowTestApp();
+
+async function readGujratVictims(headers: Record<string, string> = {}) {
+  const res = await w.app.request('/v1/observations?indicator=victims_identified&jurisdiction=PK-PB-GUJRAT', {
+    headers,
+  });
+  expect(res.status).toBe(200);
+  return { res, body: ObservationListResponseSchema.parse(await res.json()) };
+}
+
+describe('GET /v1/observations with the caller’s own drafts', () => {
+  it('shows an official their own draft, marked, and nobody else’s; others read published figures only', async () => {
+    const other = await createTestUser(w.db, 'district_official', 'PK-PB-GUJRAT', 'other-official');
+    const own = await w.app.request('/v1/observations', json(w.official.bearer, gujratFigure({ value: 40 })));
+    expect(own.status).toBe(201);
+    const theirs = await w.app.request(
+      '/v1/observations',
+      json(other.bearer, gujratFigure({ year: 2021, value: 17 })),
+    );
+    expect(theirs.status).toBe(201);
+
+    const official = await readGujratVictims(w.official.bearer);
+    expect(official.body.data.map((o) => [o.year, o.value, o.workflowState])).toEqual([[2022, 40, 'draft']]);
+    const { cookie } = await signIn(w.app, w.official.email);
+    expect((await readGujratVictims(cookie)).body.data.map((o) => o.workflowState)).toEqual(['draft']);
+    expect((await readGujratVictims(other.bearer)).body.data.map((o) => [o.year, o.value])).toEqual([
+      [2021, 17],
+    ]);
+
+    for (const headers of [{}, w.donor.bearer, w.researcher.bearer]) {
+      expect((await readGujratVictims(headers)).body.data).toEqual([]);
+    }
+  });
+
+  it('keeps an answer that depends on the caller out of shared caches; anonymous answers stay public', async () => {
+    const official = await readGujratVictims(w.official.bearer);
+    expect(official.res.headers.get('cache-control')).toBe('private, no-store');
+    expect(official.res.headers.get('vary')).toMatch(/Cookie, Authorization/);
+    const donor = await readGujratVictims(w.donor.bearer);
+    expect(donor.res.headers.get('cache-control')).toBe('private, no-store');
+
+    const anonymous = await readGujratVictims();
+    expect(anonymous.res.headers.get('cache-control')).toBe(PUBLIC_CACHE_CONTROL);
+    expect(anonymous.res.headers.get('etag')).toBeTruthy();
+    expect(anonymous.res.headers.get('vary')).toMatch(/Cookie, Authorization/);
+  });
+
+  it('never puts a draft in the anonymous CSV', async () => {
+    const res = await w.app.request('/v1/observations?indicator=victims_identified&format=csv');
+    expect(res.status).toBe(200);
+    expect(await res.text()).not.toMatch(/draft/);
   });
 });

@@ -1,5 +1,10 @@
 import { Hono } from 'hono';
-import { ObservationsQuerySchema, type Observation, type ObservationListResponse } from '@fourp/domain';
+import {
+  draftAuthorOf,
+  ObservationsQuerySchema,
+  type Observation,
+  type ObservationListResponse,
+} from '@fourp/domain';
 import type { AppEnv, RouteDeps } from '../app.js';
 import { sendList, type CsvColumn } from '../csv.js';
 import { validQuery } from '../middleware/validate.js';
@@ -22,6 +27,7 @@ export const observationColumns: CsvColumn<Observation>[] = [
   { header: 'value', value: (o) => o.value },
   { header: 'suppressed', value: (o) => o.suppressed },
   { header: 'status', value: (o) => o.status },
+  { header: 'workflow_state', value: (o) => o.workflowState },
   { header: 'definition', value: (o) => o.definition },
   { header: 'superseded', value: (o) => o.superseded },
   { header: 'unit_as_read', value: (o) => o.unitAsRead },
@@ -35,18 +41,27 @@ export const observationColumns: CsvColumn<Observation>[] = [
   { header: 'source_kind', value: (o) => o.source.kind },
 ];
 
+/**
+ * Published figures for everyone, suppressed as for the public. A signed-in official also gets their own
+ * unpublished figures, each with its `workflowState` and unsuppressed (the value is theirs); the auth middleware
+ * marks every signed-in answer `private, no-store` and varies all answers on Cookie and Authorization.
+ */
 export const observationRoutes = ({ db, suppressionK }: RouteDeps) =>
   new Hono<AppEnv>().get('/', validQuery(ObservationsQuerySchema), async (c) => {
     const { indicator, jurisdiction, from, to, format } = c.req.valid('query');
     if (indicator !== undefined) requireIndicator(indicator);
     if (jurisdiction !== undefined) requireJurisdiction(jurisdiction);
+    const principal = c.var.principal;
     const stored = await listPublishedObservations(db, {
       indicators: indicator === undefined ? undefined : [indicator],
       jurisdictions: jurisdiction === undefined ? undefined : [jurisdiction],
       from,
       to,
+      draftsOf: draftAuthorOf(principal),
     });
-    const rows = suppressForPublic(stored, suppressionK);
+    const published = stored.filter((o) => o.workflowState === 'published');
+    const shown = new Map(suppressForPublic(published, suppressionK).map((o) => [o.id, o]));
+    const rows = stored.map((o) => shown.get(o.id) ?? o);
     const body: ObservationListResponse = {
       data: rows,
       meta: { count: rows.length, suppressionThreshold: suppressionK },

@@ -85,6 +85,7 @@ const en = {
   'common.status.P': 'provisional',
   'common.status.B': 'break in series',
   'common.superseded': 'superseded by a later report',
+  'common.draftNotPublic': 'Draft — not public',
 
   'grade.A': 'A · comparable',
   'grade.B': 'B · comparable with caveats',
@@ -205,6 +206,9 @@ const en = {
   'indicator.note': 'Note',
   'indicator.status': 'Status',
   'indicator.sourcesLead': 'Every figure on this page, with the publication it was read from.',
+  'indicator.ownDrafts': 'Your figures not yet published',
+  'indicator.ownDraftsLead':
+    'Only you see these. They are not in the chart, the table above or the comparison until a reviewer publishes them.',
   'indicator.sourceCount': 'Figures from this source',
   'indicator.allIndicators': 'All indicators',
   'indicator.pillarLink': 'Pillar: {pillar}',
