@@ -1,4 +1,5 @@
 export * from './contracts.js';
+export * from './csv.js';
 export * from './api-contracts.js';
 export * from './results.js';
 export * from './derive.js';

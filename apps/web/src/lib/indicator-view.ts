@@ -1,13 +1,13 @@
-import type {
-  Compare,
-  DerivationInputs,
-  DerivedFlag,
-  Jurisdiction,
-  Observation,
-  ObsStatus,
-  Source,
+import {
+  csvDocument,
+  type Compare,
+  type DerivationInputs,
+  type DerivedFlag,
+  type Jurisdiction,
+  type Observation,
+  type ObsStatus,
+  type Source,
 } from '@fourp/domain';
-import { buildCsv } from './csv';
 import { t } from './i18n/messages';
 import { jurisdictionName, pointSource, pointsFor } from './series';
 
@@ -139,7 +139,7 @@ export function derivationText(inputs: DerivationInputs): string {
 
 /** The CSV of exactly the rows on screen, with their sources. */
 export function indicatorCsv(indicator: string, unit: string, rows: readonly ViewRow[]): string {
-  return buildCsv(
+  return csvDocument(
     INDICATOR_CSV_HEADER,
     rows.map((row) => [
       indicator,
