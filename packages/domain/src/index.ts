@@ -1,4 +1,5 @@
 export * from './contracts.js';
+export * from './cell.js';
 export * from './api-contracts.js';
 export * from './results.js';
 export * from './derive.js';
