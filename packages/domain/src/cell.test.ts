@@ -57,7 +57,8 @@ describe('parseBreakdown', () => {
     const parsed = parseBreakdown(text);
     expect(parsed.ok).toBe(false);
     if (parsed.ok) return;
-    expect(parsed.error.code).toBe('invalid_breakdown');
+    expect(parsed.error.code).toBe('invalid_observation');
+    expect(parsed.error.issues?.map((issue) => issue.path)).toEqual(['disaggregation']);
     expect(parsed.error.message).toMatch(message);
   });
 });

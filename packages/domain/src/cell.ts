@@ -45,9 +45,12 @@ const breakdownHint =
   `use dimension=category pairs separated by "${PAIR_SEPARATOR}" (dimensions: ` +
   `${DISAGGREGATION_DIMENSIONS.join(', ')}; categories in snake_case)`;
 
+const invalid = (message: string): Result<Disaggregation> =>
+  fail({ code: 'invalid_observation', message, issues: [{ path: 'disaggregation', message }] });
+
 /**
  * Breakdown text as people write it (`sex=female; age_group=child`, any order, blanks around pairs ignored); "" is
- * the total. Fails `invalid_breakdown` for a malformed pair, a repeated dimension or an unknown dimension.
+ * the total. Fails `invalid_observation` for a malformed pair, a repeated dimension or an unknown dimension.
  */
 export function parseBreakdown(text: string): Result<Disaggregation> {
   const entries: [string, string][] = [];
@@ -56,15 +59,15 @@ export function parseBreakdown(text: string): Result<Disaggregation> {
     if (part === '') continue;
     const [dimension, category, ...rest] = part.split('=').map((s) => s.trim());
     if (!dimension || !category || rest.length > 0) {
-      return fail({ code: 'invalid_breakdown', message: `"${part}" is not dimension=category` });
+      return invalid(`"${part}" is not dimension=category`);
     }
     if (entries.some(([seen]) => seen === dimension)) {
-      return fail({ code: 'invalid_breakdown', message: `${dimension} is given twice` });
+      return invalid(`${dimension} is given twice`);
     }
     entries.push([dimension, category]);
   }
   const parsed = DisaggregationSchema.safeParse(Object.fromEntries(entries));
-  return parsed.success ? ok(parsed.data) : fail({ code: 'invalid_breakdown', message: breakdownHint });
+  return parsed.success ? ok(parsed.data) : invalid(breakdownHint);
 }
 
 /** True for a total: a figure with no breakdown. */

@@ -278,7 +278,6 @@ export const DOMAIN_ERROR_CODES = [
   'missing_population',
   'not_derivable',
   'no_baseline',
-  'invalid_breakdown',
 ] as const;
 export type DomainErrorCode = (typeof DOMAIN_ERROR_CODES)[number];
 export type DomainError = {

@@ -2,7 +2,8 @@ import { INDICATORS, JURISDICTIONS } from '@fourp/domain';
 import { and, eq, inArray, isNull } from 'drizzle-orm';
 import type { Db } from '../db/client.js';
 import { observationRevisions, observations, sources } from '../db/schema.js';
-import { cellWhere, citationKey, disaggregationText } from '../repos/workflow/observations.js';
+import { storedBreakdown } from '../repos/observations.js';
+import { cellWhere, citationKey } from '../repos/workflow/observations.js';
 import { syncCatalogue, type DbOrTx } from './catalogue.js';
 import { parseCsv, type CsvRow } from './csv.js';
 import { resolveReferenceRow, type ReferenceRow, type ResolvedObservation } from './reference-mapping.js';
@@ -220,7 +221,7 @@ export async function loadReferenceData(
     const ids: number[] = [];
     for (const { observation: o, citation } of mapped) {
       const sourceId = sourceIds.get(citationKey(citation))!;
-      const disaggregation = disaggregationText(o.disaggregation);
+      const disaggregation = storedBreakdown(o.disaggregation);
       const created = tx
         .insert(observations)
         .values({
