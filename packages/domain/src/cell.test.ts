@@ -9,6 +9,7 @@ import {
   isCurrentTotal,
   isTotal,
   parseBreakdown,
+  placeYearKey,
   preferredFigure,
   type ObservationCell,
 } from './cell.js';
@@ -203,5 +204,14 @@ describe('STAND_IN_CHAIN', () => {
       [...rest.map((id) => ancestors.indexOf(id))].sort((a, b) => a - b),
     );
     expect(rest.every((id) => ancestors.includes(id))).toBe(true);
+  });
+});
+
+describe('placeYearKey', () => {
+  it('is equal for one place and year whatever else differs, and differs across places or years', () => {
+    const a = obs('victims_identified', 'IT', 2020, 1, { yearEnd: 2021, disaggregation: { sex: 'male' } });
+    expect(placeYearKey(a)).toBe(placeYearKey(obs('population', 'IT', 2020, 5)));
+    expect(placeYearKey(a)).not.toBe(placeYearKey(obs('population', 'ES', 2020, 5)));
+    expect(placeYearKey(a)).not.toBe(placeYearKey(obs('population', 'IT', 2021, 5)));
   });
 });

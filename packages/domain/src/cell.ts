@@ -99,6 +99,10 @@ export const cellKey = (cell: ObservationCell): string =>
     cell.definition,
   ].join('|');
 
+/** The text that identifies a place and year, whatever the indicator, span or breakdown. */
+export const placeYearKey = (o: Pick<ObservationCell, 'jurisdiction' | 'year'>): string =>
+  `${o.jurisdiction}|${o.year}`;
+
 const preferenceRank = (o: Pick<Observation, 'year' | 'yearEnd' | 'definition'>) =>
   (o.yearEnd === o.year ? 0 : 2) + (o.definition === STANDARD_DEFINITION ? 0 : 1);
 

@@ -1,5 +1,5 @@
 import { findIndicator } from './catalogue/indicators.js';
-import { byFigurePreference, isCurrentTotal, isTotal, preferredFigure } from './cell.js';
+import { byFigurePreference, isCurrentTotal, isTotal, placeYearKey, preferredFigure } from './cell.js';
 import { fail, ok } from './contracts.js';
 import type { Formula, Indicator, JurisdictionId, Observation, Population, Result } from './contracts.js';
 import { DEFAULT_POPULATION_TOLERANCE_YEARS, normalisePer100k } from './normalise.js';
@@ -29,8 +29,6 @@ export const DERIVATION_METHOD =
   `${DEFAULT_POPULATION_TOLERANCE_YEARS} years away. A suppressed input makes the result suppressed. A ` +
   'percent above 100 means the two counts refer to different cohorts (for example victims assisted this ' +
   'year who were identified earlier): it is shown with a warning, graded C and never scored.';
-
-const placeYear = (o: { jurisdiction: JurisdictionId; year: number }) => `${o.jurisdiction}|${o.year}`;
 
 /** Sum of the observations' values in their own unit; fails `not_derivable` when empty or any value is suppressed. */
 export function sumObservations(observations: readonly Observation[]): Result<ObservationSum> {
@@ -102,8 +100,8 @@ export function deriveRatio(
     });
   }
 
-  const numCells = new Set(num.value.map(placeYear));
-  const denCells = new Set(den.value.map(placeYear));
+  const numCells = new Set(num.value.map(placeYearKey));
+  const denCells = new Set(den.value.map(placeYearKey));
   const unmatched = [...numCells].filter((c) => !denCells.has(c));
   const unmatchedDen = [...denCells].filter((c) => !numCells.has(c));
   if (unmatched.length > 0 || unmatchedDen.length > 0) {
@@ -158,7 +156,7 @@ const isAnnualTotal = (o: Observation) => isCurrentTotal(o) && o.yearEnd === o.y
 function preferredByCell(rows: readonly Observation[]): Map<string, Observation> {
   const cells = new Map<string, Observation>();
   for (const o of [...rows].filter(isAnnualTotal).sort(byFigurePreference)) {
-    if (!cells.has(placeYear(o))) cells.set(placeYear(o), o);
+    if (!cells.has(placeYearKey(o))) cells.set(placeYearKey(o), o);
   }
   return cells;
 }
@@ -247,7 +245,7 @@ export function deriveSeries(
   }
   const numerators = new Map<string, Observation[]>();
   for (const o of inputs.numerator.filter(isAnnualTotal)) {
-    numerators.set(placeYear(o), [...(numerators.get(placeYear(o)) ?? []), o]);
+    numerators.set(placeYearKey(o), [...(numerators.get(placeYearKey(o)) ?? []), o]);
   }
 
   if (formula.denominator === 'population') {
@@ -262,7 +260,7 @@ export function deriveSeries(
       });
       if (!rate.ok) return [];
       const population = byCell.get(
-        placeYear({ jurisdiction, year: rate.value.populationYear }),
+        placeYearKey({ jurisdiction, year: rate.value.populationYear }),
       ) as Observation;
       const hidden = numerator.suppressed || numerator.value === null;
       const value = hidden ? null : (rate.value.value * formula.factor) / 100_000;
@@ -272,7 +270,7 @@ export function deriveSeries(
 
   const denominators = new Map<string, Observation[]>();
   for (const o of inputs.denominator.filter(isAnnualTotal)) {
-    denominators.set(placeYear(o), [...(denominators.get(placeYear(o)) ?? []), o]);
+    denominators.set(placeYearKey(o), [...(denominators.get(placeYearKey(o)) ?? []), o]);
   }
   return [...numerators.entries()].flatMap(([cell, rows]) => {
     const candidates = [...(denominators.get(cell) ?? [])].sort(byFigurePreference);
