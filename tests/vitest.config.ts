@@ -1,6 +1,10 @@
 import { defineConfig } from 'vitest/config';
 
+// The 'source' export condition resolves @fourp/domain to its TypeScript source: no domain build needed.
+const conditions = ['source', 'module', 'node', 'development|production'];
+
 export default defineConfig({
+  ssr: { resolve: { conditions } },
   test: {
     projects: [
       {

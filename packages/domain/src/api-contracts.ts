@@ -10,13 +10,13 @@ import {
   PillarIdSchema,
   PillarSchema,
   PolicyMeasureSchema,
-  ProblemSchema,
   RubricLevelDefinitionSchema,
   RubricLevelSchema,
   SCORED_PILLAR_IDS,
   SourceSchema,
   YearSchema,
 } from './contracts.js';
+import { PER_MODES } from './normalise.js';
 import { ComparisonSchema, ScorecardSchema } from './results.js';
 
 // ---------- query and path parameters (strings on the wire, coerced here) ----------
@@ -67,16 +67,14 @@ export const ObservationsQuerySchema = z
   .refine(fromBeforeTo, fromBeforeToIssue);
 export type ObservationsQuery = z.infer<typeof ObservationsQuerySchema>;
 
-export const COMPARE_PER = ['100k', 'absolute'] as const;
-export const ComparePerSchema = z.enum(COMPARE_PER);
-export type ComparePer = z.infer<typeof ComparePerSchema>;
+export const PerModeSchema = z.enum(PER_MODES);
 
 export const CompareQuerySchema = z
   .object({
     indicator: IndicatorIdSchema.describe('indicator id, e.g. victims_identified'),
     base: JurisdictionIdSchema.default('PK-PB-GUJRAT').describe('the jurisdiction monitored'),
     with: jurisdictionList('IT,ES').describe('comma-separated benchmark ids, e.g. IT,ES'),
-    per: ComparePerSchema.optional().describe('100k (default for per-capita counts) or absolute'),
+    per: PerModeSchema.optional().describe('100k (default for per-capita counts) or absolute'),
     from: queryYear.optional().describe('first year (inclusive)'),
     to: queryYear.optional().describe('last year (inclusive)'),
     format: jsonOnly,
@@ -131,8 +129,6 @@ export const SourcesQuerySchema = z.object({
 export type SourcesQuery = z.infer<typeof SourcesQuerySchema>;
 
 // ---------- responses: always { data, meta? } ----------
-
-export const ProblemResponseSchema = ProblemSchema;
 
 const LastUpdatedSchema = z.iso
   .datetime({ offset: true })
@@ -228,7 +224,7 @@ export type CompareStandIn = z.infer<typeof CompareStandInSchema>;
 
 export const CompareSchema = z.object({
   indicator: IndicatorIdSchema,
-  per: ComparePerSchema,
+  per: PerModeSchema,
   requestedBase: JurisdictionIdSchema,
   /** False when the requested base has no published figure for the indicator. */
   baseHasData: z.boolean(),

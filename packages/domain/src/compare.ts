@@ -1,4 +1,4 @@
-import type { ComparePer } from './api-contracts.js';
+import { isCurrentTotal, preferredFigure } from './cell.js';
 import { STANDARD_DEFINITION } from './contracts.js';
 import type {
   ComparabilityGrade,
@@ -9,7 +9,12 @@ import type {
   Population,
 } from './contracts.js';
 import { explainDerivedFlag } from './derive.js';
-import { DEFAULT_POPULATION_TOLERANCE_YEARS, normalisePer100k } from './normalise.js';
+import {
+  DEFAULT_POPULATION_TOLERANCE_YEARS,
+  isNormalisable,
+  normalisePer100k,
+  type PerMode,
+} from './normalise.js';
 import type {
   Assessment,
   BenchmarkComparison,
@@ -57,7 +62,7 @@ export type CompareOptions = {
    * How per-capita counts are compared: `'100k'` (default) per 100,000 residents; `'absolute'` as counted, which
    * grades every comparison C since places of different population are not comparable. Other measure types ignore it.
    */
-  per?: ComparePer;
+  per?: PerMode;
 };
 
 export type CompareInput = {
@@ -79,22 +84,14 @@ type Context = {
   indicator: Indicator;
   variants: readonly DefinitionVariant[];
   tolerance: number;
-  per: ComparePer;
+  per: PerMode;
 };
 
 const PER_100K_UNIT = 'per 100,000 residents';
 const spanLabel = (p: { year: number; yearEnd: number }) =>
   p.yearEnd === p.year ? `${p.year}` : `${p.year}–${p.yearEnd} (cumulative)`;
 
-const normalises = (indicator: Indicator, per: ComparePer) =>
-  per === '100k' && indicator.measureType === 'count' && indicator.perCapita;
-
-/** Prefer the annual, standard-definition figure; ties go to the lowest id so the choice is stable. */
-function pickObservation<O extends Observation>(rows: readonly O[]): O | undefined {
-  const rank = (o: Observation) =>
-    (o.yearEnd === o.year ? 0 : 2) + (o.definition === STANDARD_DEFINITION ? 0 : 1);
-  return [...rows].sort((a, b) => rank(a) - rank(b) || a.id - b.id)[0];
-}
+const normalises = (indicator: Indicator, per: PerMode) => per === '100k' && isNormalisable(indicator);
 
 function pointsByYear(
   { indicator, per }: Context,
@@ -112,12 +109,12 @@ function pointsByYear(
         `compareToBenchmarks: observation ${o.id} is for ${o.jurisdiction}, not ${series.jurisdiction}`,
       );
     }
-    if (o.superseded || Object.keys(o.disaggregation).length > 0) continue;
+    if (!isCurrentTotal(o)) continue;
     byYear.set(o.year, [...(byYear.get(o.year) ?? []), o]);
   }
   const points = new Map<number, Point>();
   for (const [year, rows] of byYear) {
-    const o = pickObservation(rows);
+    const o = preferredFigure(rows);
     if (o === undefined) continue;
     const hidden = o.suppressed || o.value === null;
     let value: number | null = hidden ? null : o.value;

@@ -1,5 +1,6 @@
 import { findIndicator } from './catalogue/indicators.js';
-import { fail, ok, STANDARD_DEFINITION } from './contracts.js';
+import { byFigurePreference, isCurrentTotal, isTotal, placeYearKey, preferredFigure } from './cell.js';
+import { fail, ok } from './contracts.js';
 import type { Formula, Indicator, JurisdictionId, Observation, Population, Result } from './contracts.js';
 import { DEFAULT_POPULATION_TOLERANCE_YEARS, normalisePer100k } from './normalise.js';
 import type {
@@ -28,9 +29,6 @@ export const DERIVATION_METHOD =
   `${DEFAULT_POPULATION_TOLERANCE_YEARS} years away. A suppressed input makes the result suppressed. A ` +
   'percent above 100 means the two counts refer to different cohorts (for example victims assisted this ' +
   'year who were identified earlier): it is shown with a warning, graded C and never scored.';
-
-const isTotal = (o: Observation) => Object.keys(o.disaggregation).length === 0;
-const cellKey = (o: Observation) => `${o.jurisdiction}|${o.year}`;
 
 /** Sum of the observations' values in their own unit; fails `not_derivable` when empty or any value is suppressed. */
 export function sumObservations(observations: readonly Observation[]): Result<ObservationSum> {
@@ -102,8 +100,8 @@ export function deriveRatio(
     });
   }
 
-  const numCells = new Set(num.value.map(cellKey));
-  const denCells = new Set(den.value.map(cellKey));
+  const numCells = new Set(num.value.map(placeYearKey));
+  const denCells = new Set(den.value.map(placeYearKey));
   const unmatched = [...numCells].filter((c) => !denCells.has(c));
   const unmatchedDen = [...denCells].filter((c) => !numCells.has(c));
   if (unmatched.length > 0 || unmatchedDen.length > 0) {
@@ -152,16 +150,13 @@ export type DeriveSeriesOptions = {
   populationToleranceYears?: number;
 };
 
-const cellOf = (o: { jurisdiction: JurisdictionId; year: number }) => `${o.jurisdiction}|${o.year}`;
-const isAnnualTotal = (o: Observation) => !o.superseded && o.yearEnd === o.year && isTotal(o);
-const byPreference = (a: Observation, b: Observation) =>
-  Number(a.definition !== STANDARD_DEFINITION) - Number(b.definition !== STANDARD_DEFINITION) || a.id - b.id;
+const isAnnualTotal = (o: Observation) => isCurrentTotal(o) && o.yearEnd === o.year;
 
 /** Per jurisdiction-year, the preferred annual total (standard definition first, then the lowest id). */
 function preferredByCell(rows: readonly Observation[]): Map<string, Observation> {
   const cells = new Map<string, Observation>();
-  for (const o of [...rows].filter(isAnnualTotal).sort(byPreference)) {
-    if (!cells.has(cellOf(o))) cells.set(cellOf(o), o);
+  for (const o of [...rows].filter(isAnnualTotal).sort(byFigurePreference)) {
+    if (!cells.has(placeYearKey(o))) cells.set(placeYearKey(o), o);
   }
   return cells;
 }
@@ -250,7 +245,7 @@ export function deriveSeries(
   }
   const numerators = new Map<string, Observation[]>();
   for (const o of inputs.numerator.filter(isAnnualTotal)) {
-    numerators.set(cellOf(o), [...(numerators.get(cellOf(o)) ?? []), o]);
+    numerators.set(placeYearKey(o), [...(numerators.get(placeYearKey(o)) ?? []), o]);
   }
 
   if (formula.denominator === 'population') {
@@ -258,13 +253,15 @@ export function deriveSeries(
     const populations = populationsFrom(inputs.denominator);
     const toleranceYears = options.populationToleranceYears ?? DEFAULT_POPULATION_TOLERANCE_YEARS;
     return [...numerators.values()].flatMap((rows) => {
-      const numerator = [...rows].sort(byPreference)[0] as Observation;
+      const numerator = preferredFigure(rows) as Observation;
       const { jurisdiction, year } = numerator;
       const rate = normalisePer100k(numerator.value ?? 0, jurisdiction, year, populations, {
         toleranceYears,
       });
       if (!rate.ok) return [];
-      const population = byCell.get(cellOf({ jurisdiction, year: rate.value.populationYear })) as Observation;
+      const population = byCell.get(
+        placeYearKey({ jurisdiction, year: rate.value.populationYear }),
+      ) as Observation;
       const hidden = numerator.suppressed || numerator.value === null;
       const value = hidden ? null : (rate.value.value * formula.factor) / 100_000;
       return [derivedPoint(indicator, numerator, population, value, rate.value.exact)];
@@ -273,11 +270,11 @@ export function deriveSeries(
 
   const denominators = new Map<string, Observation[]>();
   for (const o of inputs.denominator.filter(isAnnualTotal)) {
-    denominators.set(cellOf(o), [...(denominators.get(cellOf(o)) ?? []), o]);
+    denominators.set(placeYearKey(o), [...(denominators.get(placeYearKey(o)) ?? []), o]);
   }
   return [...numerators.entries()].flatMap(([cell, rows]) => {
-    const candidates = [...(denominators.get(cell) ?? [])].sort(byPreference);
-    for (const numerator of [...rows].sort(byPreference)) {
+    const candidates = [...(denominators.get(cell) ?? [])].sort(byFigurePreference);
+    for (const numerator of [...rows].sort(byFigurePreference)) {
       const denominator = candidates.find((d) => d.definition === numerator.definition);
       if (denominator === undefined) continue;
       const hidden = [numerator, denominator].some((o) => o.suppressed || o.value === null);

@@ -4,9 +4,12 @@ import type { Population } from './contracts.js';
 import {
   DEFAULT_POPULATION_TOLERANCE_YEARS,
   fromPer100k,
+  isNormalisable,
   NORMALISATION_METHOD,
   nearestPopulation,
   normalisePer100k,
+  PER_MODES,
+  perModesOf,
 } from './normalise.js';
 
 const pop = (jurisdiction: string, year: number, value: number): Population => ({
@@ -132,5 +135,19 @@ describe('NORMALISATION_METHOD', () => {
     expect(at(years + 1)).toBeNull();
     expect(NORMALISATION_METHOD).toContain(`multiplied by 100,000`);
     expect(NORMALISATION_METHOD).toContain(`at most ${years} years away`);
+  });
+});
+
+describe('isNormalisable and perModesOf', () => {
+  it.each([
+    { measureType: 'count', perCapita: true, normalisable: true, modes: ['100k', 'absolute'] },
+    { measureType: 'count', perCapita: false, normalisable: false, modes: ['absolute'] },
+    { measureType: 'rate_per_100k', perCapita: false, normalisable: false, modes: ['100k'] },
+    { measureType: 'percent', perCapita: false, normalisable: false, modes: ['absolute'] },
+    { measureType: 'currency', perCapita: true, normalisable: false, modes: ['absolute'] },
+  ] as const)('$measureType (per capita: $perCapita)', ({ measureType, perCapita, normalisable, modes }) => {
+    expect(isNormalisable({ measureType, perCapita })).toBe(normalisable);
+    expect(perModesOf({ measureType, perCapita })).toEqual(modes);
+    expect(modes.every((mode) => PER_MODES.includes(mode))).toBe(true);
   });
 });

@@ -1,9 +1,23 @@
 import { fail, ok } from './contracts.js';
-import type { JurisdictionId, Population, Result } from './contracts.js';
+import type { Indicator, JurisdictionId, Population, Result } from './contracts.js';
 import type { NormalisedValue } from './results.js';
 
 export const DEFAULT_POPULATION_TOLERANCE_YEARS = 2;
 const PER = 100_000;
+
+/** How a figure is scaled: `'100k'` per 100,000 residents, `'absolute'` as counted or published. */
+export const PER_MODES = ['100k', 'absolute'] as const;
+export type PerMode = (typeof PER_MODES)[number];
+
+/** True for counts flagged per capita: the only figures that can be divided by population (per 100,000). */
+export const isNormalisable = (indicator: Pick<Indicator, 'measureType' | 'perCapita'>): boolean =>
+  indicator.measureType === 'count' && indicator.perCapita;
+
+/** The scales an indicator can be shown in, the default first: both for normalisable counts, else the one it has. */
+export function perModesOf(indicator: Pick<Indicator, 'measureType' | 'perCapita'>): PerMode[] {
+  if (isNormalisable(indicator)) return ['100k', 'absolute'];
+  return indicator.measureType === 'rate_per_100k' ? ['100k'] : ['absolute'];
+}
 
 export const NORMALISATION_METHOD =
   `Counts of people or events are divided by the population of the same jurisdiction and multiplied by ` +

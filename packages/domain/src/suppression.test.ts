@@ -123,6 +123,27 @@ describe('suppressSmallCounts', () => {
     expect(out.map((c) => c.value)).toEqual([20, null, null, 17, 17]);
   });
 
+  it.each([
+    { name: 'span', total: { yearEnd: 2023 } },
+    { name: 'definition', total: { definition: 'thb_and_smuggling' } },
+  ])('does not match a total and a breakdown of a different $name', ({ total }) => {
+    const out = suppressSmallCounts([
+      cell({}, 20, total),
+      cell({ sex: 'female' }, 3),
+      cell({ sex: 'male' }, 17),
+    ]);
+    expect(out.map((c) => c.suppressionReason)).toEqual([null, 'small_count', null]);
+  });
+
+  it('matches a breakdown written in another key order as the same cell', () => {
+    expect(() =>
+      suppressSmallCounts([
+        cell({ sex: 'female', age_group: 'child' }, 5),
+        cell({ age_group: 'child', sex: 'female' }, 6),
+      ]),
+    ).toThrow(/duplicate/);
+  });
+
   it('throws on duplicate cells', () => {
     expect(() => suppressSmallCounts([cell({}, 5), cell({}, 6)])).toThrow(/duplicate/);
   });

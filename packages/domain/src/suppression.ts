@@ -1,4 +1,6 @@
 import { INDICATORS } from './catalogue/indicators.js';
+import { cellKey } from './cell.js';
+import { STANDARD_DEFINITION } from './contracts.js';
 import type { Disaggregation, IndicatorId, JurisdictionId } from './contracts.js';
 
 export const DEFAULT_SUPPRESSION_K = 5;
@@ -18,7 +20,11 @@ export type SuppressionInputCell = {
   indicator: IndicatorId;
   jurisdiction: JurisdictionId;
   year: number;
+  /** Defaults to `year`: cells of different spans never complete each other. */
+  yearEnd?: number;
   disaggregation: Disaggregation;
+  /** Defaults to the standard definition: cells of different definitions never complete each other. */
+  definition?: string;
   /** Null when the figure is missing (not reported); missing stays missing. */
   value: number | null;
   /** Counts of people that could identify victims; other cells pass through untouched. */
@@ -35,16 +41,19 @@ export type SuppressedOutput<T extends SuppressionInputCell> = Omit<T, 'value' |
 
 type Work = { value: number | null; hidden: boolean; reason: 'small_count' | 'complementary' | null };
 
-const dimsKey = (d: Disaggregation) =>
-  Object.entries(d)
-    .sort(([a], [b]) => a.localeCompare(b))
-    .map(([k, v]) => `${k}=${v}`)
-    .join(',');
+const keyOf = (c: SuppressionInputCell, disaggregation: Disaggregation = c.disaggregation) =>
+  cellKey({
+    ...c,
+    yearEnd: c.yearEnd ?? c.year,
+    definition: c.definition ?? STANDARD_DEFINITION,
+    disaggregation,
+  });
 
 /**
  * Public-output suppression of identifying counts: values 1..k-1 become `value: null, suppressed: true`
  * (true zeros stay visible, they reveal no one), then complementary suppression until no suppressed value equals
- * a published total minus its published breakdown, in any dimension (k default 5).
+ * a published total minus its published breakdown, in any dimension (k default 5). Totals and breakdowns are
+ * matched by `cellKey`, so figures of different spans or definitions never complete each other.
  */
 export function suppressSmallCounts<T extends SuppressionInputCell>(
   cells: readonly T[],
@@ -59,7 +68,7 @@ export function suppressSmallCounts<T extends SuppressionInputCell>(
   const cellIndex = new Map<string, number>();
   cells.forEach((c, i) => {
     if (!c.identifying) return;
-    const key = `${c.indicator}|${c.jurisdiction}|${c.year}|${dimsKey(c.disaggregation)}`;
+    const key = keyOf(c);
     if (cellIndex.has(key)) throw new Error(`suppressSmallCounts: duplicate cell ${key}`);
     cellIndex.set(key, i);
   });
@@ -71,7 +80,7 @@ export function suppressSmallCounts<T extends SuppressionInputCell>(
     for (const dim of Object.keys(c.disaggregation) as (keyof Disaggregation)[]) {
       const margin: Disaggregation = { ...c.disaggregation };
       delete margin[dim];
-      const marginKey = `${c.indicator}|${c.jurisdiction}|${c.year}|${dimsKey(margin)}`;
+      const marginKey = keyOf(c, margin);
       const eqKey = `${marginKey}#${dim}`;
       const eq = equations.get(eqKey) ?? { total: cellIndex.get(marginKey), parts: [] };
       eq.parts.push(i);

@@ -1,10 +1,11 @@
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { IMPORT_COLUMNS, type UserPrincipal } from '@fourp/domain';
+import { IMPORT_COLUMNS, parseBreakdown, type UserPrincipal } from '@fourp/domain';
 import { openDatabase } from '../db/client.js';
 import { applyImport } from '../import/apply.js';
 import { parseImportFile } from '../import/parse.js';
+import { storedBreakdown } from '../repos/observations.js';
 import { insertUser } from '../repos/workflow/users.js';
 import { syncCatalogue } from '../seed/catalogue.js';
 
@@ -112,7 +113,9 @@ function rawInserts(rows: Row[]): number {
           sourceId = Number(source.run(`Bench report ${r.source}`).lastInsertRowid);
           sourceIds.set(r.source, sourceId);
         }
-        const disaggregation = r.sex === '' ? '{}' : JSON.stringify({ sex: r.sex.split('=')[1] });
+        const breakdown = parseBreakdown(r.sex);
+        if (!breakdown.ok) throw new Error(breakdown.error.message);
+        const disaggregation = storedBreakdown(breakdown.value);
         insert.run(r.jurisdiction, r.year, r.year, disaggregation, r.value, sourceId, now, now);
       }
     })();

@@ -179,6 +179,21 @@ describe('bulk import', () => {
     expect(problem.errors?.[0]).toMatchObject({ row: 1, column: expect.stringMatching(/^indicator, /) });
   });
 
+  it('reads a breakdown written in any order as one cell, and names a malformed breakdown', async () => {
+    const rows = templateRows(4);
+    rows[0]![4] = 'sex=female; age_group=child';
+    rows[1] = [...rows[0]!];
+    rows[1][4] = 'age_group=child;sex=female';
+    rows[2]![4] = 'sex=female;sex=male';
+    rows[3]![4] = 'sex female';
+    const problem = await readProblem(await post(toCsv(rows)), 400);
+    expect(problem.errors?.map((e) => [e.row, e.column, e.message])).toEqual([
+      [3, 'indicator', 'repeats the figure of row 2 (same cell and source)'],
+      [4, 'disaggregation', 'sex is given twice'],
+      [5, 'disaggregation', '"sex female" is not dimension=category'],
+    ]);
+  });
+
   it('numbers rows as a spreadsheet does, in an XLSX and in a CSV with a blank line', async () => {
     const rows = templateRows(3);
     rows[2]![5] = 'many';

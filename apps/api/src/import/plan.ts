@@ -1,14 +1,16 @@
 import {
-  DisaggregationSchema,
+  cellKey,
+  cellOf,
   INDICATORS,
   JURISDICTIONS,
   STANDARD_DEFINITION,
   applyWorkflowEvent,
   authorize,
   detectOutlier,
+  parseBreakdown,
   validateObservation,
-  type Disaggregation,
   type ImportIssue,
+  type ObservationCell,
   type ObsStatus,
   type UserPrincipal,
   type WorkflowState,
@@ -16,13 +18,11 @@ import {
 import { and, inArray } from 'drizzle-orm';
 import type { Db } from '../db/client.js';
 import { observations, sources } from '../db/schema.js';
+import { breakdownFromStored } from '../repos/observations.js';
 import {
-  cellKey,
-  cellOf,
-  cellOnlyKey,
+  cellSourceKey,
   citationKey,
   type FigureReading,
-  type ObservationCell,
   type SourceInput,
 } from '../repos/workflow/observations.js';
 import { resolveReferenceRow, type ReferenceRow } from '../seed/reference-mapping.js';
@@ -76,22 +76,6 @@ const columnOf = (path: string) => TEMPLATE_FIELD_COLUMNS[path] ?? path.split('.
 const NUMBER = /^[-+]?(\d+\.?\d*|\.\d+)([eE][-+]?\d+)?$/;
 const YEAR = /^\d{4}$/;
 
-function parseDisaggregation(text: string): Disaggregation | string {
-  if (text.trim() === '') return {};
-  const entries: [string, string][] = [];
-  for (const part of text.split(';')) {
-    if (part.trim() === '') continue;
-    const [dimension, category, ...rest] = part.split('=').map((s) => s.trim());
-    if (!dimension || !category || rest.length > 0) return `"${part.trim()}" is not dimension=category`;
-    entries.push([dimension, category]);
-  }
-  const parsed = DisaggregationSchema.safeParse(Object.fromEntries(entries));
-  if (!parsed.success) {
-    return `use dimension=category pairs separated by ";" (dimensions: sex, age_group, exploitation_form, nationality, route, tehsil, agency, partner_country; categories in snake_case)`;
-  }
-  return parsed.data;
-}
-
 type Candidate = { figure: PlannedFigure; input: Record<string, unknown> };
 
 /** A template row as the domain's observation input, or the problems that stop it from being one. */
@@ -115,9 +99,8 @@ function fromTemplate({ row, values }: ImportRow): Candidate | ImportIssue[] {
   const yearEnd = number('year_end', YEAR, 'a four-digit year');
   const value = number('value', NUMBER, 'a plain number (write 1234.5, without thousands separators)');
   const sourceYear = number('source_year', YEAR, 'a four-digit year');
-  const disaggregation = parseDisaggregation(get('disaggregation'));
-  if (typeof disaggregation === 'string')
-    issues.push({ row, column: 'disaggregation', message: disaggregation });
+  const breakdown = parseBreakdown(get('disaggregation'));
+  if (!breakdown.ok) issues.push({ row, column: 'disaggregation', message: breakdown.error.message });
   const status = (get('status') || 'A').toUpperCase();
   const kind = (get('source_kind') || 'secondary').toLowerCase();
   if (kind !== 'primary' && kind !== 'secondary') {
@@ -127,8 +110,7 @@ function fromTemplate({ row, values }: ImportRow): Candidate | ImportIssue[] {
       message: `"${get('source_kind')}" is not primary or secondary`,
     });
   }
-  if (issues.length > 0 || year === null || value === null || typeof disaggregation === 'string')
-    return issues;
+  if (issues.length > 0 || year === null || value === null || !breakdown.ok) return issues;
   const source: SourceInput = {
     title: get('source_title'),
     publisher: get('source_publisher'),
@@ -143,7 +125,7 @@ function fromTemplate({ row, values }: ImportRow): Candidate | ImportIssue[] {
       jurisdiction: get('jurisdiction'),
       year,
       yearEnd: yearEnd ?? year,
-      disaggregation,
+      disaggregation: breakdown.value,
       definition: get('definition') || STANDARD_DEFINITION,
     },
     value,
@@ -212,7 +194,7 @@ function fromReference({ row, values }: ImportRow): Candidate | ImportIssue[] {
 }
 
 const previousCellKey = (cell: ObservationCell) =>
-  cell.year === cell.yearEnd ? cellOnlyKey({ ...cell, year: cell.year - 1, yearEnd: cell.year - 1 }) : null;
+  cell.year === cell.yearEnd ? cellKey({ ...cell, year: cell.year - 1, yearEnd: cell.year - 1 }) : null;
 
 const sameFigure = (f: PlannedFigure, e: ExistingFigure) =>
   f.value === e.value &&
@@ -259,7 +241,7 @@ export async function planImport(db: Db, parsed: ParsedImport, options: PlanOpti
       errors.push({ row: importRow.row, column: 'jurisdiction', message: allowed.message });
       return;
     }
-    const key = `${cellOnlyKey(figure.cell)}|${citationKey(figure.source)}`;
+    const key = `${cellKey(figure.cell)}|${citationKey(figure.source)}`;
     const first = seen.get(key);
     if (first !== undefined) {
       errors.push({
@@ -297,10 +279,10 @@ export async function planImport(db: Db, parsed: ParsedImport, options: PlanOpti
         jurisdiction: o.jurisdictionId,
         year: o.year,
         yearEnd: o.yearEnd,
-        disaggregation: JSON.parse(o.disaggregation) as Disaggregation,
+        disaggregation: breakdownFromStored(o.disaggregation, o.id),
         definition: o.definition,
       };
-      existingByKey.set(cellKey(cell, o.sourceId), {
+      existingByKey.set(cellSourceKey(cell, o.sourceId), {
         id: o.id,
         value: o.value,
         status: o.status,
@@ -311,10 +293,10 @@ export async function planImport(db: Db, parsed: ParsedImport, options: PlanOpti
         workflowState: o.workflowState,
         locked: o.locked === 1,
       });
-      if (o.workflowState !== 'rejected') previousValues.set(cellOnlyKey(cell), o.value);
+      if (o.workflowState !== 'rejected') previousValues.set(cellKey(cell), o.value);
     }
   }
-  for (const f of figures) previousValues.set(cellOnlyKey(f.cell), f.value);
+  for (const f of figures) previousValues.set(cellKey(f.cell), f.value);
 
   const planned: PlannedRow[] = [];
   let inserted = 0;
@@ -329,7 +311,8 @@ export async function planImport(db: Db, parsed: ParsedImport, options: PlanOpti
       warnings.push({ row: figure.row, column: 'value', message: `${outlier.message}${explained}` });
     }
     const sourceId = sourceIds.get(citationKey(figure.source));
-    const existing = sourceId === undefined ? undefined : existingByKey.get(cellKey(figure.cell, sourceId));
+    const existing =
+      sourceId === undefined ? undefined : existingByKey.get(cellSourceKey(figure.cell, sourceId));
     if (!existing) {
       planned.push({ ...figure, action: 'insert' });
       inserted++;

@@ -1,4 +1,5 @@
 import {
+  breakdownEntries,
   DisaggregationSchema,
   populationsFrom,
   STANDARD_DEFINITION,
@@ -30,8 +31,8 @@ export type ObservationFilter = {
 const PUBLISHED: WorkflowState = 'published';
 const OWN_UNPUBLISHED: WorkflowState[] = ['draft', 'submitted', 'approved'];
 
-/** The columns an observation is read with, its source nested; `toObservation` maps them to the domain. */
-export const observationColumns = {
+/** The select map an observation is read with, its source nested; `toObservation` maps a row to the domain. */
+export const observationSelection = {
   id: observations.id,
   indicator: observations.indicatorId,
   jurisdiction: observations.jurisdictionId,
@@ -67,9 +68,14 @@ export type ObservationRow = {
   source: Source;
 };
 
-function parseDisaggregation(raw: string, id: number): Disaggregation {
-  const parsed = DisaggregationSchema.safeParse(JSON.parse(raw));
-  if (!parsed.success) throw new Error(`observation ${id} has an invalid disaggregation: ${raw}`);
+/** A breakdown as the database stores it: JSON in the domain's canonical order, '{}' for the total. */
+export const storedBreakdown = (breakdown: Disaggregation): string =>
+  JSON.stringify(Object.fromEntries(breakdownEntries(breakdown)));
+
+/** A stored breakdown back in the domain; throws on a row no write path could have produced. */
+export function breakdownFromStored(stored: string, id: number): Disaggregation {
+  const parsed = DisaggregationSchema.safeParse(JSON.parse(stored));
+  if (!parsed.success) throw new Error(`observation ${id} has an invalid disaggregation: ${stored}`);
   return parsed.data;
 }
 
@@ -80,7 +86,7 @@ export function toObservation(row: ObservationRow): Observation {
     jurisdiction: row.jurisdiction,
     year: row.year,
     yearEnd: row.yearEnd,
-    disaggregation: parseDisaggregation(row.disaggregation, row.id),
+    disaggregation: breakdownFromStored(row.disaggregation, row.id),
     value: row.value,
     suppressed: false,
     status: row.status,
@@ -119,12 +125,12 @@ function publishedWhere(filter: ObservationFilter): SQL | undefined {
  * Published observations, plus `draftsOf`'s own unpublished ones when set, with their source, ordered by
  * indicator, jurisdiction, year, id.
  */
-export async function listPublishedObservations(
+export async function listPublishedOrOwnObservations(
   db: Db,
   filter: ObservationFilter = {},
 ): Promise<Observation[]> {
   const rows = await db
-    .select(observationColumns)
+    .select(observationSelection)
     .from(observations)
     .innerJoin(sources, eq(observations.sourceId, sources.id))
     .where(publishedWhere(filter))
@@ -142,7 +148,9 @@ export async function listPopulations(
   db: Db,
   jurisdictions: readonly JurisdictionId[],
 ): Promise<Population[]> {
-  return populationsFrom(await listPublishedObservations(db, { indicators: ['population'], jurisdictions }));
+  return populationsFrom(
+    await listPublishedOrOwnObservations(db, { indicators: ['population'], jurisdictions }),
+  );
 }
 
 export type CoverageRow = {

@@ -2,16 +2,17 @@ import { Hono } from 'hono';
 import {
   ancestorsOf,
   CompareQuerySchema,
-  type ComparePer,
   compareToBenchmarks,
   definitionVariantsOf,
   deriveSeries,
+  isCurrentTotal,
+  isNormalisable,
   nearestWithData,
+  perModesOf,
   populationsFrom,
   type CompareResponse,
   type CompareStandIn,
   type Comparison,
-  type Indicator,
   type JurisdictionId,
   type Observation,
   type Source,
@@ -19,19 +20,11 @@ import {
 import type { AppEnv, RouteDeps } from '../app.js';
 import { ApiError } from '../errors.js';
 import { validQuery } from '../middleware/validate.js';
-import { listPublishedObservations } from '../repos/observations.js';
+import { listPublishedOrOwnObservations } from '../repos/observations.js';
 import { requireIndicator, requireJurisdiction } from './lookup.js';
 import { suppressForPublic } from './public-observations.js';
 
 const POPULATION = 'population';
-const normalisable = (indicator: Indicator) => indicator.measureType === 'count' && indicator.perCapita;
-const perOptions = (indicator: Indicator): ComparePer[] =>
-  normalisable(indicator)
-    ? ['100k', 'absolute']
-    : indicator.measureType === 'rate_per_100k'
-      ? ['100k']
-      : ['absolute'];
-const usable = (o: Observation) => !o.superseded && Object.keys(o.disaggregation).length === 0;
 
 /** The source of each point the comparison shows, by observation id. */
 function sourcesOf(comparison: Comparison, observations: readonly Observation[]): Record<string, Source> {
@@ -52,7 +45,7 @@ export const comparisonRoutes = ({ db, suppressionK }: RouteDeps) =>
     const base = requireJurisdiction(query.base);
     const benchmarks = [...new Set(query.with)].filter((id) => id !== base.id);
     benchmarks.forEach(requireJurisdiction);
-    const allowed = perOptions(indicator);
+    const allowed = perModesOf(indicator);
     const per = query.per ?? allowed[0]!;
     if (!allowed.includes(per)) {
       throw new ApiError('validation_failed', 'Invalid query parameter(s): per.', [
@@ -69,7 +62,7 @@ export const comparisonRoutes = ({ db, suppressionK }: RouteDeps) =>
     const perResident = formula?.denominator === POPULATION;
     // Populations are read for every year: the nearest one may lie outside from–to.
     const [stored, populationRows] = await Promise.all([
-      listPublishedObservations(db, {
+      listPublishedOrOwnObservations(db, {
         indicators: formula
           ? [formula.numerator, formula.denominator].filter((id) => id !== POPULATION)
           : [indicator.id],
@@ -77,8 +70,8 @@ export const comparisonRoutes = ({ db, suppressionK }: RouteDeps) =>
         from: query.from,
         to: query.to,
       }),
-      perResident || normalisable(indicator)
-        ? listPublishedObservations(db, { indicators: [POPULATION], jurisdictions })
+      perResident || isNormalisable(indicator)
+        ? listPublishedOrOwnObservations(db, { indicators: [POPULATION], jurisdictions })
         : [],
     ]);
     const published = suppressForPublic(stored, suppressionK);
@@ -90,7 +83,8 @@ export const comparisonRoutes = ({ db, suppressionK }: RouteDeps) =>
             : published.filter((o) => o.indicator === formula.denominator),
         })
       : published;
-    const hasData = (id: JurisdictionId) => observations.some((o) => o.jurisdiction === id && usable(o));
+    const hasData = (id: JurisdictionId) =>
+      observations.some((o) => o.jurisdiction === id && isCurrentTotal(o));
     const chosen = nearestWithData(base.id, candidates.slice(1), hasData);
     const used = chosen?.jurisdiction ?? base.id;
     const standIn: CompareStandIn | null =

@@ -3,6 +3,7 @@ import {
   INDICATORS,
   IndicatorParamsSchema,
   IndicatorsQuerySchema,
+  placeYearKey,
   type Indicator,
   type IndicatorDetailResponse,
   type IndicatorListResponse,
@@ -59,9 +60,9 @@ async function coverageOf(db: Db, indicator: Indicator): Promise<JurisdictionCov
     countPublishedByCell(db, { indicators: [indicator.formula.numerator] }),
     countPublishedByCell(db, { indicators: [indicator.formula.denominator] }),
   ]);
-  const denominatorCells = new Set(denominator.map((row) => `${row.jurisdiction}|${row.year}`));
+  const denominatorCells = new Set(denominator.map(placeYearKey));
   const derivable = numerator
-    .filter((row) => denominatorCells.has(`${row.jurisdiction}|${row.year}`))
+    .filter((row) => denominatorCells.has(placeYearKey(row)))
     .map((row) => ({ ...row, observations: 0 }));
   return coverageByJurisdiction(derivable);
 }

@@ -131,6 +131,22 @@ describe('GET /v1/observations', () => {
     expect(suppressed).not.toContain(',3,');
   });
 
+  it('writes a breakdown in the CSV as dimension=category pairs in dimension order', async () => {
+    await insertObservations(t.db, [
+      {
+        indicator: 'victims_identified',
+        jurisdiction: 'IT',
+        year: 2020,
+        value: 40,
+        disaggregation: { sex: 'female', age_group: 'child' },
+      },
+    ]);
+    const res = await t.app.request('/v1/observations?jurisdiction=IT&from=2020&to=2020&format=csv');
+    const [header, row] = (await res.text()).trimEnd().split('\r\n');
+    const column = header!.split(',').indexOf('disaggregation');
+    expect(row!.split(',')[column]).toBe('age_group=child;sex=female');
+  });
+
   it('rejects malformed filters with a 400 naming each parameter', async () => {
     const problem = await readProblem(await t.app.request('/v1/observations?from=abc&jurisdiction=pk'), 400);
     expect(problem.errors?.map((e) => e.path).sort()).toEqual(['from', 'jurisdiction']);

@@ -1,5 +1,6 @@
 import { Hono } from 'hono';
 import {
+  breakdownKey,
   draftAuthorOf,
   ObservationsQuerySchema,
   type Observation,
@@ -8,22 +9,17 @@ import {
 import type { AppEnv, RouteDeps } from '../app.js';
 import { sendList, type CsvColumn } from '../csv.js';
 import { validQuery } from '../middleware/validate.js';
-import { listPublishedObservations } from '../repos/observations.js';
+import { listPublishedOrOwnObservations } from '../repos/observations.js';
 import { requireIndicator, requireJurisdiction } from './lookup.js';
 import { suppressForPublic } from './public-observations.js';
 
-const disaggregationText = (o: Observation) =>
-  Object.entries(o.disaggregation)
-    .map(([dimension, category]) => `${dimension}=${category}`)
-    .join('; ');
-
-export const observationColumns: CsvColumn<Observation>[] = [
+export const observationCsvColumns: CsvColumn<Observation>[] = [
   { header: 'id', value: (o) => o.id },
   { header: 'indicator', value: (o) => o.indicator },
   { header: 'jurisdiction', value: (o) => o.jurisdiction },
   { header: 'year', value: (o) => o.year },
   { header: 'year_end', value: (o) => o.yearEnd },
-  { header: 'disaggregation', value: disaggregationText },
+  { header: 'disaggregation', value: (o) => breakdownKey(o.disaggregation) },
   { header: 'value', value: (o) => o.value },
   { header: 'suppressed', value: (o) => o.suppressed },
   { header: 'status', value: (o) => o.status },
@@ -52,7 +48,7 @@ export const observationRoutes = ({ db, suppressionK }: RouteDeps) =>
     if (indicator !== undefined) requireIndicator(indicator);
     if (jurisdiction !== undefined) requireJurisdiction(jurisdiction);
     const principal = c.var.principal;
-    const stored = await listPublishedObservations(db, {
+    const stored = await listPublishedOrOwnObservations(db, {
       indicators: indicator === undefined ? undefined : [indicator],
       jurisdictions: jurisdiction === undefined ? undefined : [jurisdiction],
       from,
@@ -66,5 +62,5 @@ export const observationRoutes = ({ db, suppressionK }: RouteDeps) =>
       data: rows,
       meta: { count: rows.length, suppressionThreshold: suppressionK },
     };
-    return sendList(c, { format, name: 'observations', rows, columns: observationColumns, body });
+    return sendList(c, { format, name: 'observations', rows, columns: observationCsvColumns, body });
   });

@@ -2,14 +2,13 @@ import { findIndicator, suppressSmallCounts, type Observation } from '@fourp/dom
 
 /**
  * Observations as the public may see them: identifying counts suppressed (small counts, then complementary).
- * Cells are grouped per source, definition and span, where each cell is unique, before suppressing. A suppressed
- * row also loses the text that could restate its value (value as read, note).
+ * Each source's figures are suppressed on their own (within a source each cell is unique). A suppressed row also
+ * loses the text that could restate its value (value as read, note).
  */
 export function suppressForPublic(observations: readonly Observation[], k: number): Observation[] {
-  const groups = new Map<string, Observation[]>();
+  const groups = new Map<number, Observation[]>();
   for (const o of observations) {
-    const key = `${o.source.id}|${o.definition}|${o.yearEnd}`;
-    groups.set(key, [...(groups.get(key) ?? []), o]);
+    groups.set(o.source.id, [...(groups.get(o.source.id) ?? []), o]);
   }
   const shown = new Map<number, Observation>();
   for (const group of groups.values()) {

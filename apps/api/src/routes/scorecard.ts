@@ -11,7 +11,11 @@ import {
 import type { AppEnv, RouteDeps } from '../app.js';
 import { validQuery } from '../middleware/validate.js';
 import { listMeasureAssessments } from '../repos/measures.js';
-import { listPopulations, listPublishedObservations, listPublishedYears } from '../repos/observations.js';
+import {
+  listPopulations,
+  listPublishedOrOwnObservations,
+  listPublishedYears,
+} from '../repos/observations.js';
 import { requireJurisdiction } from './lookup.js';
 import { suppressForPublic } from './public-observations.js';
 
@@ -27,7 +31,7 @@ export const scorecardRoutes = ({ db, suppressionK, now }: RouteDeps) =>
     ]);
     const year = query.year ?? availableYears[0] ?? now().getUTCFullYear();
     const [stored, populations] = await Promise.all([
-      listPublishedObservations(db, { jurisdictions: [jurisdiction, ...benchmarks], to: year }),
+      listPublishedOrOwnObservations(db, { jurisdictions: [jurisdiction, ...benchmarks], to: year }),
       listPopulations(db, [jurisdiction, ...benchmarks]),
     ]);
     const scorecard = scoreJurisdiction({

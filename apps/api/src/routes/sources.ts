@@ -10,7 +10,7 @@ import type { AppEnv, RouteDeps } from '../app.js';
 import { sendList, type CsvColumn } from '../csv.js';
 import { ApiError } from '../errors.js';
 import { validParams, validQuery } from '../middleware/validate.js';
-import { listPublishedObservations } from '../repos/observations.js';
+import { listPublishedOrOwnObservations } from '../repos/observations.js';
 import { findSource, listSources } from '../repos/sources.js';
 import { suppressForPublic } from './public-observations.js';
 
@@ -37,7 +37,7 @@ export const sourceRoutes = ({ db, suppressionK }: RouteDeps) =>
       const source = await findSource(db, id);
       if (!source) throw new ApiError('unknown_source', `There is no source ${id}.`);
       const observations = suppressForPublic(
-        await listPublishedObservations(db, { sourceId: id }),
+        await listPublishedOrOwnObservations(db, { sourceId: id }),
         suppressionK,
       );
       const body: SourceResponse = {

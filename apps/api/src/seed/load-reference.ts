@@ -1,8 +1,9 @@
-import { INDICATORS, JURISDICTIONS } from '@fourp/domain';
+import { cellKey, INDICATORS, JURISDICTIONS } from '@fourp/domain';
 import { and, eq, inArray, isNull } from 'drizzle-orm';
 import type { Db } from '../db/client.js';
 import { observationRevisions, observations, sources } from '../db/schema.js';
-import { cellWhere, citationKey, disaggregationText } from '../repos/workflow/observations.js';
+import { breakdownFromStored, storedBreakdown } from '../repos/observations.js';
+import { cellWhere, citationKey } from '../repos/workflow/observations.js';
 import { syncCatalogue, type DbOrTx } from './catalogue.js';
 import { parseCsv, type CsvRow } from './csv.js';
 import { resolveReferenceRow, type ReferenceRow, type ResolvedObservation } from './reference-mapping.js';
@@ -220,7 +221,7 @@ export async function loadReferenceData(
     const ids: number[] = [];
     for (const { observation: o, citation } of mapped) {
       const sourceId = sourceIds.get(citationKey(citation))!;
-      const disaggregation = disaggregationText(o.disaggregation);
+      const disaggregation = storedBreakdown(o.disaggregation);
       const created = tx
         .insert(observations)
         .values({
@@ -280,14 +281,14 @@ export async function loadReferenceData(
       .all()
       .map((r) => ({
         ...r,
-        cell: JSON.stringify([
-          r.indicatorId,
-          r.jurisdictionId,
-          r.year,
-          r.yearEnd,
-          r.disaggregation,
-          r.definition,
-        ]),
+        cell: cellKey({
+          indicator: r.indicatorId,
+          jurisdiction: r.jurisdictionId,
+          year: r.year,
+          yearEnd: r.yearEnd,
+          disaggregation: breakdownFromStored(r.disaggregation, r.id),
+          definition: r.definition,
+        }),
       }));
     const superseded = markRevisions(tx, stored, now);
     const assessments = loadMeasureAssessments(tx, mapped, options.assessments);

@@ -3,7 +3,7 @@ import { INDICATORS, JURISDICTIONS, validateObservation } from '@fourp/domain';
 import { describe, expect, it } from 'vitest';
 import { parseCsv } from './csv.js';
 import { mapReferenceCsv } from './load-reference.js';
-import { disaggregationText } from '../repos/workflow/observations.js';
+import { storedBreakdown } from '../repos/observations.js';
 import {
   REFERENCE_MAPPINGS,
   resolveReferenceRow,
@@ -181,11 +181,11 @@ describe('resolveReferenceRow', () => {
   });
 });
 
-describe('disaggregationText', () => {
+describe('storedBreakdown', () => {
   it('writes keys in sorted order so the same cell always has the same text', () => {
-    expect(disaggregationText({ sex: 'female', exploitation_form: 'sexual' })).toBe(
+    expect(storedBreakdown({ sex: 'female', exploitation_form: 'sexual' })).toBe(
       '{"exploitation_form":"sexual","sex":"female"}',
     );
-    expect(disaggregationText({})).toBe('{}');
+    expect(storedBreakdown({})).toBe('{}');
   });
 });

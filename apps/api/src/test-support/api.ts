@@ -13,6 +13,7 @@ import { createApp, type AppDeps } from '../app.js';
 import type { Db } from '../db/client.js';
 import { indicators, jurisdictions, measureAssessments, observations, sources } from '../db/schema.js';
 import { silentLogger } from '../middleware/logger.js';
+import { storedBreakdown } from '../repos/observations.js';
 import { createTestDb } from './db.js';
 
 export type TestApp = { app: ReturnType<typeof createApp>; db: Db; close: () => void };
@@ -89,7 +90,7 @@ export async function insertObservations(db: Db, rows: readonly NewObservation[]
         jurisdictionId: row.jurisdiction,
         year: row.year,
         yearEnd: row.yearEnd ?? row.year,
-        disaggregation: JSON.stringify(row.disaggregation ?? {}),
+        disaggregation: storedBreakdown(row.disaggregation ?? {}),
         value: row.value,
         status: row.status ?? 'A',
         definition: row.definition ?? 'standard',

@@ -1,5 +1,6 @@
-import type { ComparedPoint, ComparabilityGrade, Confidence } from '@fourp/domain';
-import { formatNumber, formatValue, formatYears } from './format';
+import { breakdownEntries } from '@fourp/domain';
+import type { ComparedPoint, ComparabilityGrade, Confidence, Disaggregation, PerMode } from '@fourp/domain';
+import { formatNumber, formatValue } from './format';
 import { t } from './i18n/messages';
 import type { MessageKey } from './i18n/messages';
 
@@ -13,11 +14,7 @@ export function showValue(value: number | null, measureType: string, suppressed 
 }
 
 /** A compared point: its value, and the count as published when the value was normalised. */
-export function showPoint(
-  point: ComparedPoint | null,
-  measureType: string,
-  per: '100k' | 'absolute',
-): string {
+export function showPoint(point: ComparedPoint | null, measureType: string, per: PerMode): string {
   if (point === null) return t('common.noData');
   if (point.suppressed) return t('common.suppressed');
   if (per === '100k' && measureType === 'count' && !point.normalised && point.rawValue !== null) {
@@ -30,9 +27,13 @@ export function showPoint(
   return shown;
 }
 
-export const showYears = (point: { year: number; yearEnd: number }) => formatYears(point.year, point.yearEnd);
-
 export const gradeKey = (grade: ComparabilityGrade | null): MessageKey =>
   grade === null ? 'grade.none' : `grade.${grade}`;
 
 export const confidenceKey = (confidence: Confidence): MessageKey => `confidence.${confidence}`;
+
+/** A breakdown as a reader sees it ("age_group: child, sex: female"); "" for the total. */
+export const showBreakdown = (breakdown: Disaggregation): string =>
+  breakdownEntries(breakdown)
+    .map(([dimension, category]) => `${dimension}: ${category}`)
+    .join(', ');

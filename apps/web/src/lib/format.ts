@@ -43,11 +43,6 @@ export function formatScore(score: number): string {
   return integer.format(score);
 }
 
-export function formatSigned(value: number): string {
-  const text = formatNumber(Math.abs(value));
-  return value > 0 ? `+${text}` : value < 0 ? `−${text}` : text;
-}
-
 const dateFmt = new Intl.DateTimeFormat(LOCALE, { dateStyle: 'long' });
 export function formatDate(iso: string): string {
   const date = new Date(iso);

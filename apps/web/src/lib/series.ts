@@ -1,3 +1,4 @@
+import { BENCHMARK_IDS, STAND_IN_CHAIN } from '@fourp/domain';
 import type {
   Compare,
   Comparison,
@@ -6,7 +7,6 @@ import type {
   DefinitionVariant,
   Indicator,
   Jurisdiction,
-  Observation,
 } from '@fourp/domain';
 
 /** The FIA variant that mixes trafficking with migrant smuggling; wherever it is compared, a warning shows. */
@@ -15,13 +15,10 @@ export const FIA_MIXED_DEFINITION = 'thb_and_smuggling';
 export const isFiaMixed = (definition: string | null | undefined): boolean =>
   definition === FIA_MIXED_DEFINITION;
 
-/** Monitored jurisdictions from the district up, used when the district has no figure of its own. */
-export const STAND_IN_CHAIN = ['PK-PB-GUJRAT', 'PK-PB', 'PK'] as const;
-export const BASE = 'PK-PB-GUJRAT';
-export const BENCHMARKS = ['IT', 'ES'] as const;
-/** The jurisdictions the indicator view can draw, in display order. */
-export const VIEW_JURISDICTIONS = ['PK-PB-GUJRAT', 'PK-PB', 'PK', 'IT', 'ES', 'EU27'] as const;
-export const DEFAULT_VIEW_JURISDICTIONS = ['PK-PB-GUJRAT', 'PK-PB', 'PK', 'IT', 'ES'] as const;
+/** The jurisdictions the dashboard reports on, in display order: the base, its stand-ins, the benchmarks. */
+export const REPORTED_JURISDICTIONS = [...STAND_IN_CHAIN, ...BENCHMARK_IDS];
+/** The jurisdictions the indicator view can draw, in display order: those reported on and the EU average. */
+export const VIEW_JURISDICTIONS = [...REPORTED_JURISDICTIONS, 'EU27'];
 
 /** Every year a comparison holds a point for `jurisdiction` (base or benchmark). */
 export function pointsFor(comparison: Comparison, jurisdiction: string): ComparedPoint[] {
@@ -50,13 +47,6 @@ export function variantOf(
 
 export const jurisdictionName = (jurisdictions: readonly Jurisdiction[], id: string): string =>
   jurisdictions.find((jurisdiction) => jurisdiction.id === id)?.name.en ?? id;
-
-/** The published totals (no breakdown, not superseded) of an indicator, newest year first. */
-export function publishedTotals(observations: readonly Observation[]): Observation[] {
-  return observations
-    .filter((o) => !o.superseded && Object.keys(o.disaggregation).length === 0)
-    .sort((a, b) => b.year - a.year || a.jurisdiction.localeCompare(b.jurisdiction) || a.id - b.id);
-}
 
 /** A one-line citation: "Title, Publisher (Year)". */
 export function citation(source: { title: string; publisher: string; year: number | null }): string {

@@ -1,7 +1,7 @@
+import { PER_MODES, type PerMode } from '@fourp/domain';
+
 export const INDICATOR_TABS = ['chart', 'table', 'about', 'sources'] as const;
 export type IndicatorTab = (typeof INDICATOR_TABS)[number];
-export const PER_MODES = ['absolute', '100k'] as const;
-export type PerMode = (typeof PER_MODES)[number];
 
 export type IndicatorViewState = {
   tab: IndicatorTab;

@@ -1,9 +1,8 @@
 import type { Compare, PillarScore, Scorecard } from '@fourp/domain';
 import { serverApi } from '$lib/server/api';
-import { BASE, BENCHMARKS, STAND_IN_CHAIN, citation, latestPoint, pointSource, pointsFor } from '$lib/series';
+import { BASE_JURISDICTION, BENCHMARK_IDS, STAND_IN_CHAIN } from '@fourp/domain';
+import { REPORTED_JURISDICTIONS, citation, latestPoint, pointSource, pointsFor } from '$lib/series';
 import type { PageServerLoad } from './$types';
-
-const SCORED_JURISDICTIONS = [...STAND_IN_CHAIN, ...BENCHMARKS];
 
 export type PillarEntry = {
   jurisdiction: string;
@@ -30,7 +29,7 @@ function pillarEntry(card: Scorecard, previous: Scorecard | null, pillar: string
 export const load = (async ({ fetch }) => {
   const api = serverApi(fetch);
   const scorecardsWithPrevious = Promise.all(
-    SCORED_JURISDICTIONS.map(async (jurisdiction) => {
+    REPORTED_JURISDICTIONS.map(async (jurisdiction) => {
       const current = await api.scorecard({ jurisdiction });
       const previousYear = current.meta.availableYears.find((year) => year < current.data.year);
       const previous =
@@ -43,7 +42,7 @@ export const load = (async ({ fetch }) => {
     const compares = await Promise.all(
       headline.map(
         async (indicator) =>
-          (await api.compare({ indicator: indicator.id, base: BASE, with: BENCHMARKS })).data,
+          (await api.compare({ indicator: indicator.id, base: BASE_JURISDICTION, with: BENCHMARK_IDS })).data,
       ),
     );
     return { indicators: list.data, compares };
@@ -65,9 +64,9 @@ export const load = (async ({ fetch }) => {
     });
     const scored = chain.find((card) => card.current.pillars.find((p) => p.pillar === pillar)?.score != null);
     const chosen = scored ?? chain[0];
-    const standInFor = chosen && chosen.current.jurisdiction !== BASE ? BASE : null;
+    const standInFor = chosen && chosen.current.jurisdiction !== BASE_JURISDICTION ? BASE_JURISDICTION : null;
     const base = chosen ? pillarEntry(chosen.current, chosen.previous, pillar, standInFor) : null;
-    const benchmarks = BENCHMARKS.flatMap((id) => {
+    const benchmarks = BENCHMARK_IDS.flatMap((id) => {
       const card = byJurisdiction.get(id);
       const entry = card ? pillarEntry(card.current, card.previous, pillar, null) : null;
       return entry ? [entry] : [];

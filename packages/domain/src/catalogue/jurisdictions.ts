@@ -1,7 +1,11 @@
 import type { Jurisdiction, JurisdictionId } from '../contracts.js';
 
+/** The jurisdiction the dashboard monitors. */
 export const BASE_JURISDICTION = 'PK-PB-GUJRAT' satisfies JurisdictionId;
+/** The jurisdictions the base is compared with by default, in display order. */
 export const BENCHMARK_IDS = ['IT', 'ES'] as const satisfies readonly JurisdictionId[];
+/** The base, then the province and country whose figure or score the dashboard shows when the base has none. */
+export const STAND_IN_CHAIN = [BASE_JURISDICTION, 'PK-PB', 'PK'] as const satisfies readonly JurisdictionId[];
 
 export const JURISDICTIONS: readonly Jurisdiction[] = [
   { id: 'PK', kind: 'country', parentId: null, name: { en: 'Pakistan', ur: 'پاکستان' }, role: 'monitored' },

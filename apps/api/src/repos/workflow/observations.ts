@@ -1,8 +1,9 @@
 import {
+  cellKey,
   descendantsOf,
   readScopeOf,
-  type Disaggregation,
   type JurisdictionId,
+  type ObservationCell,
   type ObsStatus,
   type PreviousYearValue,
   type Principal,
@@ -16,7 +17,12 @@ import { and, asc, desc, eq, inArray, isNull, ne, or, type SQL } from 'drizzle-o
 import type { Db } from '../../db/client.js';
 import { observationRevisions, observations, sources } from '../../db/schema.js';
 import { users } from '../../db/schema-workflow.js';
-import { observationColumns, toObservation, type ObservationRow } from '../observations.js';
+import {
+  observationSelection,
+  storedBreakdown,
+  toObservation,
+  type ObservationRow,
+} from '../observations.js';
 import { citationWhere, toSource } from '../sources.js';
 
 /** The SQL condition for the observations a principal may read: published ones, plus every state in its scope. */
@@ -60,41 +66,8 @@ export async function findOrCreateSource(
   return { source: toSource(row!), created: true };
 }
 
-export type ObservationCell = {
-  indicator: string;
-  jurisdiction: JurisdictionId;
-  year: number;
-  yearEnd: number;
-  disaggregation: Disaggregation;
-  definition: string;
-};
-
-/** Disaggregation as stored: JSON with keys sorted, '{}' for the total, so that equal breakdowns compare equal. */
-export const disaggregationText = (d: Disaggregation) =>
-  JSON.stringify(Object.fromEntries(Object.entries(d).sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0))));
-
-/** Just the cell's fields of a figure. */
-export const cellOf = (o: ObservationCell): ObservationCell => ({
-  indicator: o.indicator,
-  jurisdiction: o.jurisdiction,
-  year: o.year,
-  yearEnd: o.yearEnd,
-  disaggregation: o.disaggregation,
-  definition: o.definition,
-});
-
-/** The text that identifies a cell, whatever the source. */
-export const cellOnlyKey = (cell: ObservationCell) =>
-  [
-    cell.indicator,
-    cell.jurisdiction,
-    cell.year,
-    cell.yearEnd,
-    disaggregationText(cell.disaggregation),
-    cell.definition,
-  ].join('|');
-
-export const cellKey = (cell: ObservationCell, sourceId: number) => `${cellOnlyKey(cell)}|${sourceId}`;
+/** The text that identifies a cell's figure from one source. */
+export const cellSourceKey = (cell: ObservationCell, sourceId: number) => `${cellKey(cell)}|${sourceId}`;
 
 /** The SQL condition for the observations of this cell, from any source. */
 export const cellWhere = (cell: ObservationCell): SQL | undefined =>
@@ -103,12 +76,12 @@ export const cellWhere = (cell: ObservationCell): SQL | undefined =>
     eq(observations.jurisdictionId, cell.jurisdiction),
     eq(observations.year, cell.year),
     eq(observations.yearEnd, cell.yearEnd),
-    eq(observations.disaggregation, disaggregationText(cell.disaggregation)),
+    eq(observations.disaggregation, storedBreakdown(cell.disaggregation)),
     eq(observations.definition, cell.definition),
   );
 
 const columns = {
-  ...observationColumns,
+  ...observationSelection,
   locked: observations.locked,
   createdBy: observations.createdBy,
   createdAt: observations.createdAt,
@@ -204,7 +177,7 @@ export async function previousPublishedValues(
   const found = new Map<number, PreviousYearValue>();
   if (annual.length === 0) return found;
   const rows = await db
-    .select(observationColumns)
+    .select(observationSelection)
     .from(observations)
     .innerJoin(sources, eq(sources.id, observations.sourceId))
     .where(
@@ -221,12 +194,12 @@ export async function previousPublishedValues(
   const byCell = new Map<string, PreviousYearValue>();
   for (const row of rows) {
     const o = toObservation(row);
-    const key = cellOnlyKey(cellOf(o));
+    const key = cellKey(o);
     if (o.value !== null && !byCell.has(key))
       byCell.set(key, { observationId: o.id, year: o.year, value: o.value, source: o.source });
   }
   for (const f of annual) {
-    const previous = byCell.get(cellOnlyKey({ ...cellOf(f), year: f.year - 1, yearEnd: f.year - 1 }));
+    const previous = byCell.get(cellKey({ ...f, year: f.year - 1, yearEnd: f.year - 1 }));
     if (previous) found.set(f.id, previous);
   }
   return found;
@@ -253,7 +226,7 @@ export const observationValues = (o: NewObservation, now: Date) => ({
   jurisdictionId: o.jurisdiction,
   year: o.year,
   yearEnd: o.yearEnd,
-  disaggregation: disaggregationText(o.disaggregation),
+  disaggregation: storedBreakdown(o.disaggregation),
   definition: o.definition,
   value: o.value,
   status: o.status,

@@ -10,6 +10,7 @@ import { and, asc, desc, eq, isNull } from 'drizzle-orm';
 import { alias } from 'drizzle-orm/sqlite-core';
 import type { Db } from '../../db/client.js';
 import { observations, sources, targets } from '../../db/schema.js';
+import { storedBreakdown } from '../observations.js';
 import { targetBaselineSources } from '../../db/schema-workflow.js';
 
 const baselineSources = alias(sources, 'baseline_sources');
@@ -136,7 +137,7 @@ export async function latestPublishedActual(
         eq(observations.indicatorId, indicator),
         eq(observations.jurisdictionId, jurisdiction),
         eq(observations.workflowState, 'published'),
-        eq(observations.disaggregation, '{}'),
+        eq(observations.disaggregation, storedBreakdown({})),
         eq(observations.definition, STANDARD_DEFINITION),
         eq(observations.year, observations.yearEnd),
         isNull(observations.supersededBy),

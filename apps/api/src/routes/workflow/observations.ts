@@ -8,7 +8,9 @@ import {
   WORKFLOW_EVENTS,
   applyWorkflowEvent,
   can,
+  cellOf,
   validateObservation,
+  type ObservationCell,
   type ValidationIssue,
   type WorkflowEventType,
   type WorkflowObservation,
@@ -22,7 +24,6 @@ import { ApiError } from '../../errors.js';
 import { findSource } from '../../repos/sources.js';
 import { appendAudit, auditFor, lastSubmitter } from '../../repos/workflow/audit.js';
 import {
-  cellOf,
   correctObservation,
   findOrCreateSource,
   findSameCell,
@@ -31,7 +32,6 @@ import {
   listRevisions,
   previousYearValue,
   setWorkflowState,
-  type ObservationCell,
   type SourceInput,
 } from '../../repos/workflow/observations.js';
 import { inTransaction } from '../../repos/workflow/transaction.js';

@@ -80,6 +80,37 @@ describe('checkEntry', () => {
     expect(previousYearValue({ ...annual, yearEnd: '2025' }, [lastYear])).toBeNull();
   });
 
+  it('compares a breakdown with last year’s figure of the same breakdown, in whatever order it was stored', () => {
+    const lastYear = (id: number, disaggregation: Record<string, string>, value: number) => ({
+      id,
+      indicator: 'victims_identified',
+      jurisdiction: 'PK-PB-GUJRAT',
+      year: 2023,
+      yearEnd: 2023,
+      disaggregation,
+      definition: 'standard',
+      value,
+      workflowState: 'published' as const,
+    });
+    const figures = [
+      lastYear(1, {}, 100),
+      lastYear(2, { sex: 'female' }, 30),
+      lastYear(3, { age_group: 'child', sex: 'female' }, 12),
+    ];
+    const form = {
+      ...base,
+      indicator: 'victims_identified',
+      value: '40',
+      'disaggregation.sex': 'female',
+      'disaggregation.age_group': 'child',
+    };
+    expect(previousYearValue(form, figures)).toBe(12);
+    expect(previousYearValue({ ...form, 'disaggregation.age_group': '' }, figures)).toBe(30);
+    expect(
+      previousYearValue({ ...form, 'disaggregation.sex': '', 'disaggregation.age_group': '' }, figures),
+    ).toBe(100);
+  });
+
   it('sends only the indicator’s own breakdowns', () => {
     const request = observationRequest({
       ...base,

@@ -2,6 +2,7 @@ import {
   INDICATORS,
   JURISDICTIONS,
   MIN_YEAR,
+  breakdownKey,
   NewSourceInputSchema,
   TargetRequestSchema,
   detectOutlier,
@@ -247,11 +248,6 @@ type CellFigure = Pick<
   | 'workflowState'
 >;
 
-const sameBreakdown = (a: Record<string, string>, b: Record<string, string | undefined>) => {
-  const keys = Object.keys(a);
-  return keys.length === Object.keys(b).length && keys.every((key) => a[key] === b[key]);
-};
-
 /**
  * Last year's value of the cell the form describes (any figure but a rejected one, newest first), as the API
  * compares; null for a multi-year total, which is never compared with annual values.
@@ -270,7 +266,7 @@ export function previousYearValue(values: FormValues, figures: readonly CellFigu
         f.definition === request.definition &&
         f.workflowState !== 'rejected' &&
         f.value !== null &&
-        sameBreakdown(request.disaggregation, f.disaggregation),
+        breakdownKey(request.disaggregation) === breakdownKey(f.disaggregation),
     )
     .sort((a, b) => b.id - a.id)[0];
   return previous?.value ?? null;

@@ -1,11 +1,12 @@
 import { serverApi } from '$lib/server/api';
-import { BASE, VIEW_JURISDICTIONS } from '$lib/series';
+import { BASE_JURISDICTION, BENCHMARK_IDS, isNormalisable } from '@fourp/domain';
+import { VIEW_JURISDICTIONS } from '$lib/series';
 import { parseCompareView } from '$lib/url-state';
 import type { PageServerLoad } from './$types';
 
 const MAX_COMPARED_INDICATORS = 6;
 const DEFAULT_INDICATORS = ['victims_identified', 'persons_convicted'];
-const DEFAULT_JURISDICTIONS = ['PK-PB-GUJRAT', 'PK', 'IT', 'ES'];
+const DEFAULT_JURISDICTIONS = [BASE_JURISDICTION, 'PK', ...BENCHMARK_IDS];
 
 export const load = (async ({ fetch, url }) => {
   const api = serverApi(fetch);
@@ -17,16 +18,15 @@ export const load = (async ({ fetch, url }) => {
     defaultJurisdictions: DEFAULT_JURISDICTIONS,
   });
   const chosen = state.indicators.slice(0, MAX_COMPARED_INDICATORS);
-  const others = state.jurisdictions.filter((id) => id !== BASE);
+  const others = state.jurisdictions.filter((id) => id !== BASE_JURISDICTION);
   const results = await Promise.all(
     chosen.map(async (id) => {
       const indicator = indicators.data.find((item) => item.id === id);
-      const normalisable = indicator?.measureType === 'count' && indicator.perCapita;
       const compare = await api.compare({
         indicator: id,
-        base: BASE,
-        with: others.length > 0 ? others : ['IT', 'ES'],
-        per: normalisable ? state.per : undefined,
+        base: BASE_JURISDICTION,
+        with: others.length > 0 ? others : [...BENCHMARK_IDS],
+        per: indicator && isNormalisable(indicator) ? state.per : undefined,
       });
       return compare.data;
     }),

@@ -1,4 +1,5 @@
 import {
+  BASE_JURISDICTION,
   INDICATORS,
   JURISDICTIONS,
   ProgressResponseSchema,
@@ -12,12 +13,11 @@ import { checkTarget, targetFieldOf, targetRequest } from '$lib/workflow/request
 import { knownSources } from '$lib/workflow/sources.server';
 import type { Actions, PageServerLoad } from './$types';
 
-const DEFAULT_JURISDICTION = 'PK-PB-GUJRAT';
 const monitored = JURISDICTIONS.filter((j) => j.role === 'monitored');
 
 export const load = (async (event) => {
   const requested = event.url.searchParams.get('jurisdiction');
-  const jurisdiction = monitored.some((j) => j.id === requested) ? requested! : DEFAULT_JURISDICTION;
+  const jurisdiction = monitored.some((j) => j.id === requested) ? requested! : BASE_JURISDICTION;
   const me = event.locals.user;
   const canSetTargets = me?.actions.includes('target.set') ?? false;
   const [progress, sources] = await Promise.all([

@@ -1,7 +1,7 @@
-import { PER_MODES } from '$lib/url-state';
 import { serverApi } from '$lib/server/api';
 import { sessionFetch } from '$lib/server/session';
-import { BASE, VIEW_JURISDICTIONS } from '$lib/series';
+import { BASE_JURISDICTION, PER_MODES, isNormalisable } from '@fourp/domain';
+import { VIEW_JURISDICTIONS } from '$lib/series';
 import type { PageServerLoad } from './$types';
 
 export const load = (async (event) => {
@@ -15,14 +15,14 @@ export const load = (async (event) => {
     api.jurisdictions(),
     api.targets(),
   ]);
-  const perCapita = indicator.data.measureType === 'count' && indicator.data.perCapita;
+  const perCapita = isNormalisable(indicator.data);
   const requested = PER_MODES.find((mode) => mode === url.searchParams.get('per'));
   // Only counts have a choice of scale; for other measure types the API picks the one that applies.
   const per = perCapita ? (requested ?? '100k') : undefined;
   const compare = await api.compare({
     indicator: params.id,
-    base: BASE,
-    with: VIEW_JURISDICTIONS.filter((id) => id !== BASE),
+    base: BASE_JURISDICTION,
+    with: VIEW_JURISDICTIONS.filter((id) => id !== BASE_JURISDICTION),
     per,
   });
   return {

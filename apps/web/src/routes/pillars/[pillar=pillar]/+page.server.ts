@@ -1,10 +1,10 @@
 import { error } from '@sveltejs/kit';
 import { serverApi } from '$lib/server/api';
-import { BASE } from '$lib/series';
+import { BASE_JURISDICTION, BENCHMARK_IDS, STAND_IN_CHAIN } from '@fourp/domain';
 import { t } from '$lib/i18n/messages';
 import type { PageServerLoad } from './$types';
 
-const PILLAR_JURISDICTIONS = ['PK-PB', 'PK', 'IT', 'ES'];
+const PILLAR_JURISDICTIONS = [...STAND_IN_CHAIN.filter((id) => id !== BASE_JURISDICTION), ...BENCHMARK_IDS];
 
 export const load = (async ({ fetch, params }) => {
   const api = serverApi(fetch);
@@ -14,7 +14,13 @@ export const load = (async ({ fetch, params }) => {
     compares: await Promise.all(
       list.data.map(
         async (indicator) =>
-          (await api.compare({ indicator: indicator.id, base: BASE, with: PILLAR_JURISDICTIONS })).data,
+          (
+            await api.compare({
+              indicator: indicator.id,
+              base: BASE_JURISDICTION,
+              with: PILLAR_JURISDICTIONS,
+            })
+          ).data,
       ),
     ),
   }));

@@ -1,0 +1,120 @@
+import {
+  DISAGGREGATION_DIMENSIONS,
+  DisaggregationSchema,
+  fail,
+  ok,
+  STANDARD_DEFINITION,
+} from './contracts.js';
+import type {
+  Disaggregation,
+  DisaggregationDimension,
+  IndicatorId,
+  JurisdictionId,
+  Observation,
+  Result,
+} from './contracts.js';
+
+/** What a figure is a figure of, whatever its source: two figures of one cell are rival values of one fact. */
+export type ObservationCell = {
+  indicator: IndicatorId;
+  jurisdiction: JurisdictionId;
+  year: number;
+  /** Equal to `year` for an annual figure; later for a cumulative multi-year one. */
+  yearEnd: number;
+  /** `{}` for the total. */
+  disaggregation: Disaggregation;
+  definition: string;
+};
+
+const PAIR_SEPARATOR = ';';
+
+/** The breakdown's (dimension, category) pairs, dimensions in code-point order: the one order of every encoding. */
+export function breakdownEntries(breakdown: Disaggregation): [DisaggregationDimension, string][] {
+  return (Object.entries(breakdown) as [DisaggregationDimension, string | undefined][])
+    .filter((entry): entry is [DisaggregationDimension, string] => entry[1] !== undefined)
+    .sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0));
+}
+
+/** Canonical text of a breakdown, `dimension=category` pairs joined by ";" in dimension order; "" for the total. */
+export const breakdownKey = (breakdown: Disaggregation): string =>
+  breakdownEntries(breakdown)
+    .map(([dimension, category]) => `${dimension}=${category}`)
+    .join(PAIR_SEPARATOR);
+
+const breakdownHint =
+  `use dimension=category pairs separated by "${PAIR_SEPARATOR}" (dimensions: ` +
+  `${DISAGGREGATION_DIMENSIONS.join(', ')}; categories in snake_case)`;
+
+const invalid = (message: string): Result<Disaggregation> =>
+  fail({ code: 'invalid_observation', message, issues: [{ path: 'disaggregation', message }] });
+
+/**
+ * Breakdown text as people write it (`sex=female; age_group=child`, any order, blanks around pairs ignored); "" is
+ * the total. Fails `invalid_observation` for a malformed pair, a repeated dimension or an unknown dimension.
+ */
+export function parseBreakdown(text: string): Result<Disaggregation> {
+  const entries: [string, string][] = [];
+  for (const raw of text.split(PAIR_SEPARATOR)) {
+    const part = raw.trim();
+    if (part === '') continue;
+    const [dimension, category, ...rest] = part.split('=').map((s) => s.trim());
+    if (!dimension || !category || rest.length > 0) {
+      return invalid(`"${part}" is not dimension=category`);
+    }
+    if (entries.some(([seen]) => seen === dimension)) {
+      return invalid(`${dimension} is given twice`);
+    }
+    entries.push([dimension, category]);
+  }
+  const parsed = DisaggregationSchema.safeParse(Object.fromEntries(entries));
+  return parsed.success ? ok(parsed.data) : invalid(breakdownHint);
+}
+
+/** True for a total: a figure with no breakdown. */
+export const isTotal = (o: Pick<ObservationCell, 'disaggregation'>): boolean =>
+  breakdownEntries(o.disaggregation).length === 0;
+
+/** True for a total no later figure has superseded: what a series shows for its cell. */
+export const isCurrentTotal = (o: Pick<Observation, 'disaggregation' | 'superseded'>): boolean =>
+  !o.superseded && isTotal(o);
+
+/** Just the cell's fields of a figure. */
+export const cellOf = (o: ObservationCell): ObservationCell => ({
+  indicator: o.indicator,
+  jurisdiction: o.jurisdiction,
+  year: o.year,
+  yearEnd: o.yearEnd,
+  disaggregation: o.disaggregation,
+  definition: o.definition,
+});
+
+/** The text that identifies a cell (its breakdown as `breakdownKey`), equal for equal cells whatever the key order. */
+export const cellKey = (cell: ObservationCell): string =>
+  [
+    cell.indicator,
+    cell.jurisdiction,
+    cell.year,
+    cell.yearEnd,
+    breakdownKey(cell.disaggregation),
+    cell.definition,
+  ].join('|');
+
+/** The text that identifies a place and year, whatever the indicator, span or breakdown. */
+export const placeYearKey = (o: Pick<ObservationCell, 'jurisdiction' | 'year'>): string =>
+  `${o.jurisdiction}|${o.year}`;
+
+const preferenceRank = (o: Pick<Observation, 'year' | 'yearEnd' | 'definition'>) =>
+  (o.yearEnd === o.year ? 0 : 2) + (o.definition === STANDARD_DEFINITION ? 0 : 1);
+
+/** Sort order of rival figures: annual before cumulative, the standard definition before variants, then lowest id. */
+export const byFigurePreference = (
+  a: Pick<Observation, 'id' | 'year' | 'yearEnd' | 'definition'>,
+  b: Pick<Observation, 'id' | 'year' | 'yearEnd' | 'definition'>,
+): number => preferenceRank(a) - preferenceRank(b) || a.id - b.id;
+
+/** The figure to show among rivals for one place and year (see `byFigurePreference`); undefined when none. */
+export function preferredFigure<O extends Pick<Observation, 'id' | 'year' | 'yearEnd' | 'definition'>>(
+  rows: readonly O[],
+): O | undefined {
+  return [...rows].sort(byFigurePreference)[0];
+}
