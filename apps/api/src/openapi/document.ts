@@ -1,6 +1,5 @@
 import type { OpenAPIHono } from '@hono/zod-openapi';
 import type { AppEnv } from '../env.js';
-import { handKeptPublicOpenApi } from '../openapi.js';
 import { mergeWorkflowOpenApi } from '../routes/workflow/openapi.js';
 import { nameComponentSchemas } from './components.js';
 
@@ -71,13 +70,9 @@ export type OpenApiDocument = ReturnType<OpenAPIHono<AppEnv>['getOpenAPI31Docume
 export function openApiDocument(app: OpenAPIHono<AppEnv>): OpenApiDocument {
   nameComponentSchemas();
   const document = app.getOpenAPI31Document(CONFIG);
-  const handKept = handKeptPublicOpenApi();
   return mergeWorkflowOpenApi({
     ...document,
-    paths: { ...handKept.paths, ...(document.paths as Record<string, Record<string, unknown>>) },
-    components: {
-      ...document.components,
-      schemas: { ...handKept.schemas, ...document.components?.schemas },
-    },
+    paths: (document.paths ?? {}) as Record<string, Record<string, unknown>>,
+    components: { ...document.components, schemas: document.components?.schemas ?? {} },
   });
 }
