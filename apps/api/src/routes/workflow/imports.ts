@@ -1,6 +1,6 @@
 import { ImportQuerySchema, type ImportReport } from '@fourp/domain';
 import { Hono, type Context } from 'hono';
-import type { AppEnv } from '../../app.js';
+import type { AppEnv } from '../../env.js';
 import { actorOf, requireAllowed } from '../../auth/guard.js';
 import { ApiError } from '../../errors.js';
 import { ImportRejectedError, applyImport, previewImport } from '../../import/apply.js';

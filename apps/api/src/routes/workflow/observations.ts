@@ -17,7 +17,7 @@ import {
   type WorkflowObservationResponse,
 } from '@fourp/domain';
 import { Hono, type Context } from 'hono';
-import type { AppEnv } from '../../app.js';
+import type { AppEnv } from '../../env.js';
 import { actorOf, requireAllowed, requireUser } from '../../auth/guard.js';
 import type { Db } from '../../db/client.js';
 import { ApiError } from '../../errors.js';

@@ -26,7 +26,7 @@ import {
   UserResponseSchema,
   WorkflowObservationResponseSchema,
 } from '@fourp/domain';
-import type { z } from 'zod';
+import { z } from 'zod';
 import { componentSchemasOf, parametersOf, ref, type ObjectSchema } from '../../json-schema.js';
 import { AuditQuerySchema } from './audit.js';
 
@@ -57,6 +57,26 @@ const REQUESTS: Record<string, z.ZodType> = {
   TargetRequest: TargetRequestSchema,
 };
 
+const ImportBatchListResponseSchema = z.object({
+  data: z.array(
+    z.object({
+      id: z.number().int(),
+      contentHash: z.string(),
+      filename: z.string().nullable(),
+      format: z.enum(['csv', 'xlsx']),
+      layout: z.enum(['template', 'reference']),
+      importedBy: z.string(),
+      importedByEmail: z.string(),
+      at: z.string(),
+      rowsTotal: z.number().int(),
+      rowsInserted: z.number().int(),
+      rowsUpdated: z.number().int(),
+      rowsUnchanged: z.number().int(),
+    }),
+  ),
+  meta: z.object({ count: z.number().int() }),
+});
+
 const RESPONSES: Record<string, z.ZodType> = {
   Problem: ProblemSchema,
   MeResponse: MeResponseSchema,
@@ -69,6 +89,7 @@ const RESPONSES: Record<string, z.ZodType> = {
   ObservationHistoryResponse: ObservationHistoryResponseSchema,
   AuditEntry: AuditEntrySchema,
   ImportReportResponse: ImportReportResponseSchema,
+  ImportBatchListResponse: ImportBatchListResponseSchema,
   TargetResponse: TargetResponseSchema,
   TargetListResponse: TargetListResponseSchema,
   ProgressResponse: ProgressResponseSchema,
@@ -247,6 +268,15 @@ export const WORKFLOW_OPERATIONS: WorkflowOperation[] = [
     status: 200,
     produces: 'xlsx',
     public: true,
+  },
+  {
+    method: 'get',
+    path: '/v1/imports',
+    operationId: 'listImports',
+    summary: 'Past imports, newest first: yours, or everyone’s for an admin',
+    who: ENTRY,
+    status: 200,
+    response: 'ImportBatchListResponse',
   },
   {
     method: 'post',

@@ -9,7 +9,7 @@ import {
   type Target,
 } from '@fourp/domain';
 import { Hono } from 'hono';
-import type { AppEnv } from '../../app.js';
+import type { AppEnv } from '../../env.js';
 import { actorOf, requireAllowed, requireUser } from '../../auth/guard.js';
 import { ApiError } from '../../errors.js';
 import { validQuery } from '../../middleware/validate.js';

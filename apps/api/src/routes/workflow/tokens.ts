@@ -1,5 +1,5 @@
 import { NewApiTokenRequestSchema, can } from '@fourp/domain';
-import type { AppEnv } from '../../app.js';
+import type { AppEnv } from '../../env.js';
 import { Hono } from 'hono';
 import { actorOf, requireAllowed } from '../../auth/guard.js';
 import { hashSecret, newApiToken } from '../../auth/secrets.js';

@@ -1,5 +1,5 @@
 import { NewUserRequestSchema, UserChangeRequestSchema } from '@fourp/domain';
-import type { AppEnv } from '../../app.js';
+import type { AppEnv } from '../../env.js';
 import { Hono } from 'hono';
 import { createAccount, roleScopeIssues } from '../../auth/accounts.js';
 import { actorOf, requireAllowed } from '../../auth/guard.js';
