@@ -39,9 +39,14 @@ import createClient, { type Middleware } from 'openapi-fetch';
 import type { z } from 'zod';
 import { t } from '$lib/i18n/messages';
 import { problemOf, problemResponse, throwProblem, unreachableProblem, webProblem } from './problem';
-import type { components, paths } from './schema';
+import type { paths } from './schema';
 
-type Schemas = components['schemas'];
+/** The JSON body an operation takes, found by path so the client does not depend on component names. */
+type Body<P extends keyof paths, M extends keyof paths[P]> = paths[P][M] extends {
+  requestBody?: { content: { 'application/json': infer B } };
+}
+  ? B
+  : never;
 /** Queries as the domain parses them; the client writes them in the API's wire form (JSON is the only format here). */
 type Query<Q> = Omit<Q, 'format'>;
 /** A form's body sent as typed, so the API's `errors[]` can name each field: the API's field names, any values. */
@@ -143,30 +148,34 @@ export function createApi(fetchFn: typeof fetch, baseUrl: string, ...middleware:
     progress: (query: z.infer<typeof ProgressQuerySchema>) =>
       dataOf(client.GET('/v1/progress', { params: { query } }), ProgressResponseSchema),
 
-    login: (body: Schemas['LoginRequest']) =>
+    login: (body: Body<'/v1/auth/login', 'post'>) =>
       outcomeOf(client.POST('/v1/auth/login', { body }), MeResponseSchema),
     logout: () => outcomeOf(client.POST('/v1/auth/logout'), null),
-    createUser: <B extends FormBody<Schemas['NewUserRequest']>>(
-      body: OnlyKeysOf<Schemas['NewUserRequest'], B>,
-    ) => outcomeOf(client.POST('/v1/users', { body: body as Schemas['NewUserRequest'] }), UserResponseSchema),
-    updateUser: (id: string, body: Schemas['UserChangeRequest']) =>
+    createUser: <B extends FormBody<Body<'/v1/users', 'post'>>>(
+      body: OnlyKeysOf<Body<'/v1/users', 'post'>, B>,
+    ) => outcomeOf(client.POST('/v1/users', { body: body as Body<'/v1/users', 'post'> }), UserResponseSchema),
+    updateUser: (id: string, body: Body<'/v1/users/{id}', 'patch'>) =>
       outcomeOf(client.PATCH('/v1/users/{id}', { params: path(id), body }), UserResponseSchema),
-    createToken: (body: Schemas['NewApiTokenRequest']) =>
+    createToken: (body: Body<'/v1/tokens', 'post'>) =>
       outcomeOf(client.POST('/v1/tokens', { body }), NewApiTokenResponseSchema),
     revokeToken: (id: string) => outcomeOf(client.DELETE('/v1/tokens/{id}', { params: path(id) }), null),
-    createObservation: <B extends FormBody<Schemas['ObservationCreateRequest']>>(
-      body: OnlyKeysOf<Schemas['ObservationCreateRequest'], B>,
+    createObservation: <B extends FormBody<Body<'/v1/observations', 'post'>>>(
+      body: OnlyKeysOf<Body<'/v1/observations', 'post'>, B>,
     ) =>
       outcomeOf(
-        client.POST('/v1/observations', { body: body as Schemas['ObservationCreateRequest'] }),
+        client.POST('/v1/observations', { body: body as Body<'/v1/observations', 'post'> }),
         WorkflowObservationResponseSchema,
       ),
-    correctObservation: (id: number, body: Schemas['ObservationCorrectionRequest']) =>
+    correctObservation: (id: number, body: Body<'/v1/observations/{id}', 'patch'>) =>
       outcomeOf(
         client.PATCH('/v1/observations/{id}', { params: path(String(id)), body }),
         WorkflowObservationResponseSchema,
       ),
-    transition: (id: number, step: Exclude<WorkflowEventType, 'edit'>, body: Schemas['TransitionRequest']) =>
+    transition: (
+      id: number,
+      step: Exclude<WorkflowEventType, 'edit'>,
+      body: Body<'/v1/observations/{id}/submit', 'post'>,
+    ) =>
       outcomeOf(
         client.POST(`/v1/observations/{id}/${step}`, { params: path(String(id)), body }),
         WorkflowObservationResponseSchema,
@@ -184,10 +193,13 @@ export function createApi(fetchFn: typeof fetch, baseUrl: string, ...middleware:
         }),
         ImportReportResponseSchema,
       ),
-    setTarget: <B extends FormBody<Schemas['TargetRequest']>>(
-      body: OnlyKeysOf<Schemas['TargetRequest'], B>,
+    setTarget: <B extends FormBody<Body<'/v1/targets', 'put'>>>(
+      body: OnlyKeysOf<Body<'/v1/targets', 'put'>, B>,
     ) =>
-      outcomeOf(client.PUT('/v1/targets', { body: body as Schemas['TargetRequest'] }), TargetResponseSchema),
+      outcomeOf(
+        client.PUT('/v1/targets', { body: body as Body<'/v1/targets', 'put'> }),
+        TargetResponseSchema,
+      ),
   };
 }
 
