@@ -1,6 +1,14 @@
+import type { Me } from '@fourp/domain';
 import type { Cookies } from '@sveltejs/kit';
-import { describe, expect, it } from 'vitest';
-import { SESSION_COOKIE, relaySessionCookie, safeRedirectTarget } from './session';
+import { describe, expect, it, vi } from 'vitest';
+import {
+  CSRF_HEADER,
+  SESSION_COOKIE,
+  currentUser,
+  relaySessionCookie,
+  safeRedirectTarget,
+  sessionApi,
+} from './session';
 
 function fakeCookies() {
   const set: { name: string; value: string; options: Record<string, unknown> }[] = [];
@@ -64,5 +72,75 @@ describe('safeRedirectTarget', () => {
     [null, '/fallback'],
   ])('%s → %s', (input, expected) => {
     expect(safeRedirectTarget(input, '/fallback')).toBe(expected);
+  });
+});
+
+/** A request event for a visitor with the given session cookie, whose fetch records each request. */
+function fakeEvent(cookie: string | null, reply: () => Response = () => new Response(null, { status: 204 })) {
+  const requests: Request[] = [];
+  const deleted: string[] = [];
+  const event = {
+    cookies: {
+      get: (name: string) => (name === SESSION_COOKIE ? (cookie ?? undefined) : undefined),
+      delete: (name: string) => deleted.push(name),
+    } as unknown as Cookies,
+    fetch: (async (input: RequestInfo | URL) => {
+      requests.push(input as Request);
+      return reply();
+    }) as typeof fetch,
+    locals: { user: cookie === null ? null : ({ csrfToken: 'csrf-1' } as Me) },
+    url: new URL('http://127.0.0.1:3000/entry'),
+    getClientAddress: () => '203.0.113.7',
+  };
+  return { event, requests, deleted };
+}
+
+describe('sessionApi', () => {
+  it('acts as the signed-in user: the session cookie on reads, no CSRF token or client address', async () => {
+    const { event, requests } = fakeEvent('abc', () => Response.json({ data: [], meta: { count: 0 } }));
+    await sessionApi(event).tokens();
+    const headers = requests[0]!.headers;
+    expect(headers.get('cookie')).toBe(`${SESSION_COOKIE}=abc`);
+    expect(headers.get(CSRF_HEADER)).toBeNull();
+    expect(headers.get('x-forwarded-for')).toBeNull();
+  });
+
+  it('adds the CSRF token and the client address on writes', async () => {
+    const { event, requests } = fakeEvent('abc');
+    await sessionApi(event).revokeToken('t1');
+    const headers = requests[0]!.headers;
+    expect(requests[0]!.method).toBe('DELETE');
+    expect(headers.get('cookie')).toBe(`${SESSION_COOKIE}=abc`);
+    expect(headers.get(CSRF_HEADER)).toBe('csrf-1');
+    expect(headers.get('x-forwarded-for')).toBe('203.0.113.7');
+  });
+
+  it('sends no cookie and no CSRF token for a visitor without a session', async () => {
+    const { event, requests } = fakeEvent(null);
+    await sessionApi(event).logout();
+    expect(requests[0]!.headers.get('cookie')).toBeNull();
+    expect(requests[0]!.headers.get(CSRF_HEADER)).toBeNull();
+  });
+});
+
+describe('currentUser', () => {
+  it('asks nothing without a session cookie', async () => {
+    const { event, requests } = fakeEvent(null);
+    expect(await currentUser(event)).toBeNull();
+    expect(requests).toHaveLength(0);
+  });
+
+  it('clears an expired session (401) and keeps it when the API is unreachable', async () => {
+    const expired = fakeEvent('old', () => Response.json({}, { status: 401 }));
+    expect(await currentUser(expired.event)).toBeNull();
+    expect(expired.deleted).toEqual([SESSION_COOKIE]);
+
+    vi.spyOn(console, 'error').mockImplementation(() => {});
+    const down = fakeEvent('abc', () => {
+      throw new TypeError('fetch failed');
+    });
+    expect(await currentUser(down.event)).toBeNull();
+    expect(down.deleted).toEqual([]);
+    vi.restoreAllMocks();
   });
 });

@@ -1,11 +1,6 @@
-import {
-  EVENT_ACTIONS,
-  MIN_REASON_LENGTH,
-  WorkflowObservationResponseSchema,
-  type WorkflowEventType,
-} from '@fourp/domain';
+import { EVENT_ACTIONS, MIN_REASON_LENGTH, type WorkflowEventType } from '@fourp/domain';
 import { fail, type RequestEvent } from '@sveltejs/kit';
-import { requireAction, sendToApi } from '$lib/server/session';
+import { requireAction, sessionApi } from '$lib/server/session';
 import { t } from '$lib/i18n/messages';
 import { text } from './forms';
 
@@ -26,13 +21,10 @@ function transition(step: TransitionEvent) {
       const message = t('workflow.reasonRequired', { min: MIN_REASON_LENGTH });
       return failure(400, message, message);
     }
-    const result = await sendToApi(event, 'POST', `/v1/observations/${id}/${step}`, {
-      json: reason === '' ? {} : { reason },
-      schema: WorkflowObservationResponseSchema,
-    });
+    const result = await sessionApi(event).transition(id, step, reason === '' ? {} : { reason });
     if (!result.ok) {
       const reasonError = result.problem.errors?.find((e) => e.path.endsWith('reason'))?.message ?? null;
-      return failure(result.status, result.problem.detail, reasonError);
+      return failure(result.problem.status, result.problem.detail, reasonError);
     }
     return { done: step, doneFor: id, state: result.data.data.workflowState };
   };

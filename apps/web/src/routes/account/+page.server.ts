@@ -1,17 +1,14 @@
-import {
-  ApiTokenListResponseSchema,
-  NewApiTokenRequestSchema,
-  NewApiTokenResponseSchema,
-} from '@fourp/domain';
+import { NewApiTokenRequestSchema } from '@fourp/domain';
 import { fail } from '@sveltejs/kit';
-import { publicUser, requireAction, requireSignedIn, sendToApi, sessionGet } from '$lib/server/session';
+import { failWith } from '$lib/api/problem';
+import { publicUser, requireAction, requireSignedIn, sessionApi } from '$lib/server/session';
 import { errorsByField, text } from '$lib/workflow/forms';
 import type { Actions, PageServerLoad } from './$types';
 
 export const load = (async (event) => {
   const me = requireSignedIn(event);
   const canManage = me.actions.includes('token.manage');
-  const tokens = canManage ? (await sessionGet(event, '/v1/tokens', ApiTokenListResponseSchema)).data : [];
+  const tokens = canManage ? (await sessionApi(event).tokens()).data : [];
   return { me: publicUser(me), sessionExpiresAt: me.sessionExpiresAt, canManage, tokens };
 }) satisfies PageServerLoad;
 
@@ -29,24 +26,15 @@ export const actions = {
       const issues = parsed.error.issues.map((i) => ({ path: i.path.join('.'), message: i.message }));
       return fail(400, { name, errors: errorsByField(issues), message: null });
     }
-    const result = await sendToApi(event, 'POST', '/v1/tokens', {
-      json: parsed.data,
-      schema: NewApiTokenResponseSchema,
-    });
-    if (!result.ok) {
-      return fail(result.status, {
-        name,
-        errors: errorsByField(result.problem.errors),
-        message: result.problem.detail,
-      });
-    }
+    const result = await sessionApi(event).createToken(parsed.data);
+    if (!result.ok) return failWith(result.problem, { name });
     return { secret: result.data.data.secret, createdName: result.data.data.name };
   },
   revoke: async (event) => {
     requireAction(event, 'token.manage');
     const id = text(await event.request.formData(), 'id');
-    const result = await sendToApi(event, 'DELETE', `/v1/tokens/${encodeURIComponent(id)}`, { schema: null });
-    if (!result.ok) return fail(result.status, { message: result.problem.detail, errors: {} });
+    const result = await sessionApi(event).revokeToken(id);
+    if (!result.ok) return failWith(result.problem, {});
     return { revoked: id };
   },
 } satisfies Actions;

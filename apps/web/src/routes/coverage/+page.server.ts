@@ -7,7 +7,7 @@ export const load = (async ({ fetch, url }) => {
   const pillar = PILLAR_IDS.find((id) => id === url.searchParams.get('pillar'));
   const [coverage, indicators, jurisdictions] = await Promise.all([
     api.coverage(pillar ? { pillar } : {}),
-    api.indicators(pillar),
+    api.indicators({ pillar }),
     api.jurisdictions(),
   ]);
   return {

@@ -1,12 +1,8 @@
-import {
-  INDICATORS,
-  ObservationHistoryResponseSchema,
-  ReviewQueueResponseSchema,
-  WorkflowObservationResponseSchema,
-} from '@fourp/domain';
+import { INDICATORS } from '@fourp/domain';
 import { fail, redirect } from '@sveltejs/kit';
-import { requireAction, sendToApi, sessionGet } from '$lib/server/session';
-import { errorsByField, formValues } from '$lib/workflow/forms';
+import { failWith } from '$lib/api/problem';
+import { requireAction, sessionApi } from '$lib/server/session';
+import { formValues } from '$lib/workflow/forms';
 import {
   ENTRY_FIELDS,
   checkEntry,
@@ -23,10 +19,8 @@ const ENTERABLE = INDICATORS.filter((indicator) => indicator.formula === undefin
 
 export const load = (async (event) => {
   const me = requireAction(event, 'observation.create');
-  const [queue, sources] = await Promise.all([
-    sessionGet(event, '/v1/reviews', ReviewQueueResponseSchema),
-    knownSources(event),
-  ]);
+  const api = sessionApi(event);
+  const [queue, sources] = await Promise.all([api.reviews(), knownSources(event)]);
   const prefill: Record<string, string> = {};
   for (const [name, value] of event.url.searchParams) {
     if ((ENTRY_FIELDS as readonly string[]).includes(name) || name === 'sourceMode') prefill[name] = value;
@@ -37,11 +31,7 @@ export const load = (async (event) => {
       mine
         .filter((o) => o.workflowState === 'rejected')
         .map(async (o) => {
-          const history = await sessionGet(
-            event,
-            `/v1/observations/${o.id}/history`,
-            ObservationHistoryResponseSchema,
-          );
+          const history = await api.observationHistory(o.id);
           const reject = history.data.steps.filter((step) => step.event === 'reject').at(-1);
           return [o.id, reject ? { reason: reject.reason, by: reject.actorEmail } : null] as const;
         }),
@@ -68,17 +58,9 @@ export const actions = {
     const values = formValues(await event.request.formData());
     const errors = checkEntry(values, me.scope, new Date().getUTCFullYear());
     if (Object.keys(errors).length > 0) return fail(400, { values, errors, message: null });
-    const result = await sendToApi(event, 'POST', '/v1/observations', {
-      json: observationRequest(values),
-      schema: WorkflowObservationResponseSchema,
-    });
+    const result = await sessionApi(event).createObservation(observationRequest(values));
     if (!result.ok) {
-      const issues = result.problem.errors?.map((e) => ({ ...e, path: entryFieldOf(e.path) }));
-      return fail(result.status, {
-        values,
-        message: result.problem.detail,
-        errors: errorsByField(issues, ENTRY_FIELDS),
-      });
+      return failWith(result.problem, { values }, { fieldOf: entryFieldOf, fields: ENTRY_FIELDS });
     }
     redirect(303, `/entry?saved=${result.data.data.id}`);
   },

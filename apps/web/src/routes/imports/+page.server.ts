@@ -1,7 +1,7 @@
-import { ImportReportResponseSchema, type ImportReport } from '@fourp/domain';
+import type { ImportReport } from '@fourp/domain';
 import { fail } from '@sveltejs/kit';
 import { t } from '$lib/i18n/messages';
-import { requireAction, sendToApi } from '$lib/server/session';
+import { requireAction, sessionApi } from '$lib/server/session';
 import { text } from '$lib/workflow/forms';
 import { importIssuesOf, type FileIssue } from '$lib/workflow/imports';
 import type { Actions, PageServerLoad } from './$types';
@@ -18,20 +18,15 @@ async function upload(
   event: Parameters<Actions[string]>[0],
   bytes: Uint8Array<ArrayBuffer>,
   fileName: string,
-  query: string,
+  query: { dryRun: 'true' } | { state: State },
 ): Promise<
   { ok: true; report: ImportReport } | { ok: false; status: number; message: string; issues: FileIssue[] }
 > {
-  const body = new FormData();
-  body.set('file', new Blob([bytes]), fileName);
-  const result = await sendToApi(event, 'POST', `/v1/imports?${query}`, {
-    body,
-    schema: ImportReportResponseSchema,
-  });
+  const result = await sessionApi(event).runImport(new File([bytes], fileName), query);
   if (result.ok) return { ok: true, report: result.data.data };
   return {
     ok: false,
-    status: result.status,
+    status: result.problem.status,
     message: result.problem.detail,
     issues: importIssuesOf(result.problem),
   };
@@ -51,7 +46,7 @@ export const actions = {
       });
     }
     const bytes = new Uint8Array(await file.arrayBuffer());
-    const outcome = await upload(event, bytes, file.name, 'dryRun=true');
+    const outcome = await upload(event, bytes, file.name, { dryRun: 'true' });
     if (!outcome.ok) {
       return fail(outcome.status, {
         stage: 'preview' as const,
@@ -75,7 +70,7 @@ export const actions = {
     const state = stateOf(text(form, 'state'));
     const bytes = new Uint8Array(Buffer.from(text(form, 'fileData'), 'base64'));
     if (bytes.length === 0) return fail(400, { stage: 'result' as const, message: t('imports.noFile') });
-    const outcome = await upload(event, bytes, fileName, `state=${state}`);
+    const outcome = await upload(event, bytes, fileName, { state });
     if (!outcome.ok) {
       return fail(outcome.status, {
         stage: 'result' as const,

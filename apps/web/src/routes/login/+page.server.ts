@@ -1,6 +1,7 @@
-import { LoginRequestSchema, MeResponseSchema, type Me } from '@fourp/domain';
+import { LoginRequestSchema, type Me } from '@fourp/domain';
 import { fail, redirect } from '@sveltejs/kit';
-import { relaySessionCookie, safeRedirectTarget, sendToApi } from '$lib/server/session';
+import { failWith } from '$lib/api/problem';
+import { relaySessionCookie, safeRedirectTarget, sessionApi } from '$lib/server/session';
 import { errorsByField, text } from '$lib/workflow/forms';
 import type { Actions, PageServerLoad } from './$types';
 
@@ -34,16 +35,13 @@ export const actions = {
         ),
       });
     }
-    const result = await sendToApi(event, 'POST', '/v1/auth/login', {
-      json: parsed.data,
-      schema: MeResponseSchema,
-    });
+    const result = await sessionApi(event).login(parsed.data);
     if (!result.ok) {
-      return fail(result.status === 429 ? 429 : 400, {
-        email,
-        message: result.problem.detail,
-        errors: errorsByField(result.problem.errors, ['email', 'password']),
-      });
+      return failWith(
+        result.problem,
+        { email },
+        { fields: ['email', 'password'], status: result.problem.status === 429 ? 429 : 400 },
+      );
     }
     relaySessionCookie(result.response, event.cookies, event.url);
     redirect(303, redirectTo || landingFor(result.data.data));

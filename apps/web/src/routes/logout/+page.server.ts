@@ -1,5 +1,5 @@
 import { redirect } from '@sveltejs/kit';
-import { clearSession, sendToApi } from '$lib/server/session';
+import { clearSession, sessionApi } from '$lib/server/session';
 import type { Actions, PageServerLoad } from './$types';
 
 export const load = (({ locals }) => {
@@ -9,7 +9,7 @@ export const load = (({ locals }) => {
 
 export const actions = {
   default: async (event) => {
-    if (event.locals.user) await sendToApi(event, 'POST', '/v1/auth/logout', { schema: null });
+    if (event.locals.user) await sessionApi(event).logout();
     clearSession(event.cookies, event.url);
     event.locals.user = null;
     redirect(303, '/');

@@ -1,14 +1,8 @@
-import {
-  BASE_JURISDICTION,
-  INDICATORS,
-  JURISDICTIONS,
-  ProgressResponseSchema,
-  TargetResponseSchema,
-  isWithin,
-} from '@fourp/domain';
+import { BASE_JURISDICTION, INDICATORS, JURISDICTIONS, isWithin } from '@fourp/domain';
 import { fail } from '@sveltejs/kit';
-import { sendToApi, sessionGet } from '$lib/server/session';
-import { errorsByField, formValues } from '$lib/workflow/forms';
+import { failWith } from '$lib/api/problem';
+import { sessionApi } from '$lib/server/session';
+import { formValues } from '$lib/workflow/forms';
 import { checkTarget, targetFieldOf, targetRequest } from '$lib/workflow/requests';
 import { knownSources } from '$lib/workflow/sources.server';
 import type { Actions, PageServerLoad } from './$types';
@@ -21,7 +15,7 @@ export const load = (async (event) => {
   const me = event.locals.user;
   const canSetTargets = me?.actions.includes('target.set') ?? false;
   const [progress, sources] = await Promise.all([
-    sessionGet(event, '/v1/progress', ProgressResponseSchema, { jurisdiction }),
+    sessionApi(event).progress({ jurisdiction }),
     canSetTargets ? knownSources(event) : Promise.resolve([]),
   ]);
   const scope = me?.scope ?? null;
@@ -44,17 +38,8 @@ export const actions = {
     const values = formValues(await event.request.formData());
     const errors = checkTarget(values);
     if (Object.keys(errors).length > 0) return fail(400, { values, errors, message: null });
-    const result = await sendToApi(event, 'PUT', '/v1/targets', {
-      json: targetRequest(values),
-      schema: TargetResponseSchema,
-    });
-    if (!result.ok) {
-      return fail(result.status, {
-        values,
-        message: result.problem.detail,
-        errors: errorsByField(result.problem.errors?.map((e) => ({ ...e, path: targetFieldOf(e.path) }))),
-      });
-    }
+    const result = await sessionApi(event).setTarget(targetRequest(values));
+    if (!result.ok) return failWith(result.problem, { values }, { fieldOf: targetFieldOf });
     return { saved: result.data.data.indicator };
   },
 } satisfies Actions;

@@ -1,3 +1,4 @@
+import { problemResponse, unreachableProblem } from '$lib/api/problem';
 import { apiUrl } from '$lib/server/config';
 import type { RequestHandler } from './$types';
 
@@ -35,18 +36,10 @@ const forward: RequestHandler = async ({ request, params, url }) => {
       body: hasBody ? await request.arrayBuffer() : undefined,
       redirect: 'manual',
     });
-  } catch {
-    return new Response(
-      JSON.stringify({
-        type: 'about:blank',
-        title: 'Service Unavailable',
-        status: 503,
-        detail: 'The data service could not be reached.',
-        code: 'api_unreachable',
-        requestId: crypto.randomUUID(),
-      }),
-      { status: 503, headers: { 'content-type': 'application/problem+json' } },
-    );
+  } catch (cause) {
+    const problem = unreachableProblem(crypto.randomUUID());
+    console.error(`API unreachable: ${request.method} /${params.path} (${problem.requestId})`, cause);
+    return problemResponse(problem);
   }
   const responseHeaders = new Headers();
   for (const name of FORWARDED_RESPONSE_HEADERS) {

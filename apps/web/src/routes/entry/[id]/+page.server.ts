@@ -1,10 +1,7 @@
-import {
-  MIN_REASON_LENGTH,
-  ObservationHistoryResponseSchema,
-  WorkflowObservationResponseSchema,
-} from '@fourp/domain';
+import { MIN_REASON_LENGTH } from '@fourp/domain';
 import { error, fail } from '@sveltejs/kit';
-import { requireAction, requireSignedIn, sendToApi, sessionGet } from '$lib/server/session';
+import { failWith } from '$lib/api/problem';
+import { requireAction, requireSignedIn, sessionApi } from '$lib/server/session';
 import { t } from '$lib/i18n/messages';
 import { errorsByField, numberOrUndefined, text } from '$lib/workflow/forms';
 import { workflowActions } from '$lib/workflow/transition.server';
@@ -19,7 +16,7 @@ const idOf = (raw: string) => {
 export const load = (async (event) => {
   const me = requireSignedIn(event);
   const id = idOf(event.params.id);
-  const history = await sessionGet(event, `/v1/observations/${id}/history`, ObservationHistoryResponseSchema);
+  const history = await sessionApi(event).observationHistory(id);
   return { ...history.data, allowed: me.actions };
 }) satisfies PageServerLoad;
 
@@ -40,24 +37,17 @@ export const actions = {
     }
     if (issues.length > 0)
       return fail(400, { correct: true, values, errors: errorsByField(issues), message: null });
-    const result = await sendToApi(event, 'PATCH', `/v1/observations/${id}`, {
-      json: {
-        value,
-        ...(values.reason.length >= MIN_REASON_LENGTH ? { reason: values.reason } : {}),
-        ...(values.reason === '' ? {} : { comment: values.reason }),
-      },
-      schema: WorkflowObservationResponseSchema,
+    const result = await sessionApi(event).correctObservation(id, {
+      value,
+      ...(values.reason.length >= MIN_REASON_LENGTH ? { reason: values.reason } : {}),
+      ...(values.reason === '' ? {} : { comment: values.reason }),
     });
     if (!result.ok) {
-      return fail(result.status, {
-        correct: true,
-        values,
-        message: result.problem.detail,
-        errors: errorsByField(
-          result.problem.errors?.map((e) => ({ ...e, path: e.path === 'comment' ? 'reason' : e.path })),
-          ['value', 'reason'],
-        ),
-      });
+      return failWith(
+        result.problem,
+        { correct: true, values },
+        { fieldOf: (path) => (path === 'comment' ? 'reason' : path), fields: ['value', 'reason'] },
+      );
     }
     return { corrected: true };
   },

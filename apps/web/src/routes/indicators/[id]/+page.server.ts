@@ -1,5 +1,5 @@
 import { serverApi } from '$lib/server/api';
-import { sessionFetch } from '$lib/server/session';
+import { sessionApi } from '$lib/server/session';
 import { BASE_JURISDICTION, PER_MODES, isNormalisable } from '@fourp/domain';
 import { VIEW_JURISDICTIONS } from '$lib/series';
 import type { PageServerLoad } from './$types';
@@ -8,7 +8,7 @@ export const load = (async (event) => {
   const { fetch, params, url } = event;
   const api = serverApi(fetch);
   // Figures are read as the visitor, so a signed-in official also gets their own unpublished ones, marked.
-  const asVisitor = serverApi(sessionFetch(event));
+  const asVisitor = sessionApi(event);
   const [indicator, observations, jurisdictions, targets] = await Promise.all([
     api.indicator(params.id),
     asVisitor.observations({ indicator: params.id }),

@@ -9,7 +9,7 @@ const PILLAR_JURISDICTIONS = [...STAND_IN_CHAIN.filter((id) => id !== BASE_JURIS
 export const load = (async ({ fetch, params }) => {
   const api = serverApi(fetch);
   const pillar = params.pillar;
-  const indicatorsWithCompares = api.indicators(pillar).then(async (list) => ({
+  const indicatorsWithCompares = api.indicators({ pillar }).then(async (list) => ({
     indicators: list.data,
     compares: await Promise.all(
       list.data.map(
