@@ -586,7 +586,11 @@ export interface paths {
       path?: never;
       cookie?: never;
     };
-    get?: never;
+    /**
+     * Past imports, newest first: yours, or everyone’s for an admin
+     * @description Who may call: admin; provincial_reviewer for figures within their scope (Punjab by default); district_official for their jurisdiction and its tehsils.
+     */
+    get: operations['listImports'];
     put?: never;
     /**
      * Import a CSV or XLSX (template or reference layout): dryRun=true reports every error and warning by row and column; otherwise all rows or none, idempotent
@@ -978,6 +982,27 @@ export interface components {
         batchId: number | null;
       };
     };
+    ImportBatchListResponse: {
+      data: {
+        id: number;
+        contentHash: string;
+        filename: string | null;
+        /** @enum {string} */
+        format: 'csv' | 'xlsx';
+        /** @enum {string} */
+        layout: 'template' | 'reference';
+        importedBy: string;
+        importedByEmail: string;
+        at: string;
+        rowsTotal: number;
+        rowsInserted: number;
+        rowsUpdated: number;
+        rowsUnchanged: number;
+      }[];
+      meta: {
+        count: number;
+      };
+    };
     TargetResponse: {
       data: {
         id: number;
@@ -1265,36 +1290,49 @@ export interface components {
       /** @default null */
       note: string | null;
     };
-    Source: {
-      id: number;
-      title: string;
-      publisher: string;
-      year: number | null;
-      locator: string | null;
-      /** @enum {string} */
-      kind: 'primary' | 'secondary';
-    };
-    Observation: {
-      id: number;
-      indicator: string;
-      jurisdiction: string;
-      year: number;
-      yearEnd: number;
-      disaggregation: {
-        [key: string]: string;
+    HealthResponse: {
+      data: {
+        /** @enum {string} */
+        status: 'ok';
+        database: {
+          reachable: boolean;
+          counts: {
+            observations: number;
+            publishedObservations: number;
+            sources: number;
+            jurisdictions: number;
+            indicators: number;
+            measureAssessments: number;
+          };
+        };
+        time: string;
+        /**
+         * Format: date-time
+         * @description when a published figure was last added or changed; null when nothing is published
+         */
+        lastUpdated: string | null;
       };
-      value: number | null;
-      suppressed: boolean;
-      /** @enum {string} */
-      status: 'A' | 'E' | 'P' | 'B';
-      definition: string;
-      unitAsRead: string | null;
-      valueAsRead: string | null;
-      /** @enum {string} */
-      workflowState: 'draft' | 'submitted' | 'approved' | 'published' | 'rejected';
-      superseded: boolean;
-      note: string | null;
-      source: components['schemas']['Source'];
+    };
+    PillarListResponse: {
+      data: {
+        /** @enum {string} */
+        id: 'prevention' | 'protection' | 'prosecution' | 'partnership' | 'context';
+        name: string;
+        description: string;
+        thesisSection: string | null;
+        scored: boolean;
+        indicatorCount: number;
+        measureCount: number;
+      }[];
+      meta: {
+        count: number;
+      };
+    };
+    IndicatorListResponse: {
+      data: components['schemas']['Indicator'][];
+      meta: {
+        count: number;
+      };
     };
     Indicator: {
       id: string;
@@ -1350,17 +1388,76 @@ export interface components {
       thesisRefs: string[];
       headline: boolean;
     };
-    Jurisdiction: {
-      id: string;
-      /** @enum {string} */
-      kind: 'country' | 'province' | 'division' | 'district' | 'tehsil' | 'aggregate';
-      parentId: string | null;
-      name: {
-        en: string;
-        ur?: string;
+    IndicatorDetailResponse: {
+      data: {
+        id: string;
+        /** @enum {string} */
+        pillar: 'prevention' | 'protection' | 'prosecution' | 'partnership' | 'context';
+        name: string;
+        definition: string;
+        /** @enum {string} */
+        measureType: 'count' | 'rate_per_100k' | 'percent' | 'currency' | 'ordinal' | 'yes_no';
+        unit: string;
+        /** @enum {string} */
+        direction: 'higher_is_better' | 'lower_is_better' | 'neutral';
+        directionReason?: string;
+        formula?: {
+          numerator: string;
+          denominator: string;
+          factor: number;
+        };
+        perCapita: boolean;
+        disaggregations: (
+          | 'sex'
+          | 'age_group'
+          | 'exploitation_form'
+          | 'nationality'
+          | 'route'
+          | 'tehsil'
+          | 'agency'
+          | 'partner_country'
+        )[];
+        variants: {
+          id: string;
+          label: string;
+          note: string;
+          comparable: boolean;
+        }[];
+        scopeNotes: string[];
+        crosswalks: {
+          /** @enum {string} */
+          framework: 'SDG' | 'US_TIP' | 'GRETA' | 'PTPA_2018' | 'EU_DIRECTIVE' | 'UNODC_GLOTIP';
+          reference: string;
+          note?: string;
+        }[];
+        identifying: boolean;
+        range?: {
+          min: number;
+          max: number;
+        };
+        usualSources: {
+          PK: string[];
+          IT: string[];
+          ES: string[];
+        };
+        thesisRefs: string[];
+        headline: boolean;
+        derived: boolean;
+        coverage: {
+          jurisdiction: string;
+          years: number[];
+          observations: number;
+        }[];
       };
-      /** @enum {string} */
-      role: 'monitored' | 'benchmark';
+    };
+    JurisdictionListResponse: {
+      data: {
+        tree: components['schemas']['JurisdictionNode'][];
+        items: components['schemas']['Jurisdiction'][];
+      };
+      meta: {
+        count: number;
+      };
     };
     JurisdictionNode: {
       id: string;
@@ -1374,6 +1471,84 @@ export interface components {
       /** @enum {string} */
       role: 'monitored' | 'benchmark';
       children: components['schemas']['JurisdictionNode'][];
+    };
+    Jurisdiction: {
+      id: string;
+      /** @enum {string} */
+      kind: 'country' | 'province' | 'division' | 'district' | 'tehsil' | 'aggregate';
+      parentId: string | null;
+      name: {
+        en: string;
+        ur?: string;
+      };
+      /** @enum {string} */
+      role: 'monitored' | 'benchmark';
+    };
+    ObservationListResponse: {
+      data: components['schemas']['Observation'][];
+      meta: {
+        count: number;
+        suppressionThreshold: number;
+      };
+    };
+    Observation: {
+      id: number;
+      indicator: string;
+      jurisdiction: string;
+      year: number;
+      yearEnd: number;
+      disaggregation: {
+        sex?: string;
+        age_group?: string;
+        exploitation_form?: string;
+        nationality?: string;
+        route?: string;
+        tehsil?: string;
+        agency?: string;
+        partner_country?: string;
+      };
+      value: number | null;
+      suppressed: boolean;
+      /** @enum {string} */
+      status: 'A' | 'E' | 'P' | 'B';
+      definition: string;
+      unitAsRead: string | null;
+      valueAsRead: string | null;
+      /** @enum {string} */
+      workflowState: 'draft' | 'submitted' | 'approved' | 'published' | 'rejected';
+      superseded: boolean;
+      note: string | null;
+      source: components['schemas']['Source'];
+    };
+    Source: {
+      id: number;
+      title: string;
+      publisher: string;
+      year: number | null;
+      locator: string | null;
+      /** @enum {string} */
+      kind: 'primary' | 'secondary';
+    };
+    CompareResponse: {
+      data: {
+        indicator: string;
+        /** @enum {string} */
+        per: '100k' | 'absolute';
+        requestedBase: string;
+        baseHasData: boolean;
+        standIn: {
+          for: string;
+          used: string;
+          reason: string;
+        } | null;
+        comparison: components['schemas']['Comparison'];
+        sources: {
+          [key: string]: components['schemas']['Source'];
+        };
+      };
+      meta: {
+        suppressionThreshold: number;
+      };
     };
     Comparison: {
       indicator: string;
@@ -1458,7 +1633,8 @@ export interface components {
           ratio: number | null;
           /** @enum {string} */
           assessment: 'better' | 'worse' | 'similar' | 'not_assessed';
-          grade: ('A' | 'B' | 'C') | null;
+          /** @enum {string|null} */
+          grade: 'A' | 'B' | 'C' | null;
           reasons: string[];
         }[];
       }[];
@@ -1536,7 +1712,8 @@ export interface components {
           ratio: number | null;
           /** @enum {string} */
           assessment: 'better' | 'worse' | 'similar' | 'not_assessed';
-          grade: ('A' | 'B' | 'C') | null;
+          /** @enum {string|null} */
+          grade: 'A' | 'B' | 'C' | null;
           reasons: string[];
         }[];
       } | null;
@@ -1579,9 +1756,16 @@ export interface components {
         ratio: number | null;
         /** @enum {string} */
         assessment: 'better' | 'worse' | 'similar' | 'not_assessed';
-        grade: ('A' | 'B' | 'C') | null;
+        /** @enum {string|null} */
+        grade: 'A' | 'B' | 'C' | null;
         reasons: string[];
       }[];
+    };
+    ScorecardResponse: {
+      data: components['schemas']['Scorecard'];
+      meta: {
+        availableYears: number[];
+      };
     };
     Scorecard: {
       jurisdiction: string;
@@ -1634,6 +1818,17 @@ export interface components {
         }[];
       }[];
     };
+    MeasureListResponse: {
+      data: components['schemas']['MeasureDetail'][];
+      meta: {
+        rubric: {
+          level: 0 | 1 | 2 | 3 | 4;
+          label: string;
+          evidenceRequired: string;
+        }[];
+        count: number;
+      };
+    };
     MeasureDetail: {
       id: string;
       /** @enum {string} */
@@ -1660,163 +1855,6 @@ export interface components {
         }[];
       }[];
     };
-    HealthResponse: {
-      data: {
-        /** @constant */
-        status: 'ok';
-        database: {
-          reachable: boolean;
-          counts: {
-            observations: number;
-            publishedObservations: number;
-            sources: number;
-            jurisdictions: number;
-            indicators: number;
-            measureAssessments: number;
-          };
-        };
-        time: string;
-        /** @description when a published figure was last added or changed; null when nothing is published */
-        lastUpdated: string | null;
-      };
-    };
-    PillarListResponse: {
-      data: {
-        /** @enum {string} */
-        id: 'prevention' | 'protection' | 'prosecution' | 'partnership' | 'context';
-        name: string;
-        description: string;
-        thesisSection: string | null;
-        scored: boolean;
-        indicatorCount: number;
-        measureCount: number;
-      }[];
-      meta: {
-        count: number;
-      };
-    };
-    IndicatorListResponse: {
-      data: components['schemas']['Indicator'][];
-      meta: {
-        count: number;
-      };
-    };
-    IndicatorDetailResponse: {
-      data: {
-        id: string;
-        /** @enum {string} */
-        pillar: 'prevention' | 'protection' | 'prosecution' | 'partnership' | 'context';
-        name: string;
-        definition: string;
-        /** @enum {string} */
-        measureType: 'count' | 'rate_per_100k' | 'percent' | 'currency' | 'ordinal' | 'yes_no';
-        unit: string;
-        /** @enum {string} */
-        direction: 'higher_is_better' | 'lower_is_better' | 'neutral';
-        directionReason?: string;
-        formula?: {
-          numerator: string;
-          denominator: string;
-          factor: number;
-        };
-        perCapita: boolean;
-        disaggregations: (
-          | 'sex'
-          | 'age_group'
-          | 'exploitation_form'
-          | 'nationality'
-          | 'route'
-          | 'tehsil'
-          | 'agency'
-          | 'partner_country'
-        )[];
-        variants: {
-          id: string;
-          label: string;
-          note: string;
-          comparable: boolean;
-        }[];
-        scopeNotes: string[];
-        crosswalks: {
-          /** @enum {string} */
-          framework: 'SDG' | 'US_TIP' | 'GRETA' | 'PTPA_2018' | 'EU_DIRECTIVE' | 'UNODC_GLOTIP';
-          reference: string;
-          note?: string;
-        }[];
-        identifying: boolean;
-        range?: {
-          min: number;
-          max: number;
-        };
-        usualSources: {
-          PK: string[];
-          IT: string[];
-          ES: string[];
-        };
-        thesisRefs: string[];
-        headline: boolean;
-        derived: boolean;
-        coverage: {
-          jurisdiction: string;
-          years: number[];
-          observations: number;
-        }[];
-      };
-    };
-    JurisdictionListResponse: {
-      data: {
-        tree: components['schemas']['JurisdictionNode'][];
-        items: components['schemas']['Jurisdiction'][];
-      };
-      meta: {
-        count: number;
-      };
-    };
-    ObservationListResponse: {
-      data: components['schemas']['Observation'][];
-      meta: {
-        count: number;
-        suppressionThreshold: number;
-      };
-    };
-    CompareResponse: {
-      data: {
-        indicator: string;
-        /** @enum {string} */
-        per: '100k' | 'absolute';
-        requestedBase: string;
-        baseHasData: boolean;
-        standIn: {
-          for: string;
-          used: string;
-          reason: string;
-        } | null;
-        comparison: components['schemas']['Comparison'];
-        sources: {
-          [key: string]: components['schemas']['Source'];
-        };
-      };
-      meta: {
-        suppressionThreshold: number;
-      };
-    };
-    ScorecardResponse: {
-      data: components['schemas']['Scorecard'];
-      meta: {
-        availableYears: number[];
-      };
-    };
-    MeasureListResponse: {
-      data: components['schemas']['MeasureDetail'][];
-      meta: {
-        rubric: {
-          level: 0 | 1 | 2 | 3 | 4;
-          label: string;
-          evidenceRequired: string;
-        }[];
-        count: number;
-      };
-    };
     MeasureResponse: {
       data: components['schemas']['MeasureDetail'];
       meta: {
@@ -1841,7 +1879,10 @@ export interface components {
         indicators: number;
         indicatorsWithData: number;
         indicatorsWithoutData: string[];
-        /** @description when a published figure was last added or changed; null when nothing is published */
+        /**
+         * Format: date-time
+         * @description when a published figure was last added or changed; null when nothing is published
+         */
         lastUpdated: string | null;
       };
     };
@@ -1918,7 +1959,7 @@ export interface operations {
         };
         content?: never;
       };
-      /** @description Invalid parameters; `errors` names each one */
+      /** @description Invalid input; `errors` names each parameter or field */
       400: {
         headers: {
           'X-Request-Id': components['headers']['RequestId'];
@@ -1930,6 +1971,16 @@ export interface operations {
       };
       /** @description Unexpected failure; no internals are returned */
       500: {
+        headers: {
+          'X-Request-Id': components['headers']['RequestId'];
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description A dependency (the database) is not reachable */
+      503: {
         headers: {
           'X-Request-Id': components['headers']['RequestId'];
           [name: string]: unknown;
@@ -1971,7 +2022,7 @@ export interface operations {
         };
         content?: never;
       };
-      /** @description Invalid parameters; `errors` names each one */
+      /** @description Invalid input; `errors` names each parameter or field */
       400: {
         headers: {
           'X-Request-Id': components['headers']['RequestId'];
@@ -2026,7 +2077,7 @@ export interface operations {
         };
         content?: never;
       };
-      /** @description Invalid parameters; `errors` names each one */
+      /** @description Invalid input; `errors` names each parameter or field */
       400: {
         headers: {
           'X-Request-Id': components['headers']['RequestId'];
@@ -2077,7 +2128,7 @@ export interface operations {
         };
         content?: never;
       };
-      /** @description Invalid parameters; `errors` names each one */
+      /** @description Invalid input; `errors` names each parameter or field */
       400: {
         headers: {
           'X-Request-Id': components['headers']['RequestId'];
@@ -2140,7 +2191,7 @@ export interface operations {
         };
         content?: never;
       };
-      /** @description Invalid parameters; `errors` names each one */
+      /** @description Invalid input; `errors` names each parameter or field */
       400: {
         headers: {
           'X-Request-Id': components['headers']['RequestId'];
@@ -2201,7 +2252,7 @@ export interface operations {
         };
         content?: never;
       };
-      /** @description Invalid parameters; `errors` names each one */
+      /** @description Invalid input; `errors` names each parameter or field */
       400: {
         headers: {
           'X-Request-Id': components['headers']['RequestId'];
@@ -2335,7 +2386,7 @@ export interface operations {
         };
         content?: never;
       };
-      /** @description Invalid parameters; `errors` names each one */
+      /** @description Invalid input; `errors` names each parameter or field */
       400: {
         headers: {
           'X-Request-Id': components['headers']['RequestId'];
@@ -2401,7 +2452,7 @@ export interface operations {
         };
         content?: never;
       };
-      /** @description Invalid parameters; `errors` names each one */
+      /** @description Invalid input; `errors` names each parameter or field */
       400: {
         headers: {
           'X-Request-Id': components['headers']['RequestId'];
@@ -2466,7 +2517,7 @@ export interface operations {
         };
         content?: never;
       };
-      /** @description Invalid parameters; `errors` names each one */
+      /** @description Invalid input; `errors` names each parameter or field */
       400: {
         headers: {
           'X-Request-Id': components['headers']['RequestId'];
@@ -2517,7 +2568,7 @@ export interface operations {
         };
         content?: never;
       };
-      /** @description Invalid parameters; `errors` names each one */
+      /** @description Invalid input; `errors` names each parameter or field */
       400: {
         headers: {
           'X-Request-Id': components['headers']['RequestId'];
@@ -2584,7 +2635,7 @@ export interface operations {
         };
         content?: never;
       };
-      /** @description Invalid parameters; `errors` names each one */
+      /** @description Invalid input; `errors` names each parameter or field */
       400: {
         headers: {
           'X-Request-Id': components['headers']['RequestId'];
@@ -2651,7 +2702,7 @@ export interface operations {
         };
         content?: never;
       };
-      /** @description Invalid parameters; `errors` names each one */
+      /** @description Invalid input; `errors` names each parameter or field */
       400: {
         headers: {
           'X-Request-Id': components['headers']['RequestId'];
@@ -2703,7 +2754,7 @@ export interface operations {
         };
         content?: never;
       };
-      /** @description Invalid parameters; `errors` names each one */
+      /** @description Invalid input; `errors` names each parameter or field */
       400: {
         headers: {
           'X-Request-Id': components['headers']['RequestId'];
@@ -3831,6 +3882,53 @@ export interface operations {
       };
       /** @description Invalid input; `errors` names each field (or row and column for imports) */
       400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+    };
+  };
+  listImports: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      /** @description OK */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ImportBatchListResponse'];
+        };
+      };
+      /** @description Invalid input; `errors` names each field (or row and column for imports) */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description Not signed in, or the API token is unknown, revoked or expired */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description The role may not do this here, or the X-FourP-CSRF header is missing */
+      403: {
         headers: {
           [name: string]: unknown;
         };
