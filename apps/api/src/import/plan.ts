@@ -13,30 +13,26 @@ import {
   type UserPrincipal,
   type WorkflowState,
 } from '@fourp/domain';
-import { and, inArray } from 'drizzle-orm';
 import type { Db } from '../db/client.js';
-import { observations, sources } from '../db/schema.js';
+import { listAllSources } from '../repos/sources.js';
 import {
   cellKey,
   cellOf,
   cellOnlyKey,
   citationKey,
+  listFiguresIn,
   type FigureReading,
   type ObservationCell,
   type SourceInput,
+  type StoredReading,
 } from '../repos/workflow/observations.js';
-import { resolveReferenceRow, type ReferenceRow } from '../seed/reference-mapping.js';
-import { classifySourceKind } from '../seed/source-kind.js';
+import { resolveReferenceRow, type ReferenceRow } from '../reference/mapping.js';
+import { classifySourceKind } from '../reference/source-kind.js';
 import type { ImportRow, ParsedImport } from './parse.js';
 
 export type PlannedFigure = FigureReading & { row: number; cell: ObservationCell; source: SourceInput };
 
-export type ExistingFigure = FigureReading & {
-  id: number;
-  sourceId: number;
-  workflowState: WorkflowState;
-  locked: boolean;
-};
+export type ExistingFigure = Omit<StoredReading, 'cell'>;
 
 export type PlannedRow = PlannedFigure &
   (
@@ -275,44 +271,17 @@ export async function planImport(db: Db, parsed: ParsedImport, options: PlanOpti
   });
 
   const sourceIds = new Map<string, number>();
-  for (const s of await db.select().from(sources)) sourceIds.set(citationKey(s), s.id);
+  for (const source of await listAllSources(db)) sourceIds.set(citationKey(source), source.id);
 
   const existingByKey = new Map<string, ExistingFigure>();
   const previousValues = new Map<string, number>();
-  const indicatorIds = [...new Set(figures.map((f) => f.cell.indicator))];
-  const jurisdictionIds = [...new Set(figures.map((f) => f.cell.jurisdiction))];
-  if (figures.length > 0) {
-    const rows = await db
-      .select()
-      .from(observations)
-      .where(
-        and(
-          inArray(observations.indicatorId, indicatorIds),
-          inArray(observations.jurisdictionId, jurisdictionIds),
-        ),
-      );
-    for (const o of rows) {
-      const cell: ObservationCell = {
-        indicator: o.indicatorId,
-        jurisdiction: o.jurisdictionId,
-        year: o.year,
-        yearEnd: o.yearEnd,
-        disaggregation: JSON.parse(o.disaggregation) as Disaggregation,
-        definition: o.definition,
-      };
-      existingByKey.set(cellKey(cell, o.sourceId), {
-        id: o.id,
-        value: o.value,
-        status: o.status,
-        unitAsRead: o.unitAsRead,
-        valueAsRead: o.valueAsRead,
-        note: o.note,
-        sourceId: o.sourceId,
-        workflowState: o.workflowState,
-        locked: o.locked === 1,
-      });
-      if (o.workflowState !== 'rejected') previousValues.set(cellOnlyKey(cell), o.value);
-    }
+  const stored = await listFiguresIn(db, {
+    indicators: [...new Set(figures.map((f) => f.cell.indicator))],
+    jurisdictions: [...new Set(figures.map((f) => f.cell.jurisdiction))],
+  });
+  for (const { cell, ...existing } of stored) {
+    existingByKey.set(cellKey(cell, existing.sourceId), existing);
+    if (existing.workflowState !== 'rejected') previousValues.set(cellOnlyKey(cell), existing.value);
   }
   for (const f of figures) previousValues.set(cellOnlyKey(f.cell), f.value);
 

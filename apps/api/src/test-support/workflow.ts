@@ -2,16 +2,20 @@ import type { JurisdictionId, Role } from '@fourp/domain';
 import { count } from 'drizzle-orm';
 import { afterAll, beforeAll } from 'vitest';
 import type { AppDeps } from '../app.js';
-import { createAccount } from '../auth/accounts.js';
 import { hashSecret, newApiToken } from '../auth/secrets.js';
 import type { Db } from '../db/client.js';
 import { observationRevisions, observations, sources, targets } from '../db/schema.js';
 import { apiTokens, auditLog, importBatches, sessions, users } from '../db/schema-workflow.js';
 import { insertApiToken } from '../repos/workflow/sessions.js';
+import { OPERATOR } from '../services/caller.js';
+import { createUser } from '../services/user/create.js';
 import { createTestApp, type TestApp } from './api.js';
 
 export const PASSWORD = 'correct horse battery staple';
-const CLI_ACTOR = { userId: null, email: 'test-setup', sessionId: null, tokenId: null, requestId: null };
+const SETUP = {
+  principal: OPERATOR,
+  actor: { userId: null, email: 'test-setup', sessionId: null, tokenId: null, requestId: null },
+};
 
 export type TestUser = {
   id: string;
@@ -28,12 +32,12 @@ export async function createTestUser(
   jurisdictionId: JurisdictionId | null,
   name: string = role,
 ): Promise<TestUser> {
-  const user = await createAccount(
-    db,
-    { email: `${name}@example.org`, password: PASSWORD, role, jurisdictionId },
-    CLI_ACTOR,
-    new Date(),
-  );
+  const user = await createUser({ db, now: () => new Date() }, SETUP, {
+    email: `${name}@example.org`,
+    password: PASSWORD,
+    role,
+    jurisdictionId,
+  });
   const secret = newApiToken();
   await insertApiToken(
     db,

@@ -1,4 +1,3 @@
-import type { WorkflowErrorCode } from '@fourp/domain';
 import { getConnInfo } from '@hono/node-server/conninfo';
 import type { Context } from 'hono';
 import { validator } from 'hono/validator';
@@ -49,20 +48,6 @@ export const idParam = (c: Context): number => {
   return id;
 };
 
-const WORKFLOW_ERROR_STATUS: Record<WorkflowErrorCode, 'conflict' | 'forbidden' | 'validation_failed'> = {
-  invalid_transition: 'conflict',
-  locked: 'conflict',
-  same_person: 'forbidden',
-  reason_required: 'validation_failed',
-};
-
-export function workflowError(error: { code: WorkflowErrorCode; message: string }): ApiError {
-  const code = WORKFLOW_ERROR_STATUS[error.code];
-  return code === 'validation_failed'
-    ? new ApiError(code, error.message, [{ path: 'reason', message: error.message }])
-    : new ApiError(code, error.message);
-}
-
 /**
  * The address rate limits are keyed on. Behind the trusted proxy (the dashboard), the last X-Forwarded-For
  * entry is the one that proxy saw; entries before it come from the client and could be made up.
@@ -78,8 +63,3 @@ export function clientIp(c: Context, trustProxy: boolean): string {
     return 'unknown';
   }
 }
-
-/** True for a UNIQUE constraint failure (SQLite) or unique_violation (PostgreSQL). */
-export const isUniqueViolation = (error: unknown) =>
-  error instanceof Error &&
-  (/UNIQUE constraint failed/.test(error.message) || (error as { code?: string }).code === '23505');
