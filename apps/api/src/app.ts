@@ -1,5 +1,4 @@
 import { DEFAULT_SUPPRESSION_K } from '@fourp/domain';
-import { Hono } from 'hono';
 import { bodyLimit } from 'hono/body-limit';
 import { except } from 'hono/combine';
 import { compress } from 'hono/compress';
@@ -8,12 +7,13 @@ import { etag, RETAINED_304_HEADERS } from 'hono/etag';
 import { methodNotAllowed } from 'hono/method-not-allowed';
 import { requestId } from 'hono/request-id';
 import { secureHeaders } from 'hono/secure-headers';
-import type { Db } from './db/client.js';
+import type { AppDeps, RouteDeps } from './env.js';
 import { docsRoutes } from './docs-page.js';
 import { ApiError, handleError, handleNotFound, problemResponse } from './errors.js';
 import { cacheControl } from './middleware/cache.js';
-import { accessLog, consoleLogger, type Logger } from './middleware/logger.js';
-import { openApiRoutes } from './openapi.js';
+import { accessLog, consoleLogger } from './middleware/logger.js';
+import { openApiDocument, registerSharedComponents, type OpenApiDocument } from './openapi/document.js';
+import { createRouter } from './openapi/router.js';
 import { comparisonRoutes } from './routes/compare.js';
 import { coverageRoutes } from './routes/coverage.js';
 import { healthRoutes } from './routes/health.js';
@@ -25,23 +25,6 @@ import { pillarRoutes } from './routes/pillars.js';
 import { scorecardRoutes } from './routes/scorecard.js';
 import { sourceRoutes } from './routes/sources.js';
 import { authMiddleware, createWorkflowRoutes } from './routes/workflow/index.js';
-
-export type AppDeps = {
-  db: Db;
-  /** The dashboard's origin, allowed by CORS with credentials. */
-  webOrigin?: string;
-  logger?: Logger;
-  now?: () => Date;
-  /** Identifying counts from 1 to k-1 are suppressed in public reads. */
-  suppressionK?: number;
-  /** Trust X-Forwarded-For for the client address (rate limits): set when the dashboard proxies the API. */
-  trustProxy?: boolean;
-};
-
-/** What route factories receive: every dependency resolved. */
-export type RouteDeps = Required<Omit<AppDeps, 'webOrigin'>>;
-
-export type AppEnv = { Variables: { requestId: string; logger: Logger } };
 
 export const DEFAULT_WEB_ORIGIN = 'http://127.0.0.1:3000';
 const MB = 1024 * 1024;
@@ -62,7 +45,8 @@ export function createApp(deps: AppDeps) {
     suppressionK: deps.suppressionK ?? DEFAULT_SUPPRESSION_K,
     trustProxy: deps.trustProxy ?? false,
   };
-  const app = new Hono<AppEnv>();
+  const app = createRouter();
+  registerSharedComponents(app);
 
   app.use(requestId());
   app.use(async (c, next) => {
@@ -132,7 +116,8 @@ export function createApp(deps: AppDeps) {
   app.route('/v1/coverage', coverageRoutes(routeDeps));
   app.route('/v1/sources', sourceRoutes(routeDeps));
   app.route('/', createWorkflowRoutes(routeDeps));
-  app.route('/openapi.json', openApiRoutes());
+  let document: OpenApiDocument | undefined;
+  app.get('/openapi.json', (c) => c.json((document ??= openApiDocument(app))));
   app.route('/docs', docsRoutes());
 
   app.notFound(handleNotFound);

@@ -1,5 +1,5 @@
 import { Hono } from 'hono';
-import type { AppEnv } from './app.js';
+import type { AppEnv } from './env.js';
 
 const HTML = `<!doctype html>
 <html lang="en">

@@ -3,7 +3,7 @@ import type { Context } from 'hono';
 import { HTTPException } from 'hono/http-exception';
 import type { ContentfulStatusCode } from 'hono/utils/http-status';
 import type { ZodError } from 'zod';
-import type { AppEnv } from './app.js';
+import type { AppEnv } from './env.js';
 
 const STATUS_BY_CODE = {
   validation_failed: 400,

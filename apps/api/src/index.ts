@@ -1,4 +1,4 @@
-export { createApp, DEFAULT_WEB_ORIGIN, type App, type AppDeps, type AppEnv } from './app.js';
+export { createApp, DEFAULT_WEB_ORIGIN, type App } from './app.js';
+export type { AppDeps, AppEnv } from './env.js';
 export { ApiError, API_ERROR_CODES, type ApiErrorCode } from './errors.js';
-export { buildOpenApiDocument } from './openapi.js';
 export { consoleLogger, silentLogger, type Logger } from './middleware/logger.js';

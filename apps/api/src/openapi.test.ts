@@ -1,5 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { COMPONENT_SCHEMAS, OPERATIONS } from './openapi.js';
+import { OPERATIONS } from './openapi.js';
+import { COMPONENT_SCHEMAS } from './openapi/components.js';
 import { seedIfEmpty } from './seed/index.js';
 import { createTestApp, insertObservations, type TestApp } from './test-support/api.js';
 

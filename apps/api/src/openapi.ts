@@ -1,44 +1,19 @@
 import {
   CompareQuerySchema,
-  CompareResponseSchema,
-  ComparisonSchema,
   CoverageQuerySchema,
-  CoverageResponseSchema,
   FormatQuerySchema,
-  HealthResponseSchema,
-  IndicatorDetailResponseSchema,
-  IndicatorListResponseSchema,
   IndicatorParamsSchema,
-  IndicatorSchema,
   IndicatorsQuerySchema,
-  JurisdictionListResponseSchema,
-  JurisdictionNodeSchema,
-  JurisdictionSchema,
   ListQuerySchema,
-  MeasureDetailSchema,
-  MeasureListResponseSchema,
   MeasureParamsSchema,
-  MeasureResponseSchema,
   MeasuresQuerySchema,
-  ObservationListResponseSchema,
-  ObservationSchema,
   ObservationsQuerySchema,
-  PillarListResponseSchema,
-  ProblemSchema,
   ScorecardQuerySchema,
-  ScorecardResponseSchema,
-  ScorecardSchema,
-  SourceListResponseSchema,
   SourceParamsSchema,
-  SourceResponseSchema,
-  SourceSchema,
   SourcesQuerySchema,
 } from '@fourp/domain';
-import { Hono } from 'hono';
-import type { z } from 'zod';
-import type { AppEnv } from './app.js';
+import { COMPONENT_SCHEMAS } from './openapi/components.js';
 import { componentSchemasOf, parametersOf, ref, type ObjectSchema } from './json-schema.js';
-import { mergeWorkflowOpenApi } from './routes/workflow/openapi.js';
 
 export type Operation = {
   path: string;
@@ -52,32 +27,6 @@ export type Operation = {
   /** List routes also answer text/csv. */
   csv?: boolean;
   notFound?: boolean;
-};
-
-/** Named schemas emitted as components; every other schema is inlined where used. */
-export const COMPONENT_SCHEMAS: Record<string, z.ZodType> = {
-  Problem: ProblemSchema,
-  Source: SourceSchema,
-  Observation: ObservationSchema,
-  Indicator: IndicatorSchema,
-  Jurisdiction: JurisdictionSchema,
-  JurisdictionNode: JurisdictionNodeSchema,
-  Comparison: ComparisonSchema,
-  Scorecard: ScorecardSchema,
-  MeasureDetail: MeasureDetailSchema,
-  HealthResponse: HealthResponseSchema,
-  PillarListResponse: PillarListResponseSchema,
-  IndicatorListResponse: IndicatorListResponseSchema,
-  IndicatorDetailResponse: IndicatorDetailResponseSchema,
-  JurisdictionListResponse: JurisdictionListResponseSchema,
-  ObservationListResponse: ObservationListResponseSchema,
-  CompareResponse: CompareResponseSchema,
-  ScorecardResponse: ScorecardResponseSchema,
-  MeasureListResponse: MeasureListResponseSchema,
-  MeasureResponse: MeasureResponseSchema,
-  CoverageResponse: CoverageResponseSchema,
-  SourceListResponse: SourceListResponseSchema,
-  SourceResponse: SourceResponseSchema,
 };
 
 export const OPERATIONS: Operation[] = [
@@ -243,43 +192,10 @@ function pathItem(operation: Operation) {
   };
 }
 
-/** OpenAPI 3.1 document generated from the same zod schemas the handlers and the web use. */
-export function buildOpenApiDocument() {
+/** The public routes not yet declared with `createRoute`: their paths and schemas. */
+export function handKeptPublicOpenApi() {
   return {
-    openapi: '3.1.0',
-    info: {
-      title: 'FourP API',
-      version: '1.0.0',
-      description:
-        'Monitoring anti-human-trafficking policy in District Gujrat (Punjab, Pakistan) against Italy and Spain ' +
-        '(4P: prevention, protection, prosecution, partnership). Public reads show published figures only.',
-      license: { name: 'Open source' },
-    },
-    servers: [{ url: '/' }],
-    tags: [
-      { name: 'service' },
-      { name: 'catalogue' },
-      { name: 'data' },
-      { name: 'analysis' },
-      { name: 'measures' },
-    ],
     paths: Object.fromEntries(OPERATIONS.map((operation) => [operation.path, pathItem(operation)])),
-    components: {
-      schemas: componentSchemasOf(COMPONENT_SCHEMAS, 'output'),
-      headers: {
-        RequestId: {
-          description: 'Request id; an incoming X-Request-Id of word characters, - and = is kept',
-          schema: { type: 'string' },
-        },
-        ETag: { description: 'Weak validator of the body', schema: { type: 'string' } },
-      },
-    },
+    schemas: componentSchemasOf(COMPONENT_SCHEMAS, 'output'),
   };
 }
-
-export const openApiRoutes = () => {
-  let document: ReturnType<typeof buildOpenApiDocument> | undefined;
-  return new Hono<AppEnv>().get('/', (c) =>
-    c.json((document ??= mergeWorkflowOpenApi(buildOpenApiDocument()))),
-  );
-};

@@ -1,11 +1,7 @@
 import type { MiddlewareHandler } from 'hono';
-import type { AppEnv } from '../app.js';
+import type { AppEnv, LogFields, Logger } from '../env.js';
 
-export type LogFields = Record<string, unknown>;
-export type Logger = {
-  info: (message: string, fields?: LogFields) => void;
-  error: (message: string, fields?: LogFields) => void;
-};
+export type { LogFields, Logger };
 
 const line = (level: string, message: string, fields?: LogFields) =>
   JSON.stringify({ time: new Date().toISOString(), level, message, ...fields });

@@ -16,7 +16,7 @@ import {
   type Observation,
   type Source,
 } from '@fourp/domain';
-import type { AppEnv, RouteDeps } from '../app.js';
+import type { AppEnv, RouteDeps } from '../env.js';
 import { ApiError } from '../errors.js';
 import { validQuery } from '../middleware/validate.js';
 import { listPublishedObservations } from '../repos/observations.js';

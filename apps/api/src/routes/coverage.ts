@@ -1,6 +1,6 @@
 import { Hono } from 'hono';
 import { CoverageQuerySchema, INDICATORS, type CoverageCell, type CoverageResponse } from '@fourp/domain';
-import type { AppEnv, RouteDeps } from '../app.js';
+import type { AppEnv, RouteDeps } from '../env.js';
 import { sendList, type CsvColumn } from '../csv.js';
 import { validQuery } from '../middleware/validate.js';
 import { countPublishedByCell, lastPublishedChange } from '../repos/observations.js';

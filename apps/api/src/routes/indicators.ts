@@ -8,7 +8,7 @@ import {
   type IndicatorListResponse,
   type JurisdictionCoverage,
 } from '@fourp/domain';
-import type { AppEnv, RouteDeps } from '../app.js';
+import type { AppEnv, RouteDeps } from '../env.js';
 import { sendList, type CsvColumn } from '../csv.js';
 import type { Db } from '../db/client.js';
 import { validParams, validQuery } from '../middleware/validate.js';

@@ -6,7 +6,7 @@ import {
   type JurisdictionListResponse,
   type JurisdictionNode,
 } from '@fourp/domain';
-import type { AppEnv } from '../app.js';
+import type { AppEnv } from '../env.js';
 import { sendList, type CsvColumn } from '../csv.js';
 import { validQuery } from '../middleware/validate.js';
 

@@ -5,7 +5,7 @@ import {
   type Observation,
   type ObservationListResponse,
 } from '@fourp/domain';
-import type { AppEnv, RouteDeps } from '../app.js';
+import type { AppEnv, RouteDeps } from '../env.js';
 import { sendList, type CsvColumn } from '../csv.js';
 import { validQuery } from '../middleware/validate.js';
 import { listPublishedObservations } from '../repos/observations.js';

@@ -7,7 +7,7 @@ import {
   type PillarListResponse,
   type PillarSummary,
 } from '@fourp/domain';
-import type { AppEnv } from '../app.js';
+import type { AppEnv } from '../env.js';
 import { sendList, type CsvColumn } from '../csv.js';
 import { validQuery } from '../middleware/validate.js';
 

@@ -8,7 +8,7 @@ import {
   scoreJurisdiction,
   type ScorecardResponse,
 } from '@fourp/domain';
-import type { AppEnv, RouteDeps } from '../app.js';
+import type { AppEnv, RouteDeps } from '../env.js';
 import { validQuery } from '../middleware/validate.js';
 import { listMeasureAssessments } from '../repos/measures.js';
 import { listPopulations, listPublishedObservations, listPublishedYears } from '../repos/observations.js';

@@ -6,7 +6,7 @@ import {
   type SourceResponse,
   type SourceSummary,
 } from '@fourp/domain';
-import type { AppEnv, RouteDeps } from '../app.js';
+import type { AppEnv, RouteDeps } from '../env.js';
 import { sendList, type CsvColumn } from '../csv.js';
 import { ApiError } from '../errors.js';
 import { validParams, validQuery } from '../middleware/validate.js';

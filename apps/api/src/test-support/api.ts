@@ -9,7 +9,8 @@ import {
 } from '@fourp/domain';
 import { afterEach, beforeEach } from 'vitest';
 import type { z } from 'zod';
-import { createApp, type AppDeps } from '../app.js';
+import { createApp } from '../app.js';
+import type { AppDeps } from '../env.js';
 import type { Db } from '../db/client.js';
 import { indicators, jurisdictions, measureAssessments, observations, sources } from '../db/schema.js';
 import { silentLogger } from '../middleware/logger.js';

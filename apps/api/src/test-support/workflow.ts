@@ -1,7 +1,7 @@
 import type { JurisdictionId, Role } from '@fourp/domain';
 import { count } from 'drizzle-orm';
 import { afterAll, beforeAll } from 'vitest';
-import type { AppDeps } from '../app.js';
+import type { AppDeps } from '../env.js';
 import { hashSecret, newApiToken } from '../auth/secrets.js';
 import type { Db } from '../db/client.js';
 import { observationRevisions, observations, sources, targets } from '../db/schema.js';

@@ -1,7 +1,7 @@
 import { POLICY, can } from '@fourp/domain';
 import { Hono } from 'hono';
 import { z } from 'zod';
-import type { AppEnv } from '../../app.js';
+import type { AppEnv } from '../../env.js';
 import { requireAllowed } from '../../auth/guard.js';
 import { toCsv, type CsvColumn } from '../../csv.js';
 import { validQuery } from '../../middleware/validate.js';

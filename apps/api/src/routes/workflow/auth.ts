@@ -1,5 +1,5 @@
 import { ACTIONS, LoginRequestSchema, can, scopeOf, type Me, type MeResponse } from '@fourp/domain';
-import type { AppEnv } from '../../app.js';
+import type { AppEnv } from '../../env.js';
 import { Hono, type Context } from 'hono';
 import { setCookie } from 'hono/cookie';
 import { SESSION_ABSOLUTE_MS, SESSION_COOKIE } from '../../auth/context.js';

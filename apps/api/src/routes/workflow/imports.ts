@@ -1,6 +1,6 @@
 import { ImportQuerySchema } from '@fourp/domain';
 import { Hono, type Context } from 'hono';
-import type { AppEnv } from '../../app.js';
+import type { AppEnv } from '../../env.js';
 import { callerOf, requireAllowed } from '../../auth/guard.js';
 import { ApiError } from '../../errors.js';
 import { XLSX_CONTENT_TYPE, templateCsv, templateXlsx } from '../../import/parse.js';

@@ -1,5 +1,5 @@
 import { Hono } from 'hono';
-import type { AppEnv } from '../../app.js';
+import type { AppEnv } from '../../env.js';
 import { auditRoutes } from './audit.js';
 import { authRoutes } from './auth.js';
 import { importRoutes } from './imports.js';

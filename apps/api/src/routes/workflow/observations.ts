@@ -6,7 +6,7 @@ import {
   type WorkflowObservationResponse,
 } from '@fourp/domain';
 import { Hono, type Context } from 'hono';
-import type { AppEnv } from '../../app.js';
+import type { AppEnv } from '../../env.js';
 import { callerOf, requireAllowed, requireUser } from '../../auth/guard.js';
 import { ApiError } from '../../errors.js';
 import { auditFor } from '../../repos/workflow/audit.js';

@@ -6,7 +6,7 @@ import {
   type ReviewQueueResponse,
 } from '@fourp/domain';
 import { Hono } from 'hono';
-import type { AppEnv } from '../../app.js';
+import type { AppEnv } from '../../env.js';
 import { requireAllowed } from '../../auth/guard.js';
 import { validQuery } from '../../middleware/validate.js';
 import { listWorkflowObservations, previousPublishedValues } from '../../repos/workflow/observations.js';

@@ -8,7 +8,7 @@ import {
   type ProgressResponse,
 } from '@fourp/domain';
 import { Hono } from 'hono';
-import type { AppEnv } from '../../app.js';
+import type { AppEnv } from '../../env.js';
 import { callerOf } from '../../auth/guard.js';
 import { validQuery } from '../../middleware/validate.js';
 import { latestPublishedActual, listTargets } from '../../repos/workflow/targets.js';

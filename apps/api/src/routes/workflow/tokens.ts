@@ -1,5 +1,5 @@
 import { NewApiTokenRequestSchema } from '@fourp/domain';
-import type { AppEnv } from '../../app.js';
+import type { AppEnv } from '../../env.js';
 import { Hono } from 'hono';
 import { callerOf, requireAllowed } from '../../auth/guard.js';
 import { listApiTokens } from '../../repos/workflow/sessions.js';

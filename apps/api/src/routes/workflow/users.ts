@@ -1,5 +1,5 @@
 import { NewUserRequestSchema, UserChangeRequestSchema } from '@fourp/domain';
-import type { AppEnv } from '../../app.js';
+import type { AppEnv } from '../../env.js';
 import { Hono } from 'hono';
 import { callerOf, requireAllowed } from '../../auth/guard.js';
 import { listUsers } from '../../repos/workflow/users.js';

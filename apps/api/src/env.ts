@@ -1,0 +1,24 @@
+import type { Db } from './db/client.js';
+
+export type LogFields = Record<string, unknown>;
+export type Logger = {
+  info: (message: string, fields?: LogFields) => void;
+  error: (message: string, fields?: LogFields) => void;
+};
+
+export type AppDeps = {
+  db: Db;
+  /** The dashboard's origin, allowed by CORS with credentials. */
+  webOrigin?: string;
+  logger?: Logger;
+  now?: () => Date;
+  /** Identifying counts from 1 to k-1 are suppressed in public reads. */
+  suppressionK?: number;
+  /** Trust X-Forwarded-For for the client address (rate limits): set when the dashboard proxies the API. */
+  trustProxy?: boolean;
+};
+
+/** What route factories receive: every dependency resolved. */
+export type RouteDeps = Required<Omit<AppDeps, 'webOrigin'>>;
+
+export type AppEnv = { Variables: { requestId: string; logger: Logger } };

@@ -1,0 +1,83 @@
+import type { OpenAPIHono } from '@hono/zod-openapi';
+import type { AppEnv } from '../env.js';
+import { handKeptPublicOpenApi } from '../openapi.js';
+import { mergeWorkflowOpenApi } from '../routes/workflow/openapi.js';
+import { nameComponentSchemas } from './components.js';
+
+const DATA_LICENSE = {
+  name: 'CC BY 4.0',
+  identifier: 'CC-BY-4.0',
+  url: 'https://creativecommons.org/licenses/by/4.0/',
+  note: 'Each source’s own terms also apply to the figures taken from it; every figure names its source.',
+};
+
+const CONFIG = {
+  openapi: '3.1.0',
+  info: {
+    title: 'FourP API',
+    version: '1.0.0',
+    description:
+      'Monitoring anti-human-trafficking policy in District Gujrat (Punjab, Pakistan) against Italy and Spain ' +
+      '(4P: prevention, protection, prosecution, partnership). Public reads show published figures only.\n\n' +
+      'The code is MIT-licensed. The data this API publishes is licensed CC BY 4.0; each source’s own terms ' +
+      'also apply to the figures taken from it.',
+    license: { name: 'MIT', identifier: 'MIT' },
+    'x-data-license': DATA_LICENSE,
+  },
+  servers: [{ url: '/' }],
+  tags: [
+    { name: 'service', description: 'Status of the API and its database' },
+    { name: 'catalogue', description: 'Pillars, indicators and jurisdictions' },
+    { name: 'data', description: 'Published figures, their coverage and sources' },
+    { name: 'analysis', description: 'Comparisons with benchmarks and 4P scores' },
+    { name: 'measures', description: 'Policy measures and their rubric levels' },
+  ],
+};
+
+/** Headers and security schemes that route declarations refer to by `$ref` or by name. */
+export function registerSharedComponents(app: OpenAPIHono<AppEnv>) {
+  const registry = app.openAPIRegistry;
+  registry.registerComponent('headers', 'RequestId', {
+    description: 'Request id; an incoming X-Request-Id of word characters, - and = is kept',
+    schema: { type: 'string' },
+  });
+  registry.registerComponent('headers', 'ETag', {
+    description: 'Weak validator of the body',
+    schema: { type: 'string' },
+  });
+  registry.registerComponent('securitySchemes', 'session', {
+    type: 'apiKey',
+    in: 'cookie',
+    name: 'fourp_session',
+    description: 'Set by POST /v1/auth/login',
+  });
+  registry.registerComponent('securitySchemes', 'csrf', {
+    type: 'apiKey',
+    in: 'header',
+    name: 'X-FourP-CSRF',
+    description:
+      'The csrfToken from /v1/auth/me; required on POST, PUT, PATCH and DELETE made with the cookie',
+  });
+  registry.registerComponent('securitySchemes', 'bearer', {
+    type: 'http',
+    scheme: 'bearer',
+    description: 'A personal API token, fourp_…, from POST /v1/tokens',
+  });
+}
+
+export type OpenApiDocument = ReturnType<OpenAPIHono<AppEnv>['getOpenAPI31Document']>;
+
+/** The OpenAPI 3.1 document of every route declared on `app`, with the hand-kept workflow part. */
+export function openApiDocument(app: OpenAPIHono<AppEnv>): OpenApiDocument {
+  nameComponentSchemas();
+  const document = app.getOpenAPI31Document(CONFIG);
+  const handKept = handKeptPublicOpenApi();
+  return mergeWorkflowOpenApi({
+    ...document,
+    paths: { ...handKept.paths, ...(document.paths as Record<string, Record<string, unknown>>) },
+    components: {
+      ...document.components,
+      schemas: { ...handKept.schemas, ...document.components?.schemas },
+    },
+  });
+}
