@@ -1,7 +1,6 @@
 import type { OpenAPIHono } from '@hono/zod-openapi';
 import type { AppEnv } from '../env.js';
 import { handKeptPublicOpenApi } from '../openapi.js';
-import { mergeWorkflowOpenApi } from '../routes/workflow/openapi.js';
 import { nameComponentSchemas } from './components.js';
 
 const DATA_LICENSE = {
@@ -31,6 +30,7 @@ const CONFIG = {
     { name: 'data', description: 'Published figures, their coverage and sources' },
     { name: 'analysis', description: 'Comparisons with benchmarks and 4P scores' },
     { name: 'measures', description: 'Policy measures and their rubric levels' },
+    { name: 'workflow', description: 'Officials’ data entry, review, import, audit, targets' },
   ],
 };
 
@@ -67,17 +67,19 @@ export function registerSharedComponents(app: OpenAPIHono<AppEnv>) {
 
 export type OpenApiDocument = ReturnType<OpenAPIHono<AppEnv>['getOpenAPI31Document']>;
 
-/** The OpenAPI 3.1 document of every route declared on `app`, with the hand-kept workflow part. */
+/** The OpenAPI 3.1 document of every route declared on `app`, with the hand-kept public part. */
 export function openApiDocument(app: OpenAPIHono<AppEnv>): OpenApiDocument {
   nameComponentSchemas();
   const document = app.getOpenAPI31Document(CONFIG);
   const handKept = handKeptPublicOpenApi();
-  return mergeWorkflowOpenApi({
+  const paths: NonNullable<typeof document.paths> = { ...handKept.paths };
+  for (const [path, item] of Object.entries(document.paths ?? {})) paths[path] = { ...paths[path], ...item };
+  return {
     ...document,
-    paths: { ...handKept.paths, ...(document.paths as Record<string, Record<string, unknown>>) },
+    paths,
     components: {
       ...document.components,
       schemas: { ...handKept.schemas, ...document.components?.schemas },
     },
-  });
+  };
 }

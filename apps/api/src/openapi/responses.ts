@@ -61,6 +61,6 @@ export const jsonBody = <S extends ZodType>(schema: S) => ({
 });
 
 /** Who may call: anyone (public reads that signed-in callers may also make). */
-export const ANYONE = [{}, { session: [] }, { bearer: [] }];
+export const ANYONE: Record<string, string[]>[] = [{}, { session: [] }, { bearer: [] }];
 /** Who may call: a signed-in user, with the cookie plus its CSRF header or with an API token. */
-export const SIGNED_IN = [{ session: [], csrf: [] }, { bearer: [] }];
+export const SIGNED_IN: Record<string, string[]>[] = [{ session: [], csrf: [] }, { bearer: [] }];

@@ -1,15 +1,25 @@
-import { ACTIONS, LoginRequestSchema, can, scopeOf, type Me, type MeResponse } from '@fourp/domain';
-import type { AppEnv } from '../../env.js';
-import { Hono, type Context } from 'hono';
+import { createRoute } from '@hono/zod-openapi';
+import {
+  ACTIONS,
+  LoginRequestSchema,
+  MeResponseSchema,
+  can,
+  scopeOf,
+  type Me,
+  type MeResponse,
+} from '@fourp/domain';
+import type { Context } from 'hono';
 import { setCookie } from 'hono/cookie';
 import { SESSION_ABSOLUTE_MS, SESSION_COOKIE } from '../../auth/context.js';
 import { callerOf, requireUser } from '../../auth/guard.js';
 import { clearSessionCookie, isHttps } from '../../auth/middleware.js';
-import { ApiError, problemResponse } from '../../errors.js';
+import { ApiError } from '../../errors.js';
+import { jsonBody, jsonResponse, problems } from '../../openapi/responses.js';
+import { createRouter } from '../../openapi/router.js';
 import { findUserById, type UserRecord } from '../../repos/workflow/users.js';
-import { LoginRateLimitedError, logIn } from '../../services/session/login.js';
+import { LoginRateLimitedError, logIn, type SignedIn } from '../../services/session/login.js';
 import { logOut } from '../../services/session/logout.js';
-import { clientIp, validJson, type WorkflowDeps } from './shared.js';
+import { NO_STORE, access, clientIp, type WorkflowDeps } from './shared.js';
 
 function meOf(c: Context, user: UserRecord): Me {
   const principal = c.get('principal');
@@ -24,57 +34,81 @@ function meOf(c: Context, user: UserRecord): Me {
   };
 }
 
+/** Sets the session cookie and makes the rest of this request see the new session. */
+function startSession(c: Context, { user, session, cookieSecret }: SignedIn) {
+  setCookie(c, SESSION_COOKIE, cookieSecret, {
+    path: '/',
+    httpOnly: true,
+    sameSite: 'Lax',
+    secure: isHttps(c),
+    maxAge: Math.floor(SESSION_ABSOLUTE_MS / 1000),
+  });
+  c.set('principal', { kind: 'user', userId: user.id, role: user.role, jurisdictionId: user.jurisdictionId });
+  c.set('auth', {
+    via: 'session',
+    userId: user.id,
+    email: user.email,
+    sessionId: session.id,
+    csrfToken: session.csrfToken,
+    expiresAt: session.expiresAt,
+    csrfRejected: false,
+  });
+}
+
+const login = createRoute({
+  method: 'post',
+  path: '/login',
+  operationId: 'login',
+  summary: 'Sign in; sets the fourp_session cookie (httpOnly, SameSite=Lax; 8 h idle, 7 days at most)',
+  ...access('anyone with an account; 5 failures per email and address in 15 minutes → 429', 'anyone'),
+  request: { body: jsonBody(LoginRequestSchema) },
+  responses: { 200: jsonResponse(MeResponseSchema), ...problems(401, 429) },
+});
+
+const logout = createRoute({
+  method: 'post',
+  path: '/logout',
+  operationId: 'logout',
+  summary: 'End the session and clear the cookie',
+  ...access('any signed-in user'),
+  responses: { 204: { description: 'Signed out' }, ...problems(401, 403) },
+});
+
+const me = createRoute({
+  method: 'get',
+  path: '/me',
+  operationId: 'me',
+  summary: 'The signed-in user, the actions they may take and the CSRF token for cookie requests',
+  ...access('any signed-in user'),
+  responses: { 200: jsonResponse(MeResponseSchema), ...problems(401, 403) },
+});
+
 export const authRoutes = (deps: WorkflowDeps) =>
-  new Hono<AppEnv>()
-    .post('/login', validJson(LoginRequestSchema), async (c) => {
+  createRouter()
+    .openapi(login, async (c) => {
       const input = {
         ...c.req.valid('json'),
-        ip: clientIp(c, deps.trustProxy ?? false),
+        ip: clientIp(c, deps.trustProxy),
         userAgent: c.req.header('user-agent')?.slice(0, 300) ?? null,
         requestId: c.get('requestId'),
       };
-      let signedIn;
-      try {
-        signedIn = await logIn(deps, input);
-      } catch (error) {
-        if (!(error instanceof LoginRateLimitedError)) throw error;
-        return problemResponse(c, error, { 'Retry-After': String(error.retryAfter) });
-      }
-      const { user, session, cookieSecret } = signedIn;
-      setCookie(c, SESSION_COOKIE, cookieSecret, {
-        path: '/',
-        httpOnly: true,
-        sameSite: 'Lax',
-        secure: isHttps(c),
-        maxAge: Math.floor(SESSION_ABSOLUTE_MS / 1000),
+      const signedIn = await logIn(deps, input).catch((error: unknown) => {
+        if (error instanceof LoginRateLimitedError) c.header('Retry-After', String(error.retryAfter));
+        throw error;
       });
-      c.set('principal', {
-        kind: 'user',
-        userId: user.id,
-        role: user.role,
-        jurisdictionId: user.jurisdictionId,
-      });
-      c.set('auth', {
-        via: 'session',
-        userId: user.id,
-        email: user.email,
-        sessionId: session.id,
-        csrfToken: session.csrfToken,
-        expiresAt: session.expiresAt,
-        csrfRejected: false,
-      });
-      const body: MeResponse = { data: meOf(c, user) };
-      return c.json(body, 200, { 'Cache-Control': 'no-store' });
+      startSession(c, signedIn);
+      const body: MeResponse = { data: meOf(c, signedIn.user) };
+      return c.json(body, 200, NO_STORE);
     })
-    .post('/logout', async (c) => {
+    .openapi(logout, async (c) => {
       await logOut(deps, callerOf(c));
       clearSessionCookie(c);
       return c.body(null, 204);
     })
-    .get('/me', async (c) => {
+    .openapi(me, async (c) => {
       const principal = requireUser(c);
       const user = await findUserById(deps.db, principal.userId);
       if (!user) throw new ApiError('unauthenticated', 'The account no longer exists.');
       const body: MeResponse = { data: meOf(c, user) };
-      return c.json(body, 200, { 'Cache-Control': 'no-store' });
+      return c.json(body, 200, NO_STORE);
     });

@@ -1,43 +1,107 @@
+import { createRoute } from '@hono/zod-openapi';
 import {
   ObservationCorrectionRequestSchema,
   ObservationCreateRequestSchema,
+  ObservationHistoryResponseSchema,
   TransitionRequestSchema,
+  WorkflowObservationResponseSchema,
   can,
+  type ObservationHistoryResponse,
   type WorkflowObservationResponse,
 } from '@fourp/domain';
-import { Hono, type Context } from 'hono';
-import type { AppEnv } from '../../env.js';
 import { callerOf, requireAllowed, requireUser } from '../../auth/guard.js';
 import { ApiError } from '../../errors.js';
+import { jsonBody, jsonResponse, problems } from '../../openapi/responses.js';
+import { createRouter } from '../../openapi/router.js';
 import { auditFor } from '../../repos/workflow/audit.js';
 import { findWorkflowObservation, listRevisions } from '../../repos/workflow/observations.js';
 import { createObservation, type ObservationWritten } from '../../services/observation/create.js';
 import { correctObservation } from '../../services/observation/correct.js';
-import {
-  TRANSITIONS,
-  type TransitionEvent,
-  type TransitionVerb,
-} from '../../services/observation/transition.js';
-import { idParam, optionalJson, validJson, type WorkflowDeps } from './shared.js';
+import { TRANSITIONS, type TransitionEvent } from '../../services/observation/transition.js';
+import { ENTRY, NO_STORE, ObservationParamsSchema, REVIEWERS, access, type WorkflowDeps } from './shared.js';
 import { stepsFrom } from './steps.js';
 
-const respond = (c: Context<AppEnv>, { observation, warnings }: ObservationWritten, status: 200 | 201) => {
-  const body: WorkflowObservationResponse = { data: observation, meta: { warnings } };
-  return c.json(body, status, { 'Cache-Control': 'no-store' });
+const written = ({ observation, warnings }: ObservationWritten) =>
+  ({ data: observation, meta: { warnings } }) satisfies WorkflowObservationResponse;
+
+const create = createRoute({
+  method: 'post',
+  path: '/',
+  operationId: 'createObservation',
+  summary: 'Enter a figure as a draft, with an existing sourceId or a new source; an outlier needs a comment',
+  ...access(ENTRY),
+  request: { body: jsonBody(ObservationCreateRequestSchema) },
+  responses: {
+    201: jsonResponse(WorkflowObservationResponseSchema, 'Created'),
+    ...problems(401, 403, 404, 409),
+  },
+});
+
+const correct = createRoute({
+  method: 'patch',
+  path: '/{id}',
+  operationId: 'correctObservation',
+  summary: 'Correct a draft, rejected or unlocked figure; the previous value is kept as a revision',
+  ...access(ENTRY),
+  request: { params: ObservationParamsSchema, body: jsonBody(ObservationCorrectionRequestSchema) },
+  responses: { 200: jsonResponse(WorkflowObservationResponseSchema), ...problems(401, 403, 404, 409) },
+});
+
+const history = createRoute({
+  method: 'get',
+  path: '/{id}/history',
+  operationId: 'observationHistory',
+  summary: 'Workflow steps, revisions and audit entries of a figure',
+  ...access(`${ENTRY}; donor and researcher for published figures`),
+  request: { params: ObservationParamsSchema },
+  responses: { 200: jsonResponse(ObservationHistoryResponseSchema), ...problems(401, 403, 404) },
+});
+
+const TRANSITION_DOCS: Record<TransitionEvent, { summary: string; who: string }> = {
+  submit: { summary: 'Submit a draft or rejected figure for review', who: ENTRY },
+  approve: {
+    summary: 'Approve a submitted figure (locks it); not by the person who submitted it',
+    who: REVIEWERS,
+  },
+  reject: { summary: 'Send a submitted figure back to its submitter; reason required', who: REVIEWERS },
+  publish: {
+    summary: 'Publish an approved figure; the public API shows published figures only',
+    who: REVIEWERS,
+  },
+  unlock: {
+    summary: 'Unlock an approved or published figure for correction; reason required',
+    who: REVIEWERS,
+  },
 };
+
+const transition = (event: TransitionEvent) =>
+  createRoute({
+    method: 'post',
+    path: `/{id}/${event}`,
+    operationId: `${event}Observation`,
+    summary: TRANSITION_DOCS[event].summary,
+    ...access(TRANSITION_DOCS[event].who),
+    request: {
+      params: ObservationParamsSchema,
+      body: { required: false, content: { 'application/json': { schema: TransitionRequestSchema } } },
+    },
+    responses: { 200: jsonResponse(WorkflowObservationResponseSchema), ...problems(401, 403, 404, 409) },
+  });
 
 export const observationWriteRoutes = (deps: WorkflowDeps) => {
   const { db } = deps;
-  const app = new Hono<AppEnv>()
-    .post('/', validJson(ObservationCreateRequestSchema), async (c) =>
-      respond(c, await createObservation(deps, callerOf(c), c.req.valid('json')), 201),
-    )
-    .patch('/:id', validJson(ObservationCorrectionRequestSchema), async (c) => {
-      const id = idParam(c);
-      return respond(c, await correctObservation(deps, callerOf(c), { ...c.req.valid('json'), id }), 200);
+  const app = createRouter()
+    .openapi(create, async (c) => {
+      const result = await createObservation(deps, callerOf(c), c.req.valid('json'));
+      return c.json(written(result), 201, NO_STORE);
     })
-    .get('/:id/history', async (c) => {
-      const id = idParam(c);
+    .openapi(correct, async (c) => {
+      const { id } = c.req.valid('param');
+      const result = await correctObservation(deps, callerOf(c), { ...c.req.valid('json'), id });
+      return c.json(written(result), 200, NO_STORE);
+    })
+    .openapi(history, async (c) => {
+      const { id } = c.req.valid('param');
       const principal = requireUser(c);
       const observation = await findWorkflowObservation(db, id);
       const visible =
@@ -48,17 +112,20 @@ export const observationWriteRoutes = (deps: WorkflowDeps) => {
       requireAllowed(c, 'observation.history', { jurisdictionId: observation.jurisdiction });
       const audit = await auditFor(db, 'observation', id);
       const revisions = await listRevisions(db, observation);
-      return c.json({ data: { observation, steps: stepsFrom(audit), revisions, audit } }, 200, {
-        'Cache-Control': 'no-store',
-      });
+      const body: ObservationHistoryResponse = {
+        data: { observation, steps: stepsFrom(audit), revisions, audit },
+      };
+      return c.json(body, 200, NO_STORE);
     });
 
-  for (const [event, verb] of Object.entries(TRANSITIONS) as [TransitionEvent, TransitionVerb][]) {
-    app.post(`/:id/${event}`, async (c) => {
-      const id = idParam(c);
-      const caller = callerOf(c);
-      const body = await optionalJson(c, TransitionRequestSchema);
-      return respond(c, await verb(deps, caller, { ...body, id }), 200);
+  for (const [event, verb] of Object.entries(TRANSITIONS) as [
+    TransitionEvent,
+    (typeof TRANSITIONS)[TransitionEvent],
+  ][]) {
+    app.openapi(transition(event), async (c) => {
+      const { id } = c.req.valid('param');
+      const result = await verb(deps, callerOf(c), { ...c.req.valid('json'), id });
+      return c.json(written(result), 200, NO_STORE);
     });
   }
   return app;

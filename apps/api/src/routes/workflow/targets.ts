@@ -1,36 +1,70 @@
+import { createRoute } from '@hono/zod-openapi';
 import {
   PROGRESS_METHOD,
   ProgressQuerySchema,
+  ProgressResponseSchema,
+  TargetListResponseSchema,
   TargetRequestSchema,
+  TargetResponseSchema,
   TargetsQuerySchema,
   assessProgress,
   type ProgressItem,
   type ProgressResponse,
 } from '@fourp/domain';
-import { Hono } from 'hono';
-import type { AppEnv } from '../../env.js';
 import { callerOf } from '../../auth/guard.js';
-import { validQuery } from '../../middleware/validate.js';
+import { jsonBody, jsonResponse, problems } from '../../openapi/responses.js';
+import { createRouter } from '../../openapi/router.js';
 import { latestPublishedActual, listTargets } from '../../repos/workflow/targets.js';
 import { setTarget } from '../../services/target/set.js';
 import { requireIndicator, requireJurisdiction } from '../lookup.js';
-import { validJson, type WorkflowDeps } from './shared.js';
+import { NO_STORE, REVIEWERS, access, type WorkflowDeps } from './shared.js';
+
+const list = createRoute({
+  method: 'get',
+  path: '/',
+  operationId: 'listTargets',
+  summary: 'Baselines and targets with their sources',
+  ...access('anyone', 'anyone'),
+  request: { query: TargetsQuerySchema },
+  responses: { 200: jsonResponse(TargetListResponseSchema), ...problems() },
+});
+
+const set = createRoute({
+  method: 'put',
+  path: '/',
+  operationId: 'setTarget',
+  summary: 'Set the baseline and target of an indicator for a jurisdiction',
+  ...access(REVIEWERS),
+  request: { body: jsonBody(TargetRequestSchema) },
+  responses: { 200: jsonResponse(TargetResponseSchema), ...problems(401, 403, 404) },
+});
+
+const progress = createRoute({
+  method: 'get',
+  path: '/',
+  operationId: 'progress',
+  summary:
+    'Baseline → target → latest published figure and the progress status, with the source of each number',
+  ...access('anyone', 'anyone'),
+  request: { query: ProgressQuerySchema },
+  responses: { 200: jsonResponse(ProgressResponseSchema), ...problems(404) },
+});
 
 export const targetRoutes = (deps: WorkflowDeps) =>
-  new Hono<AppEnv>()
-    .get('/', validQuery(TargetsQuerySchema), async (c) => {
+  createRouter()
+    .openapi(list, async (c) => {
       const { jurisdiction } = c.req.valid('query');
       const rows = await listTargets(deps.db, { jurisdiction });
-      return c.json({ data: rows, meta: { count: rows.length } });
+      return c.json({ data: rows, meta: { count: rows.length } }, 200);
     })
-    .put('/', validJson(TargetRequestSchema), async (c) => {
+    .openapi(set, async (c) => {
       const target = await setTarget(deps, callerOf(c), c.req.valid('json'));
-      return c.json({ data: target }, 200, { 'Cache-Control': 'no-store' });
+      return c.json({ data: target }, 200, NO_STORE);
     });
 
 /** Baseline → target → latest published figure for each target of a jurisdiction, with the domain's status. */
 export const progressRoutes = ({ db }: WorkflowDeps) =>
-  new Hono<AppEnv>().get('/', validQuery(ProgressQuerySchema), async (c) => {
+  createRouter().openapi(progress, async (c) => {
     const { jurisdiction } = c.req.valid('query');
     requireJurisdiction(jurisdiction);
     const items: ProgressItem[] = [];
@@ -75,5 +109,5 @@ export const progressRoutes = ({ db }: WorkflowDeps) =>
       data: items,
       meta: { count: items.length, jurisdiction, method: PROGRESS_METHOD },
     };
-    return c.json(body);
+    return c.json(body, 200);
   });

@@ -1,27 +1,61 @@
-import { NewApiTokenRequestSchema } from '@fourp/domain';
-import type { AppEnv } from '../../env.js';
-import { Hono } from 'hono';
+import { createRoute } from '@hono/zod-openapi';
+import {
+  ApiTokenListResponseSchema,
+  NewApiTokenRequestSchema,
+  NewApiTokenResponseSchema,
+} from '@fourp/domain';
 import { callerOf, requireAllowed } from '../../auth/guard.js';
+import { jsonBody, jsonResponse, problems } from '../../openapi/responses.js';
+import { createRouter } from '../../openapi/router.js';
 import { listApiTokens } from '../../repos/workflow/sessions.js';
 import { createApiToken } from '../../services/api-token/create.js';
 import { revokeApiToken } from '../../services/api-token/revoke.js';
-import { validJson, type WorkflowDeps } from './shared.js';
+import { IdParamsSchema, NO_STORE, access, type WorkflowDeps } from './shared.js';
+
+const list = createRoute({
+  method: 'get',
+  path: '/',
+  operationId: 'listTokens',
+  summary: 'Your API tokens (never their secrets)',
+  ...access('any signed-in user'),
+  responses: { 200: jsonResponse(ApiTokenListResponseSchema), ...problems(401, 403) },
+});
+
+const create = createRoute({
+  method: 'post',
+  path: '/',
+  operationId: 'createToken',
+  summary: 'Create a personal API token; the secret is shown once. Send it as Authorization: Bearer fourp_…',
+  ...access('any signed-in user'),
+  request: { body: jsonBody(NewApiTokenRequestSchema) },
+  responses: { 201: jsonResponse(NewApiTokenResponseSchema, 'Created'), ...problems(401, 403) },
+});
+
+const revoke = createRoute({
+  method: 'delete',
+  path: '/{id}',
+  operationId: 'revokeToken',
+  summary: 'Revoke an API token',
+  ...access('its owner; admin'),
+  request: { params: IdParamsSchema('token id') },
+  responses: { 204: { description: 'Revoked' }, ...problems(401, 403, 404) },
+});
 
 export const tokenRoutes = (deps: WorkflowDeps) =>
-  new Hono<AppEnv>()
-    .get('/', async (c) => {
+  createRouter()
+    .openapi(list, async (c) => {
       const principal = requireAllowed(c, 'token.manage');
       const tokens = (await listApiTokens(deps.db, principal.userId)).map(
         ({ userId: _u, ...token }) => token,
       );
-      return c.json({ data: tokens, meta: { count: tokens.length } }, 200, { 'Cache-Control': 'no-store' });
+      return c.json({ data: tokens, meta: { count: tokens.length } }, 200, NO_STORE);
     })
-    .post('/', validJson(NewApiTokenRequestSchema), async (c) => {
+    .openapi(create, async (c) => {
       const { token, secret } = await createApiToken(deps, callerOf(c), c.req.valid('json'));
       const { userId: _u, ...shown } = token;
-      return c.json({ data: { ...shown, secret } }, 201, { 'Cache-Control': 'no-store' });
+      return c.json({ data: { ...shown, secret } }, 201, NO_STORE);
     })
-    .delete('/:id', async (c) => {
-      await revokeApiToken(deps, callerOf(c), { id: c.req.param('id') });
+    .openapi(revoke, async (c) => {
+      await revokeApiToken(deps, callerOf(c), c.req.valid('param'));
       return c.body(null, 204);
     });

@@ -1,24 +1,62 @@
-import { NewUserRequestSchema, UserChangeRequestSchema } from '@fourp/domain';
-import type { AppEnv } from '../../env.js';
-import { Hono } from 'hono';
+import { createRoute } from '@hono/zod-openapi';
+import {
+  NewUserRequestSchema,
+  UserChangeRequestSchema,
+  UserListResponseSchema,
+  UserResponseSchema,
+} from '@fourp/domain';
 import { callerOf, requireAllowed } from '../../auth/guard.js';
+import { ApiError } from '../../errors.js';
+import { jsonBody, jsonResponse, problems } from '../../openapi/responses.js';
+import { createRouter } from '../../openapi/router.js';
 import { listUsers } from '../../repos/workflow/users.js';
 import { changeUser } from '../../services/user/change.js';
 import { createUser } from '../../services/user/create.js';
-import { validJson, type WorkflowDeps } from './shared.js';
+import { IdParamsSchema, NO_STORE, access, type WorkflowDeps } from './shared.js';
+
+const list = createRoute({
+  method: 'get',
+  path: '/',
+  operationId: 'listUsers',
+  summary: 'Accounts',
+  ...access('admin'),
+  responses: { 200: jsonResponse(UserListResponseSchema), ...problems(401, 403) },
+});
+
+const create = createRoute({
+  method: 'post',
+  path: '/',
+  operationId: 'createUser',
+  summary: 'Create an account (password of 12+ characters, hashed with scrypt)',
+  ...access('admin'),
+  request: { body: jsonBody(NewUserRequestSchema) },
+  responses: { 201: jsonResponse(UserResponseSchema, 'Created'), ...problems(401, 403, 409) },
+});
+
+const change = createRoute({
+  method: 'patch',
+  path: '/{id}',
+  operationId: 'updateUser',
+  summary: 'Change role, jurisdiction, name, password, or disable an account',
+  ...access('admin'),
+  request: { params: IdParamsSchema('user id'), body: jsonBody(UserChangeRequestSchema) },
+  responses: { 200: jsonResponse(UserResponseSchema), ...problems(401, 403, 404) },
+});
 
 export const userRoutes = (deps: WorkflowDeps) =>
-  new Hono<AppEnv>()
-    .get('/', async (c) => {
+  createRouter()
+    .openapi(list, async (c) => {
       requireAllowed(c, 'user.manage');
       const users = await listUsers(deps.db);
-      return c.json({ data: users, meta: { count: users.length } }, 200, { 'Cache-Control': 'no-store' });
+      return c.json({ data: users, meta: { count: users.length } }, 200, NO_STORE);
     })
-    .post('/', validJson(NewUserRequestSchema), async (c) => {
+    .openapi(create, async (c) => {
       const user = await createUser(deps, callerOf(c), c.req.valid('json'));
       return c.json({ data: user }, 201);
     })
-    .patch('/:id', validJson(UserChangeRequestSchema), async (c) => {
-      const user = await changeUser(deps, callerOf(c), { ...c.req.valid('json'), id: c.req.param('id') });
-      return c.json({ data: user });
+    .openapi(change, async (c) => {
+      const { id } = c.req.valid('param');
+      const user = await changeUser(deps, callerOf(c), { ...c.req.valid('json'), id });
+      if (!user) throw new ApiError('not_found', `There is no user ${id}.`);
+      return c.json({ data: user }, 200);
     });
