@@ -1,4 +1,4 @@
-// Runs exactly what CI runs (format, lint, typecheck, unit, integration and browser tests)
+// Runs exactly what CI runs (format, import cycles, lint, typecheck, unit, integration and browser tests)
 // and closes with one line of real test totals read from each package's vitest report.
 import { spawnSync } from 'node:child_process';
 import { existsSync, readFileSync, readdirSync, rmSync } from 'node:fs';
@@ -14,6 +14,7 @@ for (const ws of workspaces) rmSync(join(ws, 'test-results'), { recursive: true,
 
 const steps = [
   ['pnpm', ['run', 'format:check']],
+  ['pnpm', ['run', 'check:cycles']],
   [
     'pnpm',
     ['exec', 'turbo', 'run', 'build', 'lint', 'typecheck', 'test', 'e2e', '--continue', '--concurrency=2'],

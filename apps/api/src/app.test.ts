@@ -133,13 +133,13 @@ describe('GET /docs', () => {
     const page = await app.request('/docs');
     expect(page.headers.get('content-type')).toMatch(/^text\/html/);
     const html = await page.text();
-    expect(html).toContain('src="/docs/docs.js"');
+    expect(html).toContain('src="/docs/scalar.js"');
+    expect(html).toContain('"url": "/openapi.json"');
     expect(html).not.toMatch(/https?:\/\/(?!127)/);
-    const script = await app.request('/docs/docs.js');
+    const script = await app.request('/docs/scalar.js');
     expect(script.headers.get('content-type')).toMatch(/^text\/javascript/);
     const js = await script.text();
-    expect(js).toContain("fetch('/openapi.json'");
-    expect(js).toContain('Try it');
+    expect(js).toContain('Test Request');
     expect(() => new Function(js)).not.toThrow();
   });
 });

@@ -8,10 +8,10 @@ import { methodNotAllowed } from 'hono/method-not-allowed';
 import { requestId } from 'hono/request-id';
 import { secureHeaders } from 'hono/secure-headers';
 import type { AppDeps, RouteDeps } from './env.js';
-import { docsRoutes } from './docs-page.js';
 import { ApiError, handleError, handleNotFound, problemResponse } from './errors.js';
 import { cacheControl } from './middleware/cache.js';
 import { accessLog, consoleLogger } from './middleware/logger.js';
+import { docsRoutes } from './openapi/docs.js';
 import { openApiDocument, registerSharedComponents, type OpenApiDocument } from './openapi/document.js';
 import { createRouter } from './openapi/router.js';
 import { comparisonRoutes } from './routes/compare.js';
@@ -56,6 +56,7 @@ export function createApp(deps: AppDeps) {
   app.use(accessLog());
   app.use(
     secureHeaders({
+      overwrite: false,
       crossOriginResourcePolicy: 'same-site',
       contentSecurityPolicy: {
         defaultSrc: ["'none'"],

@@ -1,10 +1,26 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { OPERATIONS } from './openapi.js';
 import { COMPONENT_SCHEMAS } from './openapi/components.js';
 import { seedIfEmpty } from './seed/index.js';
 import { createTestApp, insertObservations, type TestApp } from './test-support/api.js';
 
 type Json = unknown;
+
+/** The public read routes and the component each answers with. */
+const OPERATIONS = [
+  { path: '/health', response: 'HealthResponse' },
+  { path: '/v1/pillars', response: 'PillarListResponse' },
+  { path: '/v1/indicators', response: 'IndicatorListResponse' },
+  { path: '/v1/indicators/{id}', response: 'IndicatorDetailResponse' },
+  { path: '/v1/jurisdictions', response: 'JurisdictionListResponse' },
+  { path: '/v1/observations', response: 'ObservationListResponse' },
+  { path: '/v1/compare', response: 'CompareResponse' },
+  { path: '/v1/scorecard', response: 'ScorecardResponse' },
+  { path: '/v1/measures', response: 'MeasureListResponse' },
+  { path: '/v1/measures/{id}', response: 'MeasureResponse' },
+  { path: '/v1/coverage', response: 'CoverageResponse' },
+  { path: '/v1/sources', response: 'SourceListResponse' },
+  { path: '/v1/sources/{id}', response: 'SourceResponse' },
+];
 type Doc = {
   openapi: string;
   info: { title: string; version: string };

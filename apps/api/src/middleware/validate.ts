@@ -9,10 +9,3 @@ export const validQuery = <S extends z.ZodType>(schema: S) =>
     if (!result.success) throw ApiError.fromZod(result.error, 'query');
     return result.data;
   });
-
-export const validParams = <S extends z.ZodType>(schema: S) =>
-  validator('param', (value): z.output<S> => {
-    const result = schema.safeParse(value);
-    if (!result.success) throw ApiError.fromZod(result.error, 'path');
-    return result.data;
-  });

@@ -1,6 +1,5 @@
 import type { OpenAPIHono } from '@hono/zod-openapi';
 import type { AppEnv } from '../env.js';
-import { handKeptPublicOpenApi } from '../openapi.js';
 import { nameComponentSchemas } from './components.js';
 
 const DATA_LICENSE = {
@@ -67,19 +66,8 @@ export function registerSharedComponents(app: OpenAPIHono<AppEnv>) {
 
 export type OpenApiDocument = ReturnType<OpenAPIHono<AppEnv>['getOpenAPI31Document']>;
 
-/** The OpenAPI 3.1 document of every route declared on `app`, with the hand-kept public part. */
+/** The OpenAPI 3.1 document of every route declared on `app`. */
 export function openApiDocument(app: OpenAPIHono<AppEnv>): OpenApiDocument {
   nameComponentSchemas();
-  const document = app.getOpenAPI31Document(CONFIG);
-  const handKept = handKeptPublicOpenApi();
-  const paths: NonNullable<typeof document.paths> = { ...handKept.paths };
-  for (const [path, item] of Object.entries(document.paths ?? {})) paths[path] = { ...paths[path], ...item };
-  return {
-    ...document,
-    paths,
-    components: {
-      ...document.components,
-      schemas: { ...handKept.schemas, ...document.components?.schemas },
-    },
-  };
+  return app.getOpenAPI31Document(CONFIG);
 }

@@ -1,7 +1,8 @@
-import { Hono } from 'hono';
+import { createRoute } from '@hono/zod-openapi';
 import {
   ancestorsOf,
   CompareQuerySchema,
+  CompareResponseSchema,
   type ComparePer,
   compareToBenchmarks,
   definitionVariantsOf,
@@ -16,9 +17,10 @@ import {
   type Observation,
   type Source,
 } from '@fourp/domain';
-import type { AppEnv, RouteDeps } from '../env.js';
+import type { RouteDeps } from '../env.js';
 import { ApiError } from '../errors.js';
-import { validQuery } from '../middleware/validate.js';
+import { jsonResponse, NOT_MODIFIED, problems } from '../openapi/responses.js';
+import { createRouter } from '../openapi/router.js';
 import { listPublishedObservations } from '../repos/observations.js';
 import { requireIndicator, requireJurisdiction } from './lookup.js';
 import { suppressForPublic } from './public-observations.js';
@@ -45,8 +47,19 @@ function sourcesOf(comparison: Comparison, observations: readonly Observation[])
   );
 }
 
+const compare = createRoute({
+  method: 'get',
+  path: '/',
+  operationId: 'compare',
+  summary: 'A jurisdiction side by side with benchmarks, per 100,000 residents, with comparability grades',
+  description: 'When the base has no figure, the nearest parent with one is shown and labelled in `standIn`.',
+  tags: ['analysis'],
+  request: { query: CompareQuerySchema },
+  responses: { 200: jsonResponse(CompareResponseSchema), 304: NOT_MODIFIED, ...problems(404) },
+});
+
 export const comparisonRoutes = ({ db, suppressionK }: RouteDeps) =>
-  new Hono<AppEnv>().get('/', validQuery(CompareQuerySchema), async (c) => {
+  createRouter().openapi(compare, async (c) => {
     const query = c.req.valid('query');
     const indicator = requireIndicator(query.indicator);
     const base = requireJurisdiction(query.base);
@@ -128,5 +141,5 @@ export const comparisonRoutes = ({ db, suppressionK }: RouteDeps) =>
       },
       meta: { suppressionThreshold: suppressionK },
     };
-    return c.json(body);
+    return c.json(body, 200);
   });

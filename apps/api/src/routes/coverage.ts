@@ -1,8 +1,15 @@
-import { Hono } from 'hono';
-import { CoverageQuerySchema, INDICATORS, type CoverageCell, type CoverageResponse } from '@fourp/domain';
-import type { AppEnv, RouteDeps } from '../env.js';
+import { createRoute } from '@hono/zod-openapi';
+import {
+  CoverageQuerySchema,
+  CoverageResponseSchema,
+  INDICATORS,
+  type CoverageCell,
+  type CoverageResponse,
+} from '@fourp/domain';
+import type { RouteDeps } from '../env.js';
 import { sendList, type CsvColumn } from '../csv.js';
-import { validQuery } from '../middleware/validate.js';
+import { listResponse, NOT_MODIFIED, problems } from '../openapi/responses.js';
+import { createRouter } from '../openapi/router.js';
 import { countPublishedByCell, lastPublishedChange } from '../repos/observations.js';
 import { requireJurisdiction } from './lookup.js';
 
@@ -14,8 +21,18 @@ const columns: CsvColumn<CoverageCell>[] = [
   { header: 'observations', value: (cell) => cell.observations },
 ];
 
+const getCoverage = createRoute({
+  method: 'get',
+  path: '/',
+  operationId: 'getCoverage',
+  summary: 'Which indicator × jurisdiction × year has published data, including indicators with none',
+  tags: ['data'],
+  request: { query: CoverageQuerySchema },
+  responses: { 200: listResponse(CoverageResponseSchema), 304: NOT_MODIFIED, ...problems(404) },
+});
+
 export const coverageRoutes = ({ db }: RouteDeps) =>
-  new Hono<AppEnv>().get('/', validQuery(CoverageQuerySchema), async (c) => {
+  createRouter().openapi(getCoverage, async (c) => {
     const { pillar, jurisdiction, format } = c.req.valid('query');
     if (jurisdiction !== undefined) requireJurisdiction(jurisdiction);
     const indicators = INDICATORS.filter((i) => pillar === undefined || i.pillar === pillar);

@@ -1,5 +1,7 @@
-import { Hono } from 'hono';
+import { createRoute } from '@hono/zod-openapi';
 import {
+  IndicatorDetailResponseSchema,
+  IndicatorListResponseSchema,
   INDICATORS,
   IndicatorParamsSchema,
   IndicatorsQuerySchema,
@@ -8,10 +10,11 @@ import {
   type IndicatorListResponse,
   type JurisdictionCoverage,
 } from '@fourp/domain';
-import type { AppEnv, RouteDeps } from '../env.js';
+import type { RouteDeps } from '../env.js';
 import { sendList, type CsvColumn } from '../csv.js';
 import type { Db } from '../db/client.js';
-import { validParams, validQuery } from '../middleware/validate.js';
+import { jsonResponse, listResponse, NOT_MODIFIED, problems } from '../openapi/responses.js';
+import { createRouter } from '../openapi/router.js';
 import { countPublishedByCell, type CoverageRow } from '../repos/observations.js';
 import { requireIndicator } from './lookup.js';
 
@@ -66,15 +69,35 @@ async function coverageOf(db: Db, indicator: Indicator): Promise<JurisdictionCov
   return coverageByJurisdiction(derivable);
 }
 
+const listIndicators = createRoute({
+  method: 'get',
+  path: '/',
+  operationId: 'listIndicators',
+  summary: 'The indicator catalogue',
+  tags: ['catalogue'],
+  request: { query: IndicatorsQuerySchema },
+  responses: { 200: listResponse(IndicatorListResponseSchema), 304: NOT_MODIFIED, ...problems() },
+});
+
+const getIndicator = createRoute({
+  method: 'get',
+  path: '/{id}',
+  operationId: 'getIndicator',
+  summary: 'One indicator: definition, formula, crosswalks, definition variants and data coverage',
+  tags: ['catalogue'],
+  request: { params: IndicatorParamsSchema },
+  responses: { 200: jsonResponse(IndicatorDetailResponseSchema), 304: NOT_MODIFIED, ...problems(404) },
+});
+
 export const indicatorRoutes = ({ db }: RouteDeps) =>
-  new Hono<AppEnv>()
-    .get('/', validQuery(IndicatorsQuerySchema), (c) => {
+  createRouter()
+    .openapi(listIndicators, (c) => {
       const { pillar, format } = c.req.valid('query');
       const rows = INDICATORS.filter((i) => pillar === undefined || i.pillar === pillar);
       const body: IndicatorListResponse = { data: [...rows], meta: { count: rows.length } };
       return sendList(c, { format, name: 'indicators', rows, columns, body });
     })
-    .get('/:id', validParams(IndicatorParamsSchema), async (c) => {
+    .openapi(getIndicator, async (c) => {
       const { id } = c.req.valid('param');
       const indicator = requireIndicator(id);
       const body: IndicatorDetailResponse = {
@@ -84,5 +107,5 @@ export const indicatorRoutes = ({ db }: RouteDeps) =>
           coverage: await coverageOf(db, indicator),
         },
       };
-      return c.json(body);
+      return c.json(body, 200);
     });

@@ -1,14 +1,15 @@
-import { Hono } from 'hono';
+import { createRoute } from '@hono/zod-openapi';
 import {
   JURISDICTIONS,
+  JurisdictionListResponseSchema,
   ListQuerySchema,
   type Jurisdiction,
   type JurisdictionListResponse,
   type JurisdictionNode,
 } from '@fourp/domain';
-import type { AppEnv } from '../env.js';
 import { sendList, type CsvColumn } from '../csv.js';
-import { validQuery } from '../middleware/validate.js';
+import { listResponse, NOT_MODIFIED, problems } from '../openapi/responses.js';
+import { createRouter } from '../openapi/router.js';
 
 const columns: CsvColumn<Jurisdiction>[] = [
   { header: 'id', value: (j) => j.id },
@@ -27,8 +28,18 @@ const nodeOf = (jurisdiction: Jurisdiction): JurisdictionNode => ({
 const flatten = (nodes: readonly JurisdictionNode[]): Jurisdiction[] =>
   nodes.flatMap(({ children, ...jurisdiction }) => [jurisdiction, ...flatten(children)]);
 
+const listJurisdictions = createRoute({
+  method: 'get',
+  path: '/',
+  operationId: 'listJurisdictions',
+  summary: 'Jurisdictions as a tree and as a flat list',
+  tags: ['catalogue'],
+  request: { query: ListQuerySchema },
+  responses: { 200: listResponse(JurisdictionListResponseSchema), 304: NOT_MODIFIED, ...problems() },
+});
+
 export const jurisdictionRoutes = () =>
-  new Hono<AppEnv>().get('/', validQuery(ListQuerySchema), (c) => {
+  createRouter().openapi(listJurisdictions, (c) => {
     const { format } = c.req.valid('query');
     const tree = JURISDICTIONS.filter((j) => j.parentId === null).map(nodeOf);
     const items = flatten(tree);

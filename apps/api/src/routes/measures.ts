@@ -1,7 +1,9 @@
-import { Hono } from 'hono';
+import { createRoute } from '@hono/zod-openapi';
 import {
   findMeasure,
+  MeasureListResponseSchema,
   MeasureParamsSchema,
+  MeasureResponseSchema,
   MeasuresQuerySchema,
   POLICY_MEASURES,
   RUBRIC,
@@ -11,10 +13,11 @@ import {
   type MeasureResponse,
   type PolicyMeasure,
 } from '@fourp/domain';
-import type { AppEnv, RouteDeps } from '../env.js';
+import type { RouteDeps } from '../env.js';
 import { sendList, type CsvColumn } from '../csv.js';
 import { ApiError } from '../errors.js';
-import { validParams, validQuery } from '../middleware/validate.js';
+import { jsonResponse, listResponse, NOT_MODIFIED, problems } from '../openapi/responses.js';
+import { createRouter } from '../openapi/router.js';
 import { listMeasureAssessments, type StoredMeasureAssessment } from '../repos/measures.js';
 
 const columns: CsvColumn<MeasureDetail>[] = [
@@ -48,9 +51,29 @@ function withAssessments(
   return { ...measure, jurisdictions: [...byJurisdiction.values()] };
 }
 
+const listMeasures = createRoute({
+  method: 'get',
+  path: '/',
+  operationId: 'listMeasures',
+  summary: 'Policy measures with each jurisdiction’s rubric level over time, and the rubric',
+  tags: ['measures'],
+  request: { query: MeasuresQuerySchema },
+  responses: { 200: listResponse(MeasureListResponseSchema), 304: NOT_MODIFIED, ...problems() },
+});
+
+const getMeasure = createRoute({
+  method: 'get',
+  path: '/{id}',
+  operationId: 'getMeasure',
+  summary: 'One policy measure with its assessments and evidence',
+  tags: ['measures'],
+  request: { params: MeasureParamsSchema },
+  responses: { 200: jsonResponse(MeasureResponseSchema), 304: NOT_MODIFIED, ...problems(404) },
+});
+
 export const measureRoutes = ({ db }: RouteDeps) =>
-  new Hono<AppEnv>()
-    .get('/', validQuery(MeasuresQuerySchema), async (c) => {
+  createRouter()
+    .openapi(listMeasures, async (c) => {
       const { pillar, format } = c.req.valid('query');
       const assessments = await listMeasureAssessments(db);
       const rows = POLICY_MEASURES.filter((m) => pillar === undefined || m.pillar === pillar).map((m) =>
@@ -59,7 +82,7 @@ export const measureRoutes = ({ db }: RouteDeps) =>
       const body: MeasureListResponse = { data: rows, meta: { count: rows.length, rubric: [...RUBRIC] } };
       return sendList(c, { format, name: 'measures', rows, columns, body });
     })
-    .get('/:id', validParams(MeasureParamsSchema), async (c) => {
+    .openapi(getMeasure, async (c) => {
       const { id } = c.req.valid('param');
       const measure = findMeasure(id);
       if (!measure) throw new ApiError('unknown_measure', `There is no policy measure "${id}".`);
@@ -67,5 +90,5 @@ export const measureRoutes = ({ db }: RouteDeps) =>
         data: withAssessments(measure, await listMeasureAssessments(db, id)),
         meta: { rubric: [...RUBRIC] },
       };
-      return c.json(body);
+      return c.json(body, 200);
     });

@@ -1,13 +1,15 @@
-import { Hono } from 'hono';
+import { createRoute } from '@hono/zod-openapi';
 import {
   draftAuthorOf,
+  ObservationListResponseSchema,
   ObservationsQuerySchema,
   type Observation,
   type ObservationListResponse,
 } from '@fourp/domain';
-import type { AppEnv, RouteDeps } from '../env.js';
+import type { RouteDeps } from '../env.js';
 import { sendList, type CsvColumn } from '../csv.js';
-import { validQuery } from '../middleware/validate.js';
+import { ANYONE, listResponse, NOT_MODIFIED, problems } from '../openapi/responses.js';
+import { createRouter } from '../openapi/router.js';
 import { listPublishedObservations } from '../repos/observations.js';
 import { requireIndicator, requireJurisdiction } from './lookup.js';
 import { suppressForPublic } from './public-observations.js';
@@ -41,13 +43,27 @@ export const observationColumns: CsvColumn<Observation>[] = [
   { header: 'source_kind', value: (o) => o.source.kind },
 ];
 
+const listObservations = createRoute({
+  method: 'get',
+  path: '/',
+  operationId: 'listObservations',
+  summary: 'Published figures with their source; identifying small counts are suppressed',
+  description:
+    'A signed-in official, reviewer or admin also gets their own unpublished figures (unsuppressed, with their ' +
+    '`workflowState`); such answers are `Cache-Control: private, no-store`.',
+  tags: ['data'],
+  security: ANYONE,
+  request: { query: ObservationsQuerySchema },
+  responses: { 200: listResponse(ObservationListResponseSchema), 304: NOT_MODIFIED, ...problems(404) },
+});
+
 /**
  * Published figures for everyone, suppressed as for the public. A signed-in official also gets their own
  * unpublished figures, each with its `workflowState` and unsuppressed (the value is theirs); the auth middleware
  * marks every signed-in answer `private, no-store` and varies all answers on Cookie and Authorization.
  */
 export const observationRoutes = ({ db, suppressionK }: RouteDeps) =>
-  new Hono<AppEnv>().get('/', validQuery(ObservationsQuerySchema), async (c) => {
+  createRouter().openapi(listObservations, async (c) => {
     const { indicator, jurisdiction, from, to, format } = c.req.valid('query');
     if (indicator !== undefined) requireIndicator(indicator);
     if (jurisdiction !== undefined) requireJurisdiction(jurisdiction);

@@ -1,15 +1,16 @@
-import { Hono } from 'hono';
+import { createRoute } from '@hono/zod-openapi';
 import {
   INDICATORS,
   ListQuerySchema,
+  PillarListResponseSchema,
   PILLARS,
   POLICY_MEASURES,
   type PillarListResponse,
   type PillarSummary,
 } from '@fourp/domain';
-import type { AppEnv } from '../env.js';
 import { sendList, type CsvColumn } from '../csv.js';
-import { validQuery } from '../middleware/validate.js';
+import { listResponse, NOT_MODIFIED, problems } from '../openapi/responses.js';
+import { createRouter } from '../openapi/router.js';
 
 const columns: CsvColumn<PillarSummary>[] = [
   { header: 'id', value: (p) => p.id },
@@ -21,8 +22,18 @@ const columns: CsvColumn<PillarSummary>[] = [
   { header: 'description', value: (p) => p.description },
 ];
 
+const listPillars = createRoute({
+  method: 'get',
+  path: '/',
+  operationId: 'listPillars',
+  summary: 'The four pillars plus context, with indicator and measure counts',
+  tags: ['catalogue'],
+  request: { query: ListQuerySchema },
+  responses: { 200: listResponse(PillarListResponseSchema), 304: NOT_MODIFIED, ...problems() },
+});
+
 export const pillarRoutes = () =>
-  new Hono<AppEnv>().get('/', validQuery(ListQuerySchema), (c) => {
+  createRouter().openapi(listPillars, (c) => {
     const { format } = c.req.valid('query');
     const rows: PillarSummary[] = PILLARS.map((pillar) => ({
       ...pillar,

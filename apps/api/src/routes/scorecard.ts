@@ -1,22 +1,34 @@
-import { Hono } from 'hono';
+import { createRoute } from '@hono/zod-openapi';
 import {
   ancestorsOf,
   BENCHMARK_IDS,
   INDICATORS,
   POLICY_MEASURES,
   ScorecardQuerySchema,
+  ScorecardResponseSchema,
   scoreJurisdiction,
   type ScorecardResponse,
 } from '@fourp/domain';
-import type { AppEnv, RouteDeps } from '../env.js';
-import { validQuery } from '../middleware/validate.js';
+import type { RouteDeps } from '../env.js';
+import { jsonResponse, NOT_MODIFIED, problems } from '../openapi/responses.js';
+import { createRouter } from '../openapi/router.js';
 import { listMeasureAssessments } from '../repos/measures.js';
 import { listPopulations, listPublishedObservations, listPublishedYears } from '../repos/observations.js';
 import { requireJurisdiction } from './lookup.js';
 import { suppressForPublic } from './public-observations.js';
 
+const getScorecard = createRoute({
+  method: 'get',
+  path: '/',
+  operationId: 'getScorecard',
+  summary: '4P scores against the benchmarks, with method, weights and coverage',
+  tags: ['analysis'],
+  request: { query: ScorecardQuerySchema },
+  responses: { 200: jsonResponse(ScorecardResponseSchema), 304: NOT_MODIFIED, ...problems(404) },
+});
+
 export const scorecardRoutes = ({ db, suppressionK, now }: RouteDeps) =>
-  new Hono<AppEnv>().get('/', validQuery(ScorecardQuerySchema), async (c) => {
+  createRouter().openapi(getScorecard, async (c) => {
     const query = c.req.valid('query');
     const jurisdiction = requireJurisdiction(query.jurisdiction).id;
     const benchmarks = BENCHMARK_IDS.filter((id) => id !== jurisdiction);
@@ -42,5 +54,5 @@ export const scorecardRoutes = ({ db, suppressionK, now }: RouteDeps) =>
       ancestors,
     });
     const body: ScorecardResponse = { data: scorecard, meta: { availableYears } };
-    return c.json(body);
+    return c.json(body, 200);
   });

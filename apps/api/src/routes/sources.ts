@@ -1,15 +1,18 @@
-import { Hono } from 'hono';
+import { createRoute } from '@hono/zod-openapi';
 import {
+  SourceListResponseSchema,
   SourceParamsSchema,
+  SourceResponseSchema,
   SourcesQuerySchema,
   type SourceListResponse,
   type SourceResponse,
   type SourceSummary,
 } from '@fourp/domain';
-import type { AppEnv, RouteDeps } from '../env.js';
+import type { RouteDeps } from '../env.js';
 import { sendList, type CsvColumn } from '../csv.js';
 import { ApiError } from '../errors.js';
-import { validParams, validQuery } from '../middleware/validate.js';
+import { jsonResponse, listResponse, NOT_MODIFIED, problems } from '../openapi/responses.js';
+import { createRouter } from '../openapi/router.js';
 import { listPublishedObservations } from '../repos/observations.js';
 import { findSource, listSources } from '../repos/sources.js';
 import { suppressForPublic } from './public-observations.js';
@@ -24,15 +27,35 @@ const columns: CsvColumn<SourceSummary>[] = [
   { header: 'observation_count', value: (source) => source.observationCount },
 ];
 
+const listSourcesRoute = createRoute({
+  method: 'get',
+  path: '/',
+  operationId: 'listSources',
+  summary: 'Sources by title, with how many published figures each backs; `q` finds text case-insensitively',
+  tags: ['data'],
+  request: { query: SourcesQuerySchema },
+  responses: { 200: listResponse(SourceListResponseSchema), 304: NOT_MODIFIED, ...problems() },
+});
+
+const getSourceRoute = createRoute({
+  method: 'get',
+  path: '/{id}',
+  operationId: 'getSource',
+  summary: 'One source with the published figures it backs',
+  tags: ['data'],
+  request: { params: SourceParamsSchema },
+  responses: { 200: jsonResponse(SourceResponseSchema), 304: NOT_MODIFIED, ...problems(404) },
+});
+
 export const sourceRoutes = ({ db, suppressionK }: RouteDeps) =>
-  new Hono<AppEnv>()
-    .get('/', validQuery(SourcesQuerySchema), async (c) => {
+  createRouter()
+    .openapi(listSourcesRoute, async (c) => {
       const { q, limit, format } = c.req.valid('query');
       const { sources, total } = await listSources(db, { text: q, limit });
       const body: SourceListResponse = { data: sources, meta: { count: sources.length, total } };
       return sendList(c, { format, name: 'sources', rows: sources, columns, body });
     })
-    .get('/:id', validParams(SourceParamsSchema), async (c) => {
+    .openapi(getSourceRoute, async (c) => {
       const { id } = c.req.valid('param');
       const source = await findSource(db, id);
       if (!source) throw new ApiError('unknown_source', `There is no source ${id}.`);
@@ -43,5 +66,5 @@ export const sourceRoutes = ({ db, suppressionK }: RouteDeps) =>
       const body: SourceResponse = {
         data: { ...source, observationCount: observations.length, observations },
       };
-      return c.json(body);
+      return c.json(body, 200);
     });
