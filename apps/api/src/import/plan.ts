@@ -26,7 +26,8 @@ import {
   type SourceInput,
   type StoredReading,
 } from '../repos/workflow/observations.js';
-import { resolveReferenceRow, type ReferenceRow } from '../reference/mapping.js';
+import { resolveReferenceRow } from '../reference/mapping.js';
+import { toReferenceRow } from '../reference/rows.js';
 import { classifySourceKind } from '../reference/source-kind.js';
 import type { ImportRow, ParsedImport } from './parse.js';
 
@@ -154,26 +155,8 @@ function fromTemplate({ row, values }: ImportRow): Candidate | ImportIssue[] {
 
 /** A row of the reference CSV, mapped onto the catalogue by the seed's reference mapping. */
 function fromReference({ row, values }: ImportRow): Candidate | ImportIssue[] {
-  const get = (column: string) => (values[column] ?? '').trim();
-  if (!YEAR.test(get('year')))
-    return [{ row, column: 'year', message: `"${get('year')}" is not a four-digit year` }];
-  if (get('source_year') !== '' && !YEAR.test(get('source_year'))) {
-    return [{ row, column: 'source_year', message: `"${get('source_year')}" is not a four-digit year` }];
-  }
-  const reference: ReferenceRow = {
-    line: row,
-    jurisdiction: get('jurisdiction'),
-    key: get('indicator'),
-    pillar: get('pillar'),
-    year: Number(get('year')),
-    valueAsRead: get('value'),
-    unit: get('unit'),
-    sourceTitle: get('source_title'),
-    sourcePublisher: get('source_publisher'),
-    sourceYear: get('source_year') === '' ? null : Number(get('source_year')),
-    sourceLocator: get('source_locator') || null,
-    note: get('note'),
-  };
+  const reference = toReferenceRow(row, values);
+  if ('message' in reference) return [{ row, ...reference }];
   const resolved = resolveReferenceRow(reference);
   if (!resolved.ok) {
     const column = /unit/.test(resolved.message)

@@ -1,5 +1,5 @@
 import { INDICATORS, JURISDICTIONS } from '@fourp/domain';
-import { parseCsv, type CsvRow } from '../csv-parse.js';
+import { parseCsv } from '../csv-parse.js';
 import { resolveReferenceRow, type ReferenceRow, type ResolvedObservation } from './mapping.js';
 
 export type Citation = { title: string; publisher: string; year: number | null; locator: string | null };
@@ -32,17 +32,24 @@ export class ReferenceDataError extends Error {
 const wholeNumber = (text: string): number | null =>
   /^\d{4}$/.test(text.trim()) ? Number(text.trim()) : null;
 
-function toReferenceRow({ line, values }: CsvRow): ReferenceRow | ReferenceIssue {
+/** What is wrong with a reference row, and in which column. */
+export type ReferenceRowIssue = { column: string; message: string };
+
+/** The fields of one reference CSV row, or the first problem that stops it from being read. */
+export function toReferenceRow(
+  line: number,
+  values: Record<string, string>,
+): ReferenceRow | ReferenceRowIssue {
   const get = (column: string) => (values[column] ?? '').trim();
   const year = wholeNumber(get('year'));
-  if (year === null) return { line, message: `year "${get('year')}" is not a four-digit year` };
+  if (year === null) return { column: 'year', message: `year "${get('year')}" is not a four-digit year` };
   const sourceYearText = get('source_year');
   const sourceYear = sourceYearText === '' ? null : wholeNumber(sourceYearText);
   if (sourceYearText !== '' && sourceYear === null) {
-    return { line, message: `source_year "${sourceYearText}" is not a four-digit year` };
+    return { column: 'source_year', message: `source_year "${sourceYearText}" is not a four-digit year` };
   }
   if (get('source_title') === '' || get('source_publisher') === '') {
-    return { line, message: 'source_title and source_publisher are required' };
+    return { column: 'source_title', message: 'source_title and source_publisher are required' };
   }
   return {
     line,
@@ -55,7 +62,7 @@ function toReferenceRow({ line, values }: CsvRow): ReferenceRow | ReferenceIssue
     sourceTitle: get('source_title'),
     sourcePublisher: get('source_publisher'),
     sourceYear,
-    sourceLocator: get('source_locator') === '' ? null : get('source_locator'),
+    sourceLocator: get('source_locator') || null,
     note: get('note'),
   };
 }
@@ -71,9 +78,9 @@ export function mapReferenceCsv(csvText: string): MappedRow[] {
   const issues: ReferenceIssue[] = [];
   const mapped: MappedRow[] = [];
   for (const csvRow of rows) {
-    const row = toReferenceRow(csvRow);
+    const row = toReferenceRow(csvRow.line, csvRow.values);
     if ('message' in row) {
-      issues.push(row);
+      issues.push({ line: csvRow.line, message: row.message });
       continue;
     }
     const resolved = resolveReferenceRow(row);
