@@ -42,4 +42,26 @@ export default ts.config(
       'no-restricted-globals': ['error', 'fetch', 'process', 'require', 'localStorage', 'document', 'window'],
     },
   },
+  {
+    files: ['apps/api/src/**/*.ts'],
+    ignores: [
+      'apps/api/src/repos/**',
+      'apps/api/src/db/**',
+      'apps/api/src/test-support/**',
+      'apps/api/src/**/*.test.ts',
+    ],
+    rules: {
+      'no-restricted-imports': [
+        'error',
+        {
+          patterns: [
+            {
+              group: ['**/db/schema*'],
+              message: 'Only repos/ touches tables: add or use a function in src/repos.',
+            },
+          ],
+        },
+      ],
+    },
+  },
 );

@@ -109,6 +109,8 @@ function asApiError(err: Error): ApiError | null {
     if (err.status === 413)
       return new ApiError('payload_too_large', 'The request body exceeds the size limit.');
     if (err.status === 400) return new ApiError('validation_failed', err.message || 'Malformed request.');
+    if (err.status === 415)
+      return new ApiError('validation_failed', 'Send the request body as application/json.');
   }
   return null;
 }

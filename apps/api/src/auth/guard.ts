@@ -1,13 +1,8 @@
-import {
-  authorize,
-  type Action,
-  type AuthorizationTarget,
-  type Principal,
-  type UserPrincipal,
-} from '@fourp/domain';
+import type { Action, AuthorizationTarget, Principal, UserPrincipal } from '@fourp/domain';
 import type { Context } from 'hono';
 import { ApiError } from '../errors.js';
 import type { Actor } from '../repos/workflow/audit.js';
+import { permit, type Caller } from '../services/caller.js';
 import { CSRF_HEADER } from './context.js';
 
 /** The signed-in principal; 401 when anonymous, 403 when a cookie request lacks the CSRF header. */
@@ -23,11 +18,10 @@ export function requireUser(c: Context): UserPrincipal {
   return principal;
 }
 
-/** The one check every write route makes: role × action × jurisdiction, decided by the domain's `authorize`. */
+/** The signed-in principal, when the domain's `authorize` lets it take `action` on `target`; for reads. */
 export function requireAllowed(c: Context, action: Action, target: AuthorizationTarget = {}): UserPrincipal {
   const principal = requireUser(c);
-  const decision = authorize(principal, action, target);
-  if (!decision.allowed) throw new ApiError(decision.reason, decision.message);
+  permit(principal, action, target);
   return principal;
 }
 
@@ -43,3 +37,6 @@ export function actorOf(c: Context): Actor {
     requestId: (c.get('requestId' as never) as string | undefined) ?? null,
   };
 }
+
+/** Who is asking, as the services take it: the signed-in principal and the audit trail's actor. */
+export const callerOf = (c: Context): Caller => ({ principal: requireUser(c), actor: actorOf(c) });

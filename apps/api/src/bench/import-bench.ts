@@ -3,11 +3,10 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { IMPORT_COLUMNS, parseBreakdown, type UserPrincipal } from '@fourp/domain';
 import { openDatabase } from '../db/client.js';
-import { applyImport } from '../import/apply.js';
-import { parseImportFile } from '../import/parse.js';
 import { storedBreakdown } from '../repos/observations.js';
 import { insertUser } from '../repos/workflow/users.js';
-import { syncCatalogue } from '../seed/catalogue.js';
+import { syncCatalogue } from '../repos/catalogue.js';
+import { applyImport } from '../services/import/apply.js';
 
 const ROWS = Number(process.env.BENCH_ROWS ?? 100_000);
 const JURISDICTIONS = [
@@ -76,13 +75,14 @@ async function importPath(rows: Row[]): Promise<number> {
     const principal: UserPrincipal = { kind: 'user', userId: user.id, role: 'admin', jurisdictionId: null };
     const bytes = new TextEncoder().encode(toCsv(rows));
     const started = performance.now();
-    const parsed = await parseImportFile(bytes);
-    const report = await applyImport(db, parsed, {
-      principal,
-      now,
-      state: 'draft',
-      actor: { userId: user.id, email: user.email, sessionId: null, tokenId: null, requestId: 'bench' },
-    });
+    const report = await applyImport(
+      { db, now: () => now },
+      {
+        principal,
+        actor: { userId: user.id, email: user.email, sessionId: null, tokenId: null, requestId: 'bench' },
+      },
+      { bytes, state: 'draft', filename: null },
+    );
     const seconds = (performance.now() - started) / 1000;
     if (report.inserted !== rows.length)
       throw new Error(`expected ${rows.length} inserted, got ${report.inserted}`);

@@ -1,10 +1,12 @@
 import { readFile } from 'node:fs/promises';
 import { userInfo } from 'node:os';
-import type { ImportReport, UserPrincipal } from '@fourp/domain';
+import type { ImportReport } from '@fourp/domain';
 import { openDatabase } from '../db/client.js';
-import { ImportRejectedError, applyImport, previewImport } from '../import/apply.js';
-import { ImportFileError, parseImportFile } from '../import/parse.js';
+import { ApiError } from '../errors.js';
 import { findUserByEmail } from '../repos/workflow/users.js';
+import type { Caller } from '../services/caller.js';
+import { applyImport } from '../services/import/apply.js';
+import { previewImport } from '../services/import/preview.js';
 import { UsageError, databasePath, parseOptions, runCli, userPath } from './args.js';
 
 const USAGE =
@@ -46,47 +48,36 @@ async function main() {
     throw new UsageError(`--state must be draft or submitted.\n${USAGE}`);
   const bytes = new Uint8Array(await readFile(userPath(args.file)));
   const { db, close } = openDatabase(databasePath());
+  const deps = { db, now: () => new Date() };
   try {
     const user = await findUserByEmail(db, args.as);
     if (!user || user.disabled) throw new Error(`There is no active account ${args.as}.`);
-    const principal: UserPrincipal = {
-      kind: 'user',
-      userId: user.id,
-      role: user.role,
-      jurisdictionId: user.jurisdictionId,
+    const caller: Caller = {
+      principal: { kind: 'user', userId: user.id, role: user.role, jurisdictionId: user.jurisdictionId },
+      actor: {
+        userId: user.id,
+        email: user.email,
+        sessionId: null,
+        tokenId: null,
+        requestId: `cli:${userInfo().username}`,
+      },
     };
-    const parsed = await parseImportFile(bytes);
-    const options = { principal, now: new Date(), onProgress: progressBar('Checking') };
+    const input = { bytes, onProgress: progressBar('Checking') };
     const report = args['dry-run']
-      ? await previewImport(db, parsed, options)
-      : await applyImport(db, parsed, {
-          ...options,
-          state,
-          filename: args.file,
-          actor: {
-            userId: user.id,
-            email: user.email,
-            sessionId: null,
-            tokenId: null,
-            requestId: `cli:${userInfo().username}`,
-          },
-        });
+      ? await previewImport(deps, caller, input)
+      : await applyImport(deps, caller, { ...input, state, filename: args.file });
     printIssues(report);
     const [insert, update] = report.dryRun ? ['Would insert', 'update'] : ['Inserted', 'updated'];
     process.stdout.write(
       `${insert} ${report.inserted}, ${update} ${report.updated}, ${report.unchanged} unchanged, of ${report.rows} rows` +
-        ` (${parsed.format}, ${parsed.layout} layout; ${report.warnings.length} warning(s), ${report.errors.length} error(s)).\n`,
+        ` (${report.format}, ${report.layout} layout; ${report.warnings.length} warning(s), ${report.errors.length} error(s)).\n`,
     );
     if (report.errors.length > 0) process.exitCode = 1;
   } catch (error) {
-    if (error instanceof ImportRejectedError) {
-      printIssues(error.report);
-      throw new Error(`${error.report.errors.length} row(s) cannot be imported; nothing was written.`, {
-        cause: error,
-      });
-    }
-    if (error instanceof ImportFileError)
+    if (error instanceof ApiError) {
+      for (const e of error.errors ?? []) process.stderr.write(`error   ${e.path}: ${e.message}\n`);
       throw new Error(`The file cannot be imported: ${error.message}`, { cause: error });
+    }
     throw error;
   } finally {
     close();

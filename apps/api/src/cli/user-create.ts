@@ -1,9 +1,10 @@
 import { userInfo } from 'node:os';
 import { ROLES, RoleSchema } from '@fourp/domain';
-import { createAccount } from '../auth/accounts.js';
 import { openDatabase } from '../db/client.js';
 import { ApiError } from '../errors.js';
-import { syncCatalogue } from '../seed/catalogue.js';
+import { syncCatalogue } from '../repos/catalogue.js';
+import { OPERATOR } from '../services/caller.js';
+import { createUser } from '../services/user/create.js';
 import { UsageError, databasePath, parseOptions, runCli } from './args.js';
 
 const USAGE =
@@ -71,18 +72,23 @@ async function main() {
   const { db, close } = openDatabase(databasePath());
   try {
     syncCatalogue(db);
-    const user = await createAccount(
-      db,
-      {
-        email: args.email,
-        password,
-        role: role.data,
-        jurisdictionId: args.jurisdiction ?? null,
-        displayName: args.name ?? null,
+    const operator = {
+      principal: OPERATOR,
+      actor: {
+        userId: null,
+        email: `cli:${userInfo().username}`,
+        sessionId: null,
+        tokenId: null,
+        requestId: null,
       },
-      { userId: null, email: `cli:${userInfo().username}`, sessionId: null, tokenId: null, requestId: null },
-      new Date(),
-    );
+    };
+    const user = await createUser({ db, now: () => new Date() }, operator, {
+      email: args.email,
+      password,
+      role: role.data,
+      jurisdictionId: args.jurisdiction ?? null,
+      displayName: args.name ?? null,
+    });
     const scope = user.jurisdictionId ? ` for ${user.jurisdictionId}` : '';
     process.stdout.write(`Created ${user.role} account ${user.email}${scope} (id ${user.id}).\n`);
   } catch (error) {

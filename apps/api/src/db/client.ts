@@ -7,6 +7,8 @@ import { migrate } from 'drizzle-orm/better-sqlite3/migrator';
 import * as schema from './schema.js';
 
 export type Db = BetterSQLite3Database<typeof schema>;
+/** A Drizzle handle inside or outside a better-sqlite3 transaction (whose statements run synchronously). */
+export type DbOrTx = Db | Parameters<Parameters<Db['transaction']>[0]>[0];
 
 export type OpenedDatabase = {
   db: Db;

@@ -1,8 +1,8 @@
 import { createHash } from 'node:crypto';
 import { IMPORT_COLUMNS, type ImportIssue } from '@fourp/domain';
 import ExcelJS from 'exceljs';
-import { CsvParseError, parseCsv } from '../seed/csv.js';
-import { REFERENCE_COLUMNS } from '../seed/load-reference.js';
+import { CsvParseError, parseCsv } from '../csv-parse.js';
+import { REFERENCE_COLUMNS } from '../reference/rows.js';
 
 export type ImportFormat = 'csv' | 'xlsx';
 export type ImportLayout = 'template' | 'reference';

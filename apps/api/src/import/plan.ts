@@ -15,28 +15,24 @@ import {
   type UserPrincipal,
   type WorkflowState,
 } from '@fourp/domain';
-import { and, inArray } from 'drizzle-orm';
 import type { Db } from '../db/client.js';
-import { observations, sources } from '../db/schema.js';
-import { breakdownFromStored } from '../repos/observations.js';
+import { listAllSources } from '../repos/sources.js';
 import {
   cellSourceKey,
   citationKey,
+  listFiguresIn,
   type FigureReading,
   type SourceInput,
+  type StoredReading,
 } from '../repos/workflow/observations.js';
-import { resolveReferenceRow, type ReferenceRow } from '../seed/reference-mapping.js';
-import { classifySourceKind } from '../seed/source-kind.js';
+import { resolveReferenceRow } from '../reference/mapping.js';
+import { toReferenceRow } from '../reference/rows.js';
+import { classifySourceKind } from '../reference/source-kind.js';
 import type { ImportRow, ParsedImport } from './parse.js';
 
 export type PlannedFigure = FigureReading & { row: number; cell: ObservationCell; source: SourceInput };
 
-export type ExistingFigure = FigureReading & {
-  id: number;
-  sourceId: number;
-  workflowState: WorkflowState;
-  locked: boolean;
-};
+export type ExistingFigure = Omit<StoredReading, 'cell'>;
 
 export type PlannedRow = PlannedFigure &
   (
@@ -140,26 +136,8 @@ function fromTemplate({ row, values }: ImportRow): Candidate | ImportIssue[] {
 
 /** A row of the reference CSV, mapped onto the catalogue by the seed's reference mapping. */
 function fromReference({ row, values }: ImportRow): Candidate | ImportIssue[] {
-  const get = (column: string) => (values[column] ?? '').trim();
-  if (!YEAR.test(get('year')))
-    return [{ row, column: 'year', message: `"${get('year')}" is not a four-digit year` }];
-  if (get('source_year') !== '' && !YEAR.test(get('source_year'))) {
-    return [{ row, column: 'source_year', message: `"${get('source_year')}" is not a four-digit year` }];
-  }
-  const reference: ReferenceRow = {
-    line: row,
-    jurisdiction: get('jurisdiction'),
-    key: get('indicator'),
-    pillar: get('pillar'),
-    year: Number(get('year')),
-    valueAsRead: get('value'),
-    unit: get('unit'),
-    sourceTitle: get('source_title'),
-    sourcePublisher: get('source_publisher'),
-    sourceYear: get('source_year') === '' ? null : Number(get('source_year')),
-    sourceLocator: get('source_locator') || null,
-    note: get('note'),
-  };
+  const reference = toReferenceRow(row, values);
+  if ('message' in reference) return [{ row, ...reference }];
   const resolved = resolveReferenceRow(reference);
   if (!resolved.ok) {
     const column = /unit/.test(resolved.message)
@@ -257,44 +235,17 @@ export async function planImport(db: Db, parsed: ParsedImport, options: PlanOpti
   });
 
   const sourceIds = new Map<string, number>();
-  for (const s of await db.select().from(sources)) sourceIds.set(citationKey(s), s.id);
+  for (const source of await listAllSources(db)) sourceIds.set(citationKey(source), source.id);
 
   const existingByKey = new Map<string, ExistingFigure>();
   const previousValues = new Map<string, number>();
-  const indicatorIds = [...new Set(figures.map((f) => f.cell.indicator))];
-  const jurisdictionIds = [...new Set(figures.map((f) => f.cell.jurisdiction))];
-  if (figures.length > 0) {
-    const rows = await db
-      .select()
-      .from(observations)
-      .where(
-        and(
-          inArray(observations.indicatorId, indicatorIds),
-          inArray(observations.jurisdictionId, jurisdictionIds),
-        ),
-      );
-    for (const o of rows) {
-      const cell: ObservationCell = {
-        indicator: o.indicatorId,
-        jurisdiction: o.jurisdictionId,
-        year: o.year,
-        yearEnd: o.yearEnd,
-        disaggregation: breakdownFromStored(o.disaggregation, o.id),
-        definition: o.definition,
-      };
-      existingByKey.set(cellSourceKey(cell, o.sourceId), {
-        id: o.id,
-        value: o.value,
-        status: o.status,
-        unitAsRead: o.unitAsRead,
-        valueAsRead: o.valueAsRead,
-        note: o.note,
-        sourceId: o.sourceId,
-        workflowState: o.workflowState,
-        locked: o.locked === 1,
-      });
-      if (o.workflowState !== 'rejected') previousValues.set(cellKey(cell), o.value);
-    }
+  const stored = await listFiguresIn(db, {
+    indicators: [...new Set(figures.map((f) => f.cell.indicator))],
+    jurisdictions: [...new Set(figures.map((f) => f.cell.jurisdiction))],
+  });
+  for (const { cell, ...existing } of stored) {
+    existingByKey.set(cellSourceKey(cell, existing.sourceId), existing);
+    if (existing.workflowState !== 'rejected') previousValues.set(cellKey(cell), existing.value);
   }
   for (const f of figures) previousValues.set(cellKey(f.cell), f.value);
 

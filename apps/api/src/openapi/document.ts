@@ -1,6 +1,5 @@
 import type { OpenAPIHono } from '@hono/zod-openapi';
 import type { AppEnv } from '../env.js';
-import { mergeWorkflowOpenApi } from '../routes/workflow/openapi.js';
 import { nameComponentSchemas } from './components.js';
 
 const DATA_LICENSE = {
@@ -30,6 +29,7 @@ const CONFIG = {
     { name: 'data', description: 'Published figures, their coverage and sources' },
     { name: 'analysis', description: 'Comparisons with benchmarks and 4P scores' },
     { name: 'measures', description: 'Policy measures and their rubric levels' },
+    { name: 'workflow', description: 'Officials’ data entry, review, import, audit, targets' },
   ],
 };
 
@@ -66,13 +66,8 @@ export function registerSharedComponents(app: OpenAPIHono<AppEnv>) {
 
 export type OpenApiDocument = ReturnType<OpenAPIHono<AppEnv>['getOpenAPI31Document']>;
 
-/** The OpenAPI 3.1 document of every route declared on `app`, with the hand-kept workflow part. */
+/** The OpenAPI 3.1 document of every route declared on `app`. */
 export function openApiDocument(app: OpenAPIHono<AppEnv>): OpenApiDocument {
   nameComponentSchemas();
-  const document = app.getOpenAPI31Document(CONFIG);
-  return mergeWorkflowOpenApi({
-    ...document,
-    paths: (document.paths ?? {}) as Record<string, Record<string, unknown>>,
-    components: { ...document.components, schemas: document.components?.schemas ?? {} },
-  });
+  return app.getOpenAPI31Document(CONFIG);
 }

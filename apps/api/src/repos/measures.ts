@@ -1,6 +1,11 @@
-import { RubricLevelSchema, type JurisdictionId, type MeasureAssessment } from '@fourp/domain';
+import {
+  RubricLevelSchema,
+  type JurisdictionId,
+  type MeasureAssessment,
+  type RubricLevel,
+} from '@fourp/domain';
 import { asc, eq } from 'drizzle-orm';
-import type { Db } from '../db/client.js';
+import type { Db, DbOrTx } from '../db/client.js';
 import { measureAssessments, sources } from '../db/schema.js';
 import { sourceColumns } from './sources.js';
 
@@ -29,4 +34,32 @@ export async function listMeasureAssessments(db: Db, measureId?: string): Promis
     ...row,
     level: RubricLevelSchema.parse(row.level),
   }));
+}
+
+/** Stores an assessment unless the measure already has one for that jurisdiction and year; true when stored. */
+export function insertMeasureAssessment(
+  db: DbOrTx,
+  a: {
+    measure: string;
+    jurisdiction: string;
+    year: number;
+    level: RubricLevel;
+    evidence: string;
+    sourceId: number;
+  },
+): boolean {
+  const created = db
+    .insert(measureAssessments)
+    .values({
+      measureId: a.measure,
+      jurisdictionId: a.jurisdiction,
+      year: a.year,
+      level: a.level,
+      evidence: a.evidence,
+      sourceId: a.sourceId,
+    })
+    .onConflictDoNothing()
+    .returning({ id: measureAssessments.id })
+    .get();
+  return created !== undefined;
 }

@@ -1,6 +1,6 @@
-import type { Source, SourceSummary } from '@fourp/domain';
+import type { Source, SourceKind, SourceSummary } from '@fourp/domain';
 import { and, asc, count, eq, isNull, or, sql, type AnyColumn, type SQL } from 'drizzle-orm';
-import type { Db } from '../db/client.js';
+import type { Db, DbOrTx } from '../db/client.js';
 import { observations, sources } from '../db/schema.js';
 
 /** The columns a source is read with when joined to what it backs. */
@@ -65,4 +65,25 @@ export async function listSources(
     db.select({ n: count() }).from(sources).where(where),
   ]);
   return { sources: rows, total: counted?.n ?? 0 };
+}
+
+/** The id of the source with exactly this citation, inserting it when new. Synchronous: runs inside transactions. */
+export function storeCitation(
+  db: DbOrTx,
+  citation: Omit<Source, 'id' | 'kind'>,
+  kind: SourceKind,
+): { id: number; inserted: boolean } {
+  const found = db.select({ id: sources.id }).from(sources).where(citationWhere(citation)).get();
+  if (found !== undefined) return { id: found.id, inserted: false };
+  const created = db
+    .insert(sources)
+    .values({ ...citation, kind })
+    .returning({ id: sources.id })
+    .get();
+  return { id: created.id, inserted: true };
+}
+
+/** Every source, for matching citations in bulk. */
+export async function listAllSources(db: Db): Promise<Source[]> {
+  return (await db.select().from(sources)).map(toSource);
 }

@@ -4,7 +4,8 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { Db } from '../db/client.js';
 import { measureAssessments, observationRevisions, observations, sources } from '../db/schema.js';
 import { createTestDb, type TestDb } from '../test-support/db.js';
-import { loadReferenceData, ReferenceDataError } from './load-reference.js';
+import { ReferenceDataError } from '../reference/rows.js';
+import { loadReferenceData } from './load-reference.js';
 
 const CSV = readFileSync(new URL('../../seed/reference-observations.csv', import.meta.url), 'utf8');
 const HEADER = CSV.slice(0, CSV.indexOf('\n') + 1);

@@ -1,40 +1,17 @@
-import { cellKey, INDICATORS, JURISDICTIONS } from '@fourp/domain';
-import { and, eq, inArray, isNull } from 'drizzle-orm';
-import type { Db } from '../db/client.js';
-import { observationRevisions, observations, sources } from '../db/schema.js';
-import { breakdownFromStored, storedBreakdown } from '../repos/observations.js';
-import { cellWhere, citationKey } from '../repos/workflow/observations.js';
-import { syncCatalogue, type DbOrTx } from './catalogue.js';
-import { parseCsv, type CsvRow } from './csv.js';
-import { resolveReferenceRow, type ReferenceRow, type ResolvedObservation } from './reference-mapping.js';
+import type { Db, DbOrTx } from '../db/client.js';
+import { syncCatalogue } from '../repos/catalogue.js';
+import {
+  findFigureId,
+  insertPublishedFigure,
+  listStoredFigures,
+  supersedeFigure,
+  type StoredFigure,
+} from '../repos/reference-load.js';
+import { storeCitation } from '../repos/sources.js';
+import { citationKey } from '../repos/workflow/observations.js';
+import { mapReferenceCsv } from '../reference/rows.js';
+import { classifySourceKind } from '../reference/source-kind.js';
 import { loadMeasureAssessments, type MeasureAssessmentSeed } from './measure-assessments.js';
-import { classifySourceKind } from './source-kind.js';
-import { upsertSource, type Citation } from './source-store.js';
-
-export const REFERENCE_COLUMNS = [
-  'jurisdiction',
-  'indicator',
-  'pillar',
-  'year',
-  'value',
-  'unit',
-  'source_title',
-  'source_publisher',
-  'source_year',
-  'source_locator',
-  'note',
-] as const;
-
-export type ReferenceIssue = { line: number; message: string };
-
-export class ReferenceDataError extends Error {
-  constructor(readonly issues: ReferenceIssue[]) {
-    super(
-      `The reference CSV cannot be loaded: ${issues.map((i) => `line ${i.line}: ${i.message}`).join('; ')}`,
-    );
-    this.name = 'ReferenceDataError';
-  }
-}
 
 export type LoadCounts = {
   rows: number;
@@ -48,101 +25,13 @@ export type LoadCounts = {
   assessments: number;
 };
 
-const wholeNumber = (text: string): number | null =>
-  /^\d{4}$/.test(text.trim()) ? Number(text.trim()) : null;
-
-function toReferenceRow({ line, values }: CsvRow): ReferenceRow | ReferenceIssue {
-  const get = (column: string) => (values[column] ?? '').trim();
-  const year = wholeNumber(get('year'));
-  if (year === null) return { line, message: `year "${get('year')}" is not a four-digit year` };
-  const sourceYearText = get('source_year');
-  const sourceYear = sourceYearText === '' ? null : wholeNumber(sourceYearText);
-  if (sourceYearText !== '' && sourceYear === null) {
-    return { line, message: `source_year "${sourceYearText}" is not a four-digit year` };
-  }
-  if (get('source_title') === '' || get('source_publisher') === '') {
-    return { line, message: 'source_title and source_publisher are required' };
-  }
-  return {
-    line,
-    jurisdiction: get('jurisdiction'),
-    key: get('indicator'),
-    pillar: get('pillar'),
-    year,
-    valueAsRead: get('value'),
-    unit: get('unit'),
-    sourceTitle: get('source_title'),
-    sourcePublisher: get('source_publisher'),
-    sourceYear,
-    sourceLocator: get('source_locator') === '' ? null : get('source_locator'),
-    note: get('note'),
-  };
-}
-
-export type MappedRow = { row: ReferenceRow; observation: ResolvedObservation; citation: Citation };
-
-/** Parses and maps the whole CSV; throws ReferenceDataError listing every line that cannot be mapped. */
-export function mapReferenceCsv(csvText: string): MappedRow[] {
-  const { header, rows } = parseCsv(csvText);
-  const missing = REFERENCE_COLUMNS.filter((c) => !header.includes(c));
-  if (missing.length > 0)
-    throw new ReferenceDataError([{ line: 1, message: `missing columns ${missing.join(', ')}` }]);
-  const issues: ReferenceIssue[] = [];
-  const mapped: MappedRow[] = [];
-  for (const csvRow of rows) {
-    const row = toReferenceRow(csvRow);
-    if ('message' in row) {
-      issues.push(row);
-      continue;
-    }
-    const resolved = resolveReferenceRow(row);
-    if (!resolved.ok) {
-      issues.push({ line: row.line, message: resolved.message });
-      continue;
-    }
-    const o = resolved.value;
-    if (!JURISDICTIONS.some((j) => j.id === o.jurisdiction)) {
-      issues.push({ line: row.line, message: `jurisdiction "${o.jurisdiction}" is not in the catalogue` });
-      continue;
-    }
-    if (!INDICATORS.some((i) => i.id === o.indicator)) {
-      issues.push({
-        line: row.line,
-        message: `indicator "${o.indicator}" (from "${row.key}") is not in the catalogue`,
-      });
-      continue;
-    }
-    const citation = {
-      title: row.sourceTitle,
-      publisher: row.sourcePublisher,
-      year: row.sourceYear,
-      locator: row.sourceLocator,
-    };
-    mapped.push({ row, observation: o, citation });
-  }
-  if (issues.length > 0) throw new ReferenceDataError(issues);
-  return mapped;
-}
-
-type StoredObservation = {
-  id: number;
-  value: number;
-  valueAsRead: string | null;
-  sourceId: number;
-  supersededBy: number | null;
-  publisher: string;
-  sourceYear: number | null;
-  sourceTitle: string;
-  cell: string;
-};
-
 /**
  * Within a cell (indicator, jurisdiction, period, disaggregation, definition), a later report by the same publisher
  * revises an earlier one: the earlier figure stays, marked superseded, with a revision row. Figures from different
  * publishers are independent readings, not revisions, so both stay current.
  */
-function markRevisions(db: DbOrTx, stored: StoredObservation[], now: string): number {
-  const groups = new Map<string, StoredObservation[]>();
+function markRevisions(db: DbOrTx, stored: StoredFigure[], now: string): number {
+  const groups = new Map<string, StoredFigure[]>();
   for (const o of stored) {
     const key = JSON.stringify([o.cell, o.publisher]);
     groups.set(key, [...(groups.get(key) ?? []), o]);
@@ -150,7 +39,7 @@ function markRevisions(db: DbOrTx, stored: StoredObservation[], now: string): nu
   let marked = 0;
   for (const group of groups.values()) {
     const dated = group
-      .filter((o): o is StoredObservation & { sourceYear: number } => o.sourceYear !== null)
+      .filter((o): o is StoredFigure & { sourceYear: number } => o.sourceYear !== null)
       .sort((a, b) => a.sourceYear - b.sourceYear);
     for (const older of dated) {
       if (older.supersededBy !== null) continue;
@@ -159,22 +48,8 @@ function markRevisions(db: DbOrTx, stored: StoredObservation[], now: string): nu
       const next = later.filter((o) => o.sourceYear === nextYear);
       if (next.length !== 1) continue;
       const newer = next[0]!;
-      db.update(observations)
-        .set({ supersededBy: newer.id, updatedAt: now })
-        .where(and(eq(observations.id, older.id), isNull(observations.supersededBy)))
-        .run();
-      db.insert(observationRevisions)
-        .values({
-          observationId: newer.id,
-          previousValue: older.value,
-          previousValueAsRead: older.valueAsRead,
-          previousSourceId: older.sourceId,
-          newValue: newer.value,
-          reason: `${newer.sourceTitle} (${newer.sourceYear}) revised the figure given in ${older.sourceTitle} (${older.sourceYear}); both are kept.`,
-          revisedAt: now,
-          revisedBy: null,
-        })
-        .run();
+      const reason = `${newer.sourceTitle} (${newer.sourceYear}) revised the figure given in ${older.sourceTitle} (${older.sourceYear}); both are kept.`;
+      supersedeFigure(db, older, newer, reason, now);
       marked++;
     }
   }
@@ -213,7 +88,7 @@ export async function loadReferenceData(
     let sourcesInserted = 0;
     for (const [key, kind] of kinds) {
       const citation = mapped.find((m) => citationKey(m.citation) === key)!.citation;
-      const { id, inserted } = upsertSource(tx, citation, kind);
+      const { id, inserted } = storeCitation(tx, citation, kind);
       sourceIds.set(key, id);
       if (inserted) sourcesInserted++;
     }
@@ -221,75 +96,12 @@ export async function loadReferenceData(
     const ids: number[] = [];
     for (const { observation: o, citation } of mapped) {
       const sourceId = sourceIds.get(citationKey(citation))!;
-      const disaggregation = storedBreakdown(o.disaggregation);
-      const created = tx
-        .insert(observations)
-        .values({
-          indicatorId: o.indicator,
-          jurisdictionId: o.jurisdiction,
-          year: o.year,
-          yearEnd: o.yearEnd,
-          disaggregation,
-          value: o.value,
-          status: o.status,
-          definition: o.definition,
-          unitAsRead: o.unitAsRead,
-          valueAsRead: o.valueAsRead,
-          sourceId,
-          note: o.note,
-          workflowState: 'published',
-          createdBy: null,
-          createdAt: now,
-          updatedAt: now,
-          locked: 1,
-        })
-        .onConflictDoNothing()
-        .returning({ id: observations.id })
-        .get();
-      if (created !== undefined) {
-        inserted++;
-        ids.push(created.id);
-        continue;
-      }
-      const existing = tx
-        .select({ id: observations.id })
-        .from(observations)
-        .where(and(cellWhere(o), eq(observations.sourceId, sourceId)))
-        .get();
-      if (existing !== undefined) ids.push(existing.id);
+      const created = insertPublishedFigure(tx, o, sourceId, now);
+      if (created !== null) inserted++;
+      const id = created ?? findFigureId(tx, o, sourceId);
+      if (id !== null) ids.push(id);
     }
-    const stored = tx
-      .select({
-        id: observations.id,
-        value: observations.value,
-        valueAsRead: observations.valueAsRead,
-        sourceId: observations.sourceId,
-        supersededBy: observations.supersededBy,
-        indicatorId: observations.indicatorId,
-        jurisdictionId: observations.jurisdictionId,
-        year: observations.year,
-        yearEnd: observations.yearEnd,
-        disaggregation: observations.disaggregation,
-        definition: observations.definition,
-        publisher: sources.publisher,
-        sourceYear: sources.year,
-        sourceTitle: sources.title,
-      })
-      .from(observations)
-      .innerJoin(sources, eq(sources.id, observations.sourceId))
-      .where(inArray(observations.id, ids))
-      .all()
-      .map((r) => ({
-        ...r,
-        cell: cellKey({
-          indicator: r.indicatorId,
-          jurisdiction: r.jurisdictionId,
-          year: r.year,
-          yearEnd: r.yearEnd,
-          disaggregation: breakdownFromStored(r.disaggregation, r.id),
-          definition: r.definition,
-        }),
-      }));
+    const stored = listStoredFigures(tx, ids);
     const superseded = markRevisions(tx, stored, now);
     const assessments = loadMeasureAssessments(tx, mapped, options.assessments);
     return {

@@ -1,7 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { JURISDICTIONS, POLICY_MEASURES, RUBRIC_LEVELS } from '@fourp/domain';
 import { describe, expect, it } from 'vitest';
-import { mapReferenceCsv } from './load-reference.js';
+import { mapReferenceCsv } from '../reference/rows.js';
 import { citationFor, MEASURE_ASSESSMENTS } from './measure-assessments.js';
 
 const mapped = mapReferenceCsv(

@@ -1,9 +1,9 @@
 import type { RubricLevel, SourceKind } from '@fourp/domain';
-import { measureAssessments } from '../db/schema.js';
-import type { DbOrTx } from './catalogue.js';
-import type { MappedRow } from './load-reference.js';
-import { upsertSource, type Citation } from './source-store.js';
-import { classifySourceKind } from './source-kind.js';
+import type { DbOrTx } from '../db/client.js';
+import { insertMeasureAssessment } from '../repos/measures.js';
+import { storeCitation } from '../repos/sources.js';
+import type { Citation, MappedRow } from '../reference/rows.js';
+import { classifySourceKind } from '../reference/source-kind.js';
 
 /** A source named directly, or the source of a reference CSV row (key, jurisdiction and CSV year). */
 export type AssessmentSource =
@@ -247,21 +247,8 @@ export function loadMeasureAssessments(
   let inserted = 0;
   for (const a of assessments) {
     const { kind, ...citation } = citationFor(a.source, mapped);
-    const { id: sourceId } = upsertSource(db, citation, kind);
-    const created = db
-      .insert(measureAssessments)
-      .values({
-        measureId: a.measure,
-        jurisdictionId: a.jurisdiction,
-        year: a.year,
-        level: a.level,
-        evidence: a.evidence,
-        sourceId,
-      })
-      .onConflictDoNothing()
-      .returning({ id: measureAssessments.id })
-      .get();
-    if (created !== undefined) inserted++;
+    const { id: sourceId } = storeCitation(db, citation, kind);
+    if (insertMeasureAssessment(db, { ...a, sourceId })) inserted++;
   }
   return inserted;
 }

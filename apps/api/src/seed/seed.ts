@@ -1,9 +1,8 @@
 import { readFile } from 'node:fs/promises';
 import { fileURLToPath } from 'node:url';
-import { count } from 'drizzle-orm';
 import type { Db } from '../db/client.js';
-import { observations } from '../db/schema.js';
-import { syncCatalogue } from './catalogue.js';
+import { syncCatalogue } from '../repos/catalogue.js';
+import { countObservations } from '../repos/observations.js';
 import { loadReferenceData, type LoadCounts } from './load-reference.js';
 
 /** src/seed and dist/seed both sit two levels below apps/api, where the seed data lives. */
@@ -17,7 +16,6 @@ export const REFERENCE_CSV_PATH = fileURLToPath(
  */
 export async function seedIfEmpty(db: Db, csvPath: string = REFERENCE_CSV_PATH): Promise<LoadCounts | null> {
   db.transaction((tx) => syncCatalogue(tx));
-  const [stored] = await db.select({ n: count() }).from(observations);
-  if ((stored?.n ?? 0) > 0) return null;
+  if ((await countObservations(db)).all > 0) return null;
   return loadReferenceData(db, await readFile(csvPath, 'utf8'));
 }

@@ -2,16 +2,21 @@ import type { JurisdictionId, Role } from '@fourp/domain';
 import { count } from 'drizzle-orm';
 import { afterAll, beforeAll } from 'vitest';
 import type { AppDeps } from '../env.js';
-import { createAccount } from '../auth/accounts.js';
 import { hashSecret, newApiToken } from '../auth/secrets.js';
 import type { Db } from '../db/client.js';
 import { observationRevisions, observations, sources, targets } from '../db/schema.js';
 import { apiTokens, auditLog, importBatches, sessions, users } from '../db/schema-workflow.js';
 import { insertApiToken } from '../repos/workflow/sessions.js';
+import { listAudit } from '../repos/workflow/audit.js';
+import { OPERATOR, type Caller } from '../services/caller.js';
+import { createUser } from '../services/user/create.js';
 import { createTestApp, type TestApp } from './api.js';
 
 export const PASSWORD = 'correct horse battery staple';
-const CLI_ACTOR = { userId: null, email: 'test-setup', sessionId: null, tokenId: null, requestId: null };
+const SETUP = {
+  principal: OPERATOR,
+  actor: { userId: null, email: 'test-setup', sessionId: null, tokenId: null, requestId: null },
+};
 
 export type TestUser = {
   id: string;
@@ -28,12 +33,12 @@ export async function createTestUser(
   jurisdictionId: JurisdictionId | null,
   name: string = role,
 ): Promise<TestUser> {
-  const user = await createAccount(
-    db,
-    { email: `${name}@example.org`, password: PASSWORD, role, jurisdictionId },
-    CLI_ACTOR,
-    new Date(),
-  );
+  const user = await createUser({ db, now: () => new Date() }, SETUP, {
+    email: `${name}@example.org`,
+    password: PASSWORD,
+    role,
+    jurisdictionId,
+  });
   const secret = newApiToken();
   await insertApiToken(
     db,
@@ -150,3 +155,21 @@ export const gujratFigure = (overrides: Record<string, unknown> = {}) => ({
   },
   ...overrides,
 });
+
+/** The caller a service sees when `user` asks through the API with their token. */
+export const callerFor = (user: TestUser, requestId = 'test-request'): Caller => ({
+  principal: { kind: 'user', userId: user.id, role: user.role, jurisdictionId: user.jurisdictionId },
+  actor: { userId: user.id, email: user.email, sessionId: null, tokenId: 'test-token', requestId },
+});
+
+/** The audit entries written since `afterId`, oldest first. */
+export async function auditSince(db: Db, afterId: number) {
+  return (await listAudit(db)).filter((entry) => entry.id > afterId);
+}
+
+export async function lastAuditId(db: Db): Promise<number> {
+  return (await listAudit(db)).at(-1)?.id ?? 0;
+}
+
+/** What a service needs, with a fixed clock. */
+export const serviceDeps = (db: Db, at = new Date('2025-03-01T10:00:00Z')) => ({ db, now: () => at });

@@ -18,6 +18,7 @@ import type { Db } from '../../db/client.js';
 import { observationRevisions, observations, sources } from '../../db/schema.js';
 import { users } from '../../db/schema-workflow.js';
 import {
+  breakdownFromStored,
   observationSelection,
   storedBreakdown,
   toObservation,
@@ -276,7 +277,7 @@ export type ObservationCorrection = {
  * Applies a correction and records the previous value and source as a revision, so that the figure's
  * history is never overwritten.
  */
-export async function correctObservation(
+export async function saveCorrection(
   db: Db,
   before: WorkflowObservation,
   change: ObservationCorrection & { workflowState: WorkflowState },
@@ -347,4 +348,49 @@ export async function listRevisions(db: Db, observation: WorkflowObservation): P
         revisedBy === null ? null : { id: revisedBy, email: revisedByEmail, displayName: revisedByName },
     };
   });
+}
+
+/** A stored figure as an import compares it with a row of the file. */
+export type StoredReading = FigureReading & {
+  id: number;
+  cell: ObservationCell;
+  sourceId: number;
+  workflowState: WorkflowState;
+  locked: boolean;
+};
+
+/** Every figure, in any state, for these indicators in these jurisdictions. */
+export async function listFiguresIn(
+  db: Db,
+  filter: { indicators: string[]; jurisdictions: string[] },
+): Promise<StoredReading[]> {
+  if (filter.indicators.length === 0 || filter.jurisdictions.length === 0) return [];
+  const rows = await db
+    .select()
+    .from(observations)
+    .where(
+      and(
+        inArray(observations.indicatorId, filter.indicators),
+        inArray(observations.jurisdictionId, filter.jurisdictions),
+      ),
+    );
+  return rows.map((o) => ({
+    id: o.id,
+    cell: {
+      indicator: o.indicatorId,
+      jurisdiction: o.jurisdictionId,
+      year: o.year,
+      yearEnd: o.yearEnd,
+      disaggregation: breakdownFromStored(o.disaggregation, o.id),
+      definition: o.definition,
+    },
+    value: o.value,
+    status: o.status,
+    unitAsRead: o.unitAsRead,
+    valueAsRead: o.valueAsRead,
+    note: o.note,
+    sourceId: o.sourceId,
+    workflowState: o.workflowState,
+    locked: o.locked === 1,
+  }));
 }

@@ -162,7 +162,7 @@ export async function touchApiToken(db: Db, id: string, now: Date): Promise<void
   await db.update(apiTokens).set({ lastUsedAt: now.toISOString() }).where(eq(apiTokens.id, id));
 }
 
-export async function revokeApiToken(db: Db, id: string, now: Date): Promise<void> {
+export async function markApiTokenRevoked(db: Db, id: string, now: Date): Promise<void> {
   await db
     .update(apiTokens)
     .set({ revokedAt: now.toISOString() })

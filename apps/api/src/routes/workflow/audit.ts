@@ -1,12 +1,12 @@
 import { POLICY, can } from '@fourp/domain';
-import { Hono } from 'hono';
+import { createRoute } from '@hono/zod-openapi';
 import { z } from 'zod';
-import type { AppEnv } from '../../env.js';
 import { requireAllowed } from '../../auth/guard.js';
 import { toCsv, type CsvColumn } from '../../csv.js';
-import { validQuery } from '../../middleware/validate.js';
+import { problems } from '../../openapi/responses.js';
+import { createRouter } from '../../openapi/router.js';
 import { listAudit, type AuditRecord } from '../../repos/workflow/audit.js';
-import type { WorkflowDeps } from './shared.js';
+import { CSV_CONTENT, access, type WorkflowDeps } from './shared.js';
 
 export const AuditQuerySchema = z.object({
   from: z.iso.date().optional().describe('first day (inclusive), YYYY-MM-DD'),
@@ -31,9 +31,19 @@ const columns: CsvColumn<AuditRecord>[] = [
   { header: 'reason', value: (r) => r.reason },
 ];
 
+const auditCsv = createRoute({
+  method: 'get',
+  path: '/audit.csv',
+  operationId: 'auditCsv',
+  summary: 'The append-only audit log as CSV',
+  ...access('admin; donor; provincial_reviewer for their scope'),
+  request: { query: AuditQuerySchema },
+  responses: { 200: { description: 'OK', content: CSV_CONTENT }, ...problems(401, 403) },
+});
+
 /** The append-only audit log as CSV, for donors and reviewers to verify every change. */
 export const auditRoutes = ({ db }: WorkflowDeps) =>
-  new Hono<AppEnv>().get('/audit.csv', validQuery(AuditQuerySchema), async (c) => {
+  createRouter().openapi(auditCsv, async (c) => {
     const principal = requireAllowed(c, 'audit.read');
     const { from, to } = c.req.valid('query');
     const everywhere = POLICY[principal.role]['audit.read'] === 'anywhere';

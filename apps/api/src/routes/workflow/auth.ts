@@ -1,20 +1,25 @@
-import { ACTIONS, LoginRequestSchema, can, scopeOf, type Me, type MeResponse } from '@fourp/domain';
-import type { AppEnv } from '../../env.js';
-import { Hono, type Context } from 'hono';
+import { createRoute } from '@hono/zod-openapi';
+import {
+  ACTIONS,
+  LoginRequestSchema,
+  MeResponseSchema,
+  can,
+  scopeOf,
+  type Me,
+  type MeResponse,
+} from '@fourp/domain';
+import type { Context } from 'hono';
 import { setCookie } from 'hono/cookie';
 import { SESSION_ABSOLUTE_MS, SESSION_COOKIE } from '../../auth/context.js';
-import { requireUser } from '../../auth/guard.js';
+import { callerOf, requireUser } from '../../auth/guard.js';
 import { clearSessionCookie, isHttps } from '../../auth/middleware.js';
-import { dummyPasswordHash, hashPassword, needsRehash, verifyPassword } from '../../auth/password.js';
-import { loginRetryAfter } from '../../auth/rate-limit.js';
-import { hashSecret, randomSecret } from '../../auth/secrets.js';
-import { ApiError, problemResponse } from '../../errors.js';
-import { appendAudit } from '../../repos/workflow/audit.js';
-import { recordLoginAttempt } from '../../repos/workflow/login-attempts.js';
-import { insertSession, revokeSession } from '../../repos/workflow/sessions.js';
-import { findUserById, normaliseEmail, updateUser, type UserRecord } from '../../repos/workflow/users.js';
-import { findUserByEmail } from '../../repos/workflow/users.js';
-import { clientIp, validJson, type WorkflowDeps } from './shared.js';
+import { ApiError } from '../../errors.js';
+import { jsonBody, jsonResponse, problems } from '../../openapi/responses.js';
+import { createRouter } from '../../openapi/router.js';
+import { findUserById, type UserRecord } from '../../repos/workflow/users.js';
+import { LoginRateLimitedError, logIn, type SignedIn } from '../../services/session/login.js';
+import { logOut } from '../../services/session/logout.js';
+import { NO_STORE, access, clientIp, type WorkflowDeps } from './shared.js';
 
 function meOf(c: Context, user: UserRecord): Me {
   const principal = c.get('principal');
@@ -29,94 +34,81 @@ function meOf(c: Context, user: UserRecord): Me {
   };
 }
 
-export const authRoutes = ({ db, now, trustProxy = false }: WorkflowDeps) =>
-  new Hono<AppEnv>()
-    .post('/login', validJson(LoginRequestSchema), async (c) => {
-      const { password } = c.req.valid('json');
-      const email = normaliseEmail(c.req.valid('json').email);
-      const ip = clientIp(c, trustProxy);
-      const at = now();
-      const retryAfter = await loginRetryAfter(db, email, ip, at);
-      if (retryAfter !== null) {
-        return problemResponse(
-          c,
-          new ApiError(
-            'rate_limited',
-            `Too many failed sign-ins for ${email}; try again in ${retryAfter} seconds.`,
-          ),
-          { 'Retry-After': String(retryAfter) },
-        );
-      }
-      const user = await findUserByEmail(db, email);
-      const matches = await verifyPassword(password, user?.passwordHash ?? (await dummyPasswordHash()));
-      const succeeded = matches && user !== null && !user.disabled;
-      await recordLoginAttempt(db, { email, ip, succeeded }, at);
-      if (!succeeded || !user) throw new ApiError('unauthenticated', 'The email or password is wrong.');
-      if (needsRehash(user.passwordHash))
-        await updateUser(db, user.id, { passwordHash: await hashPassword(password) }, at);
+/** Sets the session cookie and makes the rest of this request see the new session. */
+function startSession(c: Context, { user, session, cookieSecret }: SignedIn) {
+  setCookie(c, SESSION_COOKIE, cookieSecret, {
+    path: '/',
+    httpOnly: true,
+    sameSite: 'Lax',
+    secure: isHttps(c),
+    maxAge: Math.floor(SESSION_ABSOLUTE_MS / 1000),
+  });
+  c.set('principal', { kind: 'user', userId: user.id, role: user.role, jurisdictionId: user.jurisdictionId });
+  c.set('auth', {
+    via: 'session',
+    userId: user.id,
+    email: user.email,
+    sessionId: session.id,
+    csrfToken: session.csrfToken,
+    expiresAt: session.expiresAt,
+    csrfRejected: false,
+  });
+}
 
-      const token = randomSecret();
-      const session = await insertSession(
-        db,
-        {
-          tokenHash: hashSecret(token),
-          userId: user.id,
-          csrfToken: randomSecret(),
-          expiresAt: new Date(at.getTime() + SESSION_ABSOLUTE_MS),
-          ip,
-          userAgent: c.req.header('user-agent')?.slice(0, 300) ?? null,
-        },
-        at,
-      );
-      await appendAudit(
-        db,
-        {
-          userId: user.id,
-          email: user.email,
-          sessionId: session.id,
-          tokenId: null,
-          requestId: c.get('requestId'),
-        },
-        { action: 'auth.login', entityType: 'session', entityId: session.id },
-        at,
-      );
-      setCookie(c, SESSION_COOKIE, token, {
-        path: '/',
-        httpOnly: true,
-        sameSite: 'Lax',
-        secure: isHttps(c),
-        maxAge: Math.floor(SESSION_ABSOLUTE_MS / 1000),
+const login = createRoute({
+  method: 'post',
+  path: '/login',
+  operationId: 'login',
+  summary: 'Sign in; sets the fourp_session cookie (httpOnly, SameSite=Lax; 8 h idle, 7 days at most)',
+  ...access('anyone with an account; 5 failures per email and address in 15 minutes → 429', 'anyone'),
+  request: { body: jsonBody(LoginRequestSchema) },
+  responses: { 200: jsonResponse(MeResponseSchema), ...problems(401, 429) },
+});
+
+const logout = createRoute({
+  method: 'post',
+  path: '/logout',
+  operationId: 'logout',
+  summary: 'End the session and clear the cookie',
+  ...access('any signed-in user'),
+  responses: { 204: { description: 'Signed out' }, ...problems(401, 403) },
+});
+
+const me = createRoute({
+  method: 'get',
+  path: '/me',
+  operationId: 'me',
+  summary: 'The signed-in user, the actions they may take and the CSRF token for cookie requests',
+  ...access('any signed-in user'),
+  responses: { 200: jsonResponse(MeResponseSchema), ...problems(401, 403) },
+});
+
+export const authRoutes = (deps: WorkflowDeps) =>
+  createRouter()
+    .openapi(login, async (c) => {
+      const input = {
+        ...c.req.valid('json'),
+        ip: clientIp(c, deps.trustProxy),
+        userAgent: c.req.header('user-agent')?.slice(0, 300) ?? null,
+        requestId: c.get('requestId'),
+      };
+      const signedIn = await logIn(deps, input).catch((error: unknown) => {
+        if (error instanceof LoginRateLimitedError) c.header('Retry-After', String(error.retryAfter));
+        throw error;
       });
-      c.set('principal', {
-        kind: 'user',
-        userId: user.id,
-        role: user.role,
-        jurisdictionId: user.jurisdictionId,
-      });
-      c.set('auth', {
-        via: 'session',
-        userId: user.id,
-        email: user.email,
-        sessionId: session.id,
-        csrfToken: session.csrfToken,
-        expiresAt: session.expiresAt,
-        csrfRejected: false,
-      });
-      const { passwordHash: _hash, ...record } = user;
-      const body: MeResponse = { data: meOf(c, record) };
-      return c.json(body, 200, { 'Cache-Control': 'no-store' });
+      startSession(c, signedIn);
+      const body: MeResponse = { data: meOf(c, signedIn.user) };
+      return c.json(body, 200, NO_STORE);
     })
-    .post('/logout', async (c) => {
-      requireUser(c);
-      const auth = c.get('auth');
-      if (auth.via === 'session') await revokeSession(db, auth.sessionId, now());
+    .openapi(logout, async (c) => {
+      await logOut(deps, callerOf(c));
       clearSessionCookie(c);
       return c.body(null, 204);
     })
-    .get('/me', async (c) => {
+    .openapi(me, async (c) => {
       const principal = requireUser(c);
-      const user = await findUserById(db, principal.userId);
+      const user = await findUserById(deps.db, principal.userId);
       if (!user) throw new ApiError('unauthenticated', 'The account no longer exists.');
       const body: MeResponse = { data: meOf(c, user) };
-      return c.json(body, 200, { 'Cache-Control': 'no-store' });
+      return c.json(body, 200, NO_STORE);
     });

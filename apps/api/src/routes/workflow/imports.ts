@@ -1,30 +1,37 @@
-import { ImportQuerySchema, type ImportReport } from '@fourp/domain';
-import { Hono, type Context } from 'hono';
-import type { AppEnv } from '../../env.js';
-import { actorOf, requireAllowed } from '../../auth/guard.js';
+import { createRoute, z } from '@hono/zod-openapi';
+import { ImportQuerySchema, ImportReportResponseSchema } from '@fourp/domain';
+import type { Context } from 'hono';
+import { callerOf, requireAllowed } from '../../auth/guard.js';
 import { ApiError } from '../../errors.js';
-import { ImportRejectedError, applyImport, previewImport } from '../../import/apply.js';
-import {
-  ImportFileError,
-  XLSX_CONTENT_TYPE,
-  parseImportFile,
-  templateCsv,
-  templateXlsx,
-} from '../../import/parse.js';
-import { validQuery } from '../../middleware/validate.js';
+import { XLSX_CONTENT_TYPE, templateCsv, templateXlsx } from '../../import/parse.js';
+import { jsonResponse, problems } from '../../openapi/responses.js';
+import { createRouter } from '../../openapi/router.js';
 import { listImportBatches } from '../../repos/workflow/imports.js';
-import type { WorkflowDeps } from './shared.js';
+import { applyImport } from '../../services/import/apply.js';
+import { previewImport } from '../../services/import/preview.js';
+import { CSV_CONTENT, ENTRY, NO_STORE, XLSX_CONTENT, access, type WorkflowDeps } from './shared.js';
 
-const ROWS_AS_IN_A_SPREADSHEET = 'Rows are numbered as a spreadsheet shows them, the header being row 1.';
-
-/** Import issues as a problem's `errors[]`: structured `row` and `column`, and `path` for generic clients. */
-const issuesAsErrors = (report: Pick<ImportReport, 'errors'>) =>
-  report.errors.map((e) => ({
-    path: `row ${e.row}, ${e.column}`,
-    message: e.message,
-    row: e.row,
-    column: e.column,
-  }));
+export const ImportBatchListResponseSchema = z
+  .object({
+    data: z.array(
+      z.object({
+        id: z.number().int(),
+        contentHash: z.string(),
+        filename: z.string().nullable(),
+        format: z.enum(['csv', 'xlsx']),
+        layout: z.enum(['template', 'reference']),
+        importedBy: z.string(),
+        importedByEmail: z.string(),
+        at: z.string(),
+        rowsTotal: z.number().int(),
+        rowsInserted: z.number().int(),
+        rowsUpdated: z.number().int(),
+        rowsUnchanged: z.number().int(),
+      }),
+    ),
+    meta: z.object({ count: z.number().int() }),
+  })
+  .openapi('ImportBatchListResponse');
 
 /** The uploaded file: the `file` field of a multipart form, or the raw body. */
 async function uploadedFile(c: Context): Promise<{ bytes: Uint8Array; filename: string | null }> {
@@ -41,51 +48,95 @@ async function uploadedFile(c: Context): Promise<{ bytes: Uint8Array; filename: 
   return { bytes: new Uint8Array(await c.req.arrayBuffer()), filename: null };
 }
 
-export const importRoutes = ({ db, now }: WorkflowDeps) =>
-  new Hono<AppEnv>()
-    .get('/template.csv', (c) =>
+const templateCsvRoute = createRoute({
+  method: 'get',
+  path: '/template.csv',
+  operationId: 'importTemplateCsv',
+  summary: 'The import template as CSV',
+  ...access('anyone', 'anyone'),
+  responses: { 200: { description: 'OK', content: CSV_CONTENT }, ...problems() },
+});
+
+const templateXlsxRoute = createRoute({
+  method: 'get',
+  path: '/template.xlsx',
+  operationId: 'importTemplateXlsx',
+  summary: 'The import template as XLSX, with a sheet explaining each column',
+  ...access('anyone', 'anyone'),
+  responses: { 200: { description: 'OK', content: XLSX_CONTENT }, ...problems() },
+});
+
+const list = createRoute({
+  method: 'get',
+  path: '/',
+  operationId: 'listImports',
+  summary: 'Import batches, newest first: an admin sees all, others their own',
+  ...access(ENTRY),
+  responses: { 200: jsonResponse(ImportBatchListResponseSchema), ...problems(401, 403) },
+});
+
+/** A file body is read by the handler (multipart or raw), so its schema is documented, not validated. */
+const run = createRoute({
+  method: 'post',
+  path: '/',
+  operationId: 'runImport',
+  summary:
+    'Import a CSV or XLSX (template or reference layout): dryRun=true reports every error and warning by row and column; otherwise all rows or none, idempotent',
+  ...access(`${ENTRY}; every row must lie within the importer's scope (403 otherwise)`),
+  request: {
+    query: ImportQuerySchema,
+    body: {
+      required: true,
+      content: {
+        'multipart/form-data': {
+          schema: {
+            type: 'object',
+            properties: { file: { type: 'string', contentMediaType: 'application/octet-stream' } },
+            required: ['file'],
+          },
+        },
+        ...CSV_CONTENT,
+        ...XLSX_CONTENT,
+      },
+    },
+  },
+  responses: {
+    200: jsonResponse(ImportReportResponseSchema, 'Dry run: what the import would do'),
+    201: jsonResponse(ImportReportResponseSchema, 'Imported'),
+    ...problems(401, 403, 409, 413),
+  },
+});
+
+export const importRoutes = (deps: WorkflowDeps) =>
+  createRouter()
+    .openapi(templateCsvRoute, (c) =>
       c.body(templateCsv(), 200, {
         'Content-Type': 'text/csv; charset=utf-8; header=present',
         'Content-Disposition': 'attachment; filename="fourp-import-template.csv"',
       }),
     )
-    .get('/template.xlsx', async (c) =>
+    .openapi(templateXlsxRoute, async (c) =>
       c.body(new Uint8Array(await templateXlsx()), 200, {
         'Content-Type': XLSX_CONTENT_TYPE,
         'Content-Disposition': 'attachment; filename="fourp-import-template.xlsx"',
       }),
     )
-    .get('/', async (c) => {
+    .openapi(list, async (c) => {
       const principal = requireAllowed(c, 'import.run');
-      const batches = await listImportBatches(db, principal.role === 'admin' ? undefined : principal.userId);
-      return c.json({ data: batches, meta: { count: batches.length } }, 200, { 'Cache-Control': 'no-store' });
+      const batches = await listImportBatches(
+        deps.db,
+        principal.role === 'admin' ? undefined : principal.userId,
+      );
+      return c.json({ data: batches, meta: { count: batches.length } }, 200, NO_STORE);
     })
-    .post('/', validQuery(ImportQuerySchema), async (c) => {
-      const principal = requireAllowed(c, 'import.run');
+    .openapi(run, async (c) => {
+      const caller = callerOf(c);
       const { dryRun, state } = c.req.valid('query');
       const { bytes, filename } = await uploadedFile(c);
-      try {
-        const parsed = await parseImportFile(bytes);
-        const options = { principal, now: now() };
-        if (dryRun)
-          return c.json({ data: await previewImport(db, parsed, options) }, 200, {
-            'Cache-Control': 'no-store',
-          });
-        const report = await applyImport(db, parsed, { ...options, actor: actorOf(c), state, filename });
-        return c.json({ data: report }, 201, { 'Cache-Control': 'no-store' });
-      } catch (error) {
-        if (error instanceof ImportFileError) {
-          throw new ApiError('validation_failed', error.message, issuesAsErrors({ errors: error.issues }));
-        }
-        if (error instanceof ImportRejectedError) {
-          const { errors } = error.report;
-          const first = errors[0]!;
-          throw new ApiError(
-            error.outOfScope > 0 ? 'forbidden' : 'validation_failed',
-            `${errors.length} row(s) cannot be imported, nothing was written. First: row ${first.row}, ${first.column}: ${first.message}. ${ROWS_AS_IN_A_SPREADSHEET}`,
-            issuesAsErrors(error.report),
-          );
-        }
-        throw error;
+      if (dryRun) {
+        const report = await previewImport(deps, caller, { bytes });
+        return c.json({ data: report }, 200, NO_STORE);
       }
+      const report = await applyImport(deps, caller, { bytes, state, filename });
+      return c.json({ data: report }, 201, NO_STORE);
     });

@@ -1,5 +1,4 @@
-import { Hono } from 'hono';
-import type { AppEnv } from '../../env.js';
+import { createRouter } from '../../openapi/router.js';
 import { auditRoutes } from './audit.js';
 import { authRoutes } from './auth.js';
 import { importRoutes } from './imports.js';
@@ -15,7 +14,7 @@ export type { WorkflowDeps } from './shared.js';
 
 /** The officials' workflow: accounts, tokens, figure entry and review, imports, audit, targets and progress. */
 export const createWorkflowRoutes = (deps: WorkflowDeps) =>
-  new Hono<AppEnv>()
+  createRouter()
     .route('/v1/auth', authRoutes(deps))
     .route('/v1/users', userRoutes(deps))
     .route('/v1/tokens', tokenRoutes(deps))

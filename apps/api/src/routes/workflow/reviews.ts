@@ -1,23 +1,34 @@
+import { createRoute } from '@hono/zod-openapi';
 import {
   ReviewQueueQuerySchema,
+  ReviewQueueResponseSchema,
   WORKFLOW_STATES,
   descendantsOf,
   detectOutlier,
   type ReviewQueueResponse,
 } from '@fourp/domain';
-import { Hono } from 'hono';
-import type { AppEnv } from '../../env.js';
 import { requireAllowed } from '../../auth/guard.js';
-import { validQuery } from '../../middleware/validate.js';
+import { jsonResponse, problems } from '../../openapi/responses.js';
+import { createRouter } from '../../openapi/router.js';
 import { listWorkflowObservations, previousPublishedValues } from '../../repos/workflow/observations.js';
-import type { WorkflowDeps } from './shared.js';
+import { ENTRY, NO_STORE, access, type WorkflowDeps } from './shared.js';
+
+const queue = createRoute({
+  method: 'get',
+  path: '/',
+  operationId: 'reviewQueue',
+  summary: 'Unpublished figures you may see: a reviewer’s queue, an official’s drafts',
+  ...access(ENTRY),
+  request: { query: ReviewQueueQuerySchema },
+  responses: { 200: jsonResponse(ReviewQueueResponseSchema), ...problems(401, 403) },
+});
 
 /**
  * Figures not yet published that the caller may see: a reviewer's queue, an official's drafts. Each comes with
  * the cell's published value for the previous year and the outlier warning against it.
  */
 export const reviewRoutes = ({ db }: WorkflowDeps) =>
-  new Hono<AppEnv>().get('/', validQuery(ReviewQueueQuerySchema), async (c) => {
+  createRouter().openapi(queue, async (c) => {
     const { state, jurisdiction } = c.req.valid('query');
     const principal = requireAllowed(c, 'observation.read_unpublished', { jurisdictionId: jurisdiction });
     const rows = await listWorkflowObservations(db, principal, {
@@ -31,5 +42,5 @@ export const reviewRoutes = ({ db }: WorkflowDeps) =>
       return { ...row, previous: before, warnings: outlier ? [outlier] : [] };
     });
     const body: ReviewQueueResponse = { data, meta: { count: data.length } };
-    return c.json(body, 200, { 'Cache-Control': 'no-store' });
+    return c.json(body, 200, NO_STORE);
   });

@@ -1,67 +1,38 @@
-import type { WorkflowErrorCode } from '@fourp/domain';
 import { getConnInfo } from '@hono/node-server/conninfo';
+import { z } from 'zod';
 import type { Context } from 'hono';
-import { validator } from 'hono/validator';
-import type { z } from 'zod';
-import type { Db } from '../../db/client.js';
-import { ApiError } from '../../errors.js';
-import type { Logger } from '../../middleware/logger.js';
+import type { RouteDeps } from '../../env.js';
+import { ANYONE, SIGNED_IN } from '../../openapi/responses.js';
 
-export type WorkflowDeps = {
-  db: Db;
-  now: () => Date;
-  logger?: Logger;
-  /** Take the client address from X-Forwarded-For (only behind a proxy that sets it). */
-  trustProxy?: boolean;
+export type WorkflowDeps = Pick<RouteDeps, 'db' | 'now' | 'trustProxy'>;
+
+export const REVIEWERS = 'admin; provincial_reviewer for figures within their scope (Punjab by default)';
+export const ENTRY = `${REVIEWERS}; district_official for their jurisdiction and its tehsils`;
+
+/**
+ * The OpenAPI fields every workflow route shares: its tag, who may call it in words (the rule itself is the
+ * domain's `authorize`) and how: anyone, or signed in with a session cookie plus CSRF header or a token.
+ */
+export const access = (who: string, audience: 'anyone' | 'signed-in' = 'signed-in') => ({
+  tags: ['workflow'],
+  description: `Who may call: ${who}.`,
+  security: audience === 'anyone' ? ANYONE : SIGNED_IN,
+});
+
+export const ObservationParamsSchema = z.object({
+  id: z.coerce.number().int().positive().describe('numeric observation id'),
+});
+export const IdParamsSchema = (description: string) =>
+  z.object({ id: z.string().min(1).describe(description) });
+
+export const NO_STORE = { 'Cache-Control': 'no-store' };
+
+export const CSV_CONTENT = { 'text/csv': { schema: { type: 'string' as const } } };
+export const XLSX_CONTENT = {
+  'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet': {
+    schema: { type: 'string' as const, contentMediaType: 'application/octet-stream' },
+  },
 };
-
-/** JSON body validation with a zod schema; a failure becomes a 400 problem naming each field. */
-export const validJson = <S extends z.ZodType>(schema: S) =>
-  validator('json', (value): z.output<S> => {
-    const result = schema.safeParse(value);
-    if (!result.success) throw ApiError.fromZod(result.error, 'body');
-    return result.data;
-  });
-
-/** Like validJson, for actions whose body may be left out entirely. */
-export async function optionalJson<S extends z.ZodType>(c: Context, schema: S): Promise<z.output<S>> {
-  const text = await c.req.text();
-  let value: unknown = {};
-  if (text.trim() !== '') {
-    try {
-      value = JSON.parse(text);
-    } catch {
-      throw new ApiError('validation_failed', 'Malformed JSON in request body.');
-    }
-  }
-  const result = schema.safeParse(value);
-  if (!result.success) throw ApiError.fromZod(result.error, 'body');
-  return result.data;
-}
-
-export const idParam = (c: Context): number => {
-  const id = Number(c.req.param('id'));
-  if (!Number.isInteger(id) || id <= 0) {
-    throw new ApiError('validation_failed', 'Invalid path parameter(s): id.', [
-      { path: 'id', message: 'a positive whole number' },
-    ]);
-  }
-  return id;
-};
-
-const WORKFLOW_ERROR_STATUS: Record<WorkflowErrorCode, 'conflict' | 'forbidden' | 'validation_failed'> = {
-  invalid_transition: 'conflict',
-  locked: 'conflict',
-  same_person: 'forbidden',
-  reason_required: 'validation_failed',
-};
-
-export function workflowError(error: { code: WorkflowErrorCode; message: string }): ApiError {
-  const code = WORKFLOW_ERROR_STATUS[error.code];
-  return code === 'validation_failed'
-    ? new ApiError(code, error.message, [{ path: 'reason', message: error.message }])
-    : new ApiError(code, error.message);
-}
 
 /**
  * The address rate limits are keyed on. Behind the trusted proxy (the dashboard), the last X-Forwarded-For
@@ -78,8 +49,3 @@ export function clientIp(c: Context, trustProxy: boolean): string {
     return 'unknown';
   }
 }
-
-/** True for a UNIQUE constraint failure (SQLite) or unique_violation (PostgreSQL). */
-export const isUniqueViolation = (error: unknown) =>
-  error instanceof Error &&
-  (/UNIQUE constraint failed/.test(error.message) || (error as { code?: string }).code === '23505');

@@ -1,114 +1,70 @@
+import { createRoute } from '@hono/zod-openapi';
 import {
   PROGRESS_METHOD,
   ProgressQuerySchema,
+  ProgressResponseSchema,
+  TargetListResponseSchema,
   TargetRequestSchema,
+  TargetResponseSchema,
   TargetsQuerySchema,
   assessProgress,
   type ProgressItem,
   type ProgressResponse,
-  type Target,
 } from '@fourp/domain';
-import { Hono } from 'hono';
-import type { AppEnv } from '../../env.js';
-import { actorOf, requireAllowed, requireUser } from '../../auth/guard.js';
-import { ApiError } from '../../errors.js';
-import { validQuery } from '../../middleware/validate.js';
-import { appendAudit } from '../../repos/workflow/audit.js';
-import { findSource } from '../../repos/sources.js';
-import { findOrCreateSource } from '../../repos/workflow/observations.js';
-import { latestPublishedActual, listTargets, upsertTarget } from '../../repos/workflow/targets.js';
-import { inTransaction } from '../../repos/workflow/transaction.js';
-import type { Db } from '../../db/client.js';
+import { callerOf } from '../../auth/guard.js';
+import { jsonBody, jsonResponse, problems } from '../../openapi/responses.js';
+import { createRouter } from '../../openapi/router.js';
+import { latestPublishedActual, listTargets } from '../../repos/workflow/targets.js';
+import { setTarget } from '../../services/target/set.js';
 import { requireIndicator, requireJurisdiction } from '../lookup.js';
-import { validJson, type WorkflowDeps } from './shared.js';
+import { NO_STORE, REVIEWERS, access, type WorkflowDeps } from './shared.js';
 
-async function sourceIdFor(
-  db: Db,
-  evidence: { sourceId?: number | undefined; source?: Parameters<typeof findOrCreateSource>[1] | undefined },
-  path: string,
-) {
-  if (evidence.sourceId === undefined) return (await findOrCreateSource(db, evidence.source!)).source.id;
-  if (!(await findSource(db, evidence.sourceId))) {
-    throw new ApiError('unknown_source', `There is no source ${evidence.sourceId}.`, [
-      { path: `${path}.sourceId`, message: `There is no source ${evidence.sourceId}.` },
-    ]);
-  }
-  return evidence.sourceId;
-}
+const list = createRoute({
+  method: 'get',
+  path: '/',
+  operationId: 'listTargets',
+  summary: 'Baselines and targets with their sources',
+  ...access('anyone', 'anyone'),
+  request: { query: TargetsQuerySchema },
+  responses: { 200: jsonResponse(TargetListResponseSchema), ...problems() },
+});
 
-const targetView = (t: Target | undefined) =>
-  t && {
-    baseline: { year: t.baseline.year, value: t.baseline.value, sourceId: t.baseline.source?.id ?? null },
-    target: { year: t.target.year, value: t.target.value, sourceId: t.target.source?.id ?? null },
-    note: t.note,
-  };
+const set = createRoute({
+  method: 'put',
+  path: '/',
+  operationId: 'setTarget',
+  summary: 'Set the baseline and target of an indicator for a jurisdiction',
+  ...access(REVIEWERS),
+  request: { body: jsonBody(TargetRequestSchema) },
+  responses: { 200: jsonResponse(TargetResponseSchema), ...problems(401, 403, 404) },
+});
 
-export const targetRoutes = ({ db, now }: WorkflowDeps) =>
-  new Hono<AppEnv>()
-    .get('/', validQuery(TargetsQuerySchema), async (c) => {
+const progress = createRoute({
+  method: 'get',
+  path: '/',
+  operationId: 'progress',
+  summary:
+    'Baseline → target → latest published figure and the progress status, with the source of each number',
+  ...access('anyone', 'anyone'),
+  request: { query: ProgressQuerySchema },
+  responses: { 200: jsonResponse(ProgressResponseSchema), ...problems(404) },
+});
+
+export const targetRoutes = (deps: WorkflowDeps) =>
+  createRouter()
+    .openapi(list, async (c) => {
       const { jurisdiction } = c.req.valid('query');
-      const rows = await listTargets(db, { jurisdiction });
-      return c.json({ data: rows, meta: { count: rows.length } });
+      const rows = await listTargets(deps.db, { jurisdiction });
+      return c.json({ data: rows, meta: { count: rows.length } }, 200);
     })
-    .put('/', validJson(TargetRequestSchema), async (c) => {
-      requireUser(c);
-      const body = c.req.valid('json');
-      const indicator = requireIndicator(body.indicator);
-      requireJurisdiction(body.jurisdiction);
-      const principal = requireAllowed(c, 'target.set', { jurisdictionId: body.jurisdiction });
-      if (indicator.direction === 'neutral') {
-        throw new ApiError(
-          'validation_failed',
-          `${indicator.id} has no desired direction, so it cannot have a target.`,
-          [{ path: 'indicator', message: 'a neutral indicator cannot have a target' }],
-        );
-      }
-      const at = now();
-      const [before] = await listTargets(db, { jurisdiction: body.jurisdiction, indicator: body.indicator });
-      const id = await inTransaction(db, async (tx) => {
-        const baselineSourceId = await sourceIdFor(tx, body.baseline, 'baseline');
-        const targetSourceId = await sourceIdFor(tx, body.target, 'target');
-        const saved = await upsertTarget(
-          tx,
-          {
-            indicator: body.indicator,
-            jurisdiction: body.jurisdiction,
-            baseline: { year: body.baseline.year, value: body.baseline.value, sourceId: baselineSourceId },
-            target: { year: body.target.year, value: body.target.value, sourceId: targetSourceId },
-            note: body.note,
-            setBy: principal.userId,
-          },
-          at,
-        );
-        await appendAudit(
-          tx,
-          actorOf(c),
-          {
-            action: 'target.set',
-            entityType: 'target',
-            entityId: saved,
-            jurisdictionId: body.jurisdiction,
-            oldValue: targetView(before) ?? null,
-            newValue: {
-              indicator: body.indicator,
-              baseline: { year: body.baseline.year, value: body.baseline.value, sourceId: baselineSourceId },
-              target: { year: body.target.year, value: body.target.value, sourceId: targetSourceId },
-              note: body.note,
-            },
-          },
-          at,
-        );
-        return saved;
-      });
-      const [saved] = (
-        await listTargets(db, { jurisdiction: body.jurisdiction, indicator: body.indicator })
-      ).filter((t) => t.id === id);
-      return c.json({ data: saved! }, 200, { 'Cache-Control': 'no-store' });
+    .openapi(set, async (c) => {
+      const target = await setTarget(deps, callerOf(c), c.req.valid('json'));
+      return c.json({ data: target }, 200, NO_STORE);
     });
 
 /** Baseline → target → latest published figure for each target of a jurisdiction, with the domain's status. */
 export const progressRoutes = ({ db }: WorkflowDeps) =>
-  new Hono<AppEnv>().get('/', validQuery(ProgressQuerySchema), async (c) => {
+  createRouter().openapi(progress, async (c) => {
     const { jurisdiction } = c.req.valid('query');
     requireJurisdiction(jurisdiction);
     const items: ProgressItem[] = [];
@@ -153,5 +109,5 @@ export const progressRoutes = ({ db }: WorkflowDeps) =>
       data: items,
       meta: { count: items.length, jurisdiction, method: PROGRESS_METHOD },
     };
-    return c.json(body);
+    return c.json(body, 200);
   });

@@ -1,76 +1,61 @@
-import { NewApiTokenRequestSchema, can } from '@fourp/domain';
-import type { AppEnv } from '../../env.js';
-import { Hono } from 'hono';
-import { actorOf, requireAllowed } from '../../auth/guard.js';
-import { hashSecret, newApiToken } from '../../auth/secrets.js';
-import { ApiError } from '../../errors.js';
-import { appendAudit } from '../../repos/workflow/audit.js';
+import { createRoute } from '@hono/zod-openapi';
 import {
-  findApiToken,
-  insertApiToken,
-  listApiTokens,
-  revokeApiToken,
-} from '../../repos/workflow/sessions.js';
-import { inTransaction } from '../../repos/workflow/transaction.js';
-import { validJson, type WorkflowDeps } from './shared.js';
+  ApiTokenListResponseSchema,
+  NewApiTokenRequestSchema,
+  NewApiTokenResponseSchema,
+} from '@fourp/domain';
+import { callerOf, requireAllowed } from '../../auth/guard.js';
+import { jsonBody, jsonResponse, problems } from '../../openapi/responses.js';
+import { createRouter } from '../../openapi/router.js';
+import { listApiTokens } from '../../repos/workflow/sessions.js';
+import { createApiToken } from '../../services/api-token/create.js';
+import { revokeApiToken } from '../../services/api-token/revoke.js';
+import { IdParamsSchema, NO_STORE, access, type WorkflowDeps } from './shared.js';
 
-const DAY_MS = 24 * 60 * 60 * 1000;
+const list = createRoute({
+  method: 'get',
+  path: '/',
+  operationId: 'listTokens',
+  summary: 'Your API tokens (never their secrets)',
+  ...access('any signed-in user'),
+  responses: { 200: jsonResponse(ApiTokenListResponseSchema), ...problems(401, 403) },
+});
 
-export const tokenRoutes = ({ db, now }: WorkflowDeps) =>
-  new Hono<AppEnv>()
-    .get('/', async (c) => {
+const create = createRoute({
+  method: 'post',
+  path: '/',
+  operationId: 'createToken',
+  summary: 'Create a personal API token; the secret is shown once. Send it as Authorization: Bearer fourp_…',
+  ...access('any signed-in user'),
+  request: { body: jsonBody(NewApiTokenRequestSchema) },
+  responses: { 201: jsonResponse(NewApiTokenResponseSchema, 'Created'), ...problems(401, 403) },
+});
+
+const revoke = createRoute({
+  method: 'delete',
+  path: '/{id}',
+  operationId: 'revokeToken',
+  summary: 'Revoke an API token',
+  ...access('its owner; admin'),
+  request: { params: IdParamsSchema('token id') },
+  responses: { 204: { description: 'Revoked' }, ...problems(401, 403, 404) },
+});
+
+export const tokenRoutes = (deps: WorkflowDeps) =>
+  createRouter()
+    .openapi(list, async (c) => {
       const principal = requireAllowed(c, 'token.manage');
-      const tokens = (await listApiTokens(db, principal.userId)).map(({ userId: _u, ...token }) => token);
-      return c.json({ data: tokens, meta: { count: tokens.length } }, 200, { 'Cache-Control': 'no-store' });
+      const tokens = (await listApiTokens(deps.db, principal.userId)).map(
+        ({ userId: _u, ...token }) => token,
+      );
+      return c.json({ data: tokens, meta: { count: tokens.length } }, 200, NO_STORE);
     })
-    .post('/', validJson(NewApiTokenRequestSchema), async (c) => {
-      const principal = requireAllowed(c, 'token.manage');
-      const { name, expiresInDays } = c.req.valid('json');
-      const secret = newApiToken();
-      const at = now();
-      const token = await inTransaction(db, async (tx) => {
-        const created = await insertApiToken(
-          tx,
-          {
-            userId: principal.userId,
-            name,
-            tokenHash: hashSecret(secret),
-            prefix: secret.slice(0, 12),
-            expiresAt: expiresInDays === null ? null : new Date(at.getTime() + expiresInDays * DAY_MS),
-          },
-          at,
-        );
-        await appendAudit(
-          tx,
-          actorOf(c),
-          {
-            action: 'token.create',
-            entityType: 'api_token',
-            entityId: created.id,
-            newValue: { name, expiresAt: created.expiresAt },
-          },
-          at,
-        );
-        return created;
-      });
+    .openapi(create, async (c) => {
+      const { token, secret } = await createApiToken(deps, callerOf(c), c.req.valid('json'));
       const { userId: _u, ...shown } = token;
-      return c.json({ data: { ...shown, secret } }, 201, { 'Cache-Control': 'no-store' });
+      return c.json({ data: { ...shown, secret } }, 201, NO_STORE);
     })
-    .delete('/:id', async (c) => {
-      const principal = requireAllowed(c, 'token.manage');
-      const token = await findApiToken(db, c.req.param('id'));
-      if (!token || (token.userId !== principal.userId && !can(principal, 'user.manage'))) {
-        throw new ApiError('not_found', `There is no API token ${c.req.param('id')} of yours.`);
-      }
-      const at = now();
-      await inTransaction(db, async (tx) => {
-        await revokeApiToken(tx, token.id, at);
-        await appendAudit(
-          tx,
-          actorOf(c),
-          { action: 'token.revoke', entityType: 'api_token', entityId: token.id },
-          at,
-        );
-      });
+    .openapi(revoke, async (c) => {
+      await revokeApiToken(deps, callerOf(c), c.req.valid('param'));
       return c.body(null, 204);
     });

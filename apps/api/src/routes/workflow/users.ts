@@ -1,68 +1,62 @@
-import { NewUserRequestSchema, UserChangeRequestSchema } from '@fourp/domain';
-import type { AppEnv } from '../../env.js';
-import { Hono } from 'hono';
-import { createAccount, roleScopeIssues } from '../../auth/accounts.js';
-import { actorOf, requireAllowed } from '../../auth/guard.js';
-import { hashPassword, passwordProblem } from '../../auth/password.js';
+import { createRoute } from '@hono/zod-openapi';
+import {
+  NewUserRequestSchema,
+  UserChangeRequestSchema,
+  UserListResponseSchema,
+  UserResponseSchema,
+} from '@fourp/domain';
+import { callerOf, requireAllowed } from '../../auth/guard.js';
 import { ApiError } from '../../errors.js';
-import { appendAudit } from '../../repos/workflow/audit.js';
-import { inTransaction } from '../../repos/workflow/transaction.js';
-import { findUserById, listUsers, updateUser } from '../../repos/workflow/users.js';
-import { validJson, type WorkflowDeps } from './shared.js';
+import { jsonBody, jsonResponse, problems } from '../../openapi/responses.js';
+import { createRouter } from '../../openapi/router.js';
+import { listUsers } from '../../repos/workflow/users.js';
+import { changeUser } from '../../services/user/change.js';
+import { createUser } from '../../services/user/create.js';
+import { IdParamsSchema, NO_STORE, access, type WorkflowDeps } from './shared.js';
 
-export const userRoutes = ({ db, now }: WorkflowDeps) =>
-  new Hono<AppEnv>()
-    .get('/', async (c) => {
+const list = createRoute({
+  method: 'get',
+  path: '/',
+  operationId: 'listUsers',
+  summary: 'Accounts',
+  ...access('admin'),
+  responses: { 200: jsonResponse(UserListResponseSchema), ...problems(401, 403) },
+});
+
+const create = createRoute({
+  method: 'post',
+  path: '/',
+  operationId: 'createUser',
+  summary: 'Create an account (password of 12+ characters, hashed with scrypt)',
+  ...access('admin'),
+  request: { body: jsonBody(NewUserRequestSchema) },
+  responses: { 201: jsonResponse(UserResponseSchema, 'Created'), ...problems(401, 403, 409) },
+});
+
+const change = createRoute({
+  method: 'patch',
+  path: '/{id}',
+  operationId: 'updateUser',
+  summary: 'Change role, jurisdiction, name, password, or disable an account',
+  ...access('admin'),
+  request: { params: IdParamsSchema('user id'), body: jsonBody(UserChangeRequestSchema) },
+  responses: { 200: jsonResponse(UserResponseSchema), ...problems(401, 403, 404) },
+});
+
+export const userRoutes = (deps: WorkflowDeps) =>
+  createRouter()
+    .openapi(list, async (c) => {
       requireAllowed(c, 'user.manage');
-      const users = await listUsers(db);
-      return c.json({ data: users, meta: { count: users.length } }, 200, { 'Cache-Control': 'no-store' });
+      const users = await listUsers(deps.db);
+      return c.json({ data: users, meta: { count: users.length } }, 200, NO_STORE);
     })
-    .post('/', validJson(NewUserRequestSchema), async (c) => {
-      requireAllowed(c, 'user.manage');
-      const user = await createAccount(db, c.req.valid('json'), actorOf(c), now());
+    .openapi(create, async (c) => {
+      const user = await createUser(deps, callerOf(c), c.req.valid('json'));
       return c.json({ data: user }, 201);
     })
-    .patch('/:id', validJson(UserChangeRequestSchema), async (c) => {
-      requireAllowed(c, 'user.manage');
-      const before = await findUserById(db, c.req.param('id'));
-      if (!before) throw new ApiError('not_found', `There is no user ${c.req.param('id')}.`);
-      const { password, ...change } = c.req.valid('json');
-      const issues = roleScopeIssues(
-        change.role ?? before.role,
-        change.jurisdictionId === undefined ? before.jurisdictionId : change.jurisdictionId,
-      );
-      const weak = password === undefined ? null : passwordProblem(password);
-      if (weak) issues.push({ path: 'password', message: weak });
-      if (issues.length > 0)
-        throw new ApiError('validation_failed', issues.map((i) => i.message).join(' '), issues);
-      const passwordHash = password === undefined ? undefined : await hashPassword(password);
-      const at = now();
-      const after = await inTransaction(db, async (tx) => {
-        const updated = await updateUser(
-          tx,
-          before.id,
-          { ...change, ...(passwordHash ? { passwordHash } : {}) },
-          at,
-        );
-        await appendAudit(
-          tx,
-          actorOf(c),
-          {
-            action: 'user.update',
-            entityType: 'user',
-            entityId: before.id,
-            jurisdictionId: updated?.jurisdictionId ?? null,
-            oldValue: {
-              role: before.role,
-              jurisdictionId: before.jurisdictionId,
-              displayName: before.displayName,
-              disabled: before.disabled,
-            },
-            newValue: { ...change, ...(password === undefined ? {} : { password: 'changed' }) },
-          },
-          at,
-        );
-        return updated;
-      });
-      return c.json({ data: after });
+    .openapi(change, async (c) => {
+      const { id } = c.req.valid('param');
+      const user = await changeUser(deps, callerOf(c), { ...c.req.valid('json'), id });
+      if (!user) throw new ApiError('not_found', `There is no user ${id}.`);
+      return c.json({ data: user }, 200);
     });

@@ -277,4 +277,25 @@ describe('officials workflow', () => {
       cause: { message: 'audit_log is append-only' },
     });
   });
+
+  it('answers a body that is not JSON, or an id that is not a number, with a 400 problem', async () => {
+    const text = await t.app.request('/v1/observations', {
+      method: 'POST',
+      headers: { ...t.official.bearer, 'Content-Type': 'text/plain' },
+      body: 'value=4',
+    });
+    expect((await readProblem(text, 400)).code).toBe('validation_failed');
+    const badId = await readProblem(await act(0, 'submit', t.official.bearer), 400);
+    expect(badId.errors).toEqual([expect.objectContaining({ path: 'id' })]);
+  });
+
+  it('takes a workflow step without any request body', async () => {
+    const { id } = await create({ year: 2005, value: 3 });
+    const res = await t.app.request(`/v1/observations/${id}/submit`, {
+      method: 'POST',
+      headers: t.official.bearer,
+    });
+    expect(res.status, await res.clone().text()).toBe(200);
+    expect(WorkflowObservationResponseSchema.parse(await res.json()).data.workflowState).toBe('submitted');
+  });
 });

@@ -1,15 +1,10 @@
 import { readFileSync } from 'node:fs';
 import { INDICATORS, JURISDICTIONS, validateObservation } from '@fourp/domain';
 import { describe, expect, it } from 'vitest';
-import { parseCsv } from './csv.js';
-import { mapReferenceCsv } from './load-reference.js';
+import { parseCsv } from '../csv-parse.js';
+import { mapReferenceCsv } from './rows.js';
 import { storedBreakdown } from '../repos/observations.js';
-import {
-  REFERENCE_MAPPINGS,
-  resolveReferenceRow,
-  targetFor,
-  type ReferenceRow,
-} from './reference-mapping.js';
+import { REFERENCE_MAPPINGS, resolveReferenceRow, targetFor, type ReferenceRow } from './mapping.js';
 
 const CSV = readFileSync(new URL('../../seed/reference-observations.csv', import.meta.url), 'utf8');
 const csvRows = parseCsv(CSV).rows;

@@ -1,9 +1,6 @@
 import { INDICATORS, JURISDICTIONS, type Jurisdiction } from '@fourp/domain';
-import type { Db } from '../db/client.js';
+import type { DbOrTx } from '../db/client.js';
 import { indicators, jurisdictions } from '../db/schema.js';
-
-/** A Drizzle handle inside or outside a transaction. */
-export type DbOrTx = Db | Parameters<Parameters<Db['transaction']>[0]>[0];
 
 function depth(jurisdiction: Jurisdiction): number {
   let level = 0;

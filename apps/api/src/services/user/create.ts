@@ -1,10 +1,10 @@
 import { EmailSchema, findJurisdiction, type JurisdictionId, type Role } from '@fourp/domain';
-import type { Db } from '../db/client.js';
-import { ApiError, type ParameterIssue } from '../errors.js';
-import { appendAudit, type Actor } from '../repos/workflow/audit.js';
-import { inTransaction } from '../repos/workflow/transaction.js';
-import { findUserByEmail, insertUser, normaliseEmail, type UserRecord } from '../repos/workflow/users.js';
-import { hashPassword, passwordProblem } from './password.js';
+import { hashPassword, passwordProblem } from '../../auth/password.js';
+import { ApiError, type ParameterIssue } from '../../errors.js';
+import { appendAudit } from '../../repos/workflow/audit.js';
+import { inTransaction } from '../../repos/workflow/transaction.js';
+import { findUserByEmail, insertUser, normaliseEmail, type UserRecord } from '../../repos/workflow/users.js';
+import { permit, type Caller, type OperatorCaller, type ServiceDeps } from '../caller.js';
 
 export type NewAccount = {
   email: string;
@@ -31,12 +31,12 @@ export function roleScopeIssues(role: Role, jurisdictionId: JurisdictionId | nul
 }
 
 /** Checks and stores a new account (password hashed with scrypt) and audits it; the CLI and the API share it. */
-export async function createAccount(
-  db: Db,
+export async function createUser(
+  { db, now }: ServiceDeps,
+  { principal, actor }: Caller | OperatorCaller,
   account: NewAccount,
-  actor: Actor,
-  now: Date,
 ): Promise<UserRecord> {
+  permit(principal, 'user.manage');
   const issues: ParameterIssue[] = [];
   if (!EmailSchema.safeParse(account.email.trim()).success) {
     issues.push({ path: 'email', message: `"${account.email}" is not an email address.` });
@@ -51,8 +51,9 @@ export async function createAccount(
     throw new ApiError('conflict', `An account for ${normaliseEmail(account.email)} already exists.`);
   }
   const passwordHash = await hashPassword(account.password);
+  const at = now();
   return inTransaction(db, async (tx) => {
-    const user = await insertUser(tx, { ...account, passwordHash }, now);
+    const user = await insertUser(tx, { ...account, passwordHash }, at);
     const { id, email, role, jurisdictionId, displayName } = user;
     await appendAudit(
       tx,
@@ -63,7 +64,7 @@ export async function createAccount(
         entityId: id,
         newValue: { email, role, jurisdictionId, displayName },
       },
-      now,
+      at,
     );
     return user;
   });

@@ -1,0 +1,44 @@
+import {
+  authorize,
+  type Action,
+  type AuthorizationTarget,
+  type UserPrincipal,
+  type WorkflowErrorCode,
+} from '@fourp/domain';
+import type { Db } from '../db/client.js';
+import { ApiError } from '../errors.js';
+import type { Actor } from '../repos/workflow/audit.js';
+
+export type ServiceDeps = { db: Db; now: () => Date };
+
+/** Someone at the server's command line: whoever can run it can already write the database. */
+export const OPERATOR = { kind: 'operator' } as const;
+
+/** Who asks for an action: the principal it is authorised for and the actor its audit entry names. */
+export type Caller = { principal: UserPrincipal; actor: Actor };
+export type OperatorCaller = { principal: typeof OPERATOR; actor: Actor };
+
+/** Refuses the action unless the domain's `authorize` allows it; the operator may do anything. */
+export function permit(
+  principal: UserPrincipal | typeof OPERATOR,
+  action: Action,
+  target: AuthorizationTarget = {},
+): void {
+  if (principal.kind === 'operator') return;
+  const decision = authorize(principal, action, target);
+  if (!decision.allowed) throw new ApiError(decision.reason, decision.message);
+}
+
+const WORKFLOW_ERROR_STATUS: Record<WorkflowErrorCode, 'conflict' | 'forbidden' | 'validation_failed'> = {
+  invalid_transition: 'conflict',
+  locked: 'conflict',
+  same_person: 'forbidden',
+  reason_required: 'validation_failed',
+};
+
+export function workflowError(error: { code: WorkflowErrorCode; message: string }): ApiError {
+  const code = WORKFLOW_ERROR_STATUS[error.code];
+  return code === 'validation_failed'
+    ? new ApiError(code, error.message, [{ path: 'reason', message: error.message }])
+    : new ApiError(code, error.message);
+}

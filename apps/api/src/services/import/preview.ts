@@ -1,0 +1,16 @@
+import type { ImportReport } from '@fourp/domain';
+import { planImport } from '../../import/plan.js';
+import { permit, type Caller, type ServiceDeps } from '../caller.js';
+import { readImport, reportOf, type ImportInput } from './read.js';
+
+/** Checks the file against the database and reports what an import would do, errors included; writes nothing. */
+export async function previewImport(
+  { db, now }: ServiceDeps,
+  { principal }: Caller,
+  input: ImportInput,
+): Promise<ImportReport> {
+  permit(principal, 'import.run');
+  const parsed = await readImport(input);
+  const plan = await planImport(db, parsed, { principal, now: now(), onProgress: input.onProgress });
+  return reportOf(parsed, plan, true, null);
+}

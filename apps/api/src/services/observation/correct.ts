@@ -1,0 +1,91 @@
+import {
+  INDICATORS,
+  JURISDICTIONS,
+  applyWorkflowEvent,
+  cellOf,
+  validateObservation,
+  type ObservationCorrectionRequest,
+} from '@fourp/domain';
+import { ApiError } from '../../errors.js';
+import { appendAudit } from '../../repos/workflow/audit.js';
+import { previousYearValue } from '../../repos/workflow/observations.js';
+import { inTransaction } from '../../repos/workflow/transaction.js';
+import { permit, workflowError, type Caller, type ServiceDeps } from '../caller.js';
+import type { ObservationWritten } from './create.js';
+import {
+  isUniqueViolation,
+  requireComment,
+  requireObservation,
+  resolveSource,
+  reviseFigure,
+} from './figure.js';
+
+export type ObservationCorrectionInput = ObservationCorrectionRequest & { id: number };
+
+/**
+ * Corrects a figure that is not locked, keeping the previous value as a revision; the figure returns to draft.
+ * A reviewed (approved or published) figure needs a reason.
+ */
+export async function correctObservation(
+  { db, now }: ServiceDeps,
+  { principal, actor }: Caller,
+  { id, reason, comment, sourceId, source, ...fields }: ObservationCorrectionInput,
+): Promise<ObservationWritten> {
+  const before = await requireObservation(db, id);
+  permit(principal, 'observation.update', { jurisdictionId: before.jurisdiction });
+  if (sourceId !== undefined && source !== undefined) {
+    throw new ApiError('validation_failed', 'Give either sourceId or source, not both.', [
+      { path: 'sourceId', message: 'Give either sourceId or source, not both.' },
+    ]);
+  }
+  const next = applyWorkflowEvent(
+    { state: before.workflowState, locked: before.locked, submittedBy: null },
+    { type: 'edit', actorId: principal.userId },
+  );
+  if (!next.ok) throw workflowError(next.error);
+  const wasReviewed = before.workflowState === 'approved' || before.workflowState === 'published';
+  if (wasReviewed && !reason) {
+    throw new ApiError('validation_failed', 'Say why a reviewed figure is corrected.', [
+      { path: 'reason', message: 'required when correcting an approved or published figure' },
+    ]);
+  }
+  const at = now();
+  const merged = { ...before, ...fields };
+  const checked = validateObservation(
+    {
+      ...cellOf(before),
+      value: merged.value,
+      status: merged.status,
+      sourceId: sourceId ?? before.source.id,
+    },
+    {
+      indicators: INDICATORS,
+      jurisdictions: JURISDICTIONS,
+      currentYear: at.getUTCFullYear(),
+      previousValue: fields.value === undefined ? null : await previousYearValue(db, cellOf(before)),
+    },
+  );
+  if (!checked.ok) throw ApiError.fromDomain(checked.error);
+  requireComment(checked.value.warnings, comment);
+  try {
+    await inTransaction(db, async (tx) => {
+      const newSourceId =
+        sourceId === undefined && source === undefined
+          ? before.source.id
+          : await resolveSource(tx, { sourceId, source });
+      const entry = await reviseFigure(
+        tx,
+        before,
+        { ...fields, sourceId: newSourceId, workflowState: next.value.state },
+        { userId: principal.userId, reason: reason ?? comment ?? null },
+        at,
+      );
+      await appendAudit(tx, actor, entry, at);
+    });
+  } catch (error) {
+    if (isUniqueViolation(error))
+      throw new ApiError('conflict', 'That source already has a figure for this cell.');
+    throw error;
+  }
+  return { observation: await requireObservation(db, id), warnings: checked.value.warnings };
+}

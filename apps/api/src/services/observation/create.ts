@@ -1,0 +1,80 @@
+import {
+  INDICATORS,
+  JURISDICTIONS,
+  validateObservation,
+  type ObservationCell,
+  type ObservationCreateRequest,
+  type ValidationIssue,
+  type WorkflowObservation,
+} from '@fourp/domain';
+import { ApiError } from '../../errors.js';
+import { appendAudit } from '../../repos/workflow/audit.js';
+import {
+  findSameCell,
+  insertObservation,
+  previousYearValue,
+  type NewObservation,
+} from '../../repos/workflow/observations.js';
+import { inTransaction } from '../../repos/workflow/transaction.js';
+import { permit, type Caller, type ServiceDeps } from '../caller.js';
+import { createdEntry, requireComment, requireObservation, resolveSource } from './figure.js';
+
+export type ObservationWritten = { observation: WorkflowObservation; warnings: ValidationIssue[] };
+
+/** Enters one figure as a draft; an outlier against the previous year needs a comment. */
+export async function createObservation(
+  { db, now }: ServiceDeps,
+  { principal, actor }: Caller,
+  { comment, ...input }: ObservationCreateRequest,
+): Promise<ObservationWritten> {
+  const at = now();
+  const cell: ObservationCell = {
+    indicator: input.indicator,
+    jurisdiction: input.jurisdiction,
+    year: input.year,
+    yearEnd: input.yearEnd ?? input.year,
+    disaggregation: input.disaggregation,
+    definition: input.definition,
+  };
+  const checked = validateObservation(input, {
+    indicators: INDICATORS,
+    jurisdictions: JURISDICTIONS,
+    currentYear: at.getUTCFullYear(),
+    previousValue: await previousYearValue(db, cell),
+  });
+  if (!checked.ok) throw ApiError.fromDomain(checked.error);
+  permit(principal, 'observation.create', { jurisdictionId: input.jurisdiction });
+  const { warnings } = checked.value;
+  requireComment(warnings, comment);
+  const id = await inTransaction(db, async (tx) => {
+    const sourceId = await resolveSource(tx, input);
+    if ((await findSameCell(tx, cell, sourceId)) !== null) {
+      throw new ApiError(
+        'conflict',
+        'This source already has a figure for this cell; correct it with PATCH instead.',
+      );
+    }
+    const figure: NewObservation = {
+      ...cell,
+      value: input.value,
+      status: input.status,
+      unitAsRead: input.unitAsRead ?? null,
+      valueAsRead: input.valueAsRead ?? null,
+      note: input.note ?? null,
+      sourceId,
+      workflowState: 'draft',
+      createdBy: principal.userId,
+    };
+    const created = await insertObservation(tx, figure, at);
+    const entry = createdEntry(
+      'observation.create',
+      created,
+      figure,
+      { warnings: warnings.map((w) => w.message) },
+      comment ?? null,
+    );
+    await appendAudit(tx, actor, entry, at);
+    return created;
+  });
+  return { observation: await requireObservation(db, id), warnings };
+}

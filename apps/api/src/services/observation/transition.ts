@@ -1,0 +1,70 @@
+import {
+  EVENT_ACTIONS,
+  applyWorkflowEvent,
+  type TransitionRequest,
+  type WorkflowEventType,
+} from '@fourp/domain';
+import { appendAudit, lastSubmitter } from '../../repos/workflow/audit.js';
+import { setWorkflowState } from '../../repos/workflow/observations.js';
+import { inTransaction } from '../../repos/workflow/transaction.js';
+import { permit, workflowError, type Caller, type ServiceDeps } from '../caller.js';
+import type { ObservationWritten } from './create.js';
+import { requireObservation } from './figure.js';
+
+export type TransitionEvent = Exclude<WorkflowEventType, 'edit'>;
+export type TransitionInput = TransitionRequest & { id: number };
+export type TransitionVerb = (
+  deps: ServiceDeps,
+  caller: Caller,
+  input: TransitionInput,
+) => Promise<ObservationWritten>;
+
+/** The verb that moves a figure along the workflow by `event`, as the domain's state machine allows. */
+const transition =
+  (event: TransitionEvent): TransitionVerb =>
+  async ({ db, now }, { principal, actor }, { id, reason, comment }) => {
+    const observation = await requireObservation(db, id);
+    permit(principal, EVENT_ACTIONS[event], { jurisdictionId: observation.jurisdiction });
+    const next = applyWorkflowEvent(
+      {
+        state: observation.workflowState,
+        locked: observation.locked,
+        submittedBy: await lastSubmitter(db, id),
+      },
+      { type: event, actorId: principal.userId, reason },
+    );
+    if (!next.ok) throw workflowError(next.error);
+    const at = now();
+    await inTransaction(db, async (tx) => {
+      await setWorkflowState(tx, id, { workflowState: next.value.state, locked: next.value.locked }, at);
+      await appendAudit(
+        tx,
+        actor,
+        {
+          action: `observation.${event}`,
+          entityType: 'observation',
+          entityId: id,
+          jurisdictionId: observation.jurisdiction,
+          oldValue: { workflowState: observation.workflowState, locked: observation.locked },
+          newValue: { workflowState: next.value.state, locked: next.value.locked },
+          reason: reason?.trim() || comment || null,
+        },
+        at,
+      );
+    });
+    return { observation: await requireObservation(db, id), warnings: [] };
+  };
+
+export const submitObservation = transition('submit');
+export const approveObservation = transition('approve');
+export const rejectObservation = transition('reject');
+export const publishObservation = transition('publish');
+export const unlockObservation = transition('unlock');
+
+export const TRANSITIONS: Record<TransitionEvent, TransitionVerb> = {
+  submit: submitObservation,
+  approve: approveObservation,
+  reject: rejectObservation,
+  publish: publishObservation,
+  unlock: unlockObservation,
+};

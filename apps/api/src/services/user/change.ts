@@ -1,0 +1,56 @@
+import type { UserChangeRequest } from '@fourp/domain';
+import { hashPassword, passwordProblem } from '../../auth/password.js';
+import { ApiError } from '../../errors.js';
+import { appendAudit } from '../../repos/workflow/audit.js';
+import { inTransaction } from '../../repos/workflow/transaction.js';
+import { findUserById, updateUser, type UserRecord } from '../../repos/workflow/users.js';
+import { permit, type Caller, type ServiceDeps } from '../caller.js';
+import { roleScopeIssues } from './create.js';
+
+/** Changes an account's role, jurisdiction, name, password or whether it is disabled. */
+export async function changeUser(
+  { db, now }: ServiceDeps,
+  { principal, actor }: Caller,
+  { id, password, ...change }: UserChangeRequest & { id: string },
+): Promise<UserRecord | null> {
+  permit(principal, 'user.manage');
+  const before = await findUserById(db, id);
+  if (!before) throw new ApiError('not_found', `There is no user ${id}.`);
+  const issues = roleScopeIssues(
+    change.role ?? before.role,
+    change.jurisdictionId === undefined ? before.jurisdictionId : change.jurisdictionId,
+  );
+  const weak = password === undefined ? null : passwordProblem(password);
+  if (weak) issues.push({ path: 'password', message: weak });
+  if (issues.length > 0)
+    throw new ApiError('validation_failed', issues.map((i) => i.message).join(' '), issues);
+  const passwordHash = password === undefined ? undefined : await hashPassword(password);
+  const at = now();
+  return inTransaction(db, async (tx) => {
+    const updated = await updateUser(
+      tx,
+      before.id,
+      { ...change, ...(passwordHash ? { passwordHash } : {}) },
+      at,
+    );
+    await appendAudit(
+      tx,
+      actor,
+      {
+        action: 'user.update',
+        entityType: 'user',
+        entityId: before.id,
+        jurisdictionId: updated?.jurisdictionId ?? null,
+        oldValue: {
+          role: before.role,
+          jurisdictionId: before.jurisdictionId,
+          displayName: before.displayName,
+          disabled: before.disabled,
+        },
+        newValue: { ...change, ...(password === undefined ? {} : { password: 'changed' }) },
+      },
+      at,
+    );
+    return updated;
+  });
+}
