@@ -142,7 +142,7 @@ export function createApi(fetchFn: typeof fetch, baseUrl: string, ...middleware:
       dataOf(client.GET('/v1/reviews', { params: { query } }), ReviewQueueResponseSchema),
     observationHistory: (id: number) =>
       dataOf(
-        client.GET('/v1/observations/{id}/history', { params: path(String(id)) }),
+        client.GET('/v1/observations/{id}/history', { params: path(id) }),
         ObservationHistoryResponseSchema,
       ),
     progress: (query: z.infer<typeof ProgressQuerySchema>) =>
@@ -168,7 +168,7 @@ export function createApi(fetchFn: typeof fetch, baseUrl: string, ...middleware:
       ),
     correctObservation: (id: number, body: Body<'/v1/observations/{id}', 'patch'>) =>
       outcomeOf(
-        client.PATCH('/v1/observations/{id}', { params: path(String(id)), body }),
+        client.PATCH('/v1/observations/{id}', { params: path(id), body }),
         WorkflowObservationResponseSchema,
       ),
     transition: (
@@ -177,7 +177,7 @@ export function createApi(fetchFn: typeof fetch, baseUrl: string, ...middleware:
       body: Body<'/v1/observations/{id}/submit', 'post'>,
     ) =>
       outcomeOf(
-        client.POST(`/v1/observations/{id}/${step}`, { params: path(String(id)), body }),
+        client.POST(`/v1/observations/{id}/${step}`, { params: path(id), body }),
         WorkflowObservationResponseSchema,
       ),
     runImport: (file: File, query: NonNullable<paths['/v1/imports']['post']['parameters']['query']>) =>

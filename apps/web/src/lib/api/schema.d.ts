@@ -399,6 +399,26 @@ export interface paths {
     patch: operations['correctObservation'];
     trace?: never;
   };
+  '/v1/observations/{id}/history': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /**
+     * Workflow steps, revisions and audit entries of a figure
+     * @description Who may call: admin; provincial_reviewer for figures within their scope (Punjab by default); district_official for their jurisdiction and its tehsils; donor and researcher for published figures.
+     */
+    get: operations['observationHistory'];
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
   '/v1/observations/{id}/submit': {
     parameters: {
       query?: never;
@@ -499,26 +519,6 @@ export interface paths {
     patch?: never;
     trace?: never;
   };
-  '/v1/observations/{id}/history': {
-    parameters: {
-      query?: never;
-      header?: never;
-      path?: never;
-      cookie?: never;
-    };
-    /**
-     * Workflow steps, revisions and audit entries of a figure
-     * @description Who may call: admin; provincial_reviewer for figures within their scope (Punjab by default); district_official for their jurisdiction and its tehsils; donor and researcher for published figures.
-     */
-    get: operations['observationHistory'];
-    put?: never;
-    post?: never;
-    delete?: never;
-    options?: never;
-    head?: never;
-    patch?: never;
-    trace?: never;
-  };
   '/v1/reviews': {
     parameters: {
       query?: never;
@@ -587,7 +587,7 @@ export interface paths {
       cookie?: never;
     };
     /**
-     * Past imports, newest first: yours, or everyone’s for an admin
+     * Import batches, newest first: an admin sees all, others their own
      * @description Who may call: admin; provincial_reviewer for figures within their scope (Punjab by default); district_official for their jurisdiction and its tehsils.
      */
     get: operations['listImports'];
@@ -671,625 +671,6 @@ export interface paths {
 export type webhooks = Record<string, never>;
 export interface components {
   schemas: {
-    Problem: {
-      type: string;
-      title: string;
-      status: number;
-      detail: string;
-      code: string;
-      requestId: string;
-      errors?: {
-        path: string;
-        message: string;
-        row?: number;
-        column?: string;
-      }[];
-    };
-    MeResponse: {
-      data: {
-        user: {
-          id: string;
-          email: string;
-          displayName: string | null;
-          /** @enum {string} */
-          role: 'admin' | 'provincial_reviewer' | 'district_official' | 'donor' | 'researcher';
-          jurisdictionId: string | null;
-          createdAt: string;
-          disabled: boolean;
-        };
-        /** @enum {string} */
-        via: 'session' | 'token';
-        csrfToken: string | null;
-        sessionExpiresAt: string | null;
-        actions: (
-          | 'observation.read_unpublished'
-          | 'observation.create'
-          | 'observation.update'
-          | 'observation.submit'
-          | 'observation.approve'
-          | 'observation.reject'
-          | 'observation.publish'
-          | 'observation.unlock'
-          | 'observation.history'
-          | 'import.run'
-          | 'target.set'
-          | 'user.manage'
-          | 'token.manage'
-          | 'audit.read'
-        )[];
-        scope: string | null;
-      };
-    };
-    UserResponse: {
-      data: {
-        id: string;
-        email: string;
-        displayName: string | null;
-        /** @enum {string} */
-        role: 'admin' | 'provincial_reviewer' | 'district_official' | 'donor' | 'researcher';
-        jurisdictionId: string | null;
-        createdAt: string;
-        disabled: boolean;
-      };
-    };
-    UserListResponse: {
-      data: {
-        id: string;
-        email: string;
-        displayName: string | null;
-        /** @enum {string} */
-        role: 'admin' | 'provincial_reviewer' | 'district_official' | 'donor' | 'researcher';
-        jurisdictionId: string | null;
-        createdAt: string;
-        disabled: boolean;
-      }[];
-      meta: {
-        count: number;
-      };
-    };
-    NewApiTokenResponse: {
-      data: {
-        id: string;
-        name: string;
-        prefix: string;
-        createdAt: string;
-        lastUsedAt: string | null;
-        expiresAt: string | null;
-        revokedAt: string | null;
-        secret: string;
-      };
-    };
-    ApiTokenListResponse: {
-      data: {
-        id: string;
-        name: string;
-        prefix: string;
-        createdAt: string;
-        lastUsedAt: string | null;
-        expiresAt: string | null;
-        revokedAt: string | null;
-      }[];
-      meta: {
-        count: number;
-      };
-    };
-    WorkflowObservationResponse: {
-      data: {
-        id: number;
-        indicator: string;
-        jurisdiction: string;
-        year: number;
-        yearEnd: number;
-        disaggregation: {
-          [key: string]: string;
-        };
-        value: number | null;
-        suppressed: boolean;
-        /** @enum {string} */
-        status: 'A' | 'E' | 'P' | 'B';
-        definition: string;
-        unitAsRead: string | null;
-        valueAsRead: string | null;
-        /** @enum {string} */
-        workflowState: 'draft' | 'submitted' | 'approved' | 'published' | 'rejected';
-        superseded: boolean;
-        note: string | null;
-        source: {
-          id: number;
-          title: string;
-          publisher: string;
-          year: number | null;
-          locator: string | null;
-          /** @enum {string} */
-          kind: 'primary' | 'secondary';
-        };
-        locked: boolean;
-        createdBy: string | null;
-        createdAt: string;
-        updatedAt: string;
-      };
-      meta: {
-        warnings: {
-          path: string;
-          message: string;
-        }[];
-      };
-    };
-    ReviewQueueResponse: {
-      data: {
-        id: number;
-        indicator: string;
-        jurisdiction: string;
-        year: number;
-        yearEnd: number;
-        disaggregation: {
-          [key: string]: string;
-        };
-        value: number | null;
-        suppressed: boolean;
-        /** @enum {string} */
-        status: 'A' | 'E' | 'P' | 'B';
-        definition: string;
-        unitAsRead: string | null;
-        valueAsRead: string | null;
-        /** @enum {string} */
-        workflowState: 'draft' | 'submitted' | 'approved' | 'published' | 'rejected';
-        superseded: boolean;
-        note: string | null;
-        source: {
-          id: number;
-          title: string;
-          publisher: string;
-          year: number | null;
-          locator: string | null;
-          /** @enum {string} */
-          kind: 'primary' | 'secondary';
-        };
-        locked: boolean;
-        createdBy: string | null;
-        createdAt: string;
-        updatedAt: string;
-        previous: {
-          observationId: number;
-          year: number;
-          value: number;
-          source: {
-            id: number;
-            title: string;
-            publisher: string;
-            year: number | null;
-            locator: string | null;
-            /** @enum {string} */
-            kind: 'primary' | 'secondary';
-          };
-        } | null;
-        warnings: {
-          path: string;
-          message: string;
-        }[];
-      }[];
-      meta: {
-        count: number;
-      };
-    };
-    ObservationHistoryResponse: {
-      data: {
-        observation: {
-          id: number;
-          indicator: string;
-          jurisdiction: string;
-          year: number;
-          yearEnd: number;
-          disaggregation: {
-            [key: string]: string;
-          };
-          value: number | null;
-          suppressed: boolean;
-          /** @enum {string} */
-          status: 'A' | 'E' | 'P' | 'B';
-          definition: string;
-          unitAsRead: string | null;
-          valueAsRead: string | null;
-          /** @enum {string} */
-          workflowState: 'draft' | 'submitted' | 'approved' | 'published' | 'rejected';
-          superseded: boolean;
-          note: string | null;
-          source: {
-            id: number;
-            title: string;
-            publisher: string;
-            year: number | null;
-            locator: string | null;
-            /** @enum {string} */
-            kind: 'primary' | 'secondary';
-          };
-          locked: boolean;
-          createdBy: string | null;
-          createdAt: string;
-          updatedAt: string;
-        };
-        steps: {
-          at: string;
-          /** @enum {string} */
-          event: 'create' | 'import' | 'edit' | 'submit' | 'approve' | 'reject' | 'publish' | 'unlock';
-          from: ('draft' | 'submitted' | 'approved' | 'published' | 'rejected') | null;
-          /** @enum {string} */
-          to: 'draft' | 'submitted' | 'approved' | 'published' | 'rejected';
-          actorId: string | null;
-          actorEmail: string | null;
-          reason: string | null;
-        }[];
-        revisions: {
-          id: number;
-          previousValue: number | null;
-          previousValueAsRead: string | null;
-          previousSourceId: number | null;
-          previousSourceTitle: string | null;
-          newValue: number | null;
-          reason: string;
-          revisedAt: string;
-          revisedBy: {
-            id: string;
-            email: string | null;
-            displayName: string | null;
-          } | null;
-        }[];
-        audit: components['schemas']['AuditEntry'][];
-      };
-    };
-    AuditEntry: {
-      id: number;
-      at: string;
-      actorId: string | null;
-      actorEmail: string | null;
-      sessionId: string | null;
-      tokenId: string | null;
-      requestId: string | null;
-      action: string;
-      entityType: string;
-      entityId: string;
-      jurisdictionId: string | null;
-      oldValue: unknown;
-      newValue: unknown;
-      reason: string | null;
-    };
-    ImportReportResponse: {
-      data: {
-        dryRun: boolean;
-        /** @enum {string} */
-        format: 'csv' | 'xlsx';
-        /** @enum {string} */
-        layout: 'template' | 'reference';
-        contentHash: string;
-        rows: number;
-        inserted: number;
-        updated: number;
-        unchanged: number;
-        errors: {
-          /** @description row: the row number a spreadsheet shows, the header being row 1 and the first figure row 2 (in a CSV, the line where the record starts) */
-          row: number;
-          /** @description the template column, "(file)" or "(row)" when the problem is not in one cell */
-          column: string;
-          message: string;
-        }[];
-        warnings: {
-          /** @description row: the row number a spreadsheet shows, the header being row 1 and the first figure row 2 (in a CSV, the line where the record starts) */
-          row: number;
-          /** @description the template column, "(file)" or "(row)" when the problem is not in one cell */
-          column: string;
-          message: string;
-        }[];
-        batchId: number | null;
-      };
-    };
-    ImportBatchListResponse: {
-      data: {
-        id: number;
-        contentHash: string;
-        filename: string | null;
-        /** @enum {string} */
-        format: 'csv' | 'xlsx';
-        /** @enum {string} */
-        layout: 'template' | 'reference';
-        importedBy: string;
-        importedByEmail: string;
-        at: string;
-        rowsTotal: number;
-        rowsInserted: number;
-        rowsUpdated: number;
-        rowsUnchanged: number;
-      }[];
-      meta: {
-        count: number;
-      };
-    };
-    TargetResponse: {
-      data: {
-        id: number;
-        indicator: string;
-        jurisdiction: string;
-        baseline: {
-          year: number;
-          value: number;
-          source: {
-            id: number;
-            title: string;
-            publisher: string;
-            year: number | null;
-            locator: string | null;
-            /** @enum {string} */
-            kind: 'primary' | 'secondary';
-          } | null;
-        };
-        target: {
-          year: number;
-          value: number;
-          source: {
-            id: number;
-            title: string;
-            publisher: string;
-            year: number | null;
-            locator: string | null;
-            /** @enum {string} */
-            kind: 'primary' | 'secondary';
-          } | null;
-        };
-        note: string | null;
-        setBy: string | null;
-        setAt: string;
-      };
-    };
-    TargetListResponse: {
-      data: {
-        id: number;
-        indicator: string;
-        jurisdiction: string;
-        baseline: {
-          year: number;
-          value: number;
-          source: {
-            id: number;
-            title: string;
-            publisher: string;
-            year: number | null;
-            locator: string | null;
-            /** @enum {string} */
-            kind: 'primary' | 'secondary';
-          } | null;
-        };
-        target: {
-          year: number;
-          value: number;
-          source: {
-            id: number;
-            title: string;
-            publisher: string;
-            year: number | null;
-            locator: string | null;
-            /** @enum {string} */
-            kind: 'primary' | 'secondary';
-          } | null;
-        };
-        note: string | null;
-        setBy: string | null;
-        setAt: string;
-      }[];
-      meta: {
-        count: number;
-      };
-    };
-    ProgressResponse: {
-      data: {
-        indicator: string;
-        jurisdiction: string;
-        unit: string;
-        direction: string;
-        baseline: {
-          year: number;
-          value: number;
-          source: {
-            id: number;
-            title: string;
-            publisher: string;
-            year: number | null;
-            locator: string | null;
-            /** @enum {string} */
-            kind: 'primary' | 'secondary';
-          } | null;
-        };
-        target: {
-          year: number;
-          value: number;
-          source: {
-            id: number;
-            title: string;
-            publisher: string;
-            year: number | null;
-            locator: string | null;
-            /** @enum {string} */
-            kind: 'primary' | 'secondary';
-          } | null;
-        };
-        latest: {
-          year: number;
-          value: number;
-          source: {
-            id: number;
-            title: string;
-            publisher: string;
-            year: number | null;
-            locator: string | null;
-            /** @enum {string} */
-            kind: 'primary' | 'secondary';
-          } | null;
-          observationId: number;
-        } | null;
-        status:
-          | (
-              | 'target_achieved'
-              | 'substantial_progress'
-              | 'moderate_progress'
-              | 'limited_progress'
-              | 'deterioration'
-            )
-          | null;
-        assessment: {
-          /** @enum {string} */
-          status:
-            | 'target_achieved'
-            | 'substantial_progress'
-            | 'moderate_progress'
-            | 'limited_progress'
-            | 'deterioration';
-          /** @enum {string} */
-          method: 'cagr' | 'linear';
-          ratio: number | null;
-          actualAnnualGrowth: number | null;
-          requiredAnnualGrowth: number | null;
-          explanation: string;
-        } | null;
-        reason: string | null;
-      }[];
-      meta: {
-        count: number;
-        jurisdiction: string;
-        method: string;
-      };
-    };
-    LoginRequest: {
-      email: string;
-      password: string;
-    };
-    NewUserRequest: {
-      /** Format: email */
-      email: string;
-      password: string;
-      /** @enum {string} */
-      role: 'admin' | 'provincial_reviewer' | 'district_official' | 'donor' | 'researcher';
-      /** @default null */
-      jurisdictionId: string | null;
-      /** @default null */
-      displayName: string | null;
-    };
-    UserChangeRequest: {
-      /** @enum {string} */
-      role?: 'admin' | 'provincial_reviewer' | 'district_official' | 'donor' | 'researcher';
-      jurisdictionId?: string | null;
-      displayName?: string | null;
-      disabled?: boolean;
-      password?: string;
-    };
-    NewApiTokenRequest: {
-      name: string;
-      /** @default 90 */
-      expiresInDays: number | null;
-    };
-    ObservationCreateRequest: {
-      indicator: string;
-      jurisdiction: string;
-      year: number;
-      yearEnd?: number;
-      /** @default {} */
-      disaggregation: {
-        [key: string]: string;
-      };
-      value: number;
-      /**
-       * @default A
-       * @enum {string}
-       */
-      status: 'A' | 'E' | 'P' | 'B';
-      /** @default standard */
-      definition: string;
-      unitAsRead?: string | null;
-      valueAsRead?: string | null;
-      note?: string | null;
-      sourceId?: number;
-      source?: {
-        title: string;
-        publisher: string;
-        /** @default null */
-        year: number | null;
-        /** @default null */
-        locator: string | null;
-        /**
-         * @default secondary
-         * @enum {string}
-         */
-        kind: 'primary' | 'secondary';
-      };
-      comment?: string;
-    };
-    ObservationCorrectionRequest: {
-      value?: number;
-      /** @enum {string} */
-      status?: 'A' | 'E' | 'P' | 'B';
-      unitAsRead?: string | null;
-      valueAsRead?: string | null;
-      note?: string | null;
-      sourceId?: number;
-      source?: {
-        title: string;
-        publisher: string;
-        /** @default null */
-        year: number | null;
-        /** @default null */
-        locator: string | null;
-        /**
-         * @default secondary
-         * @enum {string}
-         */
-        kind: 'primary' | 'secondary';
-      };
-      reason?: string;
-      comment?: string;
-    };
-    TransitionRequest: {
-      reason?: string;
-      comment?: string;
-    };
-    TargetRequest: {
-      indicator: string;
-      jurisdiction: string;
-      baseline: {
-        year: number;
-        value: number;
-        sourceId?: number;
-        source?: {
-          title: string;
-          publisher: string;
-          /** @default null */
-          year: number | null;
-          /** @default null */
-          locator: string | null;
-          /**
-           * @default secondary
-           * @enum {string}
-           */
-          kind: 'primary' | 'secondary';
-        };
-      };
-      target: {
-        year: number;
-        value: number;
-        sourceId?: number;
-        source?: {
-          title: string;
-          publisher: string;
-          /** @default null */
-          year: number | null;
-          /** @default null */
-          locator: string | null;
-          /**
-           * @default secondary
-           * @enum {string}
-           */
-          kind: 'primary' | 'secondary';
-        };
-      };
-      /** @default null */
-      note: string | null;
-    };
     HealthResponse: {
       data: {
         /** @enum {string} */
@@ -1312,6 +693,20 @@ export interface components {
          */
         lastUpdated: string | null;
       };
+    };
+    Problem: {
+      type: string;
+      title: string;
+      status: number;
+      detail: string;
+      code: string;
+      requestId: string;
+      errors?: {
+        path: string;
+        message: string;
+        row?: number;
+        column?: string;
+      }[];
     };
     PillarListResponse: {
       data: {
@@ -1915,6 +1310,508 @@ export interface components {
         observations: components['schemas']['Observation'][];
       };
     };
+    MeResponse: {
+      data: {
+        user: {
+          id: string;
+          email: string;
+          displayName: string | null;
+          /** @enum {string} */
+          role: 'admin' | 'provincial_reviewer' | 'district_official' | 'donor' | 'researcher';
+          jurisdictionId: string | null;
+          createdAt: string;
+          disabled: boolean;
+        };
+        /** @enum {string} */
+        via: 'session' | 'token';
+        csrfToken: string | null;
+        sessionExpiresAt: string | null;
+        actions: (
+          | 'observation.read_unpublished'
+          | 'observation.create'
+          | 'observation.update'
+          | 'observation.submit'
+          | 'observation.approve'
+          | 'observation.reject'
+          | 'observation.publish'
+          | 'observation.unlock'
+          | 'observation.history'
+          | 'import.run'
+          | 'target.set'
+          | 'user.manage'
+          | 'token.manage'
+          | 'audit.read'
+        )[];
+        scope: string | null;
+      };
+    };
+    LoginRequest: {
+      email: string;
+      password: string;
+    };
+    UserListResponse: {
+      data: {
+        id: string;
+        email: string;
+        displayName: string | null;
+        /** @enum {string} */
+        role: 'admin' | 'provincial_reviewer' | 'district_official' | 'donor' | 'researcher';
+        jurisdictionId: string | null;
+        createdAt: string;
+        disabled: boolean;
+      }[];
+      meta: {
+        count: number;
+      };
+    };
+    UserResponse: {
+      data: {
+        id: string;
+        email: string;
+        displayName: string | null;
+        /** @enum {string} */
+        role: 'admin' | 'provincial_reviewer' | 'district_official' | 'donor' | 'researcher';
+        jurisdictionId: string | null;
+        createdAt: string;
+        disabled: boolean;
+      };
+    };
+    NewUserRequest: {
+      /** Format: email */
+      email: string;
+      password: string;
+      /** @enum {string} */
+      role: 'admin' | 'provincial_reviewer' | 'district_official' | 'donor' | 'researcher';
+      /** @default null */
+      jurisdictionId: string | null;
+      /** @default null */
+      displayName: string | null;
+    };
+    UserChangeRequest: {
+      /** @enum {string} */
+      role?: 'admin' | 'provincial_reviewer' | 'district_official' | 'donor' | 'researcher';
+      jurisdictionId?: string | null;
+      displayName?: string | null;
+      disabled?: boolean;
+      password?: string;
+    };
+    ApiTokenListResponse: {
+      data: {
+        id: string;
+        name: string;
+        prefix: string;
+        createdAt: string;
+        lastUsedAt: string | null;
+        expiresAt: string | null;
+        revokedAt: string | null;
+      }[];
+      meta: {
+        count: number;
+      };
+    };
+    NewApiTokenResponse: {
+      data: {
+        id: string;
+        name: string;
+        prefix: string;
+        createdAt: string;
+        lastUsedAt: string | null;
+        expiresAt: string | null;
+        revokedAt: string | null;
+        secret: string;
+      };
+    };
+    NewApiTokenRequest: {
+      name: string;
+      /** @default 90 */
+      expiresInDays: number | null;
+    };
+    WorkflowObservationResponse: {
+      data: {
+        id: number;
+        indicator: string;
+        jurisdiction: string;
+        year: number;
+        yearEnd: number;
+        disaggregation: {
+          sex?: string;
+          age_group?: string;
+          exploitation_form?: string;
+          nationality?: string;
+          route?: string;
+          tehsil?: string;
+          agency?: string;
+          partner_country?: string;
+        };
+        value: number | null;
+        suppressed: boolean;
+        /** @enum {string} */
+        status: 'A' | 'E' | 'P' | 'B';
+        definition: string;
+        unitAsRead: string | null;
+        valueAsRead: string | null;
+        /** @enum {string} */
+        workflowState: 'draft' | 'submitted' | 'approved' | 'published' | 'rejected';
+        superseded: boolean;
+        note: string | null;
+        source: components['schemas']['Source'];
+        locked: boolean;
+        createdBy: string | null;
+        createdAt: string;
+        updatedAt: string;
+      };
+      meta: {
+        warnings: {
+          path: string;
+          message: string;
+        }[];
+      };
+    };
+    ObservationCorrectionRequest: {
+      value?: number;
+      /** @enum {string} */
+      status?: 'A' | 'E' | 'P' | 'B';
+      unitAsRead?: string | null;
+      valueAsRead?: string | null;
+      note?: string | null;
+      sourceId?: number;
+      source?: {
+        title: string;
+        publisher: string;
+        /** @default null */
+        year: number | null;
+        /** @default null */
+        locator: string | null;
+        /**
+         * @default secondary
+         * @enum {string}
+         */
+        kind: 'primary' | 'secondary';
+      };
+      reason?: string;
+      comment?: string;
+    };
+    ObservationHistoryResponse: {
+      data: {
+        observation: {
+          id: number;
+          indicator: string;
+          jurisdiction: string;
+          year: number;
+          yearEnd: number;
+          disaggregation: {
+            sex?: string;
+            age_group?: string;
+            exploitation_form?: string;
+            nationality?: string;
+            route?: string;
+            tehsil?: string;
+            agency?: string;
+            partner_country?: string;
+          };
+          value: number | null;
+          suppressed: boolean;
+          /** @enum {string} */
+          status: 'A' | 'E' | 'P' | 'B';
+          definition: string;
+          unitAsRead: string | null;
+          valueAsRead: string | null;
+          /** @enum {string} */
+          workflowState: 'draft' | 'submitted' | 'approved' | 'published' | 'rejected';
+          superseded: boolean;
+          note: string | null;
+          source: components['schemas']['Source'];
+          locked: boolean;
+          createdBy: string | null;
+          createdAt: string;
+          updatedAt: string;
+        };
+        steps: {
+          at: string;
+          /** @enum {string} */
+          event: 'create' | 'import' | 'edit' | 'submit' | 'approve' | 'reject' | 'publish' | 'unlock';
+          /** @enum {string|null} */
+          from: 'draft' | 'submitted' | 'approved' | 'published' | 'rejected' | null;
+          /** @enum {string} */
+          to: 'draft' | 'submitted' | 'approved' | 'published' | 'rejected';
+          actorId: string | null;
+          actorEmail: string | null;
+          reason: string | null;
+        }[];
+        revisions: {
+          id: number;
+          previousValue: number | null;
+          previousValueAsRead: string | null;
+          previousSourceId: number | null;
+          previousSourceTitle: string | null;
+          newValue: number | null;
+          reason: string;
+          revisedAt: string;
+          revisedBy: {
+            id: string;
+            email: string | null;
+            displayName: string | null;
+          } | null;
+        }[];
+        audit: components['schemas']['AuditEntry'][];
+      };
+    };
+    AuditEntry: {
+      id: number;
+      at: string;
+      actorId: string | null;
+      actorEmail: string | null;
+      sessionId: string | null;
+      tokenId: string | null;
+      requestId: string | null;
+      action: string;
+      entityType: string;
+      entityId: string;
+      jurisdictionId: string | null;
+      oldValue?: unknown;
+      newValue?: unknown;
+      reason: string | null;
+    };
+    TransitionRequest: {
+      reason?: string;
+      comment?: string;
+    };
+    ReviewQueueResponse: {
+      data: {
+        id: number;
+        indicator: string;
+        jurisdiction: string;
+        year: number;
+        yearEnd: number;
+        disaggregation: {
+          sex?: string;
+          age_group?: string;
+          exploitation_form?: string;
+          nationality?: string;
+          route?: string;
+          tehsil?: string;
+          agency?: string;
+          partner_country?: string;
+        };
+        value: number | null;
+        suppressed: boolean;
+        /** @enum {string} */
+        status: 'A' | 'E' | 'P' | 'B';
+        definition: string;
+        unitAsRead: string | null;
+        valueAsRead: string | null;
+        /** @enum {string} */
+        workflowState: 'draft' | 'submitted' | 'approved' | 'published' | 'rejected';
+        superseded: boolean;
+        note: string | null;
+        source: components['schemas']['Source'];
+        locked: boolean;
+        createdBy: string | null;
+        createdAt: string;
+        updatedAt: string;
+        previous: {
+          observationId: number;
+          year: number;
+          value: number;
+          source: components['schemas']['Source'];
+        } | null;
+        warnings: {
+          path: string;
+          message: string;
+        }[];
+      }[];
+      meta: {
+        count: number;
+      };
+    };
+    ImportBatchListResponse: {
+      data: {
+        id: number;
+        contentHash: string;
+        filename: string | null;
+        /** @enum {string} */
+        format: 'csv' | 'xlsx';
+        /** @enum {string} */
+        layout: 'template' | 'reference';
+        importedBy: string;
+        importedByEmail: string;
+        at: string;
+        rowsTotal: number;
+        rowsInserted: number;
+        rowsUpdated: number;
+        rowsUnchanged: number;
+      }[];
+      meta: {
+        count: number;
+      };
+    };
+    ImportReportResponse: {
+      data: {
+        dryRun: boolean;
+        /** @enum {string} */
+        format: 'csv' | 'xlsx';
+        /** @enum {string} */
+        layout: 'template' | 'reference';
+        contentHash: string;
+        rows: number;
+        inserted: number;
+        updated: number;
+        unchanged: number;
+        errors: {
+          /** @description row: the row number a spreadsheet shows, the header being row 1 and the first figure row 2 (in a CSV, the line where the record starts) */
+          row: number;
+          /** @description the template column, "(file)" or "(row)" when the problem is not in one cell */
+          column: string;
+          message: string;
+        }[];
+        warnings: {
+          /** @description row: the row number a spreadsheet shows, the header being row 1 and the first figure row 2 (in a CSV, the line where the record starts) */
+          row: number;
+          /** @description the template column, "(file)" or "(row)" when the problem is not in one cell */
+          column: string;
+          message: string;
+        }[];
+        batchId: number | null;
+      };
+    };
+    TargetListResponse: {
+      data: {
+        id: number;
+        indicator: string;
+        jurisdiction: string;
+        baseline: {
+          year: number;
+          value: number;
+          source: components['schemas']['Source'] & (Record<string, never> | null);
+        };
+        target: {
+          year: number;
+          value: number;
+          source: components['schemas']['Source'] & (Record<string, never> | null);
+        };
+        note: string | null;
+        setBy: string | null;
+        setAt: string;
+      }[];
+      meta: {
+        count: number;
+      };
+    };
+    TargetResponse: {
+      data: {
+        id: number;
+        indicator: string;
+        jurisdiction: string;
+        baseline: {
+          year: number;
+          value: number;
+          source: components['schemas']['Source'] & (Record<string, never> | null);
+        };
+        target: {
+          year: number;
+          value: number;
+          source: components['schemas']['Source'] & (Record<string, never> | null);
+        };
+        note: string | null;
+        setBy: string | null;
+        setAt: string;
+      };
+    };
+    TargetRequest: {
+      indicator: string;
+      jurisdiction: string;
+      baseline: {
+        year: number;
+        value: number;
+        sourceId?: number;
+        source?: {
+          title: string;
+          publisher: string;
+          /** @default null */
+          year: number | null;
+          /** @default null */
+          locator: string | null;
+          /**
+           * @default secondary
+           * @enum {string}
+           */
+          kind: 'primary' | 'secondary';
+        };
+      };
+      target: {
+        year: number;
+        value: number;
+        sourceId?: number;
+        source?: {
+          title: string;
+          publisher: string;
+          /** @default null */
+          year: number | null;
+          /** @default null */
+          locator: string | null;
+          /**
+           * @default secondary
+           * @enum {string}
+           */
+          kind: 'primary' | 'secondary';
+        };
+      };
+      /** @default null */
+      note: string | null;
+    };
+    ProgressResponse: {
+      data: {
+        indicator: string;
+        jurisdiction: string;
+        unit: string;
+        direction: string;
+        baseline: {
+          year: number;
+          value: number;
+          source: components['schemas']['Source'] & (Record<string, never> | null);
+        };
+        target: {
+          year: number;
+          value: number;
+          source: components['schemas']['Source'] & (Record<string, never> | null);
+        };
+        latest: {
+          year: number;
+          value: number;
+          source: components['schemas']['Source'] & (Record<string, never> | null);
+          observationId: number;
+        } | null;
+        /** @enum {string|null} */
+        status:
+          | 'target_achieved'
+          | 'substantial_progress'
+          | 'moderate_progress'
+          | 'limited_progress'
+          | 'deterioration'
+          | null;
+        assessment: {
+          /** @enum {string} */
+          status:
+            | 'target_achieved'
+            | 'substantial_progress'
+            | 'moderate_progress'
+            | 'limited_progress'
+            | 'deterioration';
+          /** @enum {string} */
+          method: 'cagr' | 'linear';
+          ratio: number | null;
+          actualAnnualGrowth: number | null;
+          requiredAnnualGrowth: number | null;
+          explanation: string;
+        } | null;
+        reason: string | null;
+      }[];
+      meta: {
+        count: number;
+        jurisdiction: string;
+        method: string;
+      };
+    };
   };
   responses: never;
   parameters: never;
@@ -2293,22 +2190,68 @@ export interface operations {
     };
     requestBody: {
       content: {
-        'application/json': components['schemas']['ObservationCreateRequest'];
+        'application/json': {
+          indicator: string;
+          jurisdiction: string;
+          year: number;
+          yearEnd?: number;
+          /** @default {} */
+          disaggregation?: {
+            sex?: string;
+            age_group?: string;
+            exploitation_form?: string;
+            nationality?: string;
+            route?: string;
+            tehsil?: string;
+            agency?: string;
+            partner_country?: string;
+          };
+          value: number;
+          /**
+           * @default A
+           * @enum {string}
+           */
+          status?: 'A' | 'E' | 'P' | 'B';
+          /** @default standard */
+          definition?: string;
+          unitAsRead?: string | null;
+          valueAsRead?: string | null;
+          note?: string | null;
+          sourceId?: number;
+          source?: {
+            title: string;
+            publisher: string;
+            /** @default null */
+            year?: number | null;
+            /** @default null */
+            locator?: string | null;
+            /**
+             * @default secondary
+             * @enum {string}
+             */
+            kind?: 'primary' | 'secondary';
+          };
+        } & {
+          comment?: string;
+        };
       };
     };
     responses: {
-      /** @description OK */
+      /** @description Created */
       201: {
         headers: {
+          'X-Request-Id': components['headers']['RequestId'];
+          ETag: components['headers']['ETag'];
           [name: string]: unknown;
         };
         content: {
           'application/json': components['schemas']['WorkflowObservationResponse'];
         };
       };
-      /** @description Invalid input; `errors` names each field (or row and column for imports) */
+      /** @description Invalid input; `errors` names each parameter or field */
       400: {
         headers: {
+          'X-Request-Id': components['headers']['RequestId'];
           [name: string]: unknown;
         };
         content: {
@@ -2318,6 +2261,7 @@ export interface operations {
       /** @description Not signed in, or the API token is unknown, revoked or expired */
       401: {
         headers: {
+          'X-Request-Id': components['headers']['RequestId'];
           [name: string]: unknown;
         };
         content: {
@@ -2327,15 +2271,37 @@ export interface operations {
       /** @description The role may not do this here, or the X-FourP-CSRF header is missing */
       403: {
         headers: {
+          'X-Request-Id': components['headers']['RequestId'];
           [name: string]: unknown;
         };
         content: {
           'application/problem+json': components['schemas']['Problem'];
         };
       };
-      /** @description The figure is in a state that does not allow this */
+      /** @description Unknown id */
+      404: {
+        headers: {
+          'X-Request-Id': components['headers']['RequestId'];
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description The resource is in a state that does not allow this */
       409: {
         headers: {
+          'X-Request-Id': components['headers']['RequestId'];
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description Unexpected failure; no internals are returned */
+      500: {
+        headers: {
+          'X-Request-Id': components['headers']['RequestId'];
           [name: string]: unknown;
         };
         content: {
@@ -2802,33 +2768,48 @@ export interface operations {
       /** @description OK */
       200: {
         headers: {
+          'X-Request-Id': components['headers']['RequestId'];
+          ETag: components['headers']['ETag'];
           [name: string]: unknown;
         };
         content: {
           'application/json': components['schemas']['MeResponse'];
         };
       };
-      /** @description Invalid input; `errors` names each field (or row and column for imports) */
+      /** @description Invalid input; `errors` names each parameter or field */
       400: {
         headers: {
+          'X-Request-Id': components['headers']['RequestId'];
           [name: string]: unknown;
         };
         content: {
           'application/problem+json': components['schemas']['Problem'];
         };
       };
-      /** @description The figure is in a state that does not allow this */
-      409: {
+      /** @description Not signed in, or the API token is unknown, revoked or expired */
+      401: {
         headers: {
+          'X-Request-Id': components['headers']['RequestId'];
           [name: string]: unknown;
         };
         content: {
           'application/problem+json': components['schemas']['Problem'];
         };
       };
-      /** @description Too many failed sign-ins; see Retry-After */
+      /** @description Too many requests; see Retry-After */
       429: {
         headers: {
+          'X-Request-Id': components['headers']['RequestId'];
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description Unexpected failure; no internals are returned */
+      500: {
+        headers: {
+          'X-Request-Id': components['headers']['RequestId'];
           [name: string]: unknown;
         };
         content: {
@@ -2846,16 +2827,17 @@ export interface operations {
     };
     requestBody?: never;
     responses: {
-      /** @description No content */
+      /** @description Signed out */
       204: {
         headers: {
           [name: string]: unknown;
         };
         content?: never;
       };
-      /** @description Invalid input; `errors` names each field (or row and column for imports) */
+      /** @description Invalid input; `errors` names each parameter or field */
       400: {
         headers: {
+          'X-Request-Id': components['headers']['RequestId'];
           [name: string]: unknown;
         };
         content: {
@@ -2865,6 +2847,7 @@ export interface operations {
       /** @description Not signed in, or the API token is unknown, revoked or expired */
       401: {
         headers: {
+          'X-Request-Id': components['headers']['RequestId'];
           [name: string]: unknown;
         };
         content: {
@@ -2874,15 +2857,17 @@ export interface operations {
       /** @description The role may not do this here, or the X-FourP-CSRF header is missing */
       403: {
         headers: {
+          'X-Request-Id': components['headers']['RequestId'];
           [name: string]: unknown;
         };
         content: {
           'application/problem+json': components['schemas']['Problem'];
         };
       };
-      /** @description The figure is in a state that does not allow this */
-      409: {
+      /** @description Unexpected failure; no internals are returned */
+      500: {
         headers: {
+          'X-Request-Id': components['headers']['RequestId'];
           [name: string]: unknown;
         };
         content: {
@@ -2903,15 +2888,18 @@ export interface operations {
       /** @description OK */
       200: {
         headers: {
+          'X-Request-Id': components['headers']['RequestId'];
+          ETag: components['headers']['ETag'];
           [name: string]: unknown;
         };
         content: {
           'application/json': components['schemas']['MeResponse'];
         };
       };
-      /** @description Invalid input; `errors` names each field (or row and column for imports) */
+      /** @description Invalid input; `errors` names each parameter or field */
       400: {
         headers: {
+          'X-Request-Id': components['headers']['RequestId'];
           [name: string]: unknown;
         };
         content: {
@@ -2921,6 +2909,7 @@ export interface operations {
       /** @description Not signed in, or the API token is unknown, revoked or expired */
       401: {
         headers: {
+          'X-Request-Id': components['headers']['RequestId'];
           [name: string]: unknown;
         };
         content: {
@@ -2930,6 +2919,17 @@ export interface operations {
       /** @description The role may not do this here, or the X-FourP-CSRF header is missing */
       403: {
         headers: {
+          'X-Request-Id': components['headers']['RequestId'];
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description Unexpected failure; no internals are returned */
+      500: {
+        headers: {
+          'X-Request-Id': components['headers']['RequestId'];
           [name: string]: unknown;
         };
         content: {
@@ -2950,15 +2950,18 @@ export interface operations {
       /** @description OK */
       200: {
         headers: {
+          'X-Request-Id': components['headers']['RequestId'];
+          ETag: components['headers']['ETag'];
           [name: string]: unknown;
         };
         content: {
           'application/json': components['schemas']['UserListResponse'];
         };
       };
-      /** @description Invalid input; `errors` names each field (or row and column for imports) */
+      /** @description Invalid input; `errors` names each parameter or field */
       400: {
         headers: {
+          'X-Request-Id': components['headers']['RequestId'];
           [name: string]: unknown;
         };
         content: {
@@ -2968,6 +2971,7 @@ export interface operations {
       /** @description Not signed in, or the API token is unknown, revoked or expired */
       401: {
         headers: {
+          'X-Request-Id': components['headers']['RequestId'];
           [name: string]: unknown;
         };
         content: {
@@ -2977,6 +2981,17 @@ export interface operations {
       /** @description The role may not do this here, or the X-FourP-CSRF header is missing */
       403: {
         headers: {
+          'X-Request-Id': components['headers']['RequestId'];
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description Unexpected failure; no internals are returned */
+      500: {
+        headers: {
+          'X-Request-Id': components['headers']['RequestId'];
           [name: string]: unknown;
         };
         content: {
@@ -2998,18 +3013,21 @@ export interface operations {
       };
     };
     responses: {
-      /** @description OK */
+      /** @description Created */
       201: {
         headers: {
+          'X-Request-Id': components['headers']['RequestId'];
+          ETag: components['headers']['ETag'];
           [name: string]: unknown;
         };
         content: {
           'application/json': components['schemas']['UserResponse'];
         };
       };
-      /** @description Invalid input; `errors` names each field (or row and column for imports) */
+      /** @description Invalid input; `errors` names each parameter or field */
       400: {
         headers: {
+          'X-Request-Id': components['headers']['RequestId'];
           [name: string]: unknown;
         };
         content: {
@@ -3019,6 +3037,7 @@ export interface operations {
       /** @description Not signed in, or the API token is unknown, revoked or expired */
       401: {
         headers: {
+          'X-Request-Id': components['headers']['RequestId'];
           [name: string]: unknown;
         };
         content: {
@@ -3028,15 +3047,27 @@ export interface operations {
       /** @description The role may not do this here, or the X-FourP-CSRF header is missing */
       403: {
         headers: {
+          'X-Request-Id': components['headers']['RequestId'];
           [name: string]: unknown;
         };
         content: {
           'application/problem+json': components['schemas']['Problem'];
         };
       };
-      /** @description The figure is in a state that does not allow this */
+      /** @description The resource is in a state that does not allow this */
       409: {
         headers: {
+          'X-Request-Id': components['headers']['RequestId'];
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description Unexpected failure; no internals are returned */
+      500: {
+        headers: {
+          'X-Request-Id': components['headers']['RequestId'];
           [name: string]: unknown;
         };
         content: {
@@ -3064,15 +3095,18 @@ export interface operations {
       /** @description OK */
       200: {
         headers: {
+          'X-Request-Id': components['headers']['RequestId'];
+          ETag: components['headers']['ETag'];
           [name: string]: unknown;
         };
         content: {
           'application/json': components['schemas']['UserResponse'];
         };
       };
-      /** @description Invalid input; `errors` names each field (or row and column for imports) */
+      /** @description Invalid input; `errors` names each parameter or field */
       400: {
         headers: {
+          'X-Request-Id': components['headers']['RequestId'];
           [name: string]: unknown;
         };
         content: {
@@ -3082,6 +3116,7 @@ export interface operations {
       /** @description Not signed in, or the API token is unknown, revoked or expired */
       401: {
         headers: {
+          'X-Request-Id': components['headers']['RequestId'];
           [name: string]: unknown;
         };
         content: {
@@ -3091,6 +3126,7 @@ export interface operations {
       /** @description The role may not do this here, or the X-FourP-CSRF header is missing */
       403: {
         headers: {
+          'X-Request-Id': components['headers']['RequestId'];
           [name: string]: unknown;
         };
         content: {
@@ -3100,15 +3136,17 @@ export interface operations {
       /** @description Unknown id */
       404: {
         headers: {
+          'X-Request-Id': components['headers']['RequestId'];
           [name: string]: unknown;
         };
         content: {
           'application/problem+json': components['schemas']['Problem'];
         };
       };
-      /** @description The figure is in a state that does not allow this */
-      409: {
+      /** @description Unexpected failure; no internals are returned */
+      500: {
         headers: {
+          'X-Request-Id': components['headers']['RequestId'];
           [name: string]: unknown;
         };
         content: {
@@ -3129,15 +3167,18 @@ export interface operations {
       /** @description OK */
       200: {
         headers: {
+          'X-Request-Id': components['headers']['RequestId'];
+          ETag: components['headers']['ETag'];
           [name: string]: unknown;
         };
         content: {
           'application/json': components['schemas']['ApiTokenListResponse'];
         };
       };
-      /** @description Invalid input; `errors` names each field (or row and column for imports) */
+      /** @description Invalid input; `errors` names each parameter or field */
       400: {
         headers: {
+          'X-Request-Id': components['headers']['RequestId'];
           [name: string]: unknown;
         };
         content: {
@@ -3147,6 +3188,7 @@ export interface operations {
       /** @description Not signed in, or the API token is unknown, revoked or expired */
       401: {
         headers: {
+          'X-Request-Id': components['headers']['RequestId'];
           [name: string]: unknown;
         };
         content: {
@@ -3156,6 +3198,17 @@ export interface operations {
       /** @description The role may not do this here, or the X-FourP-CSRF header is missing */
       403: {
         headers: {
+          'X-Request-Id': components['headers']['RequestId'];
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description Unexpected failure; no internals are returned */
+      500: {
+        headers: {
+          'X-Request-Id': components['headers']['RequestId'];
           [name: string]: unknown;
         };
         content: {
@@ -3177,18 +3230,21 @@ export interface operations {
       };
     };
     responses: {
-      /** @description OK */
+      /** @description Created */
       201: {
         headers: {
+          'X-Request-Id': components['headers']['RequestId'];
+          ETag: components['headers']['ETag'];
           [name: string]: unknown;
         };
         content: {
           'application/json': components['schemas']['NewApiTokenResponse'];
         };
       };
-      /** @description Invalid input; `errors` names each field (or row and column for imports) */
+      /** @description Invalid input; `errors` names each parameter or field */
       400: {
         headers: {
+          'X-Request-Id': components['headers']['RequestId'];
           [name: string]: unknown;
         };
         content: {
@@ -3198,6 +3254,7 @@ export interface operations {
       /** @description Not signed in, or the API token is unknown, revoked or expired */
       401: {
         headers: {
+          'X-Request-Id': components['headers']['RequestId'];
           [name: string]: unknown;
         };
         content: {
@@ -3207,15 +3264,17 @@ export interface operations {
       /** @description The role may not do this here, or the X-FourP-CSRF header is missing */
       403: {
         headers: {
+          'X-Request-Id': components['headers']['RequestId'];
           [name: string]: unknown;
         };
         content: {
           'application/problem+json': components['schemas']['Problem'];
         };
       };
-      /** @description The figure is in a state that does not allow this */
-      409: {
+      /** @description Unexpected failure; no internals are returned */
+      500: {
         headers: {
+          'X-Request-Id': components['headers']['RequestId'];
           [name: string]: unknown;
         };
         content: {
@@ -3236,16 +3295,17 @@ export interface operations {
     };
     requestBody?: never;
     responses: {
-      /** @description No content */
+      /** @description Revoked */
       204: {
         headers: {
           [name: string]: unknown;
         };
         content?: never;
       };
-      /** @description Invalid input; `errors` names each field (or row and column for imports) */
+      /** @description Invalid input; `errors` names each parameter or field */
       400: {
         headers: {
+          'X-Request-Id': components['headers']['RequestId'];
           [name: string]: unknown;
         };
         content: {
@@ -3255,6 +3315,7 @@ export interface operations {
       /** @description Not signed in, or the API token is unknown, revoked or expired */
       401: {
         headers: {
+          'X-Request-Id': components['headers']['RequestId'];
           [name: string]: unknown;
         };
         content: {
@@ -3264,6 +3325,7 @@ export interface operations {
       /** @description The role may not do this here, or the X-FourP-CSRF header is missing */
       403: {
         headers: {
+          'X-Request-Id': components['headers']['RequestId'];
           [name: string]: unknown;
         };
         content: {
@@ -3273,15 +3335,17 @@ export interface operations {
       /** @description Unknown id */
       404: {
         headers: {
+          'X-Request-Id': components['headers']['RequestId'];
           [name: string]: unknown;
         };
         content: {
           'application/problem+json': components['schemas']['Problem'];
         };
       };
-      /** @description The figure is in a state that does not allow this */
-      409: {
+      /** @description Unexpected failure; no internals are returned */
+      500: {
         headers: {
+          'X-Request-Id': components['headers']['RequestId'];
           [name: string]: unknown;
         };
         content: {
@@ -3296,7 +3360,7 @@ export interface operations {
       header?: never;
       path: {
         /** @description numeric observation id */
-        id: string;
+        id: number;
       };
       cookie?: never;
     };
@@ -3309,15 +3373,18 @@ export interface operations {
       /** @description OK */
       200: {
         headers: {
+          'X-Request-Id': components['headers']['RequestId'];
+          ETag: components['headers']['ETag'];
           [name: string]: unknown;
         };
         content: {
           'application/json': components['schemas']['WorkflowObservationResponse'];
         };
       };
-      /** @description Invalid input; `errors` names each field (or row and column for imports) */
+      /** @description Invalid input; `errors` names each parameter or field */
       400: {
         headers: {
+          'X-Request-Id': components['headers']['RequestId'];
           [name: string]: unknown;
         };
         content: {
@@ -3327,6 +3394,7 @@ export interface operations {
       /** @description Not signed in, or the API token is unknown, revoked or expired */
       401: {
         headers: {
+          'X-Request-Id': components['headers']['RequestId'];
           [name: string]: unknown;
         };
         content: {
@@ -3336,6 +3404,7 @@ export interface operations {
       /** @description The role may not do this here, or the X-FourP-CSRF header is missing */
       403: {
         headers: {
+          'X-Request-Id': components['headers']['RequestId'];
           [name: string]: unknown;
         };
         content: {
@@ -3345,375 +3414,27 @@ export interface operations {
       /** @description Unknown id */
       404: {
         headers: {
+          'X-Request-Id': components['headers']['RequestId'];
           [name: string]: unknown;
         };
         content: {
           'application/problem+json': components['schemas']['Problem'];
         };
       };
-      /** @description The figure is in a state that does not allow this */
+      /** @description The resource is in a state that does not allow this */
       409: {
         headers: {
+          'X-Request-Id': components['headers']['RequestId'];
           [name: string]: unknown;
         };
         content: {
           'application/problem+json': components['schemas']['Problem'];
         };
       };
-    };
-  };
-  submitObservation: {
-    parameters: {
-      query?: never;
-      header?: never;
-      path: {
-        /** @description numeric observation id */
-        id: string;
-      };
-      cookie?: never;
-    };
-    requestBody?: {
-      content: {
-        'application/json': components['schemas']['TransitionRequest'];
-      };
-    };
-    responses: {
-      /** @description OK */
-      200: {
+      /** @description Unexpected failure; no internals are returned */
+      500: {
         headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          'application/json': components['schemas']['WorkflowObservationResponse'];
-        };
-      };
-      /** @description Invalid input; `errors` names each field (or row and column for imports) */
-      400: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          'application/problem+json': components['schemas']['Problem'];
-        };
-      };
-      /** @description Not signed in, or the API token is unknown, revoked or expired */
-      401: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          'application/problem+json': components['schemas']['Problem'];
-        };
-      };
-      /** @description The role may not do this here, or the X-FourP-CSRF header is missing */
-      403: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          'application/problem+json': components['schemas']['Problem'];
-        };
-      };
-      /** @description Unknown id */
-      404: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          'application/problem+json': components['schemas']['Problem'];
-        };
-      };
-      /** @description The figure is in a state that does not allow this */
-      409: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          'application/problem+json': components['schemas']['Problem'];
-        };
-      };
-    };
-  };
-  approveObservation: {
-    parameters: {
-      query?: never;
-      header?: never;
-      path: {
-        /** @description numeric observation id */
-        id: string;
-      };
-      cookie?: never;
-    };
-    requestBody?: {
-      content: {
-        'application/json': components['schemas']['TransitionRequest'];
-      };
-    };
-    responses: {
-      /** @description OK */
-      200: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          'application/json': components['schemas']['WorkflowObservationResponse'];
-        };
-      };
-      /** @description Invalid input; `errors` names each field (or row and column for imports) */
-      400: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          'application/problem+json': components['schemas']['Problem'];
-        };
-      };
-      /** @description Not signed in, or the API token is unknown, revoked or expired */
-      401: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          'application/problem+json': components['schemas']['Problem'];
-        };
-      };
-      /** @description The role may not do this here, or the X-FourP-CSRF header is missing */
-      403: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          'application/problem+json': components['schemas']['Problem'];
-        };
-      };
-      /** @description Unknown id */
-      404: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          'application/problem+json': components['schemas']['Problem'];
-        };
-      };
-      /** @description The figure is in a state that does not allow this */
-      409: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          'application/problem+json': components['schemas']['Problem'];
-        };
-      };
-    };
-  };
-  rejectObservation: {
-    parameters: {
-      query?: never;
-      header?: never;
-      path: {
-        /** @description numeric observation id */
-        id: string;
-      };
-      cookie?: never;
-    };
-    requestBody?: {
-      content: {
-        'application/json': components['schemas']['TransitionRequest'];
-      };
-    };
-    responses: {
-      /** @description OK */
-      200: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          'application/json': components['schemas']['WorkflowObservationResponse'];
-        };
-      };
-      /** @description Invalid input; `errors` names each field (or row and column for imports) */
-      400: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          'application/problem+json': components['schemas']['Problem'];
-        };
-      };
-      /** @description Not signed in, or the API token is unknown, revoked or expired */
-      401: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          'application/problem+json': components['schemas']['Problem'];
-        };
-      };
-      /** @description The role may not do this here, or the X-FourP-CSRF header is missing */
-      403: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          'application/problem+json': components['schemas']['Problem'];
-        };
-      };
-      /** @description Unknown id */
-      404: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          'application/problem+json': components['schemas']['Problem'];
-        };
-      };
-      /** @description The figure is in a state that does not allow this */
-      409: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          'application/problem+json': components['schemas']['Problem'];
-        };
-      };
-    };
-  };
-  publishObservation: {
-    parameters: {
-      query?: never;
-      header?: never;
-      path: {
-        /** @description numeric observation id */
-        id: string;
-      };
-      cookie?: never;
-    };
-    requestBody?: {
-      content: {
-        'application/json': components['schemas']['TransitionRequest'];
-      };
-    };
-    responses: {
-      /** @description OK */
-      200: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          'application/json': components['schemas']['WorkflowObservationResponse'];
-        };
-      };
-      /** @description Invalid input; `errors` names each field (or row and column for imports) */
-      400: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          'application/problem+json': components['schemas']['Problem'];
-        };
-      };
-      /** @description Not signed in, or the API token is unknown, revoked or expired */
-      401: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          'application/problem+json': components['schemas']['Problem'];
-        };
-      };
-      /** @description The role may not do this here, or the X-FourP-CSRF header is missing */
-      403: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          'application/problem+json': components['schemas']['Problem'];
-        };
-      };
-      /** @description Unknown id */
-      404: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          'application/problem+json': components['schemas']['Problem'];
-        };
-      };
-      /** @description The figure is in a state that does not allow this */
-      409: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          'application/problem+json': components['schemas']['Problem'];
-        };
-      };
-    };
-  };
-  unlockObservation: {
-    parameters: {
-      query?: never;
-      header?: never;
-      path: {
-        /** @description numeric observation id */
-        id: string;
-      };
-      cookie?: never;
-    };
-    requestBody?: {
-      content: {
-        'application/json': components['schemas']['TransitionRequest'];
-      };
-    };
-    responses: {
-      /** @description OK */
-      200: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          'application/json': components['schemas']['WorkflowObservationResponse'];
-        };
-      };
-      /** @description Invalid input; `errors` names each field (or row and column for imports) */
-      400: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          'application/problem+json': components['schemas']['Problem'];
-        };
-      };
-      /** @description Not signed in, or the API token is unknown, revoked or expired */
-      401: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          'application/problem+json': components['schemas']['Problem'];
-        };
-      };
-      /** @description The role may not do this here, or the X-FourP-CSRF header is missing */
-      403: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          'application/problem+json': components['schemas']['Problem'];
-        };
-      };
-      /** @description Unknown id */
-      404: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          'application/problem+json': components['schemas']['Problem'];
-        };
-      };
-      /** @description The figure is in a state that does not allow this */
-      409: {
-        headers: {
+          'X-Request-Id': components['headers']['RequestId'];
           [name: string]: unknown;
         };
         content: {
@@ -3728,7 +3449,7 @@ export interface operations {
       header?: never;
       path: {
         /** @description numeric observation id */
-        id: string;
+        id: number;
       };
       cookie?: never;
     };
@@ -3737,15 +3458,18 @@ export interface operations {
       /** @description OK */
       200: {
         headers: {
+          'X-Request-Id': components['headers']['RequestId'];
+          ETag: components['headers']['ETag'];
           [name: string]: unknown;
         };
         content: {
           'application/json': components['schemas']['ObservationHistoryResponse'];
         };
       };
-      /** @description Invalid input; `errors` names each field (or row and column for imports) */
+      /** @description Invalid input; `errors` names each parameter or field */
       400: {
         headers: {
+          'X-Request-Id': components['headers']['RequestId'];
           [name: string]: unknown;
         };
         content: {
@@ -3755,6 +3479,7 @@ export interface operations {
       /** @description Not signed in, or the API token is unknown, revoked or expired */
       401: {
         headers: {
+          'X-Request-Id': components['headers']['RequestId'];
           [name: string]: unknown;
         };
         content: {
@@ -3764,6 +3489,7 @@ export interface operations {
       /** @description The role may not do this here, or the X-FourP-CSRF header is missing */
       403: {
         headers: {
+          'X-Request-Id': components['headers']['RequestId'];
           [name: string]: unknown;
         };
         content: {
@@ -3773,6 +3499,462 @@ export interface operations {
       /** @description Unknown id */
       404: {
         headers: {
+          'X-Request-Id': components['headers']['RequestId'];
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description Unexpected failure; no internals are returned */
+      500: {
+        headers: {
+          'X-Request-Id': components['headers']['RequestId'];
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+    };
+  };
+  submitObservation: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        /** @description numeric observation id */
+        id: number;
+      };
+      cookie?: never;
+    };
+    requestBody?: {
+      content: {
+        'application/json': components['schemas']['TransitionRequest'];
+      };
+    };
+    responses: {
+      /** @description OK */
+      200: {
+        headers: {
+          'X-Request-Id': components['headers']['RequestId'];
+          ETag: components['headers']['ETag'];
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['WorkflowObservationResponse'];
+        };
+      };
+      /** @description Invalid input; `errors` names each parameter or field */
+      400: {
+        headers: {
+          'X-Request-Id': components['headers']['RequestId'];
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description Not signed in, or the API token is unknown, revoked or expired */
+      401: {
+        headers: {
+          'X-Request-Id': components['headers']['RequestId'];
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description The role may not do this here, or the X-FourP-CSRF header is missing */
+      403: {
+        headers: {
+          'X-Request-Id': components['headers']['RequestId'];
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description Unknown id */
+      404: {
+        headers: {
+          'X-Request-Id': components['headers']['RequestId'];
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description The resource is in a state that does not allow this */
+      409: {
+        headers: {
+          'X-Request-Id': components['headers']['RequestId'];
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description Unexpected failure; no internals are returned */
+      500: {
+        headers: {
+          'X-Request-Id': components['headers']['RequestId'];
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+    };
+  };
+  approveObservation: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        /** @description numeric observation id */
+        id: number;
+      };
+      cookie?: never;
+    };
+    requestBody?: {
+      content: {
+        'application/json': components['schemas']['TransitionRequest'];
+      };
+    };
+    responses: {
+      /** @description OK */
+      200: {
+        headers: {
+          'X-Request-Id': components['headers']['RequestId'];
+          ETag: components['headers']['ETag'];
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['WorkflowObservationResponse'];
+        };
+      };
+      /** @description Invalid input; `errors` names each parameter or field */
+      400: {
+        headers: {
+          'X-Request-Id': components['headers']['RequestId'];
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description Not signed in, or the API token is unknown, revoked or expired */
+      401: {
+        headers: {
+          'X-Request-Id': components['headers']['RequestId'];
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description The role may not do this here, or the X-FourP-CSRF header is missing */
+      403: {
+        headers: {
+          'X-Request-Id': components['headers']['RequestId'];
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description Unknown id */
+      404: {
+        headers: {
+          'X-Request-Id': components['headers']['RequestId'];
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description The resource is in a state that does not allow this */
+      409: {
+        headers: {
+          'X-Request-Id': components['headers']['RequestId'];
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description Unexpected failure; no internals are returned */
+      500: {
+        headers: {
+          'X-Request-Id': components['headers']['RequestId'];
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+    };
+  };
+  rejectObservation: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        /** @description numeric observation id */
+        id: number;
+      };
+      cookie?: never;
+    };
+    requestBody?: {
+      content: {
+        'application/json': components['schemas']['TransitionRequest'];
+      };
+    };
+    responses: {
+      /** @description OK */
+      200: {
+        headers: {
+          'X-Request-Id': components['headers']['RequestId'];
+          ETag: components['headers']['ETag'];
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['WorkflowObservationResponse'];
+        };
+      };
+      /** @description Invalid input; `errors` names each parameter or field */
+      400: {
+        headers: {
+          'X-Request-Id': components['headers']['RequestId'];
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description Not signed in, or the API token is unknown, revoked or expired */
+      401: {
+        headers: {
+          'X-Request-Id': components['headers']['RequestId'];
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description The role may not do this here, or the X-FourP-CSRF header is missing */
+      403: {
+        headers: {
+          'X-Request-Id': components['headers']['RequestId'];
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description Unknown id */
+      404: {
+        headers: {
+          'X-Request-Id': components['headers']['RequestId'];
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description The resource is in a state that does not allow this */
+      409: {
+        headers: {
+          'X-Request-Id': components['headers']['RequestId'];
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description Unexpected failure; no internals are returned */
+      500: {
+        headers: {
+          'X-Request-Id': components['headers']['RequestId'];
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+    };
+  };
+  publishObservation: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        /** @description numeric observation id */
+        id: number;
+      };
+      cookie?: never;
+    };
+    requestBody?: {
+      content: {
+        'application/json': components['schemas']['TransitionRequest'];
+      };
+    };
+    responses: {
+      /** @description OK */
+      200: {
+        headers: {
+          'X-Request-Id': components['headers']['RequestId'];
+          ETag: components['headers']['ETag'];
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['WorkflowObservationResponse'];
+        };
+      };
+      /** @description Invalid input; `errors` names each parameter or field */
+      400: {
+        headers: {
+          'X-Request-Id': components['headers']['RequestId'];
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description Not signed in, or the API token is unknown, revoked or expired */
+      401: {
+        headers: {
+          'X-Request-Id': components['headers']['RequestId'];
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description The role may not do this here, or the X-FourP-CSRF header is missing */
+      403: {
+        headers: {
+          'X-Request-Id': components['headers']['RequestId'];
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description Unknown id */
+      404: {
+        headers: {
+          'X-Request-Id': components['headers']['RequestId'];
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description The resource is in a state that does not allow this */
+      409: {
+        headers: {
+          'X-Request-Id': components['headers']['RequestId'];
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description Unexpected failure; no internals are returned */
+      500: {
+        headers: {
+          'X-Request-Id': components['headers']['RequestId'];
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+    };
+  };
+  unlockObservation: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        /** @description numeric observation id */
+        id: number;
+      };
+      cookie?: never;
+    };
+    requestBody?: {
+      content: {
+        'application/json': components['schemas']['TransitionRequest'];
+      };
+    };
+    responses: {
+      /** @description OK */
+      200: {
+        headers: {
+          'X-Request-Id': components['headers']['RequestId'];
+          ETag: components['headers']['ETag'];
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['WorkflowObservationResponse'];
+        };
+      };
+      /** @description Invalid input; `errors` names each parameter or field */
+      400: {
+        headers: {
+          'X-Request-Id': components['headers']['RequestId'];
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description Not signed in, or the API token is unknown, revoked or expired */
+      401: {
+        headers: {
+          'X-Request-Id': components['headers']['RequestId'];
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description The role may not do this here, or the X-FourP-CSRF header is missing */
+      403: {
+        headers: {
+          'X-Request-Id': components['headers']['RequestId'];
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description Unknown id */
+      404: {
+        headers: {
+          'X-Request-Id': components['headers']['RequestId'];
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description The resource is in a state that does not allow this */
+      409: {
+        headers: {
+          'X-Request-Id': components['headers']['RequestId'];
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description Unexpected failure; no internals are returned */
+      500: {
+        headers: {
+          'X-Request-Id': components['headers']['RequestId'];
           [name: string]: unknown;
         };
         content: {
@@ -3798,15 +3980,18 @@ export interface operations {
       /** @description OK */
       200: {
         headers: {
+          'X-Request-Id': components['headers']['RequestId'];
+          ETag: components['headers']['ETag'];
           [name: string]: unknown;
         };
         content: {
           'application/json': components['schemas']['ReviewQueueResponse'];
         };
       };
-      /** @description Invalid input; `errors` names each field (or row and column for imports) */
+      /** @description Invalid input; `errors` names each parameter or field */
       400: {
         headers: {
+          'X-Request-Id': components['headers']['RequestId'];
           [name: string]: unknown;
         };
         content: {
@@ -3816,6 +4001,7 @@ export interface operations {
       /** @description Not signed in, or the API token is unknown, revoked or expired */
       401: {
         headers: {
+          'X-Request-Id': components['headers']['RequestId'];
           [name: string]: unknown;
         };
         content: {
@@ -3825,6 +4011,17 @@ export interface operations {
       /** @description The role may not do this here, or the X-FourP-CSRF header is missing */
       403: {
         headers: {
+          'X-Request-Id': components['headers']['RequestId'];
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description Unexpected failure; no internals are returned */
+      500: {
+        headers: {
+          'X-Request-Id': components['headers']['RequestId'];
           [name: string]: unknown;
         };
         content: {
@@ -3851,9 +4048,20 @@ export interface operations {
           'text/csv': string;
         };
       };
-      /** @description Invalid input; `errors` names each field (or row and column for imports) */
+      /** @description Invalid input; `errors` names each parameter or field */
       400: {
         headers: {
+          'X-Request-Id': components['headers']['RequestId'];
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description Unexpected failure; no internals are returned */
+      500: {
+        headers: {
+          'X-Request-Id': components['headers']['RequestId'];
           [name: string]: unknown;
         };
         content: {
@@ -3880,9 +4088,20 @@ export interface operations {
           'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet': Blob;
         };
       };
-      /** @description Invalid input; `errors` names each field (or row and column for imports) */
+      /** @description Invalid input; `errors` names each parameter or field */
       400: {
         headers: {
+          'X-Request-Id': components['headers']['RequestId'];
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description Unexpected failure; no internals are returned */
+      500: {
+        headers: {
+          'X-Request-Id': components['headers']['RequestId'];
           [name: string]: unknown;
         };
         content: {
@@ -3903,15 +4122,18 @@ export interface operations {
       /** @description OK */
       200: {
         headers: {
+          'X-Request-Id': components['headers']['RequestId'];
+          ETag: components['headers']['ETag'];
           [name: string]: unknown;
         };
         content: {
           'application/json': components['schemas']['ImportBatchListResponse'];
         };
       };
-      /** @description Invalid input; `errors` names each field (or row and column for imports) */
+      /** @description Invalid input; `errors` names each parameter or field */
       400: {
         headers: {
+          'X-Request-Id': components['headers']['RequestId'];
           [name: string]: unknown;
         };
         content: {
@@ -3921,6 +4143,7 @@ export interface operations {
       /** @description Not signed in, or the API token is unknown, revoked or expired */
       401: {
         headers: {
+          'X-Request-Id': components['headers']['RequestId'];
           [name: string]: unknown;
         };
         content: {
@@ -3930,6 +4153,17 @@ export interface operations {
       /** @description The role may not do this here, or the X-FourP-CSRF header is missing */
       403: {
         headers: {
+          'X-Request-Id': components['headers']['RequestId'];
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description Unexpected failure; no internals are returned */
+      500: {
+        headers: {
+          'X-Request-Id': components['headers']['RequestId'];
           [name: string]: unknown;
         };
         content: {
@@ -3960,18 +4194,32 @@ export interface operations {
       };
     };
     responses: {
-      /** @description OK */
-      201: {
+      /** @description Dry run: what the import would do */
+      200: {
         headers: {
+          'X-Request-Id': components['headers']['RequestId'];
+          ETag: components['headers']['ETag'];
           [name: string]: unknown;
         };
         content: {
           'application/json': components['schemas']['ImportReportResponse'];
         };
       };
-      /** @description Invalid input; `errors` names each field (or row and column for imports) */
+      /** @description Imported */
+      201: {
+        headers: {
+          'X-Request-Id': components['headers']['RequestId'];
+          ETag: components['headers']['ETag'];
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ImportReportResponse'];
+        };
+      };
+      /** @description Invalid input; `errors` names each parameter or field */
       400: {
         headers: {
+          'X-Request-Id': components['headers']['RequestId'];
           [name: string]: unknown;
         };
         content: {
@@ -3981,6 +4229,7 @@ export interface operations {
       /** @description Not signed in, or the API token is unknown, revoked or expired */
       401: {
         headers: {
+          'X-Request-Id': components['headers']['RequestId'];
           [name: string]: unknown;
         };
         content: {
@@ -3990,15 +4239,37 @@ export interface operations {
       /** @description The role may not do this here, or the X-FourP-CSRF header is missing */
       403: {
         headers: {
+          'X-Request-Id': components['headers']['RequestId'];
           [name: string]: unknown;
         };
         content: {
           'application/problem+json': components['schemas']['Problem'];
         };
       };
-      /** @description The figure is in a state that does not allow this */
+      /** @description The resource is in a state that does not allow this */
       409: {
         headers: {
+          'X-Request-Id': components['headers']['RequestId'];
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description Request body too large */
+      413: {
+        headers: {
+          'X-Request-Id': components['headers']['RequestId'];
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description Unexpected failure; no internals are returned */
+      500: {
+        headers: {
+          'X-Request-Id': components['headers']['RequestId'];
           [name: string]: unknown;
         };
         content: {
@@ -4030,9 +4301,10 @@ export interface operations {
           'text/csv': string;
         };
       };
-      /** @description Invalid input; `errors` names each field (or row and column for imports) */
+      /** @description Invalid input; `errors` names each parameter or field */
       400: {
         headers: {
+          'X-Request-Id': components['headers']['RequestId'];
           [name: string]: unknown;
         };
         content: {
@@ -4042,6 +4314,7 @@ export interface operations {
       /** @description Not signed in, or the API token is unknown, revoked or expired */
       401: {
         headers: {
+          'X-Request-Id': components['headers']['RequestId'];
           [name: string]: unknown;
         };
         content: {
@@ -4051,6 +4324,17 @@ export interface operations {
       /** @description The role may not do this here, or the X-FourP-CSRF header is missing */
       403: {
         headers: {
+          'X-Request-Id': components['headers']['RequestId'];
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description Unexpected failure; no internals are returned */
+      500: {
+        headers: {
+          'X-Request-Id': components['headers']['RequestId'];
           [name: string]: unknown;
         };
         content: {
@@ -4074,15 +4358,28 @@ export interface operations {
       /** @description OK */
       200: {
         headers: {
+          'X-Request-Id': components['headers']['RequestId'];
+          ETag: components['headers']['ETag'];
           [name: string]: unknown;
         };
         content: {
           'application/json': components['schemas']['TargetListResponse'];
         };
       };
-      /** @description Invalid input; `errors` names each field (or row and column for imports) */
+      /** @description Invalid input; `errors` names each parameter or field */
       400: {
         headers: {
+          'X-Request-Id': components['headers']['RequestId'];
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description Unexpected failure; no internals are returned */
+      500: {
+        headers: {
+          'X-Request-Id': components['headers']['RequestId'];
           [name: string]: unknown;
         };
         content: {
@@ -4107,15 +4404,18 @@ export interface operations {
       /** @description OK */
       200: {
         headers: {
+          'X-Request-Id': components['headers']['RequestId'];
+          ETag: components['headers']['ETag'];
           [name: string]: unknown;
         };
         content: {
           'application/json': components['schemas']['TargetResponse'];
         };
       };
-      /** @description Invalid input; `errors` names each field (or row and column for imports) */
+      /** @description Invalid input; `errors` names each parameter or field */
       400: {
         headers: {
+          'X-Request-Id': components['headers']['RequestId'];
           [name: string]: unknown;
         };
         content: {
@@ -4125,6 +4425,7 @@ export interface operations {
       /** @description Not signed in, or the API token is unknown, revoked or expired */
       401: {
         headers: {
+          'X-Request-Id': components['headers']['RequestId'];
           [name: string]: unknown;
         };
         content: {
@@ -4134,15 +4435,27 @@ export interface operations {
       /** @description The role may not do this here, or the X-FourP-CSRF header is missing */
       403: {
         headers: {
+          'X-Request-Id': components['headers']['RequestId'];
           [name: string]: unknown;
         };
         content: {
           'application/problem+json': components['schemas']['Problem'];
         };
       };
-      /** @description The figure is in a state that does not allow this */
-      409: {
+      /** @description Unknown id */
+      404: {
         headers: {
+          'X-Request-Id': components['headers']['RequestId'];
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description Unexpected failure; no internals are returned */
+      500: {
+        headers: {
+          'X-Request-Id': components['headers']['RequestId'];
           [name: string]: unknown;
         };
         content: {
@@ -4166,15 +4479,38 @@ export interface operations {
       /** @description OK */
       200: {
         headers: {
+          'X-Request-Id': components['headers']['RequestId'];
+          ETag: components['headers']['ETag'];
           [name: string]: unknown;
         };
         content: {
           'application/json': components['schemas']['ProgressResponse'];
         };
       };
-      /** @description Invalid input; `errors` names each field (or row and column for imports) */
+      /** @description Invalid input; `errors` names each parameter or field */
       400: {
         headers: {
+          'X-Request-Id': components['headers']['RequestId'];
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description Unknown id */
+      404: {
+        headers: {
+          'X-Request-Id': components['headers']['RequestId'];
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description Unexpected failure; no internals are returned */
+      500: {
+        headers: {
+          'X-Request-Id': components['headers']['RequestId'];
           [name: string]: unknown;
         };
         content: {
