@@ -143,3 +143,35 @@ describe('GET /docs', () => {
     expect(() => new Function(js)).not.toThrow();
   });
 });
+
+describe('data licence', () => {
+  const LICENCE = '<https://creativecommons.org/licenses/by/4.0/>; rel="license"';
+
+  it('names CC BY 4.0 on every published-data read, JSON and CSV, list and detail', async () => {
+    const { app } = await start();
+    for (const path of [
+      '/v1/pillars',
+      '/v1/indicators',
+      '/v1/indicators/victims_identified',
+      '/v1/jurisdictions',
+      '/v1/observations',
+      '/v1/observations?format=csv',
+      '/v1/compare?indicator=victims_identified&base=PK-PB-GUJRAT&with=IT,ES',
+      '/v1/scorecard?jurisdiction=PK-PB-GUJRAT',
+      '/v1/measures',
+      '/v1/coverage?format=csv',
+      '/v1/sources',
+    ]) {
+      const response = await app.request(path);
+      expect(response.status, path).toBe(200);
+      expect(response.headers.get('link'), path).toBe(LICENCE);
+    }
+  });
+
+  it('leaves it off failures and answers that are not published data', async () => {
+    const { app } = await start();
+    expect((await app.request('/v1/indicators/nope')).headers.get('link')).toBeNull();
+    expect((await app.request('/health')).headers.get('link')).toBeNull();
+    expect((await app.request('/v1/auth/me')).headers.get('link')).toBeNull();
+  });
+});

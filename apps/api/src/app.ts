@@ -10,6 +10,7 @@ import { secureHeaders } from 'hono/secure-headers';
 import type { AppDeps, RouteDeps } from './env.js';
 import { ApiError, handleError, handleNotFound, problemResponse } from './errors.js';
 import { cacheControl } from './middleware/cache.js';
+import { dataLicence } from './middleware/data-licence.js';
 import { accessLog, consoleLogger } from './middleware/logger.js';
 import { docsRoutes } from './openapi/docs.js';
 import { openApiDocument, registerSharedComponents, type OpenApiDocument } from './openapi/document.js';
@@ -35,6 +36,19 @@ const HEADERS_KEPT_ON_304 = [
   'access-control-allow-credentials',
   'access-control-expose-headers',
 ];
+
+/** The public reads whose answers are published data, under the data licence. */
+const PUBLISHED_DATA = [
+  '/v1/pillars',
+  '/v1/indicators/*',
+  '/v1/jurisdictions',
+  '/v1/observations',
+  '/v1/compare',
+  '/v1/scorecard',
+  '/v1/measures/*',
+  '/v1/coverage',
+  '/v1/sources/*',
+] as const;
 
 /** Builds the HTTP app from its dependencies; never listens. */
 export function createApp(deps: AppDeps) {
@@ -106,6 +120,7 @@ export function createApp(deps: AppDeps) {
 
   app.use(authMiddleware(routeDeps));
 
+  for (const path of PUBLISHED_DATA) app.use(path, dataLicence());
   app.route('/health', healthRoutes(routeDeps));
   app.route('/v1/pillars', pillarRoutes());
   app.route('/v1/indicators', indicatorRoutes(routeDeps));

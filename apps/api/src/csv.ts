@@ -2,8 +2,6 @@ import type { Context } from 'hono';
 import { accepts } from 'hono/accepts';
 import { toCsv, type CsvColumn, type ResponseFormat } from '@fourp/domain';
 
-export { toCsv, type CsvColumn };
-
 export function wantsCsv(c: Context, format: ResponseFormat | undefined): boolean {
   if (format !== undefined) return format === 'csv';
   const preferred = accepts(c, {

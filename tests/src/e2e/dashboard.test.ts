@@ -5,6 +5,8 @@ import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import {
   ASSESSMENT_METHOD,
+  CODE_LICENCE,
+  DATA_LICENCE,
   DERIVATION_METHOD,
   GRADE_METHOD,
   NORMALISATION_METHOD,
@@ -99,6 +101,15 @@ describe('overview', () => {
     await page.waitForSelector('figure[data-chart-ready="true"]');
     expect(await paintedPixels(page, 'figure canvas')).toBeGreaterThan(500);
     await screenshot(page, 'overview-desktop');
+    await page.close();
+  });
+
+  it('names the data and code licences in the footer, with links to their texts', async () => {
+    const { page } = await open('/');
+    const footer = page.locator('footer');
+    expect(await footer.innerText()).toContain(`Data: ${DATA_LICENCE.name}`);
+    expect(await footer.locator('a[rel~="license"]').getAttribute('href')).toBe(DATA_LICENCE.url);
+    expect(await footer.locator(`a[href="${CODE_LICENCE.url}"]`).innerText()).toContain(CODE_LICENCE.name);
     await page.close();
   });
 
@@ -355,6 +366,7 @@ describe('targets and the API proxy', () => {
     const response = await fetch(`${stack.webUrl}/api/v1/observations?indicator=${INDICATOR}&format=csv`);
     expect(response.status).toBe(200);
     expect(response.headers.get('content-type')).toMatch(/text\/csv/);
+    expect(response.headers.get('link')).toBe(`<${DATA_LICENCE.url}>; rel="license"`);
     const absolute = await italyLatest('absolute');
     expect(await response.text()).toContain(`,${absolute.value},`);
     const problem = await fetch(`${stack.webUrl}/api/v1/indicators/nope`);

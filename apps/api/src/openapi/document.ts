@@ -1,13 +1,7 @@
+import { CODE_LICENCE, DATA_LICENCE } from '@fourp/domain';
 import type { OpenAPIHono } from '@hono/zod-openapi';
 import type { AppEnv } from '../env.js';
 import { nameComponentSchemas } from './components.js';
-
-const DATA_LICENSE = {
-  name: 'CC BY 4.0',
-  identifier: 'CC-BY-4.0',
-  url: 'https://creativecommons.org/licenses/by/4.0/',
-  note: 'Each source’s own terms also apply to the figures taken from it; every figure names its source.',
-};
 
 const CONFIG = {
   openapi: '3.1.0',
@@ -17,10 +11,10 @@ const CONFIG = {
     description:
       'Monitoring anti-human-trafficking policy in District Gujrat (Punjab, Pakistan) against Italy and Spain ' +
       '(4P: prevention, protection, prosecution, partnership). Public reads show published figures only.\n\n' +
-      'The code is MIT-licensed. The data this API publishes is licensed CC BY 4.0; each source’s own terms ' +
-      'also apply to the figures taken from it.',
-    license: { name: 'MIT', identifier: 'MIT' },
-    'x-data-license': DATA_LICENSE,
+      `The code is licensed ${CODE_LICENCE.name}. The data this API publishes is licensed ${DATA_LICENCE.name} ` +
+      `(${DATA_LICENCE.url}); each source’s own terms also apply to the figures taken from it.`,
+    license: { name: CODE_LICENCE.name, identifier: CODE_LICENCE.identifier },
+    'x-data-license': DATA_LICENCE,
   },
   servers: [{ url: '/' }],
   tags: [

@@ -8,6 +8,8 @@ const en = {
     'FourP monitors anti-human-trafficking policy in District Gujrat against Italy and Spain, using the 4P framework.',
   'app.footerData': 'Every figure links to the public source it was read from.',
   'app.apiDocs': 'API documentation',
+  'app.dataLicence': 'Data: {licence}; each source’s own terms also apply.',
+  'app.codeLicence': 'Code: {licence}.',
   'app.titleSuffix': '{title} · FourP',
 
   'nav.label': 'Main',

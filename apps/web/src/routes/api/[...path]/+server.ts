@@ -15,6 +15,7 @@ const FORWARDED_RESPONSE_HEADERS = [
   'content-disposition',
   'cache-control',
   'etag',
+  'link',
   'location',
   'x-request-id',
 ];
