@@ -3,6 +3,7 @@ import { describe, expect, it } from 'vitest';
 import type { Population } from './contracts.js';
 import {
   DEFAULT_POPULATION_TOLERANCE_YEARS,
+  missedRateScale,
   fromPer100k,
   isNormalisable,
   NORMALISATION_METHOD,
@@ -149,5 +150,18 @@ describe('isNormalisable and perModesOf', () => {
     expect(isNormalisable({ measureType, perCapita })).toBe(normalisable);
     expect(perModesOf({ measureType, perCapita })).toEqual(modes);
     expect(modes.every((mode) => PER_MODES.includes(mode))).toBe(true);
+  });
+});
+
+describe('missedRateScale', () => {
+  it.each([
+    [{ normalised: false }, '100k', 'count', true],
+    [{ normalised: true }, '100k', 'count', false],
+    [{ normalised: false }, 'absolute', 'count', false],
+    [{ normalised: false }, undefined, 'count', false],
+    [{ normalised: false }, '100k', 'share', false],
+    [{ normalised: false }, '100k', 'rate_per_100k', false],
+  ] as const)('%j asked %s for a %s → %s', (point, per, measureType, expected) => {
+    expect(missedRateScale(point, per, measureType)).toBe(expected);
   });
 });

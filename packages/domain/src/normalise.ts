@@ -19,6 +19,16 @@ export function perModesOf(indicator: Pick<Indicator, 'measureType' | 'perCapita
   return indicator.measureType === 'rate_per_100k' ? ['100k'] : ['absolute'];
 }
 
+/**
+ * True when a count was asked for per 100,000 but could not be put on that scale (no population figure near
+ * its year): its value is the count as published and must not be drawn or read as a rate.
+ */
+export const missedRateScale = (
+  point: { normalised: boolean },
+  per: PerMode | undefined,
+  measureType: string,
+): boolean => per === '100k' && measureType === 'count' && !point.normalised;
+
 export const NORMALISATION_METHOD =
   `Counts of people or events are divided by the population of the same jurisdiction and multiplied by ` +
   `${PER.toLocaleString('en-GB')}, using the population of the nearest year at most ` +

@@ -320,6 +320,33 @@ export const ImportReportSchema = z.object({
 export type ImportReport = z.infer<typeof ImportReportSchema>;
 export const ImportReportResponseSchema = z.object({ data: ImportReportSchema });
 
+/** One past import run: who ran it, on which file, and what it wrote. */
+export const ImportBatchSchema = z.object({
+  id: z.number().int(),
+  contentHash: z.string(),
+  filename: z.string().nullable(),
+  format: z.enum(['csv', 'xlsx']),
+  layout: z.enum(['template', 'reference']),
+  importedBy: z.string(),
+  importedByEmail: z.string(),
+  at: z.string(),
+  rowsTotal: z.number().int(),
+  rowsInserted: z.number().int(),
+  rowsUpdated: z.number().int(),
+  rowsUnchanged: z.number().int(),
+});
+export type ImportBatch = z.infer<typeof ImportBatchSchema>;
+export const ImportBatchListResponseSchema = z.object({
+  data: z.array(ImportBatchSchema),
+  meta: z.object({ count: z.number().int() }),
+});
+
+/** The audit log export's period, both days inclusive. */
+export const AuditQuerySchema = z.object({
+  from: z.iso.date().optional().describe('first day (inclusive), YYYY-MM-DD'),
+  to: z.iso.date().optional().describe('last day (inclusive), YYYY-MM-DD'),
+});
+
 const EvidenceRequestSchema = z
   .object({
     year: YearSchema,

@@ -2,6 +2,7 @@ import { zodToOpenAPIRegistry } from '@asteasolutions/zod-to-openapi';
 import {
   ApiTokenListResponseSchema,
   AuditEntrySchema,
+  ImportBatchListResponseSchema,
   ImportReportResponseSchema,
   LoginRequestSchema,
   MeResponseSchema,
@@ -86,6 +87,7 @@ export const COMPONENT_SCHEMAS: Record<string, ZodType> = {
   ObservationHistoryResponse: ObservationHistoryResponseSchema,
   AuditEntry: AuditEntrySchema,
   ImportReportResponse: ImportReportResponseSchema,
+  ImportBatchListResponse: ImportBatchListResponseSchema,
   TargetResponse: TargetResponseSchema,
   TargetListResponse: TargetListResponseSchema,
   ProgressResponse: ProgressResponseSchema,

@@ -7,6 +7,7 @@ import {
   type IndicatorId,
   type JurisdictionId,
   type Observation,
+  type ObservationCell,
   type ObsStatus,
   type Population,
   type Source,
@@ -78,6 +79,24 @@ export function breakdownFromStored(stored: string, id: number): Disaggregation 
   if (!parsed.success) throw new Error(`observation ${id} has an invalid disaggregation: ${stored}`);
   return parsed.data;
 }
+
+/** The cell of a stored observation row, in the domain's vocabulary. */
+export const cellFromRow = (row: {
+  id: number;
+  indicatorId: string;
+  jurisdictionId: string;
+  year: number;
+  yearEnd: number;
+  disaggregation: string;
+  definition: string;
+}): ObservationCell => ({
+  indicator: row.indicatorId,
+  jurisdiction: row.jurisdictionId,
+  year: row.year,
+  yearEnd: row.yearEnd,
+  disaggregation: breakdownFromStored(row.disaggregation, row.id),
+  definition: row.definition,
+});
 
 export function toObservation(row: ObservationRow): Observation {
   return {

@@ -2,7 +2,7 @@ import { cellKey, type ObservationCell } from '@fourp/domain';
 import { and, eq, inArray, isNull } from 'drizzle-orm';
 import type { DbOrTx } from '../db/client.js';
 import { observationRevisions, observations, sources } from '../db/schema.js';
-import { breakdownFromStored } from './observations.js';
+import { cellFromRow } from './observations.js';
 import { cellWhere, observationValues, type FigureReading } from './workflow/observations.js';
 
 /*
@@ -78,17 +78,18 @@ export function listStoredFigures(db: DbOrTx, ids: number[]): StoredFigure[] {
     .innerJoin(sources, eq(sources.id, observations.sourceId))
     .where(inArray(observations.id, ids))
     .all()
-    .map(({ indicatorId, jurisdictionId, year, yearEnd, disaggregation, definition, ...r }) => ({
-      ...r,
-      cell: cellKey({
-        indicator: indicatorId,
-        jurisdiction: jurisdictionId,
-        year,
-        yearEnd,
-        disaggregation: breakdownFromStored(disaggregation, r.id),
-        definition,
-      }),
-    }));
+    .map((row) => {
+      const {
+        indicatorId: _i,
+        jurisdictionId: _j,
+        year: _y,
+        yearEnd: _e,
+        disaggregation: _d,
+        definition: _f,
+        ...r
+      } = row;
+      return { ...r, cell: cellKey(cellFromRow(row)) };
+    });
 }
 
 /** Marks `older` as superseded by `newer`, keeping both, with a revision row saying why. */

@@ -23,7 +23,7 @@ import { ApiError } from '../errors.js';
 import { jsonResponse, NOT_MODIFIED, problems } from '../openapi/responses.js';
 import { createRouter } from '../openapi/router.js';
 import { listPublishedOrOwnObservations } from '../repos/observations.js';
-import { requireIndicator, requireJurisdiction } from './lookup.js';
+import { requireIndicator, requireJurisdiction } from '../services/lookup.js';
 import { suppressForPublic } from './public-observations.js';
 
 const POPULATION = 'population';

@@ -5,13 +5,14 @@ import {
   INDICATORS,
   type CoverageCell,
   type CoverageResponse,
+  type CsvColumn,
 } from '@fourp/domain';
 import type { RouteDeps } from '../env.js';
-import { sendList, type CsvColumn } from '../csv.js';
+import { sendList } from '../csv.js';
 import { listResponse, NOT_MODIFIED, problems } from '../openapi/responses.js';
 import { createRouter } from '../openapi/router.js';
 import { countPublishedByCell, lastPublishedChange } from '../repos/observations.js';
-import { requireJurisdiction } from './lookup.js';
+import { requireJurisdiction } from '../services/lookup.js';
 
 const columns: CsvColumn<CoverageCell>[] = [
   { header: 'indicator', value: (cell) => cell.indicator },

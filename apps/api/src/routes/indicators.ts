@@ -10,14 +10,15 @@ import {
   type IndicatorDetailResponse,
   type IndicatorListResponse,
   type JurisdictionCoverage,
+  type CsvColumn,
 } from '@fourp/domain';
 import type { RouteDeps } from '../env.js';
-import { sendList, type CsvColumn } from '../csv.js';
+import { sendList } from '../csv.js';
 import type { Db } from '../db/client.js';
 import { jsonResponse, listResponse, NOT_MODIFIED, problems } from '../openapi/responses.js';
 import { createRouter } from '../openapi/router.js';
 import { countPublishedByCell, type CoverageRow } from '../repos/observations.js';
-import { requireIndicator } from './lookup.js';
+import { requireIndicator } from '../services/lookup.js';
 
 const columns: CsvColumn<Indicator>[] = [
   { header: 'id', value: (i) => i.id },

@@ -6,8 +6,9 @@ import {
   type Jurisdiction,
   type JurisdictionListResponse,
   type JurisdictionNode,
+  type CsvColumn,
 } from '@fourp/domain';
-import { sendList, type CsvColumn } from '../csv.js';
+import { sendList } from '../csv.js';
 import { listResponse, NOT_MODIFIED, problems } from '../openapi/responses.js';
 import { createRouter } from '../openapi/router.js';
 

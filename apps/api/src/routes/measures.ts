@@ -12,9 +12,10 @@ import {
   type MeasureListResponse,
   type MeasureResponse,
   type PolicyMeasure,
+  type CsvColumn,
 } from '@fourp/domain';
 import type { RouteDeps } from '../env.js';
-import { sendList, type CsvColumn } from '../csv.js';
+import { sendList } from '../csv.js';
 import { ApiError } from '../errors.js';
 import { jsonResponse, listResponse, NOT_MODIFIED, problems } from '../openapi/responses.js';
 import { createRouter } from '../openapi/router.js';

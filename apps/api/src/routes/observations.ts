@@ -6,13 +6,14 @@ import {
   ObservationsQuerySchema,
   type Observation,
   type ObservationListResponse,
+  type CsvColumn,
 } from '@fourp/domain';
 import type { RouteDeps } from '../env.js';
-import { sendList, type CsvColumn } from '../csv.js';
+import { sendList } from '../csv.js';
 import { ANYONE, listResponse, NOT_MODIFIED, problems } from '../openapi/responses.js';
 import { createRouter } from '../openapi/router.js';
 import { listPublishedOrOwnObservations } from '../repos/observations.js';
-import { requireIndicator, requireJurisdiction } from './lookup.js';
+import { requireIndicator, requireJurisdiction } from '../services/lookup.js';
 import { suppressForPublic } from './public-observations.js';
 
 export const observationCsvColumns: CsvColumn<Observation>[] = [

@@ -7,8 +7,9 @@ import {
   POLICY_MEASURES,
   type PillarListResponse,
   type PillarSummary,
+  type CsvColumn,
 } from '@fourp/domain';
-import { sendList, type CsvColumn } from '../csv.js';
+import { sendList } from '../csv.js';
 import { listResponse, NOT_MODIFIED, problems } from '../openapi/responses.js';
 import { createRouter } from '../openapi/router.js';
 

@@ -18,7 +18,7 @@ import {
   listPublishedOrOwnObservations,
   listPublishedYears,
 } from '../repos/observations.js';
-import { requireJurisdiction } from './lookup.js';
+import { requireJurisdiction } from '../services/lookup.js';
 import { suppressForPublic } from './public-observations.js';
 
 const getScorecard = createRoute({

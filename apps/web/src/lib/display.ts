@@ -1,4 +1,4 @@
-import { breakdownEntries } from '@fourp/domain';
+import { breakdownEntries, missedRateScale } from '@fourp/domain';
 import type { ComparedPoint, ComparabilityGrade, Confidence, Disaggregation, PerMode } from '@fourp/domain';
 import { formatNumber, formatValue } from './format';
 import { t } from './i18n/messages';
@@ -17,7 +17,7 @@ export function showValue(value: number | null, measureType: string, suppressed 
 export function showPoint(point: ComparedPoint | null, measureType: string, per: PerMode): string {
   if (point === null) return t('common.noData');
   if (point.suppressed) return t('common.suppressed');
-  if (per === '100k' && measureType === 'count' && !point.normalised && point.rawValue !== null) {
+  if (missedRateScale(point, per, measureType) && point.rawValue !== null) {
     return `${formatNumber(point.rawValue)} (${t('indicator.normaliseFailed', { year: String(point.year) })})`;
   }
   const shown = showValue(point.value, measureType);

@@ -1,5 +1,6 @@
 import {
   csvDocument,
+  missedRateScale,
   type Compare,
   type DerivationInputs,
   type DerivedFlag,
@@ -63,10 +64,7 @@ export function buildViewRows(
         const observation = point.observationId === null ? undefined : byId.get(point.observationId);
         // A count the API could not put per 100,000 (no population near that year) must not be drawn on that scale.
         const unscalable =
-          compare.per === '100k' &&
-          compare.comparison.measureType === 'count' &&
-          !point.normalised &&
-          !point.suppressed;
+          missedRateScale(point, compare.per, compare.comparison.measureType) && !point.suppressed;
         return {
           observationId: point.observationId,
           jurisdiction,

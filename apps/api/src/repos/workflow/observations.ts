@@ -18,7 +18,7 @@ import type { Db } from '../../db/client.js';
 import { observationRevisions, observations, sources } from '../../db/schema.js';
 import { users } from '../../db/schema-workflow.js';
 import {
-  breakdownFromStored,
+  cellFromRow,
   observationSelection,
   storedBreakdown,
   toObservation,
@@ -376,14 +376,7 @@ export async function listFiguresIn(
     );
   return rows.map((o) => ({
     id: o.id,
-    cell: {
-      indicator: o.indicatorId,
-      jurisdiction: o.jurisdictionId,
-      year: o.year,
-      yearEnd: o.yearEnd,
-      disaggregation: breakdownFromStored(o.disaggregation, o.id),
-      definition: o.definition,
-    },
+    cell: cellFromRow(o),
     value: o.value,
     status: o.status,
     unitAsRead: o.unitAsRead,

@@ -1,17 +1,10 @@
-import { POLICY, can } from '@fourp/domain';
+import { AuditQuerySchema, POLICY, can, toCsv, type CsvColumn } from '@fourp/domain';
 import { createRoute } from '@hono/zod-openapi';
-import { z } from 'zod';
 import { requireAllowed } from '../../auth/guard.js';
-import { toCsv, type CsvColumn } from '../../csv.js';
 import { problems } from '../../openapi/responses.js';
 import { createRouter } from '../../openapi/router.js';
 import { listAudit, type AuditRecord } from '../../repos/workflow/audit.js';
 import { CSV_CONTENT, access, type WorkflowDeps } from './shared.js';
-
-export const AuditQuerySchema = z.object({
-  from: z.iso.date().optional().describe('first day (inclusive), YYYY-MM-DD'),
-  to: z.iso.date().optional().describe('last day (inclusive), YYYY-MM-DD'),
-});
 
 const json = (value: unknown) => (value === null || value === undefined ? null : JSON.stringify(value));
 const columns: CsvColumn<AuditRecord>[] = [

@@ -1,5 +1,5 @@
-import { createRoute, z } from '@hono/zod-openapi';
-import { ImportQuerySchema, ImportReportResponseSchema } from '@fourp/domain';
+import { createRoute } from '@hono/zod-openapi';
+import { ImportBatchListResponseSchema, ImportQuerySchema, ImportReportResponseSchema } from '@fourp/domain';
 import type { Context } from 'hono';
 import { callerOf, requireAllowed } from '../../auth/guard.js';
 import { ApiError } from '../../errors.js';
@@ -10,28 +10,6 @@ import { listImportBatches } from '../../repos/workflow/imports.js';
 import { applyImport } from '../../services/import/apply.js';
 import { previewImport } from '../../services/import/preview.js';
 import { CSV_CONTENT, ENTRY, NO_STORE, XLSX_CONTENT, access, type WorkflowDeps } from './shared.js';
-
-export const ImportBatchListResponseSchema = z
-  .object({
-    data: z.array(
-      z.object({
-        id: z.number().int(),
-        contentHash: z.string(),
-        filename: z.string().nullable(),
-        format: z.enum(['csv', 'xlsx']),
-        layout: z.enum(['template', 'reference']),
-        importedBy: z.string(),
-        importedByEmail: z.string(),
-        at: z.string(),
-        rowsTotal: z.number().int(),
-        rowsInserted: z.number().int(),
-        rowsUpdated: z.number().int(),
-        rowsUnchanged: z.number().int(),
-      }),
-    ),
-    meta: z.object({ count: z.number().int() }),
-  })
-  .openapi('ImportBatchListResponse');
 
 /** The uploaded file: the `file` field of a multipart form, or the raw body. */
 async function uploadedFile(c: Context): Promise<{ bytes: Uint8Array; filename: string | null }> {

@@ -16,7 +16,7 @@ import { jsonBody, jsonResponse, problems } from '../../openapi/responses.js';
 import { createRouter } from '../../openapi/router.js';
 import { latestPublishedActual, listTargets } from '../../repos/workflow/targets.js';
 import { setTarget } from '../../services/target/set.js';
-import { requireIndicator, requireJurisdiction } from '../lookup.js';
+import { requireIndicator, requireJurisdiction } from '../../services/lookup.js';
 import { NO_STORE, REVIEWERS, access, type WorkflowDeps } from './shared.js';
 
 const list = createRoute({

@@ -3,7 +3,7 @@ import { ApiError } from '../../errors.js';
 import { appendAudit } from '../../repos/workflow/audit.js';
 import { listTargets, upsertTarget } from '../../repos/workflow/targets.js';
 import { inTransaction } from '../../repos/workflow/transaction.js';
-import { requireIndicator, requireJurisdiction } from '../../routes/lookup.js';
+import { requireIndicator, requireJurisdiction } from '../lookup.js';
 import { permit, type Caller, type ServiceDeps } from '../caller.js';
 import { resolveSource } from '../observation/figure.js';
 
