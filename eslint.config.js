@@ -3,6 +3,8 @@ import svelte from 'eslint-plugin-svelte';
 import globals from 'globals';
 import ts from 'typescript-eslint';
 
+const TABLES = 'Only repos/ touches tables: add or use a function in src/repos.';
+
 export default ts.config(
   {
     ignores: ['**/dist/**', '**/build/**', '**/.svelte-kit/**', '**/node_modules/**', '**/test-results/**'],
@@ -57,7 +59,53 @@ export default ts.config(
           patterns: [
             {
               group: ['**/db/schema*'],
-              message: 'Only repos/ touches tables: add or use a function in src/repos.',
+              message: TABLES,
+            },
+          ],
+        },
+      ],
+    },
+  },
+  {
+    files: ['apps/api/src/services/**/*.ts'],
+    ignores: ['apps/api/src/**/*.test.ts'],
+    rules: {
+      'no-restricted-imports': [
+        'error',
+        {
+          patterns: [
+            { group: ['**/db/schema*'], message: TABLES },
+            { group: ['hono', 'hono/*', '@hono/*'], message: 'A service knows nothing of HTTP.' },
+            { group: ['**/routes/**'], message: 'Routes call services, never the other way.' },
+          ],
+        },
+      ],
+    },
+  },
+  {
+    files: ['apps/api/src/repos/**/*.ts'],
+    rules: {
+      'no-restricted-imports': [
+        'error',
+        {
+          patterns: [
+            { group: ['hono', 'hono/*', '@hono/*'], message: 'A repo knows nothing of HTTP.' },
+            { group: ['**/routes/**', '**/services/**'], message: 'Repos sit below services and routes.' },
+          ],
+        },
+      ],
+    },
+  },
+  {
+    files: ['apps/web/src/**/*.ts', 'apps/web/src/**/*.svelte'],
+    rules: {
+      'no-restricted-imports': [
+        'error',
+        {
+          patterns: [
+            {
+              group: ['@fourp/api', '@fourp/api/*', '**/apps/api/**'],
+              message: 'The web talks to the API over HTTP; shared types come from @fourp/domain.',
             },
           ],
         },
