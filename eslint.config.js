@@ -4,6 +4,8 @@ import globals from 'globals';
 import ts from 'typescript-eslint';
 
 const TABLES = 'Only repos/ touches tables: add or use a function in src/repos.';
+const READ_PATH =
+  'Figures reach callers through services/published (disclosure control is applied there, nowhere else).';
 
 export default ts.config(
   {
@@ -60,6 +62,21 @@ export default ts.config(
             {
               group: ['**/db/schema*'],
               message: TABLES,
+            },
+            {
+              group: ['**/repos/observations.js'],
+              importNames: ['listPublishedOrOwnObservations'],
+              message: READ_PATH,
+            },
+            {
+              group: ['**/repos/workflow/observations.js'],
+              importNames: ['findWorkflowObservation', 'listRevisions'],
+              message: READ_PATH,
+            },
+            {
+              group: ['**/repos/workflow/audit.js'],
+              importNames: ['auditFor', 'listAudit'],
+              message: READ_PATH,
             },
           ],
         },

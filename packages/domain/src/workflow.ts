@@ -408,7 +408,13 @@ export const ProgressItemSchema = z.object({
   baseline: EvidencePointSchema,
   target: EvidencePointSchema,
   /** The latest published annual total (standard definition) for the cell; null when there is none. */
-  latest: EvidencePointSchema.extend({ observationId: z.number().int() }).nullable(),
+  latest: EvidencePointSchema.extend({
+    observationId: z.number().int(),
+    /** Null when suppressed. */
+    value: z.number().nullable(),
+    /** True when the value is an identifying small count (or its complement) hidden from the public. */
+    suppressed: z.boolean(),
+  }).nullable(),
   status: ProgressStatusSchema.nullable(),
   assessment: ProgressResultSchema.nullable(),
   /** Why there is no status, when there is none. */

@@ -1,7 +1,6 @@
 import {
   breakdownEntries,
   DisaggregationSchema,
-  populationsFrom,
   STANDARD_DEFINITION,
   type Disaggregation,
   type IndicatorId,
@@ -9,7 +8,6 @@ import {
   type Observation,
   type ObservationCell,
   type ObsStatus,
-  type Population,
   type Source,
   type WorkflowState,
 } from '@fourp/domain';
@@ -162,16 +160,6 @@ export async function listPublishedOrOwnObservations(
   return rows.map(toObservation);
 }
 
-/** Population totals (persons) for the jurisdictions, current annual figures only, standard definition first. */
-export async function listPopulations(
-  db: Db,
-  jurisdictions: readonly JurisdictionId[],
-): Promise<Population[]> {
-  return populationsFrom(
-    await listPublishedOrOwnObservations(db, { indicators: ['population'], jurisdictions }),
-  );
-}
-
 export type CoverageRow = {
   indicator: IndicatorId;
   jurisdiction: JurisdictionId;
@@ -218,4 +206,18 @@ export async function lastPublishedChange(db: Db): Promise<string | null> {
     .where(publishedWhere({}));
   const times = [row?.created, row?.updated].filter((time): time is string => typeof time === 'string');
   return times.length === 0 ? null : times.reduce((latest, time) => (time > latest ? time : latest));
+}
+
+/** The indicator of each of the observations, by id; ids that name no observation are left out. */
+export async function indicatorsOf(db: Db, ids: readonly number[]): Promise<Map<number, IndicatorId>> {
+  const CHUNK = 500;
+  const found = new Map<number, IndicatorId>();
+  for (let i = 0; i < ids.length; i += CHUNK) {
+    const rows = await db
+      .select({ id: observations.id, indicator: observations.indicatorId })
+      .from(observations)
+      .where(inArray(observations.id, ids.slice(i, i + CHUNK)));
+    for (const row of rows) found.set(row.id, row.indicator);
+  }
+  return found;
 }

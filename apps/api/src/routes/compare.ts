@@ -22,9 +22,8 @@ import type { RouteDeps } from '../env.js';
 import { ApiError } from '../errors.js';
 import { jsonResponse, NOT_MODIFIED, problems } from '../openapi/responses.js';
 import { createRouter } from '../openapi/router.js';
-import { listPublishedOrOwnObservations } from '../repos/observations.js';
 import { requireIndicator, requireJurisdiction } from '../services/lookup.js';
-import { suppressForPublic } from './public-observations.js';
+import { readFigures } from '../services/published/read.js';
 
 const POPULATION = 'population';
 
@@ -51,7 +50,7 @@ const compare = createRoute({
   responses: { 200: jsonResponse(CompareResponseSchema), 304: NOT_MODIFIED, ...problems(404) },
 });
 
-export const comparisonRoutes = ({ db, suppressionK }: RouteDeps) =>
+export const comparisonRoutes = (deps: RouteDeps) =>
   createRouter().openapi(compare, async (c) => {
     const query = c.req.valid('query');
     const indicator = requireIndicator(query.indicator);
@@ -74,8 +73,8 @@ export const comparisonRoutes = ({ db, suppressionK }: RouteDeps) =>
     const { formula } = indicator;
     const perResident = formula?.denominator === POPULATION;
     // Populations are read for every year: the nearest one may lie outside from–to.
-    const [stored, populationRows] = await Promise.all([
-      listPublishedOrOwnObservations(db, {
+    const [published, populationRows] = await Promise.all([
+      readFigures(deps, null, {
         indicators: formula
           ? [formula.numerator, formula.denominator].filter((id) => id !== POPULATION)
           : [indicator.id],
@@ -84,10 +83,9 @@ export const comparisonRoutes = ({ db, suppressionK }: RouteDeps) =>
         to: query.to,
       }),
       perResident || isNormalisable(indicator)
-        ? listPublishedOrOwnObservations(db, { indicators: [POPULATION], jurisdictions })
+        ? readFigures(deps, null, { indicators: [POPULATION], jurisdictions })
         : [],
     ]);
-    const published = suppressForPublic(stored, suppressionK);
     const observations = formula
       ? deriveSeries(indicator, {
           numerator: published.filter((o) => o.indicator === formula.numerator),
@@ -133,7 +131,7 @@ export const comparisonRoutes = ({ db, suppressionK }: RouteDeps) =>
         comparison,
         sources: sourcesOf(comparison, observations),
       },
-      meta: { suppressionThreshold: suppressionK },
+      meta: { suppressionThreshold: deps.suppressionK },
     };
     return c.json(body, 200);
   });

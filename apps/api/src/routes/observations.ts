@@ -1,7 +1,6 @@
 import { createRoute } from '@hono/zod-openapi';
 import {
   breakdownKey,
-  draftAuthorOf,
   ObservationListResponseSchema,
   ObservationsQuerySchema,
   type Observation,
@@ -12,9 +11,8 @@ import type { RouteDeps } from '../env.js';
 import { sendList } from '../csv.js';
 import { ANYONE, listResponse, NOT_MODIFIED, problems } from '../openapi/responses.js';
 import { createRouter } from '../openapi/router.js';
-import { listPublishedOrOwnObservations } from '../repos/observations.js';
 import { requireIndicator, requireJurisdiction } from '../services/lookup.js';
-import { suppressForPublic } from './public-observations.js';
+import { readFigures } from '../services/published/read.js';
 
 export const observationCsvColumns: CsvColumn<Observation>[] = [
   { header: 'id', value: (o) => o.id },
@@ -59,25 +57,20 @@ const listObservations = createRoute({
  * unpublished figures, each with its `workflowState` and unsuppressed (the value is theirs); the auth middleware
  * marks every signed-in answer `private, no-store` and varies all answers on Cookie and Authorization.
  */
-export const observationRoutes = ({ db, suppressionK }: RouteDeps) =>
+export const observationRoutes = (deps: RouteDeps) =>
   createRouter().openapi(listObservations, async (c) => {
     const { indicator, jurisdiction, from, to, format } = c.req.valid('query');
     if (indicator !== undefined) requireIndicator(indicator);
     if (jurisdiction !== undefined) requireJurisdiction(jurisdiction);
-    const principal = c.var.principal;
-    const stored = await listPublishedOrOwnObservations(db, {
+    const rows = await readFigures(deps, c.var.principal, {
       indicators: indicator === undefined ? undefined : [indicator],
       jurisdictions: jurisdiction === undefined ? undefined : [jurisdiction],
       from,
       to,
-      draftsOf: draftAuthorOf(principal),
     });
-    const published = stored.filter((o) => o.workflowState === 'published');
-    const shown = new Map(suppressForPublic(published, suppressionK).map((o) => [o.id, o]));
-    const rows = stored.map((o) => shown.get(o.id) ?? o);
     const body: ObservationListResponse = {
       data: rows,
-      meta: { count: rows.length, suppressionThreshold: suppressionK },
+      meta: { count: rows.length, suppressionThreshold: deps.suppressionK },
     };
     return sendList(c, { format, name: 'observations', rows, columns: observationCsvColumns, body });
   });

@@ -13,13 +13,9 @@ import type { RouteDeps } from '../env.js';
 import { jsonResponse, NOT_MODIFIED, problems } from '../openapi/responses.js';
 import { createRouter } from '../openapi/router.js';
 import { listMeasureAssessments } from '../repos/measures.js';
-import {
-  listPopulations,
-  listPublishedOrOwnObservations,
-  listPublishedYears,
-} from '../repos/observations.js';
+import { listPublishedYears } from '../repos/observations.js';
 import { requireJurisdiction } from '../services/lookup.js';
-import { suppressForPublic } from './public-observations.js';
+import { readFigures, readPopulations } from '../services/published/read.js';
 
 const getScorecard = createRoute({
   method: 'get',
@@ -31,27 +27,27 @@ const getScorecard = createRoute({
   responses: { 200: jsonResponse(ScorecardResponseSchema), 304: NOT_MODIFIED, ...problems(404) },
 });
 
-export const scorecardRoutes = ({ db, suppressionK, now }: RouteDeps) =>
+export const scorecardRoutes = (deps: RouteDeps) =>
   createRouter().openapi(getScorecard, async (c) => {
     const query = c.req.valid('query');
     const jurisdiction = requireJurisdiction(query.jurisdiction).id;
     const benchmarks = BENCHMARK_IDS.filter((id) => id !== jurisdiction);
     const ancestors = ancestorsOf(jurisdiction);
     const [availableYears, assessments] = await Promise.all([
-      listPublishedYears(db, jurisdiction),
-      listMeasureAssessments(db),
+      listPublishedYears(deps.db, jurisdiction),
+      listMeasureAssessments(deps.db),
     ]);
-    const year = query.year ?? availableYears[0] ?? now().getUTCFullYear();
-    const [stored, populations] = await Promise.all([
-      listPublishedOrOwnObservations(db, { jurisdictions: [jurisdiction, ...benchmarks], to: year }),
-      listPopulations(db, [jurisdiction, ...benchmarks]),
+    const year = query.year ?? availableYears[0] ?? deps.now().getUTCFullYear();
+    const [observations, populations] = await Promise.all([
+      readFigures(deps, null, { jurisdictions: [jurisdiction, ...benchmarks], to: year }),
+      readPopulations(deps, [jurisdiction, ...benchmarks]),
     ]);
     const scorecard = scoreJurisdiction({
       jurisdiction,
       year,
       indicators: INDICATORS,
       measures: POLICY_MEASURES,
-      observations: suppressForPublic(stored, suppressionK),
+      observations,
       populations,
       benchmarks,
       measureAssessments: assessments.filter((a) => [jurisdiction, ...ancestors].includes(a.jurisdiction)),

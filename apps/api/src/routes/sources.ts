@@ -14,9 +14,8 @@ import { sendList } from '../csv.js';
 import { ApiError } from '../errors.js';
 import { jsonResponse, listResponse, NOT_MODIFIED, problems } from '../openapi/responses.js';
 import { createRouter } from '../openapi/router.js';
-import { listPublishedOrOwnObservations } from '../repos/observations.js';
 import { findSource, listSources } from '../repos/sources.js';
-import { suppressForPublic } from './public-observations.js';
+import { readFigures } from '../services/published/read.js';
 
 const columns: CsvColumn<SourceSummary>[] = [
   { header: 'id', value: (source) => source.id },
@@ -48,22 +47,19 @@ const getSourceRoute = createRoute({
   responses: { 200: jsonResponse(SourceResponseSchema), 304: NOT_MODIFIED, ...problems(404) },
 });
 
-export const sourceRoutes = ({ db, suppressionK }: RouteDeps) =>
+export const sourceRoutes = (deps: RouteDeps) =>
   createRouter()
     .openapi(listSourcesRoute, async (c) => {
       const { q, limit, format } = c.req.valid('query');
-      const { sources, total } = await listSources(db, { text: q, limit });
+      const { sources, total } = await listSources(deps.db, { text: q, limit });
       const body: SourceListResponse = { data: sources, meta: { count: sources.length, total } };
       return sendList(c, { format, name: 'sources', rows: sources, columns, body });
     })
     .openapi(getSourceRoute, async (c) => {
       const { id } = c.req.valid('param');
-      const source = await findSource(db, id);
+      const source = await findSource(deps.db, id);
       if (!source) throw new ApiError('unknown_source', `There is no source ${id}.`);
-      const observations = suppressForPublic(
-        await listPublishedOrOwnObservations(db, { sourceId: id }),
-        suppressionK,
-      );
+      const observations = await readFigures(deps, null, { sourceId: id });
       const body: SourceResponse = {
         data: { ...source, observationCount: observations.length, observations },
       };

@@ -1,16 +1,8 @@
-import {
-  STANDARD_DEFINITION,
-  type EvidencePoint,
-  type JurisdictionId,
-  type Source,
-  type SourceKind,
-  type Target,
-} from '@fourp/domain';
-import { and, asc, desc, eq, isNull } from 'drizzle-orm';
+import { type JurisdictionId, type Source, type SourceKind, type Target } from '@fourp/domain';
+import { and, asc, eq } from 'drizzle-orm';
 import { alias } from 'drizzle-orm/sqlite-core';
 import type { Db } from '../../db/client.js';
-import { observations, sources, targets } from '../../db/schema.js';
-import { storedBreakdown } from '../observations.js';
+import { sources, targets } from '../../db/schema.js';
 import { targetBaselineSources } from '../../db/schema-workflow.js';
 
 const baselineSources = alias(sources, 'baseline_sources');
@@ -115,37 +107,4 @@ export async function upsertTarget(db: Db, t: TargetValues, now: Date): Promise<
     .values({ targetId: id, sourceId: t.baseline.sourceId })
     .onConflictDoUpdate({ target: targetBaselineSources.targetId, set: { sourceId: t.baseline.sourceId } });
   return id;
-}
-
-/** The latest published annual total (standard definition, not superseded) for the cell, with its source. */
-export async function latestPublishedActual(
-  db: Db,
-  indicator: string,
-  jurisdiction: JurisdictionId,
-): Promise<(EvidencePoint & { observationId: number }) | null> {
-  const [row] = await db
-    .select({
-      id: observations.id,
-      year: observations.year,
-      value: observations.value,
-      source: sourceColumns(sources),
-    })
-    .from(observations)
-    .innerJoin(sources, eq(sources.id, observations.sourceId))
-    .where(
-      and(
-        eq(observations.indicatorId, indicator),
-        eq(observations.jurisdictionId, jurisdiction),
-        eq(observations.workflowState, 'published'),
-        eq(observations.disaggregation, storedBreakdown({})),
-        eq(observations.definition, STANDARD_DEFINITION),
-        eq(observations.year, observations.yearEnd),
-        isNull(observations.supersededBy),
-      ),
-    )
-    .orderBy(desc(observations.year), desc(observations.id))
-    .limit(1);
-  return row
-    ? { observationId: row.id, year: row.year, value: row.value, source: toSource(row.source) }
-    : null;
 }

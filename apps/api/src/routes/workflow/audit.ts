@@ -1,9 +1,10 @@
-import { AuditQuerySchema, POLICY, can, toCsv, type CsvColumn } from '@fourp/domain';
+import { AuditQuerySchema, toCsv, type CsvColumn } from '@fourp/domain';
 import { createRoute } from '@hono/zod-openapi';
-import { requireAllowed } from '../../auth/guard.js';
+import { requireUser } from '../../auth/guard.js';
 import { problems } from '../../openapi/responses.js';
 import { createRouter } from '../../openapi/router.js';
-import { listAudit, type AuditRecord } from '../../repos/workflow/audit.js';
+import type { AuditRecord } from '../../repos/workflow/audit.js';
+import { readAuditLog } from '../../services/published/history.js';
 import { CSV_CONTENT, access, type WorkflowDeps } from './shared.js';
 
 const json = (value: unknown) => (value === null || value === undefined ? null : JSON.stringify(value));
@@ -35,18 +36,13 @@ const auditCsv = createRoute({
 });
 
 /** The append-only audit log as CSV, for donors and reviewers to verify every change. */
-export const auditRoutes = ({ db }: WorkflowDeps) =>
+export const auditRoutes = (deps: WorkflowDeps) =>
   createRouter().openapi(auditCsv, async (c) => {
-    const principal = requireAllowed(c, 'audit.read');
     const { from, to } = c.req.valid('query');
-    const everywhere = POLICY[principal.role]['audit.read'] === 'anywhere';
-    const rows = (
-      await listAudit(db, { from, to: to === undefined ? undefined : `${to}T23:59:59.999Z` })
-    ).filter(
-      (row) =>
-        everywhere ||
-        (row.jurisdictionId !== null && can(principal, 'audit.read', { jurisdictionId: row.jurisdictionId })),
-    );
+    const rows = await readAuditLog(deps, requireUser(c), {
+      from,
+      to: to === undefined ? undefined : `${to}T23:59:59.999Z`,
+    });
     return c.body(toCsv(rows, columns), 200, {
       'Content-Type': 'text/csv; charset=utf-8; header=present',
       'Content-Disposition': 'attachment; filename="fourp-audit.csv"',

@@ -5,19 +5,16 @@ import {
   ObservationHistoryResponseSchema,
   TransitionRequestSchema,
   WorkflowObservationResponseSchema,
-  can,
   type ObservationHistoryResponse,
   type WorkflowObservationResponse,
 } from '@fourp/domain';
-import { callerOf, requireAllowed, requireUser } from '../../auth/guard.js';
-import { ApiError } from '../../errors.js';
+import { callerOf, requireUser } from '../../auth/guard.js';
 import { jsonBody, jsonResponse, problems } from '../../openapi/responses.js';
 import { createRouter } from '../../openapi/router.js';
-import { auditFor } from '../../repos/workflow/audit.js';
-import { findWorkflowObservation, listRevisions } from '../../repos/workflow/observations.js';
 import { createObservation, type ObservationWritten } from '../../services/observation/create.js';
 import { correctObservation } from '../../services/observation/correct.js';
 import { TRANSITIONS, type TransitionEvent } from '../../services/observation/transition.js';
+import { readFigureHistory } from '../../services/published/history.js';
 import { ENTRY, NO_STORE, ObservationParamsSchema, REVIEWERS, access, type WorkflowDeps } from './shared.js';
 import { stepsFrom } from './steps.js';
 
@@ -89,7 +86,6 @@ const transition = (event: TransitionEvent) =>
   });
 
 export const observationWriteRoutes = (deps: WorkflowDeps) => {
-  const { db } = deps;
   const app = createRouter()
     .openapi(create, async (c) => {
       const result = await createObservation(deps, callerOf(c), c.req.valid('json'));
@@ -102,16 +98,7 @@ export const observationWriteRoutes = (deps: WorkflowDeps) => {
     })
     .openapi(history, async (c) => {
       const { id } = c.req.valid('param');
-      const principal = requireUser(c);
-      const observation = await findWorkflowObservation(db, id);
-      const visible =
-        observation !== null &&
-        (observation.workflowState === 'published' ||
-          can(principal, 'observation.read_unpublished', { jurisdictionId: observation.jurisdiction }));
-      if (!observation || !visible) throw new ApiError('not_found', `There is no observation ${id}.`);
-      requireAllowed(c, 'observation.history', { jurisdictionId: observation.jurisdiction });
-      const audit = await auditFor(db, 'observation', id);
-      const revisions = await listRevisions(db, observation);
+      const { observation, revisions, audit } = await readFigureHistory(deps, requireUser(c), id);
       const body: ObservationHistoryResponse = {
         data: { observation, steps: stepsFrom(audit), revisions, audit },
       };

@@ -4,7 +4,7 @@ import type { Context } from 'hono';
 import type { RouteDeps } from '../../env.js';
 import { ANYONE, SIGNED_IN } from '../../openapi/responses.js';
 
-export type WorkflowDeps = Pick<RouteDeps, 'db' | 'now' | 'trustProxy'>;
+export type WorkflowDeps = Pick<RouteDeps, 'db' | 'now' | 'trustProxy' | 'suppressionK'>;
 
 export const REVIEWERS = 'admin; provincial_reviewer for figures within their scope (Punjab by default)';
 export const ENTRY = `${REVIEWERS}; district_official for their jurisdiction and its tehsils`;

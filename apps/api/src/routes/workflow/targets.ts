@@ -14,7 +14,8 @@ import {
 import { callerOf } from '../../auth/guard.js';
 import { jsonBody, jsonResponse, problems } from '../../openapi/responses.js';
 import { createRouter } from '../../openapi/router.js';
-import { latestPublishedActual, listTargets } from '../../repos/workflow/targets.js';
+import { listTargets } from '../../repos/workflow/targets.js';
+import { readLatestActual } from '../../services/published/read.js';
 import { setTarget } from '../../services/target/set.js';
 import { requireIndicator, requireJurisdiction } from '../../services/lookup.js';
 import { NO_STORE, REVIEWERS, access, type WorkflowDeps } from './shared.js';
@@ -63,14 +64,14 @@ export const targetRoutes = (deps: WorkflowDeps) =>
     });
 
 /** Baseline → target → latest published figure for each target of a jurisdiction, with the domain's status. */
-export const progressRoutes = ({ db }: WorkflowDeps) =>
+export const progressRoutes = (deps: WorkflowDeps) =>
   createRouter().openapi(progress, async (c) => {
     const { jurisdiction } = c.req.valid('query');
     requireJurisdiction(jurisdiction);
     const items: ProgressItem[] = [];
-    for (const t of await listTargets(db, { jurisdiction })) {
+    for (const t of await listTargets(deps.db, { jurisdiction })) {
       const indicator = requireIndicator(t.indicator);
-      const latest = await latestPublishedActual(db, t.indicator, jurisdiction);
+      const latest = await readLatestActual(deps, t.indicator, jurisdiction);
       const base = {
         indicator: t.indicator,
         jurisdiction,
@@ -82,6 +83,15 @@ export const progressRoutes = ({ db }: WorkflowDeps) =>
       };
       if (latest === null) {
         items.push({ ...base, status: null, assessment: null, reason: 'No published figure yet.' });
+        continue;
+      }
+      if (latest.value === null) {
+        items.push({
+          ...base,
+          status: null,
+          assessment: null,
+          reason: 'The latest figure is a small count, suppressed to protect victims.',
+        });
         continue;
       }
       if (indicator.direction === 'neutral') {
@@ -96,7 +106,7 @@ export const progressRoutes = ({ db }: WorkflowDeps) =>
       const result = assessProgress({
         baseline: t.baseline,
         target: t.target,
-        latest,
+        latest: { year: latest.year, value: latest.value },
         direction: indicator.direction,
       });
       items.push(

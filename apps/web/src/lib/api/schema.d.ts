@@ -1777,9 +1777,10 @@ export interface components {
         };
         latest: {
           year: number;
-          value: number;
+          value: number | null;
           source: components['schemas']['Source'] & (Record<string, never> | null);
           observationId: number;
+          suppressed: boolean;
         } | null;
         /** @enum {string|null} */
         status:

@@ -23,7 +23,7 @@ export const STATUS_VIEW: Record<
 
 /** How far the latest value has moved from the baseline towards the target, 0–1 (clamped); null without a latest value. */
 export function shareOfWay(item: Pick<ProgressItem, 'baseline' | 'target' | 'latest'>): number | null {
-  if (item.latest === null) return null;
+  if (item.latest === null || item.latest.value === null) return null;
   const span = item.target.value - item.baseline.value;
   if (span === 0) return 1;
   return Math.min(1, Math.max(0, (item.latest.value - item.baseline.value) / span));

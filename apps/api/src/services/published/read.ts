@@ -1,0 +1,111 @@
+import {
+  draftAuthorOf,
+  findIndicator,
+  isCurrentTotal,
+  populationsFrom,
+  STANDARD_DEFINITION,
+  suppressSmallCounts,
+  type IndicatorId,
+  type JurisdictionId,
+  type Observation,
+  type Population,
+  type Principal,
+  type Source,
+} from '@fourp/domain';
+import type { Db } from '../../db/client.js';
+import { listPublishedOrOwnObservations, type ObservationFilter } from '../../repos/observations.js';
+
+export type ReadDeps = { db: Db; suppressionK: number };
+export type FigureFilter = Omit<ObservationFilter, 'draftsOf'>;
+
+/**
+ * Observations as the public may see them: identifying counts suppressed (small counts, then complementary).
+ * Each source's figures are suppressed on their own (within a source each cell is unique). A suppressed row also
+ * loses the text that could restate its value (value as read, note).
+ */
+function suppressForPublic(observations: readonly Observation[], k: number): Observation[] {
+  const groups = new Map<number, Observation[]>();
+  for (const o of observations) {
+    groups.set(o.source.id, [...(groups.get(o.source.id) ?? []), o]);
+  }
+  const shown = new Map<number, Observation>();
+  for (const group of groups.values()) {
+    const cells = group.map((o) => ({ ...o, identifying: findIndicator(o.indicator)?.identifying ?? false }));
+    for (const { identifying: _i, suppressionReason: _r, ...o } of suppressSmallCounts(cells, { k })) {
+      shown.set(o.id, o.suppressed ? { ...o, valueAsRead: null, note: null } : o);
+    }
+  }
+  return observations.map((o) => shown.get(o.id) ?? o);
+}
+
+/**
+ * The one read path for figures: published figures with disclosure control applied, plus, for a signed-in
+ * official (`principal`), their own unpublished figures unsuppressed (the values are theirs).
+ */
+export async function readFigures(
+  { db, suppressionK }: ReadDeps,
+  principal: Principal | null,
+  filter: FigureFilter = {},
+): Promise<Observation[]> {
+  const stored = await listPublishedOrOwnObservations(db, {
+    ...filter,
+    draftsOf: principal === null ? null : draftAuthorOf(principal),
+  });
+  const published = stored.filter((o) => o.workflowState === 'published');
+  const shown = new Map(suppressForPublic(published, suppressionK).map((o) => [o.id, o]));
+  return stored.map((o) => shown.get(o.id) ?? o);
+}
+
+/** Published population totals (persons), the denominators of per-resident figures. */
+export async function readPopulations(
+  deps: ReadDeps,
+  jurisdictions: readonly JurisdictionId[],
+): Promise<Population[]> {
+  return populationsFrom(await readFigures(deps, null, { indicators: ['population'], jurisdictions }));
+}
+
+export type LatestActual = {
+  observationId: number;
+  year: number;
+  /** Null when suppressed. */
+  value: number | null;
+  suppressed: boolean;
+  source: Source;
+};
+
+/** The latest published annual total (standard definition, not superseded) of the cell, as the public sees it. */
+export async function readLatestActual(
+  deps: ReadDeps,
+  indicator: IndicatorId,
+  jurisdiction: JurisdictionId,
+): Promise<LatestActual | null> {
+  const figures = await readFigures(deps, null, { indicators: [indicator], jurisdictions: [jurisdiction] });
+  const latest = figures
+    .filter((o) => isCurrentTotal(o) && o.year === o.yearEnd && o.definition === STANDARD_DEFINITION)
+    .reduce<Observation | null>(
+      (best, o) =>
+        best === null || o.year > best.year || (o.year === best.year && o.id > best.id) ? o : best,
+      null,
+    );
+  return latest === null
+    ? null
+    : {
+        observationId: latest.id,
+        year: latest.year,
+        value: latest.value,
+        suppressed: latest.suppressed,
+        source: latest.source,
+      };
+}
+
+/** Whether a published figure's value is suppressed for the public; false for a figure not published. */
+export async function isSuppressedForPublic(
+  deps: ReadDeps,
+  figure: Pick<Observation, 'id' | 'indicator' | 'jurisdiction'>,
+): Promise<boolean> {
+  const figures = await readFigures(deps, null, {
+    indicators: [figure.indicator],
+    jurisdictions: [figure.jurisdiction],
+  });
+  return figures.some((o) => o.id === figure.id && o.suppressed);
+}
