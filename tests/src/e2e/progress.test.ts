@@ -147,4 +147,27 @@ describe('progress towards targets', () => {
     await screenshot(visitor, 'progress-print');
     await visitor.close();
   });
+
+  it('shows a suppressed latest value as suppressed, with no status worked out from it', async () => {
+    const indicator = await indicatorWithoutGujratData(stack.apiUrl, { identifying: true });
+    await publishFigure(indicator.id, 2024, 3, LATEST_SOURCE);
+    const reviewer = await apiSession(stack.apiUrl, REVIEWER);
+    const source = { title: TARGET_SOURCE, publisher: 'Government of the Punjab (e2e test)' };
+    await reviewer('PUT', '/v1/targets', {
+      indicator: indicator.id,
+      jurisdiction: 'PK-PB-GUJRAT',
+      baseline: { year: 2021, value: 20, source },
+      target: { year: 2028, value: 100, source },
+    });
+
+    const visitor = await browser.newPage({ viewport: { width: 1280, height: 900 } });
+    await visitor.goto(`${stack.webUrl}/progress`, { waitUntil: 'networkidle' });
+    const latestRow = visitor
+      .locator('article.item', { hasText: indicator.name })
+      .locator('tr', { hasText: 'Latest' });
+    const cells = await latestRow.locator('td').allInnerTexts();
+    expect(cells).toContain('Suppressed');
+    expect(cells).not.toContain('3');
+    await visitor.close();
+  });
 });

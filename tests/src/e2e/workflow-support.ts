@@ -66,10 +66,14 @@ export async function apiSession(apiUrl: string, email: string) {
 }
 
 /** A count indicator with a desired direction, no formula, no suppression, and no Gujrat figure yet. */
-export async function indicatorWithoutGujratData(apiUrl: string) {
+export async function indicatorWithoutGujratData(apiUrl: string, { identifying = false } = {}) {
   const indicators = await apiJson<IndicatorListResponse>(apiUrl, '/v1/indicators');
   const candidates = indicators.data.filter(
-    (i) => i.measureType === 'count' && !i.formula && !i.identifying && i.direction === 'higher_is_better',
+    (i) =>
+      i.measureType === 'count' &&
+      !i.formula &&
+      i.identifying === identifying &&
+      i.direction === 'higher_is_better',
   );
   for (const candidate of candidates) {
     const existing = await apiJson<ObservationListResponse>(
