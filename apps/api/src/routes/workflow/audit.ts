@@ -29,7 +29,9 @@ const auditCsv = createRoute({
   method: 'get',
   path: '/audit.csv',
   operationId: 'auditCsv',
-  summary: 'The append-only audit log as CSV',
+  summary:
+    'The append-only audit log as CSV; values of identifying figures are hidden from callers outside ' +
+    'their jurisdiction',
   ...access('admin; donor; provincial_reviewer for their scope'),
   request: { query: AuditQuerySchema },
   responses: { 200: { description: 'OK', content: CSV_CONTENT }, ...problems(401, 403) },

@@ -48,7 +48,9 @@ const history = createRoute({
   method: 'get',
   path: '/{id}/history',
   operationId: 'observationHistory',
-  summary: 'Workflow steps, revisions and audit entries of a figure',
+  summary:
+    'Workflow steps, revisions and audit entries of a figure; a suppressed figure keeps its values hidden ' +
+    'from callers outside its jurisdiction',
   ...access(`${ENTRY}; donor and researcher for published figures`),
   request: { params: ObservationParamsSchema },
   responses: { 200: jsonResponse(ObservationHistoryResponseSchema), ...problems(401, 403, 404) },

@@ -45,7 +45,8 @@ const progress = createRoute({
   path: '/',
   operationId: 'progress',
   summary:
-    'Baseline → target → latest published figure and the progress status, with the source of each number',
+    'Baseline → target → latest published figure and the progress status, with the source of each number; ' +
+    'a suppressed latest figure has value null and no status',
   ...access('anyone', 'anyone'),
   request: { query: ProgressQuerySchema },
   responses: { 200: jsonResponse(ProgressResponseSchema), ...problems(404) },

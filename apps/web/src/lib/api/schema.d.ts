@@ -407,7 +407,7 @@ export interface paths {
       cookie?: never;
     };
     /**
-     * Workflow steps, revisions and audit entries of a figure
+     * Workflow steps, revisions and audit entries of a figure; a suppressed figure keeps its values hidden from callers outside its jurisdiction
      * @description Who may call: admin; provincial_reviewer for figures within their scope (Punjab by default); district_official for their jurisdiction and its tehsils; donor and researcher for published figures.
      */
     get: operations['observationHistory'];
@@ -611,7 +611,7 @@ export interface paths {
       cookie?: never;
     };
     /**
-     * The append-only audit log as CSV
+     * The append-only audit log as CSV; values of identifying figures are hidden from callers outside their jurisdiction
      * @description Who may call: admin; donor; provincial_reviewer for their scope.
      */
     get: operations['auditCsv'];
@@ -655,7 +655,7 @@ export interface paths {
       cookie?: never;
     };
     /**
-     * Baseline → target → latest published figure and the progress status, with the source of each number
+     * Baseline → target → latest published figure and the progress status, with the source of each number; a suppressed latest figure has value null and no status
      * @description Who may call: anyone.
      */
     get: operations['progress'];
