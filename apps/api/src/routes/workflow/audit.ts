@@ -1,6 +1,6 @@
 import { AuditQuerySchema, toCsv, type CsvColumn } from '@fourp/domain';
 import { createRoute } from '@hono/zod-openapi';
-import { requireUser } from '../../auth/guard.js';
+import { requireUser } from './guard.js';
 import { problems } from '../../openapi/responses.js';
 import { createRouter } from '../../openapi/router.js';
 import type { AuditRecord } from '../../repos/workflow/audit.js';

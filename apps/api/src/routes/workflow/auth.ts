@@ -11,7 +11,7 @@ import {
 import type { Context } from 'hono';
 import { setCookie } from 'hono/cookie';
 import { SESSION_ABSOLUTE_MS, SESSION_COOKIE } from '../../auth/context.js';
-import { callerOf, requireUser } from '../../auth/guard.js';
+import { callerOf, requireUser } from './guard.js';
 import { clearSessionCookie, isHttps } from '../../auth/middleware.js';
 import { ApiError } from '../../errors.js';
 import { jsonBody, jsonResponse, problems } from '../../openapi/responses.js';

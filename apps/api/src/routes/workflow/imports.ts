@@ -1,7 +1,7 @@
 import { createRoute } from '@hono/zod-openapi';
 import { ImportBatchListResponseSchema, ImportQuerySchema, ImportReportResponseSchema } from '@fourp/domain';
 import type { Context } from 'hono';
-import { callerOf, requireAllowed } from '../../auth/guard.js';
+import { callerOf, requireAllowed } from './guard.js';
 import { ApiError } from '../../errors.js';
 import { XLSX_CONTENT_TYPE, templateCsv, templateXlsx } from '../../import/parse.js';
 import { jsonResponse, problems } from '../../openapi/responses.js';

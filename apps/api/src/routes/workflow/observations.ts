@@ -8,7 +8,7 @@ import {
   type ObservationHistoryResponse,
   type WorkflowObservationResponse,
 } from '@fourp/domain';
-import { callerOf, requireUser } from '../../auth/guard.js';
+import { callerOf, requireUser } from './guard.js';
 import { jsonBody, jsonResponse, problems } from '../../openapi/responses.js';
 import { createRouter } from '../../openapi/router.js';
 import { createObservation, type ObservationWritten } from '../../services/observation/create.js';

@@ -7,7 +7,7 @@ import {
   detectOutlier,
   type ReviewQueueResponse,
 } from '@fourp/domain';
-import { requireAllowed } from '../../auth/guard.js';
+import { requireAllowed } from './guard.js';
 import { jsonResponse, problems } from '../../openapi/responses.js';
 import { createRouter } from '../../openapi/router.js';
 import { listWorkflowObservations, previousPublishedValues } from '../../repos/workflow/observations.js';

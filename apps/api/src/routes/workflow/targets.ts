@@ -11,7 +11,7 @@ import {
   type ProgressItem,
   type ProgressResponse,
 } from '@fourp/domain';
-import { callerOf } from '../../auth/guard.js';
+import { callerOf } from './guard.js';
 import { jsonBody, jsonResponse, problems } from '../../openapi/responses.js';
 import { createRouter } from '../../openapi/router.js';
 import { listTargets } from '../../repos/workflow/targets.js';

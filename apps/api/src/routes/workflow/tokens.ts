@@ -4,7 +4,7 @@ import {
   NewApiTokenRequestSchema,
   NewApiTokenResponseSchema,
 } from '@fourp/domain';
-import { callerOf, requireAllowed } from '../../auth/guard.js';
+import { callerOf, requireAllowed } from './guard.js';
 import { jsonBody, jsonResponse, problems } from '../../openapi/responses.js';
 import { createRouter } from '../../openapi/router.js';
 import { listApiTokens } from '../../repos/workflow/sessions.js';

@@ -5,7 +5,7 @@ import {
   UserListResponseSchema,
   UserResponseSchema,
 } from '@fourp/domain';
-import { callerOf, requireAllowed } from '../../auth/guard.js';
+import { callerOf, requireAllowed } from './guard.js';
 import { ApiError } from '../../errors.js';
 import { jsonBody, jsonResponse, problems } from '../../openapi/responses.js';
 import { createRouter } from '../../openapi/router.js';

@@ -1,9 +1,9 @@
 import type { Action, AuthorizationTarget, Principal, UserPrincipal } from '@fourp/domain';
 import type { Context } from 'hono';
-import { ApiError } from '../errors.js';
-import type { Actor } from '../repos/workflow/audit.js';
-import { permit, type Caller } from '../services/caller.js';
-import { CSRF_HEADER } from './context.js';
+import { ApiError } from '../../errors.js';
+import type { Actor } from '../../repos/workflow/audit.js';
+import { permit, type Caller } from '../../services/caller.js';
+import { CSRF_HEADER } from '../../auth/context.js';
 
 /** The signed-in principal; 401 when anonymous, 403 when a cookie request lacks the CSRF header. */
 export function requireUser(c: Context): UserPrincipal {
