@@ -184,6 +184,42 @@ describe('a suppressed published figure on every public read', () => {
   });
 });
 
+describe('an identifying figure published above the threshold', () => {
+  it('shows its value but not the small draft value it was corrected from, to donors and researchers', async () => {
+    const created = await t.app.request(
+      '/v1/observations',
+      json(t.official.bearer, gujratFigure({ year: 2021, value: 2, valueAsRead: 'two' })),
+    );
+    expect(created.status, await created.clone().text()).toBe(201);
+    const { id } = WorkflowObservationResponseSchema.parse(await created.json()).data;
+    const step = async (path: string, who: TestUser, body: unknown = {}, method = 'POST') => {
+      const res = await t.app.request(`/v1/observations/${id}${path}`, json(who.bearer, body, method));
+      expect(res.status, await res.clone().text()).toBe(200);
+    };
+    await step(
+      '',
+      t.official,
+      { value: 41, valueAsRead: 'forty-one', reason: 'added a second table' },
+      'PATCH',
+    );
+    await step('/submit', t.official);
+    await step('/approve', t.reviewer);
+    await step('/publish', t.reviewer2);
+    for (const user of [t.donor, t.researcher]) {
+      const res = await get(`/v1/observations/${id}/history`, user.bearer);
+      const text = await res.clone().text();
+      const { data } = ObservationHistoryResponseSchema.parse(await res.json());
+      expect(data.observation, user.role).toMatchObject({ value: 41, suppressed: false });
+      expect(data.revisions[0], user.role).toMatchObject({ previousValue: null, previousValueAsRead: null });
+      expect(text, user.role).not.toMatch(/"value":2\b|"previousValue":2\b|"two"/);
+    }
+    const own = ObservationHistoryResponseSchema.parse(
+      await (await get(`/v1/observations/${id}/history`, t.official.bearer)).json(),
+    );
+    expect(own.data.revisions[0]).toMatchObject({ previousValue: 2, newValue: 41 });
+  });
+});
+
 describe('the one read path', () => {
   it('leaves no route calling a suppression function', () => {
     const routes = join(import.meta.dirname, '.');

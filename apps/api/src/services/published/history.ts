@@ -46,7 +46,8 @@ export type FigureHistory = {
 
 /**
  * A figure with its revisions and audit entries. For a caller who may not see it unsuppressed, a suppressed
- * published figure keeps its values hidden here too: value, value as read, note, revision and audit values.
+ * published figure keeps its values hidden here too (value, value as read, note), and the revision and audit
+ * values of any identifying figure are hidden, as in the audit log.
  */
 export async function readFigureHistory(
   deps: ReadDeps,
@@ -63,13 +64,16 @@ export async function readFigureHistory(
     auditFor(deps.db, 'observation', id),
     listRevisions(deps.db, observation),
   ]);
-  if (fullView || !(await isSuppressedForPublic(deps, observation))) {
-    return { observation, revisions, audit };
-  }
+  if (fullView) return { observation, revisions, audit };
+  const suppressed = await isSuppressedForPublic(deps, observation);
+  // Earlier values of an identifying figure may be small counts even when the published one is not.
+  const identifying = findIndicator(observation.indicator)?.identifying ?? true;
   return {
-    observation: { ...observation, value: null, valueAsRead: null, note: null, suppressed: true },
-    revisions: revisions.map(redactRevision),
-    audit: audit.map(redactEntry),
+    observation: suppressed
+      ? { ...observation, value: null, valueAsRead: null, note: null, suppressed: true }
+      : observation,
+    revisions: suppressed || identifying ? revisions.map(redactRevision) : revisions,
+    audit: suppressed || identifying ? audit.map(redactEntry) : audit,
   };
 }
 
