@@ -14,6 +14,7 @@ import {
   RubricLevelSchema,
   SCORED_PILLAR_IDS,
   SourceSchema,
+  TEXT_LIMITS,
   YearSchema,
 } from './contracts.js';
 import { PER_MODES } from './normalise.js';
@@ -36,6 +37,7 @@ const fromBeforeToIssue = { path: ['from'], message: 'from must not be later tha
 const jurisdictionList = (fallback: string) =>
   z
     .string()
+    .max(6 * (TEXT_LIMITS.id + 1))
     .default(fallback)
     .transform((list) =>
       list
@@ -95,7 +97,10 @@ export const MeasuresQuerySchema = z.object({
 });
 export type MeasuresQuery = z.infer<typeof MeasuresQuerySchema>;
 
-export const MeasureIdSchema = z.string().regex(/^[a-z][a-z0-9_]*$/, 'a snake_case measure id');
+export const MeasureIdSchema = z
+  .string()
+  .max(TEXT_LIMITS.id)
+  .regex(/^[a-z][a-z0-9_]*$/, 'a snake_case measure id');
 export const MeasureParamsSchema = z.object({ id: MeasureIdSchema });
 
 export const CoverageQuerySchema = z.object({

@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { isWithin } from './catalogue/jurisdictions.js';
-import { JurisdictionIdSchema, type JurisdictionId, type WorkflowState } from './contracts.js';
+import { JurisdictionIdSchema, TEXT_LIMITS, type JurisdictionId, type WorkflowState } from './contracts.js';
 
 export const ROLES = ['admin', 'provincial_reviewer', 'district_official', 'donor', 'researcher'] as const;
 export const RoleSchema = z.enum(ROLES);
@@ -148,6 +148,10 @@ export function readScopeOf(principal: Principal): { unpublishedWithin: Jurisdic
 
 // ---------- wire shapes of the accounts API ----------
 
+export const MAX_PASSWORD_LENGTH = 1024;
+/** Days an API token lives at most, and by default. */
+export const MAX_TOKEN_DAYS = 90;
+
 export const EmailSchema = z.email('an email address such as name@example.org').max(254);
 
 export const UserSchema = z.object({
@@ -163,7 +167,7 @@ export type User = z.infer<typeof UserSchema>;
 
 export const LoginRequestSchema = z.object({
   email: z.string().trim().min(1, 'email is required').max(254),
-  password: z.string().min(1, 'password is required').max(1024),
+  password: z.string().min(1, 'password is required').max(MAX_PASSWORD_LENGTH),
 });
 export type LoginRequest = z.infer<typeof LoginRequestSchema>;
 
@@ -183,10 +187,10 @@ export type MeResponse = z.infer<typeof MeResponseSchema>;
 
 export const NewUserRequestSchema = z.object({
   email: EmailSchema,
-  password: z.string(),
+  password: z.string().max(MAX_PASSWORD_LENGTH),
   role: RoleSchema,
   jurisdictionId: JurisdictionIdSchema.nullable().default(null),
-  displayName: z.string().trim().min(1).max(200).nullable().default(null),
+  displayName: z.string().trim().min(1).max(TEXT_LIMITS.name).nullable().default(null),
 });
 export type NewUserRequest = z.infer<typeof NewUserRequestSchema>;
 
@@ -194,9 +198,9 @@ export const UserChangeRequestSchema = z
   .object({
     role: RoleSchema,
     jurisdictionId: JurisdictionIdSchema.nullable(),
-    displayName: z.string().trim().min(1).max(200).nullable(),
+    displayName: z.string().trim().min(1).max(TEXT_LIMITS.name).nullable(),
     disabled: z.boolean(),
-    password: z.string(),
+    password: z.string().max(MAX_PASSWORD_LENGTH),
   })
   .partial();
 export type UserChangeRequest = z.infer<typeof UserChangeRequestSchema>;
@@ -219,9 +223,21 @@ export const ApiTokenSchema = z.object({
 });
 export type ApiToken = z.infer<typeof ApiTokenSchema>;
 export const NewApiTokenRequestSchema = z.object({
-  name: z.string().trim().min(1, 'name the token, e.g. "monthly export"').max(100),
-  expiresInDays: z.number().int().min(1).max(366).nullable().default(90),
+  name: z.string().trim().min(1, 'name the token, e.g. "monthly export"').max(TEXT_LIMITS.short),
+  expiresInDays: z
+    .number()
+    .int()
+    .min(1)
+    .max(MAX_TOKEN_DAYS, `a token lives at most ${MAX_TOKEN_DAYS} days`)
+    .default(MAX_TOKEN_DAYS),
 });
+
+/** A password change by the signed-in user; the current password proves it is them. */
+export const PasswordChangeRequestSchema = z.object({
+  currentPassword: z.string().min(1, 'currentPassword is required').max(MAX_PASSWORD_LENGTH),
+  newPassword: z.string().min(1, 'newPassword is required').max(MAX_PASSWORD_LENGTH),
+});
+export type PasswordChangeRequest = z.infer<typeof PasswordChangeRequestSchema>;
 export const NewApiTokenResponseSchema = z.object({
   /** Shown once: only its hash is stored. */
   data: ApiTokenSchema.extend({ secret: z.string() }),

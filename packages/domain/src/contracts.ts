@@ -27,8 +27,12 @@ export const JURISDICTION_KINDS = [
 export const JurisdictionKindSchema = z.enum(JURISDICTION_KINDS);
 export type JurisdictionKind = z.infer<typeof JurisdictionKindSchema>;
 
+/** Upper bounds, in characters, on the free text a request may carry. */
+export const TEXT_LIMITS = { id: 64, short: 100, name: 200, title: 500, text: 2000 } as const;
+
 export const JurisdictionIdSchema = z
   .string()
+  .max(TEXT_LIMITS.id)
   .regex(/^[A-Z0-9]+(-[A-Z0-9]+)*$/, 'a jurisdiction id such as PK-PB-GUJRAT, IT or ES');
 export type JurisdictionId = z.infer<typeof JurisdictionIdSchema>;
 
@@ -69,11 +73,17 @@ export type DisaggregationDimension = z.infer<typeof DisaggregationDimensionSche
 /** Dimension → category; `{}` is the total. */
 export const DisaggregationSchema = z.partialRecord(
   DisaggregationDimensionSchema,
-  z.string().regex(/^[a-z0-9_]+$/, 'a snake_case category'),
+  z
+    .string()
+    .max(TEXT_LIMITS.id)
+    .regex(/^[a-z0-9_]+$/, 'a snake_case category'),
 );
 export type Disaggregation = z.infer<typeof DisaggregationSchema>;
 
-export const IndicatorIdSchema = z.string().regex(/^[a-z][a-z0-9_]*$/, 'a snake_case indicator id');
+export const IndicatorIdSchema = z
+  .string()
+  .max(TEXT_LIMITS.id)
+  .regex(/^[a-z][a-z0-9_]*$/, 'a snake_case indicator id');
 export type IndicatorId = z.infer<typeof IndicatorIdSchema>;
 
 export const FormulaSchema = z.object({

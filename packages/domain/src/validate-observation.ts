@@ -7,6 +7,7 @@ import {
   ObsStatusSchema,
   STANDARD_DEFINITION,
   SourceKindSchema,
+  TEXT_LIMITS,
   fail,
   ok,
 } from './contracts.js';
@@ -19,13 +20,18 @@ const wholeYear = (field: string) =>
     .int(`${field} must be a whole year`);
 
 export const NewSourceInputSchema = z.object({
-  title: z.string({ error: 'source.title is required' }).trim().min(1, 'source.title must not be empty'),
+  title: z
+    .string({ error: 'source.title is required' })
+    .trim()
+    .min(1, 'source.title must not be empty')
+    .max(TEXT_LIMITS.title),
   publisher: z
     .string({ error: 'source.publisher is required' })
     .trim()
-    .min(1, 'source.publisher must not be empty'),
+    .min(1, 'source.publisher must not be empty')
+    .max(TEXT_LIMITS.title),
   year: wholeYear('source.year').nullable().default(null),
-  locator: z.string().nullable().default(null),
+  locator: z.string().max(TEXT_LIMITS.text).nullable().default(null),
   kind: SourceKindSchema.default('secondary'),
 });
 
@@ -38,10 +44,10 @@ export const ObservationInputSchema = z
     disaggregation: DisaggregationSchema.default({}),
     value: z.number({ error: 'value must be a finite number (write 1234.5, not "1,234.5" or text)' }),
     status: ObsStatusSchema.default('A'),
-    definition: z.string().min(1).default(STANDARD_DEFINITION),
-    unitAsRead: z.string().nullable().optional(),
-    valueAsRead: z.string().nullable().optional(),
-    note: z.string().nullable().optional(),
+    definition: z.string().min(1).max(TEXT_LIMITS.text).default(STANDARD_DEFINITION),
+    unitAsRead: z.string().max(TEXT_LIMITS.short).nullable().optional(),
+    valueAsRead: z.string().max(TEXT_LIMITS.short).nullable().optional(),
+    note: z.string().max(TEXT_LIMITS.text).nullable().optional(),
     sourceId: z.number().int().positive('sourceId must be a positive whole number').optional(),
     source: NewSourceInputSchema.optional(),
   })

@@ -7,6 +7,7 @@ import {
   ObsStatusSchema,
   ProgressStatusSchema,
   SourceSchema,
+  TEXT_LIMITS,
   WorkflowStateSchema,
   YearSchema,
   type WorkflowState,
@@ -133,8 +134,8 @@ const reasonText = z
   .string()
   .trim()
   .min(MIN_REASON_LENGTH, `at least ${MIN_REASON_LENGTH} characters`)
-  .max(2000);
-const commentText = z.string().trim().min(1).max(2000);
+  .max(TEXT_LIMITS.text);
+const commentText = z.string().trim().min(1).max(TEXT_LIMITS.text);
 
 /** A new figure; `comment` explains a value flagged as an outlier and is required when it is. */
 export const ObservationCreateRequestSchema = z.intersection(
@@ -147,9 +148,9 @@ export type ObservationCreateRequest = z.infer<typeof ObservationCreateRequestSc
 export const ObservationCorrectionRequestSchema = z.object({
   value: z.number().optional(),
   status: ObsStatusSchema.optional(),
-  unitAsRead: z.string().nullable().optional(),
-  valueAsRead: z.string().nullable().optional(),
-  note: z.string().nullable().optional(),
+  unitAsRead: z.string().max(TEXT_LIMITS.short).nullable().optional(),
+  valueAsRead: z.string().max(TEXT_LIMITS.short).nullable().optional(),
+  note: z.string().max(TEXT_LIMITS.text).nullable().optional(),
   sourceId: z.number().int().positive().optional(),
   source: NewSourceInputSchema.optional(),
   reason: reasonText.optional(),
@@ -158,7 +159,7 @@ export const ObservationCorrectionRequestSchema = z.object({
 export type ObservationCorrectionRequest = z.infer<typeof ObservationCorrectionRequestSchema>;
 
 export const TransitionRequestSchema = z.object({
-  reason: z.string().max(2000).optional(),
+  reason: z.string().max(TEXT_LIMITS.text).optional(),
   comment: commentText.optional(),
 });
 export type TransitionRequest = z.infer<typeof TransitionRequestSchema>;
@@ -365,7 +366,7 @@ export const TargetRequestSchema = z
     jurisdiction: JurisdictionIdSchema,
     baseline: EvidenceRequestSchema,
     target: EvidenceRequestSchema,
-    note: z.string().max(2000).nullable().default(null),
+    note: z.string().max(TEXT_LIMITS.text).nullable().default(null),
   })
   .refine((t) => t.target.year > t.baseline.year, {
     path: ['target', 'year'],

@@ -24,6 +24,7 @@ declare module 'hono' {
 
 export const SESSION_COOKIE = 'fourp_session';
 export const CSRF_HEADER = 'X-FourP-CSRF';
+export const DAY_MS = 24 * 60 * 60 * 1000;
 export const SESSION_IDLE_MS = 8 * 60 * 60 * 1000;
 export const SESSION_ABSOLUTE_MS = 7 * 24 * 60 * 60 * 1000;
 /** lastSeenAt is written at most this often, so that reads do not all turn into writes. */

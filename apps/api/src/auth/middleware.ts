@@ -1,4 +1,4 @@
-import { ANONYMOUS, type Principal } from '@fourp/domain';
+import { ANONYMOUS, MAX_TOKEN_DAYS, type Principal } from '@fourp/domain';
 import type { Context, MiddlewareHandler } from 'hono';
 import { deleteCookie, getCookie } from 'hono/cookie';
 import type { Db } from '../db/client.js';
@@ -10,7 +10,14 @@ import {
   touchSession,
 } from '../repos/workflow/sessions.js';
 import type { UserRecord } from '../repos/workflow/users.js';
-import { CSRF_HEADER, SESSION_COOKIE, SESSION_IDLE_MS, SESSION_TOUCH_MS, type AuthState } from './context.js';
+import {
+  CSRF_HEADER,
+  DAY_MS,
+  SESSION_COOKIE,
+  SESSION_IDLE_MS,
+  SESSION_TOUCH_MS,
+  type AuthState,
+} from './context.js';
 import { API_TOKEN_PREFIX, hashSecret, sameSecret } from './secrets.js';
 
 export type AuthDeps = { db: Db; now: () => Date };
@@ -33,6 +40,12 @@ export function clearSessionCookie(c: Context) {
   deleteCookie(c, SESSION_COOKIE, { path: '/', secure: isHttps(c), httpOnly: true, sameSite: 'Lax' });
 }
 
+/** A token stored without an expiry ends MAX_TOKEN_DAYS after it was created. */
+const tokenExpiry = ({ expiresAt, createdAt }: { expiresAt: string | null; createdAt: string }) =>
+  expiresAt === null
+    ? new Date(createdAt).getTime() + MAX_TOKEN_DAYS * DAY_MS
+    : new Date(expiresAt).getTime();
+
 async function fromBearer(deps: AuthDeps, header: string) {
   const secret = header.slice('bearer '.length).trim();
   const found = secret.startsWith(API_TOKEN_PREFIX)
@@ -42,7 +55,7 @@ async function fromBearer(deps: AuthDeps, header: string) {
   if (
     !found ||
     found.token.revokedAt !== null ||
-    (found.token.expiresAt !== null && new Date(found.token.expiresAt) <= now) ||
+    tokenExpiry(found.token) <= now.getTime() ||
     found.user.disabled
   ) {
     throw new ApiError('unauthenticated', 'The API token is unknown, revoked or expired.');

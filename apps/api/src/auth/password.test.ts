@@ -22,8 +22,13 @@ describe('password hashing', () => {
   it.each([
     ['short', 'eleven char', /at least 12/],
     ['long enough', 'twelve chars', null],
+    ['repeated', 'aaaaaaaaaaaa', /too easy to guess \(strength 0 of 4.*Repeated characters/],
+    ['common', 'Password1234!', /too easy to guess.*commonly used password/],
+    ['keyboard walk', 'qwertyuiopasdf', /too easy to guess/],
+    ['email-bearing', 'xq7-Maria.Rossi-vault', /must not contain the account's email name "maria.rossi"/],
+    ['strong', 'lantern orbit cactus minnow', null],
   ])('judges a %s password', (_name, password, problem) => {
-    const result = passwordProblem(password);
+    const result = passwordProblem(password, 'Maria.Rossi@example.org');
     if (problem === null) expect(result).toBeNull();
     else expect(result).toMatch(problem);
   });

@@ -1,12 +1,19 @@
 import { randomBytes, scrypt, timingSafeEqual } from 'node:crypto';
+import { MAX_PASSWORD_LENGTH } from '@fourp/domain';
+import { zxcvbn, zxcvbnOptions } from '@zxcvbn-ts/core';
+import { adjacencyGraphs, dictionary } from '@zxcvbn-ts/language-common';
+import { translations } from '@zxcvbn-ts/language-en';
 
 export type ScryptParams = { logN: number; r: number; p: number };
 
 /** 2^15 × 8 × 128 bytes = 32 MiB per hash; the parameters are stored with each hash so they can be raised. */
 export const SCRYPT_PARAMS: ScryptParams = { logN: 15, r: 8, p: 1 };
 export const MIN_PASSWORD_LENGTH = 12;
-export const MAX_PASSWORD_LENGTH = 1024;
+export const MIN_PASSWORD_SCORE = 3;
 const KEY_LENGTH = 32;
+const MIN_EMAIL_PART_LENGTH = 3;
+
+zxcvbnOptions.setOptions({ dictionary, graphs: adjacencyGraphs, translations });
 const SALT_LENGTH = 16;
 
 function derive(password: string, salt: Buffer, { logN, r, p }: ScryptParams): Promise<Buffer> {
@@ -18,13 +25,22 @@ function derive(password: string, salt: Buffer, { logN, r, p }: ScryptParams): P
   );
 }
 
-/** A message when the password is too weak to accept; null when it is acceptable. */
-export function passwordProblem(password: string): string | null {
+/**
+ * A message saying why the password is too weak to accept (too short or long, contains the local part
+ * of the account's email, or a zxcvbn score below 3 of 4); null when it is acceptable.
+ */
+export function passwordProblem(password: string, email: string): string | null {
   if (password.length < MIN_PASSWORD_LENGTH)
     return `The password must have at least ${MIN_PASSWORD_LENGTH} characters.`;
   if (password.length > MAX_PASSWORD_LENGTH)
     return `The password must have at most ${MAX_PASSWORD_LENGTH} characters.`;
-  return null;
+  const localPart = email.trim().split('@')[0]?.toLowerCase() ?? '';
+  if (localPart.length >= MIN_EMAIL_PART_LENGTH && password.toLowerCase().includes(localPart))
+    return `The password must not contain the account's email name "${localPart}".`;
+  const { score, feedback } = zxcvbn(password, localPart ? [localPart] : []);
+  if (score >= MIN_PASSWORD_SCORE) return null;
+  const why = [feedback.warning, ...feedback.suggestions].filter(Boolean).join(' ');
+  return `The password is too easy to guess (strength ${score} of 4, at least ${MIN_PASSWORD_SCORE} needed).${why ? ` ${why}` : ''}`;
 }
 
 /** `scrypt$ln=15,r=8,p=1$<salt base64>$<key base64>` with a fresh random salt. */

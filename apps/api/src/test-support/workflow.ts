@@ -162,6 +162,12 @@ export const callerFor = (user: TestUser, requestId = 'test-request'): Caller =>
   actor: { userId: user.id, email: user.email, sessionId: null, tokenId: 'test-token', requestId },
 });
 
+/** The same caller signed in with a session (`sessionId`) instead of an API token. */
+export const sessionCallerFor = (user: TestUser, sessionId = 'test-session'): Caller => {
+  const { principal, actor } = callerFor(user);
+  return { principal, actor: { ...actor, sessionId, tokenId: null } };
+};
+
 /** The audit entries written since `afterId`, oldest first. */
 export async function auditSince(db: Db, afterId: number) {
   return (await listAudit(db)).filter((entry) => entry.id > afterId);

@@ -1,5 +1,5 @@
 import { randomUUID } from 'node:crypto';
-import { and, eq, isNull } from 'drizzle-orm';
+import { and, eq, isNull, ne } from 'drizzle-orm';
 import type { Db } from '../../db/client.js';
 import { apiTokens, sessions, users } from '../../db/schema-workflow.js';
 import type { UserRecord } from './users.js';
@@ -91,6 +91,22 @@ export async function revokeSession(db: Db, id: string, now: Date): Promise<void
     .where(and(eq(sessions.id, id), isNull(sessions.revokedAt)));
 }
 
+/** Revokes every open session of the user except `keep` (the caller's own); returns how many. */
+export async function revokeUserSessions(
+  db: Db,
+  userId: string,
+  now: Date,
+  keep: string | null = null,
+): Promise<number> {
+  const open = and(eq(sessions.userId, userId), isNull(sessions.revokedAt));
+  const rows = await db
+    .update(sessions)
+    .set({ revokedAt: now.toISOString() })
+    .where(keep === null ? open : and(open, ne(sessions.id, keep)))
+    .returning({ id: sessions.id });
+  return rows.length;
+}
+
 export type ApiTokenRecord = {
   id: string;
   userId: string;
@@ -167,4 +183,14 @@ export async function markApiTokenRevoked(db: Db, id: string, now: Date): Promis
     .update(apiTokens)
     .set({ revokedAt: now.toISOString() })
     .where(and(eq(apiTokens.id, id), isNull(apiTokens.revokedAt)));
+}
+
+/** Revokes every unrevoked API token of the user; returns how many. */
+export async function revokeUserApiTokens(db: Db, userId: string, now: Date): Promise<number> {
+  const rows = await db
+    .update(apiTokens)
+    .set({ revokedAt: now.toISOString() })
+    .where(and(eq(apiTokens.userId, userId), isNull(apiTokens.revokedAt)))
+    .returning({ id: apiTokens.id });
+  return rows.length;
 }

@@ -42,6 +42,11 @@ export async function findUserById(db: Db, id: string): Promise<UserRecord | nul
   return row ? toUser(row) : null;
 }
 
+export async function findUserWithHashById(db: Db, id: string): Promise<UserWithHash | null> {
+  const [row] = await db.select().from(users).where(eq(users.id, id));
+  return row ? { ...toUser(row), passwordHash: row.passwordHash } : null;
+}
+
 export async function listUsers(db: Db): Promise<UserRecord[]> {
   return (await db.select().from(users).orderBy(asc(users.email))).map(toUser);
 }

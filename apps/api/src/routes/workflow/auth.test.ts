@@ -3,6 +3,7 @@ import { describe, expect, it } from 'vitest';
 import { readProblem } from '../../test-support/api.js';
 import {
   PASSWORD,
+  createTestUser,
   createWorkflowTestApp,
   gujratFigure,
   json,
@@ -162,8 +163,10 @@ describe('API tokens', () => {
   });
 
   it('does not let one user revoke another user’s token', async () => {
+    const owner = await createTestUser(t.db, 'donor', null, 'token-owner');
+    const { csrf } = await signIn(t.app, owner.email);
     const created = NewApiTokenResponseSchema.parse(
-      await (await t.app.request('/v1/tokens', json(t.donor.bearer, { name: 'd' }))).json(),
+      await (await t.app.request('/v1/tokens', json(csrf, { name: 'd' }))).json(),
     );
     await readProblem(
       await t.app.request(`/v1/tokens/${created.data.id}`, {
@@ -176,5 +179,132 @@ describe('API tokens', () => {
       (await t.app.request(`/v1/tokens/${created.data.id}`, { method: 'DELETE', headers: t.admin.bearer }))
         .status,
     ).toBe(204);
+  });
+});
+
+describe('API token lifetime and origin', () => {
+  it('gives a token 90 days when no expiry is asked, and refuses a longer or endless one naming the field', async () => {
+    const { csrf } = await signIn(t.app, 'researcher@example.org');
+    const created = await t.app.request('/v1/tokens', json(csrf, { name: 'default' }));
+    const { data } = NewApiTokenResponseSchema.parse(await created.json());
+    expect(Date.parse(data.expiresAt!) - Date.parse(data.createdAt)).toBe(90 * 24 * 60 * 60 * 1000);
+    const before = await tableCounts(t.db);
+    for (const expiresInDays of [91, 366, null]) {
+      const problem = await readProblem(
+        await t.app.request('/v1/tokens', json(csrf, { name: 'long', expiresInDays })),
+        400,
+      );
+      expect(problem.errors?.map((e) => e.path)).toEqual(['expiresInDays']);
+    }
+    const tooLong = await readProblem(
+      await t.app.request('/v1/tokens', json(csrf, { name: 'long', expiresInDays: 91 })),
+      400,
+    );
+    expect(tooLong.errors?.[0]?.message).toMatch(/at most 90 days/);
+    expect(await tableCounts(t.db)).toEqual(before);
+  });
+
+  it('does not let an API token create another token', async () => {
+    const before = await tableCounts(t.db);
+    const problem = await readProblem(
+      await t.app.request('/v1/tokens', json(t.researcher.bearer, { name: 'minted' })),
+      403,
+    );
+    expect(problem.detail).toMatch(/API token cannot create tokens/);
+    expect(await tableCounts(t.db)).toEqual(before);
+  });
+
+  it('ends a token stored without an expiry 90 days after it was created', async () => {
+    let clock = new Date();
+    const timed = await createWorkflowTestApp({ now: () => clock });
+    try {
+      const me = () => timed.app.request('/v1/auth/me', { headers: timed.donor.bearer });
+      clock = new Date(Date.now() + 89 * 24 * 60 * 60 * 1000);
+      expect((await me()).status).toBe(200);
+      clock = new Date(Date.now() + 91 * 24 * 60 * 60 * 1000);
+      await readProblem(await me(), 401);
+    } finally {
+      timed.close();
+    }
+  });
+});
+
+describe('password change', () => {
+  const NEW_PASSWORD = 'lantern orbit cactus minnow';
+  const change = (headers: Record<string, string>, body: unknown) =>
+    t.app.request('/v1/auth/password', json(headers, body));
+
+  it('changes your password with the current one and signs out your other sessions, keeping this one', async () => {
+    const user = await createTestUser(t.db, 'researcher', null, 'self-service');
+    const here = await signIn(t.app, user.email);
+    const there = await signIn(t.app, user.email);
+    const res = await change(here.csrf, { currentPassword: PASSWORD, newPassword: NEW_PASSWORD });
+    expect(res.status, await res.clone().text()).toBe(204);
+    expect((await t.app.request('/v1/auth/me', { headers: here.cookie })).status).toBe(200);
+    await readProblem(await t.app.request('/v1/auth/me', { headers: there.cookie }), 401);
+    await readProblem(await login(user.email, PASSWORD), 401);
+    expect((await login(user.email, NEW_PASSWORD)).status).toBe(200);
+  });
+
+  it('refuses a wrong current password and a weak new one with field errors, changing nothing', async () => {
+    const user = await createTestUser(t.db, 'donor', null, 'careful');
+    const { csrf } = await signIn(t.app, user.email);
+    const before = await tableCounts(t.db);
+    const wrong = await readProblem(
+      await change(csrf, { currentPassword: 'a wrong password', newPassword: NEW_PASSWORD }),
+      400,
+    );
+    expect(wrong.errors).toEqual([{ path: 'currentPassword', message: 'The current password is wrong.' }]);
+    const weak = await readProblem(
+      await change(csrf, { currentPassword: PASSWORD, newPassword: 'aaaaaaaaaaaa' }),
+      400,
+    );
+    expect(weak.errors?.[0]).toMatchObject({
+      path: 'newPassword',
+      message: expect.stringMatching(/too easy/),
+    });
+    const missing = await readProblem(await change(csrf, { newPassword: NEW_PASSWORD }), 400);
+    expect(missing.errors?.map((e) => e.path)).toEqual(['currentPassword']);
+    expect(await tableCounts(t.db)).toEqual(before);
+    expect((await login(user.email, PASSWORD)).status).toBe(200);
+  });
+
+  it('is refused to anonymous callers, cookie requests without CSRF and API tokens', async () => {
+    const body = { currentPassword: PASSWORD, newPassword: NEW_PASSWORD };
+    const user = await createTestUser(t.db, 'donor', null, 'unmoved');
+    const { cookie } = await signIn(t.app, user.email);
+    await readProblem(await change({}, body), 401);
+    await readProblem(await change(cookie, body), 403);
+    await readProblem(await change(user.bearer, body), 403);
+    expect((await login(user.email, PASSWORD)).status).toBe(200);
+  });
+});
+
+describe('admin password reset', () => {
+  it('signs the user out everywhere and revokes their API tokens', async () => {
+    const user = await createTestUser(t.db, 'researcher', null, 'forgetful');
+    const { cookie } = await signIn(t.app, user.email);
+    const reset = await t.app.request(
+      `/v1/users/${user.id}`,
+      json(t.admin.bearer, { password: 'lantern orbit cactus minnow' }, 'PATCH'),
+    );
+    expect(reset.status, await reset.clone().text()).toBe(200);
+    await readProblem(await t.app.request('/v1/auth/me', { headers: cookie }), 401);
+    await readProblem(await t.app.request('/v1/auth/me', { headers: user.bearer }), 401);
+  });
+
+  it('refuses a reset to a weak password, saying why', async () => {
+    const problem = await readProblem(
+      await t.app.request(
+        `/v1/users/${t.researcher.id}`,
+        json(t.admin.bearer, { password: 'aaaaaaaaaaaa' }, 'PATCH'),
+      ),
+      400,
+    );
+    expect(problem.errors?.[0]).toMatchObject({
+      path: 'password',
+      message: expect.stringMatching(/too easy/),
+    });
+    expect((await t.app.request('/v1/auth/me', { headers: t.researcher.bearer })).status).toBe(200);
   });
 });

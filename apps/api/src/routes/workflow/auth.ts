@@ -3,6 +3,7 @@ import {
   ACTIONS,
   LoginRequestSchema,
   MeResponseSchema,
+  PasswordChangeRequestSchema,
   can,
   scopeOf,
   type Me,
@@ -18,6 +19,7 @@ import { jsonBody, jsonResponse, problems } from '../../openapi/responses.js';
 import { createRouter } from '../../openapi/router.js';
 import { findUserById, type UserRecord } from '../../repos/workflow/users.js';
 import { LoginRateLimitedError, logIn, type SignedIn } from '../../services/session/login.js';
+import { changePassword } from '../../services/session/change-password.js';
 import { logOut } from '../../services/session/logout.js';
 import { NO_STORE, access, clientIp, type WorkflowDeps } from './shared.js';
 
@@ -83,6 +85,17 @@ const me = createRoute({
   responses: { 200: jsonResponse(MeResponseSchema), ...problems(401, 403) },
 });
 
+const password = createRoute({
+  method: 'post',
+  path: '/password',
+  operationId: 'changePassword',
+  summary:
+    'Change your own password: the current one is checked, the new one must be strong; your other sessions end',
+  ...access('any user signed in with a session (not an API token)'),
+  request: { body: jsonBody(PasswordChangeRequestSchema) },
+  responses: { 204: { description: 'Changed' }, ...problems(401, 403) },
+});
+
 export const authRoutes = (deps: WorkflowDeps) =>
   createRouter()
     .openapi(login, async (c) => {
@@ -103,6 +116,10 @@ export const authRoutes = (deps: WorkflowDeps) =>
     .openapi(logout, async (c) => {
       await logOut(deps, callerOf(c));
       clearSessionCookie(c);
+      return c.body(null, 204);
+    })
+    .openapi(password, async (c) => {
+      await changePassword(deps, callerOf(c), c.req.valid('json'));
       return c.body(null, 204);
     })
     .openapi(me, async (c) => {

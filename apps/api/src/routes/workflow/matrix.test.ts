@@ -9,6 +9,7 @@ import {
 } from '../../repos/workflow/observations.js';
 import {
   createTestUser,
+  signIn,
   tableCounts,
   type TestUser,
   useWorkflowTestApp,
@@ -105,6 +106,24 @@ const send =
     method,
     headers: { ...headersFor(who), 'Content-Type': contentType },
     ...(body === undefined ? {} : { body: typeof body === 'string' ? body : JSON.stringify(body) }),
+  });
+
+const sessions = new Map<Who, Record<string, string>>();
+/** Cookie and CSRF headers of a signed-in session, for the routes an API token may not call. */
+async function sessionHeadersFor(who: Who): Promise<Record<string, string>> {
+  if (who === 'anonymous') return {};
+  if (!sessions.has(who)) {
+    const user = who === 'officialElsewhere' ? elsewhere : t[who];
+    sessions.set(who, (await signIn(t.app, user.email)).csrf);
+  }
+  return sessions.get(who)!;
+}
+const sendInSession =
+  (method: string, body?: unknown) =>
+  async (who: Who): Promise<RequestInit> => ({
+    method,
+    headers: { ...(await sessionHeadersFor(who)), 'Content-Type': 'application/json' },
+    ...(body === undefined ? {} : { body: JSON.stringify(body) }),
   });
 
 const FIGURE_WRITE = {
@@ -230,14 +249,19 @@ const CASES: Case[] = [
   },
   {
     route: 'POST /v1/tokens',
-    request: async (who) => ['/v1/tokens', send('POST', { name: 'matrix' })(who)],
+    request: async (who) => ['/v1/tokens', await sendInSession('POST', { name: 'matrix' })(who)],
     expected: ANY_USER,
+  },
+  {
+    route: 'POST /v1/tokens with an API token',
+    request: async (who) => ['/v1/tokens', send('POST', { name: 'minted by a token' })(who)],
+    expected: { ...ADMIN_ONLY, admin: 403 },
   },
   {
     route: 'DELETE /v1/tokens/:id',
     request: async (who) => {
       if (who === 'anonymous') return ['/v1/tokens/none', send('DELETE')(who)];
-      const res = await t.app.request('/v1/tokens', send('POST', { name: 'to revoke' })(who));
+      const res = await t.app.request('/v1/tokens', await sendInSession('POST', { name: 'to revoke' })(who));
       const { data } = (await res.json()) as { data: { id: string } };
       return [`/v1/tokens/${data.id}`, send('DELETE')(who)];
     },

@@ -48,4 +48,46 @@ describe('workflow OpenAPI', () => {
       t.close();
     }
   });
+
+  it('bounds the length of every text field of every request body and parameter (maxLength)', async () => {
+    const t = await createWorkflowTestApp();
+    try {
+      type Schema = Record<string, unknown> & { $ref?: string; type?: unknown };
+      const doc = (await (await t.app.request('/openapi.json')).json()) as {
+        paths: Record<string, Record<string, Record<string, unknown>>>;
+        components: { schemas: Record<string, Schema> };
+      };
+      const unbounded: string[] = [];
+      let bounded = 0;
+      const walk = (schema: Schema | undefined, at: string): void => {
+        if (!schema) return;
+        if (schema.$ref) return walk(doc.components.schemas[schema.$ref.split('/').pop()!], at);
+        const types = [schema.type].flat();
+        if (types.includes('string') && !schema.enum && !schema.format) {
+          if (schema.maxLength === undefined) unbounded.push(at);
+          else bounded++;
+        }
+        for (const key of ['anyOf', 'oneOf', 'allOf'])
+          for (const part of (schema[key] as Schema[] | undefined) ?? []) walk(part, at);
+        for (const [name, part] of Object.entries((schema.properties as Record<string, Schema>) ?? {}))
+          walk(part, `${at}.${name}`);
+        walk(schema.items as Schema | undefined, `${at}[]`);
+        walk(schema.additionalProperties as Schema | undefined, `${at}{}`);
+      };
+      let bodies = 0;
+      for (const [path, operations] of Object.entries(doc.paths))
+        for (const [method, operation] of Object.entries(operations)) {
+          const body = operation.requestBody as { content: Record<string, { schema: Schema }> } | undefined;
+          if (body?.content['application/json']) bodies++;
+          walk(body?.content['application/json']?.schema, `${method} ${path} body`);
+          for (const parameter of (operation.parameters as { name: string; schema: Schema }[]) ?? [])
+            walk(parameter.schema, `${method} ${path} ${parameter.name}`);
+        }
+      expect(bodies).toBeGreaterThanOrEqual(8);
+      expect(unbounded).toEqual([]);
+      expect(bounded).toBeGreaterThanOrEqual(30);
+    } finally {
+      t.close();
+    }
+  });
 });

@@ -1,5 +1,6 @@
 import { getConnInfo } from '@hono/node-server/conninfo';
 import { z } from 'zod';
+import { TEXT_LIMITS } from '@fourp/domain';
 import type { Context } from 'hono';
 import type { RouteDeps } from '../../env.js';
 import { ANYONE, SIGNED_IN } from '../../openapi/responses.js';
@@ -23,7 +24,7 @@ export const ObservationParamsSchema = z.object({
   id: z.coerce.number().int().positive().describe('numeric observation id'),
 });
 export const IdParamsSchema = (description: string) =>
-  z.object({ id: z.string().min(1).describe(description) });
+  z.object({ id: z.string().min(1).max(TEXT_LIMITS.id).describe(description) });
 
 export const NO_STORE = { 'Cache-Control': 'no-store' };
 

@@ -25,8 +25,9 @@ const create = createRoute({
   method: 'post',
   path: '/',
   operationId: 'createToken',
-  summary: 'Create a personal API token; the secret is shown once. Send it as Authorization: Bearer fourp_…',
-  ...access('any signed-in user'),
+  summary:
+    'Create a personal API token living at most 90 days (the default); the secret is shown once. Send it as Authorization: Bearer fourp_…',
+  ...access('any user signed in with a session; an API token cannot create tokens'),
   request: { body: jsonBody(NewApiTokenRequestSchema) },
   responses: { 201: jsonResponse(NewApiTokenResponseSchema, 'Created'), ...problems(401, 403) },
 });

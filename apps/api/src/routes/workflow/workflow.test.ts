@@ -254,6 +254,15 @@ describe('officials workflow', () => {
     expect(noSource.errors?.map((e) => e.path)).toContain('sourceId');
   });
 
+  it('refuses a 300 KB note and other oversized text with a 400 naming the field, storing nothing', async () => {
+    const before = await tableCounts(t.db);
+    const note = await refused({ note: 'x'.repeat(300 * 1024) });
+    expect(note.errors?.map((e) => e.path)).toEqual(['note']);
+    const title = await refused({ source: { title: 't'.repeat(501), publisher: 'P' } });
+    expect(title.errors?.map((e) => e.path)).toEqual(['source.title']);
+    expect(await tableCounts(t.db)).toEqual(before);
+  });
+
   it('shows officials their drafts in the review list, and reviewers what waits for them', async () => {
     const draft = await create({ year: 2013, value: 5 });
     const drafts = await (

@@ -1,9 +1,11 @@
+import { NewApiTokenRequestSchema } from '@fourp/domain';
 import { describe, expect, it } from 'vitest';
 import { findApiToken } from '../../repos/workflow/sessions.js';
 import {
   auditSince,
   callerFor,
   lastAuditId,
+  sessionCallerFor,
   tableCounts,
   serviceDeps,
   useWorkflowTestApp,
@@ -18,7 +20,7 @@ const deps = () => serviceDeps(t.db, at);
 describe('createApiToken and revokeApiToken', () => {
   it('issues a token that expires when asked, then revokes it, auditing both without the secret', async () => {
     const since = await lastAuditId(t.db);
-    const { token, secret } = await createApiToken(deps(), callerFor(t.researcher), {
+    const { token, secret } = await createApiToken(deps(), sessionCallerFor(t.researcher), {
       name: 'notebook',
       expiresInDays: 30,
     });
@@ -39,9 +41,9 @@ describe('createApiToken and revokeApiToken', () => {
   });
 
   it('does not let anyone but its owner or an admin revoke a token', async () => {
-    const { token } = await createApiToken(deps(), callerFor(t.donor), {
+    const { token } = await createApiToken(deps(), sessionCallerFor(t.donor), {
       name: 'reports',
-      expiresInDays: null,
+      expiresInDays: 90,
     });
     const before = await tableCounts(t.db);
     await expect(revokeApiToken(deps(), callerFor(t.researcher), { id: token.id })).rejects.toMatchObject({
@@ -50,5 +52,18 @@ describe('createApiToken and revokeApiToken', () => {
     expect(await tableCounts(t.db)).toEqual(before);
     await revokeApiToken(deps(), callerFor(t.admin), { id: token.id });
     expect((await findApiToken(t.db, token.id))?.revokedAt).not.toBeNull();
+  });
+
+  it('gives a token 90 days by default, and lets only a session, never another token, create one', async () => {
+    const { token } = await createApiToken(deps(), sessionCallerFor(t.official), {
+      name: 'default lifetime',
+      expiresInDays: NewApiTokenRequestSchema.parse({ name: 'x' }).expiresInDays,
+    });
+    expect(token.expiresAt).toBe('2025-05-30T10:00:00.000Z');
+    const before = await tableCounts(t.db);
+    await expect(
+      createApiToken(deps(), callerFor(t.official), { name: 'minted', expiresInDays: 30 }),
+    ).rejects.toMatchObject({ code: 'forbidden', message: expect.stringMatching(/token cannot create/) });
+    expect(await tableCounts(t.db)).toEqual(before);
   });
 });

@@ -1,20 +1,25 @@
 import type { NewApiTokenRequestSchema } from '@fourp/domain';
 import type { z } from 'zod';
+import { DAY_MS } from '../../auth/context.js';
 import { hashSecret, newApiToken } from '../../auth/secrets.js';
+import { ApiError } from '../../errors.js';
 import { appendAudit } from '../../repos/workflow/audit.js';
 import { insertApiToken, type ApiTokenRecord } from '../../repos/workflow/sessions.js';
 import { inTransaction } from '../../repos/workflow/transaction.js';
 import { permit, type Caller, type ServiceDeps } from '../caller.js';
 
-const DAY_MS = 24 * 60 * 60 * 1000;
-
-/** Issues an API token for the caller; the secret is returned this once and only its hash is stored. */
+/**
+ * Issues an API token for a caller signed in with a session (a token may not mint tokens), living
+ * `expiresInDays`; the secret is returned this once and only its hash is stored.
+ */
 export async function createApiToken(
   { db, now }: ServiceDeps,
   { principal, actor }: Caller,
   { name, expiresInDays }: z.output<typeof NewApiTokenRequestSchema>,
 ): Promise<{ token: ApiTokenRecord; secret: string }> {
   permit(principal, 'token.manage');
+  if (actor.tokenId !== null)
+    throw new ApiError('forbidden', 'An API token cannot create tokens; sign in to create one.');
   const secret = newApiToken();
   const at = now();
   const token = await inTransaction(db, async (tx) => {
@@ -25,7 +30,7 @@ export async function createApiToken(
         name,
         tokenHash: hashSecret(secret),
         prefix: secret.slice(0, 12),
-        expiresAt: expiresInDays === null ? null : new Date(at.getTime() + expiresInDays * DAY_MS),
+        expiresAt: new Date(at.getTime() + expiresInDays * DAY_MS),
       },
       at,
     );

@@ -4,10 +4,15 @@ import { hashSecret } from '../../auth/secrets.js';
 import {
   PASSWORD,
   auditSince,
+  callerFor,
+  createTestUser,
+  sessionCallerFor,
+  tableCounts,
   lastAuditId,
   serviceDeps,
   useWorkflowTestApp,
 } from '../../test-support/workflow.js';
+import { changePassword } from './change-password.js';
 import { LoginRateLimitedError, logIn } from './login.js';
 import { logOut } from './logout.js';
 
@@ -61,5 +66,71 @@ describe('logIn and logOut', () => {
     await expect(attempt(t.donor.email, PASSWORD, '192.0.2.10')).resolves.toMatchObject({
       user: { id: t.donor.id },
     });
+  });
+});
+
+describe('changePassword', () => {
+  const NEW_PASSWORD = 'lantern orbit cactus minnow';
+
+  it('changes the password, ends the other sessions but not this one, and audits it without secrets', async () => {
+    const user = await createTestUser(t.db, 'researcher', null, 'changer');
+    const here = await attempt(user.email, PASSWORD);
+    const elsewhere = await attempt(user.email, PASSWORD, '198.51.100.7');
+    const since = await lastAuditId(t.db);
+    expect(
+      await changePassword(deps(), sessionCallerFor(user, here.session.id), {
+        currentPassword: PASSWORD,
+        newPassword: NEW_PASSWORD,
+      }),
+    ).toEqual({ revokedSessions: 1 });
+    expect((await findSessionByTokenHash(t.db, hashSecret(here.cookieSecret)))?.session.id).toBe(
+      here.session.id,
+    );
+    expect(await findSessionByTokenHash(t.db, hashSecret(elsewhere.cookieSecret))).toBeNull();
+    await expect(attempt(user.email, PASSWORD, '198.51.100.8')).rejects.toMatchObject({
+      code: 'unauthenticated',
+    });
+    expect((await attempt(user.email, NEW_PASSWORD)).user.id).toBe(user.id);
+    const entries = await auditSince(t.db, since);
+    expect(entries[0]).toMatchObject({
+      action: 'auth.password_change',
+      entityType: 'user',
+      entityId: user.id,
+      sessionId: here.session.id,
+      newValue: { password: 'changed', revoked: { sessions: 1 } },
+    });
+    expect(JSON.stringify(entries)).not.toContain(NEW_PASSWORD);
+  });
+
+  it('refuses a wrong current password, a weak or unchanged new one, and a caller using an API token', async () => {
+    const user = await createTestUser(t.db, 'donor', null, 'keeper');
+    const caller = sessionCallerFor(user);
+    const before = await tableCounts(t.db);
+    await expect(
+      changePassword(deps(), caller, { currentPassword: 'not my password', newPassword: NEW_PASSWORD }),
+    ).rejects.toMatchObject({
+      code: 'validation_failed',
+      errors: [{ path: 'currentPassword', message: 'The current password is wrong.' }],
+    });
+    await expect(
+      changePassword(deps(), caller, { currentPassword: PASSWORD, newPassword: 'aaaaaaaaaaaa' }),
+    ).rejects.toMatchObject({
+      errors: [{ path: 'newPassword', message: expect.stringMatching(/too easy/) }],
+    });
+    await expect(
+      changePassword(deps(), caller, {
+        currentPassword: PASSWORD,
+        newPassword: 'keeper of the orbit lanterns',
+      }),
+    ).rejects.toMatchObject({
+      errors: [{ path: 'newPassword', message: expect.stringMatching(/"keeper"/) }],
+    });
+    await expect(
+      changePassword(deps(), caller, { currentPassword: PASSWORD, newPassword: PASSWORD }),
+    ).rejects.toMatchObject({ errors: [{ path: 'newPassword', message: expect.stringMatching(/differ/) }] });
+    await expect(
+      changePassword(deps(), callerFor(user), { currentPassword: PASSWORD, newPassword: NEW_PASSWORD }),
+    ).rejects.toMatchObject({ code: 'forbidden' });
+    expect(await tableCounts(t.db)).toEqual(before);
   });
 });

@@ -2,12 +2,13 @@ import type { UserChangeRequest } from '@fourp/domain';
 import { hashPassword, passwordProblem } from '../../auth/password.js';
 import { ApiError } from '../../errors.js';
 import { appendAudit } from '../../repos/workflow/audit.js';
+import { revokeUserApiTokens, revokeUserSessions } from '../../repos/workflow/sessions.js';
 import { inTransaction } from '../../repos/workflow/transaction.js';
 import { findUserById, updateUser, type UserRecord } from '../../repos/workflow/users.js';
 import { permit, type Caller, type ServiceDeps } from '../caller.js';
 import { roleScopeIssues } from './create.js';
 
-/** Changes an account's role, jurisdiction, name, password or whether it is disabled. */
+/** Changes an account's role, jurisdiction, name, password or whether it is disabled; a new password signs the user out everywhere. */
 export async function changeUser(
   { db, now }: ServiceDeps,
   { principal, actor }: Caller,
@@ -20,7 +21,7 @@ export async function changeUser(
     change.role ?? before.role,
     change.jurisdictionId === undefined ? before.jurisdictionId : change.jurisdictionId,
   );
-  const weak = password === undefined ? null : passwordProblem(password);
+  const weak = password === undefined ? null : passwordProblem(password, before.email);
   if (weak) issues.push({ path: 'password', message: weak });
   if (issues.length > 0)
     throw new ApiError('validation_failed', issues.map((i) => i.message).join(' '), issues);
@@ -33,6 +34,13 @@ export async function changeUser(
       { ...change, ...(passwordHash ? { passwordHash } : {}) },
       at,
     );
+    const revoked =
+      passwordHash === undefined
+        ? null
+        : {
+            sessions: await revokeUserSessions(tx, before.id, at),
+            tokens: await revokeUserApiTokens(tx, before.id, at),
+          };
     await appendAudit(
       tx,
       actor,
@@ -47,7 +55,7 @@ export async function changeUser(
           displayName: before.displayName,
           disabled: before.disabled,
         },
-        newValue: { ...change, ...(password === undefined ? {} : { password: 'changed' }) },
+        newValue: { ...change, ...(revoked ? { password: 'changed', revoked } : {}) },
       },
       at,
     );

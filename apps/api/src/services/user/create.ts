@@ -41,7 +41,7 @@ export async function createUser(
   if (!EmailSchema.safeParse(account.email.trim()).success) {
     issues.push({ path: 'email', message: `"${account.email}" is not an email address.` });
   }
-  const weak = passwordProblem(account.password);
+  const weak = passwordProblem(account.password, account.email);
   if (weak) issues.push({ path: 'password', message: weak });
   issues.push(...roleScopeIssues(account.role, account.jurisdictionId));
   if (issues.length > 0) {

@@ -5,11 +5,16 @@ import {
   auditSince,
   callerFor,
   lastAuditId,
+  sessionCallerFor,
   tableCounts,
   serviceDeps,
   useWorkflowTestApp,
 } from '../../test-support/workflow.js';
+import { hashSecret } from '../../auth/secrets.js';
+import { findApiToken, findSessionByTokenHash } from '../../repos/workflow/sessions.js';
+import { createApiToken } from '../api-token/create.js';
 import { OPERATOR } from '../caller.js';
+import { logIn } from '../session/login.js';
 import { changeUser } from './change.js';
 import { createUser } from './create.js';
 
@@ -65,6 +70,18 @@ describe('createUser', () => {
     ).rejects.toMatchObject({ code: 'conflict' });
     expect(await tableCounts(t.db)).toEqual(before);
   });
+
+  it.each([
+    ['repeated characters', 'aaaaaaaaaaaa', /too easy to guess.*Repeated characters/],
+    ['a common password', 'Password1234!', /too easy to guess/],
+    ['the email name', 'Strong-Zebra-newcomer-42', /must not contain the account's email name "newcomer"/],
+  ])('refuses a password made of %s, saying why', async (_name, password, why) => {
+    const before = await tableCounts(t.db);
+    await expect(
+      createUser(deps(), callerFor(t.admin), { ...account('Newcomer@example.org'), password }),
+    ).rejects.toMatchObject({ code: 'validation_failed', errors: [{ path: 'password', message: why }] });
+    expect(await tableCounts(t.db)).toEqual(before);
+  });
 });
 
 describe('changeUser', () => {
@@ -97,5 +114,45 @@ describe('changeUser', () => {
     await expect(
       changeUser(deps(), callerFor(t.admin), { id: t.official.id, jurisdictionId: null }),
     ).rejects.toMatchObject({ code: 'validation_failed', errors: [{ path: 'jurisdictionId' }] });
+  });
+
+  it('ends every session and revokes every API token of a user whose password an admin resets', async () => {
+    const user = await createUser(deps(), callerFor(t.admin), account('reset@example.org'));
+    const signIn = () =>
+      logIn(deps(), {
+        email: user.email,
+        password: PASSWORD,
+        ip: '192.0.2.5',
+        userAgent: null,
+        requestId: null,
+      });
+    const [first, second] = [await signIn(), await signIn()];
+    const owner = { ...t.official, id: user.id, email: user.email };
+    const { token } = await createApiToken(deps(), sessionCallerFor(owner, first.session.id), {
+      name: 'script',
+      expiresInDays: 30,
+    });
+    await changeUser(deps(), callerFor(t.admin), { id: user.id, displayName: 'Renamed' });
+    expect(await findSessionByTokenHash(t.db, hashSecret(first.cookieSecret))).not.toBeNull();
+
+    const since = await lastAuditId(t.db);
+    await changeUser(deps(), callerFor(t.admin), { id: user.id, password: 'lantern orbit cactus minnow' });
+    expect(await findSessionByTokenHash(t.db, hashSecret(first.cookieSecret))).toBeNull();
+    expect(await findSessionByTokenHash(t.db, hashSecret(second.cookieSecret))).toBeNull();
+    expect((await findApiToken(t.db, token.id))?.revokedAt).not.toBeNull();
+    const [entry] = await auditSince(t.db, since);
+    expect(entry?.newValue).toEqual({ password: 'changed', revoked: { sessions: 2, tokens: 1 } });
+  });
+
+  it('refuses an admin reset to a weak password or one containing the email name', async () => {
+    const user = await createUser(deps(), callerFor(t.admin), account('resetweak@example.org'));
+    for (const [password, why] of [
+      ['aaaaaaaaaaaa', /too easy to guess/],
+      ['my-resetweak-passphrase', /email name "resetweak"/],
+    ] as const)
+      await expect(changeUser(deps(), callerFor(t.admin), { id: user.id, password })).rejects.toMatchObject({
+        code: 'validation_failed',
+        errors: [{ path: 'password', message: why }],
+      });
   });
 });

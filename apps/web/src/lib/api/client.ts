@@ -151,6 +151,8 @@ export function createApi(fetchFn: typeof fetch, baseUrl: string, ...middleware:
     login: (body: Body<'/v1/auth/login', 'post'>) =>
       outcomeOf(client.POST('/v1/auth/login', { body }), MeResponseSchema),
     logout: () => outcomeOf(client.POST('/v1/auth/logout'), null),
+    changePassword: (body: Body<'/v1/auth/password', 'post'>) =>
+      outcomeOf(client.POST('/v1/auth/password', { body }), null),
     createUser: <B extends FormBody<Body<'/v1/users', 'post'>>>(
       body: OnlyKeysOf<Body<'/v1/users', 'post'>, B>,
     ) => outcomeOf(client.POST('/v1/users', { body: body as Body<'/v1/users', 'post'> }), UserResponseSchema),

@@ -271,6 +271,26 @@ export interface paths {
     patch?: never;
     trace?: never;
   };
+  '/v1/auth/password': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    /**
+     * Change your own password: the current one is checked, the new one must be strong; your other sessions end
+     * @description Who may call: any user signed in with a session (not an API token).
+     */
+    post: operations['changePassword'];
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
   '/v1/auth/me': {
     parameters: {
       query?: never;
@@ -349,8 +369,8 @@ export interface paths {
     get: operations['listTokens'];
     put?: never;
     /**
-     * Create a personal API token; the secret is shown once. Send it as Authorization: Bearer fourp_…
-     * @description Who may call: any signed-in user.
+     * Create a personal API token living at most 90 days (the default); the secret is shown once. Send it as Authorization: Bearer fourp_…
+     * @description Who may call: any user signed in with a session; an API token cannot create tokens.
      */
     post: operations['createToken'];
     delete?: never;
@@ -1424,7 +1444,7 @@ export interface components {
     NewApiTokenRequest: {
       name: string;
       /** @default 90 */
-      expiresInDays: number | null;
+      expiresInDays: number;
     };
     WorkflowObservationResponse: {
       data: {
@@ -2829,6 +2849,71 @@ export interface operations {
     requestBody?: never;
     responses: {
       /** @description Signed out */
+      204: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content?: never;
+      };
+      /** @description Invalid input; `errors` names each parameter or field */
+      400: {
+        headers: {
+          'X-Request-Id': components['headers']['RequestId'];
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description Not signed in, or the API token is unknown, revoked or expired */
+      401: {
+        headers: {
+          'X-Request-Id': components['headers']['RequestId'];
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description The role may not do this here, or the X-FourP-CSRF header is missing */
+      403: {
+        headers: {
+          'X-Request-Id': components['headers']['RequestId'];
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description Unexpected failure; no internals are returned */
+      500: {
+        headers: {
+          'X-Request-Id': components['headers']['RequestId'];
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+    };
+  };
+  changePassword: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    requestBody: {
+      content: {
+        'application/json': {
+          currentPassword: string;
+          newPassword: string;
+        };
+      };
+    };
+    responses: {
+      /** @description Changed */
       204: {
         headers: {
           [name: string]: unknown;

@@ -551,6 +551,13 @@ const en = {
 
   'account.title': 'My account',
   'account.sessionUntil': 'Signed in until',
+  'account.password': 'Password',
+  'account.passwordLead':
+    'Changing your password signs you out everywhere else. Choose a long passphrase that does not contain your email name.',
+  'account.currentPassword': 'Current password',
+  'account.newPassword': 'New password',
+  'account.changePassword': 'Change password',
+  'account.passwordChanged': 'Password changed. Your other sessions have been signed out.',
   'account.tokens': 'Personal API tokens',
   'account.tokensLead':
     'A token lets a script use the API as you (header Authorization: Bearer …). Revoke a token you no longer use.',

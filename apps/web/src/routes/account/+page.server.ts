@@ -1,4 +1,4 @@
-import { NewApiTokenRequestSchema } from '@fourp/domain';
+import { MAX_TOKEN_DAYS, NewApiTokenRequestSchema } from '@fourp/domain';
 import { fail } from '@sveltejs/kit';
 import { failWith } from '$lib/api/problem';
 import { publicUser, requireAction, requireSignedIn, sessionApi } from '$lib/server/session';
@@ -20,7 +20,7 @@ export const actions = {
     const days = text(form, 'expiresInDays');
     const parsed = NewApiTokenRequestSchema.safeParse({
       name,
-      expiresInDays: days === 'never' ? null : Number(days || '90'),
+      expiresInDays: Number(days || String(MAX_TOKEN_DAYS)),
     });
     if (!parsed.success) {
       const issues = parsed.error.issues.map((i) => ({ path: i.path.join('.'), message: i.message }));
@@ -29,6 +29,20 @@ export const actions = {
     const result = await sessionApi(event).createToken(parsed.data);
     if (!result.ok) return failWith(result.problem, { name });
     return { secret: result.data.data.secret, createdName: result.data.data.name };
+  },
+  password: async (event) => {
+    requireSignedIn(event);
+    const form = await event.request.formData();
+    const secret = (name: string) => String(form.get(name) ?? '');
+    const body = { currentPassword: secret('currentPassword'), newPassword: secret('newPassword') };
+    const result = await sessionApi(event).changePassword(body);
+    if (!result.ok)
+      return failWith(
+        result.problem,
+        { form: 'password' as const },
+        { fields: ['currentPassword', 'newPassword'] },
+      );
+    return { form: 'password' as const, passwordChanged: true };
   },
   revoke: async (event) => {
     requireAction(event, 'token.manage');
