@@ -7,6 +7,7 @@ import {
   apiSession,
   createUser as _createUser,
   indicatorWithoutGujratData,
+  PASSWORD,
   signIn as _signIn,
 } from './workflow-support.js';
 
@@ -483,5 +484,29 @@ describe("officials' workflow", () => {
     await page.locator('header').getByRole('link', { name: 'Sign in' }).waitFor();
     expect((await context.cookies()).some((c) => c.name === 'fourp_session')).toBe(false);
     await context.close();
+  });
+
+  it('lets a user change their password on /account, which signs out their other sessions', async () => {
+    const email = 'password.changer@example.org';
+    await createUser(email, 'researcher');
+    const elsewhere = await signIn(email);
+    const { context, page } = await signIn(email);
+    await page.goto(`${stack.webUrl}/account`, { waitUntil: 'networkidle' });
+    await page.getByLabel('Current password').fill('not the password');
+    await page.getByLabel('New password').fill('aaaaaaaaaaaa');
+    await page.getByRole('button', { name: 'Change password' }).click();
+    await page.locator('#field-newPassword-error').waitFor();
+    expect(await page.locator('#field-currentPassword-error').innerText()).toContain('wrong');
+    expect(await page.locator('#field-newPassword-error').innerText()).toContain('too easy to guess');
+
+    await page.getByLabel('Current password').fill(PASSWORD);
+    await page.getByLabel('New password').fill('lantern orbit cactus minnow');
+    await page.getByRole('button', { name: 'Change password' }).click();
+    await page.getByText('Password changed.').waitFor();
+    await page.reload({ waitUntil: 'networkidle' });
+    expect(new URL(page.url()).pathname).toBe('/account');
+    await elsewhere.page.goto(`${stack.webUrl}/account`, { waitUntil: 'networkidle' });
+    expect(new URL(elsewhere.page.url()).pathname).toBe('/login');
+    await Promise.all([context.close(), elsewhere.context.close()]);
   });
 });
