@@ -3,7 +3,7 @@ import { afterEach, describe, expect, it } from 'vitest';
 import { openDatabase } from '../../db/client.js';
 import { auditLog } from '../../db/schema-workflow.js';
 import { createTestDb, type TestDb } from '../../test-support/db.js';
-import { appendAudit, type Actor } from './audit.js';
+import { appendAudit, auditFor, listAudit, type Actor } from './audit.js';
 import { GENESIS_HASH, verifyAuditChain } from './audit-chain.js';
 
 const actor: Actor = { userId: null, email: 'cli:test', sessionId: null, tokenId: null, requestId: 'r1' };
@@ -90,6 +90,17 @@ describe('audit chain', () => {
       expect(() => unseal.run()).toThrow('audit_log is append-only');
     } finally {
       reopened.close();
+    }
+  });
+
+  it('keeps the hashes out of the records callers read', async () => {
+    const db = await loggedDb(1);
+    const [listed] = await listAudit(db);
+    const [forEntity] = await auditFor(db, 'target', 1);
+    for (const record of [listed, forEntity]) {
+      expect(record).toMatchObject({ id: 1, newValue: { n: 1 } });
+      expect(Object.keys(record!)).not.toContain('hash');
+      expect(Object.keys(record!)).not.toContain('prevHash');
     }
   });
 });
