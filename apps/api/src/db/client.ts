@@ -4,9 +4,10 @@ import { fileURLToPath } from 'node:url';
 import Database from 'better-sqlite3';
 import { drizzle, type BetterSQLite3Database } from 'drizzle-orm/better-sqlite3';
 import { migrate } from 'drizzle-orm/better-sqlite3/migrator';
+import { sealAuditChain } from '../repos/workflow/audit-chain.js';
 import * as schema from './schema.js';
 
-export type Db = BetterSQLite3Database<typeof schema>;
+export type Db = BetterSQLite3Database<typeof schema> & { $client: Database.Database };
 /** A Drizzle handle inside or outside a better-sqlite3 transaction (whose statements run synchronously). */
 export type DbOrTx = Db | Parameters<Parameters<Db['transaction']>[0]>[0];
 
@@ -19,7 +20,7 @@ export type OpenedDatabase = {
 /** Both src/db and dist/db sit two levels below apps/api, where the committed migrations live. */
 export const MIGRATIONS_FOLDER = fileURLToPath(new URL('../../drizzle', import.meta.url));
 
-/** Opens (creating if needed) the SQLite file at `path` and applies the committed migrations. */
+/** Opens (creating if needed) the SQLite file at `path`, applies the committed migrations, seals the audit chain. */
 export function openDatabase(path: string): OpenedDatabase {
   if (path !== ':memory:') mkdirSync(dirname(path), { recursive: true });
   const sqlite = new Database(path);
@@ -28,5 +29,6 @@ export function openDatabase(path: string): OpenedDatabase {
   sqlite.pragma('busy_timeout = 5000');
   const db = drizzle(sqlite, { schema });
   migrate(db, { migrationsFolder: MIGRATIONS_FOLDER });
+  sealAuditChain(db);
   return { db, sqlite, close: () => sqlite.close() };
 }

@@ -102,8 +102,14 @@ export const auditLog = sqliteTable(
     oldValue: text('old_value'),
     newValue: text('new_value'),
     reason: text('reason'),
+    prevHash: text('prev_hash'),
+    hash: text('hash'),
   },
-  (t) => [index('audit_log_entity_idx').on(t.entityType, t.entityId), index('audit_log_at_idx').on(t.at)],
+  (t) => [
+    index('audit_log_entity_idx').on(t.entityType, t.entityId),
+    index('audit_log_at_idx').on(t.at),
+    uniqueIndex('audit_log_prev_hash_idx').on(t.prevHash),
+  ],
 );
 
 export const importBatches = sqliteTable(

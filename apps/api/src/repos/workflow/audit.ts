@@ -1,6 +1,7 @@
 import { and, asc, eq, gte, inArray, lte, type SQL } from 'drizzle-orm';
 import type { Db } from '../../db/client.js';
 import { auditLog } from '../../db/schema-workflow.js';
+import { auditEntryHash, sealAuditChain } from './audit-chain.js';
 
 /** Who did something, through which session or token, in which request. */
 export type Actor = {
@@ -59,7 +60,11 @@ function toRow(actor: Actor, entry: AuditEntry, now: Date) {
   };
 }
 
-/** Appends to the audit log. There is deliberately no function that edits or deletes an entry. */
+/**
+ * Appends to the audit log, each entry chained to the one before by its hash. There is deliberately no function
+ * that edits or deletes an entry. Reading the head and inserting run in one immediate transaction, synchronously
+ * (a savepoint inside the caller's), so concurrent writers, in this process or another, cannot fork the chain.
+ */
 export async function appendAudit(
   db: Db,
   actor: Actor,
@@ -68,13 +73,30 @@ export async function appendAudit(
 ): Promise<void> {
   const list = Array.isArray(entries) ? entries : [entries];
   const CHUNK = 500;
-  for (let i = 0; i < list.length; i += CHUNK) {
-    await db.insert(auditLog).values(list.slice(i, i + CHUNK).map((entry) => toRow(actor, entry, now)));
-  }
+  db.$client
+    .transaction(() => {
+      let { id, hash } = sealAuditChain(db);
+      for (let i = 0; i < list.length; i += CHUNK) {
+        const rows = list.slice(i, i + CHUNK).map((entry) => {
+          id += 1;
+          const row = { id, ...toRow(actor, entry, now) };
+          const prevHash = hash;
+          hash = auditEntryHash(row, prevHash);
+          return { ...row, prevHash, hash };
+        });
+        db.insert(auditLog).values(rows).run();
+      }
+    })
+    .immediate();
 }
 
 const parse = (text: string | null): unknown => (text === null ? null : JSON.parse(text));
-const toRecord = (row: typeof auditLog.$inferSelect): AuditRecord => ({
+/** The chain's hashes stay in the database: over a small redacted count, a hash would give the count away. */
+const toRecord = ({
+  prevHash: _prevHash,
+  hash: _hash,
+  ...row
+}: typeof auditLog.$inferSelect): AuditRecord => ({
   ...row,
   oldValue: parse(row.oldValue),
   newValue: parse(row.newValue),
