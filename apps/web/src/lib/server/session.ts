@@ -3,7 +3,7 @@ import { error, redirect, type Cookies, type RequestEvent } from '@sveltejs/kit'
 import type { Middleware } from 'openapi-fetch';
 import { createApi } from '$lib/api/client';
 import { t } from '$lib/i18n/messages';
-import { apiUrl } from './config';
+import { apiUrl, proxySecret } from './config';
 
 /** The API's session cookie; the dashboard relays it so the browser only ever talks to this server. */
 export const SESSION_COOKIE = 'fourp_session';
@@ -78,7 +78,11 @@ export const sessionForwarding = (event: Event): Middleware => ({
     if (READS.includes(request.method)) return request;
     const csrf = event.locals.user?.csrfToken;
     if (csrf) request.headers.set(CSRF_HEADER, csrf);
-    request.headers.set('x-forwarded-for', event.getClientAddress());
+    const secret = proxySecret();
+    if (secret) {
+      request.headers.set('x-forwarded-for', event.getClientAddress());
+      request.headers.set('x-fourp-proxy', secret);
+    }
     return request;
   },
 });
