@@ -35,6 +35,9 @@ export type WorkflowSnapshot = {
   locked: boolean;
   /** Who last submitted the figure for review; null when it never was. */
   submittedBy: string | null;
+  /** Who entered or imported the figure, and who last changed it; null or absent when not known. */
+  createdBy?: string | null;
+  lastEditedBy?: string | null;
 };
 export type WorkflowEvent = { type: WorkflowEventType; actorId: string; reason?: string | null | undefined };
 
@@ -85,12 +88,15 @@ export function applyWorkflowEvent(snapshot: WorkflowSnapshot, event: WorkflowEv
         value: { ...snapshot, state: state === 'rejected' ? 'rejected' : 'draft', locked: false },
       };
     case 'submit':
-      return { ok: true, value: { state: 'submitted', locked: false, submittedBy: event.actorId } };
+      return {
+        ok: true,
+        value: { ...snapshot, state: 'submitted', locked: false, submittedBy: event.actorId },
+      };
     case 'approve':
-      if (snapshot.submittedBy === event.actorId) {
+      if ([snapshot.submittedBy, snapshot.createdBy, snapshot.lastEditedBy].includes(event.actorId)) {
         return refuse(
           'same_person',
-          'A figure must be approved by someone other than the person who submitted it.',
+          'A figure must be approved by someone other than the person who entered, last changed or submitted it.',
         );
       }
       return { ok: true, value: { ...snapshot, state: 'approved', locked: true } };
