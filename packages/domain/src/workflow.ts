@@ -93,10 +93,16 @@ export function applyWorkflowEvent(snapshot: WorkflowSnapshot, event: WorkflowEv
         value: { ...snapshot, state: 'submitted', locked: false, submittedBy: event.actorId },
       };
     case 'approve':
-      if ([snapshot.submittedBy, snapshot.createdBy, snapshot.lastEditedBy].includes(event.actorId)) {
+      if (snapshot.submittedBy === event.actorId) {
         return refuse(
           'same_person',
-          'A figure must be approved by someone other than the person who entered, last changed or submitted it.',
+          'A figure must be approved by someone other than the person who submitted it.',
+        );
+      }
+      if (snapshot.createdBy === event.actorId || snapshot.lastEditedBy === event.actorId) {
+        return refuse(
+          'same_person',
+          'A figure must be approved by someone other than the person who entered or last changed it.',
         );
       }
       return { ok: true, value: { ...snapshot, state: 'approved', locked: true } };
