@@ -57,7 +57,7 @@ export function createApp(deps: AppDeps) {
     logger: deps.logger ?? consoleLogger,
     now: deps.now ?? (() => new Date()),
     suppressionK: deps.suppressionK ?? DEFAULT_SUPPRESSION_K,
-    trustProxy: deps.trustProxy ?? false,
+    proxySecret: deps.proxySecret || null,
   };
   const app = createRouter();
   registerSharedComponents(app);

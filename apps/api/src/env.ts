@@ -14,8 +14,11 @@ export type AppDeps = {
   now?: () => Date;
   /** Identifying counts from 1 to k-1 are suppressed in public reads. */
   suppressionK?: number;
-  /** Trust X-Forwarded-For for the client address (rate limits): set when the dashboard proxies the API. */
-  trustProxy?: boolean;
+  /**
+   * The secret the dashboard sends in X-FourP-Proxy: only a request carrying it may name the client address
+   * (X-Forwarded-For) that rate limits are keyed on. Null: the socket address always.
+   */
+  proxySecret?: string | null;
 };
 
 /** What route factories receive: every dependency resolved. */

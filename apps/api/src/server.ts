@@ -16,7 +16,7 @@ function readConfig(env: NodeJS.ProcessEnv) {
     host: env.HOST ?? '127.0.0.1',
     databasePath: env.DATABASE_PATH ?? DEFAULT_DATABASE_PATH,
     webOrigin: env.WEB_ORIGIN ?? DEFAULT_WEB_ORIGIN,
-    trustProxy: env.TRUST_PROXY === '1' || env.TRUST_PROXY === 'true',
+    proxySecret: env.PROXY_SECRET || null,
   };
 }
 
@@ -28,7 +28,7 @@ const app = createApp({
   db: database.db,
   webOrigin: config.webOrigin,
   logger,
-  trustProxy: config.trustProxy,
+  proxySecret: config.proxySecret,
 });
 
 const server = serve({ fetch: app.fetch, port: config.port, hostname: config.host }, (info) => {

@@ -25,6 +25,18 @@ describe('applyWorkflowEvent', () => {
 
   it.each<[string, WorkflowSnapshot, WorkflowEvent, string]>([
     ['approve own submission', snap('submitted', false, 'a'), ev('approve', 'a'), 'same_person'],
+    [
+      'approve a figure one entered',
+      { ...snap('submitted', false, 'a'), createdBy: 'b', lastEditedBy: 'a' },
+      ev('approve', 'b'),
+      'same_person',
+    ],
+    [
+      'approve a figure one last changed',
+      { ...snap('submitted', false, 'a'), createdBy: 'a', lastEditedBy: 'b' },
+      ev('approve', 'b'),
+      'same_person',
+    ],
     ['approve a draft', snap('draft'), ev('approve', 'b'), 'invalid_transition'],
     ['publish a submitted figure', snap('submitted', false, 'a'), ev('publish', 'b'), 'invalid_transition'],
     ['reject without reason', snap('submitted', false, 'a'), ev('reject', 'b'), 'reason_required'],
@@ -66,6 +78,12 @@ describe('applyWorkflowEvent', () => {
     ],
     ['edit a rejected figure', snap('rejected', false, 'a'), ev('edit', 'a'), snap('rejected', false, 'a')],
     ['approve locks', snap('submitted', false, 'a'), ev('approve', 'b'), snap('approved', true, 'a')],
+    [
+      'approve by a fourth person',
+      { ...snap('submitted', false, 'a'), createdBy: 'c', lastEditedBy: 'd' },
+      ev('approve', 'b'),
+      { ...snap('approved', true, 'a'), createdBy: 'c', lastEditedBy: 'd' },
+    ],
     [
       'unlock keeps the state',
       snap('published', true, 'a'),

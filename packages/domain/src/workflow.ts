@@ -36,6 +36,9 @@ export type WorkflowSnapshot = {
   locked: boolean;
   /** Who last submitted the figure for review; null when it never was. */
   submittedBy: string | null;
+  /** Who entered or imported the figure, and who last changed it; null or absent when not known. */
+  createdBy?: string | null;
+  lastEditedBy?: string | null;
 };
 export type WorkflowEvent = { type: WorkflowEventType; actorId: string; reason?: string | null | undefined };
 
@@ -86,12 +89,21 @@ export function applyWorkflowEvent(snapshot: WorkflowSnapshot, event: WorkflowEv
         value: { ...snapshot, state: state === 'rejected' ? 'rejected' : 'draft', locked: false },
       };
     case 'submit':
-      return { ok: true, value: { state: 'submitted', locked: false, submittedBy: event.actorId } };
+      return {
+        ok: true,
+        value: { ...snapshot, state: 'submitted', locked: false, submittedBy: event.actorId },
+      };
     case 'approve':
       if (snapshot.submittedBy === event.actorId) {
         return refuse(
           'same_person',
           'A figure must be approved by someone other than the person who submitted it.',
+        );
+      }
+      if (snapshot.createdBy === event.actorId || snapshot.lastEditedBy === event.actorId) {
+        return refuse(
+          'same_person',
+          'A figure must be approved by someone other than the person who entered or last changed it.',
         );
       }
       return { ok: true, value: { ...snapshot, state: 'approved', locked: true } };

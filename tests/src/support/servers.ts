@@ -1,4 +1,5 @@
 import { spawn, type ChildProcess } from 'node:child_process';
+import { randomBytes } from 'node:crypto';
 import { existsSync, mkdtempSync, rmSync } from 'node:fs';
 import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
@@ -92,12 +93,13 @@ export async function startStack(): Promise<RunningStack> {
   const apiUrl = `http://127.0.0.1:${apiPort}`;
   const webUrl = `http://127.0.0.1:${webPort}`;
   const databasePath = join(dataDir, 'fourp.db');
+  const proxySecret = randomBytes(32).toString('base64url');
   const api = start(apiEntry, {
     PORT: String(apiPort),
     HOST: '127.0.0.1',
     DATABASE_PATH: databasePath,
     WEB_ORIGIN: webUrl,
-    TRUST_PROXY: '1',
+    PROXY_SECRET: proxySecret,
   });
   const stopAll = async () => {
     await Promise.all([stopChild(api.child), ...(web ? [stopChild(web.child)] : [])]);
@@ -106,7 +108,13 @@ export async function startStack(): Promise<RunningStack> {
   let web: ReturnType<typeof start> | undefined;
   try {
     await waitFor(`${apiUrl}/health`, api.child, api.output);
-    web = start(webEntry, { PORT: String(webPort), HOST: '127.0.0.1', API_URL: apiUrl, ORIGIN: webUrl });
+    web = start(webEntry, {
+      PORT: String(webPort),
+      HOST: '127.0.0.1',
+      API_URL: apiUrl,
+      ORIGIN: webUrl,
+      PROXY_SECRET: proxySecret,
+    });
     await waitFor(`${webUrl}/`, web.child, web.output);
   } catch (error) {
     await stopAll();

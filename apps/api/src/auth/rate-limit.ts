@@ -1,13 +1,36 @@
 import type { Db } from '../db/client.js';
-import { recentFailures } from '../repos/workflow/login-attempts.js';
+import { reserveLoginAttempt, type RecentFailures } from '../repos/workflow/login-attempts.js';
 
 export const LOGIN_WINDOW_MS = 15 * 60 * 1000;
+/** Failures per email from one address, and from one address over all emails, before it waits out the window. */
 export const LOGIN_MAX_FAILURES = 5;
+export const LOGIN_MAX_ADDRESS_FAILURES = 30;
+/** Failures per email from all addresses before each further attempt waits 1, 2, 4 … at most 60 seconds. */
+export const ACCOUNT_FREE_FAILURES = 10;
+export const ACCOUNT_MAX_BACKOFF_S = 60;
 
-/** Seconds to wait before the next login attempt for email + IP, or null when one may be made now. */
-export async function loginRetryAfter(db: Db, email: string, ip: string, now: Date): Promise<number | null> {
-  const failures = await recentFailures(db, email, ip, new Date(now.getTime() - LOGIN_WINDOW_MS));
-  if (failures.length < LOGIN_MAX_FAILURES) return null;
-  const oldestCounted = failures[failures.length - LOGIN_MAX_FAILURES]!;
-  return Math.max(1, Math.ceil((oldestCounted.getTime() + LOGIN_WINDOW_MS - now.getTime()) / 1000));
+const secondsUntil = (moment: number, now: Date) => Math.max(1, Math.ceil((moment - now.getTime()) / 1000));
+
+/** Seconds to wait before the next attempt given the recent failures (oldest first), or null to go ahead. */
+export function loginRetryAfter(failures: RecentFailures, now: Date): number | null {
+  const waits: number[] = [];
+  const windowFull = (times: Date[], max: number) => {
+    if (times.length >= max)
+      waits.push(secondsUntil(times[times.length - max]!.getTime() + LOGIN_WINDOW_MS, now));
+  };
+  windowFull(failures.pair, LOGIN_MAX_FAILURES);
+  windowFull(failures.address, LOGIN_MAX_ADDRESS_FAILURES);
+  const beyond = failures.account.length - ACCOUNT_FREE_FAILURES;
+  if (beyond >= 0) {
+    const backoffMs = Math.min(2 ** beyond, ACCOUNT_MAX_BACKOFF_S) * 1000;
+    const until = failures.account.at(-1)!.getTime() + backoffMs;
+    if (until > now.getTime()) waits.push(secondsUntil(until, now));
+  }
+  return waits.length === 0 ? null : Math.max(...waits);
+}
+
+/** Records the attempt as failed before the password is checked (the caller marks it succeeded), or refuses it. */
+export function reserveLogin(db: Db, email: string, ip: string, now: Date) {
+  const since = new Date(now.getTime() - LOGIN_WINDOW_MS);
+  return reserveLoginAttempt(db, { email, ip, at: now, since }, (failures) => loginRetryAfter(failures, now));
 }

@@ -47,9 +47,10 @@ function textWhere(text: string | undefined): SQL | undefined {
 /** Sources matching `text`, by title, each with the number of published observations it backs; `total` before `limit`. */
 export async function listSources(
   db: Db,
-  { text, limit }: { text?: string; limit: number },
+  { text, limit, publishedOnly }: { text?: string; limit: number; publishedOnly: boolean },
 ): Promise<{ sources: SourceSummary[]; total: number }> {
-  const where = textWhere(text);
+  const backsPublished = sql`exists (select 1 from ${observations} where ${observations.sourceId} = ${sources.id} and ${observations.workflowState} = 'published')`;
+  const where = and(textWhere(text), publishedOnly ? backsPublished : undefined);
   const [rows, [counted]] = await Promise.all([
     db
       .select({ ...sourceColumns, observationCount: count(observations.id) })

@@ -1,6 +1,7 @@
 import { SourceListResponseSchema, SourceResponseSchema } from '@fourp/domain';
 import { describe, expect, it } from 'vitest';
 import { getParsed, insertObservations, insertSource, readProblem, useTestApp } from '../test-support/api.js';
+import { createTestUser } from '../test-support/workflow.js';
 
 const t = useTestApp();
 
@@ -82,11 +83,12 @@ describe('GET /v1/sources', () => {
       },
     ]);
     await insertSource(t.db, 'Zeta report 100% complete');
+    return (await createTestUser(t.db, 'admin', null)).bearer;
   };
 
   it('lists every source by title, ignoring case, with the published figures it backs, and serves CSV', async () => {
-    await seed();
-    const { res, body } = await getParsed(t.app, '/v1/sources', SourceListResponseSchema);
+    const admin = await seed();
+    const { res, body } = await getParsed(t.app, '/v1/sources', SourceListResponseSchema, admin);
     expect(res.status).toBe(200);
     expect(body.data.map((s) => [s.title, s.observationCount])).toEqual([
       ['Balance', 1],
@@ -96,7 +98,7 @@ describe('GET /v1/sources', () => {
     expect(body.data[0]).toMatchObject({ publisher: 'Test publisher', year: 2024, locator: 'p. 1' });
     expect(body.meta).toEqual({ count: 3, total: 3 });
 
-    const csv = await (await t.app.request('/v1/sources?format=csv')).text();
+    const csv = await (await t.app.request('/v1/sources?format=csv', { headers: admin })).text();
     const lines = csv.trimEnd().split('\r\n');
     expect(lines[0]).toBe('id,title,publisher,year,locator,kind,observation_count');
     expect(lines).toContain('1,relazione,Test publisher,2024,p. 1,primary,2');
@@ -104,9 +106,9 @@ describe('GET /v1/sources', () => {
   });
 
   it('finds text case-insensitively, takes % literally, and limits the list', async () => {
-    await seed();
+    const admin = await seed();
     const titles = async (query: string) =>
-      (await getParsed(t.app, `/v1/sources?${query}`, SourceListResponseSchema)).body;
+      (await getParsed(t.app, `/v1/sources?${query}`, SourceListResponseSchema, admin)).body;
     expect((await titles('q=RELAZ')).data.map((s) => s.title)).toEqual(['relazione']);
     expect((await titles('q=test%20PUBLISHER')).meta.total).toBe(3);
     expect((await titles(`q=${encodeURIComponent('100%')}`)).data.map((s) => s.title)).toEqual([
@@ -116,6 +118,38 @@ describe('GET /v1/sources', () => {
     const limited = await titles('limit=2');
     expect(limited.data.map((s) => s.title)).toEqual(['Balance', 'relazione']);
     expect(limited.meta).toEqual({ count: 2, total: 3 });
+  });
+
+  it('shows anyone but an admin only the sources that back a published figure', async () => {
+    const admin = await seed();
+    await insertObservations(t.db, [
+      {
+        indicator: 'persons_convicted',
+        jurisdiction: 'IT',
+        year: 2024,
+        value: 7,
+        sourceTitle: 'Draft-only report',
+        workflowState: 'submitted',
+      },
+    ]);
+    const reviewer = (await createTestUser(t.db, 'provincial_reviewer', null, 'reviewer')).bearer;
+    for (const headers of [{}, reviewer]) {
+      const { body } = await getParsed(t.app, '/v1/sources?limit=500', SourceListResponseSchema, headers);
+      expect(body.data.map((s) => s.title)).toEqual(['Balance', 'relazione']);
+      expect(body.meta).toEqual({ count: 2, total: 2 });
+      const csv = await (await t.app.request('/v1/sources?format=csv', { headers })).text();
+      expect(csv).not.toMatch(/Draft-only|Zeta/);
+    }
+    const hidden = (await getParsed(t.app, '/v1/sources?q=draft-only', SourceListResponseSchema, {})).body;
+    expect(hidden.meta.total).toBe(0);
+    const zeta = (await getParsed(t.app, '/v1/sources?q=zeta', SourceListResponseSchema, {})).body;
+    expect(zeta.data).toEqual([]);
+    const all = await getParsed(t.app, '/v1/sources?q=zeta', SourceListResponseSchema, admin);
+    expect(all.res.headers.get('cache-control')).toBe('private, no-store');
+    const zetaId = all.body.data[0]!.id;
+    await readProblem(await t.app.request(`/v1/sources/${zetaId}`), 404);
+    await readProblem(await t.app.request(`/v1/sources/${zetaId}`, { headers: reviewer }), 404);
+    expect((await t.app.request(`/v1/sources/${zetaId}`, { headers: admin })).status).toBe(200);
   });
 
   it('answers an empty list when nothing matches', async () => {

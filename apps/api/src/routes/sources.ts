@@ -8,6 +8,7 @@ import {
   type SourceResponse,
   type SourceSummary,
   type CsvColumn,
+  type Principal,
 } from '@fourp/domain';
 import type { RouteDeps } from '../env.js';
 import { sendList } from '../csv.js';
@@ -31,7 +32,8 @@ const listSourcesRoute = createRoute({
   method: 'get',
   path: '/',
   operationId: 'listSources',
-  summary: 'Sources by title, with how many published figures each backs; `q` finds text case-insensitively',
+  summary:
+    'Sources by title, with how many published figures each backs (only sources backing one, except for admins); `q` finds text case-insensitively',
   tags: ['data'],
   request: { query: SourcesQuerySchema },
   responses: { 200: listResponse(SourceListResponseSchema), 304: NOT_MODIFIED, ...problems() },
@@ -41,17 +43,24 @@ const getSourceRoute = createRoute({
   method: 'get',
   path: '/{id}',
   operationId: 'getSource',
-  summary: 'One source with the published figures it backs',
+  summary: 'One source with the published figures it backs (404 when it backs none, except for admins)',
   tags: ['data'],
   request: { params: SourceParamsSchema },
   responses: { 200: jsonResponse(SourceResponseSchema), 304: NOT_MODIFIED, ...problems(404) },
 });
 
+/** Sources backing no published figure describe unpublished work: only admins, whose scope is everything, see them. */
+const seesUnpublishedSources = (principal: Principal) =>
+  principal.kind === 'user' && principal.role === 'admin';
+
 export const sourceRoutes = (deps: RouteDeps) =>
   createRouter()
     .openapi(listSourcesRoute, async (c) => {
       const { q, limit, format } = c.req.valid('query');
-      const { sources, total } = await listSources(deps.db, { text: q, limit });
+      const publishedOnly = !seesUnpublishedSources(c.var.principal);
+      c.header('Vary', 'Authorization, Cookie', { append: true });
+      if (!publishedOnly) c.header('Cache-Control', 'private, no-store');
+      const { sources, total } = await listSources(deps.db, { text: q, limit, publishedOnly });
       const body: SourceListResponse = { data: sources, meta: { count: sources.length, total } };
       return sendList(c, { format, name: 'sources', rows: sources, columns, body });
     })
@@ -60,6 +69,8 @@ export const sourceRoutes = (deps: RouteDeps) =>
       const source = await findSource(deps.db, id);
       if (!source) throw new ApiError('unknown_source', `There is no source ${id}.`);
       const observations = await readFigures(deps, null, { sourceId: id });
+      if (observations.length === 0 && !seesUnpublishedSources(c.var.principal))
+        throw new ApiError('unknown_source', `There is no source ${id}.`);
       const body: SourceResponse = {
         data: { ...source, observationCount: observations.length, observations },
       };

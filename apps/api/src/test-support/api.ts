@@ -161,8 +161,9 @@ export async function getParsed<S extends z.ZodType>(
   app: TestApp['app'],
   path: string,
   schema: S,
+  headers: Record<string, string> = {},
 ): Promise<{ res: Response; body: z.output<S> }> {
-  const res = await app.request(path);
+  const res = await app.request(path, { headers });
   const json: unknown = await res.json();
   const parsed = schema.safeParse(json);
   if (!parsed.success) {

@@ -131,16 +131,30 @@ export async function listAudit(db: Db, filter: AuditFilter = {}): Promise<Audit
 }
 
 /** Who last submitted the observation for review (also through an import), or null. */
-export async function lastSubmitter(db: Db, observationId: number): Promise<string | null> {
+const FIGURE_WRITES = ['observation.create', 'observation.import', 'observation.update'];
+
+/** Who entered the figure, who last changed its value and who last submitted it, from its audit entries. */
+export async function figureAuthors(
+  db: Db,
+  observationId: number,
+): Promise<{ createdBy: string | null; lastEditedBy: string | null; submittedBy: string | null }> {
   const rows = await db
-    .select({ actorId: auditLog.actorId, newValue: auditLog.newValue })
+    .select({ action: auditLog.action, actorId: auditLog.actorId, newValue: auditLog.newValue })
     .from(auditLog)
     .where(and(eq(auditLog.entityType, 'observation'), eq(auditLog.entityId, String(observationId))))
     .orderBy(asc(auditLog.id));
-  let submitter: string | null = null;
+  const authors = {
+    createdBy: null as string | null,
+    lastEditedBy: null as string | null,
+    submittedBy: null as string | null,
+  };
   for (const row of rows) {
+    if (FIGURE_WRITES.includes(row.action)) {
+      authors.createdBy ??= row.actorId;
+      authors.lastEditedBy = row.actorId;
+    }
     const state = (parse(row.newValue) as { workflowState?: string } | null)?.workflowState;
-    if (state === 'submitted') submitter = row.actorId;
+    if (state === 'submitted') authors.submittedBy = row.actorId;
   }
-  return submitter;
+  return authors;
 }

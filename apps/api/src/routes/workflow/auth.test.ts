@@ -10,9 +10,19 @@ import {
   signIn,
   tableCounts,
   useWorkflowTestApp,
+  type WorkflowTestApp,
 } from '../../test-support/workflow.js';
 
 const t = useWorkflowTestApp();
+const PROXY_SECRET = 'dashboard-secret-for-tests';
+/** Signs in through an app that knows the dashboard's secret, as the client at `address`. */
+const viaDashboard =
+  (app: WorkflowTestApp['app'], email: string, secret = PROXY_SECRET) =>
+  (address: string, password: string) =>
+    app.request(
+      '/v1/auth/login',
+      json({ 'X-Forwarded-For': address, 'X-FourP-Proxy': secret }, { email, password }),
+    );
 
 const login = (email: string, password: string, url = '/v1/auth/login') =>
   t.app.request(url, json({}, { email, password }));
@@ -86,14 +96,10 @@ describe('sessions', () => {
     expect((await login('reviewer@example.org', PASSWORD)).status).toBe(200);
   });
 
-  it('behind a trusted proxy, limits each forwarded client address on its own', async () => {
-    const proxied = await createWorkflowTestApp({ trustProxy: true });
+  it('behind the dashboard (shared secret), limits each forwarded client address on its own', async () => {
+    const proxied = await createWorkflowTestApp({ proxySecret: PROXY_SECRET });
     try {
-      const from = (address: string, password: string) =>
-        proxied.app.request(
-          '/v1/auth/login',
-          json({ 'X-Forwarded-For': address }, { email: 'official@example.org', password }),
-        );
+      const from = viaDashboard(proxied.app, 'official@example.org');
       for (let i = 0; i < 5; i++) await readProblem(await from('203.0.113.7', `wrong password ${i}`), 401);
       await readProblem(await from('203.0.113.7', PASSWORD), 429);
       await readProblem(await from('198.51.100.1, 203.0.113.7', PASSWORD), 429);
@@ -102,6 +108,81 @@ describe('sessions', () => {
       proxied.close();
     }
   });
+
+  it('ignores X-Forwarded-For from a caller without the dashboard secret', async () => {
+    const proxied = await createWorkflowTestApp({ proxySecret: PROXY_SECRET });
+    try {
+      const forged = viaDashboard(proxied.app, 'donor@example.org', `${PROXY_SECRET}x`.slice(1));
+      for (let i = 0; i < 5; i++)
+        await readProblem(await forged(`203.0.113.${i}`, `wrong password ${i}`), 401);
+      await readProblem(
+        await viaDashboard(proxied.app, 'donor@example.org', '')('203.0.113.99', PASSWORD),
+        429,
+      );
+      expect((await viaDashboard(proxied.app, 'donor@example.org')('203.0.113.99', PASSWORD)).status).toBe(
+        200,
+      );
+    } finally {
+      proxied.close();
+    }
+  });
+
+  it('lets 30 parallel wrong passwords through to the password check at most 5 times', async () => {
+    const fresh = await createWorkflowTestApp();
+    try {
+      const statuses = await Promise.all(
+        Array.from({ length: 30 }, async (_, i) => {
+          const res = await fresh.app.request(
+            '/v1/auth/login',
+            json({}, { email: 'researcher@example.org', password: `wrong password ${i}` }),
+          );
+          return res.status;
+        }),
+      );
+      const count = (status: number) => statuses.filter((s) => s === status).length;
+      expect(count(401)).toBe(5);
+      expect(count(429)).toBe(25);
+    } finally {
+      fresh.close();
+    }
+  });
+
+  it('slows down, but never locks out, an account guessed at from many addresses', async () => {
+    let clock = new Date('2026-02-02T10:00:00Z');
+    const proxied = await createWorkflowTestApp({ proxySecret: PROXY_SECRET, now: () => clock });
+    try {
+      const from = viaDashboard(proxied.app, 'reviewer@example.org');
+      for (let i = 0; i < 10; i++)
+        await readProblem(await from(`198.51.100.${i}`, `wrong password ${i}`), 401);
+      const slowed = await from('192.0.2.1', PASSWORD);
+      await readProblem(slowed, 429);
+      expect(Number(slowed.headers.get('retry-after'))).toBe(1);
+      for (let i = 10; i < 17; i++) {
+        clock = new Date(clock.getTime() + 2 ** (i - 10) * 1000);
+        await readProblem(await from(`198.51.100.${i}`, `wrong password ${i}`), 401);
+      }
+      const waited = await from('192.0.2.1', PASSWORD);
+      expect(Number(waited.headers.get('retry-after'))).toBe(60);
+      clock = new Date(clock.getTime() + 60_000);
+      expect((await from('192.0.2.1', PASSWORD)).status).toBe(200);
+    } finally {
+      proxied.close();
+    }
+  });
+
+  it('limits one address guessing at many accounts', async () => {
+    const fresh = await createWorkflowTestApp();
+    try {
+      const attempt = (email: string, password: string) =>
+        fresh.app.request('/v1/auth/login', json({}, { email, password }));
+      for (let i = 0; i < 30; i++)
+        await readProblem(await attempt(`nobody${i}@example.org`, `wrong password ${i}`), 401);
+      for (const name of ['admin', 'reviewer', 'donor'])
+        await readProblem(await attempt(`${name}@example.org`, PASSWORD), 429);
+    } finally {
+      fresh.close();
+    }
+  }, 120_000);
 
   it('ignores X-Forwarded-For unless told to trust a proxy', async () => {
     const from = (address: string, password: string) =>

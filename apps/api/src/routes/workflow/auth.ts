@@ -62,7 +62,10 @@ const login = createRoute({
   path: '/login',
   operationId: 'login',
   summary: 'Sign in; sets the fourp_session cookie (httpOnly, SameSite=Lax; 8 h idle, 7 days at most)',
-  ...access('anyone with an account; 5 failures per email and address in 15 minutes → 429', 'anyone'),
+  ...access(
+    'anyone with an account; 5 failures per email and address, or 30 per address, in 15 minutes → 429; after 10 failures per email, each further attempt waits 1 to 60 seconds (429)',
+    'anyone',
+  ),
   request: { body: jsonBody(LoginRequestSchema) },
   responses: { 200: jsonResponse(MeResponseSchema), ...problems(401, 429) },
 });
@@ -101,7 +104,7 @@ export const authRoutes = (deps: WorkflowDeps) =>
     .openapi(login, async (c) => {
       const input = {
         ...c.req.valid('json'),
-        ip: clientIp(c, deps.trustProxy),
+        ip: clientIp(c, deps.proxySecret),
         userAgent: c.req.header('user-agent')?.slice(0, 300) ?? null,
         requestId: c.get('requestId'),
       };

@@ -2,10 +2,11 @@ import { getConnInfo } from '@hono/node-server/conninfo';
 import { z } from 'zod';
 import { TEXT_LIMITS } from '@fourp/domain';
 import type { Context } from 'hono';
+import { sameSecret } from '../../auth/secrets.js';
 import type { RouteDeps } from '../../env.js';
 import { ANYONE, SIGNED_IN } from '../../openapi/responses.js';
 
-export type WorkflowDeps = Pick<RouteDeps, 'db' | 'now' | 'trustProxy' | 'suppressionK'>;
+export type WorkflowDeps = Pick<RouteDeps, 'db' | 'now' | 'proxySecret' | 'suppressionK'>;
 
 export const REVIEWERS = 'admin; provincial_reviewer for figures within their scope (Punjab by default)';
 export const ENTRY = `${REVIEWERS}; district_official for their jurisdiction and its tehsils`;
@@ -35,12 +36,15 @@ export const XLSX_CONTENT = {
   },
 };
 
+export const PROXY_HEADER = 'x-fourp-proxy';
+
 /**
- * The address rate limits are keyed on. Behind the trusted proxy (the dashboard), the last X-Forwarded-For
- * entry is the one that proxy saw; entries before it come from the client and could be made up.
+ * The address rate limits are keyed on. From the dashboard (it proves itself with the shared secret), the last
+ * X-Forwarded-For entry is the address it saw; anyone else's header could be made up, so the socket counts.
  */
-export function clientIp(c: Context, trustProxy: boolean): string {
-  if (trustProxy) {
+export function clientIp(c: Context, proxySecret: string | null): string {
+  const fromProxy = c.req.header(PROXY_HEADER);
+  if (proxySecret && fromProxy && sameSecret(fromProxy, proxySecret)) {
     const forwarded = c.req.header('x-forwarded-for')?.split(',').at(-1)?.trim();
     if (forwarded) return forwarded;
   }

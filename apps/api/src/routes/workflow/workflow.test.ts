@@ -69,6 +69,32 @@ describe('officials workflow', () => {
     expect((await act(id, 'approve', t.reviewer2.bearer)).status).toBe(200);
   });
 
+  it('refuses approval by the person who entered the figure, even when someone else submitted it', async () => {
+    const draft = await t.app.request(
+      '/v1/observations',
+      json(t.reviewer.bearer, gujratFigure({ year: 1990, value: 10 })),
+    );
+    const { id } = WorkflowObservationResponseSchema.parse(await draft.json()).data;
+    expect((await act(id, 'submit', t.official.bearer)).status).toBe(200);
+    const before = await tableCounts(t.db);
+    const problem = await readProblem(await act(id, 'approve', t.reviewer.bearer), 403);
+    expect(problem.detail).toMatch(/someone other than/);
+    expect(await tableCounts(t.db)).toEqual(before);
+    expect((await act(id, 'approve', t.reviewer2.bearer)).status).toBe(200);
+  });
+
+  it('refuses approval by the person who last changed the figure', async () => {
+    const draft = await create({ year: 1992, value: 10 });
+    const corrected = await t.app.request(
+      `/v1/observations/${draft.id}`,
+      json(t.reviewer.bearer, { value: 12 }, 'PATCH'),
+    );
+    expect(corrected.status).toBe(200);
+    expect((await act(draft.id, 'submit', t.official.bearer)).status).toBe(200);
+    await readProblem(await act(draft.id, 'approve', t.reviewer.bearer), 403);
+    expect((await act(draft.id, 'approve', t.reviewer2.bearer)).status).toBe(200);
+  });
+
   it('needs a reason to reject, and sends the figure back to be corrected and resubmitted', async () => {
     const draft = await create({ year: 2017, value: 9 });
     await act(draft.id, 'submit', t.official.bearer);

@@ -4,7 +4,7 @@ import {
   type TransitionRequest,
   type WorkflowEventType,
 } from '@fourp/domain';
-import { appendAudit, lastSubmitter } from '../../repos/workflow/audit.js';
+import { appendAudit, figureAuthors } from '../../repos/workflow/audit.js';
 import { setWorkflowState } from '../../repos/workflow/observations.js';
 import { inTransaction } from '../../repos/workflow/transaction.js';
 import { permit, workflowError, type Caller, type ServiceDeps } from '../caller.js';
@@ -29,7 +29,7 @@ const transition =
       {
         state: observation.workflowState,
         locked: observation.locked,
-        submittedBy: await lastSubmitter(db, id),
+        ...(await figureAuthors(db, id)),
       },
       { type: event, actorId: principal.userId, reason },
     );

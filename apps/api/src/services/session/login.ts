@@ -1,17 +1,17 @@
 import type { LoginRequest } from '@fourp/domain';
 import { SESSION_ABSOLUTE_MS } from '../../auth/context.js';
 import { dummyPasswordHash, hashPassword, needsRehash, verifyPassword } from '../../auth/password.js';
-import { loginRetryAfter } from '../../auth/rate-limit.js';
+import { reserveLogin } from '../../auth/rate-limit.js';
 import { hashSecret, randomSecret } from '../../auth/secrets.js';
 import { ApiError } from '../../errors.js';
 import { appendAudit } from '../../repos/workflow/audit.js';
-import { recordLoginAttempt } from '../../repos/workflow/login-attempts.js';
+import { markLoginSucceeded } from '../../repos/workflow/login-attempts.js';
 import { insertSession, type SessionRecord } from '../../repos/workflow/sessions.js';
 import { inTransaction } from '../../repos/workflow/transaction.js';
 import { findUserByEmail, normaliseEmail, updateUser, type UserRecord } from '../../repos/workflow/users.js';
 import type { ServiceDeps } from '../caller.js';
 
-/** Too many failed sign-ins for this email from this address; `retryAfter` is in seconds. */
+/** Too many failed sign-ins for this email or from this address; `retryAfter` is in seconds. */
 export class LoginRateLimitedError extends ApiError {
   constructor(
     readonly retryAfter: number,
@@ -24,21 +24,21 @@ export class LoginRateLimitedError extends ApiError {
 export type LoginInput = LoginRequest & { ip: string; userAgent: string | null; requestId: string | null };
 export type SignedIn = { user: UserRecord; session: SessionRecord; cookieSecret: string };
 
-/** Signs in with email and password: every attempt is recorded, a success opens a session and is audited. */
+/** Signs in with email and password: every attempt is recorded (as failed until the password matches), a success opens a session and is audited. */
 export async function logIn({ db, now }: ServiceDeps, input: LoginInput): Promise<SignedIn> {
   const email = normaliseEmail(input.email);
   const { ip, password } = input;
   const at = now();
-  const retryAfter = await loginRetryAfter(db, email, ip, at);
-  if (retryAfter !== null) throw new LoginRateLimitedError(retryAfter, email);
+  const reserved = reserveLogin(db, email, ip, at);
+  if ('retryAfter' in reserved) throw new LoginRateLimitedError(reserved.retryAfter, email);
   const found = await findUserByEmail(db, email);
   const matches = await verifyPassword(password, found?.passwordHash ?? (await dummyPasswordHash()));
   const user = matches && found !== null && !found.disabled ? found : null;
   const rehashed = user && needsRehash(user.passwordHash) ? await hashPassword(password) : null;
   const cookieSecret = randomSecret();
   const session = await inTransaction(db, async (tx) => {
-    await recordLoginAttempt(tx, { email, ip, succeeded: user !== null }, at);
     if (!user) return null;
+    await markLoginSucceeded(tx, reserved.id);
     if (rehashed) await updateUser(tx, user.id, { passwordHash: rehashed }, at);
     const opened = await insertSession(
       tx,

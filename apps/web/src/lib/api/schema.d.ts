@@ -204,7 +204,7 @@ export interface paths {
       path?: never;
       cookie?: never;
     };
-    /** Sources by title, with how many published figures each backs; `q` finds text case-insensitively */
+    /** Sources by title, with how many published figures each backs (only sources backing one, except for admins); `q` finds text case-insensitively */
     get: operations['listSources'];
     put?: never;
     post?: never;
@@ -221,7 +221,7 @@ export interface paths {
       path?: never;
       cookie?: never;
     };
-    /** One source with the published figures it backs */
+    /** One source with the published figures it backs (404 when it backs none, except for admins) */
     get: operations['getSource'];
     put?: never;
     post?: never;
@@ -242,7 +242,7 @@ export interface paths {
     put?: never;
     /**
      * Sign in; sets the fourp_session cookie (httpOnly, SameSite=Lax; 8 h idle, 7 days at most)
-     * @description Who may call: anyone with an account; 5 failures per email and address in 15 minutes → 429.
+     * @description Who may call: anyone with an account; 5 failures per email and address, or 30 per address, in 15 minutes → 429; after 10 failures per email, each further attempt waits 1 to 60 seconds (429).
      */
     post: operations['login'];
     delete?: never;

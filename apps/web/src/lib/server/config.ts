@@ -4,3 +4,8 @@ import { env } from '$env/dynamic/private';
 export function apiUrl(): string {
   return (env.API_URL ?? 'http://127.0.0.1:8787').replace(/\/+$/, '');
 }
+
+/** The secret the API asks of the dashboard before it believes the client address the dashboard forwards. */
+export function proxySecret(): string | undefined {
+  return env.PROXY_SECRET || undefined;
+}

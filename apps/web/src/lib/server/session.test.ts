@@ -3,12 +3,16 @@ import type { Cookies } from '@sveltejs/kit';
 import { describe, expect, it, vi } from 'vitest';
 import {
   CSRF_HEADER,
+  PROXY_HEADER,
   SESSION_COOKIE,
   currentUser,
   relaySessionCookie,
   safeRedirectTarget,
   sessionApi,
 } from './session';
+
+const privateEnv = vi.hoisted((): Record<string, string | undefined> => ({}));
+vi.mock('$env/dynamic/private', () => ({ env: privateEnv }));
 
 function fakeCookies() {
   const set: { name: string; value: string; options: Record<string, unknown> }[] = [];
@@ -68,10 +72,20 @@ describe('safeRedirectTarget', () => {
     ['https://evil.example/', '/fallback'],
     ['//evil.example/', '/fallback'],
     ['/\\evil.example', '/fallback'],
+    ['/\t/evil.example', '/fallback'],
+    ['/%09/evil.example', '/%09/evil.example'],
+    ['/\n/evil.example', '/fallback'],
+    ['\t//evil.example', '/fallback'],
+    ['/.//evil.example', '/fallback'],
+    ['/..//evil.example', '/fallback'],
+    ['/\\/evil.example', '/fallback'],
+    ['https://dashboard.example/entry', '/fallback'],
+    ['javascript:alert(1)', '/fallback'],
+    ['/entry#top', '/entry#top'],
     ['', '/fallback'],
     [null, '/fallback'],
-  ])('%s → %s', (input, expected) => {
-    expect(safeRedirectTarget(input, '/fallback')).toBe(expected);
+  ])('%j → %s', (input, expected) => {
+    expect(safeRedirectTarget(input, 'https://dashboard.example', '/fallback')).toBe(expected);
   });
 });
 
@@ -113,6 +127,19 @@ describe('sessionApi', () => {
     expect(headers.get('cookie')).toBe(`${SESSION_COOKIE}=abc`);
     expect(headers.get(CSRF_HEADER)).toBe('csrf-1');
     expect(headers.get('x-forwarded-for')).toBe('203.0.113.7');
+    expect(headers.get(PROXY_HEADER)).toBeNull();
+  });
+
+  it('proves the forwarded address with the shared secret when PROXY_SECRET is set', async () => {
+    privateEnv.PROXY_SECRET = 'shared-secret';
+    try {
+      const { event, requests } = fakeEvent('abc');
+      await sessionApi(event).revokeToken('t1');
+      expect(requests[0]!.headers.get(PROXY_HEADER)).toBe('shared-secret');
+      expect(requests[0]!.headers.get('x-forwarded-for')).toBe('203.0.113.7');
+    } finally {
+      delete privateEnv.PROXY_SECRET;
+    }
   });
 
   it('sends no cookie and no CSRF token for a visitor without a session', async () => {

@@ -3,11 +3,13 @@ import { error, redirect, type Cookies, type RequestEvent } from '@sveltejs/kit'
 import type { Middleware } from 'openapi-fetch';
 import { createApi } from '$lib/api/client';
 import { t } from '$lib/i18n/messages';
-import { apiUrl } from './config';
+import { apiUrl, proxySecret } from './config';
 
 /** The API's session cookie; the dashboard relays it so the browser only ever talks to this server. */
 export const SESSION_COOKIE = 'fourp_session';
 export const CSRF_HEADER = 'X-FourP-CSRF';
+/** Proves to the API that the forwarded client address comes from this server. */
+export const PROXY_HEADER = 'X-FourP-Proxy';
 
 /** What the pages may know about the signed-in user (no CSRF token: that stays on the server). */
 export type SessionUser = Pick<Me, 'actions' | 'scope' | 'via'> & {
@@ -79,6 +81,8 @@ export const sessionForwarding = (event: Event): Middleware => ({
     const csrf = event.locals.user?.csrfToken;
     if (csrf) request.headers.set(CSRF_HEADER, csrf);
     request.headers.set('x-forwarded-for', event.getClientAddress());
+    const secret = proxySecret();
+    if (secret) request.headers.set(PROXY_HEADER, secret);
     return request;
   },
 });
@@ -100,8 +104,23 @@ export function requireAction(event: Pick<RequestEvent, 'locals' | 'url'>, actio
   return me;
 }
 
-/** A same-site path to return to after signing in; anything else falls back to `fallback`. */
-export function safeRedirectTarget(value: string | null | undefined, fallback: string): string {
-  if (!value || !value.startsWith('/') || value.startsWith('//') || value.startsWith('/\\')) return fallback;
-  return value;
+/**
+ * A path on `origin` to return to after signing in, read the way a browser would read it (tabs and newlines
+ * dropped, backslashes as slashes); anything that leaves `origin`, or could when resolved again, gives `fallback`.
+ */
+export function safeRedirectTarget(
+  value: string | null | undefined,
+  origin: string,
+  fallback: string,
+): string {
+  if (!value?.startsWith('/')) return fallback;
+  let target: URL;
+  try {
+    target = new URL(value, origin);
+  } catch {
+    return fallback;
+  }
+  const path = `${target.pathname}${target.search}${target.hash}`;
+  if (target.origin !== origin || !path.startsWith('/') || /^\/[/\\]/.test(path)) return fallback;
+  return path;
 }

@@ -14,7 +14,7 @@ function landingFor(me: Me): string {
 }
 
 export const load = (({ locals, url }) => {
-  const redirectTo = safeRedirectTarget(url.searchParams.get('redirectTo'), '');
+  const redirectTo = safeRedirectTarget(url.searchParams.get('redirectTo'), url.origin, '');
   if (locals.user) redirect(303, redirectTo || landingFor(locals.user));
   return { redirectTo };
 }) satisfies PageServerLoad;
@@ -24,7 +24,7 @@ export const actions = {
     const form = await event.request.formData();
     const email = text(form, 'email');
     const password = typeof form.get('password') === 'string' ? String(form.get('password')) : '';
-    const redirectTo = safeRedirectTarget(text(form, 'redirectTo'), '');
+    const redirectTo = safeRedirectTarget(text(form, 'redirectTo'), event.url.origin, '');
     const parsed = LoginRequestSchema.safeParse({ email, password });
     if (!parsed.success) {
       return fail(400, {
