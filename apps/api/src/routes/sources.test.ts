@@ -120,7 +120,7 @@ describe('GET /v1/sources', () => {
     expect(limited.meta).toEqual({ count: 2, total: 3 });
   });
 
-  it('shows anyone but an admin only the sources that back a published figure', async () => {
+  it('shows visitors, donors and researchers only the sources that back a published figure', async () => {
     const admin = await seed();
     await insertObservations(t.db, [
       {
@@ -133,7 +133,8 @@ describe('GET /v1/sources', () => {
       },
     ]);
     const reviewer = (await createTestUser(t.db, 'provincial_reviewer', null, 'reviewer')).bearer;
-    for (const headers of [{}, reviewer]) {
+    const donor = (await createTestUser(t.db, 'donor', null, 'donor')).bearer;
+    for (const headers of [{}, donor]) {
       const { body } = await getParsed(t.app, '/v1/sources?limit=500', SourceListResponseSchema, headers);
       expect(body.data.map((s) => s.title)).toEqual(['Balance', 'relazione']);
       expect(body.meta).toEqual({ count: 2, total: 2 });
@@ -148,8 +149,12 @@ describe('GET /v1/sources', () => {
     expect(all.res.headers.get('cache-control')).toBe('private, no-store');
     const zetaId = all.body.data[0]!.id;
     await readProblem(await t.app.request(`/v1/sources/${zetaId}`), 404);
-    await readProblem(await t.app.request(`/v1/sources/${zetaId}`, { headers: reviewer }), 404);
+    await readProblem(await t.app.request(`/v1/sources/${zetaId}`, { headers: donor }), 404);
     expect((await t.app.request(`/v1/sources/${zetaId}`, { headers: admin })).status).toBe(200);
+    const entered = await getParsed(t.app, '/v1/sources?limit=500', SourceListResponseSchema, reviewer);
+    expect(entered.body.data.map((s) => s.title)).toContain('Draft-only report');
+    expect(entered.res.headers.get('cache-control')).toBe('private, no-store');
+    expect((await t.app.request(`/v1/sources/${zetaId}`, { headers: reviewer })).status).toBe(200);
   });
 
   it('answers an empty list when nothing matches', async () => {

@@ -1,5 +1,6 @@
 import { createRoute } from '@hono/zod-openapi';
 import {
+  can,
   SourceListResponseSchema,
   SourceParamsSchema,
   SourceResponseSchema,
@@ -33,7 +34,7 @@ const listSourcesRoute = createRoute({
   path: '/',
   operationId: 'listSources',
   summary:
-    'Sources by title, with how many published figures each backs (only sources backing one, except for admins); `q` finds text case-insensitively',
+    'Sources by title, with how many published figures each backs (only sources backing one, except for those who enter figures); `q` finds text case-insensitively',
   tags: ['data'],
   request: { query: SourcesQuerySchema },
   responses: { 200: listResponse(SourceListResponseSchema), 304: NOT_MODIFIED, ...problems() },
@@ -43,15 +44,18 @@ const getSourceRoute = createRoute({
   method: 'get',
   path: '/{id}',
   operationId: 'getSource',
-  summary: 'One source with the published figures it backs (404 when it backs none, except for admins)',
+  summary:
+    'One source with the published figures it backs (404 when it backs none, except for those who enter figures)',
   tags: ['data'],
   request: { params: SourceParamsSchema },
   responses: { 200: jsonResponse(SourceResponseSchema), 304: NOT_MODIFIED, ...problems(404) },
 });
 
-/** Sources backing no published figure describe unpublished work: only admins, whose scope is everything, see them. */
-const seesUnpublishedSources = (principal: Principal) =>
-  principal.kind === 'user' && principal.role === 'admin';
+/**
+ * Sources backing no published figure describe unpublished work. Those who enter figures see every source on record,
+ * since they cite them; visitors, donors and researchers see only sources behind published figures.
+ */
+const seesUnpublishedSources = (principal: Principal) => can(principal, 'observation.create');
 
 export const sourceRoutes = (deps: RouteDeps) =>
   createRouter()

@@ -204,7 +204,7 @@ export interface paths {
       path?: never;
       cookie?: never;
     };
-    /** Sources by title, with how many published figures each backs (only sources backing one, except for admins); `q` finds text case-insensitively */
+    /** Sources by title, with how many published figures each backs (only sources backing one, except for those who enter figures); `q` finds text case-insensitively */
     get: operations['listSources'];
     put?: never;
     post?: never;
@@ -221,7 +221,7 @@ export interface paths {
       path?: never;
       cookie?: never;
     };
-    /** One source with the published figures it backs (404 when it backs none, except for admins) */
+    /** One source with the published figures it backs (404 when it backs none, except for those who enter figures) */
     get: operations['getSource'];
     put?: never;
     post?: never;
