@@ -389,8 +389,10 @@ describe('the entry form', () => {
       value: 12,
       source: { title, publisher: 'Gujrat (e2e test)' },
     });
-    const sources = await apiJson<SourceListResponse>(stack.apiUrl, '/v1/sources?limit=500');
+    const sources = await call<SourceListResponse>('GET', '/v1/sources?limit=500');
     expect(sources.data.map((source) => source.title)).toContain(title);
+    const anonymous = await apiJson<SourceListResponse>(stack.apiUrl, '/v1/sources?limit=500');
+    expect(anonymous.data.map((source) => source.title)).not.toContain(title);
 
     const { context, page } = await signIn(browser, stack.webUrl, email);
     await page.goto(`${stack.webUrl}/entry`, { waitUntil: 'networkidle' });
