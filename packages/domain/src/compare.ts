@@ -110,7 +110,9 @@ function pointsByYear(
       );
     }
     if (!isCurrentTotal(o)) continue;
-    byYear.set(o.year, [...(byYear.get(o.year) ?? []), o]);
+    const group = byYear.get(o.year);
+    if (group === undefined) byYear.set(o.year, [o]);
+    else group.push(o);
   }
   const points = new Map<number, Point>();
   for (const [year, rows] of byYear) {

@@ -1,6 +1,7 @@
 import { findIndicator } from './catalogue/indicators.js';
 import { byFigurePreference, isCurrentTotal, isTotal, placeYearKey, preferredFigure } from './cell.js';
 import { fail, ok } from './contracts.js';
+import { groupBy } from './group-by.js';
 import type { Formula, Indicator, JurisdictionId, Observation, Population, Result } from './contracts.js';
 import { DEFAULT_POPULATION_TOLERANCE_YEARS, normalisePer100k } from './normalise.js';
 import type {
@@ -243,10 +244,7 @@ export function deriveSeries(
     if (stray)
       throw new Error(`deriveSeries: observation ${stray.id} is ${stray.indicator}, expected ${expected}`);
   }
-  const numerators = new Map<string, Observation[]>();
-  for (const o of inputs.numerator.filter(isAnnualTotal)) {
-    numerators.set(placeYearKey(o), [...(numerators.get(placeYearKey(o)) ?? []), o]);
-  }
+  const numerators = groupBy(inputs.numerator.filter(isAnnualTotal), placeYearKey);
 
   if (formula.denominator === 'population') {
     const byCell = populationRows(inputs.denominator);
@@ -268,10 +266,7 @@ export function deriveSeries(
     });
   }
 
-  const denominators = new Map<string, Observation[]>();
-  for (const o of inputs.denominator.filter(isAnnualTotal)) {
-    denominators.set(placeYearKey(o), [...(denominators.get(placeYearKey(o)) ?? []), o]);
-  }
+  const denominators = groupBy(inputs.denominator.filter(isAnnualTotal), placeYearKey);
   return [...numerators.entries()].flatMap(([cell, rows]) => {
     const candidates = [...(denominators.get(cell) ?? [])].sort(byFigurePreference);
     for (const numerator of [...rows].sort(byFigurePreference)) {

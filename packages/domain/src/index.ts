@@ -1,5 +1,6 @@
 export * from './contracts.js';
 export * from './csv.js';
+export * from './group-by.js';
 export * from './licences.js';
 export * from './cell.js';
 export * from './api-contracts.js';

@@ -1,3 +1,4 @@
+import { groupBy } from '@fourp/domain';
 import type { Db, DbOrTx } from '../db/client.js';
 import { syncCatalogue } from '../repos/catalogue.js';
 import {
@@ -31,11 +32,7 @@ export type LoadCounts = {
  * publishers are independent readings, not revisions, so both stay current.
  */
 function markRevisions(db: DbOrTx, stored: StoredFigure[], now: string): number {
-  const groups = new Map<string, StoredFigure[]>();
-  for (const o of stored) {
-    const key = JSON.stringify([o.cell, o.publisher]);
-    groups.set(key, [...(groups.get(key) ?? []), o]);
-  }
+  const groups = groupBy(stored, (o) => JSON.stringify([o.cell, o.publisher]));
   let marked = 0;
   for (const group of groups.values()) {
     const dated = group

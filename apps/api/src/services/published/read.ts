@@ -1,6 +1,7 @@
 import {
   draftAuthorOf,
   findIndicator,
+  groupBy,
   isCurrentTotal,
   populationsFrom,
   STANDARD_DEFINITION,
@@ -24,10 +25,7 @@ export type FigureFilter = Omit<ObservationFilter, 'draftsOf'>;
  * loses the text that could restate its value (value as read, note).
  */
 function suppressForPublic(observations: readonly Observation[], k: number): Observation[] {
-  const groups = new Map<number, Observation[]>();
-  for (const o of observations) {
-    groups.set(o.source.id, [...(groups.get(o.source.id) ?? []), o]);
-  }
+  const groups = groupBy(observations, (o) => o.source.id);
   const shown = new Map<number, Observation>();
   for (const group of groups.values()) {
     const cells = group.map((o) => ({ ...o, identifying: findIndicator(o.indicator)?.identifying ?? false }));
