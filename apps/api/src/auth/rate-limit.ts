@@ -1,4 +1,5 @@
 import type { Db } from '../db/client.js';
+import { ApiError } from '../errors.js';
 import { reserveLoginAttempt, type RecentFailures } from '../repos/workflow/login-attempts.js';
 
 export const LOGIN_WINDOW_MS = 15 * 60 * 1000;
@@ -33,4 +34,14 @@ export function loginRetryAfter(failures: RecentFailures, now: Date): number | n
 export function reserveLogin(db: Db, email: string, ip: string, now: Date) {
   const since = new Date(now.getTime() - LOGIN_WINDOW_MS);
   return reserveLoginAttempt(db, { email, ip, at: now, since }, (failures) => loginRetryAfter(failures, now));
+}
+
+/** Too many recent failures to check a password now; `retryAfter` is in seconds (the Retry-After header). */
+export class RateLimitedError extends ApiError {
+  constructor(
+    readonly retryAfter: number,
+    detail: string,
+  ) {
+    super('rate_limited', detail);
+  }
 }

@@ -350,6 +350,36 @@ describe('password change', () => {
     expect((await login(user.email, PASSWORD)).status).toBe(200);
   });
 
+  it('lets 30 parallel wrong current passwords through to the check at most 5 times, then answers 429', async () => {
+    const fresh = await createWorkflowTestApp();
+    try {
+      const { csrf } = await signIn(fresh.app, fresh.researcher.email);
+      const answers = await Promise.all(
+        Array.from({ length: 30 }, (_, i) =>
+          fresh.app.request(
+            '/v1/auth/password',
+            json(csrf, { currentPassword: `wrong password ${i}`, newPassword: NEW_PASSWORD }),
+          ),
+        ),
+      );
+      const refused = answers.filter((res) => res.status === 429);
+      expect(answers.filter((res) => res.status === 400)).toHaveLength(5);
+      expect(refused).toHaveLength(25);
+      for (const res of refused) expect(Number(res.headers.get('retry-after'))).toBeGreaterThan(0);
+      const problem = await readProblem(refused[0]!, 429);
+      expect(problem.code).toBe('rate_limited');
+      await readProblem(
+        await fresh.app.request(
+          '/v1/auth/password',
+          json(csrf, { currentPassword: PASSWORD, newPassword: NEW_PASSWORD }),
+        ),
+        429,
+      );
+    } finally {
+      fresh.close();
+    }
+  });
+
   it('is refused to anonymous callers, cookie requests without CSRF and API tokens', async () => {
     const body = { currentPassword: PASSWORD, newPassword: NEW_PASSWORD };
     const user = await createTestUser(t.db, 'donor', null, 'unmoved');

@@ -18,7 +18,8 @@ import { ApiError } from '../../errors.js';
 import { jsonBody, jsonResponse, problems } from '../../openapi/responses.js';
 import { createRouter } from '../../openapi/router.js';
 import { findUserById, type UserRecord } from '../../repos/workflow/users.js';
-import { LoginRateLimitedError, logIn, type SignedIn } from '../../services/session/login.js';
+import { RateLimitedError } from '../../auth/rate-limit.js';
+import { logIn, type SignedIn } from '../../services/session/login.js';
 import { changePassword } from '../../services/session/change-password.js';
 import { logOut } from '../../services/session/logout.js';
 import { NO_STORE, access, clientIp, type WorkflowDeps } from './shared.js';
@@ -57,6 +58,14 @@ function startSession(c: Context, { user, session, cookieSecret }: SignedIn) {
   });
 }
 
+/** Rethrows `error`, telling a rate-limited caller when to retry. */
+const retryAfterOn =
+  (c: Context) =>
+  (error: unknown): never => {
+    if (error instanceof RateLimitedError) c.header('Retry-After', String(error.retryAfter));
+    throw error;
+  };
+
 const login = createRoute({
   method: 'post',
   path: '/login',
@@ -94,9 +103,11 @@ const password = createRoute({
   operationId: 'changePassword',
   summary:
     'Change your own password: the current one is checked, the new one must be strong; your other sessions end',
-  ...access('any user signed in with a session (not an API token)'),
+  ...access(
+    'any user signed in with a session (not an API token); wrong current passwords count as failed sign-ins, under the same limits (429)',
+  ),
   request: { body: jsonBody(PasswordChangeRequestSchema) },
-  responses: { 204: { description: 'Changed' }, ...problems(401, 403) },
+  responses: { 204: { description: 'Changed' }, ...problems(401, 403, 429) },
 });
 
 export const authRoutes = (deps: WorkflowDeps) =>
@@ -108,10 +119,7 @@ export const authRoutes = (deps: WorkflowDeps) =>
         userAgent: c.req.header('user-agent')?.slice(0, 300) ?? null,
         requestId: c.get('requestId'),
       };
-      const signedIn = await logIn(deps, input).catch((error: unknown) => {
-        if (error instanceof LoginRateLimitedError) c.header('Retry-After', String(error.retryAfter));
-        throw error;
-      });
+      const signedIn = await logIn(deps, input).catch(retryAfterOn(c));
       startSession(c, signedIn);
       const body: MeResponse = { data: meOf(c, signedIn.user) };
       return c.json(body, 200, NO_STORE);
@@ -122,7 +130,8 @@ export const authRoutes = (deps: WorkflowDeps) =>
       return c.body(null, 204);
     })
     .openapi(password, async (c) => {
-      await changePassword(deps, callerOf(c), c.req.valid('json'));
+      const input = { ...c.req.valid('json'), ip: clientIp(c, deps.proxySecret) };
+      await changePassword(deps, callerOf(c), input).catch(retryAfterOn(c));
       return c.body(null, 204);
     })
     .openapi(me, async (c) => {

@@ -1,7 +1,7 @@
 import type { LoginRequest } from '@fourp/domain';
 import { SESSION_ABSOLUTE_MS } from '../../auth/context.js';
 import { dummyPasswordHash, hashPassword, needsRehash, verifyPassword } from '../../auth/password.js';
-import { reserveLogin } from '../../auth/rate-limit.js';
+import { RateLimitedError, reserveLogin } from '../../auth/rate-limit.js';
 import { hashSecret, randomSecret } from '../../auth/secrets.js';
 import { ApiError } from '../../errors.js';
 import { appendAudit } from '../../repos/workflow/audit.js';
@@ -12,12 +12,9 @@ import { findUserByEmail, normaliseEmail, updateUser, type UserRecord } from '..
 import type { ServiceDeps } from '../caller.js';
 
 /** Too many failed sign-ins for this email or from this address; `retryAfter` is in seconds. */
-export class LoginRateLimitedError extends ApiError {
-  constructor(
-    readonly retryAfter: number,
-    email: string,
-  ) {
-    super('rate_limited', `Too many failed sign-ins for ${email}; try again in ${retryAfter} seconds.`);
+export class LoginRateLimitedError extends RateLimitedError {
+  constructor(retryAfter: number, email: string) {
+    super(retryAfter, `Too many failed sign-ins for ${email}; try again in ${retryAfter} seconds.`);
   }
 }
 

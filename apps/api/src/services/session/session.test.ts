@@ -19,7 +19,8 @@ import { logOut } from './logout.js';
 const t = useWorkflowTestApp();
 const at = new Date('2025-03-01T10:00:00Z');
 const deps = () => serviceDeps(t.db, at);
-const attempt = (email: string, password: string, ip = '192.0.2.1') =>
+const IP = '192.0.2.1';
+const attempt = (email: string, password: string, ip = IP) =>
   logIn(deps(), { email, password, ip, userAgent: 'test', requestId: 'req-1' });
 
 describe('logIn and logOut', () => {
@@ -81,6 +82,7 @@ describe('changePassword', () => {
       await changePassword(deps(), sessionCallerFor(user, here.session.id), {
         currentPassword: PASSWORD,
         newPassword: NEW_PASSWORD,
+        ip: IP,
       }),
     ).toEqual({ revokedSessions: 1 });
     expect((await findSessionByTokenHash(t.db, hashSecret(here.cookieSecret)))?.session.id).toBe(
@@ -107,13 +109,17 @@ describe('changePassword', () => {
     const caller = sessionCallerFor(user);
     const before = await tableCounts(t.db);
     await expect(
-      changePassword(deps(), caller, { currentPassword: 'not my password', newPassword: NEW_PASSWORD }),
+      changePassword(deps(), caller, {
+        currentPassword: 'not my password',
+        newPassword: NEW_PASSWORD,
+        ip: IP,
+      }),
     ).rejects.toMatchObject({
       code: 'validation_failed',
       errors: [{ path: 'currentPassword', message: 'The current password is wrong.' }],
     });
     await expect(
-      changePassword(deps(), caller, { currentPassword: PASSWORD, newPassword: 'aaaaaaaaaaaa' }),
+      changePassword(deps(), caller, { currentPassword: PASSWORD, newPassword: 'aaaaaaaaaaaa', ip: IP }),
     ).rejects.toMatchObject({
       errors: [{ path: 'newPassword', message: expect.stringMatching(/too easy/) }],
     });
@@ -121,15 +127,20 @@ describe('changePassword', () => {
       changePassword(deps(), caller, {
         currentPassword: PASSWORD,
         newPassword: 'keeper of the orbit lanterns',
+        ip: IP,
       }),
     ).rejects.toMatchObject({
       errors: [{ path: 'newPassword', message: expect.stringMatching(/"keeper"/) }],
     });
     await expect(
-      changePassword(deps(), caller, { currentPassword: PASSWORD, newPassword: PASSWORD }),
+      changePassword(deps(), caller, { currentPassword: PASSWORD, newPassword: PASSWORD, ip: IP }),
     ).rejects.toMatchObject({ errors: [{ path: 'newPassword', message: expect.stringMatching(/differ/) }] });
     await expect(
-      changePassword(deps(), callerFor(user), { currentPassword: PASSWORD, newPassword: NEW_PASSWORD }),
+      changePassword(deps(), callerFor(user), {
+        currentPassword: PASSWORD,
+        newPassword: NEW_PASSWORD,
+        ip: IP,
+      }),
     ).rejects.toMatchObject({ code: 'forbidden' });
     expect(await tableCounts(t.db)).toEqual(before);
   });

@@ -282,7 +282,7 @@ export interface paths {
     put?: never;
     /**
      * Change your own password: the current one is checked, the new one must be strong; your other sessions end
-     * @description Who may call: any user signed in with a session (not an API token).
+     * @description Who may call: any user signed in with a session (not an API token); wrong current passwords count as failed sign-ins, under the same limits (429).
      */
     post: operations['changePassword'];
     delete?: never;
@@ -2942,6 +2942,16 @@ export interface operations {
       };
       /** @description The role may not do this here, or the X-FourP-CSRF header is missing */
       403: {
+        headers: {
+          'X-Request-Id': components['headers']['RequestId'];
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description Too many requests; see Retry-After */
+      429: {
         headers: {
           'X-Request-Id': components['headers']['RequestId'];
           [name: string]: unknown;
