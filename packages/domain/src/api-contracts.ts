@@ -140,22 +140,39 @@ const LastUpdatedSchema = z.iso
   .nullable()
   .describe('when a published figure was last added or changed; null when nothing is published');
 
-export const HealthSchema = z.object({
-  status: z.literal('ok'),
-  database: z.object({
-    reachable: z.boolean(),
-    counts: z.object({
-      observations: z.number().int(),
-      publishedObservations: z.number().int(),
-      sources: z.number().int(),
-      jurisdictions: z.number().int(),
-      indicators: z.number().int(),
-      measureAssessments: z.number().int(),
-    }),
-  }),
-  time: z.string(),
-  lastUpdated: LastUpdatedSchema,
-});
+export const HealthSchema = z
+  .object({
+    status: z.literal('ok'),
+    time: z.string(),
+    database: z
+      .object({
+        reachable: z.boolean(),
+        counts: z.object({
+          observations: z.number().int(),
+          publishedObservations: z.number().int(),
+          sources: z.number().int(),
+          jurisdictions: z.number().int(),
+          indicators: z.number().int(),
+          measureAssessments: z.number().int(),
+        }),
+      })
+      .optional(),
+    migrations: z
+      .object({
+        applied: z.number().int(),
+        latestAt: z.iso.datetime().nullable().describe('when the newest applied migration was written'),
+      })
+      .optional(),
+    auditChain: z
+      .object({
+        entries: z.number().int(),
+        headId: z.number().int().describe('the newest entry; 0 when the log is empty'),
+        headHash: z.string().nullable().describe('its hash; null until the chain is sealed on start'),
+      })
+      .optional(),
+    lastUpdated: LastUpdatedSchema.optional(),
+  })
+  .describe('Liveness for everyone; the database, migration and audit-log details for admins only');
 export const HealthResponseSchema = z.object({ data: HealthSchema });
 export type HealthResponse = z.infer<typeof HealthResponseSchema>;
 

@@ -71,10 +71,12 @@ describe('overview', () => {
   it('renders the scorecard with real figures and a painted chart', async () => {
     const { page, status } = await open('/');
     expect(status).toBe(200);
-    const health = await apiJson<HealthResponse>(stack.apiUrl, '/health');
+    createUser(stack.databasePath, 'overview-admin@example.org', 'admin');
+    const asAdmin = await apiSession(stack.apiUrl, 'overview-admin@example.org');
+    const health = await asAdmin<HealthResponse>('GET', '/health');
     const text = await page.locator('main').innerText();
     expect(text).toContain(
-      `${whole.format(health.data.database.counts.publishedObservations)} published figures`,
+      `${whole.format(health.data.database!.counts.publishedObservations)} published figures`,
     );
     expect(health.data.lastUpdated).not.toBeNull();
     expect(text).toContain(`Last updated ${longDate.format(new Date(health.data.lastUpdated!))}`);

@@ -1,37 +1,49 @@
 import { createRoute } from '@hono/zod-openapi';
-import { FormatQuerySchema, HealthResponseSchema, type HealthResponse } from '@fourp/domain';
+import {
+  can,
+  FormatQuerySchema,
+  HealthResponseSchema,
+  type HealthResponse,
+  type Principal,
+} from '@fourp/domain';
 import type { RouteDeps } from '../env.js';
 import { ApiError } from '../errors.js';
 import { createRouter } from '../openapi/router.js';
 import { jsonResponse, NOT_MODIFIED, problems } from '../openapi/responses.js';
-import { countRecords } from '../repos/health.js';
+import { countRecords, pingDatabase, readAuditChainHead, readMigrations } from '../repos/health.js';
 import { lastPublishedChange } from '../repos/observations.js';
 
 const getHealth = createRoute({
   method: 'get',
   path: '/',
   operationId: 'getHealth',
-  summary: 'Service status, database reachability and record counts',
+  summary:
+    'Liveness (the service answers and reads its database); admins also get record counts, migrations and the audit chain head',
   tags: ['service'],
   request: { query: FormatQuerySchema },
   responses: { 200: jsonResponse(HealthResponseSchema), 304: NOT_MODIFIED, ...problems(503) },
 });
 
+/** The counts include unpublished work in every jurisdiction, so only admins see them. */
+const seesDetails = (principal: Principal) => can(principal, 'user.manage');
+
+async function details(db: RouteDeps['db']) {
+  const [counts, lastUpdated, migrations, auditChain] = await Promise.all([
+    countRecords(db),
+    lastPublishedChange(db),
+    readMigrations(db),
+    readAuditChainHead(db),
+  ]);
+  return { database: { reachable: true, counts }, lastUpdated, migrations, auditChain };
+}
+
 export const healthRoutes = ({ db, now, logger }: RouteDeps) =>
   createRouter().openapi(getHealth, async (c) => {
-    const [counts, lastUpdated] = await Promise.all([countRecords(db), lastPublishedChange(db)]).catch(
-      (error: unknown) => {
-        logger.error('health check: database unreachable', { error: String(error) });
-        throw new ApiError('service_unavailable', 'The database is not reachable.');
-      },
-    );
-    const body: HealthResponse = {
-      data: {
-        status: 'ok',
-        database: { reachable: true, counts },
-        time: now().toISOString(),
-        lastUpdated,
-      },
-    };
+    const read = seesDetails(c.var.principal) ? details(db) : pingDatabase(db).then(() => ({}));
+    const found = await read.catch((error: unknown) => {
+      logger.error('health check: database unreachable', { error: String(error) });
+      throw new ApiError('service_unavailable', 'The database is not reachable.');
+    });
+    const body: HealthResponse = { data: { status: 'ok', time: now().toISOString(), ...found } };
     return c.json(body, 200, { 'Cache-Control': 'no-store' });
   });

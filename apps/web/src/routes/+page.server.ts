@@ -47,12 +47,13 @@ export const load = (async ({ fetch }) => {
     );
     return { indicators: list.data, compares };
   });
-  const [cards, { indicators, compares }, health, coverage, jurisdictions] = await Promise.all([
+  const [cards, { indicators, compares }, health, coverage, jurisdictions, sources] = await Promise.all([
     scorecardsWithPrevious,
     indicatorsWithHeadline,
     api.health(),
     api.coverage(),
     api.jurisdictions(),
+    api.sources({ limit: 1 }),
   ]);
 
   const byJurisdiction = new Map(cards.map((card) => [card.current.jurisdiction, card]));
@@ -82,7 +83,12 @@ export const load = (async ({ fetch }) => {
     scores: pillars,
     indicators,
     jurisdictions: jurisdictions.data.items,
-    health: health.data,
+    published: {
+      observations: coverage.data.reduce((sum, cell) => sum + cell.observations, 0),
+      sources: sources.meta.total,
+      lastUpdated: coverage.meta.lastUpdated,
+      checkedAt: health.data.time,
+    },
     coverage: coverage.meta,
     latestYear: latestYear === 0 ? null : latestYear,
     method: cards[0]?.current.method ?? '',

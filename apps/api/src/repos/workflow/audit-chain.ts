@@ -34,7 +34,8 @@ export function auditEntryHash(row: Omit<AuditRow, 'hash' | 'prevHash'>, prevHas
 
 type ChainHead = { id: number; hash: string };
 
-function chainHead(db: AnyDb): { id: number; hash: string | null } {
+/** The newest entry's id and hash (id 0 and the genesis hash when the log is empty). */
+export function chainHead(db: AnyDb): { id: number; hash: string | null } {
   const last = db
     .select({ id: auditLog.id, hash: auditLog.hash })
     .from(auditLog)

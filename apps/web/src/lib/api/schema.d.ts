@@ -7,7 +7,7 @@ export interface paths {
       path?: never;
       cookie?: never;
     };
-    /** Service status, database reachability and record counts */
+    /** Liveness (the service answers and reads its database); admins also get record counts, migrations and the audit chain head */
     get: operations['getHealth'];
     put?: never;
     post?: never;
@@ -692,10 +692,12 @@ export type webhooks = Record<string, never>;
 export interface components {
   schemas: {
     HealthResponse: {
+      /** @description Liveness for everyone; the database, migration and audit-log details for admins only */
       data: {
         /** @enum {string} */
         status: 'ok';
-        database: {
+        time: string;
+        database?: {
           reachable: boolean;
           counts: {
             observations: number;
@@ -706,12 +708,26 @@ export interface components {
             measureAssessments: number;
           };
         };
-        time: string;
+        migrations?: {
+          applied: number;
+          /**
+           * Format: date-time
+           * @description when the newest applied migration was written
+           */
+          latestAt: string | null;
+        };
+        auditChain?: {
+          entries: number;
+          /** @description the newest entry; 0 when the log is empty */
+          headId: number;
+          /** @description its hash; null until the chain is sealed on start */
+          headHash: string | null;
+        };
         /**
          * Format: date-time
          * @description when a published figure was last added or changed; null when nothing is published
          */
-        lastUpdated: string | null;
+        lastUpdated?: string | null;
       };
     };
     Problem: {
