@@ -7,6 +7,24 @@ const config = {
   kit: {
     adapter: adapter({ out: 'build' }),
     paths: { relative: false },
+    // Nonces for rendered pages, hashes for prerendered ones. Style attributes (style:color, chart sizes)
+    // stay allowed; <style> and <script> elements need the nonce or hash.
+    csp: {
+      mode: 'auto',
+      directives: {
+        'default-src': ['self'],
+        'script-src': ['self'],
+        'style-src': ['self'],
+        'style-src-attr': ['unsafe-inline'],
+        'img-src': ['self'],
+        'font-src': ['self'],
+        'connect-src': ['self'],
+        'object-src': ['none'],
+        'base-uri': ['self'],
+        'form-action': ['self'],
+        'frame-ancestors': ['none'],
+      },
+    },
   },
 };
 

@@ -9,3 +9,8 @@ export function apiUrl(): string {
 export function proxySecret(): string | undefined {
   return env.PROXY_SECRET || undefined;
 }
+
+/** Whether the dashboard is served over TLS, judged by the configured public `ORIGIN` (adapter-node's). */
+export function servedOverHttps(): boolean {
+  return env.ORIGIN?.startsWith('https://') ?? false;
+}
