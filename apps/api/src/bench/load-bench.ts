@@ -116,13 +116,20 @@ async function runImport(apiUrl: string) {
   };
 }
 
-const load = (url: string, seconds: number, connections: number, paths: readonly string[]) =>
-  autocannon({
-    url,
-    connections,
-    duration: seconds,
-    requests: paths.map((path) => ({ method: 'GET', path })),
+/** Runs autocannon over `paths` in turn; `reqErrors` tallies why requests failed to get an answer. */
+function load(url: string, seconds: number, connections: number, paths: readonly string[]) {
+  const reqErrors = new Map<string, number>();
+  return new Promise<autocannon.Result & { reqErrors: Map<string, number> }>((resolve, reject) => {
+    const requests = paths.map((path) => ({ method: 'GET' as const, path }));
+    const instance = autocannon({ url, connections, duration: seconds, requests }, (error, result) =>
+      error ? reject(error) : resolve({ ...result, reqErrors }),
+    );
+    instance.on('reqError', (error: NodeJS.ErrnoException) => {
+      const key = error.code ?? error.message;
+      reqErrors.set(key, (reqErrors.get(key) ?? 0) + 1);
+    });
   });
+}
 
 async function main() {
   const { values } = parseArgs({
@@ -169,9 +176,10 @@ async function main() {
       `Public reads for ${seconds} s at ${connections} connections, one ${IMPORT_ROWS}-row import during the run…\n`,
     );
     const reads = load(api.url, seconds, connections, PUBLIC_READS);
-    const imported = new Promise((resolve) => setTimeout(resolve, Math.min(5, seconds / 4) * 1000)).then(() =>
-      runImport(api.url),
-    );
+    let rssAfterImport = 0;
+    const imported = new Promise((resolve) => setTimeout(resolve, Math.min(5, seconds / 4) * 1000))
+      .then(() => runImport(api.url))
+      .finally(() => (rssAfterImport = rssMb(api.child.pid!)));
     const [result, importResult] = await Promise.all([reads, imported]);
     const rssEnd = rssMb(api.child.pid!);
 
@@ -188,12 +196,13 @@ async function main() {
       [
         `duration:         ${result.duration.toFixed(1)} s at ${connections} connections (mix of ${PUBLIC_READS.length} public reads)`,
         `requests:         ${result.requests.total}`,
-        `errors:           ${errors} (${result.errors} connection errors, ${result.timeouts} timeouts, ${result.non2xx} non-2xx)`,
+        `errors:           ${errors} (${result.errors} connection errors, ${result.timeouts} timeouts, ${result.non2xx} non-2xx)` +
+          [...result.reqErrors].map(([code, n]) => ` ${code} ×${n}`).join(''),
         `latency:          p50 ${result.latency.p50} ms, p99 ${result.latency.p99} ms`,
         `throughput:       ${throughput.toFixed(0)} req/s; bare Hono JSON route ${bareThroughput.toFixed(0)} req/s; ratio ${(throughput / bareThroughput).toFixed(3)}`,
         `import:           ${importResult.status}, ${importResult.inserted} of ${IMPORT_ROWS} rows in ${importResult.seconds.toFixed(1)} s (during the run)`,
         `machine:          ${cpus().length} CPU(s), load average ${loadavg()[0]!.toFixed(1)} at the end`,
-        `resident memory:  ${rssWarm.toFixed(0)} MB after warm-up, ${rssEnd.toFixed(0)} MB at the end; ratio ${rssRatio.toFixed(2)} (limit ${MAX_RSS_GROWTH})`,
+        `resident memory:  ${rssWarm.toFixed(0)} MB after warm-up, ${rssAfterImport.toFixed(0)} MB after the import, ${rssEnd.toFixed(0)} MB at the end; ratio ${rssRatio.toFixed(2)} (limit ${MAX_RSS_GROWTH})`,
         '',
       ].join('\n'),
     );
