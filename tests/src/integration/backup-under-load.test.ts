@@ -115,7 +115,7 @@ describe('a backup taken under load', () => {
     expect(figures).toBeGreaterThan(figuresAtBackup);
     expect(reads).toBeGreaterThan(0);
 
-    const restoredPath = join(dir, 'restored.db');
+    const restoredPath = join(dir, 'fresh', 'fourp.db');
     const restore = await runApiCli(
       'cli/db-restore.js',
       ['--from', backupFile, '--database', restoredPath],
