@@ -123,6 +123,23 @@ export async function startStack(): Promise<RunningStack> {
   return { apiUrl, webUrl, databasePath, stop: stopAll };
 }
 
+/** Starts only the built API on the SQLite file at `databasePath` (seeded when empty). */
+export async function startApi(databasePath: string): Promise<{ apiUrl: string; stop: () => Promise<void> }> {
+  const apiUrl = `http://127.0.0.1:${await freePort()}`;
+  const api = start(apiEntry, {
+    PORT: new URL(apiUrl).port,
+    HOST: '127.0.0.1',
+    DATABASE_PATH: databasePath,
+  });
+  try {
+    await waitFor(`${apiUrl}/health`, api.child, api.output);
+  } catch (error) {
+    await stopChild(api.child);
+    throw error;
+  }
+  return { apiUrl, stop: () => stopChild(api.child) };
+}
+
 /** Starts only the built dashboard, in front of whatever `apiUrl` points at (for testing an unreachable API). */
 export async function startWeb(apiUrl: string): Promise<{ webUrl: string; stop: () => Promise<void> }> {
   const webPort = await freePort();

@@ -1,4 +1,4 @@
-import { existsSync, renameSync, rmSync } from 'node:fs';
+import { existsSync, mkdirSync, renameSync, rmSync } from 'node:fs';
 import { basename, dirname, join } from 'node:path';
 import Database from 'better-sqlite3';
 import { readMigrationFiles } from 'drizzle-orm/migrator';
@@ -69,6 +69,7 @@ function checkRestorable(file: string) {
  */
 export async function restoreDatabase(from: string, target: string): Promise<{ auditEntries: number }> {
   checkRestorable(from);
+  mkdirSync(dirname(target), { recursive: true });
   const temp = join(dirname(target), `.${basename(target)}.restore-${process.pid}`);
   rmSync(temp, { force: true });
   try {

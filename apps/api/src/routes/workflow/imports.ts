@@ -14,7 +14,12 @@ import { CSV_CONTENT, ENTRY, NO_STORE, XLSX_CONTENT, access, type WorkflowDeps }
 /** The uploaded file: the `file` field of a multipart form, or the raw body. */
 async function uploadedFile(c: Context): Promise<{ bytes: Uint8Array; filename: string | null }> {
   if (c.req.header('content-type')?.startsWith('multipart/form-data')) {
-    const form = await c.req.parseBody();
+    const form = await c.req.parseBody().catch((error: unknown) => {
+      throw new ApiError(
+        'validation_failed',
+        `The multipart form cannot be read: ${(error as Error).message}`,
+      );
+    });
     const file = form['file'];
     if (!(file instanceof File)) {
       throw new ApiError('validation_failed', 'Send the file in the "file" field of the form.', [
