@@ -1,7 +1,7 @@
 import { isUtf8 } from 'node:buffer';
 import { IMPORT_LIMITS } from '@fourp/domain';
-import { parse } from 'csv-parse';
-import { CsvParseError, CsvRows, CSV_OPTIONS } from '../csv-rows.js';
+import { parse, type Options } from 'csv-parse';
+import { CsvParseError, CsvRows, CSV_OPTIONS, type CsvRow } from '../csv-rows.js';
 import { fileProblem, ImportFileError, limitPassed } from './file-error.js';
 import type { ImportRow, RowSource } from './rows.js';
 import { bytesStream, type ReadProgress } from './stream.js';
@@ -17,24 +17,30 @@ export async function* csvRows(
 ): AsyncGenerator<ImportRow> {
   if (!isUtf8(bytes)) throw fileProblem('the CSV is not UTF-8 text; save it as "CSV UTF-8"');
   const input = bytesStream(bytes);
-  const parser = input.stream.pipe(
-    parse({ ...CSV_OPTIONS, max_record_size: MAX_RECORD_CHARACTERS }) as NodeJS.ReadWriteStream,
-  );
   const reader = new CsvRows();
+  // Checked in on_record, as csv-parse reads ahead of the consumer: lines and limits are where it is.
+  const readRecord = (fields: string[]) => {
+    const line = reader.line;
+    if (line > IMPORT_LIMITS.rows + 1) throw limitPassed('rows', line);
+    const long = fields.findIndex((field) => field.length > IMPORT_LIMITS.cellCharacters);
+    if (long !== -1) throw limitPassed('cellCharacters', line, reader.header?.[long] ?? `column ${long + 1}`);
+    const row = reader.read(fields);
+    if (reader.header && source.header === null) {
+      if (reader.header.length > IMPORT_LIMITS.columns) throw limitPassed('columns', line);
+      source.header = reader.header;
+    }
+    return row;
+  };
+  const options: Options<CsvRow, string[]> = {
+    ...CSV_OPTIONS,
+    max_record_size: MAX_RECORD_CHARACTERS,
+    on_record: readRecord,
+  };
+  // csv-parse's overloads type on_record as returning fields; it passes on whatever it returns.
+  const parser = input.stream.pipe(parse(options as unknown as Options));
   let rows = 0;
   try {
-    for await (const fields of parser as AsyncIterable<string[]>) {
-      const line = reader.line;
-      if (line > IMPORT_LIMITS.rows + 1) throw limitPassed('rows', line);
-      const long = fields.findIndex((field) => field.length > IMPORT_LIMITS.cellCharacters);
-      if (long !== -1)
-        throw limitPassed('cellCharacters', line, reader.header?.[long] ?? `column ${long + 1}`);
-      const row = reader.read(fields);
-      if (reader.header && source.header === null) {
-        if (reader.header.length > IMPORT_LIMITS.columns) throw limitPassed('columns', line);
-        source.header = reader.header;
-      }
-      if (!row) continue;
+    for await (const row of parser as AsyncIterable<CsvRow>) {
       if (++rows % 1000 === 0) onProgress({ rows, bytesRead: input.read(), bytesTotal: bytes.length });
       yield { row: row.line, values: row.values };
     }

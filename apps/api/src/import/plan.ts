@@ -187,6 +187,28 @@ const sameFigure = (f: PlannedFigure, e: ExistingFigure) =>
   f.valueAsRead === e.valueAsRead &&
   f.unitAsRead === e.unitAsRead;
 
+/** Problems beyond this many are counted, not listed, so that a file of bad rows costs bounded memory. */
+export const LISTED_ERRORS = 1000;
+
+function issueList() {
+  const listed: ImportIssue[] = [];
+  let more = 0;
+  let lastRow = 1;
+  return {
+    add(...issues: ImportIssue[]) {
+      for (const issue of issues) {
+        lastRow = issue.row;
+        if (listed.length < LISTED_ERRORS) listed.push(issue);
+        else more++;
+      }
+    },
+    list: (): ImportIssue[] =>
+      more === 0
+        ? listed
+        : [...listed, { row: lastRow, column: '(file)', message: `and ${more} more problem(s) not listed` }],
+  };
+}
+
 /**
  * Checks each row as the reader yields it (catalogue, jurisdiction scope, duplicates within the file), so
  * that a file is read once and only the figures that passed are kept. Reads no database.
@@ -196,7 +218,7 @@ export async function checkRows(
   options: PlanOptions,
 ): Promise<CheckedRows> {
   const read = layout === 'template' ? fromTemplate : fromReference;
-  const errors: ImportIssue[] = [];
+  const errors = issueList();
   const figures: PlannedFigure[] = [];
   const seen = new Map<string, number>();
   let outOfScope = 0;
@@ -207,7 +229,7 @@ export async function checkRows(
     rowCount++;
     const candidate = read(importRow);
     if (Array.isArray(candidate)) {
-      errors.push(...candidate);
+      errors.add(...candidate);
       continue;
     }
     const checked = validateObservation(candidate.input, {
@@ -217,7 +239,7 @@ export async function checkRows(
     });
     if (!checked.ok) {
       for (const issue of checked.error.issues ?? [{ path: '(row)', message: checked.error.message }]) {
-        errors.push({ row: importRow.row, column: columnOf(issue.path), message: issue.message });
+        errors.add({ row: importRow.row, column: columnOf(issue.path), message: issue.message });
       }
       continue;
     }
@@ -225,13 +247,13 @@ export async function checkRows(
     const allowed = authorize(options.principal, 'import.run', { jurisdictionId: figure.cell.jurisdiction });
     if (!allowed.allowed) {
       outOfScope++;
-      errors.push({ row: importRow.row, column: 'jurisdiction', message: allowed.message });
+      errors.add({ row: importRow.row, column: 'jurisdiction', message: allowed.message });
       continue;
     }
     const key = `${cellKey(figure.cell)}|${citationKey(figure.source)}`;
     const first = seen.get(key);
     if (first !== undefined) {
-      errors.push({
+      errors.add({
         row: importRow.row,
         column: 'indicator',
         message: `repeats the figure of row ${first} (same cell and source)`,
@@ -241,7 +263,7 @@ export async function checkRows(
     seen.set(key, importRow.row);
     figures.push(figure);
   }
-  return { rowCount, figures, errors, outOfScope };
+  return { rowCount, figures, errors: errors.list(), outOfScope };
 }
 
 /**
