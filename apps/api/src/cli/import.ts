@@ -17,9 +17,11 @@ const USAGE =
 /** Rows read so far on stderr, redrawn in place on a terminal; silent for files under 1,000 rows. */
 function progressLine() {
   const everyRows = process.stderr.isTTY ? 1000 : 10_000;
+  let shown = 0;
   return ({ rows, bytesRead, bytesTotal }: ReadProgress) => {
     const done = bytesRead === bytesTotal;
-    if (rows < 1000 || (!done && rows % everyRows !== 0)) return;
+    if (rows < 1000 || rows === shown || (!done && rows % everyRows !== 0)) return;
+    shown = rows;
     const percent = Math.floor((bytesRead / bytesTotal) * 100);
     const line = `Reading: ${rows.toLocaleString('en-GB')} rows (${percent}% of the file)`;
     process.stderr.write(process.stderr.isTTY ? `\r${line}${done ? '\n' : ''}` : `${line}\n`);

@@ -61,8 +61,14 @@ export async function openImport(
   const source: RowSource = { header: null };
   const reading = (format === 'xlsx' ? xlsxRows : csvRows)(bytes, source, onProgress);
   const first = await reading.next();
-  if (source.header === null || source.header.length === 0) throw fileProblem('the file has no header row');
-  const layout = layoutOf(source.header);
+  let layout: ImportLayout;
+  try {
+    if (source.header === null || source.header.length === 0) throw fileProblem('the file has no header row');
+    layout = layoutOf(source.header);
+  } catch (error) {
+    await reading.return(undefined);
+    throw error;
+  }
   async function* rows() {
     if (!first.done) yield first.value;
     yield* reading;

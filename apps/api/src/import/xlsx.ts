@@ -42,6 +42,17 @@ function cellText(value: ExcelJS.CellValue): string {
   return '';
 }
 
+/** Stops reading a sheet: closes its temporary file or its zip entry. */
+function closeSheet(sheet: ExcelJS.stream.xlsx.WorksheetReader) {
+  const { iterator } = sheet as unknown as { iterator?: { destroy?: () => void; return?: () => unknown } };
+  if (iterator?.destroy) iterator.destroy();
+  else void iterator?.return?.();
+}
+
+/**
+ * The rows of the first sheet. ExcelJS deletes a sheet's temporary file (written when the shared strings
+ * come after the sheets in the zip) only once asked for the next sheet, so the rest are passed over, unread.
+ */
 async function* firstSheetRows(bytes: Uint8Array) {
   const input = bytesStream(bytes);
   const workbook = new ExcelJS.stream.xlsx.WorkbookReader(input.stream, {
@@ -51,15 +62,22 @@ async function* firstSheetRows(bytes: Uint8Array) {
     hyperlinks: 'ignore',
     entries: 'ignore',
   });
+  const sheets = workbook[Symbol.asyncIterator]();
+  let sheet: ExcelJS.stream.xlsx.WorksheetReader | null = null;
   try {
-    for await (const sheet of workbook) {
-      for await (const row of sheet) yield row;
-      return;
-    }
+    const first = await sheets.next();
+    if (first.done) throw fileProblem('the workbook has no sheet');
+    sheet = first.value;
+    for await (const row of sheet) yield row;
   } finally {
+    if (sheet) closeSheet(sheet);
+    try {
+      for (let next = await sheets.next(); !next.done; next = await sheets.next()) closeSheet(next.value);
+    } catch {
+      // The workbook was already refused; what is left of it does not matter.
+    }
     input.stream.destroy();
   }
-  throw fileProblem('the workbook has no sheet');
 }
 
 /**
@@ -74,36 +92,40 @@ export async function* xlsxRows(
   await checkUnpackedSize(bytes);
   let rows = 0;
   const sheetRows = firstSheetRows(bytes);
-  for (;;) {
-    let next: IteratorResult<ExcelJS.Row>;
-    try {
-      next = await sheetRows.next();
-    } catch (error) {
-      throw error instanceof ImportFileError ? error : unreadable();
+  try {
+    for (;;) {
+      let next: IteratorResult<ExcelJS.Row>;
+      try {
+        next = await sheetRows.next();
+      } catch (error) {
+        throw error instanceof ImportFileError ? error : unreadable();
+      }
+      if (next.done) break;
+      const row = next.value;
+      if (row.number > IMPORT_LIMITS.rows + 1) throw limitPassed('rows', row.number);
+      const cells = (row.values as ExcelJS.CellValue[]).slice(1).map(cellText);
+      // row.values is sparse: an empty cell is a hole, which findIndex visits as undefined.
+      const long = cells.findIndex(
+        (cell: string | undefined) => cell !== undefined && cell.length > IMPORT_LIMITS.cellCharacters,
+      );
+      if (long !== -1) {
+        throw limitPassed('cellCharacters', row.number, source.header?.[long] ?? `column ${long + 1}`);
+      }
+      if (row.number === 1) {
+        source.header = cells.map((name) => name.trim());
+        if (source.header.length > IMPORT_LIMITS.columns) throw limitPassed('columns', 1);
+        continue;
+      }
+      if (source.header === null || cells.every((cell) => cell.trim() === '')) continue;
+      const values: Record<string, string> = {};
+      source.header.forEach((name, i) => {
+        values[name] = cells[i] ?? '';
+      });
+      if (++rows % 1000 === 0) onProgress({ rows, bytesRead: bytes.length, bytesTotal: bytes.length });
+      yield { row: row.number, values };
     }
-    if (next.done) break;
-    const row = next.value;
-    if (row.number > IMPORT_LIMITS.rows + 1) throw limitPassed('rows', row.number);
-    const cells = (row.values as ExcelJS.CellValue[]).slice(1).map(cellText);
-    // row.values is sparse: an empty cell is a hole, which findIndex visits as undefined.
-    const long = cells.findIndex(
-      (cell: string | undefined) => cell !== undefined && cell.length > IMPORT_LIMITS.cellCharacters,
-    );
-    if (long !== -1) {
-      throw limitPassed('cellCharacters', row.number, source.header?.[long] ?? `column ${long + 1}`);
-    }
-    if (row.number === 1) {
-      source.header = cells.map((name) => name.trim());
-      if (source.header.length > IMPORT_LIMITS.columns) throw limitPassed('columns', 1);
-      continue;
-    }
-    if (source.header === null || cells.every((cell) => cell.trim() === '')) continue;
-    const values: Record<string, string> = {};
-    source.header.forEach((name, i) => {
-      values[name] = cells[i] ?? '';
-    });
-    if (++rows % 1000 === 0) onProgress({ rows, bytesRead: bytes.length, bytesTotal: bytes.length });
-    yield { row: row.number, values };
+  } finally {
+    await sheetRows.return(undefined);
   }
   onProgress({ rows, bytesRead: bytes.length, bytesTotal: bytes.length });
 }
