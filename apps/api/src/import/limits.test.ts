@@ -128,6 +128,14 @@ describe('import limits', () => {
     });
   });
 
+  it('documents every limit on the import operation', async () => {
+    const document = (await (await t.app.request('/openapi.json')).json()) as {
+      paths: Record<string, Record<string, { description?: string }>>;
+    };
+    const description = document.paths['/v1/imports']?.post?.description ?? '';
+    for (const value of Object.values(IMPORT_LIMITS)) expect(description).toContain(String(value));
+  });
+
   it('refuses a file over the size limit', async () => {
     const problem = await readProblem(await post(new Uint8Array(IMPORT_LIMITS.bytes + 1).fill(0x41)), 413);
     expect(problem.code).toBe('payload_too_large');
