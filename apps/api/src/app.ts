@@ -1,4 +1,4 @@
-import { DEFAULT_SUPPRESSION_K } from '@fourp/domain';
+import { DEFAULT_SUPPRESSION_K, IMPORT_LIMITS } from '@fourp/domain';
 import { bodyLimit } from 'hono/body-limit';
 import { except } from 'hono/combine';
 import { compress } from 'hono/compress';
@@ -104,7 +104,8 @@ export function createApp(deps: AppDeps) {
   app.use(compress());
   app.use(cacheControl());
   app.use(etag({ weak: true, retainedHeaders: [...RETAINED_304_HEADERS, ...HEADERS_KEPT_ON_304] }));
-  app.use('/v1/imports/*', bodyLimit({ maxSize: 20 * MB }));
+  // Room for a multipart envelope around a file of the largest size; the file itself is checked exactly.
+  app.use('/v1/imports/*', bodyLimit({ maxSize: IMPORT_LIMITS.bytes + 64 * 1024 }));
   app.use(except('/v1/imports/*', bodyLimit({ maxSize: 1 * MB })));
   app.use(
     methodNotAllowed({

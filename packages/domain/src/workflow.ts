@@ -297,6 +297,21 @@ export const IMPORT_COLUMNS = [
   'note',
 ] as const;
 
+/** What one import file may hold; the API refuses a file past any of these as soon as it reads that far. */
+export const IMPORT_LIMITS = {
+  /** Size of the uploaded file, in bytes. */
+  bytes: 20 * 1024 * 1024,
+  /** Figure rows after the header; blank rows count, as a spreadsheet numbers them. */
+  rows: 100_000,
+  /** Columns in the header row. */
+  columns: 50,
+  /** Characters in one cell. */
+  cellCharacters: 5_000,
+  /** Size of an XLSX once unpacked: all the zip entries read, in bytes. */
+  unpackedBytes: 100 * 1024 * 1024,
+} as const;
+export type ImportLimit = keyof typeof IMPORT_LIMITS;
+
 export const ImportQuerySchema = z.object({
   dryRun: z
     .enum(['true', 'false', '1', '0'])

@@ -429,6 +429,41 @@ describe("officials' workflow", () => {
     await context.close();
   });
 
+  it('shows the upload’s progress, then the rows being checked, for a large file', async () => {
+    const { context, page } = await signIn(OFFICIAL);
+    await page.goto(`${stack.webUrl}/imports`, { waitUntil: 'networkidle' });
+    expect(await page.locator('#import-file-hint').innerText()).toContain('100,000 rows after the header');
+    const network = await context.newCDPSession(page);
+    await network.send('Network.enable');
+    await network.send('Network.emulateNetworkConditions', {
+      offline: false,
+      latency: 0,
+      uploadThroughput: 64 * 1024,
+      downloadThroughput: 128 * 1024,
+    });
+    const header =
+      'indicator,jurisdiction,year,year_end,disaggregation,value,status,definition,source_title,source_publisher,source_year,source_locator,source_kind,note';
+    const row =
+      'victims_identified,PK-PB-GUJRAT-KHARIAN,soon,,,5,A,,Tehsil return (e2e test),Tehsil office,2024,,,';
+    const csv = [header, ...Array.from({ length: 4000 }, () => row)].join('\n');
+    await page
+      .locator('#import-file')
+      .setInputFiles({ name: 'large.csv', mimeType: 'text/csv', buffer: Buffer.from(csv) });
+    await page.getByRole('button', { name: 'Check the file' }).click();
+    const progress = page.locator('[data-testid="import-progress"]');
+    await progress
+      .getByRole('status')
+      .filter({ hasText: /Uploading the file: \d+% sent/ })
+      .waitFor();
+    expect(Number(await progress.locator('progress').getAttribute('value'))).toBeLessThan(100);
+    await progress.getByRole('status').filter({ hasText: 'Checking about 4000 rows…' }).waitFor();
+    await screenshot(page, 'workflow-import-progress');
+    await page.getByRole('heading', { name: /Check result.*large\.csv/ }).waitFor({ timeout: 60_000 });
+    expect(await progress.count()).toBe(0);
+    expect(await page.locator('[data-testid="import-report"]').innerText()).toMatch(/Rows\s+4000/);
+    await context.close();
+  });
+
   it('fits the officials’ pages on a phone without sideways scrolling', async () => {
     const phone = { width: 390, height: 844 };
     for (const [email, paths] of [

@@ -1,8 +1,10 @@
-import { readFile } from 'node:fs/promises';
+import { readFile, stat } from 'node:fs/promises';
 import { userInfo } from 'node:os';
-import type { ImportReport } from '@fourp/domain';
+import { IMPORT_LIMITS, type ImportReport } from '@fourp/domain';
 import { openDatabase } from '../db/client.js';
 import { ApiError } from '../errors.js';
+import { limitPassed } from '../import/file-error.js';
+import type { ReadProgress } from '../import/stream.js';
 import { findUserByEmail } from '../repos/workflow/users.js';
 import type { Caller } from '../services/caller.js';
 import { applyImport } from '../services/import/apply.js';
@@ -12,18 +14,17 @@ import { UsageError, databasePath, parseOptions, runCli, userPath } from './args
 const USAGE =
   'Usage: pnpm --filter @fourp/api import -- --file figures.csv|figures.xlsx --as official@example.org [--dry-run] [--state draft|submitted]';
 
-/** A progress bar on stderr, redrawn in place on a terminal. */
-function progressBar(label: string) {
-  const width = 30;
-  let last = -1;
-  return (done: number, total: number) => {
-    if (total < 1000) return;
-    const percent = Math.floor((done / total) * 100);
-    if (percent === last) return;
-    last = percent;
-    const filled = Math.round((percent / 100) * width);
-    const bar = `${label} [${'#'.repeat(filled)}${' '.repeat(width - filled)}] ${percent}% (${done}/${total})`;
-    process.stderr.write(process.stderr.isTTY ? `\r${bar}${done === total ? '\n' : ''}` : `${bar}\n`);
+/** Rows read so far on stderr, redrawn in place on a terminal; silent for files under 1,000 rows. */
+function progressLine() {
+  const everyRows = process.stderr.isTTY ? 1000 : 10_000;
+  let shown = 0;
+  return ({ rows, bytesRead, bytesTotal }: ReadProgress) => {
+    const done = bytesRead === bytesTotal;
+    if (rows < 1000 || rows === shown || (!done && rows % everyRows !== 0)) return;
+    shown = rows;
+    const percent = Math.floor((bytesRead / bytesTotal) * 100);
+    const line = `Reading: ${rows.toLocaleString('en-GB')} rows (${percent}% of the file)`;
+    process.stderr.write(process.stderr.isTTY ? `\r${line}${done ? '\n' : ''}` : `${line}\n`);
   };
 }
 
@@ -46,7 +47,10 @@ async function main() {
   const state = args.state ?? 'draft';
   if (state !== 'draft' && state !== 'submitted')
     throw new UsageError(`--state must be draft or submitted.\n${USAGE}`);
-  const bytes = new Uint8Array(await readFile(userPath(args.file)));
+  const path = userPath(args.file);
+  if ((await stat(path)).size > IMPORT_LIMITS.bytes)
+    throw new Error(`The file cannot be imported: ${limitPassed('bytes', 1).message}`);
+  const bytes = new Uint8Array(await readFile(path));
   const { db, close } = openDatabase(databasePath());
   const deps = { db, now: () => new Date() };
   try {
@@ -62,7 +66,7 @@ async function main() {
         requestId: `cli:${userInfo().username}`,
       },
     };
-    const input = { bytes, onProgress: progressBar('Checking') };
+    const input = { bytes, onProgress: progressLine() };
     const report = args['dry-run']
       ? await previewImport(deps, caller, input)
       : await applyImport(deps, caller, { ...input, state, filename: args.file });

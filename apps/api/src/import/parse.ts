@@ -1,27 +1,21 @@
 import { createHash } from 'node:crypto';
-import { IMPORT_COLUMNS, type ImportIssue } from '@fourp/domain';
+import { IMPORT_COLUMNS, IMPORT_LIMITS } from '@fourp/domain';
 import ExcelJS from 'exceljs';
-import { CsvParseError, parseCsv } from '../csv-parse.js';
 import { REFERENCE_COLUMNS } from '../reference/rows.js';
+import { csvRows } from './csv.js';
+import { fileProblem, ImportFileError, limitPassed } from './file-error.js';
+import type { ImportFormat, ImportLayout, ImportRow, RowSource } from './rows.js';
+import type { ReadProgress } from './stream.js';
+import { xlsxRows } from './xlsx.js';
 
-export type ImportFormat = 'csv' | 'xlsx';
-export type ImportLayout = 'template' | 'reference';
-/** One data row; `row` is the 1-based line (CSV) or row number (XLSX), the header being row 1. */
-export type ImportRow = { row: number; values: Record<string, string> };
-export type ParsedImport = {
+/** A file whose header has been read; `rows` streams the rest, checking the limits as it goes. */
+export type OpenedImport = {
   format: ImportFormat;
   layout: ImportLayout;
   contentHash: string;
-  rows: ImportRow[];
+  rows: AsyncIterable<ImportRow>;
 };
-
-/** The file cannot be read as an import at all: wrong format, missing columns, broken CSV. */
-export class ImportFileError extends Error {
-  constructor(readonly issues: ImportIssue[]) {
-    super(issues.map((i) => `row ${i.row}, ${i.column}: ${i.message}`).join('; '));
-    this.name = 'ImportFileError';
-  }
-}
+export type ParsedImport = Omit<OpenedImport, 'rows'> & { rows: ImportRow[] };
 
 export const XLSX_CONTENT_TYPE = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
 const ZIP_MAGIC = [0x50, 0x4b, 0x03, 0x04];
@@ -53,83 +47,41 @@ function layoutOf(header: string[]): ImportLayout {
   ]);
 }
 
-function cellText(value: ExcelJS.CellValue): string {
-  if (value === null || value === undefined) return '';
-  if (typeof value === 'number' || typeof value === 'boolean') return String(value);
-  if (typeof value === 'string') return value;
-  if (value instanceof Date) return value.toISOString().slice(0, 10);
-  if ('richText' in value) return value.richText.map((part) => part.text).join('');
-  if ('result' in value) return cellText(value.result as ExcelJS.CellValue);
-  if ('text' in value) return String(value.text);
-  if ('error' in value) return String(value.error);
-  return '';
-}
-
-async function readXlsx(bytes: Uint8Array): Promise<{ header: string[]; rows: ImportRow[] }> {
-  const workbook = new ExcelJS.Workbook();
+/**
+ * Starts reading a CSV or XLSX import: reads up to the header, which decides the layout (template or
+ * reference), and hands back the rest as a stream of rows keyed by column name. Throws ImportFileError.
+ */
+export async function openImport(
+  bytes: Uint8Array,
+  onProgress: (progress: ReadProgress) => void = () => {},
+): Promise<OpenedImport> {
+  if (bytes.length === 0) throw fileProblem('the file is empty');
+  if (bytes.length > IMPORT_LIMITS.bytes) throw limitPassed('bytes', 1);
+  const format = detectFormat(bytes);
+  const source: RowSource = { header: null };
+  const reading = (format === 'xlsx' ? xlsxRows : csvRows)(bytes, source, onProgress);
+  const first = await reading.next();
+  let layout: ImportLayout;
   try {
-    await workbook.xlsx.load(Buffer.from(bytes) as unknown as ExcelJS.Buffer);
-  } catch {
-    throw new ImportFileError([
-      { row: 1, column: '(file)', message: 'the file is not a readable XLSX workbook' },
-    ]);
-  }
-  const sheet = workbook.worksheets[0];
-  if (!sheet) throw new ImportFileError([{ row: 1, column: '(file)', message: 'the workbook has no sheet' }]);
-  let header: string[] = [];
-  const rows: ImportRow[] = [];
-  sheet.eachRow((row, rowNumber) => {
-    const cells = (row.values as ExcelJS.CellValue[]).slice(1).map(cellText);
-    if (rowNumber === 1) {
-      header = cells.map((h) => h.trim());
-      return;
-    }
-    if (cells.every((cell) => cell.trim() === '')) return;
-    const values: Record<string, string> = {};
-    header.forEach((name, i) => {
-      values[name] = cells[i] ?? '';
-    });
-    rows.push({ row: rowNumber, values });
-  });
-  return { header, rows };
-}
-
-function readCsv(bytes: Uint8Array): { header: string[]; rows: ImportRow[] } {
-  let text: string;
-  try {
-    text = new TextDecoder('utf-8', { fatal: true }).decode(bytes);
-  } catch {
-    throw new ImportFileError([
-      { row: 1, column: '(file)', message: 'the CSV is not UTF-8 text; save it as "CSV UTF-8"' },
-    ]);
-  }
-  try {
-    const { header, rows } = parseCsv(text);
-    return { header, rows: rows.map(({ line, values }) => ({ row: line, values })) };
+    if (source.header === null || source.header.length === 0) throw fileProblem('the file has no header row');
+    layout = layoutOf(source.header);
   } catch (error) {
-    if (error instanceof CsvParseError) {
-      throw new ImportFileError([
-        { row: error.line, column: '(row)', message: error.message.replace(/^line \d+: /, '') },
-      ]);
-    }
+    await reading.return(undefined);
     throw error;
   }
+  async function* rows() {
+    if (!first.done) yield first.value;
+    yield* reading;
+  }
+  return { format, layout, contentHash: createHash('sha256').update(bytes).digest('hex'), rows: rows() };
 }
 
-/** Reads a CSV or XLSX import into rows keyed by column name, in the template or the reference layout. */
+/** Reads a whole import into memory: for tests and small files. */
 export async function parseImportFile(bytes: Uint8Array): Promise<ParsedImport> {
-  if (bytes.length === 0)
-    throw new ImportFileError([{ row: 1, column: '(file)', message: 'the file is empty' }]);
-  const format = detectFormat(bytes);
-  const { header, rows } = format === 'xlsx' ? await readXlsx(bytes) : readCsv(bytes);
-  if (header.length === 0)
-    throw new ImportFileError([{ row: 1, column: '(file)', message: 'the file has no header row' }]);
-  return {
-    format,
-    layout: layoutOf(header),
-    contentHash: createHash('sha256').update(bytes).digest('hex'),
-    rows,
-  };
+  const { rows, ...opened } = await openImport(bytes);
+  const all: ImportRow[] = [];
+  for await (const row of rows) all.push(row);
+  return { ...opened, rows: all };
 }
 
 /** The template as CSV: just the header row. */

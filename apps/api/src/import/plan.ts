@@ -28,7 +28,7 @@ import {
 import { resolveReferenceRow } from '../reference/mapping.js';
 import { toReferenceRow } from '../reference/rows.js';
 import { classifySourceKind } from '../reference/source-kind.js';
-import type { ImportRow, ParsedImport } from './parse.js';
+import type { ImportLayout, ImportRow } from './rows.js';
 
 export type PlannedFigure = FigureReading & { row: number; cell: ObservationCell; source: SourceInput };
 
@@ -42,6 +42,8 @@ export type PlannedRow = PlannedFigure &
   );
 
 export type ImportPlan = {
+  /** Rows read from the file, blank ones not counted. */
+  rowCount: number;
   rows: PlannedRow[];
   errors: ImportIssue[];
   warnings: ImportIssue[];
@@ -52,10 +54,14 @@ export type ImportPlan = {
   unchanged: number;
 };
 
-export type PlanOptions = {
-  principal: UserPrincipal;
-  now: Date;
-  onProgress?: (done: number, total: number) => void;
+export type PlanOptions = { principal: UserPrincipal; now: Date };
+
+/** The rows that passed every check that needs no database, and the problems of the others. */
+export type CheckedRows = {
+  rowCount: number;
+  figures: PlannedFigure[];
+  errors: ImportIssue[];
+  outOfScope: number;
 };
 
 const TEMPLATE_FIELD_COLUMNS: Record<string, string> = {
@@ -181,25 +187,50 @@ const sameFigure = (f: PlannedFigure, e: ExistingFigure) =>
   f.valueAsRead === e.valueAsRead &&
   f.unitAsRead === e.unitAsRead;
 
+/** Problems beyond this many are counted, not listed, so that a file of bad rows costs bounded memory. */
+export const LISTED_ERRORS = 1000;
+
+function issueList() {
+  const listed: ImportIssue[] = [];
+  let more = 0;
+  let lastRow = 1;
+  return {
+    add(...issues: ImportIssue[]) {
+      for (const issue of issues) {
+        lastRow = issue.row;
+        if (listed.length < LISTED_ERRORS) listed.push(issue);
+        else more++;
+      }
+    },
+    list: (): ImportIssue[] =>
+      more === 0
+        ? listed
+        : [...listed, { row: lastRow, column: '(file)', message: `and ${more} more problem(s) not listed` }],
+  };
+}
+
 /**
- * Checks every row (catalogue, jurisdiction scope, duplicates within the file) and compares it with the
- * database: new figures are inserted, identical ones left unchanged, editable ones corrected, locked or
- * submitted ones refused. Outliers against the previous year are warnings. Writes nothing.
+ * Checks each row as the reader yields it (catalogue, jurisdiction scope, duplicates within the file), so
+ * that a file is read once and only the figures that passed are kept. Reads no database.
  */
-export async function planImport(db: Db, parsed: ParsedImport, options: PlanOptions): Promise<ImportPlan> {
-  const errors: ImportIssue[] = [];
-  const warnings: ImportIssue[] = [];
+export async function checkRows(
+  { layout, rows }: { layout: ImportLayout; rows: AsyncIterable<ImportRow> },
+  options: PlanOptions,
+): Promise<CheckedRows> {
+  const read = layout === 'template' ? fromTemplate : fromReference;
+  const errors = issueList();
   const figures: PlannedFigure[] = [];
   const seen = new Map<string, number>();
   let outOfScope = 0;
+  let rowCount = 0;
   const currentYear = options.now.getUTCFullYear();
-  const total = parsed.rows.length;
 
-  parsed.rows.forEach((importRow, index) => {
-    const candidate = parsed.layout === 'template' ? fromTemplate(importRow) : fromReference(importRow);
+  for await (const importRow of rows) {
+    rowCount++;
+    const candidate = read(importRow);
     if (Array.isArray(candidate)) {
-      errors.push(...candidate);
-      return;
+      errors.add(...candidate);
+      continue;
     }
     const checked = validateObservation(candidate.input, {
       indicators: INDICATORS,
@@ -208,31 +239,42 @@ export async function planImport(db: Db, parsed: ParsedImport, options: PlanOpti
     });
     if (!checked.ok) {
       for (const issue of checked.error.issues ?? [{ path: '(row)', message: checked.error.message }]) {
-        errors.push({ row: importRow.row, column: columnOf(issue.path), message: issue.message });
+        errors.add({ row: importRow.row, column: columnOf(issue.path), message: issue.message });
       }
-      return;
+      continue;
     }
     const { figure } = candidate;
     const allowed = authorize(options.principal, 'import.run', { jurisdictionId: figure.cell.jurisdiction });
     if (!allowed.allowed) {
       outOfScope++;
-      errors.push({ row: importRow.row, column: 'jurisdiction', message: allowed.message });
-      return;
+      errors.add({ row: importRow.row, column: 'jurisdiction', message: allowed.message });
+      continue;
     }
     const key = `${cellKey(figure.cell)}|${citationKey(figure.source)}`;
     const first = seen.get(key);
     if (first !== undefined) {
-      errors.push({
+      errors.add({
         row: importRow.row,
         column: 'indicator',
         message: `repeats the figure of row ${first} (same cell and source)`,
       });
-      return;
+      continue;
     }
     seen.set(key, importRow.row);
     figures.push(figure);
-    if ((index + 1) % 5000 === 0) options.onProgress?.(index + 1, total);
-  });
+  }
+  return { rowCount, figures, errors: errors.list(), outOfScope };
+}
+
+/**
+ * Compares the checked figures with the database: new figures are inserted, identical ones left unchanged,
+ * editable ones corrected, locked or submitted ones refused. Outliers against the previous year are
+ * warnings. Writes nothing.
+ */
+export async function planImport(db: Db, checked: CheckedRows, options: PlanOptions): Promise<ImportPlan> {
+  const { figures, outOfScope, rowCount } = checked;
+  const errors = [...checked.errors];
+  const warnings: ImportIssue[] = [];
 
   const sourceIds = new Map<string, number>();
   for (const source of await listAllSources(db)) sourceIds.set(citationKey(source), source.id);
@@ -287,8 +329,7 @@ export async function planImport(db: Db, parsed: ParsedImport, options: PlanOpti
       updated++;
     }
   }
-  options.onProgress?.(total, total);
   errors.sort((a, b) => a.row - b.row);
   warnings.sort((a, b) => a.row - b.row);
-  return { rows: planned, errors, warnings, outOfScope, inserted, updated, unchanged };
+  return { rowCount, rows: planned, errors, warnings, outOfScope, inserted, updated, unchanged };
 }

@@ -1,7 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { INDICATORS, JURISDICTIONS, validateObservation } from '@fourp/domain';
 import { describe, expect, it } from 'vitest';
-import { parseCsv } from '../csv-parse.js';
+import { parseCsv } from '../csv-rows.js';
 import { mapReferenceCsv } from './rows.js';
 import { storedBreakdown } from '../repos/observations.js';
 import { REFERENCE_MAPPINGS, resolveReferenceRow, targetFor, type ReferenceRow } from './mapping.js';

@@ -1,5 +1,5 @@
 import { INDICATORS, JURISDICTIONS } from '@fourp/domain';
-import { parseCsv } from '../csv-parse.js';
+import { parseCsv } from '../csv-rows.js';
 import { resolveReferenceRow, type ReferenceRow, type ResolvedObservation } from './mapping.js';
 
 export type Citation = { title: string; publisher: string; year: number | null; locator: string | null };

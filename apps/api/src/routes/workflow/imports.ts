@@ -1,5 +1,10 @@
 import { createRoute } from '@hono/zod-openapi';
-import { ImportBatchListResponseSchema, ImportQuerySchema, ImportReportResponseSchema } from '@fourp/domain';
+import {
+  IMPORT_LIMITS,
+  ImportBatchListResponseSchema,
+  ImportQuerySchema,
+  ImportReportResponseSchema,
+} from '@fourp/domain';
 import type { Context } from 'hono';
 import { callerOf, requireAllowed } from './guard.js';
 import { ApiError } from '../../errors.js';
@@ -58,6 +63,14 @@ const list = createRoute({
   responses: { 200: jsonResponse(ImportBatchListResponseSchema), ...problems(401, 403) },
 });
 
+const runAccess = access(`${ENTRY}; every row must lie within the importer's scope (403 otherwise)`);
+const LIMITS =
+  `Limits: ${IMPORT_LIMITS.bytes} bytes per file, ${IMPORT_LIMITS.rows} rows after the header, ` +
+  `${IMPORT_LIMITS.columns} columns, ${IMPORT_LIMITS.cellCharacters} characters in a cell, ` +
+  `${IMPORT_LIMITS.unpackedBytes} bytes unpacked (XLSX). The file is streamed and refused as soon as it ` +
+  'passes one: 413 for the size, the rows and the unpacked size, 400 for the columns and a cell, naming ' +
+  'the limit, the row and the column. A dry run lists the first 1,000 problems and counts the rest.';
+
 /** A file body is read by the handler (multipart or raw), so its schema is documented, not validated. */
 const run = createRoute({
   method: 'post',
@@ -65,7 +78,8 @@ const run = createRoute({
   operationId: 'runImport',
   summary:
     'Import a CSV or XLSX (template or reference layout): dryRun=true reports every error and warning by row and column; otherwise all rows or none, idempotent',
-  ...access(`${ENTRY}; every row must lie within the importer's scope (403 otherwise)`),
+  ...runAccess,
+  description: `${runAccess.description} ${LIMITS}`,
   request: {
     query: ImportQuerySchema,
     body: {

@@ -33,9 +33,10 @@ export async function applyImport(
   permit(principal, 'import.run');
   const at = now();
   const { state, filename } = input;
-  const parsed = await readImport(input);
+  const options = { principal, now: at };
+  const parsed = await readImport(input, options);
   return inTransaction(db, async (tx) => {
-    const plan = await planImport(tx, parsed, { principal, now: at, onProgress: input.onProgress });
+    const plan = await planImport(tx, parsed.checked, options);
     if (plan.errors.length > 0) throw rejected(plan);
     if (plan.inserted === 0 && plan.updated === 0) return reportOf(parsed, plan, false, null);
     const batchId = await insertImportBatch(
@@ -46,7 +47,7 @@ export async function applyImport(
         format: parsed.format,
         layout: parsed.layout,
         importedBy: principal.userId,
-        rowsTotal: parsed.rows.length,
+        rowsTotal: plan.rowCount,
         rowsInserted: plan.inserted,
         rowsUpdated: plan.updated,
         rowsUnchanged: plan.unchanged,

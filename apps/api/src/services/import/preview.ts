@@ -10,7 +10,8 @@ export async function previewImport(
   input: ImportInput,
 ): Promise<ImportReport> {
   permit(principal, 'import.run');
-  const parsed = await readImport(input);
-  const plan = await planImport(db, parsed, { principal, now: now(), onProgress: input.onProgress });
+  const options = { principal, now: now() };
+  const parsed = await readImport(input, options);
+  const plan = await planImport(db, parsed.checked, options);
   return reportOf(parsed, plan, true, null);
 }

@@ -1,12 +1,17 @@
 import type { ImportIssue, ImportReport } from '@fourp/domain';
 import { ApiError } from '../../errors.js';
-import { ImportFileError, parseImportFile, type ParsedImport } from '../../import/parse.js';
-import type { ImportPlan } from '../../import/plan.js';
+import { ImportFileError } from '../../import/file-error.js';
+import { openImport, type OpenedImport } from '../../import/parse.js';
+import { checkRows, type CheckedRows, type ImportPlan, type PlanOptions } from '../../import/plan.js';
+import type { ReadProgress } from '../../import/stream.js';
 
 export type ImportInput = {
   bytes: Uint8Array;
-  onProgress?: ((done: number, total: number) => void) | undefined;
+  onProgress?: ((progress: ReadProgress) => void) | undefined;
 };
+
+/** The file as read, with the checks that need no database done on each row as it arrived. */
+export type ReadImport = Omit<OpenedImport, 'rows'> & { checked: CheckedRows };
 
 const ROWS_AS_IN_A_SPREADSHEET = 'Rows are numbered as a spreadsheet shows them, the header being row 1.';
 
@@ -19,13 +24,31 @@ const issuesAsErrors = (issues: readonly ImportIssue[]) =>
     column: e.column,
   }));
 
-/** The uploaded CSV or XLSX as rows; a file that cannot be read at all is a 400 naming the problems. */
-export async function readImport({ bytes }: ImportInput): Promise<ParsedImport> {
+/** A file past a size limit is too large (413); one past a shape limit, or unreadable, is invalid (400). */
+function refused(error: ImportFileError): ApiError {
+  const errors = issuesAsErrors(error.issues);
+  if (error.limit === null) return new ApiError('validation_failed', error.message, errors);
+  const tooLarge = error.limit === 'rows' || error.limit === 'bytes' || error.limit === 'unpackedBytes';
+  return new ApiError(
+    tooLarge ? 'payload_too_large' : 'validation_failed',
+    `The file passes an import limit and was not read further, nothing was written: ${error.message}.`,
+    errors,
+  );
+}
+
+/**
+ * Streams the uploaded CSV or XLSX and checks each row as it arrives; a file that cannot be read or
+ * passes one of IMPORT_LIMITS is refused as soon as that is seen, naming the row and column.
+ */
+export async function readImport(
+  { bytes, onProgress }: ImportInput,
+  options: PlanOptions,
+): Promise<ReadImport> {
   try {
-    return await parseImportFile(bytes);
+    const { rows, ...opened } = await openImport(bytes, onProgress);
+    return { ...opened, checked: await checkRows({ layout: opened.layout, rows }, options) };
   } catch (error) {
-    if (error instanceof ImportFileError)
-      throw new ApiError('validation_failed', error.message, issuesAsErrors(error.issues));
+    if (error instanceof ImportFileError) throw refused(error);
     throw error;
   }
 }
@@ -41,7 +64,7 @@ export function rejected({ errors, outOfScope }: ImportPlan): ApiError {
 }
 
 export function reportOf(
-  parsed: ParsedImport,
+  parsed: Omit<OpenedImport, 'rows'>,
   plan: ImportPlan,
   dryRun: boolean,
   batchId: number | null,
@@ -51,7 +74,7 @@ export function reportOf(
     format: parsed.format,
     layout: parsed.layout,
     contentHash: parsed.contentHash,
-    rows: parsed.rows.length,
+    rows: plan.rowCount,
     inserted: plan.inserted,
     updated: plan.updated,
     unchanged: plan.unchanged,

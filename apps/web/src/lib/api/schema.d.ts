@@ -614,7 +614,7 @@ export interface paths {
     put?: never;
     /**
      * Import a CSV or XLSX (template or reference layout): dryRun=true reports every error and warning by row and column; otherwise all rows or none, idempotent
-     * @description Who may call: admin; provincial_reviewer for figures within their scope (Punjab by default); district_official for their jurisdiction and its tehsils; every row must lie within the importer's scope (403 otherwise).
+     * @description Who may call: admin; provincial_reviewer for figures within their scope (Punjab by default); district_official for their jurisdiction and its tehsils; every row must lie within the importer's scope (403 otherwise). Limits: 20971520 bytes per file, 100000 rows after the header, 50 columns, 5000 characters in a cell, 104857600 bytes unpacked (XLSX). The file is streamed and refused as soon as it passes one: 413 for the size, the rows and the unpacked size, 400 for the columns and a cell, naming the limit, the row and the column. A dry run lists the first 1,000 problems and counts the rest.
      */
     post: operations['runImport'];
     delete?: never;

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { CsvParseError, parseCsv } from './csv-parse.js';
+import { CsvParseError, parseCsv } from './csv-rows.js';
 
 describe('parseCsv', () => {
   it('reads a header and rows keyed by column name', () => {
