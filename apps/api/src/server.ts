@@ -37,6 +37,13 @@ const server = serve({ fetch: app.fetch, port: config.port, hostname: config.hos
   });
 });
 
+// A long write (a large import is one transaction) can hold the event loop for seconds; with Node's
+// 5 s default, idle keep-alive sockets would then be closed under requests already sent on them.
+if ('keepAliveTimeout' in server) {
+  server.keepAliveTimeout = 65_000;
+  server.headersTimeout = 66_000;
+}
+
 const shutdown = () => {
   server.close(() => {
     database.close();
