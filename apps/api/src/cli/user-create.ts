@@ -6,6 +6,7 @@ import { syncCatalogue } from '../repos/catalogue.js';
 import { OPERATOR } from '../services/caller.js';
 import { createUser } from '../services/user/create.js';
 import { UsageError, databasePath, parseOptions, runCli } from './args.js';
+import { readJurisdictionFile } from '../seed/jurisdictions-file.js';
 
 const USAGE =
   'Usage: pnpm --filter @fourp/api user:create --email name@example.org --role <role> [--jurisdiction PK-PB-GUJRAT] [--name "Full name"]\n' +
@@ -71,7 +72,7 @@ async function main() {
   const password = await readPassword();
   const { db, close } = openDatabase(databasePath());
   try {
-    syncCatalogue(db);
+    syncCatalogue(db, readJurisdictionFile());
     const operator = {
       principal: OPERATOR,
       actor: {

@@ -2,7 +2,6 @@ import {
   cellKey,
   cellOf,
   INDICATORS,
-  JURISDICTIONS,
   STANDARD_DEFINITION,
   applyWorkflowEvent,
   authorize,
@@ -15,6 +14,7 @@ import {
   type UserPrincipal,
   type WorkflowState,
 } from '@fourp/domain';
+import { jurisdictionTree } from '../repos/jurisdictions.js';
 import type { Db } from '../db/client.js';
 import { listAllSources } from '../repos/sources.js';
 import {
@@ -193,6 +193,7 @@ export async function planImport(db: Db, parsed: ParsedImport, options: PlanOpti
   const seen = new Map<string, number>();
   let outOfScope = 0;
   const currentYear = options.now.getUTCFullYear();
+  const tree = jurisdictionTree(db);
   const total = parsed.rows.length;
 
   parsed.rows.forEach((importRow, index) => {
@@ -203,7 +204,7 @@ export async function planImport(db: Db, parsed: ParsedImport, options: PlanOpti
     }
     const checked = validateObservation(candidate.input, {
       indicators: INDICATORS,
-      jurisdictions: JURISDICTIONS,
+      jurisdictions: tree,
       currentYear,
     });
     if (!checked.ok) {
@@ -213,7 +214,11 @@ export async function planImport(db: Db, parsed: ParsedImport, options: PlanOpti
       return;
     }
     const { figure } = candidate;
-    const allowed = authorize(options.principal, 'import.run', { jurisdictionId: figure.cell.jurisdiction });
+    const allowed = authorize(options.principal, 'import.run', {
+      jurisdictionId: figure.cell.jurisdiction,
+      tree,
+      asOf: figure.cell.yearEnd,
+    });
     if (!allowed.allowed) {
       outOfScope++;
       errors.push({ row: importRow.row, column: 'jurisdiction', message: allowed.message });

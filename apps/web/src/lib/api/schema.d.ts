@@ -75,7 +75,10 @@ export interface paths {
       path?: never;
       cookie?: never;
     };
-    /** Jurisdictions as a tree and as a flat list */
+    /**
+     * Jurisdictions as a tree and as a flat list, today or as they stood at a date
+     * @description With `asOf`, the units that existed then, each under its parent of that time. Without it, today’s tree, plus units that no longer exist as roots of their own; every unit carries its validity and parent periods.
+     */
     get: operations['listJurisdictions'];
     put?: never;
     post?: never;
@@ -872,12 +875,13 @@ export interface components {
       };
       meta: {
         count: number;
+        asOf: string | number | null;
       };
     };
     JurisdictionNode: {
       id: string;
       /** @enum {string} */
-      kind: 'country' | 'province' | 'division' | 'district' | 'tehsil' | 'aggregate';
+      kind: 'country' | 'province' | 'division' | 'district' | 'tehsil' | 'fia_zone' | 'aggregate';
       parentId: string | null;
       name: {
         en: string;
@@ -885,12 +889,26 @@ export interface components {
       };
       /** @enum {string} */
       role: 'monitored' | 'benchmark';
+      /** Format: date */
+      validFrom: string | null;
+      /** Format: date */
+      validTo: string | null;
+      parents: {
+        parentId: string;
+        /** Format: date */
+        from: string | null;
+        /** Format: date */
+        to: string | null;
+        source: string | null;
+      }[];
+      source: string | null;
+      note: string | null;
       children: components['schemas']['JurisdictionNode'][];
     };
     Jurisdiction: {
       id: string;
       /** @enum {string} */
-      kind: 'country' | 'province' | 'division' | 'district' | 'tehsil' | 'aggregate';
+      kind: 'country' | 'province' | 'division' | 'district' | 'tehsil' | 'fia_zone' | 'aggregate';
       parentId: string | null;
       name: {
         en: string;
@@ -898,6 +916,20 @@ export interface components {
       };
       /** @enum {string} */
       role: 'monitored' | 'benchmark';
+      /** Format: date */
+      validFrom: string | null;
+      /** Format: date */
+      validTo: string | null;
+      parents: {
+        parentId: string;
+        /** Format: date */
+        from: string | null;
+        /** Format: date */
+        to: string | null;
+        source: string | null;
+      }[];
+      source: string | null;
+      note: string | null;
     };
     ObservationListResponse: {
       data: components['schemas']['Observation'][];
@@ -2081,6 +2113,8 @@ export interface operations {
   listJurisdictions: {
     parameters: {
       query?: {
+        /** @description the tree as it stood on a day (YYYY-MM-DD) or in a year (its 31 December); without it, every unit ever loaded with its validity and parent periods, placed as it stands today */
+        asOf?: string | number;
         /** @description json (default) or csv; an `Accept: text/csv` header also selects csv */
         format?: 'json' | 'csv';
       };
