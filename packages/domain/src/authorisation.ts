@@ -24,6 +24,7 @@ export const ACTIONS = [
   'user.manage',
   'token.manage',
   'audit.read',
+  'jurisdiction.manage',
 ] as const;
 export const ActionSchema = z.enum(ACTIONS);
 export type Action = z.infer<typeof ActionSchema>;

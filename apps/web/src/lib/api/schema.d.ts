@@ -626,6 +626,26 @@ export interface paths {
     patch?: never;
     trace?: never;
   };
+  '/v1/jurisdictions/import': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    /**
+     * Add units to the jurisdiction tree or close them, from CSV or JSON rows (id, kind, name_en, name_ur, role, valid_from, valid_to, parent_id, source, note): all rows or none
+     * @description Who may call: admin.
+     */
+    post: operations['importJurisdictions'];
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
   '/v1/audit.csv': {
     parameters: {
       query?: never;
@@ -1393,6 +1413,7 @@ export interface components {
           | 'user.manage'
           | 'token.manage'
           | 'audit.read'
+          | 'jurisdiction.manage'
         )[];
         scope: string | null;
       };
@@ -4378,6 +4399,102 @@ export interface operations {
       };
       /** @description Request body too large */
       413: {
+        headers: {
+          'X-Request-Id': components['headers']['RequestId'];
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description Unexpected failure; no internals are returned */
+      500: {
+        headers: {
+          'X-Request-Id': components['headers']['RequestId'];
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+    };
+  };
+  importJurisdictions: {
+    parameters: {
+      query?: {
+        /** @description true: check the rows and report what would change, writing nothing */
+        dryRun?: 'true' | 'false';
+      };
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    requestBody: {
+      content: {
+        'multipart/form-data': {
+          file: Blob;
+        };
+        'text/csv': string;
+        'application/json': Record<string, never>[];
+      };
+    };
+    responses: {
+      /** @description Dry run: what the import would change */
+      200: {
+        headers: {
+          'X-Request-Id': components['headers']['RequestId'];
+          ETag: components['headers']['ETag'];
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': {
+            data: {
+              dryRun: boolean;
+              added: string[];
+              closed: string[];
+            };
+          };
+        };
+      };
+      /** @description Imported */
+      201: {
+        headers: {
+          'X-Request-Id': components['headers']['RequestId'];
+          ETag: components['headers']['ETag'];
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': {
+            data: {
+              dryRun: boolean;
+              added: string[];
+              closed: string[];
+            };
+          };
+        };
+      };
+      /** @description Invalid input; `errors` names each parameter or field */
+      400: {
+        headers: {
+          'X-Request-Id': components['headers']['RequestId'];
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description Not signed in, or the API token is unknown, revoked or expired */
+      401: {
+        headers: {
+          'X-Request-Id': components['headers']['RequestId'];
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description The role may not do this here, or the X-FourP-CSRF header is missing */
+      403: {
         headers: {
           'X-Request-Id': components['headers']['RequestId'];
           [name: string]: unknown;
