@@ -1,13 +1,9 @@
 import { readFile } from 'node:fs/promises';
-import { userInfo } from 'node:os';
-import { openDatabase } from '../db/client.js';
 import { ApiError } from '../errors.js';
 import { readJurisdictionRows } from '../import/jurisdiction-rows.js';
-import { syncCatalogue } from '../repos/catalogue.js';
-import { readJurisdictionFile } from '../seed/jurisdictions-file.js';
-import { OPERATOR } from '../services/caller.js';
 import { importJurisdictions } from '../services/jurisdiction/import.js';
 import { UsageError, databasePath, parseOptions, runCli, userPath } from './args.js';
+import { openAsOperator } from './operator.js';
 
 const USAGE =
   'Usage: pnpm --filter @fourp/api jurisdictions:import -- --file units.csv|units.json [--dry-run]';
@@ -16,19 +12,8 @@ async function main() {
   const args = parseOptions({ file: { type: 'string' }, 'dry-run': { type: 'boolean' } }, USAGE);
   if (!args.file) throw new UsageError(`--file is required.\n${USAGE}`);
   const rows = readJurisdictionRows(new Uint8Array(await readFile(userPath(args.file))));
-  const { db, close } = openDatabase(databasePath());
+  const { db, close, operator } = openAsOperator(databasePath());
   try {
-    syncCatalogue(db, readJurisdictionFile());
-    const operator = {
-      principal: OPERATOR,
-      actor: {
-        userId: null,
-        email: `cli:${userInfo().username}`,
-        sessionId: null,
-        tokenId: null,
-        requestId: null,
-      },
-    };
     const report = await importJurisdictions({ db, now: () => new Date() }, operator, {
       rows,
       dryRun: args['dry-run'] ?? false,

@@ -1,4 +1,8 @@
-import { JurisdictionImportResponseSchema, JurisdictionListResponseSchema } from '@fourp/domain';
+import {
+  JURISDICTION_IMPORT_COLUMNS,
+  JurisdictionImportResponseSchema,
+  JurisdictionListResponseSchema,
+} from '@fourp/domain';
 import { describe, expect, it } from 'vitest';
 import { getParsed, readProblem } from '../../test-support/api.js';
 import {
@@ -23,18 +27,7 @@ const KUNJAH = {
 };
 
 const csv = (rows: Record<string, string>[]) => {
-  const header = [
-    'id',
-    'kind',
-    'name_en',
-    'name_ur',
-    'role',
-    'valid_from',
-    'valid_to',
-    'parent_id',
-    'source',
-    'note',
-  ];
+  const header = JURISDICTION_IMPORT_COLUMNS;
   return [header.join(','), ...rows.map((row) => header.map((h) => row[h] ?? '').join(','))].join('\n');
 };
 const upload = (headers: Record<string, string>, body: string, query = '') =>
