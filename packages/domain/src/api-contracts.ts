@@ -36,10 +36,13 @@ const fromBeforeTo = (q: { from?: number | undefined; to?: number | undefined })
   q.from === undefined || q.to === undefined || q.from <= q.to;
 const fromBeforeToIssue = { path: ['from'], message: 'from must not be later than to' };
 
+/** Room for a district's neighbours (up to seven) beside Punjab, Pakistan and the benchmarks. */
+const MAX_COMPARED_JURISDICTIONS = 12;
+
 const jurisdictionList = (fallback: string) =>
   z
     .string()
-    .max(6 * (TEXT_LIMITS.id + 1))
+    .max(MAX_COMPARED_JURISDICTIONS * (TEXT_LIMITS.id + 1))
     .default(fallback)
     .transform((list) =>
       list
@@ -47,7 +50,7 @@ const jurisdictionList = (fallback: string) =>
         .map((id) => id.trim())
         .filter((id) => id !== ''),
     )
-    .pipe(z.array(JurisdictionIdSchema).min(1).max(6));
+    .pipe(z.array(JurisdictionIdSchema).min(1).max(MAX_COMPARED_JURISDICTIONS));
 
 export const FormatQuerySchema = z.object({ format: jsonOnly });
 export const ListQuerySchema = z.object({ format: listFormat });

@@ -154,7 +154,7 @@ export function jurisdictionIssues(units: readonly Jurisdiction[]): Jurisdiction
 
 /**
  * Districts that share a division with `id` now or ever did (the same division or a former one), `id` first;
- * the neighbours the dashboard shows a district beside. Only units that exist today are listed.
+ * the neighbours the dashboard shows a district beside, by English name. Only units that exist today are listed.
  */
 export function neighboursOf(tree: JurisdictionTree, id: JurisdictionId): JurisdictionId[] {
   const unit = tree.find(id);
@@ -167,7 +167,7 @@ export function neighboursOf(tree: JurisdictionTree, id: JurisdictionId): Jurisd
       tree.existsAt(other.id) &&
       other.parents.some((p) => parents.has(p.parentId)),
   );
-  return [id, ...others.map((other) => other.id)];
+  return [id, ...others.sort((a, b) => a.name.en.localeCompare(b.name.en)).map((other) => other.id)];
 }
 
 export const JURISDICTION_IMPORT_COLUMNS = [

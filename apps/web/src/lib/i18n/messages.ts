@@ -220,7 +220,7 @@ const en = {
   'compare.indicators': 'Indicators',
   'compare.jurisdictions': 'Jurisdictions',
   'compare.submit': 'Compare',
-  'compare.baseNote': 'Each indicator is compared against Gujrat (or its stand-in) as the base.',
+  'compare.baseNote': 'Each indicator is compared against {base} (or its stand-in) as the base.',
   'compare.noIndicators': 'Choose at least one indicator.',
   'compare.latestYear': 'Latest year',
   'compare.warnings': 'Warnings',
@@ -251,6 +251,10 @@ const en = {
   'coverage.legendMissing': 'no data',
   'coverage.filterPillar': 'Pillar',
   'coverage.all': 'All pillars',
+
+  'focus.district': 'District',
+  'focus.neighbours': 'beside its neighbours',
+  'focus.neighboursRule': 'Neighbours: the districts that share its division today or shared it before.',
 
   'methodology.title': 'Methodology',
   'methodology.lead': 'How the dashboard turns published figures into comparisons and scores.',
