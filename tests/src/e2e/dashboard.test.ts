@@ -288,6 +288,21 @@ describe('other pages', () => {
     await beside.page.close();
   });
 
+  it('shows the jurisdiction tree of a chosen year', async () => {
+    const placed = async (asOf: string) => {
+      const { page, status } = await open(`/jurisdictions?asOf=${asOf}`);
+      expect(status).toBe(200);
+      const division = await page
+        .locator('li[data-id="PK-PB-GUJRAT"]')
+        .evaluate((li) => li.parentElement?.closest('li')?.dataset['id']);
+      const wazirabad = await page.locator('li[data-id="PK-PB-WAZIRABAD"]').count();
+      await page.close();
+      return { division, wazirabad };
+    };
+    expect(await placed('2021')).toEqual({ division: 'PK-PB-GUJRANWALA-DIV', wazirabad: 0 });
+    expect(await placed('2025')).toEqual({ division: 'PK-PB-GUJRAT-DIV', wazirabad: 1 });
+  });
+
   it('a pillar page lists its indicators with latest values', async () => {
     const { page, status } = await open('/pillars/prosecution');
     expect(status).toBe(200);

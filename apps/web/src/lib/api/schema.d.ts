@@ -1747,6 +1747,13 @@ export interface components {
         batchId: number | null;
       };
     };
+    JurisdictionImportResponse: {
+      data: {
+        dryRun: boolean;
+        added: string[];
+        closed: string[];
+      };
+    };
     TargetListResponse: {
       data: {
         id: number;
@@ -4447,13 +4454,7 @@ export interface operations {
           [name: string]: unknown;
         };
         content: {
-          'application/json': {
-            data: {
-              dryRun: boolean;
-              added: string[];
-              closed: string[];
-            };
-          };
+          'application/json': components['schemas']['JurisdictionImportResponse'];
         };
       };
       /** @description Imported */
@@ -4464,13 +4465,7 @@ export interface operations {
           [name: string]: unknown;
         };
         content: {
-          'application/json': {
-            data: {
-              dryRun: boolean;
-              added: string[];
-              closed: string[];
-            };
-          };
+          'application/json': components['schemas']['JurisdictionImportResponse'];
         };
       };
       /** @description Invalid input; `errors` names each parameter or field */

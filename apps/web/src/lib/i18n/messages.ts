@@ -252,6 +252,15 @@ const en = {
   'coverage.filterPillar': 'Pillar',
   'coverage.all': 'All pillars',
 
+  'jurisdictions.title': 'Jurisdictions over time',
+  'jurisdictions.lead':
+    'Punjab’s divisions, districts and tehsils as they stood on 31 December of the year chosen (or on the day chosen), each with the dates it existed. Figures are filed under the unit as it stood in their year.',
+  'jurisdictions.asOf': 'Year or day (YYYY-MM-DD)',
+  'jurisdictions.today': 'today',
+  'jurisdictions.showing': 'The tree as of {asOf}: {count} units.',
+  'jurisdictions.since': 'since {date}',
+  'jurisdictions.until': 'until {date}',
+  'jurisdictions.link': 'See the tree of any year',
   'focus.district': 'District',
   'focus.neighbours': 'beside its neighbours',
   'focus.neighboursRule': 'Neighbours: the districts that share its division today or shared it before.',
