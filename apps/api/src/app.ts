@@ -125,7 +125,7 @@ export function createApp(deps: AppDeps) {
   app.route('/health', healthRoutes(routeDeps));
   app.route('/v1/pillars', pillarRoutes());
   app.route('/v1/indicators', indicatorRoutes(routeDeps));
-  app.route('/v1/jurisdictions', jurisdictionRoutes());
+  app.route('/v1/jurisdictions', jurisdictionRoutes(routeDeps));
   app.route('/v1/observations', observationRoutes(routeDeps));
   app.route('/v1/compare', comparisonRoutes(routeDeps));
   app.route('/v1/scorecard', scorecardRoutes(routeDeps));

@@ -2,8 +2,10 @@ import { z } from 'zod';
 import {
   IndicatorIdSchema,
   IndicatorSchema,
+  IsoDateSchema,
   JurisdictionIdSchema,
   JurisdictionSchema,
+  type JurisdictionNode,
   MAX_YEAR,
   MIN_YEAR,
   ObservationSchema,
@@ -34,10 +36,13 @@ const fromBeforeTo = (q: { from?: number | undefined; to?: number | undefined })
   q.from === undefined || q.to === undefined || q.from <= q.to;
 const fromBeforeToIssue = { path: ['from'], message: 'from must not be later than to' };
 
+/** Room for a district's neighbours (up to seven) beside Punjab, Pakistan and the benchmarks. */
+const MAX_COMPARED_JURISDICTIONS = 12;
+
 const jurisdictionList = (fallback: string) =>
   z
     .string()
-    .max(6 * (TEXT_LIMITS.id + 1))
+    .max(MAX_COMPARED_JURISDICTIONS * (TEXT_LIMITS.id + 1))
     .default(fallback)
     .transform((list) =>
       list
@@ -45,10 +50,21 @@ const jurisdictionList = (fallback: string) =>
         .map((id) => id.trim())
         .filter((id) => id !== ''),
     )
-    .pipe(z.array(JurisdictionIdSchema).min(1).max(6));
+    .pipe(z.array(JurisdictionIdSchema).min(1).max(MAX_COMPARED_JURISDICTIONS));
 
 export const FormatQuerySchema = z.object({ format: jsonOnly });
 export const ListQuerySchema = z.object({ format: listFormat });
+
+export const JurisdictionsQuerySchema = z.object({
+  asOf: z
+    .union([IsoDateSchema, queryYear])
+    .optional()
+    .describe(
+      'the tree as it stood on a day (YYYY-MM-DD) or in a year (its 31 December); without it, every unit ever loaded with its validity and parent periods, placed as it stands today',
+    ),
+  format: listFormat,
+});
+export type JurisdictionsQuery = z.infer<typeof JurisdictionsQuerySchema>;
 
 export const IndicatorsQuerySchema = z.object({
   pillar: PillarIdSchema.optional().describe('only indicators of this pillar'),
@@ -210,7 +226,6 @@ export type IndicatorDetail = z.infer<typeof IndicatorDetailSchema>;
 export const IndicatorDetailResponseSchema = z.object({ data: IndicatorDetailSchema });
 export type IndicatorDetailResponse = z.infer<typeof IndicatorDetailResponseSchema>;
 
-export type JurisdictionNode = z.infer<typeof JurisdictionSchema> & { children: JurisdictionNode[] };
 export const JurisdictionNodeSchema: z.ZodType<JurisdictionNode> = JurisdictionSchema.extend({
   get children() {
     return z.array(JurisdictionNodeSchema);
@@ -223,7 +238,11 @@ export const JurisdictionListResponseSchema = z.object({
     /** The same jurisdictions as a flat list, parents before children. */
     items: z.array(JurisdictionSchema),
   }),
-  meta: z.object({ count: z.number().int() }),
+  meta: z.object({
+    count: z.number().int(),
+    /** The day or year asked for; null for today's tree. */
+    asOf: z.union([z.string(), z.number().int()]).nullable(),
+  }),
 });
 export type JurisdictionListResponse = z.infer<typeof JurisdictionListResponseSchema>;
 

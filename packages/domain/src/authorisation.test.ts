@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { TEST_TREE } from './test-support/jurisdictions.js';
 import {
   ACTIONS,
   ANONYMOUS,
@@ -35,7 +36,14 @@ describe('authorize', () => {
     ['reviewer cannot manage users', reviewer, 'user.manage', undefined, false],
     ['official creates in own district', official, 'observation.create', 'PK-PB-GUJRAT', true],
     ['official creates in own tehsil', official, 'observation.create', 'PK-PB-GUJRAT-SARAI-ALAMGIR', true],
-    ['official cannot create in the division', official, 'observation.create', 'PK-PB-GUJRANWALA', false],
+    ['official cannot create in the division', official, 'observation.create', 'PK-PB-GUJRANWALA-DIV', false],
+    [
+      'official cannot create in a neighbouring district',
+      official,
+      'observation.create',
+      'PK-PB-GUJRANWALA',
+      false,
+    ],
     ['official cannot create for Pakistan', official, 'observation.create', 'PK', false],
     ['official cannot approve', official, 'observation.approve', 'PK-PB-GUJRAT', false],
     ['official cannot set targets', official, 'target.set', 'PK-PB-GUJRAT', false],
@@ -45,7 +53,8 @@ describe('authorize', () => {
     ['researcher cannot import', researcher, 'import.run', undefined, false],
     ['researcher manages own tokens', researcher, 'token.manage', undefined, true],
   ])('%s', (_name, principal, action, jurisdictionId, allowed) => {
-    expect(authorize(principal, action, { jurisdictionId }).allowed).toBe(allowed);
+    const target = jurisdictionId === undefined ? {} : { jurisdictionId, tree: TEST_TREE };
+    expect(authorize(principal, action, target).allowed).toBe(allowed);
   });
 
   it('tells anonymous callers to authenticate, for every action', () => {
@@ -57,24 +66,30 @@ describe('authorize', () => {
   it('forbids a district official without a jurisdiction everything scoped', () => {
     const orphan = user('district_official', null);
     expect(authorize(orphan, 'observation.create')).toMatchObject({ allowed: false, reason: 'forbidden' });
-    expect(authorize(orphan, 'observation.create', { jurisdictionId: 'PK-PB-GUJRAT' }).allowed).toBe(false);
+    expect(
+      authorize(orphan, 'observation.create', { jurisdictionId: 'PK-PB-GUJRAT', tree: TEST_TREE }).allowed,
+    ).toBe(false);
     expect(authorize(orphan, 'token.manage').allowed).toBe(true);
   });
 
   it('uses an explicit reviewer jurisdiction instead of Punjab', () => {
     const narrow = user('provincial_reviewer', 'PK-PB-GUJRAT');
-    expect(authorize(narrow, 'observation.approve', { jurisdictionId: 'PK-PB' }).allowed).toBe(false);
-    expect(authorize(narrow, 'observation.approve', { jurisdictionId: 'PK-PB-GUJRAT' }).allowed).toBe(true);
+    expect(
+      authorize(narrow, 'observation.approve', { jurisdictionId: 'PK-PB', tree: TEST_TREE }).allowed,
+    ).toBe(false);
+    expect(
+      authorize(narrow, 'observation.approve', { jurisdictionId: 'PK-PB-GUJRAT', tree: TEST_TREE }).allowed,
+    ).toBe(true);
   });
 });
 
 describe('visibility', () => {
   it('shows unpublished figures only inside the principal scope', () => {
-    expect(visibleStatesFor(ANONYMOUS, 'PK-PB-GUJRAT')).toEqual(['published']);
-    expect(visibleStatesFor(donor, 'PK-PB-GUJRAT')).toEqual(['published']);
-    expect(visibleStatesFor(official, 'PK-PB-GUJRAT')).toContain('draft');
-    expect(visibleStatesFor(official, 'IT')).toEqual(['published']);
-    expect(visibleStatesFor(admin, 'IT')).toContain('submitted');
+    expect(visibleStatesFor(ANONYMOUS, 'PK-PB-GUJRAT', TEST_TREE)).toEqual(['published']);
+    expect(visibleStatesFor(donor, 'PK-PB-GUJRAT', TEST_TREE)).toEqual(['published']);
+    expect(visibleStatesFor(official, 'PK-PB-GUJRAT', TEST_TREE)).toContain('draft');
+    expect(visibleStatesFor(official, 'IT', TEST_TREE)).toEqual(['published']);
+    expect(visibleStatesFor(admin, 'IT', TEST_TREE)).toContain('submitted');
   });
 
   it('describes the read scope as data', () => {

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { isWithin } from './catalogue/jurisdictions.js';
+import type { AsOf, JurisdictionTree } from './catalogue/jurisdiction-tree.js';
 import { JurisdictionIdSchema, TEXT_LIMITS, type JurisdictionId, type WorkflowState } from './contracts.js';
 
 export const ROLES = ['admin', 'provincial_reviewer', 'district_official', 'donor', 'researcher'] as const;
@@ -24,6 +24,7 @@ export const ACTIONS = [
   'user.manage',
   'token.manage',
   'audit.read',
+  'jurisdiction.manage',
 ] as const;
 export const ActionSchema = z.enum(ACTIONS);
 export type Action = z.infer<typeof ActionSchema>;
@@ -73,7 +74,12 @@ export const POLICY: Record<Role, Partial<Record<Action, Reach>>> = {
   researcher: { 'observation.history': 'anywhere', 'token.manage': 'anywhere' },
 };
 
-export type AuthorizationTarget = { jurisdictionId?: JurisdictionId | undefined };
+/**
+ * What an action is about. A jurisdiction comes with the tree to place it in and the year or day the figure
+ * is for (the tree as it stood then decides whether it lies in the principal's scope; none: today's tree).
+ */
+export type AuthorizationTarget =
+  { jurisdictionId?: undefined } | { jurisdictionId: JurisdictionId; tree: JurisdictionTree; asOf?: AsOf };
 export type Authorization =
   { allowed: true } | { allowed: false; reason: 'unauthenticated' | 'forbidden'; message: string };
 
@@ -106,7 +112,8 @@ export function authorize(
       : { allowed: false, reason: 'forbidden', message: `Your account has no jurisdiction to ${action} in.` };
   }
   const scope = scopeOf(principal);
-  if (scope !== null && isWithin(target.jurisdictionId, scope)) return { allowed: true };
+  if (scope !== null && target.tree.isWithin(target.jurisdictionId, scope, target.asOf))
+    return { allowed: true };
   return {
     allowed: false,
     reason: 'forbidden',
@@ -120,8 +127,12 @@ export function can(principal: Principal, action: Action, target: AuthorizationT
 }
 
 /** Workflow states of the figures for `jurisdictionId` the principal may read; everyone reads published ones. */
-export function visibleStatesFor(principal: Principal, jurisdictionId: JurisdictionId): WorkflowState[] {
-  return can(principal, 'observation.read_unpublished', { jurisdictionId })
+export function visibleStatesFor(
+  principal: Principal,
+  jurisdictionId: JurisdictionId,
+  tree: JurisdictionTree,
+): WorkflowState[] {
+  return can(principal, 'observation.read_unpublished', { jurisdictionId, tree })
     ? ['draft', 'submitted', 'approved', 'published', 'rejected']
     : ['published'];
 }

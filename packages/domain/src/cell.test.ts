@@ -1,6 +1,7 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { ancestorsOf, BASE_JURISDICTION, STAND_IN_CHAIN } from './catalogue/jurisdictions.js';
+import { BASE_JURISDICTION, STAND_IN_CHAIN } from './catalogue/jurisdictions.js';
+import { TEST_TREE } from './test-support/jurisdictions.js';
 import {
   breakdownEntries,
   breakdownKey,
@@ -199,7 +200,7 @@ describe('STAND_IN_CHAIN', () => {
   it('starts at the base and climbs through its ancestors, nearest first', () => {
     const [base, ...rest] = STAND_IN_CHAIN;
     expect(base).toBe(BASE_JURISDICTION);
-    const ancestors = ancestorsOf(BASE_JURISDICTION);
+    const ancestors = TEST_TREE.ancestorsOf(BASE_JURISDICTION);
     expect(rest.map((id) => ancestors.indexOf(id))).toEqual(
       [...rest.map((id) => ancestors.indexOf(id))].sort((a, b) => a - b),
     );

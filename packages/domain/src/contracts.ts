@@ -22,6 +22,7 @@ export const JURISDICTION_KINDS = [
   'division',
   'district',
   'tehsil',
+  'fia_zone',
   'aggregate',
 ] as const;
 export const JurisdictionKindSchema = z.enum(JURISDICTION_KINDS);
@@ -39,15 +40,39 @@ export type JurisdictionId = z.infer<typeof JurisdictionIdSchema>;
 export const LocalisedNameSchema = z.object({ en: z.string(), ur: z.string().optional() });
 export type LocalisedName = z.infer<typeof LocalisedNameSchema>;
 
+/** A calendar day, YYYY-MM-DD. */
+export const IsoDateSchema = z.iso.date('a date written YYYY-MM-DD, e.g. 2024-12-21');
+export type IsoDate = z.infer<typeof IsoDateSchema>;
+
+/** The unit's parent from `from` to `to`, both days included; null is an open end. */
+export const ParentPeriodSchema = z.object({
+  parentId: JurisdictionIdSchema,
+  from: IsoDateSchema.nullable(),
+  to: IsoDateSchema.nullable(),
+  source: z.string().max(TEXT_LIMITS.text).nullable(),
+});
+export type ParentPeriod = z.infer<typeof ParentPeriodSchema>;
+
+export const JURISDICTION_ROLES = ['monitored', 'benchmark'] as const;
+
 export const JurisdictionSchema = z.object({
   id: JurisdictionIdSchema,
   kind: JurisdictionKindSchema,
+  /** The parent as of the date the answer is for (today when none was asked); null for a root. */
   parentId: JurisdictionIdSchema.nullable(),
   name: LocalisedNameSchema,
   /** Italy, Spain and the EU-27 are benchmarks; Pakistan and its subdivisions are monitored. */
-  role: z.enum(['monitored', 'benchmark']),
+  role: z.enum(JURISDICTION_ROLES),
+  /** First and last day the unit exists, both included; null is an open end. */
+  validFrom: IsoDateSchema.nullable(),
+  validTo: IsoDateSchema.nullable(),
+  parents: z.array(ParentPeriodSchema),
+  /** The citation for the unit's creation or closure. */
+  source: z.string().max(TEXT_LIMITS.text).nullable(),
+  note: z.string().max(TEXT_LIMITS.text).nullable(),
 });
 export type Jurisdiction = z.infer<typeof JurisdictionSchema>;
+export type JurisdictionNode = Jurisdiction & { children: JurisdictionNode[] };
 
 export const MEASURE_TYPES = ['count', 'rate_per_100k', 'percent', 'currency', 'ordinal', 'yes_no'] as const;
 export const MeasureTypeSchema = z.enum(MEASURE_TYPES);

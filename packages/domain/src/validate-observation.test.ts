@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { INDICATORS, JURISDICTIONS } from './catalogue/index.js';
+import { INDICATORS } from './catalogue/index.js';
+import { TEST_TREE } from './test-support/jurisdictions.js';
 import {
   checkNumeratorNotAboveDenominator,
   detectOutlier,
@@ -19,7 +20,7 @@ const indicators = [
   indicator({ id: 'tip_tier', measureType: 'ordinal', unit: 'tier', range: { min: 1, max: 3 } }),
   indicator({ id: 'assets_seized', measureType: 'currency', unit: 'PKR million' }),
 ];
-const ctx = { indicators, jurisdictions: [{ id: 'PK-PB-GUJRAT' }, { id: 'IT' }], currentYear: 2026 };
+const ctx = { indicators, jurisdictions: TEST_TREE, currentYear: 2026 };
 const valid = {
   indicator: 'victims_identified',
   jurisdiction: 'PK-PB-GUJRAT',
@@ -156,6 +157,25 @@ describe('validateObservation', () => {
     expect(issue?.message).toMatch(message);
   });
 
+  it('rejects a figure for a unit in a year before it existed, and accepts it from its first year', () => {
+    const early = validateObservation(
+      { ...valid, jurisdiction: 'PK-PB-GUJRAT-JALALPUR-JATTAN', year: 2016 },
+      ctx,
+    );
+    expect(early.ok || early.error.issues).toEqual([
+      {
+        path: 'jurisdiction',
+        message:
+          'PK-PB-GUJRAT-JALALPUR-JATTAN existed only from 2018-01-01 to today: file a figure for 2016 under the unit that covered the area then',
+      },
+    ]);
+    const span = validateObservation(
+      { ...valid, jurisdiction: 'PK-PB-GUJRAT-JALALPUR-JATTAN', year: 2016, yearEnd: 2018 },
+      ctx,
+    );
+    expect(span.ok).toBe(true);
+  });
+
   it('lists every problem at once', () => {
     const result = validateObservation({ ...valid, jurisdiction: 'XX', year: 1980, value: -2 }, ctx);
     expect(result.ok || result.error.issues?.map((i) => i.path)).toEqual(['jurisdiction', 'year', 'value']);
@@ -223,7 +243,7 @@ describe('detectOutlier', () => {
 });
 
 describe('validateObservation with the catalogue', () => {
-  const catalogue = { indicators: INDICATORS, jurisdictions: JURISDICTIONS, currentYear: 2026 };
+  const catalogue = { indicators: INDICATORS, jurisdictions: TEST_TREE, currentYear: 2026 };
 
   it('accepts an FIA figure recorded under its own definition', () => {
     const input = {

@@ -11,7 +11,8 @@ import {
   fail,
   ok,
 } from './contracts.js';
-import type { Formula, Indicator, Jurisdiction, Result } from './contracts.js';
+import type { JurisdictionTree } from './catalogue/jurisdiction-tree.js';
+import type { Formula, Indicator, Result } from './contracts.js';
 import type { ValidationIssue } from './results.js';
 
 const wholeYear = (field: string) =>
@@ -64,7 +65,7 @@ export type ObservationInput = z.infer<typeof ObservationInputSchema>;
 
 export type ValidationContext = {
   indicators: readonly Indicator[];
-  jurisdictions: readonly Pick<Jurisdiction, 'id'>[];
+  jurisdictions: JurisdictionTree;
   currentYear: number;
   /** The same cell's value in the previous year, for the outlier warning. */
   previousValue?: number | null;
@@ -119,10 +120,16 @@ export function validateObservation(input: unknown, ctx: ValidationContext): Res
       message: `Unknown indicator "${o.indicator}": use an id from the catalogue`,
     });
   }
-  if (!ctx.jurisdictions.some((j) => j.id === o.jurisdiction)) {
+  const unit = ctx.jurisdictions.find(o.jurisdiction);
+  if (unit === undefined) {
     issues.push({
       path: 'jurisdiction',
       message: `Unknown jurisdiction "${o.jurisdiction}": use an id such as PK-PB-GUJRAT, IT or ES`,
+    });
+  } else if (!ctx.jurisdictions.existsDuring(o.jurisdiction, o.year, o.yearEnd ?? o.year)) {
+    issues.push({
+      path: 'jurisdiction',
+      message: `${o.jurisdiction} existed only from ${unit.validFrom ?? 'the start'} to ${unit.validTo ?? 'today'}: file a figure for ${o.year} under the unit that covered the area then`,
     });
   }
   if (o.year < MIN_YEAR || o.year > ctx.currentYear) {

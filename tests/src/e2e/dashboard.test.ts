@@ -241,6 +241,70 @@ describe('other pages', () => {
     await page.close();
   });
 
+  it('coverage and compare focus on any district, and show Gujrat beside its neighbours', async () => {
+    const sialkot = await open('/coverage?base=PK-PB-SIALKOT');
+    expect(sialkot.status).toBe(200);
+    const headers = await sialkot.page.locator('table.coverage').first().locator('thead th').allInnerTexts();
+    expect(headers.slice(1, 4)).toEqual(['Sialkot District', 'Punjab', 'Pakistan']);
+    expect(headers).not.toContain('Gujrat District');
+    await sialkot.page.close();
+
+    const neighbours = await open('/coverage?neighbours=1');
+    const columns = await neighbours.page
+      .locator('table.coverage')
+      .first()
+      .locator('thead th')
+      .allInnerTexts();
+    expect(columns.slice(1, 8)).toEqual([
+      'Gujrat District',
+      'Gujranwala District',
+      'Hafizabad District',
+      'Mandi Bahauddin District',
+      'Narowal District',
+      'Sialkot District',
+      'Wazirabad District',
+    ]);
+    await neighbours.page.close();
+
+    const compared = await open('/compare?base=PK-PB-SIALKOT&indicators=persons_convicted&per=absolute');
+    expect(compared.status).toBe(200);
+    const text = await compared.page.locator('main').innerText();
+    expect(text).toContain('compared against Sialkot District');
+    expect(await compared.page.locator('select[name="base"]').inputValue()).toBe('PK-PB-SIALKOT');
+    await compared.page.close();
+
+    const beside = await open('/compare?neighbours=1&indicators=migrants_missing');
+    expect(beside.status).toBe(200);
+    const checked = await beside.page
+      .locator('input[name="jurisdictions"]:checked')
+      .evaluateAll((inputs) => inputs.map((input) => (input as HTMLInputElement).value));
+    expect(checked).toEqual([
+      'PK-PB-GUJRAT',
+      'PK-PB-GUJRANWALA',
+      'PK-PB-HAFIZABAD',
+      'PK-PB-MANDI-BAHAUDDIN',
+      'PK-PB-NAROWAL',
+      'PK-PB-SIALKOT',
+      'PK-PB-WAZIRABAD',
+    ]);
+    await beside.page.close();
+  });
+
+  it('shows the jurisdiction tree of a chosen year', async () => {
+    const placed = async (asOf: string) => {
+      const { page, status } = await open(`/jurisdictions?asOf=${asOf}`);
+      expect(status).toBe(200);
+      const division = await page
+        .locator('li[data-id="PK-PB-GUJRAT"]')
+        .evaluate((li) => li.parentElement?.closest('li')?.dataset['id']);
+      const wazirabad = await page.locator('li[data-id="PK-PB-WAZIRABAD"]').count();
+      await page.close();
+      return { division, wazirabad };
+    };
+    expect(await placed('2021')).toEqual({ division: 'PK-PB-GUJRANWALA-DIV', wazirabad: 0 });
+    expect(await placed('2025')).toEqual({ division: 'PK-PB-GUJRAT-DIV', wazirabad: 1 });
+  });
+
   it('a pillar page lists its indicators with latest values', async () => {
     const { page, status } = await open('/pillars/prosecution');
     expect(status).toBe(200);

@@ -7,6 +7,7 @@ import { storedBreakdown } from '../repos/observations.js';
 import { insertUser } from '../repos/workflow/users.js';
 import { syncCatalogue } from '../repos/catalogue.js';
 import { applyImport } from '../services/import/apply.js';
+import { readJurisdictionFile } from '../seed/jurisdictions-file.js';
 
 const ROWS = Number(process.env.BENCH_ROWS ?? 100_000);
 const JURISDICTIONS = [
@@ -59,7 +60,7 @@ const toCsv = (rows: Row[]) =>
 function tempDb() {
   const dir = mkdtempSync(join(tmpdir(), 'fourp-bench-'));
   const opened = openDatabase(join(dir, 'bench.db'));
-  syncCatalogue(opened.db);
+  syncCatalogue(opened.db, readJurisdictionFile());
   return { ...opened, dispose: () => (opened.close(), rmSync(dir, { recursive: true, force: true })) };
 }
 

@@ -1,6 +1,7 @@
 import { IMPORT_COLUMNS, IMPORT_LIMITS, type UserPrincipal } from '@fourp/domain';
 import { ApiError } from '../errors.js';
 import { readImport } from '../services/import/read.js';
+import { jurisdictionTreeOfFile } from '../seed/jurisdictions-file.js';
 
 const MB = 1024 * 1024;
 /** Growth of the V8 heap that a refused file may cost: half the 128 MB the check runs under. */
@@ -28,7 +29,10 @@ async function measure(bytes: Uint8Array) {
   };
   const timer = setInterval(sample, 5);
   try {
-    await readImport({ bytes, onProgress: sample }, { principal, now: new Date() });
+    await readImport(
+      { bytes, onProgress: sample },
+      { principal, now: new Date(), tree: jurisdictionTreeOfFile() },
+    );
     return { refusal: null, growth: peak - base };
   } catch (error) {
     if (!(error instanceof ApiError)) throw error;

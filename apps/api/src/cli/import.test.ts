@@ -8,6 +8,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { openDatabase } from '../db/client.js';
 import { syncCatalogue } from '../repos/catalogue.js';
 import { insertUser } from '../repos/workflow/users.js';
+import { readJurisdictionFile } from '../seed/jurisdictions-file.js';
 
 const dir = mkdtempSync(join(tmpdir(), 'fourp-cli-import-'));
 const databasePath = join(dir, 'fourp.db');
@@ -25,7 +26,7 @@ function runImport(file: string) {
 
 beforeAll(async () => {
   const { db, close } = openDatabase(databasePath);
-  syncCatalogue(db);
+  syncCatalogue(db, readJurisdictionFile());
   await insertUser(
     db,
     { email: EMAIL, passwordHash: '!', role: 'district_official', jurisdictionId: 'PK-PB-GUJRAT' },

@@ -1,11 +1,8 @@
-import { userInfo } from 'node:os';
 import { ROLES, RoleSchema } from '@fourp/domain';
-import { openDatabase } from '../db/client.js';
 import { ApiError } from '../errors.js';
-import { syncCatalogue } from '../repos/catalogue.js';
-import { OPERATOR } from '../services/caller.js';
 import { createUser } from '../services/user/create.js';
 import { UsageError, databasePath, parseOptions, runCli } from './args.js';
+import { openAsOperator } from './operator.js';
 
 const USAGE =
   'Usage: pnpm --filter @fourp/api user:create --email name@example.org --role <role> [--jurisdiction PK-PB-GUJRAT] [--name "Full name"]\n' +
@@ -69,19 +66,8 @@ async function main() {
   const role = RoleSchema.safeParse(args.role);
   if (!role.success) throw new UsageError(`Unknown role "${args.role}"; use one of ${ROLES.join(', ')}.`);
   const password = await readPassword();
-  const { db, close } = openDatabase(databasePath());
+  const { db, close, operator } = openAsOperator(databasePath());
   try {
-    syncCatalogue(db);
-    const operator = {
-      principal: OPERATOR,
-      actor: {
-        userId: null,
-        email: `cli:${userInfo().username}`,
-        sessionId: null,
-        tokenId: null,
-        requestId: null,
-      },
-    };
     const user = await createUser({ db, now: () => new Date() }, operator, {
       email: args.email,
       password,

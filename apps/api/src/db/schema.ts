@@ -19,6 +19,35 @@ export const jurisdictions = sqliteTable('jurisdictions', {
   nameEn: text('name_en').notNull(),
   nameUr: text('name_ur'),
   role: text('role', { enum: ['monitored', 'benchmark'] }).notNull(),
+  validFrom: text('valid_from'),
+  validTo: text('valid_to'),
+  source: text('source'),
+  note: text('note'),
+});
+
+/** A unit's parent over time: `parent_id` from `valid_from` to `valid_to` (both days included; null is open). */
+export const jurisdictionParents = sqliteTable(
+  'jurisdiction_parents',
+  {
+    id: integer('id').primaryKey({ autoIncrement: true }),
+    jurisdictionId: text('jurisdiction_id')
+      .notNull()
+      .references(() => jurisdictions.id),
+    parentId: text('parent_id')
+      .notNull()
+      .references(() => jurisdictions.id),
+    validFrom: text('valid_from'),
+    validTo: text('valid_to'),
+    source: text('source'),
+  },
+  (t) => [index('jurisdiction_parents_jurisdiction_idx').on(t.jurisdictionId)],
+);
+
+/** The version of each versioned data file last loaded into the database. */
+export const dataFileVersions = sqliteTable('data_file_versions', {
+  name: text('name').primaryKey(),
+  version: integer('version').notNull(),
+  loadedAt: text('loaded_at').notNull().$defaultFn(isoNow),
 });
 
 export const indicators = sqliteTable('indicators', {

@@ -2,7 +2,6 @@ import {
   cellKey,
   cellOf,
   INDICATORS,
-  JURISDICTIONS,
   STANDARD_DEFINITION,
   applyWorkflowEvent,
   authorize,
@@ -10,6 +9,7 @@ import {
   parseBreakdown,
   validateObservation,
   type ImportIssue,
+  type JurisdictionTree,
   type ObservationCell,
   type ObsStatus,
   type UserPrincipal,
@@ -54,7 +54,7 @@ export type ImportPlan = {
   unchanged: number;
 };
 
-export type PlanOptions = { principal: UserPrincipal; now: Date };
+export type PlanOptions = { principal: UserPrincipal; now: Date; tree: JurisdictionTree };
 
 /** The rows that passed every check that needs no database, and the problems of the others. */
 export type CheckedRows = {
@@ -224,6 +224,7 @@ export async function checkRows(
   let outOfScope = 0;
   let rowCount = 0;
   const currentYear = options.now.getUTCFullYear();
+  const { tree } = options;
 
   for await (const importRow of rows) {
     rowCount++;
@@ -234,7 +235,7 @@ export async function checkRows(
     }
     const checked = validateObservation(candidate.input, {
       indicators: INDICATORS,
-      jurisdictions: JURISDICTIONS,
+      jurisdictions: tree,
       currentYear,
     });
     if (!checked.ok) {
@@ -244,7 +245,11 @@ export async function checkRows(
       continue;
     }
     const { figure } = candidate;
-    const allowed = authorize(options.principal, 'import.run', { jurisdictionId: figure.cell.jurisdiction });
+    const allowed = authorize(options.principal, 'import.run', {
+      jurisdictionId: figure.cell.jurisdiction,
+      tree,
+      asOf: figure.cell.yearEnd,
+    });
     if (!allowed.allowed) {
       outOfScope++;
       errors.add({ row: importRow.row, column: 'jurisdiction', message: allowed.message });

@@ -1,4 +1,4 @@
-import { IMPORT_COLUMNS, INDICATORS, JURISDICTIONS, POLICY_MEASURES, ProblemSchema } from '@fourp/domain';
+import { IMPORT_COLUMNS, INDICATORS, POLICY_MEASURES, ProblemSchema } from '@fourp/domain';
 import fc from 'fast-check';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Db } from '../db/client.js';
@@ -10,6 +10,7 @@ import {
   useWorkflowTestApp,
   type WorkflowTestApp,
 } from '../test-support/workflow.js';
+import { readJurisdictionFile } from '../seed/jurisdictions-file.js';
 
 const SEED = 20261130;
 const RUNS_PER_CALLER = 7;
@@ -69,7 +70,7 @@ describe('OpenAPI fuzz', () => {
     const generator = new FuzzGenerator(doc, {
       indicator: INDICATORS.map((i) => i.id),
       pillar: ['prosecution', 'protection', 'prevention', 'partnership'],
-      jurisdiction: JURISDICTIONS.map((j) => j.id),
+      jurisdiction: readJurisdictionFile().units.map((j) => j.id),
       jurisdictionId: ['PK-PB-GUJRAT', 'PK-PB'],
       base: ['PK-PB-GUJRAT', 'PK'],
       year: [2021, 2022, 2023],

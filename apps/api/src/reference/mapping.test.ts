@@ -1,14 +1,16 @@
 import { readFileSync } from 'node:fs';
-import { INDICATORS, JURISDICTIONS, validateObservation } from '@fourp/domain';
+import { INDICATORS, validateObservation } from '@fourp/domain';
 import { describe, expect, it } from 'vitest';
 import { parseCsv } from '../csv-rows.js';
+import { jurisdictionTreeOfFile } from '../seed/jurisdictions-file.js';
 import { mapReferenceCsv } from './rows.js';
 import { storedBreakdown } from '../repos/observations.js';
 import { REFERENCE_MAPPINGS, resolveReferenceRow, targetFor, type ReferenceRow } from './mapping.js';
 
 const CSV = readFileSync(new URL('../../seed/reference-observations.csv', import.meta.url), 'utf8');
 const csvRows = parseCsv(CSV).rows;
-const mapped = mapReferenceCsv(CSV);
+const tree = jurisdictionTreeOfFile();
+const mapped = mapReferenceCsv(CSV, tree);
 const csvKeys = new Set(csvRows.map((r) => r.values.indicator));
 
 const row = (overrides: Partial<ReferenceRow>): ReferenceRow => ({
@@ -60,7 +62,7 @@ describe('REFERENCE_MAPPINGS', () => {
           definition: o.definition,
           sourceId: 1,
         },
-        { indicators: INDICATORS, jurisdictions: JURISDICTIONS, currentYear: new Date().getUTCFullYear() },
+        { indicators: INDICATORS, jurisdictions: tree, currentYear: new Date().getUTCFullYear() },
       );
       return result.ok
         ? []

@@ -120,11 +120,11 @@ export const REFERENCE_MAPPINGS: Readonly<Record<string, KeyMapping>> = {
   },
   greece_shipwreck_missing_gujranwala_region: {
     indicator: 'migrants_missing',
-    jurisdiction: 'PK-PB-GUJRANWALA',
+    jurisdiction: 'PK-FIA-GUJRANWALA',
     units: persons,
     remark: 'Filed under Punjab in the reference CSV; the note says the region is Gujranwala Division.',
     rationale:
-      'The note states the Gujranwala region is the division (incl. Gujrat), so the division holds it.',
+      'An FIA count for the Gujranwala region incl. Gujrat: the FIA zone, since the 2023 division no longer holds Gujrat.',
   },
   greece_shipwreck_missing_residents: {
     indicator: 'migrants_missing',
@@ -485,20 +485,20 @@ export const REFERENCE_MAPPINGS: Readonly<Record<string, KeyMapping>> = {
   fia_ahtc_cases_registered_zone: {
     indicator: 'cases_registered',
     definition: 'thb_and_smuggling',
-    jurisdiction: 'PK-PB-GUJRANWALA',
+    jurisdiction: 'PK-FIA-GUJRANWALA',
     units: { cases: 1 },
     remark:
       'FIA AHTC Gujranwala circle (Gujranwala Division), about 11 months; filed under Gujrat in the CSV.',
     rationale:
-      'The note says the circle covers Gujranwala Division incl. Gujrat, so it is a division figure.',
+      'The note says the FIA circle covers Gujranwala Division incl. Gujrat: a zone figure, filed under the FIA zone.',
   },
   fia_ahtc_enquiries_zone: {
     indicator: 'enquiries_opened',
     definition: 'thb_and_smuggling',
-    jurisdiction: 'PK-PB-GUJRANWALA',
+    jurisdiction: 'PK-FIA-GUJRANWALA',
     units: { enquiries: 1 },
     remark: 'FIA AHTC Gujranwala circle (Gujranwala Division), 11 months; filed under Gujrat in the CSV.',
-    rationale: 'Same circle as the cases row: a division figure.',
+    rationale: 'Same circle as the cases row: a zone figure.',
   },
   fia_ahtc_complaints_zone: {
     indicator: 'complaints_received',

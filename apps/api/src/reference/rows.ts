@@ -1,4 +1,4 @@
-import { INDICATORS, JURISDICTIONS } from '@fourp/domain';
+import { INDICATORS, type JurisdictionTree } from '@fourp/domain';
 import { parseCsv } from '../csv-rows.js';
 import { resolveReferenceRow, type ReferenceRow, type ResolvedObservation } from './mapping.js';
 
@@ -70,7 +70,7 @@ export function toReferenceRow(
 export type MappedRow = { row: ReferenceRow; observation: ResolvedObservation; citation: Citation };
 
 /** Parses and maps the whole CSV; throws ReferenceDataError listing every line that cannot be mapped. */
-export function mapReferenceCsv(csvText: string): MappedRow[] {
+export function mapReferenceCsv(csvText: string, jurisdictions: JurisdictionTree): MappedRow[] {
   const { header, rows } = parseCsv(csvText);
   const missing = REFERENCE_COLUMNS.filter((c) => !header.includes(c));
   if (missing.length > 0)
@@ -89,7 +89,7 @@ export function mapReferenceCsv(csvText: string): MappedRow[] {
       continue;
     }
     const o = resolved.value;
-    if (!JURISDICTIONS.some((j) => j.id === o.jurisdiction)) {
+    if (!jurisdictions.find(o.jurisdiction)) {
       issues.push({ line: row.line, message: `jurisdiction "${o.jurisdiction}" is not in the catalogue` });
       continue;
     }

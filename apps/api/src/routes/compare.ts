@@ -1,6 +1,5 @@
 import { createRoute } from '@hono/zod-openapi';
 import {
-  ancestorsOf,
   CompareQuerySchema,
   CompareResponseSchema,
   compareToBenchmarks,
@@ -18,6 +17,7 @@ import {
   type Observation,
   type Source,
 } from '@fourp/domain';
+import { jurisdictionTree } from '../repos/jurisdictions.js';
 import type { RouteDeps } from '../env.js';
 import { ApiError } from '../errors.js';
 import { jsonResponse, NOT_MODIFIED, problems } from '../openapi/responses.js';
@@ -54,9 +54,10 @@ export const comparisonRoutes = (deps: RouteDeps) =>
   createRouter().openapi(compare, async (c) => {
     const query = c.req.valid('query');
     const indicator = requireIndicator(query.indicator);
-    const base = requireJurisdiction(query.base);
+    const tree = jurisdictionTree(deps.db);
+    const base = requireJurisdiction(tree, query.base);
     const benchmarks = [...new Set(query.with)].filter((id) => id !== base.id);
-    benchmarks.forEach(requireJurisdiction);
+    for (const id of benchmarks) requireJurisdiction(tree, id);
     const allowed = perModesOf(indicator);
     const per = query.per ?? allowed[0]!;
     if (!allowed.includes(per)) {
@@ -68,7 +69,7 @@ export const comparisonRoutes = (deps: RouteDeps) =>
       ]);
     }
 
-    const candidates: JurisdictionId[] = [base.id, ...ancestorsOf(base.id)];
+    const candidates: JurisdictionId[] = [base.id, ...tree.ancestorsOf(base.id)];
     const jurisdictions = [...candidates, ...benchmarks];
     const { formula } = indicator;
     const perResident = formula?.denominator === POPULATION;
@@ -105,7 +106,7 @@ export const comparisonRoutes = (deps: RouteDeps) =>
             used,
             reason:
               `${base.name.en} has no published figure for ${indicator.name}; ` +
-              `${requireJurisdiction(used).name.en} is shown in its place.`,
+              `${requireJurisdiction(tree, used).name.en} is shown in its place.`,
           }
         : null;
 

@@ -7,6 +7,7 @@ import {
   type CoverageResponse,
   type CsvColumn,
 } from '@fourp/domain';
+import { jurisdictionTree } from '../repos/jurisdictions.js';
 import type { RouteDeps } from '../env.js';
 import { sendList } from '../csv.js';
 import { listResponse, NOT_MODIFIED, problems } from '../openapi/responses.js';
@@ -35,7 +36,7 @@ const getCoverage = createRoute({
 export const coverageRoutes = ({ db }: RouteDeps) =>
   createRouter().openapi(getCoverage, async (c) => {
     const { pillar, jurisdiction, format } = c.req.valid('query');
-    if (jurisdiction !== undefined) requireJurisdiction(jurisdiction);
+    if (jurisdiction !== undefined) requireJurisdiction(jurisdictionTree(db), jurisdiction);
     const indicators = INDICATORS.filter((i) => pillar === undefined || i.pillar === pillar);
     const [counted, lastUpdated] = await Promise.all([
       countPublishedByCell(db, {

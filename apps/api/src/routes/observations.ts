@@ -7,6 +7,7 @@ import {
   type ObservationListResponse,
   type CsvColumn,
 } from '@fourp/domain';
+import { jurisdictionTree } from '../repos/jurisdictions.js';
 import type { RouteDeps } from '../env.js';
 import { sendList } from '../csv.js';
 import { ANYONE, listResponse, NOT_MODIFIED, problems } from '../openapi/responses.js';
@@ -61,7 +62,7 @@ export const observationRoutes = (deps: RouteDeps) =>
   createRouter().openapi(listObservations, async (c) => {
     const { indicator, jurisdiction, from, to, format } = c.req.valid('query');
     if (indicator !== undefined) requireIndicator(indicator);
-    if (jurisdiction !== undefined) requireJurisdiction(jurisdiction);
+    if (jurisdiction !== undefined) requireJurisdiction(jurisdictionTree(deps.db), jurisdiction);
     const rows = await readFigures(deps, c.var.principal, {
       indicators: indicator === undefined ? undefined : [indicator],
       jurisdictions: jurisdiction === undefined ? undefined : [jurisdiction],

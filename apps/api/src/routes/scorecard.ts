@@ -1,6 +1,5 @@
 import { createRoute } from '@hono/zod-openapi';
 import {
-  ancestorsOf,
   BENCHMARK_IDS,
   INDICATORS,
   POLICY_MEASURES,
@@ -9,6 +8,7 @@ import {
   scoreJurisdiction,
   type ScorecardResponse,
 } from '@fourp/domain';
+import { jurisdictionTree } from '../repos/jurisdictions.js';
 import type { RouteDeps } from '../env.js';
 import { jsonResponse, NOT_MODIFIED, problems } from '../openapi/responses.js';
 import { createRouter } from '../openapi/router.js';
@@ -30,9 +30,10 @@ const getScorecard = createRoute({
 export const scorecardRoutes = (deps: RouteDeps) =>
   createRouter().openapi(getScorecard, async (c) => {
     const query = c.req.valid('query');
-    const jurisdiction = requireJurisdiction(query.jurisdiction).id;
+    const tree = jurisdictionTree(deps.db);
+    const jurisdiction = requireJurisdiction(tree, query.jurisdiction).id;
     const benchmarks = BENCHMARK_IDS.filter((id) => id !== jurisdiction);
-    const ancestors = ancestorsOf(jurisdiction);
+    const ancestors = tree.ancestorsOf(jurisdiction);
     const [availableYears, assessments] = await Promise.all([
       listPublishedYears(deps.db, jurisdiction),
       listMeasureAssessments(deps.db),

@@ -53,7 +53,7 @@ describe('loadReferenceData', () => {
     expect(published[0]?.n).toBe(261);
   });
 
-  it('keeps each row under its jurisdiction, except FIA Gujranwala figures the notes place in the division', async () => {
+  it('keeps each row under its jurisdiction, except FIA Gujranwala figures the notes place in the FIA zone', async () => {
     await loadReferenceData(db, CSV, { now: NOW });
     const rows = await db
       .select({ jurisdiction: observations.jurisdictionId, n: count() })
@@ -64,11 +64,11 @@ describe('loadReferenceData', () => {
       IT: 73,
       PK: 55,
       'PK-PB': 12,
-      'PK-PB-GUJRANWALA': 3,
+      'PK-FIA-GUJRANWALA': 3,
       'PK-PB-GUJRAT': 7,
       EU27: 8,
     });
-    const [zone] = await figure({ indicatorId: 'cases_registered', jurisdictionId: 'PK-PB-GUJRANWALA' });
+    const [zone] = await figure({ indicatorId: 'cases_registered', jurisdictionId: 'PK-FIA-GUJRANWALA' });
     expect(zone?.o).toMatchObject({ year: 2016, value: 1157, definition: 'thb_and_smuggling' });
     expect(zone?.o.note).toContain('filed under Gujrat in the CSV');
   });

@@ -1,4 +1,4 @@
-import { groupBy } from '@fourp/domain';
+import { groupBy, type JurisdictionFile } from '@fourp/domain';
 import type { Db, DbOrTx } from '../db/client.js';
 import { syncCatalogue } from '../repos/catalogue.js';
 import {
@@ -13,6 +13,7 @@ import { citationKey } from '../repos/workflow/observations.js';
 import { mapReferenceCsv } from '../reference/rows.js';
 import { classifySourceKind } from '../reference/source-kind.js';
 import { loadMeasureAssessments, type MeasureAssessmentSeed } from './measure-assessments.js';
+import { jurisdictionTreeOfFile, readJurisdictionFile } from './jurisdictions-file.js';
 
 export type LoadCounts = {
   rows: number;
@@ -57,6 +58,8 @@ export type LoadOptions = {
   now?: () => Date;
   /** The policy-measure assessments to load with the figures; each cites a source or a row of this CSV. */
   assessments?: readonly MeasureAssessmentSeed[];
+  /** The jurisdictions file to load first; the committed one by default. */
+  jurisdictions?: JurisdictionFile;
 };
 
 /**
@@ -70,7 +73,8 @@ export async function loadReferenceData(
   csvText: string,
   options: LoadOptions = {},
 ): Promise<LoadCounts> {
-  const mapped = mapReferenceCsv(csvText);
+  const jurisdictionFile = options.jurisdictions ?? readJurisdictionFile();
+  const mapped = mapReferenceCsv(csvText, jurisdictionTreeOfFile(jurisdictionFile));
   const now = (options.now ?? (() => new Date()))().toISOString();
   const kinds = new Map<string, 'primary' | 'secondary'>();
   for (const { row, citation } of mapped) {
@@ -80,7 +84,7 @@ export async function loadReferenceData(
   }
   // better-sqlite3 transactions are synchronous, so statements inside use run()/get()/all().
   return db.transaction((tx) => {
-    syncCatalogue(tx);
+    syncCatalogue(tx, jurisdictionFile);
     const sourceIds = new Map<string, number>();
     let sourcesInserted = 0;
     for (const [key, kind] of kinds) {

@@ -1,11 +1,15 @@
 import { readFileSync } from 'node:fs';
-import { JURISDICTIONS, POLICY_MEASURES, RUBRIC_LEVELS } from '@fourp/domain';
+import { POLICY_MEASURES, RUBRIC_LEVELS } from '@fourp/domain';
 import { describe, expect, it } from 'vitest';
 import { mapReferenceCsv } from '../reference/rows.js';
+import { jurisdictionTreeOfFile } from './jurisdictions-file.js';
 import { citationFor, MEASURE_ASSESSMENTS } from './measure-assessments.js';
+
+const tree = jurisdictionTreeOfFile();
 
 const mapped = mapReferenceCsv(
   readFileSync(new URL('../../seed/reference-observations.csv', import.meta.url), 'utf8'),
+  tree,
 );
 
 describe('MEASURE_ASSESSMENTS', () => {
@@ -13,7 +17,7 @@ describe('MEASURE_ASSESSMENTS', () => {
     '%s × %s (%i) names a catalogue measure and jurisdiction, a rubric level, evidence and a source',
     (_m, _j, _y, a) => {
       expect(POLICY_MEASURES.map((m) => m.id)).toContain(a.measure);
-      expect(JURISDICTIONS.map((j) => j.id)).toContain(a.jurisdiction);
+      expect(tree.units.map((j) => j.id)).toContain(a.jurisdiction);
       expect(RUBRIC_LEVELS).toContain(a.level);
       expect(a.evidence.length).toBeGreaterThan(40);
       expect(citationFor(a.source, mapped).title.length).toBeGreaterThan(0);

@@ -3,7 +3,8 @@ import { afterEach, describe, expect, it } from 'vitest';
 import { indicators, jurisdictions, observations } from '../db/schema.js';
 import { createTestDb, type TestDb } from '../test-support/db.js';
 import { seedIfEmpty } from './seed.js';
-import { INDICATORS, JURISDICTIONS } from '@fourp/domain';
+import { INDICATORS } from '@fourp/domain';
+import { readJurisdictionFile } from './jurisdictions-file.js';
 
 let testDb: TestDb | undefined;
 afterEach(() => testDb?.close());
@@ -16,6 +17,8 @@ describe('seedIfEmpty', () => {
     expect(await seedIfEmpty(db)).toBeNull();
     expect((await db.select({ n: count() }).from(observations))[0]?.n).toBe(261);
     expect((await db.select({ n: count() }).from(indicators))[0]?.n).toBe(INDICATORS.length);
-    expect((await db.select({ n: count() }).from(jurisdictions))[0]?.n).toBe(JURISDICTIONS.length);
+    expect((await db.select({ n: count() }).from(jurisdictions))[0]?.n).toBe(
+      readJurisdictionFile().units.length,
+    );
   });
 });

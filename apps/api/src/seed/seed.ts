@@ -4,6 +4,7 @@ import type { Db } from '../db/client.js';
 import { syncCatalogue } from '../repos/catalogue.js';
 import { countObservations } from '../repos/observations.js';
 import { loadReferenceData, type LoadCounts } from './load-reference.js';
+import { readJurisdictionFile } from './jurisdictions-file.js';
 
 /** src/seed and dist/seed both sit two levels below apps/api, where the seed data lives. */
 export const REFERENCE_CSV_PATH = fileURLToPath(
@@ -15,7 +16,7 @@ export const REFERENCE_CSV_PATH = fileURLToPath(
  * when the database holds no observations yet. Returns the load counts, or null when nothing was loaded.
  */
 export async function seedIfEmpty(db: Db, csvPath: string = REFERENCE_CSV_PATH): Promise<LoadCounts | null> {
-  db.transaction((tx) => syncCatalogue(tx));
+  db.transaction((tx) => syncCatalogue(tx, readJurisdictionFile()));
   if ((await countObservations(db)).all > 0) return null;
   return loadReferenceData(db, await readFile(csvPath, 'utf8'));
 }

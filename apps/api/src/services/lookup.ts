@@ -1,4 +1,4 @@
-import { findIndicator, findJurisdiction, type Indicator, type Jurisdiction } from '@fourp/domain';
+import { findIndicator, type Indicator, type Jurisdiction, type JurisdictionTree } from '@fourp/domain';
 import { ApiError } from '../errors.js';
 
 export function requireIndicator(id: string): Indicator {
@@ -7,8 +7,8 @@ export function requireIndicator(id: string): Indicator {
   return indicator;
 }
 
-export function requireJurisdiction(id: string): Jurisdiction {
-  const jurisdiction = findJurisdiction(id);
+export function requireJurisdiction(tree: JurisdictionTree, id: string): Jurisdiction {
+  const jurisdiction = tree.find(id);
   if (!jurisdiction) throw new ApiError('unknown_jurisdiction', `There is no jurisdiction "${id}".`);
   return jurisdiction;
 }

@@ -2,6 +2,7 @@ import type { Compare, ComparedPoint, Jurisdiction, Observation } from '@fourp/d
 import { describe, expect, it } from 'vitest';
 import { buildViewRows, drawnSeries, indicatorCsv, valuesOnAxis, yearAxis } from './indicator-view';
 
+const open = { validFrom: null, validTo: null, parents: [], source: null, note: null };
 const jurisdictions: Jurisdiction[] = [
   {
     id: 'PK-PB-GUJRAT',
@@ -9,9 +10,10 @@ const jurisdictions: Jurisdiction[] = [
     parentId: 'PK-PB',
     name: { en: 'Gujrat District' },
     role: 'monitored',
+    ...open,
   },
-  { id: 'PK-PB', kind: 'province', parentId: 'PK', name: { en: 'Punjab' }, role: 'monitored' },
-  { id: 'IT', kind: 'country', parentId: null, name: { en: 'Italy' }, role: 'benchmark' },
+  { id: 'PK-PB', kind: 'province', parentId: 'PK', name: { en: 'Punjab' }, role: 'monitored', ...open },
+  { id: 'IT', kind: 'country', parentId: null, name: { en: 'Italy' }, role: 'benchmark', ...open },
 ];
 
 const source = {

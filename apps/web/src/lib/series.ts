@@ -20,6 +20,16 @@ export const REPORTED_JURISDICTIONS = [...STAND_IN_CHAIN, ...BENCHMARK_IDS];
 /** The jurisdictions the indicator view can draw, in display order: those reported on and the EU average. */
 export const VIEW_JURISDICTIONS = [...REPORTED_JURISDICTIONS, 'EU27'];
 
+/** What a view focused on the district `base` reports on: the base, Punjab, Pakistan and the benchmarks. */
+export const reportedJurisdictions = (base: string): string[] => [
+  ...new Set([base, ...STAND_IN_CHAIN.slice(1), ...BENCHMARK_IDS]),
+];
+
+/** What a view focused on `base` can draw: the base, its neighbours, Punjab, Pakistan, the benchmarks, the EU. */
+export const viewJurisdictions = (base: string, neighbours: readonly string[] = []): string[] => [
+  ...new Set([base, ...neighbours, ...STAND_IN_CHAIN.slice(1), ...BENCHMARK_IDS, 'EU27']),
+];
+
 /** Every year a comparison holds a point for `jurisdiction` (base or benchmark). */
 export function pointsFor(comparison: Comparison, jurisdiction: string): ComparedPoint[] {
   return comparison.years.flatMap((year) => {

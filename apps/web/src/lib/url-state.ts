@@ -7,6 +7,8 @@ export type IndicatorViewState = {
   tab: IndicatorTab;
   per: PerMode;
   jurisdictions: string[];
+  /** The district in focus when it is not Gujrat. */
+  base?: string | undefined;
 };
 
 export type IndicatorViewOptions = {
@@ -50,6 +52,7 @@ export function serialiseIndicatorView(state: IndicatorViewState): string {
   params.set('tab', state.tab);
   params.set('per', state.per);
   params.set('jurisdictions', state.jurisdictions.join(','));
+  if (state.base !== undefined) params.set('base', state.base);
   return params.toString().replace(/%2C/g, ',');
 }
 

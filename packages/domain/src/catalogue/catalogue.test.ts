@@ -7,15 +7,8 @@ import {
   RubricLevelDefinitionSchema,
   SCORED_PILLAR_IDS,
 } from '../contracts.js';
-import {
-  ancestorsOf,
-  BASE_JURISDICTION,
-  BENCHMARK_IDS,
-  descendantsOf,
-  findJurisdiction,
-  isWithin,
-  JURISDICTIONS,
-} from './jurisdictions.js';
+import { TEST_JURISDICTIONS as JURISDICTIONS, TEST_TREE } from '../test-support/jurisdictions.js';
+import { BASE_JURISDICTION, BENCHMARK_IDS, jurisdictionIssues, neighboursOf } from './jurisdictions.js';
 import { definitionVariantsOf, findIndicator, INDICATORS, indicatorsInPillar } from './indicators.js';
 import { findMeasure, POLICY_MEASURES, RUBRIC } from './measures.js';
 import { findPillar, PILLARS } from './pillars.js';
@@ -225,7 +218,7 @@ describe('policy measures', () => {
       expect(measure.relatedIndicators.length).toBeGreaterThan(0);
       for (const indicatorId of measure.relatedIndicators)
         expect(findIndicator(indicatorId)?.id).toBe(indicatorId);
-      for (const country of measure.modelCountries) expect(findJurisdiction(country)?.role).toBe('benchmark');
+      for (const country of measure.modelCountries) expect(TEST_TREE.find(country)?.role).toBe('benchmark');
     },
   );
 
@@ -261,42 +254,74 @@ describe('jurisdictions', () => {
   });
 
   it.each(JURISDICTIONS.map((j) => [j.id]))('%s has no cycle and ends at a root', (id) => {
-    let current = findJurisdiction(id);
+    let current = TEST_TREE.find(id);
     const seen = new Set<string>();
     while (current && current.parentId !== null) {
       expect(seen.has(current.id)).toBe(false);
       seen.add(current.id);
-      current = findJurisdiction(current.parentId);
+      current = TEST_TREE.find(current.parentId);
     }
     expect(current?.parentId).toBeNull();
+    expect(jurisdictionIssues(JURISDICTIONS)).toEqual([]);
   });
 
   it.each([
-    ['PK-PB-GUJRAT', ['PK-PB-GUJRANWALA', 'PK-PB', 'PK']],
-    ['PK-PB-GUJRAT-KHARIAN', ['PK-PB-GUJRAT', 'PK-PB-GUJRANWALA', 'PK-PB', 'PK']],
+    ['PK-PB-GUJRAT', ['PK-PB-GUJRANWALA-DIV', 'PK-PB', 'PK']],
+    ['PK-PB-GUJRAT-KHARIAN', ['PK-PB-GUJRAT', 'PK-PB-GUJRANWALA-DIV', 'PK-PB', 'PK']],
     ['PK', []],
     ['IT', []],
     ['XX', []],
-  ] as const)('ancestorsOf(%s) is %j', (id, expected) => {
-    expect(ancestorsOf(id)).toEqual(expected);
+  ] as const)('ancestorsOf(%s) in 2021 is %j', (id, expected) => {
+    expect(TEST_TREE.ancestorsOf(id, 2021)).toEqual(expected);
+  });
+
+  it('places Gujrat under Gujrat Division from the day it was created', () => {
+    expect(TEST_TREE.ancestorsOf('PK-PB-GUJRAT', '2022-08-16')[0]).toBe('PK-PB-GUJRANWALA-DIV');
+    expect(TEST_TREE.ancestorsOf('PK-PB-GUJRAT', '2022-08-17')[0]).toBe('PK-PB-GUJRAT-DIV');
+    expect(TEST_TREE.ancestorsOf('PK-PB-GUJRAT', 2022)[0]).toBe('PK-PB-GUJRAT-DIV');
+    expect(TEST_TREE.ancestorsOf('PK-PB-GUJRAT')).toEqual(['PK-PB-GUJRAT-DIV', 'PK-PB', 'PK']);
+    expect(TEST_TREE.isWithin('PK-PB-GUJRAT', 'PK-PB-GUJRANWALA-DIV', 2021)).toBe(true);
+    expect(TEST_TREE.isWithin('PK-PB-GUJRAT', 'PK-PB-GUJRANWALA-DIV', 2025)).toBe(false);
+    expect(TEST_TREE.existsAt('PK-PB-GUJRAT-DIV', 2021)).toBe(false);
+    expect(TEST_TREE.existsDuring('PK-PB-GUJRAT-JALALPUR-JATTAN', 2015, 2018)).toBe(true);
+    expect(TEST_TREE.existsDuring('PK-PB-GUJRAT-JALALPUR-JATTAN', 2015, 2017)).toBe(false);
   });
 
   it.each([
-    ['PK-PB-GUJRAT', ['PK-PB-GUJRAT-GUJRAT', 'PK-PB-GUJRAT-KHARIAN', 'PK-PB-GUJRAT-SARAI-ALAMGIR']],
+    [
+      'PK-PB-GUJRAT',
+      [
+        'PK-PB-GUJRAT-GUJRAT',
+        'PK-PB-GUJRAT-KHARIAN',
+        'PK-PB-GUJRAT-SARAI-ALAMGIR',
+        'PK-PB-GUJRAT-JALALPUR-JATTAN',
+      ],
+    ],
     [
       'PK-PB',
       [
+        'PK-PB-GUJRANWALA-DIV',
         'PK-PB-GUJRANWALA',
         'PK-PB-GUJRAT',
         'PK-PB-GUJRAT-GUJRAT',
         'PK-PB-GUJRAT-KHARIAN',
         'PK-PB-GUJRAT-SARAI-ALAMGIR',
+        'PK-PB-GUJRAT-JALALPUR-JATTAN',
       ],
     ],
     ['PK-PB-GUJRAT-KHARIAN', []],
     ['ES', []],
-  ] as const)('descendantsOf(%s) is %j', (id, expected) => {
-    expect(descendantsOf(id)).toEqual(expected);
+  ] as const)('descendantsOf(%s) in 2021 is %j', (id, expected) => {
+    expect(TEST_TREE.descendantsOf(id, 2021)).toEqual(expected);
+  });
+
+  it('leaves a tehsil out of the years before it was created', () => {
+    expect(TEST_TREE.descendantsOf('PK-PB-GUJRAT', 2017)).toEqual([
+      'PK-PB-GUJRAT-GUJRAT',
+      'PK-PB-GUJRAT-KHARIAN',
+      'PK-PB-GUJRAT-SARAI-ALAMGIR',
+    ]);
+    expect(TEST_TREE.treeAt(2021).map((root) => root.id)).toEqual(['PK', 'IT', 'ES', 'EU27']);
   });
 
   it.each([
@@ -305,8 +330,14 @@ describe('jurisdictions', () => {
     ['PK-PB-GUJRAT', 'PK-PB-GUJRAT-KHARIAN', false],
     ['IT', 'PK', false],
     ['ES', 'EU27', false],
+    ['PK-FIA-GUJRANWALA', 'PK-PB', false],
   ] as const)('isWithin(%s, %s) is %s', (id, ancestorId, expected) => {
-    expect(isWithin(id, ancestorId)).toBe(expected);
+    expect(TEST_TREE.isWithin(id, ancestorId)).toBe(expected);
+  });
+
+  it('lists as neighbours the districts that share a division now or did before', () => {
+    expect(neighboursOf(TEST_TREE, 'PK-PB-GUJRAT')).toEqual(['PK-PB-GUJRAT', 'PK-PB-GUJRANWALA']);
+    expect(neighboursOf(TEST_TREE, 'XX')).toEqual([]);
   });
 
   it('marks Pakistan as monitored and Italy, Spain and the EU-27 as benchmarks', () => {
@@ -320,7 +351,7 @@ describe('jurisdictions', () => {
       ES: 'benchmark',
       EU27: 'benchmark',
     });
-    expect(findJurisdiction('EU27')?.kind).toBe('aggregate');
+    expect(TEST_TREE.find('EU27')?.kind).toBe('aggregate');
   });
 
   it.each(JURISDICTIONS.map((j) => [j.id, j] as const))('%s has an Urdu name', (_id, jurisdiction) => {

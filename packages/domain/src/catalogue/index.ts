@@ -1,4 +1,5 @@
 export * from './pillars.js';
 export * from './jurisdictions.js';
+export * from './jurisdiction-tree.js';
 export * from './indicators.js';
 export * from './measures.js';

@@ -1,4 +1,16 @@
-import type { Jurisdiction, JurisdictionId } from '../contracts.js';
+import { z } from 'zod';
+import {
+  IsoDateSchema,
+  JURISDICTION_ROLES,
+  JurisdictionIdSchema,
+  JurisdictionKindSchema,
+  LocalisedNameSchema,
+  TEXT_LIMITS,
+  type Jurisdiction,
+  type JurisdictionId,
+  type ParentPeriod,
+} from '../contracts.js';
+import { createJurisdictionTree, type JurisdictionTree } from './jurisdiction-tree.js';
 
 /** The jurisdiction the dashboard monitors. */
 export const BASE_JURISDICTION = 'PK-PB-GUJRAT' satisfies JurisdictionId;
@@ -7,89 +19,312 @@ export const BENCHMARK_IDS = ['IT', 'ES'] as const satisfies readonly Jurisdicti
 /** The base, then the province and country whose figure or score the dashboard shows when the base has none. */
 export const STAND_IN_CHAIN = [BASE_JURISDICTION, 'PK-PB', 'PK'] as const satisfies readonly JurisdictionId[];
 
-export const JURISDICTIONS: readonly Jurisdiction[] = [
-  { id: 'PK', kind: 'country', parentId: null, name: { en: 'Pakistan', ur: 'پاکستان' }, role: 'monitored' },
-  { id: 'PK-PB', kind: 'province', parentId: 'PK', name: { en: 'Punjab', ur: 'پنجاب' }, role: 'monitored' },
-  {
-    id: 'PK-PB-GUJRANWALA',
-    kind: 'division',
-    parentId: 'PK-PB',
-    name: { en: 'Gujranwala Division', ur: 'گوجرانوالہ ڈویژن' },
-    role: 'monitored',
-  },
-  {
-    id: 'PK-PB-GUJRAT',
-    kind: 'district',
-    parentId: 'PK-PB-GUJRANWALA',
-    name: { en: 'Gujrat District', ur: 'ضلع گجرات' },
-    role: 'monitored',
-  },
-  {
-    id: 'PK-PB-GUJRAT-GUJRAT',
-    kind: 'tehsil',
-    parentId: 'PK-PB-GUJRAT',
-    name: { en: 'Gujrat Tehsil', ur: 'تحصیل گجرات' },
-    role: 'monitored',
-  },
-  {
-    id: 'PK-PB-GUJRAT-KHARIAN',
-    kind: 'tehsil',
-    parentId: 'PK-PB-GUJRAT',
-    name: { en: 'Kharian Tehsil', ur: 'تحصیل کھاریاں' },
-    role: 'monitored',
-  },
-  {
-    id: 'PK-PB-GUJRAT-SARAI-ALAMGIR',
-    kind: 'tehsil',
-    parentId: 'PK-PB-GUJRAT',
-    name: { en: 'Sarai Alamgir Tehsil', ur: 'تحصیل سرائے عالمگیر' },
-    role: 'monitored',
-  },
-  { id: 'IT', kind: 'country', parentId: null, name: { en: 'Italy', ur: 'اٹلی' }, role: 'benchmark' },
-  { id: 'ES', kind: 'country', parentId: null, name: { en: 'Spain', ur: 'اسپین' }, role: 'benchmark' },
-  {
-    id: 'EU27',
-    kind: 'aggregate',
-    parentId: null,
-    name: { en: 'European Union (27 member states)', ur: 'یورپی یونین' },
-    role: 'benchmark',
-  },
-];
+const SourceKeySchema = z.string().regex(/^[a-z0-9-]+$/, 'a source key such as nation-2023-02-21');
 
-const byId = new Map(JURISDICTIONS.map((jurisdiction) => [jurisdiction.id, jurisdiction]));
+/** The versioned jurisdictions file (apps/api/seed/jurisdictions.json): every unit, its life and its parents. */
+export const JurisdictionFileSchema = z.object({
+  /** Raised whenever the file changes; the API reloads the file when it is newer than what it loaded. */
+  version: z.number().int().positive(),
+  date: IsoDateSchema,
+  notes: z.array(z.string()),
+  sources: z.record(
+    SourceKeySchema,
+    z.object({
+      citation: z.string().min(1),
+      url: z.url().nullable(),
+      status: z.enum(['verified', 'partly', 'not_verified']),
+    }),
+  ),
+  units: z.array(
+    z.object({
+      id: JurisdictionIdSchema,
+      kind: JurisdictionKindSchema,
+      name: LocalisedNameSchema.extend({ ur: z.string().min(1) }),
+      role: z.enum(JURISDICTION_ROLES),
+      validFrom: IsoDateSchema.nullable(),
+      validTo: IsoDateSchema.nullable(),
+      parents: z.array(
+        z.object({
+          parentId: JurisdictionIdSchema,
+          from: IsoDateSchema.nullable(),
+          to: IsoDateSchema.nullable(),
+          source: SourceKeySchema.nullable(),
+        }),
+      ),
+      source: SourceKeySchema.nullable(),
+      note: z.string().nullable(),
+    }),
+  ),
+});
+export type JurisdictionFile = z.infer<typeof JurisdictionFileSchema>;
 
-/** The jurisdiction with this id, or undefined when the catalogue has none. */
-export function findJurisdiction(id: JurisdictionId): Jurisdiction | undefined {
-  return byId.get(id);
+/** The file's units as the domain's jurisdictions, each source key replaced by its citation. */
+export function unitsOfFile(file: JurisdictionFile): Jurisdiction[] {
+  const cite = (key: string | null): string | null => {
+    if (key === null) return null;
+    const source = file.sources[key];
+    if (!source) return key;
+    return source.url ? `${source.citation} ${source.url}` : source.citation;
+  };
+  return file.units.map((unit) => ({
+    ...unit,
+    parentId: unit.parents.find((p) => p.to === null)?.parentId ?? null,
+    parents: unit.parents.map((p) => ({ ...p, source: cite(p.source) })),
+    source: cite(unit.source),
+  }));
 }
 
-/** Ids of the jurisdiction's ancestors, nearest parent first; empty for a root or an unknown id. */
-export function ancestorsOf(id: JurisdictionId): JurisdictionId[] {
-  const ancestors: JurisdictionId[] = [];
-  let parentId = byId.get(id)?.parentId ?? null;
-  while (parentId !== null && !ancestors.includes(parentId)) {
-    ancestors.push(parentId);
-    parentId = byId.get(parentId)?.parentId ?? null;
+export type JurisdictionIssue = { id: JurisdictionId; path: string; message: string };
+
+/** Whether the period starts before or ends after the unit's life. */
+const outsideLife = (period: ParentPeriod, unit: Jurisdiction): boolean =>
+  (unit.validFrom !== null && (period.from === null || period.from < unit.validFrom)) ||
+  (unit.validTo !== null && (period.to === null || period.to > unit.validTo));
+
+/**
+ * Problems that would make `units` an inconsistent tree: a repeated id, an unknown source key, a parent that
+ * does not exist, a parent period outside the unit's or the parent's life, overlapping parent periods, a cycle.
+ */
+export function jurisdictionIssues(units: readonly Jurisdiction[]): JurisdictionIssue[] {
+  const issues: JurisdictionIssue[] = [];
+  const byId = new Map<JurisdictionId, Jurisdiction>();
+  for (const unit of units) {
+    if (byId.has(unit.id)) issues.push({ id: unit.id, path: 'id', message: `${unit.id} is listed twice` });
+    byId.set(unit.id, unit);
   }
-  return ancestors;
-}
-
-/** Ids of every jurisdiction below this one (children before grandchildren); empty for a leaf or an unknown id. */
-export function descendantsOf(id: JurisdictionId): JurisdictionId[] {
-  const descendants: JurisdictionId[] = [];
-  let frontier: JurisdictionId[] = [id];
-  while (frontier.length > 0) {
-    const children = JURISDICTIONS.filter(
-      (jurisdiction) => jurisdiction.parentId !== null && frontier.includes(jurisdiction.parentId),
-    ).map((jurisdiction) => jurisdiction.id);
-    const fresh = children.filter((child) => child !== id && !descendants.includes(child));
-    descendants.push(...fresh);
-    frontier = fresh;
+  const before = (a: string | null, b: string | null) => a === null || b === null || a <= b;
+  for (const unit of units) {
+    if (!before(unit.validFrom, unit.validTo)) {
+      issues.push({
+        id: unit.id,
+        path: 'validTo',
+        message: `${unit.id} closes (${unit.validTo}) before it opens (${unit.validFrom})`,
+      });
+    }
+    const periods = [...unit.parents].sort((a, b) => (a.from ?? '').localeCompare(b.from ?? ''));
+    periods.forEach((period, index) => {
+      const parent = byId.get(period.parentId);
+      const path = `parents[${index}]`;
+      if (!parent) {
+        issues.push({ id: unit.id, path, message: `${unit.id} has an unknown parent ${period.parentId}` });
+        return;
+      }
+      if (!before(period.from, period.to)) {
+        issues.push({
+          id: unit.id,
+          path,
+          message: `the period under ${period.parentId} ends before it starts`,
+        });
+      }
+      if (outsideLife(period, unit)) {
+        issues.push({
+          id: unit.id,
+          path,
+          message: `the period under ${period.parentId} lies outside ${unit.id}'s life (${unit.validFrom ?? '…'} to ${unit.validTo ?? '…'})`,
+        });
+      }
+      if (outsideLife(period, parent)) {
+        issues.push({
+          id: unit.id,
+          path,
+          message: `${period.parentId} does not exist for the whole period ${unit.id} is placed under it`,
+        });
+      }
+      const next = periods[index + 1];
+      if (next && (period.to === null || (next.from !== null && next.from <= period.to))) {
+        issues.push({
+          id: unit.id,
+          path,
+          message: `${unit.id}'s periods under ${period.parentId} and ${next.parentId} overlap`,
+        });
+      }
+    });
   }
-  return descendants;
+  const tree = createJurisdictionTree(units);
+  for (const unit of units) {
+    for (const period of unit.parents) {
+      const day = period.from ?? unit.validFrom ?? '1900-01-01';
+      if (tree.ancestorsOf(period.parentId, day).includes(unit.id) || period.parentId === unit.id) {
+        issues.push({ id: unit.id, path: 'parents', message: `${unit.id} would lie below itself` });
+      }
+    }
+  }
+  return issues;
 }
 
-/** True when `id` is `ancestorId` itself or lies below it in the jurisdiction tree. */
-export function isWithin(id: JurisdictionId, ancestorId: JurisdictionId): boolean {
-  return id === ancestorId || ancestorsOf(id).includes(ancestorId);
+/**
+ * Districts that share a division with `id` now or ever did (the same division or a former one), `id` first;
+ * the neighbours the dashboard shows a district beside, by English name. Only units that exist today are listed.
+ */
+export function neighboursOf(tree: JurisdictionTree, id: JurisdictionId): JurisdictionId[] {
+  const unit = tree.find(id);
+  if (!unit) return [];
+  const parents = new Set(unit.parents.map((p) => p.parentId));
+  const others = tree.units.filter(
+    (other) =>
+      other.id !== id &&
+      other.kind === unit.kind &&
+      tree.existsAt(other.id) &&
+      other.parents.some((p) => parents.has(p.parentId)),
+  );
+  return [id, ...others.sort((a, b) => a.name.en.localeCompare(b.name.en)).map((other) => other.id)];
+}
+
+export const JURISDICTION_IMPORT_COLUMNS = [
+  'id',
+  'kind',
+  'name_en',
+  'name_ur',
+  'role',
+  'valid_from',
+  'valid_to',
+  'parent_id',
+  'source',
+  'note',
+] as const;
+
+const optionalText = (max: number) =>
+  z
+    .string()
+    .trim()
+    .max(max)
+    .transform((value) => (value === '' ? null : value))
+    .nullable()
+    .default(null);
+const optionalDate = z
+  .string()
+  .trim()
+  .transform((value) => (value === '' ? null : value))
+  .pipe(IsoDateSchema.nullable())
+  .nullable()
+  .default(null);
+
+/**
+ * One row of an admin's jurisdiction import. A row with a new id adds the unit under `parent_id` from
+ * `valid_from`; a row with a known id and `valid_to` closes that unit (and its current parent period) on that day.
+ */
+export const JurisdictionImportRowSchema = z.object({
+  id: JurisdictionIdSchema,
+  kind: z.union([JurisdictionKindSchema, z.literal('')]).optional(),
+  name_en: optionalText(TEXT_LIMITS.name),
+  name_ur: optionalText(TEXT_LIMITS.name),
+  role: z.union([z.enum(JURISDICTION_ROLES), z.literal('')]).optional(),
+  valid_from: optionalDate,
+  valid_to: optionalDate,
+  parent_id: z.union([JurisdictionIdSchema, z.literal('')]).optional(),
+  source: z.string().trim().min(1, 'source: cite the notification or order').max(TEXT_LIMITS.text),
+  note: optionalText(TEXT_LIMITS.text),
+});
+export type JurisdictionImportRow = z.infer<typeof JurisdictionImportRowSchema>;
+
+export type JurisdictionRowIssue = { row: number; field: string; message: string };
+
+export const JurisdictionImportQuerySchema = z.object({
+  dryRun: z
+    .enum(['true', 'false'])
+    .optional()
+    .transform((value) => value === 'true')
+    .describe('true: check the rows and report what would change, writing nothing'),
+});
+
+export const JurisdictionImportReportSchema = z.object({
+  dryRun: z.boolean(),
+  /** Ids of the units added, and of those closed, in row order. */
+  added: z.array(JurisdictionIdSchema),
+  closed: z.array(JurisdictionIdSchema),
+});
+export type JurisdictionImportReport = z.infer<typeof JurisdictionImportReportSchema>;
+export const JurisdictionImportResponseSchema = z.object({ data: JurisdictionImportReportSchema });
+export type JurisdictionImportPlan =
+  { ok: true; added: Jurisdiction[]; closed: Jurisdiction[] } | { ok: false; issues: JurisdictionRowIssue[] };
+
+/**
+ * Plans an import against the current units: each row (numbered from 1) either adds or closes a unit.
+ * Nothing is planned when any row has a problem, so the import applies all rows or none.
+ */
+export function planJurisdictionImport(
+  current: readonly Jurisdiction[],
+  rows: readonly unknown[],
+): JurisdictionImportPlan {
+  const issues: JurisdictionRowIssue[] = [];
+  const units = new Map(current.map((unit) => [unit.id, unit]));
+  const added: Jurisdiction[] = [];
+  const closed = new Map<JurisdictionId, Jurisdiction>();
+  rows.forEach((raw, index) => {
+    const row = index + 1;
+    const parsed = JurisdictionImportRowSchema.safeParse(raw);
+    if (!parsed.success) {
+      for (const issue of parsed.error.issues) {
+        issues.push({ row, field: issue.path.join('.') || 'row', message: issue.message });
+      }
+      return;
+    }
+    const r = parsed.data;
+    const existing = units.get(r.id);
+    if (existing) {
+      if (r.valid_to === null) {
+        issues.push({ row, field: 'valid_to', message: `${r.id} already exists: give valid_to to close it` });
+        return;
+      }
+      if (existing.validTo !== null) {
+        issues.push({ row, field: 'valid_to', message: `${r.id} was already closed on ${existing.validTo}` });
+        return;
+      }
+      const closing: Jurisdiction = {
+        ...existing,
+        validTo: r.valid_to,
+        source: r.source,
+        note: r.note ?? existing.note,
+        parents: existing.parents.map((p) => (p.to === null ? { ...p, to: r.valid_to } : p)),
+      };
+      units.set(r.id, closing);
+      closed.set(r.id, closing);
+      return;
+    }
+    const missing = (['kind', 'name_en', 'name_ur', 'role', 'valid_from', 'parent_id'] as const).filter(
+      (field) => !r[field],
+    );
+    if (missing.length > 0) {
+      for (const field of missing)
+        issues.push({ row, field, message: `${field} is required to add ${r.id}` });
+      return;
+    }
+    const unit: Jurisdiction = {
+      id: r.id,
+      kind: r.kind as Jurisdiction['kind'],
+      parentId: r.parent_id!,
+      name: { en: r.name_en!, ur: r.name_ur! },
+      role: r.role as Jurisdiction['role'],
+      validFrom: r.valid_from,
+      validTo: r.valid_to,
+      parents: [{ parentId: r.parent_id!, from: r.valid_from, to: r.valid_to, source: r.source }],
+      source: r.source,
+      note: r.note,
+    };
+    units.set(r.id, unit);
+    added.push(unit);
+  });
+  if (issues.length === 0) {
+    const rowOf = (id: JurisdictionId) =>
+      rows.findIndex((raw) => (raw as { id?: unknown } | null)?.id === id) + 1;
+    const touched = new Set([...added.map((u) => u.id), ...closed.keys()]);
+    for (const issue of jurisdictionIssues([...units.values()])) {
+      if (touched.has(issue.id))
+        issues.push({ row: rowOf(issue.id), field: issue.path, message: issue.message });
+    }
+    for (const unit of closed.values()) {
+      const open = [...units.values()].filter(
+        (child) =>
+          child.validTo === null && child.parents.some((p) => p.parentId === unit.id && p.to === null),
+      );
+      if (open.length > 0) {
+        issues.push({
+          row: rowOf(unit.id),
+          field: 'valid_to',
+          message: `${unit.id} still has units under it (${open.map((c) => c.id).join(', ')}): close or move them first`,
+        });
+      }
+    }
+  }
+  return issues.length > 0 ? { ok: false, issues } : { ok: true, added, closed: [...closed.values()] };
 }

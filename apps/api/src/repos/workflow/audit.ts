@@ -15,7 +15,8 @@ export type Actor = {
 
 export type AuditEntry = {
   action: string;
-  entityType: 'observation' | 'user' | 'api_token' | 'target' | 'import_batch' | 'source' | 'session';
+  entityType:
+    'observation' | 'user' | 'api_token' | 'target' | 'import_batch' | 'source' | 'session' | 'jurisdiction';
   entityId: string | number;
   jurisdictionId?: string | null;
   oldValue?: unknown;

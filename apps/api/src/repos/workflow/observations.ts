@@ -1,7 +1,10 @@
 import {
   cellKey,
-  descendantsOf,
+  MAX_YEAR,
+  MIN_YEAR,
   readScopeOf,
+  spansWithin,
+  type JurisdictionTree,
   type JurisdictionId,
   type ObservationCell,
   type ObsStatus,
@@ -13,7 +16,7 @@ import {
   type WorkflowObservation,
   type WorkflowState,
 } from '@fourp/domain';
-import { and, asc, desc, eq, inArray, isNull, ne, or, type SQL } from 'drizzle-orm';
+import { and, asc, between, desc, eq, inArray, isNull, ne, or, type SQL } from 'drizzle-orm';
 import type { Db } from '../../db/client.js';
 import { observationRevisions, observations, sources } from '../../db/schema.js';
 import { users } from '../../db/schema-workflow.js';
@@ -27,12 +30,25 @@ import {
 import { citationWhere, toSource } from '../sources.js';
 
 /** The SQL condition for the observations a principal may read: published ones, plus every state in its scope. */
-export function observationVisibility(principal: Principal): SQL | undefined {
+export function observationVisibility(principal: Principal, tree: JurisdictionTree): SQL | undefined {
   const within = readScopeOf(principal).unpublishedWithin;
   if (within === '*') return undefined;
   const published = eq(observations.workflowState, 'published');
   if (within === null) return published;
-  return or(published, inArray(observations.jurisdictionId, [within, ...descendantsOf(within)]));
+  return or(published, withinScope(tree, within));
+}
+
+/** Figures filed under `scope` or a unit that lay below it in the figure's (last) year. */
+export function withinScope(tree: JurisdictionTree, scope: JurisdictionId): SQL {
+  const spans = spansWithin(tree, scope, MIN_YEAR, MAX_YEAR);
+  const always = spans.filter((s) => s.from === MIN_YEAR && s.to === MAX_YEAR).map((s) => s.id);
+  const partly = spans.filter((s) => s.from !== MIN_YEAR || s.to !== MAX_YEAR);
+  return or(
+    inArray(observations.jurisdictionId, always.length > 0 ? always : [scope]),
+    ...partly.map((s) =>
+      and(eq(observations.jurisdictionId, s.id), between(observations.yearEnd, s.from, s.to)),
+    ),
+  )!;
 }
 
 export type SourceInput = {
@@ -118,18 +134,18 @@ export async function findWorkflowObservation(db: Db, id: number): Promise<Workf
   return row ? toWorkflowObservation(row) : null;
 }
 
-/** Observations the principal may read that are in one of `states`, within `jurisdictions` when given. */
+/** Observations the principal may read that are in one of `states`, within a jurisdiction when given. */
 export async function listWorkflowObservations(
   db: Db,
   principal: Principal,
-  filter: { states: WorkflowState[]; jurisdictions?: JurisdictionId[] },
+  filter: { states: WorkflowState[]; within?: JurisdictionId | undefined; tree: JurisdictionTree },
 ): Promise<WorkflowObservation[]> {
   const rows = await selectRows(db)
     .where(
       and(
-        observationVisibility(principal),
+        observationVisibility(principal, filter.tree),
         inArray(observations.workflowState, filter.states),
-        filter.jurisdictions ? inArray(observations.jurisdictionId, filter.jurisdictions) : undefined,
+        filter.within ? withinScope(filter.tree, filter.within) : undefined,
       ),
     )
     .orderBy(

@@ -14,10 +14,18 @@ import { createRouter } from '../../openapi/router.js';
 import { listImportBatches } from '../../repos/workflow/imports.js';
 import { applyImport } from '../../services/import/apply.js';
 import { previewImport } from '../../services/import/preview.js';
-import { CSV_CONTENT, ENTRY, NO_STORE, XLSX_CONTENT, access, type WorkflowDeps } from './shared.js';
+import {
+  CSV_CONTENT,
+  ENTRY,
+  MULTIPART_FILE_CONTENT,
+  NO_STORE,
+  XLSX_CONTENT,
+  access,
+  type WorkflowDeps,
+} from './shared.js';
 
 /** The uploaded file: the `file` field of a multipart form, or the raw body. */
-async function uploadedFile(c: Context): Promise<{ bytes: Uint8Array; filename: string | null }> {
+export async function uploadedFile(c: Context): Promise<{ bytes: Uint8Array; filename: string | null }> {
   if (c.req.header('content-type')?.startsWith('multipart/form-data')) {
     const form = await c.req.parseBody().catch((error: unknown) => {
       throw new ApiError(
@@ -85,13 +93,7 @@ const run = createRoute({
     body: {
       required: true,
       content: {
-        'multipart/form-data': {
-          schema: {
-            type: 'object',
-            properties: { file: { type: 'string', contentMediaType: 'application/octet-stream' } },
-            required: ['file'],
-          },
-        },
+        ...MULTIPART_FILE_CONTENT,
         ...CSV_CONTENT,
         ...XLSX_CONTENT,
       },

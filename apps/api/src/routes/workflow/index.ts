@@ -2,6 +2,7 @@ import { createRouter } from '../../openapi/router.js';
 import { auditRoutes } from './audit.js';
 import { authRoutes } from './auth.js';
 import { importRoutes } from './imports.js';
+import { jurisdictionImportRoutes } from './jurisdictions.js';
 import { observationWriteRoutes } from './observations.js';
 import { reviewRoutes } from './reviews.js';
 import type { WorkflowDeps } from './shared.js';
@@ -21,6 +22,7 @@ export const createWorkflowRoutes = (deps: WorkflowDeps) =>
     .route('/v1/observations', observationWriteRoutes(deps))
     .route('/v1/reviews', reviewRoutes(deps))
     .route('/v1/imports', importRoutes(deps))
+    .route('/v1/jurisdictions', jurisdictionImportRoutes(deps))
     .route('/v1', auditRoutes(deps))
     .route('/v1/targets', targetRoutes(deps))
     .route('/v1/progress', progressRoutes(deps));

@@ -3,13 +3,13 @@ import {
   ReviewQueueQuerySchema,
   ReviewQueueResponseSchema,
   WORKFLOW_STATES,
-  descendantsOf,
   detectOutlier,
   type ReviewQueueResponse,
 } from '@fourp/domain';
 import { requireAllowed } from './guard.js';
 import { jsonResponse, problems } from '../../openapi/responses.js';
 import { createRouter } from '../../openapi/router.js';
+import { jurisdictionTree } from '../../repos/jurisdictions.js';
 import { listWorkflowObservations, previousPublishedValues } from '../../repos/workflow/observations.js';
 import { ENTRY, NO_STORE, access, type WorkflowDeps } from './shared.js';
 
@@ -30,10 +30,16 @@ const queue = createRoute({
 export const reviewRoutes = ({ db }: WorkflowDeps) =>
   createRouter().openapi(queue, async (c) => {
     const { state, jurisdiction } = c.req.valid('query');
-    const principal = requireAllowed(c, 'observation.read_unpublished', { jurisdictionId: jurisdiction });
+    const tree = jurisdictionTree(db);
+    const principal = requireAllowed(
+      c,
+      'observation.read_unpublished',
+      jurisdiction === undefined ? {} : { jurisdictionId: jurisdiction, tree },
+    );
     const rows = await listWorkflowObservations(db, principal, {
       states: state ? [state] : WORKFLOW_STATES.filter((s) => s !== 'published'),
-      jurisdictions: jurisdiction ? [jurisdiction, ...descendantsOf(jurisdiction)] : undefined,
+      within: jurisdiction,
+      tree,
     });
     const previous = await previousPublishedValues(db, rows);
     const data = rows.map((row) => {

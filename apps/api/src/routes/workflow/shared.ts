@@ -30,6 +30,16 @@ export const IdParamsSchema = (description: string) =>
 export const NO_STORE = { 'Cache-Control': 'no-store' };
 
 export const CSV_CONTENT = { 'text/csv': { schema: { type: 'string' as const } } };
+/** A file sent as the `file` field of a multipart form. */
+export const MULTIPART_FILE_CONTENT = {
+  'multipart/form-data': {
+    schema: {
+      type: 'object' as const,
+      properties: { file: { type: 'string' as const, contentMediaType: 'application/octet-stream' } },
+      required: ['file'],
+    },
+  },
+};
 export const XLSX_CONTENT = {
   'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet': {
     schema: { type: 'string' as const, contentMediaType: 'application/octet-stream' },

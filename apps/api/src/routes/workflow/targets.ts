@@ -11,6 +11,7 @@ import {
   type ProgressItem,
   type ProgressResponse,
 } from '@fourp/domain';
+import { jurisdictionTree } from '../../repos/jurisdictions.js';
 import { callerOf } from './guard.js';
 import { jsonBody, jsonResponse, problems } from '../../openapi/responses.js';
 import { createRouter } from '../../openapi/router.js';
@@ -68,7 +69,7 @@ export const targetRoutes = (deps: WorkflowDeps) =>
 export const progressRoutes = (deps: WorkflowDeps) =>
   createRouter().openapi(progress, async (c) => {
     const { jurisdiction } = c.req.valid('query');
-    requireJurisdiction(jurisdiction);
+    requireJurisdiction(jurisdictionTree(deps.db), jurisdiction);
     const items: ProgressItem[] = [];
     for (const t of await listTargets(deps.db, { jurisdiction })) {
       const indicator = requireIndicator(t.indicator);

@@ -1,5 +1,6 @@
 import type { ImportReport } from '@fourp/domain';
 import { planImport } from '../../import/plan.js';
+import { jurisdictionTree } from '../../repos/jurisdictions.js';
 import { appendAudit, type AuditEntry } from '../../repos/workflow/audit.js';
 import { insertImportBatch } from '../../repos/workflow/imports.js';
 import {
@@ -33,7 +34,7 @@ export async function applyImport(
   permit(principal, 'import.run');
   const at = now();
   const { state, filename } = input;
-  const options = { principal, now: at };
+  const options = { principal, now: at, tree: jurisdictionTree(db) };
   const parsed = await readImport(input, options);
   return inTransaction(db, async (tx) => {
     const plan = await planImport(tx, parsed.checked, options);

@@ -1,5 +1,6 @@
 import type { ImportReport } from '@fourp/domain';
 import { planImport } from '../../import/plan.js';
+import { jurisdictionTree } from '../../repos/jurisdictions.js';
 import { permit, type Caller, type ServiceDeps } from '../caller.js';
 import { readImport, reportOf, type ImportInput } from './read.js';
 
@@ -10,7 +11,7 @@ export async function previewImport(
   input: ImportInput,
 ): Promise<ImportReport> {
   permit(principal, 'import.run');
-  const options = { principal, now: now() };
+  const options = { principal, now: now(), tree: jurisdictionTree(db) };
   const parsed = await readImport(input, options);
   const plan = await planImport(db, parsed.checked, options);
   return reportOf(parsed, plan, true, null);

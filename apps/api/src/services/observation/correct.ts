@@ -1,12 +1,12 @@
 import {
   INDICATORS,
-  JURISDICTIONS,
   applyWorkflowEvent,
   cellOf,
   validateObservation,
   type ObservationCorrectionRequest,
 } from '@fourp/domain';
 import { ApiError } from '../../errors.js';
+import { jurisdictionTree } from '../../repos/jurisdictions.js';
 import { appendAudit } from '../../repos/workflow/audit.js';
 import { previousYearValue } from '../../repos/workflow/observations.js';
 import { inTransaction } from '../../repos/workflow/transaction.js';
@@ -32,7 +32,12 @@ export async function correctObservation(
   { id, reason, comment, sourceId, source, ...fields }: ObservationCorrectionInput,
 ): Promise<ObservationWritten> {
   const before = await requireObservation(db, id);
-  permit(principal, 'observation.update', { jurisdictionId: before.jurisdiction });
+  const tree = jurisdictionTree(db);
+  permit(principal, 'observation.update', {
+    jurisdictionId: before.jurisdiction,
+    tree,
+    asOf: before.yearEnd,
+  });
   if (sourceId !== undefined && source !== undefined) {
     throw new ApiError('validation_failed', 'Give either sourceId or source, not both.', [
       { path: 'sourceId', message: 'Give either sourceId or source, not both.' },
@@ -60,7 +65,7 @@ export async function correctObservation(
     },
     {
       indicators: INDICATORS,
-      jurisdictions: JURISDICTIONS,
+      jurisdictions: tree,
       currentYear: at.getUTCFullYear(),
       previousValue: fields.value === undefined ? null : await previousYearValue(db, cellOf(before)),
     },

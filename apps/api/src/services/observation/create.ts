@@ -1,6 +1,5 @@
 import {
   INDICATORS,
-  JURISDICTIONS,
   validateObservation,
   type ObservationCell,
   type ObservationCreateRequest,
@@ -8,6 +7,7 @@ import {
   type WorkflowObservation,
 } from '@fourp/domain';
 import { ApiError } from '../../errors.js';
+import { jurisdictionTree } from '../../repos/jurisdictions.js';
 import { appendAudit } from '../../repos/workflow/audit.js';
 import {
   findSameCell,
@@ -36,14 +36,15 @@ export async function createObservation(
     disaggregation: input.disaggregation,
     definition: input.definition,
   };
+  const tree = jurisdictionTree(db);
   const checked = validateObservation(input, {
     indicators: INDICATORS,
-    jurisdictions: JURISDICTIONS,
+    jurisdictions: tree,
     currentYear: at.getUTCFullYear(),
     previousValue: await previousYearValue(db, cell),
   });
   if (!checked.ok) throw ApiError.fromDomain(checked.error);
-  permit(principal, 'observation.create', { jurisdictionId: input.jurisdiction });
+  permit(principal, 'observation.create', { jurisdictionId: input.jurisdiction, tree, asOf: cell.yearEnd });
   const { warnings } = checked.value;
   requireComment(warnings, comment);
   const id = await inTransaction(db, async (tx) => {

@@ -4,6 +4,7 @@ import {
   type TransitionRequest,
   type WorkflowEventType,
 } from '@fourp/domain';
+import { jurisdictionTree } from '../../repos/jurisdictions.js';
 import { appendAudit, figureAuthors } from '../../repos/workflow/audit.js';
 import { setWorkflowState } from '../../repos/workflow/observations.js';
 import { inTransaction } from '../../repos/workflow/transaction.js';
@@ -24,7 +25,11 @@ const transition =
   (event: TransitionEvent): TransitionVerb =>
   async ({ db, now }, { principal, actor }, { id, reason, comment }) => {
     const observation = await requireObservation(db, id);
-    permit(principal, EVENT_ACTIONS[event], { jurisdictionId: observation.jurisdiction });
+    permit(principal, EVENT_ACTIONS[event], {
+      jurisdictionId: observation.jurisdiction,
+      tree: jurisdictionTree(db),
+      asOf: observation.yearEnd,
+    });
     const next = applyWorkflowEvent(
       {
         state: observation.workflowState,

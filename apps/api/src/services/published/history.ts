@@ -2,11 +2,13 @@ import {
   can,
   POLICY,
   findIndicator,
+  type JurisdictionTree,
   type Principal,
   type Revision,
   type UserPrincipal,
   type WorkflowObservation,
 } from '@fourp/domain';
+import { jurisdictionTree } from '../../repos/jurisdictions.js';
 import { ApiError } from '../../errors.js';
 import { indicatorsOf } from '../../repos/observations.js';
 import { auditFor, listAudit, type AuditRecord } from '../../repos/workflow/audit.js';
@@ -35,8 +37,13 @@ const redactRevision = (revision: Revision): Revision => ({
 });
 
 /** Officials within the figure's jurisdiction and admins see figures unsuppressed; everyone else as the public. */
-const seesUnsuppressed = (principal: Principal, jurisdictionId: string | null) =>
-  jurisdictionId !== null && can(principal, 'observation.read_unpublished', { jurisdictionId });
+const seesUnsuppressed = (
+  principal: Principal,
+  jurisdictionId: string | null,
+  tree: JurisdictionTree,
+  asOf?: number,
+) =>
+  jurisdictionId !== null && can(principal, 'observation.read_unpublished', { jurisdictionId, tree, asOf });
 
 export type FigureHistory = {
   observation: WorkflowObservation;
@@ -55,11 +62,17 @@ export async function readFigureHistory(
   id: number,
 ): Promise<FigureHistory> {
   const observation = await findWorkflowObservation(deps.db, id);
-  const fullView = observation !== null && seesUnsuppressed(principal, observation.jurisdiction);
+  const tree = jurisdictionTree(deps.db);
+  const fullView =
+    observation !== null && seesUnsuppressed(principal, observation.jurisdiction, tree, observation.yearEnd);
   if (!observation || (!fullView && observation.workflowState !== 'published')) {
     throw new ApiError('not_found', `There is no observation ${id}.`);
   }
-  permit(principal, 'observation.history', { jurisdictionId: observation.jurisdiction });
+  permit(principal, 'observation.history', {
+    jurisdictionId: observation.jurisdiction,
+    tree,
+    asOf: observation.yearEnd,
+  });
   const [audit, revisions] = await Promise.all([
     auditFor(deps.db, 'observation', id),
     listRevisions(deps.db, observation),
@@ -89,13 +102,15 @@ export async function readAuditLog(
 ): Promise<AuditRecord[]> {
   permit(principal, 'audit.read');
   const everywhere = POLICY[principal.role]['audit.read'] === 'anywhere';
+  const tree = jurisdictionTree(deps.db);
   const rows = (await listAudit(deps.db, period)).filter(
     (row) =>
       everywhere ||
-      (row.jurisdictionId !== null && can(principal, 'audit.read', { jurisdictionId: row.jurisdictionId })),
+      (row.jurisdictionId !== null &&
+        can(principal, 'audit.read', { jurisdictionId: row.jurisdictionId, tree })),
   );
   const hidden = rows.filter(
-    (row) => row.entityType === 'observation' && !seesUnsuppressed(principal, row.jurisdictionId),
+    (row) => row.entityType === 'observation' && !seesUnsuppressed(principal, row.jurisdictionId, tree),
   );
   const indicators = await indicatorsOf(deps.db, [...new Set(hidden.map((row) => Number(row.entityId)))]);
   const identifying = new Set(

@@ -1,5 +1,6 @@
 import type { Target, TargetRequest } from '@fourp/domain';
 import { ApiError } from '../../errors.js';
+import { jurisdictionTree } from '../../repos/jurisdictions.js';
 import { appendAudit } from '../../repos/workflow/audit.js';
 import { listTargets, upsertTarget } from '../../repos/workflow/targets.js';
 import { inTransaction } from '../../repos/workflow/transaction.js';
@@ -21,8 +22,9 @@ export async function setTarget(
   input: TargetRequest,
 ): Promise<Target> {
   const indicator = requireIndicator(input.indicator);
-  requireJurisdiction(input.jurisdiction);
-  permit(principal, 'target.set', { jurisdictionId: input.jurisdiction });
+  const tree = jurisdictionTree(db);
+  requireJurisdiction(tree, input.jurisdiction);
+  permit(principal, 'target.set', { jurisdictionId: input.jurisdiction, tree });
   if (indicator.direction === 'neutral') {
     throw new ApiError(
       'validation_failed',

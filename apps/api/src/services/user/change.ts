@@ -6,6 +6,7 @@ import { revokeUserApiTokens, revokeUserSessions } from '../../repos/workflow/se
 import { inTransaction } from '../../repos/workflow/transaction.js';
 import { findUserById, updateUser, type UserRecord } from '../../repos/workflow/users.js';
 import { permit, type Caller, type ServiceDeps } from '../caller.js';
+import { jurisdictionTree } from '../../repos/jurisdictions.js';
 import { roleScopeIssues } from './create.js';
 
 /** Changes an account's role, jurisdiction, name, password or whether it is disabled; a new password signs the user out everywhere. */
@@ -20,6 +21,7 @@ export async function changeUser(
   const issues = roleScopeIssues(
     change.role ?? before.role,
     change.jurisdictionId === undefined ? before.jurisdictionId : change.jurisdictionId,
+    jurisdictionTree(db),
   );
   const weak = password === undefined ? null : passwordProblem(password, before.email);
   if (weak) issues.push({ path: 'password', message: weak });

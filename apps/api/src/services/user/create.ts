@@ -1,6 +1,7 @@
-import { EmailSchema, findJurisdiction, type JurisdictionId, type Role } from '@fourp/domain';
+import { EmailSchema, type JurisdictionId, type JurisdictionTree, type Role } from '@fourp/domain';
 import { hashPassword, passwordProblem } from '../../auth/password.js';
 import { ApiError, type ParameterIssue } from '../../errors.js';
+import { jurisdictionTree } from '../../repos/jurisdictions.js';
 import { appendAudit } from '../../repos/workflow/audit.js';
 import { inTransaction } from '../../repos/workflow/transaction.js';
 import { findUserByEmail, insertUser, normaliseEmail, type UserRecord } from '../../repos/workflow/users.js';
@@ -15,8 +16,12 @@ export type NewAccount = {
 };
 
 /** Problems with a role and jurisdiction pair, by field. */
-export function roleScopeIssues(role: Role, jurisdictionId: JurisdictionId | null): ParameterIssue[] {
-  if (jurisdictionId !== null && !findJurisdiction(jurisdictionId)) {
+export function roleScopeIssues(
+  role: Role,
+  jurisdictionId: JurisdictionId | null,
+  tree: JurisdictionTree,
+): ParameterIssue[] {
+  if (jurisdictionId !== null && !tree.find(jurisdictionId)) {
     return [{ path: 'jurisdictionId', message: `There is no jurisdiction "${jurisdictionId}".` }];
   }
   if (role === 'district_official' && jurisdictionId === null) {
@@ -43,7 +48,7 @@ export async function createUser(
   }
   const weak = passwordProblem(account.password, account.email);
   if (weak) issues.push({ path: 'password', message: weak });
-  issues.push(...roleScopeIssues(account.role, account.jurisdictionId));
+  issues.push(...roleScopeIssues(account.role, account.jurisdictionId, jurisdictionTree(db)));
   if (issues.length > 0) {
     throw new ApiError('validation_failed', issues.map((i) => i.message).join(' '), issues);
   }

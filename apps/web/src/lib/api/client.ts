@@ -115,7 +115,8 @@ export function createApi(fetchFn: typeof fetch, baseUrl: string, ...middleware:
       dataOf(client.GET('/v1/indicators', { params: { query } }), IndicatorListResponseSchema),
     indicator: (id: string) =>
       dataOf(client.GET('/v1/indicators/{id}', { params: path(id) }), IndicatorDetailResponseSchema),
-    jurisdictions: () => dataOf(client.GET('/v1/jurisdictions'), JurisdictionListResponseSchema),
+    jurisdictions: (query: { asOf?: string } = {}) =>
+      dataOf(client.GET('/v1/jurisdictions', { params: { query } }), JurisdictionListResponseSchema),
     observations: (query: Query<ObservationsQuery>) =>
       dataOf(client.GET('/v1/observations', { params: { query } }), ObservationListResponseSchema),
     compare: (query: Query<Omit<CompareQuery, 'with'>> & { with: readonly string[] }) =>

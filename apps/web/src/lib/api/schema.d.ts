@@ -75,7 +75,10 @@ export interface paths {
       path?: never;
       cookie?: never;
     };
-    /** Jurisdictions as a tree and as a flat list */
+    /**
+     * Jurisdictions as a tree and as a flat list, today or as they stood at a date
+     * @description With `asOf`, the units that existed then, each under its parent of that time. Without it, today’s tree, plus units that no longer exist as roots of their own; every unit carries its validity and parent periods.
+     */
     get: operations['listJurisdictions'];
     put?: never;
     post?: never;
@@ -623,6 +626,26 @@ export interface paths {
     patch?: never;
     trace?: never;
   };
+  '/v1/jurisdictions/import': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    /**
+     * Add units to the jurisdiction tree or close them, from CSV or JSON rows (id, kind, name_en, name_ur, role, valid_from, valid_to, parent_id, source, note): all rows or none
+     * @description Who may call: admin.
+     */
+    post: operations['importJurisdictions'];
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
   '/v1/audit.csv': {
     parameters: {
       query?: never;
@@ -888,12 +911,13 @@ export interface components {
       };
       meta: {
         count: number;
+        asOf: string | number | null;
       };
     };
     JurisdictionNode: {
       id: string;
       /** @enum {string} */
-      kind: 'country' | 'province' | 'division' | 'district' | 'tehsil' | 'aggregate';
+      kind: 'country' | 'province' | 'division' | 'district' | 'tehsil' | 'fia_zone' | 'aggregate';
       parentId: string | null;
       name: {
         en: string;
@@ -901,12 +925,26 @@ export interface components {
       };
       /** @enum {string} */
       role: 'monitored' | 'benchmark';
+      /** Format: date */
+      validFrom: string | null;
+      /** Format: date */
+      validTo: string | null;
+      parents: {
+        parentId: string;
+        /** Format: date */
+        from: string | null;
+        /** Format: date */
+        to: string | null;
+        source: string | null;
+      }[];
+      source: string | null;
+      note: string | null;
       children: components['schemas']['JurisdictionNode'][];
     };
     Jurisdiction: {
       id: string;
       /** @enum {string} */
-      kind: 'country' | 'province' | 'division' | 'district' | 'tehsil' | 'aggregate';
+      kind: 'country' | 'province' | 'division' | 'district' | 'tehsil' | 'fia_zone' | 'aggregate';
       parentId: string | null;
       name: {
         en: string;
@@ -914,6 +952,20 @@ export interface components {
       };
       /** @enum {string} */
       role: 'monitored' | 'benchmark';
+      /** Format: date */
+      validFrom: string | null;
+      /** Format: date */
+      validTo: string | null;
+      parents: {
+        parentId: string;
+        /** Format: date */
+        from: string | null;
+        /** Format: date */
+        to: string | null;
+        source: string | null;
+      }[];
+      source: string | null;
+      note: string | null;
     };
     ObservationListResponse: {
       data: components['schemas']['Observation'][];
@@ -1377,6 +1429,7 @@ export interface components {
           | 'user.manage'
           | 'token.manage'
           | 'audit.read'
+          | 'jurisdiction.manage'
         )[];
         scope: string | null;
       };
@@ -1708,6 +1761,13 @@ export interface components {
           message: string;
         }[];
         batchId: number | null;
+      };
+    };
+    JurisdictionImportResponse: {
+      data: {
+        dryRun: boolean;
+        added: string[];
+        closed: string[];
       };
     };
     TargetListResponse: {
@@ -2097,6 +2157,8 @@ export interface operations {
   listJurisdictions: {
     parameters: {
       query?: {
+        /** @description the tree as it stood on a day (YYYY-MM-DD) or in a year (its 31 December); without it, every unit ever loaded with its validity and parent periods, placed as it stands today */
+        asOf?: string | number;
         /** @description json (default) or csv; an `Accept: text/csv` header also selects csv */
         format?: 'json' | 'csv';
       };
@@ -4370,6 +4432,90 @@ export interface operations {
       };
       /** @description Request body too large */
       413: {
+        headers: {
+          'X-Request-Id': components['headers']['RequestId'];
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description Unexpected failure; no internals are returned */
+      500: {
+        headers: {
+          'X-Request-Id': components['headers']['RequestId'];
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+    };
+  };
+  importJurisdictions: {
+    parameters: {
+      query?: {
+        /** @description true: check the rows and report what would change, writing nothing */
+        dryRun?: 'true' | 'false';
+      };
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    requestBody: {
+      content: {
+        'multipart/form-data': {
+          file: Blob;
+        };
+        'text/csv': string;
+        'application/json': Record<string, never>[];
+      };
+    };
+    responses: {
+      /** @description Dry run: what the import would change */
+      200: {
+        headers: {
+          'X-Request-Id': components['headers']['RequestId'];
+          ETag: components['headers']['ETag'];
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['JurisdictionImportResponse'];
+        };
+      };
+      /** @description Imported */
+      201: {
+        headers: {
+          'X-Request-Id': components['headers']['RequestId'];
+          ETag: components['headers']['ETag'];
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['JurisdictionImportResponse'];
+        };
+      };
+      /** @description Invalid input; `errors` names each parameter or field */
+      400: {
+        headers: {
+          'X-Request-Id': components['headers']['RequestId'];
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description Not signed in, or the API token is unknown, revoked or expired */
+      401: {
+        headers: {
+          'X-Request-Id': components['headers']['RequestId'];
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description The role may not do this here, or the X-FourP-CSRF header is missing */
+      403: {
         headers: {
           'X-Request-Id': components['headers']['RequestId'];
           [name: string]: unknown;

@@ -220,7 +220,7 @@ const en = {
   'compare.indicators': 'Indicators',
   'compare.jurisdictions': 'Jurisdictions',
   'compare.submit': 'Compare',
-  'compare.baseNote': 'Each indicator is compared against Gujrat (or its stand-in) as the base.',
+  'compare.baseNote': 'Each indicator is compared against {base} (or its stand-in) as the base.',
   'compare.noIndicators': 'Choose at least one indicator.',
   'compare.latestYear': 'Latest year',
   'compare.warnings': 'Warnings',
@@ -251,6 +251,19 @@ const en = {
   'coverage.legendMissing': 'no data',
   'coverage.filterPillar': 'Pillar',
   'coverage.all': 'All pillars',
+
+  'jurisdictions.title': 'Jurisdictions over time',
+  'jurisdictions.lead':
+    'Punjab’s divisions, districts and tehsils as they stood on 31 December of the year chosen (or on the day chosen), each with the dates it existed. Figures are filed under the unit as it stood in their year.',
+  'jurisdictions.asOf': 'Year or day (YYYY-MM-DD)',
+  'jurisdictions.today': 'today',
+  'jurisdictions.showing': 'The tree as of {asOf}: {count} units.',
+  'jurisdictions.since': 'since {date}',
+  'jurisdictions.until': 'until {date}',
+  'jurisdictions.link': 'See the tree of any year',
+  'focus.district': 'District',
+  'focus.neighbours': 'beside its neighbours',
+  'focus.neighboursRule': 'Neighbours: the districts that share its division today or shared it before.',
 
   'methodology.title': 'Methodology',
   'methodology.lead': 'How the dashboard turns published figures into comparisons and scores.',

@@ -7,6 +7,30 @@ import {
   previousYearValue,
   targetFieldOf,
 } from './requests';
+import { createJurisdictionTree, type Jurisdiction } from '@fourp/domain';
+
+const unit = (
+  id: string,
+  parentId: string | null,
+  role: Jurisdiction['role'] = 'monitored',
+): Jurisdiction => ({
+  id,
+  kind: 'district',
+  parentId,
+  name: { en: id },
+  role,
+  validFrom: null,
+  validTo: null,
+  parents: parentId === null ? [] : [{ parentId, from: null, to: null, source: null }],
+  source: null,
+  note: null,
+});
+const TREE = createJurisdictionTree([
+  unit('PK', null),
+  unit('PK-PB', 'PK'),
+  unit('PK-PB-GUJRAT', 'PK-PB'),
+  unit('IT', null, 'benchmark'),
+]);
 
 const YEAR = 2026;
 const base = {
@@ -24,7 +48,7 @@ const base = {
 
 describe('checkEntry', () => {
   it('accepts a complete figure within the scope', () => {
-    expect(checkEntry(base, 'PK-PB-GUJRAT', YEAR)).toEqual({});
+    expect(checkEntry(base, 'PK-PB-GUJRAT', YEAR, TREE)).toEqual({});
   });
 
   it.each([
@@ -41,13 +65,18 @@ describe('checkEntry', () => {
     [{ yearEnd: '2031' }, 'yearEnd', 'cannot be later than 2026'],
     [{ yearEnd: '2025', valueAsRead: '1,234', unitAsRead: 'cases' }, '', ''],
   ])('flags %o on %s', (change, field, message) => {
-    const errors = checkEntry({ ...base, ...change }, 'PK-PB-GUJRAT', YEAR);
+    const errors = checkEntry({ ...base, ...change }, 'PK-PB-GUJRAT', YEAR, TREE);
     if (field === '') expect(errors).toEqual({});
     else expect(errors[field]?.join(' ')).toContain(message);
   });
 
   it('still checks the other fields when one fails the schema', () => {
-    const errors = checkEntry({ ...base, indicator: '', value: 'abc', year: '1850' }, 'PK-PB-GUJRAT', YEAR);
+    const errors = checkEntry(
+      { ...base, indicator: '', value: 'abc', year: '1850' },
+      'PK-PB-GUJRAT',
+      YEAR,
+      TREE,
+    );
     expect(Object.keys(errors).sort()).toEqual(['indicator', 'value', 'year']);
   });
 

@@ -1,15 +1,14 @@
 import {
   INDICATORS,
-  JURISDICTIONS,
   MIN_YEAR,
   breakdownKey,
   NewSourceInputSchema,
   TargetRequestSchema,
   detectOutlier,
-  isWithin,
   validateObservation,
   type Indicator,
   type Jurisdiction,
+  type JurisdictionTree,
   type ValidationIssue,
   type WorkflowObservation,
 } from '@fourp/domain';
@@ -74,10 +73,10 @@ export function observationRequest(values: FormValues) {
   };
 }
 
-/** The jurisdictions a user may enter figures for: their scope and everything under it. */
-export function jurisdictionsInScope(scope: string | null): Jurisdiction[] {
+/** The units a user may enter figures for: their scope and everything under it, in today's tree. */
+export function jurisdictionsInScope(tree: JurisdictionTree, scope: string | null): Jurisdiction[] {
   if (scope === null) return [];
-  return JURISDICTIONS.filter((j) => j.role === 'monitored' && isWithin(j.id, scope));
+  return tree.unitsAt().filter((j) => j.role === 'monitored' && tree.isWithin(j.id, scope));
 }
 
 const PLACEHOLDERS: Record<string, unknown> = {
@@ -113,10 +112,15 @@ function sourceIssues(values: FormValues): ValidationIssue[] {
  * indicator's dimensions, the source; plus the user's jurisdiction scope. Fields that fail the schema are
  * stood in for by valid placeholders in a second pass, so that every other field still gets its catalogue checks.
  */
-export function checkEntry(values: FormValues, scope: string | null, currentYear: number): FieldErrors {
+export function checkEntry(
+  values: FormValues,
+  scope: string | null,
+  currentYear: number,
+  tree: JurisdictionTree,
+): FieldErrors {
   const { comment: _comment, ...request } = observationRequest(values);
   const withSource = { ...request, sourceId: 1, source: undefined };
-  const ctx = { indicators: INDICATORS, jurisdictions: JURISDICTIONS, currentYear };
+  const ctx = { indicators: INDICATORS, jurisdictions: tree, currentYear };
   const first = validateObservation(withSource, ctx);
   const issues: ValidationIssue[] = first.ok ? [] : [...(first.error.issues ?? [])];
   const failed = new Set(issues.map((issue) => issue.path.split('.')[0] ?? ''));
@@ -137,7 +141,7 @@ export function checkEntry(values: FormValues, scope: string | null, currentYear
   }
   if (
     request.jurisdiction !== '' &&
-    !jurisdictionsInScope(scope).some((j) => j.id === request.jurisdiction)
+    (scope === null || !tree.isWithin(request.jurisdiction, scope, request.yearEnd ?? request.year))
   ) {
     issues.push({
       path: 'jurisdiction',

@@ -1,4 +1,4 @@
-import { JURISDICTIONS, ROLES } from '@fourp/domain';
+import { ROLES } from '@fourp/domain';
 import { fail } from '@sveltejs/kit';
 import { failWith } from '$lib/api/problem';
 import { requireAction, sessionApi } from '$lib/server/session';
@@ -13,7 +13,7 @@ export const load = (async (event) => {
     me: me.user.id,
     users: users.data,
     roles: ROLES,
-    jurisdictions: JURISDICTIONS.filter((j) => j.role === 'monitored'),
+    jurisdictions: (await event.parent()).units.filter((j) => j.role === 'monitored' && j.validTo === null),
   };
 }) satisfies PageServerLoad;
 

@@ -1,8 +1,10 @@
 import { PILLAR_IDS } from '@fourp/domain';
+import { districtChoices, focusFrom, neighbourhoodOf, treeOf } from '$lib/jurisdictions';
 import { serverApi } from '$lib/server/api';
+import { viewJurisdictions } from '$lib/series';
 import type { PageServerLoad } from './$types';
 
-export const load = (async ({ fetch, url }) => {
+export const load = (async ({ fetch, url, parent }) => {
   const api = serverApi(fetch);
   const pillar = PILLAR_IDS.find((id) => id === url.searchParams.get('pillar'));
   const [coverage, indicators, jurisdictions] = await Promise.all([
@@ -10,11 +12,18 @@ export const load = (async ({ fetch, url }) => {
     api.indicators({ pillar }),
     api.jurisdictions(),
   ]);
+  const tree = treeOf((await parent()).units);
+  const base = focusFrom(url, tree);
+  const withNeighbours = url.searchParams.get('neighbours') === '1';
   return {
     pillar: pillar ?? null,
     cells: coverage.data,
     summary: coverage.meta,
     indicators: indicators.data,
     jurisdictions: jurisdictions.data.items,
+    base,
+    withNeighbours,
+    districts: districtChoices(tree),
+    columns: viewJurisdictions(base, withNeighbours ? neighbourhoodOf(tree, base) : []),
   };
 }) satisfies PageServerLoad;

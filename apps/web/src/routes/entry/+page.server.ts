@@ -1,6 +1,8 @@
 import { INDICATORS } from '@fourp/domain';
 import { fail, redirect } from '@sveltejs/kit';
 import { failWith } from '$lib/api/problem';
+import { treeOf } from '$lib/jurisdictions';
+import { serverApi } from '$lib/server/api';
 import { requireAction, sessionApi } from '$lib/server/session';
 import { formValues } from '$lib/workflow/forms';
 import {
@@ -40,7 +42,7 @@ export const load = (async (event) => {
   const saved = Number(event.url.searchParams.get('saved'));
   return {
     indicators: ENTERABLE,
-    jurisdictions: jurisdictionsInScope(me.scope),
+    jurisdictions: jurisdictionsInScope(treeOf((await event.parent()).units), me.scope),
     scope: me.scope,
     sources,
     mine,
@@ -56,7 +58,8 @@ export const actions = {
   save: async (event) => {
     const me = requireAction(event, 'observation.create');
     const values = formValues(await event.request.formData());
-    const errors = checkEntry(values, me.scope, new Date().getUTCFullYear());
+    const tree = treeOf((await serverApi(event.fetch).jurisdictions()).data.items);
+    const errors = checkEntry(values, me.scope, new Date().getUTCFullYear(), tree);
     if (Object.keys(errors).length > 0) return fail(400, { values, errors, message: null });
     const result = await sessionApi(event).createObservation(observationRequest(values));
     if (!result.ok) {

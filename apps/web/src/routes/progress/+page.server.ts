@@ -1,4 +1,5 @@
-import { BASE_JURISDICTION, INDICATORS, JURISDICTIONS, isWithin } from '@fourp/domain';
+import { BASE_JURISDICTION, INDICATORS } from '@fourp/domain';
+import { treeOf } from '$lib/jurisdictions';
 import { fail } from '@sveltejs/kit';
 import { failWith } from '$lib/api/problem';
 import { sessionApi } from '$lib/server/session';
@@ -7,9 +8,9 @@ import { checkTarget, targetFieldOf, targetRequest } from '$lib/workflow/request
 import { knownSources } from '$lib/workflow/sources.server';
 import type { Actions, PageServerLoad } from './$types';
 
-const monitored = JURISDICTIONS.filter((j) => j.role === 'monitored');
-
 export const load = (async (event) => {
+  const tree = treeOf((await event.parent()).units);
+  const monitored = tree.unitsAt().filter((j) => j.role === 'monitored');
   const requested = event.url.searchParams.get('jurisdiction');
   const jurisdiction = monitored.some((j) => j.id === requested) ? requested! : BASE_JURISDICTION;
   const me = event.locals.user;
@@ -26,7 +27,7 @@ export const load = (async (event) => {
     method: progress.meta.method,
     canSetTargets,
     targetJurisdictions: canSetTargets
-      ? monitored.filter((j) => me?.user.role === 'admin' || (scope !== null && isWithin(j.id, scope)))
+      ? monitored.filter((j) => me?.user.role === 'admin' || (scope !== null && tree.isWithin(j.id, scope)))
       : [],
     targetIndicators: canSetTargets ? INDICATORS.filter((i) => i.direction !== 'neutral') : [],
     sources,

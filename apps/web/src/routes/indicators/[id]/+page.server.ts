@@ -1,7 +1,8 @@
 import { serverApi } from '$lib/server/api';
 import { sessionApi } from '$lib/server/session';
-import { BASE_JURISDICTION, PER_MODES, isNormalisable } from '@fourp/domain';
-import { VIEW_JURISDICTIONS } from '$lib/series';
+import { PER_MODES, isNormalisable } from '@fourp/domain';
+import { districtChoices, focusFrom, neighbourhoodOf, treeOf } from '$lib/jurisdictions';
+import { reportedJurisdictions, viewJurisdictions } from '$lib/series';
 import type { PageServerLoad } from './$types';
 
 export const load = (async (event) => {
@@ -19,10 +20,14 @@ export const load = (async (event) => {
   const requested = PER_MODES.find((mode) => mode === url.searchParams.get('per'));
   // Only counts have a choice of scale; for other measure types the API picks the one that applies.
   const per = perCapita ? (requested ?? '100k') : undefined;
+  const tree = treeOf((await event.parent()).units);
+  const base = focusFrom(url, tree);
+  const neighbours = neighbourhoodOf(tree, base);
+  const available = viewJurisdictions(base, neighbours);
   const compare = await api.compare({
     indicator: params.id,
-    base: BASE_JURISDICTION,
-    with: VIEW_JURISDICTIONS.filter((id) => id !== BASE_JURISDICTION),
+    base,
+    with: available.filter((id) => id !== base),
     per,
   });
   return {
@@ -33,5 +38,9 @@ export const load = (async (event) => {
     compare: compare.data,
     perCapita,
     targets: targets.data.filter((target) => target.indicator === params.id),
+    base,
+    available,
+    defaults: url.searchParams.get('neighbours') === '1' ? neighbours : reportedJurisdictions(base),
+    districts: districtChoices(tree),
   };
 }) satisfies PageServerLoad;

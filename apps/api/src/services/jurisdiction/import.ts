@@ -1,0 +1,64 @@
+import { planJurisdictionImport, type JurisdictionImportReport } from '@fourp/domain';
+import { ApiError } from '../../errors.js';
+import {
+  invalidateJurisdictionTree,
+  readJurisdictions,
+  saveJurisdiction,
+} from '../../repos/jurisdictions.js';
+import { appendAudit } from '../../repos/workflow/audit.js';
+import { inTransaction } from '../../repos/workflow/transaction.js';
+import { permit, type Caller, type OperatorCaller, type ServiceDeps } from '../caller.js';
+
+export type JurisdictionImportInput = { rows: readonly unknown[]; dryRun: boolean; filename?: string | null };
+
+/**
+ * Adds units to the jurisdiction tree or closes them (an admin's import, no code change): every row is checked
+ * against the tree first, and then all are written in one transaction with one audit entry, or none is.
+ */
+export async function importJurisdictions(
+  { db, now }: ServiceDeps,
+  { principal, actor }: Caller | OperatorCaller,
+  { rows, dryRun, filename = null }: JurisdictionImportInput,
+): Promise<JurisdictionImportReport> {
+  permit(principal, 'jurisdiction.manage');
+  if (rows.length === 0) {
+    throw new ApiError('validation_failed', 'The file holds no rows.', [{ path: 'rows', message: 'empty' }]);
+  }
+  const before = readJurisdictions(db);
+  const plan = planJurisdictionImport(before, rows);
+  if (!plan.ok) {
+    const issues = plan.issues.map((issue) => ({
+      path: `rows[${issue.row}].${issue.field}`,
+      message: `row ${issue.row}, ${issue.field}: ${issue.message}`,
+    }));
+    throw new ApiError(
+      'validation_failed',
+      `${plan.issues.length} problem(s) in the rows; nothing was imported.`,
+      issues,
+    );
+  }
+  const report = {
+    dryRun,
+    added: plan.added.map((unit) => unit.id),
+    closed: plan.closed.map((unit) => unit.id),
+  };
+  if (dryRun) return report;
+  const at = now();
+  await inTransaction(db, async (tx) => {
+    for (const unit of [...plan.added, ...plan.closed]) saveJurisdiction(tx, unit);
+    await appendAudit(
+      tx,
+      actor,
+      {
+        action: 'jurisdiction.import',
+        entityType: 'jurisdiction',
+        entityId: [...report.added, ...report.closed].join(','),
+        oldValue: plan.closed.map((unit) => before.find((b) => b.id === unit.id) ?? null),
+        newValue: { added: plan.added, closed: plan.closed, filename },
+      },
+      at,
+    );
+  });
+  invalidateJurisdictionTree();
+  return report;
+}

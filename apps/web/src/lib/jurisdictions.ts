@@ -1,0 +1,28 @@
+import {
+  BASE_JURISDICTION,
+  createJurisdictionTree,
+  neighboursOf,
+  type Jurisdiction,
+  type JurisdictionTree,
+} from '@fourp/domain';
+
+/** The tree of the units the API listed (every unit with its validity and parent periods). */
+export const treeOf = (units: readonly Jurisdiction[]): JurisdictionTree => createJurisdictionTree(units);
+
+/** The districts that exist today, by English name: the choices for the district a page focuses on. */
+export function districtChoices(tree: JurisdictionTree): Jurisdiction[] {
+  return tree
+    .unitsAt()
+    .filter((unit) => unit.kind === 'district')
+    .sort((a, b) => a.name.en.localeCompare(b.name.en));
+}
+
+/** The `base` (or `jurisdiction`) query parameter when it names a known district, else Gujrat. */
+export function focusFrom(url: URL, tree: JurisdictionTree, param = 'base'): string {
+  const requested = url.searchParams.get(param);
+  return requested !== null && tree.find(requested)?.kind === 'district' ? requested : BASE_JURISDICTION;
+}
+
+/** The district with the districts that share its division now or did before (Gujrat: the old Gujranwala Division and Wazirabad). */
+export const neighbourhoodOf = (tree: JurisdictionTree, district: string): string[] =>
+  neighboursOf(tree, district);
