@@ -1276,12 +1276,20 @@ export interface components {
           year: number;
           level: 0 | 1 | 2 | 3 | 4;
           evidence: string;
+          quote: {
+            text: string;
+            locator: string;
+          } | null;
           source: components['schemas']['Source'];
         };
         history: {
           year: number;
           level: 0 | 1 | 2 | 3 | 4;
           evidence: string;
+          quote: {
+            text: string;
+            locator: string;
+          } | null;
           source: components['schemas']['Source'];
         }[];
       }[];
