@@ -132,7 +132,9 @@ export type StandIn = z.infer<typeof StandInSchema>;
 
 export const ProgressResultSchema = z.object({
   status: ProgressStatusSchema,
-  method: z.enum(['cagr', 'linear']),
+  method: z.enum(['theil_sen', 'ordinal', 'yes_no']),
+  /** Figures the assessment used, the baseline included. */
+  points: z.number().int(),
   ratio: z.number().nullable(),
   actualAnnualGrowth: z.number().nullable(),
   requiredAnnualGrowth: z.number().nullable(),

@@ -1843,7 +1843,8 @@ export interface components {
             | 'limited_progress'
             | 'deterioration';
           /** @enum {string} */
-          method: 'cagr' | 'linear';
+          method: 'theil_sen' | 'ordinal' | 'yes_no';
+          points: number;
           ratio: number | null;
           actualAnnualGrowth: number | null;
           requiredAnnualGrowth: number | null;
