@@ -136,7 +136,7 @@ export interface paths {
       path?: never;
       cookie?: never;
     };
-    /** 4P scores against the benchmarks, with method, weights and coverage */
+    /** 4P scores from the jurisdiction’s own evidence, with the national framework beside them, method, weights, sensitivity and coverage */
     get: operations['getScorecard'];
     put?: never;
     post?: never;
@@ -1218,26 +1218,30 @@ export interface components {
           indicators: number;
           measures: number;
         };
+        sensitivity: {
+          indicatorsOnly: number | null;
+          measuresOnly: number | null;
+          equal: number | null;
+        };
         coverage: {
           indicatorsScored: number;
           indicatorsInPillar: number;
           measuresAssessed: number;
           measuresInPillar: number;
+          ownItems: number;
+          scorableItems: number;
+          frameworkItems: number;
         };
         /** @enum {string} */
         confidence: 'none' | 'low' | 'medium' | 'high';
         indicators: {
           indicator: string;
           score: number | null;
-          against: {
-            jurisdiction: string;
+          basis: {
             year: number;
-            /** @enum {string} */
-            grade: 'A' | 'B';
             value: number;
-            benchmarkValue: number;
-            score: number;
-          }[];
+            scale: string;
+          } | null;
           reason: string | null;
         }[];
         measures: {
@@ -1245,7 +1249,12 @@ export interface components {
           level: number | null;
           assessedYear: number | null;
           score: number | null;
-          inheritedFrom: string | null;
+          framework: {
+            jurisdiction: string;
+            level: number;
+            year: number;
+            evidence: string | null;
+          } | null;
         }[];
       }[];
     };
