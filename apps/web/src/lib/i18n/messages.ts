@@ -117,6 +117,7 @@ const en = {
   'overview.coverageLine':
     '{scored} of {total} indicators scored · {measures} of {measuresTotal} measures assessed',
   'overview.ownEvidence': 'Own evidence: {own} of {scorable} items that could be scored',
+  'overview.sensitivity': 'Indicators only {indicators} · measures only {measures} · 50/50 {equal}',
   'overview.frameworkCount': 'National framework: {count} (shown, not counted)',
   'overview.frameworkTitle': 'National framework (applies in {jurisdiction}, not counted in its score)',
   'overview.frameworkItem': '{measure}: level {level} ({year}, {where})',
