@@ -24,6 +24,7 @@ const STATUS_BY_CODE = {
   missing_population: 422,
   not_derivable: 422,
   no_baseline: 422,
+  insufficient_data: 422,
   service_unavailable: 503,
   internal_error: 500,
 } as const satisfies Record<string, ContentfulStatusCode>;
@@ -50,6 +51,7 @@ const TITLE_BY_CODE: Record<ApiErrorCode, string> = {
   missing_population: 'Population missing',
   not_derivable: 'Cannot be computed',
   no_baseline: 'No baseline',
+  insufficient_data: 'Insufficient data',
   service_unavailable: 'Service unavailable',
   internal_error: 'Internal server error',
 };

@@ -295,6 +295,8 @@ export const MeasureAssessmentSchema = z.object({
   year: YearSchema,
   level: RubricLevelSchema,
   evidence: z.string(),
+  /** The passage of the source that justifies the level, and where it is; null when none was stored. */
+  quote: z.object({ text: z.string(), locator: z.string() }).nullable(),
   source: SourceSchema,
 });
 export type MeasureAssessment = z.infer<typeof MeasureAssessmentSchema>;

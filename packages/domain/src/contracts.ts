@@ -313,6 +313,7 @@ export const DOMAIN_ERROR_CODES = [
   'missing_population',
   'not_derivable',
   'no_baseline',
+  'insufficient_data',
 ] as const;
 export type DomainErrorCode = (typeof DOMAIN_ERROR_CODES)[number];
 export type DomainError = {

@@ -1,123 +1,218 @@
 import { describe, expect, it } from 'vitest';
-import { PROGRESS_THRESHOLDS, assessProgress, statusForRatio } from './progress.js';
-import type { ProgressInput } from './progress.js';
+import {
+  PROGRESS_MINIMUMS,
+  PROGRESS_THRESHOLDS,
+  assessProgress,
+  statusForRatio,
+  theilSenSlope,
+} from './progress.js';
+import type { ProgressInput, ProgressPoint } from './progress.js';
 
-const higher = (latest: [number, number]): ProgressInput => ({
+const pts = (...pairs: [number, number][]): ProgressPoint[] =>
+  pairs.map(([year, value]) => ({ year, value }));
+
+const higher = (...figures: [number, number][]): ProgressInput => ({
   baseline: { year: 2015, value: 100 },
-  target: { year: 2030, value: 200 },
-  latest: { year: latest[0], value: latest[1] },
+  target: { year: 2025, value: 200 },
+  figures: pts(...figures),
   direction: 'higher_is_better',
+  measureType: 'count',
 });
-const lower = (latest: [number, number]): ProgressInput => ({
+const lower = (...figures: [number, number][]): ProgressInput => ({
   baseline: { year: 2015, value: 50 },
-  target: { year: 2030, value: 25 },
-  latest: { year: latest[0], value: latest[1] },
+  target: { year: 2025, value: 25 },
+  figures: pts(...figures),
   direction: 'lower_is_better',
+  measureType: 'rate_per_100k',
 });
 
-describe('assessProgress', () => {
+const valueOf = (input: ProgressInput) => {
+  const result = assessProgress(input);
+  if (!result.ok)
+    throw new Error(`expected an assessment, got ${result.error.code}: ${result.error.message}`);
+  return result.value;
+};
+const errorOf = (input: ProgressInput) => {
+  const result = assessProgress(input);
+  if (result.ok) throw new Error(`expected a failure, got ${result.value.status}`);
+  return result.error;
+};
+
+describe('assessProgress: slope over every figure in the window', () => {
   it.each([
-    { name: 'higher: past the target', input: higher([2020, 210]), status: 'target_achieved', ratio: null },
     {
-      name: 'higher: exactly on the required path',
-      input: higher([2020, 100 * 2 ** (5 / 15)]),
+      name: 'on the required path',
+      input: higher([2017, 120], [2019, 140]),
       status: 'substantial_progress',
       ratio: 1,
     },
     {
-      name: 'higher: 71 % of the required growth',
-      input: higher([2020, 118]),
+      name: '70 % of the pace',
+      input: higher([2017, 114], [2019, 128]),
       status: 'moderate_progress',
-      ratio: 0.7116,
+      ratio: 0.7,
     },
     {
-      name: 'higher: just under 60 %',
-      input: higher([2020, 115]),
+      name: 'half the pace',
+      input: higher([2017, 110], [2019, 120]),
       status: 'limited_progress',
-      ratio: 0.5994,
+      ratio: 0.5,
     },
-    { name: 'higher: no change', input: higher([2020, 100]), status: 'limited_progress', ratio: 0 },
-    { name: 'higher: fell', input: higher([2020, 95]), status: 'deterioration', ratio: -0.2158 },
+    { name: 'flat', input: higher([2017, 100], [2019, 100]), status: 'limited_progress', ratio: 0 },
+    { name: 'falling', input: higher([2017, 95], [2019, 90]), status: 'deterioration', ratio: -0.25 },
     {
-      name: 'lower: close to the path',
-      input: lower([2020, 40]),
+      name: 'lower is better, on the path',
+      input: lower([2017, 45], [2019, 40]),
       status: 'substantial_progress',
-      ratio: 0.9665,
+      ratio: 1,
     },
-    { name: 'lower: rose', input: lower([2020, 60]), status: 'deterioration', ratio: -0.8224 },
-    { name: 'lower: below the target', input: lower([2020, 20]), status: 'target_achieved', ratio: null },
+    {
+      name: 'lower is better, rising',
+      input: lower([2017, 55], [2019, 60]),
+      status: 'deterioration',
+      ratio: -1,
+    },
   ])('$name → $status', ({ input, status, ratio }) => {
-    const result = assessProgress(input);
-    expect(result.ok).toBe(true);
-    if (!result.ok) return;
-    expect(result.value.status).toBe(status);
-    expect(result.value.method).toBe('cagr');
-    if (ratio === null) expect(result.value.ratio).toBeNull();
-    else expect(result.value.ratio).toBeCloseTo(ratio, 3);
+    const value = valueOf(input);
+    expect(value).toMatchObject({ status, method: 'theil_sen', points: 3 });
+    expect(value.ratio).toBeCloseTo(ratio, 10);
   });
 
-  it('falls back to linear change when the baseline is zero', () => {
-    const result = assessProgress({
-      baseline: { year: 2018, value: 0 },
-      target: { year: 2028, value: 10 },
-      latest: { year: 2023, value: 5 },
-      direction: 'higher_is_better',
-    });
-    expect(result).toMatchObject({
-      ok: true,
-      value: {
-        status: 'substantial_progress',
-        method: 'linear',
-        ratio: 1,
-        actualAnnualGrowth: 1,
-        requiredAnnualGrowth: 1,
-      },
+  it('is not decided by one unusual end year, as growth from two points was (motivating case)', () => {
+    // +2 a year, then one year with a single large case: growth from 2015 to 2020 alone reads 12 a year,
+    // 1.2 times the required pace ("substantial"); the median slope over all six figures stays at 2.
+    const value = valueOf(higher([2016, 102], [2017, 104], [2018, 106], [2019, 108], [2020, 160]));
+    expect(value).toMatchObject({ status: 'limited_progress', actualAnnualGrowth: 2, points: 6 });
+    expect(value.ratio).toBeCloseTo(0.2, 12);
+  });
+
+  it('is not decided by a low end year either', () => {
+    const value = valueOf(higher([2016, 110], [2017, 120], [2018, 130], [2019, 140], [2020, 95]));
+    expect(value.status).toBe('substantial_progress');
+  });
+
+  it('uses the figures after the baseline year only, in year order', () => {
+    const value = valueOf(higher([2019, 140], [2012, 5], [2015, 999], [2017, 120]));
+    expect(value).toMatchObject({ points: 3, actualAnnualGrowth: 10 });
+  });
+});
+
+describe('assessProgress: insufficient data', () => {
+  it(`needs ${PROGRESS_MINIMUMS.points} figures with the baseline`, () => {
+    expect(errorOf(higher([2020, 150]))).toMatchObject({
+      code: 'insufficient_data',
+      message: expect.stringMatching(/^Insufficient data: 2 figures from 2015 to 2020/) as unknown,
     });
   });
 
-  it('uses linear change towards a target of zero', () => {
-    const result = assessProgress({
-      baseline: { year: 2020, value: 10 },
-      target: { year: 2030, value: 0 },
-      latest: { year: 2025, value: 8 },
-      direction: 'lower_is_better',
+  const few = (measureType: ProgressInput['measureType']): ProgressInput => ({
+    baseline: { year: 2018, value: 3 },
+    target: { year: 2028, value: 30 },
+    figures: pts([2019, 5], [2020, 4], [2021, 9]),
+    direction: 'higher_is_better',
+    measureType,
+  });
+
+  it('refuses a trend of small counts (5 convictions a year, motivating case)', () => {
+    expect(errorOf(few('count'))).toMatchObject({
+      code: 'insufficient_data',
+      message: expect.stringMatching(/mean of 5\.3 a year is below 10/) as unknown,
     });
-    expect(result.ok && result.value).toMatchObject({ method: 'linear', status: 'limited_progress' });
-    expect(result.ok && result.value.ratio).toBeCloseTo(0.4, 12);
+  });
+
+  it('applies the count minimum to counts only', () => {
+    expect(valueOf(few('percent')).method).toBe('theil_sen');
+  });
+
+  it('fails no_baseline when no figure is after the baseline', () => {
+    expect(errorOf(higher([2015, 150], [2010, 90]))).toMatchObject({ code: 'no_baseline' });
+  });
+});
+
+describe('assessProgress: achieved and lost, whatever the scale', () => {
+  it('calls a target met by the latest figure achieved, even with two figures', () => {
+    expect(valueOf(higher([2020, 210]))).toMatchObject({ status: 'target_achieved', ratio: null, points: 2 });
+    expect(valueOf(lower([2020, 20])).status).toBe('target_achieved');
   });
 
   it('calls it deterioration when the baseline already met the target and the latest does not', () => {
-    const result = assessProgress({
-      baseline: { year: 2015, value: 100 },
-      target: { year: 2030, value: 100 },
-      latest: { year: 2020, value: 90 },
-      direction: 'higher_is_better',
+    const input = { ...higher([2020, 90]), target: { year: 2030, value: 100 } };
+    expect(valueOf(input)).toMatchObject({ status: 'deterioration', ratio: null });
+  });
+});
+
+describe('assessProgress: ordinal placements', () => {
+  const tier = (
+    latest: number,
+    range: { min: number; max: number } | null = { min: 1, max: 3 },
+  ): ProgressInput => ({
+    baseline: { year: 2018, value: 2.5 },
+    target: { year: 2026, value: 1 },
+    figures: pts([2022, 2.5], [2024, latest]),
+    direction: 'lower_is_better',
+    measureType: 'ordinal',
+    ...(range === null ? {} : { range }),
+  });
+
+  it.each([
+    [1, 'target_achieved'],
+    [2, 'moderate_progress'],
+    [2.5, 'limited_progress'],
+    [3, 'deterioration'],
+  ] as const)('TIP tier 2.5 → %s is %s, with no ratio', (latest, status) => {
+    expect(valueOf(tier(latest))).toMatchObject({
+      status,
+      method: 'ordinal',
+      ratio: null,
+      actualAnnualGrowth: null,
     });
-    expect(result.ok && result.value).toMatchObject({ status: 'deterioration', ratio: null });
   });
 
-  it('counts a target equal to baseline and latest as achieved', () => {
-    const result = assessProgress({
-      baseline: { year: 2015, value: 100 },
-      target: { year: 2030, value: 100 },
-      latest: { year: 2020, value: 100 },
-      direction: 'lower_is_better',
-    });
-    expect(result.ok && result.value.status).toBe('target_achieved');
+  it('does not assess a rank without a fixed scale (GSI rank)', () => {
+    expect(errorOf(tier(2, null))).toMatchObject({ code: 'insufficient_data' });
+  });
+});
+
+describe('assessProgress: yes/no indicators', () => {
+  const flag = (baseline: number, latest: number): ProgressInput => ({
+    baseline: { year: 2018, value: baseline },
+    target: { year: 2025, value: 1 },
+    figures: pts([2022, latest]),
+    direction: 'higher_is_better',
+    measureType: 'yes_no',
   });
 
-  it('fails no_baseline when the latest figure is not after the baseline', () => {
-    const result = assessProgress(higher([2015, 150]));
-    expect(result.ok).toBe(false);
-    if (!result.ok) expect(result.error).toMatchObject({ code: 'no_baseline' });
+  it.each([
+    [0, 1, 'target_achieved'],
+    [0, 0, 'limited_progress'],
+    [1, 0, 'deterioration'],
+  ] as const)('%s → %s is %s', (baseline, latest, status) => {
+    expect(valueOf(flag(baseline, latest))).toMatchObject({ status, method: 'yes_no', ratio: null });
   });
+});
 
+describe('assessProgress: programmer errors', () => {
   it.each([
     { name: 'neutral direction', input: { ...higher([2020, 120]), direction: 'neutral' as const } },
     { name: 'target before baseline', input: { ...higher([2020, 120]), target: { year: 2015, value: 200 } } },
     { name: 'non-finite value', input: higher([2020, Number.NaN]) },
-  ])('throws on a programmer error: $name', ({ input }) => {
+  ])('throws: $name', ({ input }) => {
     expect(() => assessProgress(input)).toThrow();
+  });
+});
+
+describe('theilSenSlope', () => {
+  it.each([
+    { points: pts([2000, 0], [2001, 1], [2002, 2]), slope: 1 },
+    { points: pts([2000, 0], [2001, 1], [2002, 2], [2003, 3], [2004, 100]), slope: 1 },
+    { points: pts([2000, 5], [2004, 5]), slope: 0 },
+    { points: pts([2000, 1], [2000, 3], [2002, 5]), slope: 1.5 },
+  ])('$slope', ({ points, slope }) => {
+    expect(theilSenSlope(points)).toBe(slope);
+  });
+
+  it('throws with a single year', () => {
+    expect(() => theilSenSlope(pts([2000, 1], [2000, 2]))).toThrow();
   });
 });
 

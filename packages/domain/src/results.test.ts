@@ -72,8 +72,12 @@ describe('result schemas', () => {
     const progress = assessProgress({
       baseline: { year: 2015, value: 10 },
       target: { year: 2030, value: 40 },
-      latest: { year: 2022, value: 12 },
+      figures: [
+        { year: 2018, value: 11 },
+        { year: 2022, value: 12 },
+      ],
       direction: 'higher_is_better',
+      measureType: 'percent',
     });
     expect(progress.ok).toBe(true);
     if (progress.ok) expect(overTheWire(ProgressResultSchema, progress.value)).toEqual(progress.value);
@@ -126,7 +130,8 @@ describe('result schemas', () => {
   it('reject values JSON cannot carry', () => {
     const base = {
       status: 'limited_progress',
-      method: 'cagr',
+      method: 'theil_sen',
+      points: 3,
       actualAnnualGrowth: 0,
       requiredAnnualGrowth: 1,
       explanation: '',

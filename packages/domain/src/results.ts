@@ -132,7 +132,9 @@ export type StandIn = z.infer<typeof StandInSchema>;
 
 export const ProgressResultSchema = z.object({
   status: ProgressStatusSchema,
-  method: z.enum(['cagr', 'linear']),
+  method: z.enum(['theil_sen', 'ordinal', 'yes_no']),
+  /** Figures the assessment used, the baseline included. */
+  points: z.number().int(),
   ratio: z.number().nullable(),
   actualAnnualGrowth: z.number().nullable(),
   requiredAnnualGrowth: z.number().nullable(),
@@ -189,45 +191,59 @@ export type ScorecardWeights = z.infer<typeof ScorecardWeightsSchema>;
 
 export const IndicatorScoreSchema = z.object({
   indicator: IndicatorIdSchema,
-  /** 0–100, the mean of the per-benchmark scores; null when not scorable (see `reason`). */
+  /** 0–100 on the indicator's own absolute scale; null when not scorable (see `reason`). */
   score: z.number().nullable(),
-  /** Each benchmark used, in the latest year both it and the jurisdiction have a comparable figure. */
-  against: z.array(
-    z.object({
-      jurisdiction: JurisdictionIdSchema,
-      year: z.number().int(),
-      grade: z.enum(['A', 'B']),
-      value: z.number(),
-      benchmarkValue: z.number(),
-      score: z.number(),
-    }),
-  ),
+  /** The jurisdiction's own figure scored, and the scale it was scored on. */
+  basis: z.object({ year: z.number().int(), value: z.number(), scale: z.string() }).nullable(),
   reason: z.string().nullable(),
 });
 export type IndicatorScore = z.infer<typeof IndicatorScoreSchema>;
 
+export const FrameworkItemSchema = z.object({
+  /** The higher jurisdiction (e.g. the country for a district) whose law or programme applies. */
+  jurisdiction: JurisdictionIdSchema,
+  level: z.number().int(),
+  year: z.number().int(),
+  evidence: z.string().nullable(),
+});
+export type FrameworkItem = z.infer<typeof FrameworkItemSchema>;
+
 export const MeasureScoreSchema = z.object({
   measure: z.string(),
+  /** The jurisdiction's own latest assessment; null when it has none. */
   level: z.number().int().nullable(),
   assessedYear: z.number().int().nullable(),
   score: z.number().nullable(),
-  /** The ancestor whose assessment is used when the jurisdiction has none of its own (e.g. a national law in a district). */
-  inheritedFrom: JurisdictionIdSchema.nullable(),
+  /** The national (or provincial) framework that applies when the jurisdiction has no assessment of its own: shown, never scored. */
+  framework: FrameworkItemSchema.nullable(),
 });
 export type MeasureScore = z.infer<typeof MeasureScoreSchema>;
 
 export const PillarScoreSchema = z.object({
   pillar: z.enum(SCORED_PILLAR_IDS),
+  /** From the jurisdiction's own evidence only; null when withheld (see `reason`). */
   score: z.number().nullable(),
   reason: z.string().nullable(),
   indicatorScore: z.number().nullable(),
   measureScore: z.number().nullable(),
   appliedWeights: ScorecardWeightsSchema,
+  /** The pillar score under other weightings; null where the part is missing or the score is withheld. */
+  sensitivity: z.object({
+    indicatorsOnly: z.number().nullable(),
+    measuresOnly: z.number().nullable(),
+    equal: z.number().nullable(),
+  }),
   coverage: z.object({
     indicatorsScored: z.number().int(),
     indicatorsInPillar: z.number().int(),
     measuresAssessed: z.number().int(),
     measuresInPillar: z.number().int(),
+    /** Items scored from the jurisdiction's own evidence. */
+    ownItems: z.number().int(),
+    /** Items that could be scored: indicators on an absolute scale plus every measure. */
+    scorableItems: z.number().int(),
+    /** Measures known only from a higher jurisdiction's framework (not scored). */
+    frameworkItems: z.number().int(),
   }),
   confidence: ConfidenceSchema,
   indicators: z.array(IndicatorScoreSchema),

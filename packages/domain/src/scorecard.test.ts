@@ -1,15 +1,8 @@
+import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { findIndicator } from './catalogue/index.js';
-import type { Indicator, Observation, PolicyMeasure, Population } from './contracts.js';
-import { deriveSeries } from './derive.js';
-import {
-  DEFAULT_SCORECARD_WEIGHTS,
-  SCORECARD_METHOD,
-  confidenceFor,
-  scoreAgainstBenchmark,
-  scoreJurisdiction,
-} from './scorecard.js';
-import type { ScorecardInput } from './scorecard.js';
+import type { Indicator, JurisdictionId, PolicyMeasure, RubricLevel } from './contracts.js';
+import { MIN_OWN_ITEMS, SCORECARD_METHOD, confidenceFor, scaleOf, scoreJurisdiction } from './scorecard.js';
+import type { MeasureAssessmentInput, ScorecardInput } from './scorecard.js';
 import { indicator, obs } from './test-support/fixtures.js';
 
 const measure = (id: string, pillar: PolicyMeasure['pillar']): PolicyMeasure => ({
@@ -25,27 +18,14 @@ const measure = (id: string, pillar: PolicyMeasure['pillar']): PolicyMeasure => 
 
 const indicators: Indicator[] = [
   indicator({ id: 'victims_identified', pillar: 'protection', measureType: 'count', perCapita: true }),
+  indicator({ id: 'victims_referred_share', pillar: 'protection', measureType: 'percent', unit: 'percent' }),
   indicator({
-    id: 'victims_in_assistance',
+    id: 'referral_mechanism_in_force',
     pillar: 'protection',
-    measureType: 'count',
-    perCapita: true,
-    variants: [
-      {
-        id: 'broad',
-        label: 'all exploitation',
-        note: 'includes exploitation without trafficking',
-        comparable: false,
-      },
-    ],
+    measureType: 'yes_no',
+    unit: 'yes/no',
   }),
-  indicator({ id: 'conviction_rate', pillar: 'prosecution', measureType: 'percent', unit: 'percent' }),
-  indicator({
-    id: 'most_wanted_traffickers',
-    pillar: 'prosecution',
-    measureType: 'count',
-    direction: 'neutral',
-  }),
+  indicator({ id: 'most_wanted', pillar: 'prosecution', measureType: 'count', direction: 'neutral' }),
   indicator({
     id: 'tip_tier',
     pillar: 'partnership',
@@ -53,243 +33,263 @@ const indicators: Indicator[] = [
     unit: 'tier',
     direction: 'lower_is_better',
   }),
-  indicator({ id: 'awareness_sessions_held', pillar: 'prevention', measureType: 'count', perCapita: true }),
-  indicator({ id: 'population', pillar: 'context', measureType: 'count' }),
+  indicator({
+    id: 'gsi_government_response_rank',
+    pillar: 'partnership',
+    measureType: 'ordinal',
+    unit: 'rank',
+    direction: 'lower_is_better',
+  }),
 ];
+const protectionMeasures = ['m_permit', 'm_reflection', 'm_referral', 'm_units'].map((id) =>
+  measure(id, 'protection'),
+);
 const measures = [
-  measure('victim_assistance_units', 'protection'),
-  measure('victim_data_system', 'protection'),
-  measure('bilateral_labour_pathways', 'partnership'),
+  ...protectionMeasures,
+  measure('m_pathways', 'partnership'),
+  measure('m_courts', 'prosecution'),
 ];
-const populations: Population[] = [
-  { jurisdiction: 'PK-PB-GUJRAT', year: 2022, value: 1_000_000 },
-  { jurisdiction: 'IT', year: 2022, value: 10_000_000 },
-  { jurisdiction: 'ES', year: 2021, value: 1_000_000 },
-];
-const observations: Observation[] = [
-  obs('victims_identified', 'PK-PB-GUJRAT', 2022, 10),
-  obs('victims_identified', 'IT', 2022, 200),
-  obs('victims_identified', 'ES', 2021, 20),
-  obs('victims_identified', 'ES', 2022, 12),
-  obs('victims_in_assistance', 'PK-PB-GUJRAT', 2022, 30, { definition: 'broad' }),
-  obs('victims_in_assistance', 'IT', 2022, 300),
-  obs('conviction_rate', 'PK-PB-GUJRAT', 2022, 30),
-  obs('conviction_rate', 'PK-PB-GUJRAT', 2023, 90),
-  obs('conviction_rate', 'IT', 2022, 60),
-  obs('most_wanted_traffickers', 'PK-PB-GUJRAT', 2022, 12),
-  obs('tip_tier', 'PK-PB-GUJRAT', 2022, 2),
-  obs('tip_tier', 'IT', 2022, 1),
-  obs('tip_tier', 'ES', 2022, 1),
-];
-const base: ScorecardInput = {
-  jurisdiction: 'PK-PB-GUJRAT',
-  year: 2022,
-  indicators,
-  measures,
-  observations,
-  populations,
-  benchmarks: ['IT', 'ES'],
-  measureAssessments: [
-    { measure: 'victim_assistance_units', jurisdiction: 'PK-PB-GUJRAT', year: 2021, level: 3 },
-    { measure: 'victim_data_system', jurisdiction: 'PK-PB-GUJRAT', year: 2020, level: 1 },
-    { measure: 'victim_data_system', jurisdiction: 'PK-PB-GUJRAT', year: 2023, level: 4 },
-    { measure: 'bilateral_labour_pathways', jurisdiction: 'IT', year: 2022, level: 4 },
-  ],
+
+const assess = (
+  m: string,
+  jurisdiction: JurisdictionId,
+  level: RubricLevel,
+  year = 2020,
+): MeasureAssessmentInput => ({
+  measure: m,
+  jurisdiction,
+  year,
+  level,
+  evidence: `${m} in ${jurisdiction}`,
+});
+
+const card = (over: Partial<ScorecardInput>) =>
+  scoreJurisdiction({
+    jurisdiction: 'PK-PB-GUJRAT',
+    year: 2024,
+    indicators,
+    measures,
+    observations: [],
+    benchmarks: ['IT', 'ES'],
+    measureAssessments: [],
+    ancestors: ['PK-PB', 'PK'],
+    ...over,
+  });
+const pillarOf = (c: ReturnType<typeof card>, pillar: string) => {
+  const p = c.pillars.find((x) => x.pillar === pillar);
+  if (p === undefined) throw new Error(`no pillar ${pillar}`);
+  return p;
 };
 
-describe('scoreJurisdiction', () => {
-  const card = scoreJurisdiction(base);
-  const pillar = (id: string) => card.pillars.find((p) => p.pillar === id);
-
-  it('returns the four scored pillars with method and weights', () => {
-    expect(card.pillars.map((p) => p.pillar)).toEqual([
-      'prevention',
-      'protection',
-      'prosecution',
-      'partnership',
-    ]);
-    expect(card.method).toBe(SCORECARD_METHOD);
-    expect(card.weights).toEqual({ indicators: 0.5, measures: 0.5 });
-  });
-
-  it('combines indicator and measure scores 50/50 with coverage and confidence', () => {
-    // victims per 100k: 1.0 vs IT 2.0 (50) and ES 1.2 in 2022 (83.3) → 66.7; measures 75 and 25 → 50.
-    expect(pillar('protection')).toMatchObject({
-      score: 58.3,
-      indicatorScore: 66.7,
-      measureScore: 50,
-      appliedWeights: { indicators: 0.5, measures: 0.5 },
-      coverage: { indicatorsScored: 1, indicatorsInPillar: 2, measuresAssessed: 2, measuresInPillar: 2 },
-      confidence: 'medium',
-      reason: null,
-    });
-    const victims = pillar('protection')?.indicators[0];
-    expect(victims?.against).toEqual([
-      { jurisdiction: 'IT', year: 2022, grade: 'A', value: 1, benchmarkValue: 2, score: 50 },
-      { jurisdiction: 'ES', year: 2022, grade: 'A', value: 1, benchmarkValue: 1.2, score: 83.3 },
-    ]);
-  });
-
-  it('uses the latest measure assessment up to the year, not later ones', () => {
-    expect(pillar('protection')?.measures).toEqual([
-      { measure: 'victim_assistance_units', level: 3, assessedYear: 2021, score: 75, inheritedFrom: null },
-      { measure: 'victim_data_system', level: 1, assessedYear: 2020, score: 25, inheritedFrom: null },
-    ]);
-  });
-
-  it('inherits a measure from the nearest ancestor assessed up to the year, never an indicator', () => {
-    const district = scoreJurisdiction({
-      ...base,
-      ancestors: ['PK-PB', 'PK'],
-      measureAssessments: [
-        { measure: 'victim_assistance_units', jurisdiction: 'PK-PB-GUJRAT', year: 2021, level: 1 },
-        { measure: 'victim_assistance_units', jurisdiction: 'PK', year: 2022, level: 4 },
-        { measure: 'victim_data_system', jurisdiction: 'PK', year: 2019, level: 2 },
-        { measure: 'victim_data_system', jurisdiction: 'PK-PB', year: 2020, level: 3 },
-        { measure: 'victim_data_system', jurisdiction: 'PK-PB', year: 2023, level: 0 },
-        { measure: 'bilateral_labour_pathways', jurisdiction: 'PK', year: 2023, level: 4 },
-      ],
-      observations: [...observations, obs('tip_tier', 'PK', 2022, 1)],
-    });
-    const find = (id: string) => district.pillars.find((p) => p.pillar === id);
-    expect(find('protection')?.measures).toEqual([
-      { measure: 'victim_assistance_units', level: 1, assessedYear: 2021, score: 25, inheritedFrom: null },
-      { measure: 'victim_data_system', level: 3, assessedYear: 2020, score: 75, inheritedFrom: 'PK-PB' },
-    ]);
-    expect(find('protection')?.coverage.measuresAssessed).toBe(2);
-    expect(find('partnership')?.measures).toEqual([
-      {
-        measure: 'bilateral_labour_pathways',
-        level: null,
-        assessedYear: null,
-        score: null,
-        inheritedFrom: null,
-      },
-    ]);
-    expect(find('partnership')?.indicators[0]?.against.map((a) => a.value)).toEqual([2, 2]);
-    expect(district.method).toMatch(
-      /nearest higher jurisdiction.*marked as inherited; indicators are never inherited/,
-    );
-  });
-
-  it('inherits nothing without ancestors', () => {
-    const alone = scoreJurisdiction({
-      ...base,
-      measureAssessments: [{ measure: 'victim_data_system', jurisdiction: 'PK', year: 2020, level: 3 }],
-    });
-    const protection = alone.pillars.find((p) => p.pillar === 'protection');
-    expect(protection?.measureScore).toBeNull();
-    expect(protection?.measures.every((m) => m.inheritedFrom === null && m.score === null)).toBe(true);
-  });
-
-  it('never scores a grade C comparison and says why', () => {
-    const c = pillar('protection')?.indicators[1];
-    expect(c?.score).toBeNull();
-    expect(c?.reason).toBe(
-      'Not comparable with the benchmarks (grade C): PK-PB-GUJRAT figure: all exploitation. includes exploitation without trafficking',
-    );
-  });
-
-  it('never scores a derived percent above 100 from different cohorts', () => {
-    const rate = findIndicator('conviction_rate');
-    if (rate === undefined) throw new Error('conviction_rate missing from the catalogue');
-    const derived = (['PK-PB-GUJRAT', 'IT'] as const).flatMap((j) =>
-      deriveSeries(rate, {
-        numerator: [obs('persons_convicted', j, 2022, j === 'IT' ? 169 : 30)],
-        denominator: [obs('persons_prosecuted', j, 2022, 100)],
-      }),
-    );
-    const card2 = scoreJurisdiction({
-      ...base,
-      observations: [...observations.filter((o) => o.indicator !== 'conviction_rate'), ...derived],
-    });
-    const prosecution = card2.pillars.find((p) => p.pillar === 'prosecution');
-    expect(prosecution?.score).toBeNull();
-    expect(prosecution?.indicators[0]?.score).toBeNull();
-    expect(prosecution?.indicators[0]?.reason).toMatch(
-      /^Not comparable with the benchmarks \(grade C\): IT 2022: Persons convicted of trafficking \(169\) exceed/,
-    );
-  });
-
-  it('re-weights to indicators alone, ignores later years and neutral indicators', () => {
-    expect(pillar('prosecution')).toMatchObject({
-      score: 50,
-      measureScore: null,
-      appliedWeights: { indicators: 1, measures: 0 },
-      coverage: { indicatorsScored: 1, indicatorsInPillar: 2, measuresAssessed: 0, measuresInPillar: 0 },
-      confidence: 'low',
-    });
-    expect(pillar('prosecution')?.indicators[1]?.reason).toBe(
-      'Neither higher nor lower is better, so it is not scored',
-    );
-  });
-
-  it('scores lower-is-better ordinals against the benchmarks and ignores other jurisdictions’ assessments', () => {
-    expect(pillar('partnership')).toMatchObject({
-      score: 50,
-      coverage: { indicatorsScored: 1, indicatorsInPillar: 1, measuresAssessed: 0, measuresInPillar: 1 },
-    });
-  });
-
-  it('gives a null score with a reason when nothing is scorable', () => {
-    expect(pillar('prevention')).toMatchObject({
+describe('scoreJurisdiction: own evidence, national framework beside it', () => {
+  it('gives Gujrat no pillar score from Pakistan’s national measures, and shows them as the framework (motivating case)', () => {
+    const c = card({ measureAssessments: protectionMeasures.map((m) => assess(m.id, 'PK', 3)) });
+    const protection = pillarOf(c, 'protection');
+    expect(protection).toMatchObject({
       score: null,
-      reason: 'No indicator could be compared with a benchmark and no measure has been assessed',
-      appliedWeights: { indicators: 0, measures: 0 },
+      measureScore: null,
+      coverage: { ownItems: 0, frameworkItems: 4, scorableItems: 6 },
       confidence: 'none',
     });
-    expect(pillar('prevention')?.indicators[0]?.reason).toBe('No figure for PK-PB-GUJRAT up to 2022');
-  });
-
-  it('publishes custom weights and applies them', () => {
-    const weighted = scoreJurisdiction({ ...base, weights: { indicators: 3, measures: 1 } });
-    const p = weighted.pillars.find((x) => x.pillar === 'protection');
-    expect(p?.appliedWeights).toEqual({ indicators: 0.75, measures: 0.25 });
-    expect(p?.score).toBe(62.5);
-    expect(weighted.weights).toEqual({ indicators: 3, measures: 1 });
-  });
-
-  it('says when benchmarks have no figure for the same years', () => {
-    const card2 = scoreJurisdiction({
-      ...base,
-      year: 2021,
-      observations: [obs('victims_identified', 'PK-PB-GUJRAT', 2020, 5), ...observations],
+    expect(protection.reason).toMatch(
+      /^Not scored: 0 of 6 items .* 4 national framework item\(s\) are shown beside it, not counted/,
+    );
+    expect(protection.measures[0]).toEqual({
+      measure: 'm_permit',
+      level: null,
+      assessedYear: null,
+      score: null,
+      framework: { jurisdiction: 'PK', level: 3, year: 2020, evidence: 'm_permit in PK' },
     });
-    expect(card2.pillars.find((p) => p.pillar === 'protection')?.indicators[0]?.reason).toBe(
-      'No benchmark figure for a year in which PK-PB-GUJRAT has one',
+  });
+
+  it('takes the nearest ancestor’s framework, and the jurisdiction’s own assessment over any framework', () => {
+    const c = card({
+      measureAssessments: [
+        assess('m_permit', 'PK', 3),
+        assess('m_permit', 'PK-PB', 2),
+        assess('m_reflection', 'PK', 4),
+        assess('m_reflection', 'PK-PB-GUJRAT', 1),
+      ],
+    });
+    const [permit, reflection] = pillarOf(c, 'protection').measures;
+    expect(permit?.framework).toMatchObject({ jurisdiction: 'PK-PB', level: 2 });
+    expect(reflection).toMatchObject({ level: 1, score: 25, framework: null });
+  });
+
+  it(`withholds a score resting on fewer than ${MIN_OWN_ITEMS} own items, even when they are all there is`, () => {
+    const few = scoreJurisdiction({
+      jurisdiction: 'IT',
+      year: 2024,
+      indicators: [],
+      measures: protectionMeasures.slice(0, 2),
+      observations: [],
+      benchmarks: [],
+      measureAssessments: [assess('m_permit', 'IT', 4), assess('m_reflection', 'IT', 4)],
+    });
+    expect(pillarOf(few, 'protection')).toMatchObject({
+      score: null,
+      measureScore: 100,
+      coverage: { ownItems: 2, scorableItems: 2 },
+    });
+  });
+
+  it('withholds a score resting on fewer than half of the items that could be scored', () => {
+    const c = card({
+      jurisdiction: 'IT',
+      ancestors: [],
+      measures: [...measures, measure('m_shelter', 'protection'), measure('m_hotline', 'protection')],
+      measureAssessments: [assess('m_permit', 'IT', 4), assess('m_reflection', 'IT', 4)],
+      observations: [obs('victims_referred_share', 'IT', 2023, 50)],
+    });
+    expect(pillarOf(c, 'protection')).toMatchObject({
+      score: null,
+      coverage: { ownItems: 3, scorableItems: 8 },
+    });
+  });
+
+  it('scores half the scorable items from own evidence, with sensitivity and confidence', () => {
+    const c = card({
+      jurisdiction: 'IT',
+      ancestors: [],
+      measureAssessments: [assess('m_permit', 'IT', 4), assess('m_reflection', 'IT', 2)],
+      observations: [
+        obs('victims_referred_share', 'IT', 2023, 40),
+        obs('victims_identified', 'IT', 2023, 900),
+      ],
+    });
+    expect(pillarOf(c, 'protection')).toMatchObject({
+      score: 57.5,
+      reason: null,
+      indicatorScore: 40,
+      measureScore: 75,
+      sensitivity: { indicatorsOnly: 40, measuresOnly: 75, equal: 57.5 },
+      coverage: { ownItems: 3, scorableItems: 6, frameworkItems: 0, indicatorsScored: 1 },
+      confidence: 'medium',
+    });
+  });
+});
+
+describe('scoreJurisdiction: one absolute reference for everyone', () => {
+  const italy = (benchmarks: JurisdictionId[]) =>
+    card({
+      jurisdiction: 'IT',
+      ancestors: [],
+      benchmarks,
+      measureAssessments: protectionMeasures.map((m) => assess(m.id, 'IT', 3)),
+      observations: [
+        obs('victims_referred_share', 'IT', 2023, 70),
+        obs('victims_referred_share', 'ES', 2023, 10),
+      ],
+    });
+
+  it('scores Italy the same whoever stands beside it', () => {
+    expect(italy(['ES']).pillars).toEqual(italy(['PK-PB-GUJRAT', 'ES']).pillars);
+  });
+
+  it.each([
+    ['percent, higher is better', 'victims_referred_share', 35, 35],
+    ['yes', 'referral_mechanism_in_force', 1, 100],
+    ['no', 'referral_mechanism_in_force', 0, 0],
+    ['TIP tier 1', 'tip_tier', 1, 100],
+    ['TIP tier 2', 'tip_tier', 2, 66.7],
+    ['TIP Watch List', 'tip_tier', 2.5, 33.3],
+    ['TIP tier 3', 'tip_tier', 3, 0],
+  ] as const)('%s scores on its own scale', (_name, id, value, score) => {
+    const c = card({ jurisdiction: 'ES', ancestors: [], observations: [obs(id, 'ES', 2023, value)] });
+    const item = c.pillars.flatMap((p) => p.indicators).find((i) => i.indicator === id);
+    expect(item).toMatchObject({ score, basis: { year: 2023, value }, reason: null });
+  });
+
+  it.each([
+    ['a count', 'victims_identified', /no absolute reference/],
+    ['a rank without a fixed scale (GSI)', 'gsi_government_response_rank', /without a fixed scale/],
+    ['a neutral indicator', 'most_wanted', /Neither higher nor lower/],
+  ] as const)('does not score %s', (_name, id, reason) => {
+    const c = card({ jurisdiction: 'ES', ancestors: [], observations: [obs(id, 'ES', 2023, 12)] });
+    const item = c.pillars.flatMap((p) => p.indicators).find((i) => i.indicator === id);
+    expect(item?.score).toBeNull();
+    expect(item?.reason).toMatch(reason);
+  });
+
+  it('scores the own latest annual total up to the year, ignoring other jurisdictions and breakdowns', () => {
+    const c = card({
+      jurisdiction: 'ES',
+      year: 2022,
+      ancestors: [],
+      observations: [
+        obs('victims_referred_share', 'ES', 2021, 20),
+        obs('victims_referred_share', 'ES', 2023, 90),
+        obs('victims_referred_share', 'ES', 2022, 99, { disaggregation: { sex: 'female' } }),
+        obs('victims_referred_share', 'IT', 2022, 80),
+      ],
+    });
+    expect(
+      pillarOf(c, 'protection').indicators.find((i) => i.indicator === 'victims_referred_share'),
+    ).toMatchObject({ score: 20, basis: { year: 2021 } });
+  });
+
+  it('keeps an ordinal value off its scale unscored', () => {
+    expect('reason' in scaleOf(indicators[4] as Indicator)).toBe(false);
+    const c = card({ jurisdiction: 'ES', ancestors: [], observations: [obs('tip_tier', 'ES', 2023, 1.7)] });
+    expect(pillarOf(c, 'partnership').indicators[0]).toMatchObject({
+      score: null,
+      reason: expect.stringMatching(/not a step/) as unknown,
+    });
+  });
+});
+
+describe('scoreJurisdiction: property', () => {
+  const levels = fc.constantFrom<RubricLevel>(0, 1, 2, 3, 4);
+  const assessments = fc.array(
+    fc.record({
+      measure: fc.constantFrom(...measures.map((m) => m.id)),
+      jurisdiction: fc.constantFrom<JurisdictionId>('PK', 'PK-PB', 'PK-PB-GUJRAT'),
+      year: fc.integer({ min: 2015, max: 2024 }),
+      level: levels,
+    }),
+    { maxLength: 20 },
+  );
+
+  it('a score never uses a framework item: removing every ancestor assessment changes no score', () => {
+    fc.assert(
+      fc.property(assessments, fc.integer({ min: 0, max: 100 }), (all, share) => {
+        const observations = [obs('victims_referred_share', 'PK-PB-GUJRAT', 2022, share)];
+        const full = card({ measureAssessments: all, observations });
+        const own = card({
+          measureAssessments: all.filter((a) => a.jurisdiction === 'PK-PB-GUJRAT'),
+          observations,
+        });
+        for (const [p, q] of full.pillars.map((p, i) => [p, own.pillars[i]] as const)) {
+          expect([p.score, p.indicatorScore, p.measureScore, p.sensitivity, p.coverage.ownItems]).toEqual([
+            q?.score,
+            q?.indicatorScore,
+            q?.measureScore,
+            q?.sensitivity,
+            q?.coverage.ownItems,
+          ]);
+          for (const m of p.measures) if (m.framework !== null) expect(m.score).toBeNull();
+        }
+      }),
     );
   });
 });
 
-describe('scoreAgainstBenchmark', () => {
-  it.each([
-    { value: 1, bench: 2, direction: 'higher_is_better', score: 50 },
-    { value: 3, bench: 2, direction: 'higher_is_better', score: 100 },
-    { value: 0, bench: 2, direction: 'higher_is_better', score: 0 },
-    { value: 0, bench: 0, direction: 'higher_is_better', score: 100 },
-    { value: 2, bench: 1, direction: 'lower_is_better', score: 50 },
-    { value: 0.5, bench: 1, direction: 'lower_is_better', score: 100 },
-    { value: 0, bench: 1, direction: 'lower_is_better', score: 100 },
-    { value: 3, bench: 0, direction: 'lower_is_better', score: 0 },
-  ] as const)('$value vs $bench ($direction) → $score', ({ value, bench, direction, score }) => {
-    expect(scoreAgainstBenchmark(value, bench, direction)).toBe(score);
-  });
-});
-
-describe('confidenceFor', () => {
+describe('confidenceFor and the method', () => {
   it.each([
     [0, 'none'],
-    [1, 'low'],
     [2, 'low'],
     [3, 'medium'],
-    [5, 'medium'],
     [6, 'high'],
-    [12, 'high'],
-  ] as const)('%i scored items → %s', (n, label) => {
+  ] as const)('%i own items → %s', (n, label) => {
     expect(confidenceFor(n)).toBe(label);
   });
 
-  it('keeps the default weights at 50/50', () => {
-    expect(DEFAULT_SCORECARD_WEIGHTS).toEqual({ indicators: 0.5, measures: 0.5 });
+  it('states own evidence, the framework, the references, the withholding rule and the sensitivity view', () => {
+    expect(SCORECARD_METHOD).toMatch(/own evidence only/);
+    expect(SCORECARD_METHOD).toMatch(/national framework/);
+    expect(SCORECARD_METHOD).toMatch(/never against another jurisdiction/);
+    expect(SCORECARD_METHOD).toMatch(/fewer than 3 or fewer than half/);
+    expect(SCORECARD_METHOD).toMatch(/indicators only, measures only and 50\/50/);
   });
 });

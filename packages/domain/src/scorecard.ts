@@ -1,6 +1,6 @@
+import { isCurrentTotal } from './cell.js';
 import { SCORED_PILLAR_IDS } from './contracts.js';
 import type {
-  Direction,
   Indicator,
   JurisdictionId,
   Observation,
@@ -8,8 +8,6 @@ import type {
   Population,
   RubricLevel,
 } from './contracts.js';
-import { compareToBenchmarks } from './compare.js';
-import type { CompareOptions } from './compare.js';
 import type {
   Confidence,
   IndicatorScore,
@@ -21,29 +19,41 @@ import type {
 
 export const DEFAULT_SCORECARD_WEIGHTS: ScorecardWeights = { indicators: 0.5, measures: 0.5 };
 
-/** Scored items (indicators with a score plus measures assessed) needed for each confidence label. */
+/** Own scored items needed for each confidence label. */
 export const CONFIDENCE_THRESHOLDS = { low: 1, medium: 3, high: 6 } as const;
+
+/** A pillar score is withheld with fewer own scored items than this, or than half of the scorable ones. */
+export const MIN_OWN_ITEMS = 3;
 
 export const MAX_RUBRIC_LEVEL = 4;
 
+/** Ordinal indicators with a fixed scale, best placement first; others (e.g. GSI rank) are not scored. */
+export const ORDINAL_SCALES: Readonly<Record<string, readonly number[]>> = { tip_tier: [1, 2, 2.5, 3] };
+
 export const SCORECARD_METHOD =
-  'Each pillar score (0–100) combines two parts. Indicators: each indicator is compared with each benchmark ' +
-  'in the latest year both have a comparable figure (grade A or B; grade C is never scored); the score is ' +
-  '100 × value ÷ benchmark when higher is better, 100 × benchmark ÷ value when lower is better, capped at 100, ' +
-  'and the indicator score is the mean over benchmarks. Counts are per 100,000 residents. Indicators where ' +
-  'neither direction is better are not scored. Policy measures: rubric level ÷ 4 × 100, using the latest ' +
-  'assessment up to the year. A measure the jurisdiction has no assessment of its own for takes the nearest ' +
-  'higher jurisdiction’s (national laws and programmes apply in a district) and is marked as inherited; ' +
-  'indicators are never inherited. The pillar score is the weighted mean of the two parts ' +
+  'Each pillar score (0–100) uses the jurisdiction’s own evidence only, and every jurisdiction is scored ' +
+  'against the same absolute references, never against another jurisdiction. Policy measures: the ' +
+  `jurisdiction’s own latest assessment up to the year, rubric level ÷ ${MAX_RUBRIC_LEVEL} × 100. Where a ` +
+  'district has no assessment of its own, the national (or provincial) law or programme that applies is shown ' +
+  'beside the score as the national framework, with its level and evidence, and is never counted in the score. ' +
+  'Indicators, on their own scale, from the latest own annual total up to the year: a percentage scores its ' +
+  'value (100 − value when lower is better); a yes/no scores 100 for the desired answer and 0 otherwise; an ' +
+  'ordinal placement on a fixed scale scores by its step on that scale (TIP tier 1 = 100, 2 = 66.7, Watch ' +
+  'List = 33.3, 3 = 0). Counts, rates and amounts have no absolute reference and are not scored (they are ' +
+  'compared on the comparison page); ranks without a fixed scale (GSI rank) and indicators where neither ' +
+  'direction is better are not scored. The pillar score is the weighted mean of the two parts ' +
   `(indicators ${DEFAULT_SCORECARD_WEIGHTS.indicators * 100} %, measures ${DEFAULT_SCORECARD_WEIGHTS.measures * 100} %), ` +
-  're-weighted to the parts that are available. Confidence is low with fewer than ' +
-  `${CONFIDENCE_THRESHOLDS.medium} scored items, medium with fewer than ${CONFIDENCE_THRESHOLDS.high}, high otherwise.`;
+  're-weighted to the parts available; the sensitivity view gives indicators only, measures only and 50/50. ' +
+  `The score is withheld when own scored items are fewer than ${MIN_OWN_ITEMS} or fewer than half of the ` +
+  'items that could be scored (absolute-scale indicators plus every measure). Confidence is low with fewer ' +
+  `than ${CONFIDENCE_THRESHOLDS.medium} own scored items, medium with fewer than ${CONFIDENCE_THRESHOLDS.high}, high otherwise.`;
 
 export type MeasureAssessmentInput = {
   measure: string;
   jurisdiction: JurisdictionId;
   year: number;
   level: RubricLevel;
+  evidence?: string;
 };
 
 export type ScorecardInput = {
@@ -51,40 +61,27 @@ export type ScorecardInput = {
   year: number;
   indicators: readonly Indicator[];
   measures: readonly PolicyMeasure[];
-  /** Observations of the jurisdiction and the benchmarks; later years than `year` are ignored. */
+  /** Observations; only the jurisdiction's own annual totals up to `year` are scored. */
   observations: readonly Observation[];
-  populations: readonly Population[];
+  /** Kept for the contract; absolute-scale scoring needs no denominators. */
+  populations?: readonly Population[];
+  /** The jurisdictions shown side by side (each scored on its own, against the same references). */
   benchmarks: readonly JurisdictionId[];
   /** Assessments of the jurisdiction and of its ancestors (others are ignored). */
   measureAssessments: readonly MeasureAssessmentInput[];
-  /** The jurisdiction's ancestors, nearest first (as `ancestorsOf`), whose measure assessments it inherits. */
+  /** The jurisdiction's ancestors, nearest first, whose assessments are shown as the national framework. */
   ancestors?: readonly JurisdictionId[];
   weights?: ScorecardWeights;
-  options?: CompareOptions;
 };
 
 const round1 = (x: number) => Math.round(x * 10) / 10;
 const clamp100 = (x: number) => Math.min(100, Math.max(0, x));
-const mean = (xs: readonly number[]) => xs.reduce((a, b) => a + b, 0) / xs.length;
-
-/** 0–100 score of a value against one benchmark value in the same unit: 100 when at least as good, proportionally less when worse. */
-export function scoreAgainstBenchmark(
-  value: number,
-  benchmark: number,
-  direction: Exclude<Direction, 'neutral'>,
-): number {
-  if (direction === 'higher_is_better') {
-    if (benchmark <= 0) return value >= benchmark ? 100 : 0;
-    return clamp100((100 * value) / benchmark);
-  }
-  if (value <= 0) return value <= benchmark ? 100 : 0;
-  return clamp100((100 * benchmark) / value);
-}
+const mean = (xs: readonly number[]) => (xs.length === 0 ? null : xs.reduce((a, b) => a + b, 0) / xs.length);
 
 /** 0–100 score of a measure's rubric level (0–4). */
 export const scoreMeasureLevel = (level: RubricLevel): number => (level / MAX_RUBRIC_LEVEL) * 100;
 
-/** Confidence label for a count of scored items (0 → none, 1–2 low, 3–5 medium, 6+ high). */
+/** Confidence label for a count of own scored items (0 → none, 1–2 low, 3–5 medium, 6+ high). */
 export function confidenceFor(scoredItems: number): Confidence {
   if (scoredItems < CONFIDENCE_THRESHOLDS.low) return 'none';
   if (scoredItems < CONFIDENCE_THRESHOLDS.medium) return 'low';
@@ -92,82 +89,120 @@ export function confidenceFor(scoredItems: number): Confidence {
   return 'high';
 }
 
-type Scored = { item: IndicatorScore; raw: number | null };
+type Scale = { name: string; score: (value: number) => number | null };
 
-/** Rounds only for display: the pillar score is computed from unrounded item scores. */
-function scoreIndicator(input: ScorecardInput, indicator: Indicator): Scored {
-  const none = (reason: string): Scored => ({
-    item: { indicator: indicator.id, score: null, against: [], reason },
-    raw: null,
-  });
+/** The absolute scale an indicator is scored on, or why it has none. */
+export function scaleOf(indicator: Indicator): Scale | { reason: string } {
+  const up = indicator.direction === 'higher_is_better';
   if (indicator.direction === 'neutral')
-    return none('Neither higher nor lower is better, so it is not scored');
-  const rows = input.observations.filter((o) => o.indicator === indicator.id && o.year <= input.year);
-  const seriesOf = (jurisdiction: JurisdictionId) => ({
-    jurisdiction,
-    observations: rows.filter((o) => o.jurisdiction === jurisdiction),
-  });
-  const base = seriesOf(input.jurisdiction);
-  if (base.observations.length === 0) return none(`No figure for ${input.jurisdiction} up to ${input.year}`);
-  const comparison = compareToBenchmarks({
-    indicator,
-    base,
-    benchmarks: input.benchmarks.map(seriesOf),
-    populations: input.populations,
-    ...(input.options === undefined ? {} : { options: input.options }),
-  });
-  const against: IndicatorScore['against'] = [];
-  const raws: number[] = [];
-  for (const c of comparison.latestByBenchmark) {
-    const baseValue = comparison.years.find((y) => y.year === c.year)?.base?.value;
-    const benchmarkValue = c.point?.value;
-    if (c.grade === null || c.grade === 'C' || baseValue == null || benchmarkValue == null) continue;
-    const raw = scoreAgainstBenchmark(baseValue, benchmarkValue, indicator.direction);
-    raws.push(raw);
-    against.push({
-      jurisdiction: c.jurisdiction,
-      year: c.year,
-      grade: c.grade,
-      value: baseValue,
-      benchmarkValue,
-      score: round1(raw),
-    });
+    return { reason: 'Neither higher nor lower is better, so it is not scored' };
+  if (indicator.measureType === 'percent')
+    return { name: 'percent (0–100)', score: (v) => clamp100(up ? v : 100 - v) };
+  if (indicator.measureType === 'yes_no') return { name: 'yes/no', score: (v) => (v >= 1 === up ? 100 : 0) };
+  if (indicator.measureType === 'ordinal') {
+    const steps = ORDINAL_SCALES[indicator.id];
+    if (steps === undefined)
+      return {
+        reason:
+          'A rank without a fixed scale (the list of ranked countries changes by edition) is not scored',
+      };
+    return {
+      name: `ordinal steps ${steps.join(', ')} (best first)`,
+      score: (v) => {
+        const i = steps.indexOf(v);
+        return i < 0 ? null : (100 * (steps.length - 1 - i)) / (steps.length - 1);
+      },
+    };
   }
-  if (against.length === 0) {
-    const gradeC = comparison.latestByBenchmark.find((c) => c.grade === 'C');
-    return none(
-      gradeC !== undefined
-        ? `Not comparable with the benchmarks (grade C): ${gradeC.reasons[0] ?? 'see the comparison'}`
-        : `No benchmark figure for a year in which ${input.jurisdiction} has one`,
-    );
-  }
-  const raw = mean(raws);
-  return { item: { indicator: indicator.id, score: round1(raw), against, reason: null }, raw };
+  return {
+    reason:
+      'A count, rate or amount has no absolute reference; it is compared on the comparison page, not scored',
+  };
 }
 
-/** The jurisdiction's own latest assessment up to the year, else the nearest ancestor's. */
+type Scored = { item: IndicatorScore; raw: number | null; scorable: boolean };
+
+function scoreIndicator(input: ScorecardInput, indicator: Indicator): Scored {
+  const scale = scaleOf(indicator);
+  const none = (reason: string, scorable: boolean): Scored => ({
+    item: { indicator: indicator.id, score: null, basis: null, reason },
+    raw: null,
+    scorable,
+  });
+  if ('reason' in scale) return none(scale.reason, false);
+  const latest = input.observations
+    .filter(
+      (o) =>
+        o.indicator === indicator.id &&
+        o.jurisdiction === input.jurisdiction &&
+        o.year <= input.year &&
+        o.year === o.yearEnd &&
+        o.value !== null &&
+        isCurrentTotal(o),
+    )
+    .sort((a, b) => b.year - a.year || b.id - a.id)[0];
+  if (latest?.value == null) return none(`No own figure for ${input.jurisdiction} up to ${input.year}`, true);
+  const raw = scale.score(latest.value);
+  if (raw === null) return none(`${latest.value} is not a step of the scale ${scale.name}`, true);
+  return {
+    item: {
+      indicator: indicator.id,
+      score: round1(raw),
+      basis: { year: latest.year, value: latest.value, scale: scale.name },
+      reason: null,
+    },
+    raw,
+    scorable: true,
+  };
+}
+
 function scoreMeasure(input: ScorecardInput, measure: PolicyMeasure): MeasureScore {
   const latestOf = (jurisdiction: JurisdictionId) =>
     input.measureAssessments
       .filter((a) => a.measure === measure.id && a.jurisdiction === jurisdiction && a.year <= input.year)
       .sort((a, b) => b.year - a.year)[0];
-  for (const jurisdiction of [input.jurisdiction, ...(input.ancestors ?? [])]) {
-    const latest = latestOf(jurisdiction);
-    if (latest === undefined) continue;
+  const own = latestOf(input.jurisdiction);
+  if (own !== undefined)
     return {
       measure: measure.id,
-      level: latest.level,
-      assessedYear: latest.year,
-      score: scoreMeasureLevel(latest.level),
-      inheritedFrom: jurisdiction === input.jurisdiction ? null : jurisdiction,
+      level: own.level,
+      assessedYear: own.year,
+      score: scoreMeasureLevel(own.level),
+      framework: null,
+    };
+  for (const jurisdiction of input.ancestors ?? []) {
+    const a = latestOf(jurisdiction);
+    if (a === undefined) continue;
+    return {
+      measure: measure.id,
+      level: null,
+      assessedYear: null,
+      score: null,
+      framework: { jurisdiction, level: a.level, year: a.year, evidence: a.evidence ?? null },
     };
   }
-  return { measure: measure.id, level: null, assessedYear: null, score: null, inheritedFrom: null };
+  return { measure: measure.id, level: null, assessedYear: null, score: null, framework: null };
+}
+
+const weighted = (weights: ScorecardWeights, indicators: number | null, measures: number | null) => {
+  const wi = indicators === null ? 0 : weights.indicators;
+  const wm = measures === null ? 0 : weights.measures;
+  const total = wi + wm;
+  if (total === 0) return { score: null, applied: { indicators: 0, measures: 0 } };
+  const applied = { indicators: wi / total, measures: wm / total };
+  return { score: applied.indicators * (indicators ?? 0) + applied.measures * (measures ?? 0), applied };
+};
+
+function withheldReason(jurisdiction: JurisdictionId, own: number, scorable: number, framework: number) {
+  if (own >= MIN_OWN_ITEMS && own * 2 >= scorable) return null;
+  const national =
+    framework > 0 ? `; ${framework} national framework item(s) are shown beside it, not counted` : '';
+  return `Not scored: ${own} of ${scorable} items that could be scored are ${jurisdiction}’s own evidence (at least ${MIN_OWN_ITEMS} and at least half are needed)${national}.`;
 }
 
 /**
- * 0–100 score per scored pillar for a jurisdiction as of a year, with method, weights, coverage and a confidence
- * label; score null with a reason when nothing in the pillar is scorable.
+ * 0–100 score per scored pillar from the jurisdiction's own evidence only, with the national framework beside it,
+ * method, weights, sensitivity, coverage and confidence; score null with a plain reason when withheld.
  */
 export function scoreJurisdiction(input: ScorecardInput): Scorecard {
   const weights = input.weights ?? DEFAULT_SCORECARD_WEIGHTS;
@@ -176,36 +211,36 @@ export function scoreJurisdiction(input: ScorecardInput): Scorecard {
     const measures = input.measures.filter((m) => m.pillar === pillar).map((m) => scoreMeasure(input, m));
     const indicatorScores = scored.flatMap((s) => (s.raw === null ? [] : [s.raw]));
     const measureScores = measures.flatMap((m) => (m.score === null ? [] : [m.score]));
-    const indicatorScore = indicatorScores.length > 0 ? mean(indicatorScores) : null;
-    const measureScore = measureScores.length > 0 ? mean(measureScores) : null;
-    const wi = indicatorScore === null ? 0 : weights.indicators;
-    const wm = measureScore === null ? 0 : weights.measures;
-    const total = wi + wm;
-    const appliedWeights =
-      total > 0 ? { indicators: wi / total, measures: wm / total } : { indicators: 0, measures: 0 };
-    const score =
-      total > 0
-        ? round1(
-            appliedWeights.indicators * (indicatorScore ?? 0) + appliedWeights.measures * (measureScore ?? 0),
-          )
-        : null;
+    const indicatorScore = mean(indicatorScores);
+    const measureScore = mean(measureScores);
+    const ownItems = indicatorScores.length + measureScores.length;
+    const scorableItems = scored.filter((s) => s.scorable).length + measures.length;
+    const frameworkItems = measures.filter((m) => m.framework !== null).length;
+    const reason = withheldReason(input.jurisdiction, ownItems, scorableItems, frameworkItems);
+    const main = weighted(weights, indicatorScore, measureScore);
+    const shown = (x: number | null) => (reason !== null || x === null ? null : round1(x));
     return {
       pillar,
-      score,
-      reason:
-        score === null
-          ? 'No indicator could be compared with a benchmark and no measure has been assessed'
-          : null,
+      score: shown(main.score),
+      reason,
       indicatorScore: indicatorScore === null ? null : round1(indicatorScore),
       measureScore: measureScore === null ? null : round1(measureScore),
-      appliedWeights,
+      appliedWeights: main.applied,
+      sensitivity: {
+        indicatorsOnly: shown(indicatorScore),
+        measuresOnly: shown(measureScore),
+        equal: shown(weighted({ indicators: 0.5, measures: 0.5 }, indicatorScore, measureScore).score),
+      },
       coverage: {
         indicatorsScored: indicatorScores.length,
         indicatorsInPillar: scored.length,
         measuresAssessed: measureScores.length,
         measuresInPillar: measures.length,
+        ownItems,
+        scorableItems,
+        frameworkItems,
       },
-      confidence: confidenceFor(indicatorScores.length + measureScores.length),
+      confidence: confidenceFor(ownItems),
       indicators: scored.map((s) => s.item),
       measures,
     };

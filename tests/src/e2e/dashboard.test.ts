@@ -16,6 +16,7 @@ import {
   type IndicatorListResponse,
   type MeasureListResponse,
   type CoverageResponse,
+  type ScorecardResponse,
   type SourceListResponse,
 } from '@fourp/domain';
 import { apiJson, launchBrowser, paintedPixels, screenshot } from '../support/browser.js';
@@ -103,6 +104,37 @@ describe('overview', () => {
     await page.waitForSelector('figure[data-chart-ready="true"]');
     expect(await paintedPixels(page, 'figure canvas')).toBeGreaterThan(500);
     await screenshot(page, 'overview-desktop');
+    await page.close();
+  });
+
+  it('shows the national framework separately and no pillar score for Gujrat that rests on national measures', async () => {
+    const { page } = await open('/');
+    const { data } = await apiJson<ScorecardResponse>(
+      stack.apiUrl,
+      '/v1/scorecard?jurisdiction=PK-PB-GUJRAT',
+    );
+    for (const pillar of ['prevention', 'protection', 'prosecution', 'partnership'] as const) {
+      const score = data.pillars.find((p) => p.pillar === pillar)!;
+      const card = page.locator('article.pillar', { has: page.locator(`#pillar-${pillar}`) });
+      const gujrat = card.locator('tbody tr').first();
+      const row = await gujrat.innerText();
+      expect(row).toContain('Gujrat');
+      expect(row).toContain(
+        `Own evidence: ${score.coverage.ownItems} of ${score.coverage.scorableItems} items that could be scored`,
+      );
+      if (score.score === null) {
+        expect(await gujrat.locator('strong.score').count()).toBe(0);
+        expect(row).toContain(score.reason!);
+      }
+      if (score.coverage.frameworkItems > 0) {
+        expect(row).toContain(`National framework: ${score.coverage.frameworkItems} (shown, not counted)`);
+        const framework = await card.locator('section.framework').innerText();
+        expect(framework).toContain('National framework (applies in');
+        expect(framework).toContain('Pakistan');
+      }
+    }
+    const text = await page.locator('main').innerText();
+    expect(text).toContain('National framework');
     await page.close();
   });
 

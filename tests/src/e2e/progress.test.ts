@@ -80,6 +80,8 @@ describe('progress towards targets', () => {
   it('lets a reviewer set a target and shows baseline, target, latest, status and sources', async () => {
     const indicator = await indicatorWithoutGujratData(stack.apiUrl);
     const latest = { year: 2024, value: 40 };
+    const earlier = { year: 2022, value: 30 };
+    await publishFigure(indicator.id, earlier.year, earlier.value, LATEST_SOURCE);
     await publishFigure(indicator.id, latest.year, latest.value, LATEST_SOURCE);
     const baselineYear = 2021;
     const baselineValue = 20;
@@ -88,8 +90,10 @@ describe('progress towards targets', () => {
     const expected = assessProgress({
       baseline: { year: baselineYear, value: baselineValue },
       target: { year: targetYear, value: targetValue },
-      latest,
+      figures: [earlier, latest],
       direction: indicator.direction,
+      measureType: indicator.measureType,
+      ...(indicator.range === undefined ? {} : { range: indicator.range }),
     });
     if (!expected.ok) throw new Error(expected.error.message);
     const statusText = {

@@ -184,6 +184,8 @@ export const measureAssessments = sqliteTable(
     year: integer('year').notNull(),
     level: integer('level').notNull(),
     evidence: text('evidence').notNull(),
+    quote: text('quote'),
+    quoteLocator: text('quote_locator'),
     sourceId: integer('source_id')
       .notNull()
       .references(() => sources.id),

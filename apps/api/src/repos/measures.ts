@@ -20,6 +20,8 @@ export async function listMeasureAssessments(db: Db, measureId?: string): Promis
       year: measureAssessments.year,
       level: measureAssessments.level,
       evidence: measureAssessments.evidence,
+      quote: measureAssessments.quote,
+      quoteLocator: measureAssessments.quoteLocator,
       source: sourceColumns,
     })
     .from(measureAssessments)
@@ -30,9 +32,10 @@ export async function listMeasureAssessments(db: Db, measureId?: string): Promis
       asc(measureAssessments.jurisdictionId),
       asc(measureAssessments.year),
     );
-  return rows.map((row) => ({
+  return rows.map(({ quote, quoteLocator, ...row }) => ({
     ...row,
     level: RubricLevelSchema.parse(row.level),
+    quote: quote === null || quoteLocator === null ? null : { text: quote, locator: quoteLocator },
   }));
 }
 
@@ -45,6 +48,7 @@ export function insertMeasureAssessment(
     year: number;
     level: RubricLevel;
     evidence: string;
+    quote?: { text: string; locator: string } | null;
     sourceId: number;
   },
 ): boolean {
@@ -56,6 +60,8 @@ export function insertMeasureAssessment(
       year: a.year,
       level: a.level,
       evidence: a.evidence,
+      quote: a.quote?.text ?? null,
+      quoteLocator: a.quote?.locator ?? null,
       sourceId: a.sourceId,
     })
     .onConflictDoNothing()

@@ -1,4 +1,4 @@
-import { ScorecardResponseSchema } from '@fourp/domain';
+import { MeasureResponseSchema, ScorecardResponseSchema } from '@fourp/domain';
 import { describe, expect, it } from 'vitest';
 import { seedIfEmpty } from '../seed/index.js';
 import { getParsed, insertAssessment, readProblem, useTestApp, withTestApp } from '../test-support/api.js';
@@ -17,26 +17,59 @@ const t = useTestApp({
 });
 
 describe('GET /v1/scorecard over the reference dataset', () => {
-  it('gives Gujrat measure-based pillar scores inherited from Pakistan', async () => {
+  it('Gujrat’s scorecard has no pillar score built from framework items', async () => {
     await withTestApp({ seed: seedIfEmpty }, async (reference) => {
       const { body } = await getParsed(
         reference.app,
         '/v1/scorecard?jurisdiction=PK-PB-GUJRAT',
         ScorecardResponseSchema,
       );
+      const framework = body.data.pillars.flatMap((p) => p.measures).filter((m) => m.framework !== null);
+      expect(framework.length).toBeGreaterThan(0);
+      expect(framework.every((m) => m.framework?.jurisdiction === 'PK' && m.score === null)).toBe(true);
+      expect(
+        framework.find((m) => m.measure === 'smuggling_trafficking_legal_distinction')?.framework,
+      ).toMatchObject({
+        level: 1,
+        evidence: expect.stringContaining('PTPA') as unknown,
+      });
       for (const pillar of body.data.pillars) {
-        expect(pillar.measureScore, pillar.pillar).not.toBeNull();
-        expect(pillar.score, pillar.pillar).not.toBeNull();
-        const assessed = pillar.measures.filter((m) => m.score !== null);
-        expect(assessed.length, pillar.pillar).toBeGreaterThan(0);
-        expect(assessed.every((m) => m.inheritedFrom === 'PK')).toBe(true);
+        const own = pillar.measures.filter((m) => m.score !== null).length + pillar.coverage.indicatorsScored;
+        expect(pillar.coverage.ownItems, pillar.pillar).toBe(own);
+        expect(pillar.coverage.frameworkItems, pillar.pillar).toBe(
+          pillar.measures.filter((m) => m.framework !== null).length,
+        );
+        if (own < 3) {
+          expect(pillar.score, pillar.pillar).toBeNull();
+          expect(pillar.reason, pillar.pillar).toMatch(/^Not scored: /);
+        }
+        expect(
+          pillar.measureScore === null || pillar.measures.some((m) => m.score !== null),
+          pillar.pillar,
+        ).toBe(true);
       }
       const italy = await getParsed(reference.app, '/v1/scorecard?jurisdiction=IT', ScorecardResponseSchema);
-      const italyMeasures = italy.body.data.pillars
-        .flatMap((p) => p.measures)
-        .filter((m) => m.score !== null);
-      expect(italyMeasures.length).toBeGreaterThan(0);
-      expect(italyMeasures.every((m) => m.inheritedFrom === null)).toBe(true);
+      const italyMeasures = italy.body.data.pillars.flatMap((p) => p.measures);
+      expect(italyMeasures.filter((m) => m.score !== null).length).toBeGreaterThan(0);
+      expect(italyMeasures.every((m) => m.framework === null)).toBe(true);
+    });
+  });
+
+  it('serves each seeded assessment with the passage that justifies it', async () => {
+    await withTestApp({ seed: seedIfEmpty }, async (reference) => {
+      const { body } = await getParsed(
+        reference.app,
+        '/v1/measures/victim_data_system',
+        MeasureResponseSchema,
+      );
+      expect(body.data.jurisdictions.map((j) => [j.jurisdiction, j.latest.level])).toEqual([
+        ['IT', 3],
+        ['PK', 1],
+      ]);
+      expect(body.data.jurisdictions[1]?.latest.quote).toEqual({
+        text: 'integrated national data system',
+        locator: expect.stringContaining('TIP 2024 as reproduced') as unknown,
+      });
     });
   });
 });
@@ -59,17 +92,19 @@ describe('GET /v1/scorecard', () => {
     ]);
     const protection = body.data.pillars.find((p) => p.pillar === 'protection');
     const victims = protection?.indicators.find((i) => i.indicator === 'victims_identified');
-    expect(victims?.score).not.toBeNull();
-    expect(protection?.coverage.indicatorsScored).toBeGreaterThanOrEqual(1);
+    expect(victims).toMatchObject({ score: null, basis: null });
+    expect(victims?.reason).toMatch(/no absolute reference/);
+    expect(protection?.sensitivity).toEqual({ indicatorsOnly: null, measuresOnly: null, equal: null });
     const prevention = body.data.pillars.find((p) => p.pillar === 'prevention');
     expect(prevention?.measures.find((m) => m.measure === 'national_action_plan')).toMatchObject({
       level: 2,
       score: 50,
-      inheritedFrom: null,
+      framework: null,
     });
+    expect(prevention).toMatchObject({ score: null, coverage: { ownItems: 1 } });
   });
 
-  it('uses the nearest ancestor’s assessment for a measure Gujrat has none of, marked inherited', async () => {
+  it('shows the nearest ancestor’s assessment as the national framework, never scored', async () => {
     for (const assessment of [
       { measure: 'national_action_plan', jurisdiction: 'PK', year: 2021, level: 4 },
       { measure: 'victim_data_system', jurisdiction: 'PK', year: 2020, level: 1 },
@@ -86,16 +121,23 @@ describe('GET /v1/scorecard', () => {
     const measures = body.data.pillars.flatMap((p) => p.measures);
     expect(measures.find((m) => m.measure === 'national_action_plan')).toMatchObject({
       level: 2,
-      inheritedFrom: null,
+      framework: null,
     });
     expect(measures.find((m) => m.measure === 'victim_data_system')).toEqual({
       measure: 'victim_data_system',
-      level: 3,
-      assessedYear: 2021,
-      score: 75,
-      inheritedFrom: 'PK-PB',
+      level: null,
+      assessedYear: null,
+      score: null,
+      framework: {
+        jurisdiction: 'PK-PB',
+        level: 3,
+        year: 2021,
+        evidence: 'Evidence for victim_data_system in PK-PB 2021',
+      },
     });
-    expect(body.data.method).toContain('marked as inherited; indicators are never inherited');
+    const partnership = body.data.pillars.find((p) => p.pillar === 'partnership');
+    expect(partnership).toMatchObject({ measureScore: null, coverage: { frameworkItems: 1 } });
+    expect(body.data.method).toContain('never counted in the score');
   });
 
   it('scores an earlier year without later figures or assessments', async () => {

@@ -15,13 +15,14 @@ import { createRouter } from '../openapi/router.js';
 import { listMeasureAssessments } from '../repos/measures.js';
 import { listPublishedYears } from '../repos/observations.js';
 import { requireJurisdiction } from '../services/lookup.js';
-import { readFigures, readPopulations } from '../services/published/read.js';
+import { readFigures } from '../services/published/read.js';
 
 const getScorecard = createRoute({
   method: 'get',
   path: '/',
   operationId: 'getScorecard',
-  summary: '4P scores against the benchmarks, with method, weights and coverage',
+  summary:
+    '4P scores from the jurisdiction’s own evidence, with the national framework beside them, method, weights, sensitivity and coverage',
   tags: ['analysis'],
   request: { query: ScorecardQuerySchema },
   responses: { 200: jsonResponse(ScorecardResponseSchema), 304: NOT_MODIFIED, ...problems(404) },
@@ -39,17 +40,13 @@ export const scorecardRoutes = (deps: RouteDeps) =>
       listMeasureAssessments(deps.db),
     ]);
     const year = query.year ?? availableYears[0] ?? deps.now().getUTCFullYear();
-    const [observations, populations] = await Promise.all([
-      readFigures(deps, null, { jurisdictions: [jurisdiction, ...benchmarks], to: year }),
-      readPopulations(deps, [jurisdiction, ...benchmarks]),
-    ]);
+    const observations = await readFigures(deps, null, { jurisdictions: [jurisdiction], to: year });
     const scorecard = scoreJurisdiction({
       jurisdiction,
       year,
       indicators: INDICATORS,
       measures: POLICY_MEASURES,
       observations,
-      populations,
       benchmarks,
       measureAssessments: assessments.filter((a) => [jurisdiction, ...ancestors].includes(a.jurisdiction)),
       ancestors,

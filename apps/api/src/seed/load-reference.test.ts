@@ -43,7 +43,7 @@ describe('loadReferenceData', () => {
       sources: 133,
       sourcesInserted: 133,
       superseded: 4,
-      assessments: 19,
+      assessments: 18,
     });
     expect(await countOf(observations)).toBe(261);
     const published = await db
@@ -196,7 +196,7 @@ describe('loadReferenceData', () => {
       assessments: 0,
     });
     expect(await countOf(observations)).toBe(261);
-    expect(await countOf(sources)).toBe(138);
+    expect(await countOf(sources)).toBe(139);
     expect(await countOf(observationRevisions)).toBe(4);
   });
 

@@ -16,6 +16,8 @@ export type MeasureAssessmentSeed = {
   year: number;
   level: RubricLevel;
   evidence: string;
+  /** The short passage of the cited source that justifies the level, with where it is in the source. */
+  quote: { text: string; locator: string };
   source: AssessmentSource;
 };
 
@@ -29,9 +31,20 @@ const thesis = (sections: string): AssessmentSource => ({
   },
 });
 
+const greta = (code: string, round: string, year: number, locator: string): AssessmentSource => ({
+  citation: {
+    title: `${code}: Report concerning the implementation of the Council of Europe Convention on Action against Trafficking in Human Beings, ${round}`,
+    publisher: 'Council of Europe, GRETA',
+    year,
+    locator,
+    kind: 'primary',
+  },
+});
+
 /**
- * Policy-measure levels coded only from the thesis and the reference rows' sources. Measures and
- * jurisdictions with no such evidence are left unassessed.
+ * Policy-measure levels coded only from the thesis, the reference rows' sources and GRETA's evaluations.
+ * A level is never above what the quoted passage shows; measures and jurisdictions without such a
+ * passage are left unassessed.
  */
 export const MEASURE_ASSESSMENTS: readonly MeasureAssessmentSeed[] = [
   {
@@ -41,6 +54,10 @@ export const MEASURE_ASSESSMENTS: readonly MeasureAssessmentSeed[] = [
     level: 3,
     evidence:
       'Art. 18 of Legislative Decree 286/1998 grants victims of trafficking and severe exploitation a social-protection residence permit; the thesis (4.2) stresses that cooperation with the police is voluntary rather than demanded.',
+    quote: {
+      text: 'established the "social protection permit", an accommodation granted for trafficking victims and severe exploitation',
+      locator: 'thesis 4.2, citing Legislative Decree 286/1998 Art. 18',
+    },
     source: {
       citation: {
         title: 'Legislative Decree No. 286/1998, Consolidated Immigration Act',
@@ -58,6 +75,10 @@ export const MEASURE_ASSESSMENTS: readonly MeasureAssessmentSeed[] = [
     level: 3,
     evidence:
       'Art. 59 bis of Organic Law 4/2000, as amended in 2009 (thesis 4.3), gives foreign victims a recovery and reflection period with medical, legal and psychological support.',
+    quote: {
+      text: 'contributes to victims’ recovery and thinking period, during which they acquire medical, legitimate, and psychological support',
+      locator: 'thesis 4.3, on Organic Law 4/2000 as amended in 2009',
+    },
     source: {
       citation: {
         title:
@@ -70,12 +91,30 @@ export const MEASURE_ASSESSMENTS: readonly MeasureAssessmentSeed[] = [
     },
   },
   {
+    measure: 'recovery_reflection_period',
+    jurisdiction: 'ES',
+    year: 2018,
+    level: 4,
+    evidence:
+      'GRETA’s second evaluation of Spain (2018) assessed the recovery and reflection period in practice: the minimum was extended from 30 to 90 days, and GRETA asked that every foreign victim be told of it systematically.',
+    quote: {
+      text: 'the minimum length of the recovery and reflection period for victims has been extended from 30 to 90 days',
+      locator:
+        'GRETA(2018)7, Part III.2.e "Recovery and reflection period (Article 13)", and GRETA’s press release of 20 June 2018',
+    },
+    source: greta('GRETA(2018)7', 'Spain, second evaluation round', 2018, 'Part III.2.e, Article 13 (p. 45)'),
+  },
+  {
     measure: 'residence_permit_unconditional',
     jurisdiction: 'PK',
     year: 2018,
     level: 0,
     evidence:
       'The thesis (4.5) finds that Pakistan’s 2018 trafficking law sets a legal framework for victims but has no clear clause on residence rights or social rehabilitation assistance.',
+    quote: {
+      text: 'lacks clear clauses giving social rehabilitation assistance or residence rights to victims',
+      locator: 'thesis 4.5, second paragraph',
+    },
     source: thesis('section 4.5'),
   },
   {
@@ -85,15 +124,23 @@ export const MEASURE_ASSESSMENTS: readonly MeasureAssessmentSeed[] = [
     level: 0,
     evidence:
       'The thesis (4.5) finds no provision in Pakistan’s 2018 law comparable to Spain’s recovery and reflection period and recommends adopting one.',
+    quote: {
+      text: 'Spain\'s "recovery and reflection period" and Italy\'s "social protection permit" reveal how legal authorisation increases trust',
+      locator: 'thesis 4.5, second paragraph (after finding the 2018 Act lacks such clauses)',
+    },
     source: thesis('section 4.5'),
   },
   {
     measure: 'national_action_plan',
     jurisdiction: 'PK',
     year: 2021,
-    level: 3,
+    level: 1,
     evidence:
-      'A National Action Plan to Combat Human Trafficking and Migrant Smuggling 2021-2025 was adopted (FIA with UNODC); the source states no budget and no district targets.',
+      'A National Action Plan to Combat Human Trafficking and Migrant Smuggling 2021-2025 was adopted (FIA with UNODC); the source states no budget and no targets for districts, so the measure (a plan whose targets reach districts such as Gujrat) is shown only as a national commitment.',
+    quote: {
+      text: 'National Action Plan to Combat Human Trafficking and Migrant Smuggling 2021-2025 (FIA with UNODC); budget not stated',
+      locator: 'reference row national_action_plan_adopted / PK / 2021, note',
+    },
     source: { reference: { key: 'national_action_plan_adopted', jurisdiction: 'PK', year: 2021 } },
   },
   {
@@ -102,6 +149,10 @@ export const MEASURE_ASSESSMENTS: readonly MeasureAssessmentSeed[] = [
     year: 2022,
     level: 3,
     evidence: 'The Council of Ministers adopted the National Action Plan 2022-2025 on 19 October 2022.',
+    quote: {
+      text: 'NAP 2022-2025 adopted by Council of Ministers 19 Oct 2022',
+      locator: 'reference row national_action_plan_adopted / IT / 2022, note',
+    },
     source: { reference: { key: 'national_action_plan_adopted', jurisdiction: 'IT', year: 2022 } },
   },
   {
@@ -111,15 +162,24 @@ export const MEASURE_ASSESSMENTS: readonly MeasureAssessmentSeed[] = [
     level: 3,
     evidence:
       'The 2022 TIP report records two national anti-trafficking action plans adopted in its reporting period.',
+    quote: {
+      text: 'two anti-trafficking NAPs adopted during TIP 2022 reporting period',
+      locator: 'reference row national_action_plan_adopted / ES / 2022, note',
+    },
     source: { reference: { key: 'national_action_plan_adopted', jurisdiction: 'ES', year: 2022 } },
   },
   {
     measure: 'provincial_referral_mechanism',
     jurisdiction: 'PK',
     year: 2024,
-    level: 3,
+    level: 1,
     evidence:
-      'The 2024 TIP report (as reproduced) says a national referral mechanism was established; no Punjab mechanism is documented.',
+      'The 2024 TIP report, known only through a reproduction, says a national referral mechanism was established; nothing shows it operating across the country, and no Punjab mechanism is documented.',
+    quote: {
+      text: 'NRM established and national anti-trafficking hotline launched',
+      locator:
+        'reference row national_referral_mechanism_and_hotline / PK / 2024, note (TIP 2024 as reproduced)',
+    },
     source: { reference: { key: 'national_referral_mechanism_and_hotline', jurisdiction: 'PK', year: 2024 } },
   },
   {
@@ -129,6 +189,10 @@ export const MEASURE_ASSESSMENTS: readonly MeasureAssessmentSeed[] = [
     level: 3,
     evidence:
       'The thesis (4.2) describes Italy’s national referral mechanism coordinating labour inspectors, NGOs, police and health workers, citing the 2022-2025 National Action Plan.',
+    quote: {
+      text: 'National Referral Mechanism (NRM), which stimulates coordination among labour supervisors, NGOs, law enforcement, and health care workers',
+      locator: 'thesis 4.2, third paragraph',
+    },
     source: thesis('section 4.2'),
   },
   {
@@ -138,6 +202,10 @@ export const MEASURE_ASSESSMENTS: readonly MeasureAssessmentSeed[] = [
     level: 3,
     evidence:
       'The thesis (4.2) describes multidisciplinary mobile outreach units that go to exploitative workplaces to offer support, citing the 2022-2025 National Action Plan.',
+    quote: {
+      text: '"mobile outreach units", is explicitly creative; these teams stay at exploitative workstations and give support',
+      locator: 'thesis 4.2, third paragraph',
+    },
     source: thesis('section 4.2'),
   },
   {
@@ -147,6 +215,10 @@ export const MEASURE_ASSESSMENTS: readonly MeasureAssessmentSeed[] = [
     level: 3,
     evidence:
       'The 2019 TIP report counts 26 government victim service offices referring victims to NGO care in 2018.',
+    quote: {
+      text: 'The government, through 26 victim service offices, referred victims to NGO care providers',
+      locator: '2019 TIP report, Spain, Protection',
+    },
     source: { reference: { key: 'victim_service_offices', jurisdiction: 'ES', year: 2018 } },
   },
   {
@@ -156,6 +228,10 @@ export const MEASURE_ASSESSMENTS: readonly MeasureAssessmentSeed[] = [
     level: 3,
     evidence:
       'EUR 27.2 million went to 30 anti-trafficking projects (21 regional or local, 9 run by NGOs) over 17 months (2023 TIP report).',
+    quote: {
+      text: 'allocated to 30 projects (21 regional/local + 9 NGO) over 17 months',
+      locator: 'reference row victim_assistance_funding / IT / 2022, note (TIP 2023, Protection)',
+    },
     source: { reference: { key: 'victim_assistance_funding', jurisdiction: 'IT', year: 2022 } },
   },
   {
@@ -165,6 +241,10 @@ export const MEASURE_ASSESSMENTS: readonly MeasureAssessmentSeed[] = [
     level: 3,
     evidence:
       'The 2019 TIP report records EUR 4.0 million of national funds to NGOs for shelter and services in 2018.',
+    quote: {
+      text: 'allocated €4 million ... for NGOs providing victims with temporary shelter and access to legal, medical, and psychological services',
+      locator: '2019 TIP report, Spain, Protection',
+    },
     source: { reference: { key: 'victim_assistance_funding', jurisdiction: 'ES', year: 2018 } },
   },
   {
@@ -174,33 +254,38 @@ export const MEASURE_ASSESSMENTS: readonly MeasureAssessmentSeed[] = [
     level: 1,
     evidence:
       'Pakistan and Greece signed a declaration of intentions in February 2022, with an MoU on legal and seasonal migration still to follow.',
+    quote: {
+      text: 'Declaration of Intentions signed 7-8 Feb 2022 (technical talks; MoU on legal/seasonal migration to follow)',
+      locator: 'reference row bilateral_declaration_migration_greece / PK / 2022, note',
+    },
     source: { reference: { key: 'bilateral_declaration_migration_greece', jurisdiction: 'PK', year: 2022 } },
-  },
-  {
-    measure: 'bilateral_labour_pathways',
-    jurisdiction: 'PK',
-    year: 2024,
-    level: 1,
-    evidence:
-      'In 2024 Pakistan and Italy agreed to finalise an anti-trafficking agreement; a skilled-manpower agreement was pending and no signature was found.',
-    source: { reference: { key: 'bilateral_agreement_trafficking_italy', jurisdiction: 'PK', year: 2024 } },
   },
   {
     measure: 'smuggling_trafficking_legal_distinction',
     jurisdiction: 'PK',
     year: 2018,
-    level: 3,
+    level: 1,
     evidence:
-      'Separate 2018 laws cover trafficking (PTPA) and migrant smuggling (PSMA) (thesis 1.5, 2.7); the thesis still calls for clearer separation (5.1.3), and FIA statistics often report the two together.',
+      'Separate 2018 laws name trafficking (PTPA) and migrant smuggling (PSMA) (thesis 1.5), but the thesis finds the two still combined in practice (2.7) and calls for the separation as a reform still to make (5.1.3): a commitment in law, not a distinction shown operating.',
+    quote: {
+      text: 'Legislative clarity, separating migrant smuggling from human trafficking, and would support prosecution',
+      locator:
+        'thesis 5.1.3; also 2.7: "the combination of trafficking with illegal migration focuses on the criminalisation of victims"',
+    },
     source: thesis('sections 1.5, 2.7 and 5.1.3'),
   },
   {
     measure: 'victim_data_system',
     jurisdiction: 'PK',
     year: 2024,
-    level: 3,
+    level: 1,
     evidence:
-      'The 2024 TIP report (as reproduced) mentions an integrated national data system alongside the new referral mechanism and hotline.',
+      'One sentence of the 2024 TIP report, known only through a reproduction, mentions an integrated national data system; nothing shows police, FIA, social welfare and NGOs feeding it, so it counts as announced only.',
+    quote: {
+      text: 'integrated national data system',
+      locator:
+        'reference row national_referral_mechanism_and_hotline / PK / 2024, note (TIP 2024 as reproduced)',
+    },
     source: { reference: { key: 'national_referral_mechanism_and_hotline', jurisdiction: 'PK', year: 2024 } },
   },
   {
@@ -210,16 +295,12 @@ export const MEASURE_ASSESSMENTS: readonly MeasureAssessmentSeed[] = [
     level: 3,
     evidence:
       'Victims in the national anti-trafficking system are counted in SIRIT, the shared database of the Department for Equal Opportunities (2020 figures).',
+    quote: {
+      text: 'SIRIT: victims in charge of anti-trafficking system 2020',
+      locator:
+        'reference row victims_in_protection_programmes / IT / 2020, note (Save the Children, DPO SIRIT data)',
+    },
     source: { reference: { key: 'victims_in_protection_programmes', jurisdiction: 'IT', year: 2020 } },
-  },
-  {
-    measure: 'victim_data_system',
-    jurisdiction: 'ES',
-    year: 2023,
-    level: 3,
-    evidence:
-      'CITCO publishes an annual national statistical balance of trafficking and exploitation from National Police and Civil Guard data (2023 edition).',
-    source: { reference: { key: 'victims_identified_citco_trafficking', jurisdiction: 'ES', year: 2023 } },
   },
 ];
 

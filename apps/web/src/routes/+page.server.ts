@@ -1,12 +1,12 @@
 import type { Compare, PillarScore, Scorecard } from '@fourp/domain';
 import { serverApi } from '$lib/server/api';
-import { BASE_JURISDICTION, BENCHMARK_IDS, STAND_IN_CHAIN } from '@fourp/domain';
+import { BASE_JURISDICTION, BENCHMARK_IDS } from '@fourp/domain';
 import { REPORTED_JURISDICTIONS, citation, latestPoint, pointSource, pointsFor } from '$lib/series';
 import type { PageServerLoad } from './$types';
 
 export type PillarEntry = {
   jurisdiction: string;
-  /** Set when the figure is a parent jurisdiction's, shown because the district has no score. */
+  /** Always null: a district is scored on its own evidence, never on a parent's (kept for the card's markup). */
   standInFor: string | null;
   year: number;
   score: PillarScore;
@@ -59,14 +59,8 @@ export const load = (async ({ fetch }) => {
   const byJurisdiction = new Map(cards.map((card) => [card.current.jurisdiction, card]));
   const pillarIds = cards[0]?.current.pillars.map((pillar) => pillar.pillar) ?? [];
   const pillars = pillarIds.map((pillar) => {
-    const chain = STAND_IN_CHAIN.flatMap((id) => {
-      const card = byJurisdiction.get(id);
-      return card ? [card] : [];
-    });
-    const scored = chain.find((card) => card.current.pillars.find((p) => p.pillar === pillar)?.score != null);
-    const chosen = scored ?? chain[0];
-    const standInFor = chosen && chosen.current.jurisdiction !== BASE_JURISDICTION ? BASE_JURISDICTION : null;
-    const base = chosen ? pillarEntry(chosen.current, chosen.previous, pillar, standInFor) : null;
+    const own = byJurisdiction.get(BASE_JURISDICTION);
+    const base = own ? pillarEntry(own.current, own.previous, pillar, null) : null;
     const benchmarks = BENCHMARK_IDS.flatMap((id) => {
       const card = byJurisdiction.get(id);
       const entry = card ? pillarEntry(card.current, card.previous, pillar, null) : null;

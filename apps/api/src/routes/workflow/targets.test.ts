@@ -29,6 +29,13 @@ describe('targets and progress', () => {
       {
         indicator: 'persons_convicted',
         jurisdiction: 'PK-PB-GUJRAT',
+        year: 2022,
+        value: 20,
+        sourceTitle: 'Court statistics 2022',
+      },
+      {
+        indicator: 'persons_convicted',
+        jurisdiction: 'PK-PB-GUJRAT',
         year: 2023,
         value: 25,
         sourceTitle: 'Court statistics 2023',
@@ -58,7 +65,29 @@ describe('targets and progress', () => {
       target: { year: 2030, value: 40, source: { title: 'District anti-trafficking plan' } },
       latest: { year: 2023, value: 25, source: { title: 'Court statistics 2023' } },
       status: 'substantial_progress',
+      assessment: { method: 'theil_sen', points: 3, actualAnnualGrowth: 5, requiredAnnualGrowth: 3 },
     });
+  });
+
+  it('says "insufficient data" instead of a status when the baseline and one figure are all there is', async () => {
+    const set = await t.app.request(
+      '/v1/targets',
+      json(t.reviewer.bearer, target({ indicator: 'cases_registered' }), 'PUT'),
+    );
+    expect(set.status, await set.clone().text()).toBe(200);
+    await insertObservations(t.db, [
+      { indicator: 'cases_registered', jurisdiction: 'PK-PB-GUJRAT', year: 2023, value: 25 },
+    ]);
+    const progress = ProgressResponseSchema.parse(
+      await (await t.app.request('/v1/progress?jurisdiction=PK-PB-GUJRAT')).json(),
+    );
+    expect(progress.data.find((p) => p.indicator === 'cases_registered')).toMatchObject({
+      latest: { year: 2023, value: 25 },
+      status: null,
+      assessment: null,
+      reason: expect.stringMatching(/^Insufficient data: 2 figures from 2020 to 2023/) as unknown,
+    });
+    expect(progress.meta.method).toMatch(/Theil–Sen/);
   });
 
   it('replaces a target and audits the old and new values', async () => {

@@ -16,7 +16,7 @@ import { callerOf } from './guard.js';
 import { jsonBody, jsonResponse, problems } from '../../openapi/responses.js';
 import { createRouter } from '../../openapi/router.js';
 import { listTargets } from '../../repos/workflow/targets.js';
-import { readLatestActual } from '../../services/published/read.js';
+import { readActuals } from '../../services/published/read.js';
 import { setTarget } from '../../services/target/set.js';
 import { requireIndicator, requireJurisdiction } from '../../services/lookup.js';
 import { NO_STORE, REVIEWERS, access, type WorkflowDeps } from './shared.js';
@@ -73,7 +73,8 @@ export const progressRoutes = (deps: WorkflowDeps) =>
     const items: ProgressItem[] = [];
     for (const t of await listTargets(deps.db, { jurisdiction })) {
       const indicator = requireIndicator(t.indicator);
-      const latest = await readLatestActual(deps, t.indicator, jurisdiction);
+      const actuals = await readActuals(deps, t.indicator, jurisdiction);
+      const latest = actuals.at(-1) ?? null;
       const base = {
         indicator: t.indicator,
         jurisdiction,
@@ -108,8 +109,10 @@ export const progressRoutes = (deps: WorkflowDeps) =>
       const result = assessProgress({
         baseline: t.baseline,
         target: t.target,
-        latest: { year: latest.year, value: latest.value },
+        figures: actuals.flatMap((a) => (a.value === null ? [] : [{ year: a.year, value: a.value }])),
         direction: indicator.direction,
+        measureType: indicator.measureType,
+        ...(indicator.range === undefined ? {} : { range: indicator.range }),
       });
       items.push(
         result.ok

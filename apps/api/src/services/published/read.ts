@@ -62,7 +62,7 @@ export async function readPopulations(
   return populationsFrom(await readFigures(deps, null, { indicators: ['population'], jurisdictions }));
 }
 
-export type LatestActual = {
+export type Actual = {
   observationId: number;
   year: number;
   /** Null when suppressed. */
@@ -71,29 +71,28 @@ export type LatestActual = {
   source: Source;
 };
 
-/** The latest published annual total (standard definition, not superseded) of the cell, as the public sees it. */
-export async function readLatestActual(
+/** The published annual totals (standard definition, not superseded) of the cell as the public sees them, one per year, oldest first. */
+export async function readActuals(
   deps: ReadDeps,
   indicator: IndicatorId,
   jurisdiction: JurisdictionId,
-): Promise<LatestActual | null> {
+): Promise<Actual[]> {
   const figures = await readFigures(deps, null, { indicators: [indicator], jurisdictions: [jurisdiction] });
-  const latest = figures
-    .filter((o) => isCurrentTotal(o) && o.year === o.yearEnd && o.definition === STANDARD_DEFINITION)
-    .reduce<Observation | null>(
-      (best, o) =>
-        best === null || o.year > best.year || (o.year === best.year && o.id > best.id) ? o : best,
-      null,
-    );
-  return latest === null
-    ? null
-    : {
-        observationId: latest.id,
-        year: latest.year,
-        value: latest.value,
-        suppressed: latest.suppressed,
-        source: latest.source,
-      };
+  const byYear = new Map<number, Observation>();
+  for (const o of figures) {
+    if (!isCurrentTotal(o) || o.year !== o.yearEnd || o.definition !== STANDARD_DEFINITION) continue;
+    const kept = byYear.get(o.year);
+    if (kept === undefined || o.id > kept.id) byYear.set(o.year, o);
+  }
+  return [...byYear.values()]
+    .sort((a, b) => a.year - b.year)
+    .map((o) => ({
+      observationId: o.id,
+      year: o.year,
+      value: o.value,
+      suppressed: o.suppressed,
+      source: o.source,
+    }));
 }
 
 /** Whether a published figure's value is suppressed for the public; false for a figure not published. */

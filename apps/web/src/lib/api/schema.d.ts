@@ -139,7 +139,7 @@ export interface paths {
       path?: never;
       cookie?: never;
     };
-    /** 4P scores against the benchmarks, with method, weights and coverage */
+    /** 4P scores from the jurisdiction’s own evidence, with the national framework beside them, method, weights, sensitivity and coverage */
     get: operations['getScorecard'];
     put?: never;
     post?: never;
@@ -1270,26 +1270,30 @@ export interface components {
           indicators: number;
           measures: number;
         };
+        sensitivity: {
+          indicatorsOnly: number | null;
+          measuresOnly: number | null;
+          equal: number | null;
+        };
         coverage: {
           indicatorsScored: number;
           indicatorsInPillar: number;
           measuresAssessed: number;
           measuresInPillar: number;
+          ownItems: number;
+          scorableItems: number;
+          frameworkItems: number;
         };
         /** @enum {string} */
         confidence: 'none' | 'low' | 'medium' | 'high';
         indicators: {
           indicator: string;
           score: number | null;
-          against: {
-            jurisdiction: string;
+          basis: {
             year: number;
-            /** @enum {string} */
-            grade: 'A' | 'B';
             value: number;
-            benchmarkValue: number;
-            score: number;
-          }[];
+            scale: string;
+          } | null;
           reason: string | null;
         }[];
         measures: {
@@ -1297,7 +1301,12 @@ export interface components {
           level: number | null;
           assessedYear: number | null;
           score: number | null;
-          inheritedFrom: string | null;
+          framework: {
+            jurisdiction: string;
+            level: number;
+            year: number;
+            evidence: string | null;
+          } | null;
         }[];
       }[];
     };
@@ -1328,12 +1337,20 @@ export interface components {
           year: number;
           level: 0 | 1 | 2 | 3 | 4;
           evidence: string;
+          quote: {
+            text: string;
+            locator: string;
+          } | null;
           source: components['schemas']['Source'];
         };
         history: {
           year: number;
           level: 0 | 1 | 2 | 3 | 4;
           evidence: string;
+          quote: {
+            text: string;
+            locator: string;
+          } | null;
           source: components['schemas']['Source'];
         }[];
       }[];
@@ -1895,7 +1912,8 @@ export interface components {
             | 'limited_progress'
             | 'deterioration';
           /** @enum {string} */
-          method: 'cagr' | 'linear';
+          method: 'theil_sen' | 'ordinal' | 'yes_no';
+          points: number;
           ratio: number | null;
           actualAnnualGrowth: number | null;
           requiredAnnualGrowth: number | null;

@@ -116,6 +116,11 @@ const en = {
   'overview.outOf100': '/100',
   'overview.coverageLine':
     '{scored} of {total} indicators scored · {measures} of {measuresTotal} measures assessed',
+  'overview.ownEvidence': 'Own evidence: {own} of {scorable} items that could be scored',
+  'overview.sensitivity': 'Indicators only {indicators} · measures only {measures} · 50/50 {equal}',
+  'overview.frameworkCount': 'National framework: {count} (shown, not counted)',
+  'overview.frameworkTitle': 'National framework (applies in {jurisdiction}, not counted in its score)',
+  'overview.frameworkItem': '{measure}: level {level} ({year}, {where})',
   'overview.scorecardYear': 'Scorecard year {year}',
   'overview.chartTitle': 'Pillar scores (0–100)',
   'overview.chartSummary': 'Scores out of 100. {items}.',
