@@ -23,6 +23,8 @@ export const JURISDICTION_KINDS = [
   'district',
   'tehsil',
   'aggregate',
+  /** An FIA zone: a law-enforcement unit, not a civil division. */
+  'fia_zone',
 ] as const;
 export const JurisdictionKindSchema = z.enum(JURISDICTION_KINDS);
 export type JurisdictionKind = z.infer<typeof JurisdictionKindSchema>;
@@ -187,8 +189,11 @@ export const PolicyMeasureSchema = z.object({
 });
 export type PolicyMeasure = z.infer<typeof PolicyMeasureSchema>;
 
-/** SDMX OBS_STATUS: A normal, E estimated, P provisional, B break in series. */
-export const OBS_STATUSES = ['A', 'E', 'P', 'B'] as const;
+/**
+ * SDMX OBS_STATUS (CL_OBS_STATUS): A normal, E estimated, P provisional, B break in series, U low reliability
+ * (e.g. an unverified figure), D definition differs from the indicator's standard definition.
+ */
+export const OBS_STATUSES = ['A', 'E', 'P', 'B', 'U', 'D'] as const;
 export const ObsStatusSchema = z.enum(OBS_STATUSES);
 export type ObsStatus = z.infer<typeof ObsStatusSchema>;
 
@@ -209,6 +214,19 @@ export const SourceSchema = z.object({
 });
 export type Source = z.infer<typeof SourceSchema>;
 
+/**
+ * The months a figure covers when they are not whole calendar years, as an ISO 8601 interval: `2015-01/2015-06`,
+ * or `2022/P17M` when the source gives only the length. Null means the whole years `year`..`yearEnd`.
+ */
+export const PeriodSchema = z
+  .string()
+  .max(TEXT_LIMITS.id)
+  .regex(
+    /^(\d{4}-(0[1-9]|1[0-2])\/\d{4}-(0[1-9]|1[0-2])|\d{4}\/P[1-9]\d{0,2}M)$/,
+    'a span of months such as 2015-01/2015-06, or 2022/P17M when only the length is known',
+  );
+export type Period = z.infer<typeof PeriodSchema>;
+
 export const MIN_YEAR = 1990;
 export const MAX_YEAR = 2100;
 export const YearSchema = z.number().int().min(MIN_YEAR).max(MAX_YEAR);
@@ -223,6 +241,10 @@ export const ObservationSchema = z.object({
   jurisdiction: JurisdictionIdSchema,
   year: YearSchema,
   yearEnd: YearSchema,
+  /** The months covered when not whole years (see `PeriodSchema`); null for whole years. */
+  period: PeriodSchema.nullable(),
+  /** True when the figure covers less than the whole years it is filed under: never an annual value. */
+  partialPeriod: z.boolean(),
   disaggregation: DisaggregationSchema,
   value: z.number().nullable(),
   suppressed: z.boolean(),

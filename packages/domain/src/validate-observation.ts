@@ -5,6 +5,7 @@ import {
   JurisdictionIdSchema,
   MIN_YEAR,
   ObsStatusSchema,
+  PeriodSchema,
   STANDARD_DEFINITION,
   SourceKindSchema,
   TEXT_LIMITS,
@@ -12,6 +13,7 @@ import {
   ok,
 } from './contracts.js';
 import type { Formula, Indicator, Jurisdiction, Result } from './contracts.js';
+import { periodIssue } from './period.js';
 import type { ValidationIssue } from './results.js';
 
 const wholeYear = (field: string) =>
@@ -41,6 +43,7 @@ export const ObservationInputSchema = z
     jurisdiction: JurisdictionIdSchema,
     year: wholeYear('year'),
     yearEnd: wholeYear('yearEnd').optional(),
+    period: PeriodSchema.nullable().optional(),
     disaggregation: DisaggregationSchema.default({}),
     value: z.number({ error: 'value must be a finite number (write 1234.5, not "1,234.5" or text)' }),
     status: ObsStatusSchema.default('A'),
@@ -141,6 +144,8 @@ export function validateObservation(input: unknown, ctx: ValidationContext): Res
       });
     }
   }
+  const periodProblem = periodIssue({ year: o.year, yearEnd: o.yearEnd ?? o.year, period: o.period });
+  if (periodProblem !== null) issues.push({ path: 'period', message: periodProblem });
   if (indicator !== undefined) {
     const problem = valueIssue(indicator, o.value);
     if (problem !== null) issues.push({ path: 'value', message: problem });

@@ -57,9 +57,11 @@ export const observations = sqliteTable(
       .references(() => jurisdictions.id),
     year: integer('year').notNull(),
     yearEnd: integer('year_end').notNull(),
+    /** ISO 8601 months covered when not whole years; '' for whole years (part of the cell, so not null). */
+    period: text('period').notNull().default(''),
     disaggregation: text('disaggregation').notNull().default('{}'),
     value: real('value').notNull(),
-    status: text('status', { enum: ['A', 'E', 'P', 'B'] })
+    status: text('status', { enum: ['A', 'E', 'P', 'B', 'U', 'D'] })
       .notNull()
       .default('A'),
     definition: text('definition').notNull().default('standard'),
@@ -86,6 +88,7 @@ export const observations = sqliteTable(
       t.jurisdictionId,
       t.year,
       t.yearEnd,
+      t.period,
       t.disaggregation,
       t.definition,
       t.sourceId,
@@ -95,7 +98,7 @@ export const observations = sqliteTable(
     index('observations_source_idx').on(t.sourceId),
     index('observations_workflow_state_idx').on(t.workflowState),
     check('observations_year_span_ck', sql`${t.yearEnd} >= ${t.year}`),
-    check('observations_status_ck', sql`${t.status} in ('A', 'E', 'P', 'B')`),
+    check('observations_status_ck', sql`${t.status} in ('A', 'E', 'P', 'B', 'U', 'D')`),
     check(
       'observations_workflow_state_ck',
       sql`${t.workflowState} in ('draft', 'submitted', 'approved', 'published', 'rejected')`,

@@ -7,6 +7,7 @@ import {
   applyWorkflowEvent,
   authorize,
   detectOutlier,
+  isAnnual,
   parseBreakdown,
   validateObservation,
   type ImportIssue,
@@ -121,6 +122,7 @@ function fromTemplate({ row, values }: ImportRow): Candidate | ImportIssue[] {
       jurisdiction: get('jurisdiction'),
       year,
       yearEnd: yearEnd ?? year,
+      period: get('period') || null,
       disaggregation: breakdown.value,
       definition: get('definition') || STANDARD_DEFINITION,
     },
@@ -172,7 +174,7 @@ function fromReference({ row, values }: ImportRow): Candidate | ImportIssue[] {
 }
 
 const previousCellKey = (cell: ObservationCell) =>
-  cell.year === cell.yearEnd ? cellKey({ ...cell, year: cell.year - 1, yearEnd: cell.year - 1 }) : null;
+  isAnnual(cell) ? cellKey({ ...cell, year: cell.year - 1, yearEnd: cell.year - 1 }) : null;
 
 const sameFigure = (f: PlannedFigure, e: ExistingFigure) =>
   f.value === e.value &&

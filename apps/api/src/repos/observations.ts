@@ -1,6 +1,7 @@
 import {
   breakdownEntries,
   DisaggregationSchema,
+  isPartialPeriod,
   STANDARD_DEFINITION,
   type Disaggregation,
   type IndicatorId,
@@ -8,6 +9,7 @@ import {
   type Observation,
   type ObservationCell,
   type ObsStatus,
+  type Period,
   type Source,
   type WorkflowState,
 } from '@fourp/domain';
@@ -37,6 +39,7 @@ export const observationSelection = {
   jurisdiction: observations.jurisdictionId,
   year: observations.year,
   yearEnd: observations.yearEnd,
+  period: observations.period,
   disaggregation: observations.disaggregation,
   value: observations.value,
   status: observations.status,
@@ -55,6 +58,7 @@ export type ObservationRow = {
   jurisdiction: string;
   year: number;
   yearEnd: number;
+  period: string;
   disaggregation: string;
   value: number;
   status: ObsStatus;
@@ -78,6 +82,10 @@ export function breakdownFromStored(stored: string, id: number): Disaggregation 
   return parsed.data;
 }
 
+/** A period as the database stores it: '' for whole years (the column is part of the cell, so never null). */
+export const storedPeriod = (period: Period | null | undefined): string => period ?? '';
+const periodFromStored = (stored: string): Period | null => (stored === '' ? null : stored);
+
 /** The cell of a stored observation row, in the domain's vocabulary. */
 export const cellFromRow = (row: {
   id: number;
@@ -85,6 +93,7 @@ export const cellFromRow = (row: {
   jurisdictionId: string;
   year: number;
   yearEnd: number;
+  period: string;
   disaggregation: string;
   definition: string;
 }): ObservationCell => ({
@@ -92,17 +101,21 @@ export const cellFromRow = (row: {
   jurisdiction: row.jurisdictionId,
   year: row.year,
   yearEnd: row.yearEnd,
+  period: periodFromStored(row.period),
   disaggregation: breakdownFromStored(row.disaggregation, row.id),
   definition: row.definition,
 });
 
 export function toObservation(row: ObservationRow): Observation {
+  const period = periodFromStored(row.period);
   return {
     id: row.id,
     indicator: row.indicator,
     jurisdiction: row.jurisdiction,
     year: row.year,
     yearEnd: row.yearEnd,
+    period,
+    partialPeriod: isPartialPeriod({ year: row.year, yearEnd: row.yearEnd, period }),
     disaggregation: breakdownFromStored(row.disaggregation, row.id),
     value: row.value,
     suppressed: false,

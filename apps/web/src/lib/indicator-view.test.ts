@@ -48,6 +48,8 @@ const observation = (id: number, jurisdiction: string): Observation => ({
   jurisdiction,
   year: id,
   yearEnd: id,
+  period: null,
+  partialPeriod: false,
   disaggregation: {},
   value: 1,
   suppressed: false,

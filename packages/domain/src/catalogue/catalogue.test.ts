@@ -287,6 +287,7 @@ describe('jurisdictions', () => {
       'PK-PB',
       [
         'PK-PB-GUJRANWALA',
+        'PK-FIA-GUJRANWALA',
         'PK-PB-GUJRAT',
         'PK-PB-GUJRAT-GUJRAT',
         'PK-PB-GUJRAT-KHARIAN',

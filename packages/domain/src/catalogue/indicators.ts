@@ -544,6 +544,12 @@ export const INDICATORS: readonly Indicator[] = [
         comparable: false,
       },
       {
+        id: 'citco_police',
+        label: 'Police series (Spain, CITCO)',
+        note: 'Victims of trafficking networks counted by the Spanish police and Civil Guard (CITCO yearly balance). A separate series from the figures Spain reports for the US TIP Report: the two disagree for the same year and are never spliced into one line.',
+        comparable: true,
+      },
+      {
         id: 'migration_centre_screening',
         label: 'Potential victims screened at migration centres',
         note: 'Persons flagged as likely victims during screening in reception or migration centres; a subset of detection in one setting.',

@@ -54,6 +54,15 @@ export const JURISDICTIONS: readonly Jurisdiction[] = [
     name: { en: 'European Union (27 member states)', ur: 'یورپی یونین' },
     role: 'benchmark',
   },
+  // units needed by the additions (replaced by the geography data file)
+  {
+    id: 'PK-FIA-GUJRANWALA',
+    kind: 'fia_zone',
+    parentId: 'PK-PB',
+    name: { en: 'FIA Gujranwala Zone', ur: 'ایف آئی اے گوجرانوالہ زون' },
+    role: 'monitored',
+  },
+  // end of the units needed by the additions
 ];
 
 const byId = new Map(JURISDICTIONS.map((jurisdiction) => [jurisdiction.id, jurisdiction]));

@@ -15,6 +15,8 @@ export const obs = (
   jurisdiction,
   year,
   yearEnd: year,
+  period: null,
+  partialPeriod: false,
   disaggregation: {},
   value,
   suppressed: false,

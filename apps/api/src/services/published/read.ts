@@ -4,6 +4,7 @@ import {
   groupBy,
   isCurrentTotal,
   populationsFrom,
+  isAnnual,
   STANDARD_DEFINITION,
   suppressSmallCounts,
   type IndicatorId,
@@ -79,7 +80,7 @@ export async function readLatestActual(
 ): Promise<LatestActual | null> {
   const figures = await readFigures(deps, null, { indicators: [indicator], jurisdictions: [jurisdiction] });
   const latest = figures
-    .filter((o) => isCurrentTotal(o) && o.year === o.yearEnd && o.definition === STANDARD_DEFINITION)
+    .filter((o) => isCurrentTotal(o) && isAnnual(o) && o.definition === STANDARD_DEFINITION)
     .reduce<Observation | null>(
       (best, o) =>
         best === null || o.year > best.year || (o.year === best.year && o.id > best.id) ? o : best,

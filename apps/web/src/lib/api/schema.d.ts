@@ -877,7 +877,7 @@ export interface components {
     JurisdictionNode: {
       id: string;
       /** @enum {string} */
-      kind: 'country' | 'province' | 'division' | 'district' | 'tehsil' | 'aggregate';
+      kind: 'country' | 'province' | 'division' | 'district' | 'tehsil' | 'aggregate' | 'fia_zone';
       parentId: string | null;
       name: {
         en: string;
@@ -890,7 +890,7 @@ export interface components {
     Jurisdiction: {
       id: string;
       /** @enum {string} */
-      kind: 'country' | 'province' | 'division' | 'district' | 'tehsil' | 'aggregate';
+      kind: 'country' | 'province' | 'division' | 'district' | 'tehsil' | 'aggregate' | 'fia_zone';
       parentId: string | null;
       name: {
         en: string;
@@ -912,6 +912,8 @@ export interface components {
       jurisdiction: string;
       year: number;
       yearEnd: number;
+      period: string | null;
+      partialPeriod: boolean;
       disaggregation: {
         sex?: string;
         age_group?: string;
@@ -925,7 +927,7 @@ export interface components {
       value: number | null;
       suppressed: boolean;
       /** @enum {string} */
-      status: 'A' | 'E' | 'P' | 'B';
+      status: 'A' | 'E' | 'P' | 'B' | 'U' | 'D';
       definition: string;
       unitAsRead: string | null;
       valueAsRead: string | null;
@@ -981,6 +983,7 @@ export interface components {
           jurisdiction: string;
           year: number;
           yearEnd: number;
+          period?: string | null;
           value: number | null;
           rawValue: number | null;
           suppressed: boolean;
@@ -1016,6 +1019,7 @@ export interface components {
             jurisdiction: string;
             year: number;
             yearEnd: number;
+            period?: string | null;
             value: number | null;
             rawValue: number | null;
             suppressed: boolean;
@@ -1060,6 +1064,7 @@ export interface components {
           jurisdiction: string;
           year: number;
           yearEnd: number;
+          period?: string | null;
           value: number | null;
           rawValue: number | null;
           suppressed: boolean;
@@ -1095,6 +1100,7 @@ export interface components {
             jurisdiction: string;
             year: number;
             yearEnd: number;
+            period?: string | null;
             value: number | null;
             rawValue: number | null;
             suppressed: boolean;
@@ -1139,6 +1145,7 @@ export interface components {
           jurisdiction: string;
           year: number;
           yearEnd: number;
+          period?: string | null;
           value: number | null;
           rawValue: number | null;
           suppressed: boolean;
@@ -1453,6 +1460,8 @@ export interface components {
         jurisdiction: string;
         year: number;
         yearEnd: number;
+        period: string | null;
+        partialPeriod: boolean;
         disaggregation: {
           sex?: string;
           age_group?: string;
@@ -1466,7 +1475,7 @@ export interface components {
         value: number | null;
         suppressed: boolean;
         /** @enum {string} */
-        status: 'A' | 'E' | 'P' | 'B';
+        status: 'A' | 'E' | 'P' | 'B' | 'U' | 'D';
         definition: string;
         unitAsRead: string | null;
         valueAsRead: string | null;
@@ -1490,7 +1499,7 @@ export interface components {
     ObservationCorrectionRequest: {
       value?: number;
       /** @enum {string} */
-      status?: 'A' | 'E' | 'P' | 'B';
+      status?: 'A' | 'E' | 'P' | 'B' | 'U' | 'D';
       unitAsRead?: string | null;
       valueAsRead?: string | null;
       note?: string | null;
@@ -1519,6 +1528,8 @@ export interface components {
           jurisdiction: string;
           year: number;
           yearEnd: number;
+          period: string | null;
+          partialPeriod: boolean;
           disaggregation: {
             sex?: string;
             age_group?: string;
@@ -1532,7 +1543,7 @@ export interface components {
           value: number | null;
           suppressed: boolean;
           /** @enum {string} */
-          status: 'A' | 'E' | 'P' | 'B';
+          status: 'A' | 'E' | 'P' | 'B' | 'U' | 'D';
           definition: string;
           unitAsRead: string | null;
           valueAsRead: string | null;
@@ -1603,6 +1614,8 @@ export interface components {
         jurisdiction: string;
         year: number;
         yearEnd: number;
+        period: string | null;
+        partialPeriod: boolean;
         disaggregation: {
           sex?: string;
           age_group?: string;
@@ -1616,7 +1629,7 @@ export interface components {
         value: number | null;
         suppressed: boolean;
         /** @enum {string} */
-        status: 'A' | 'E' | 'P' | 'B';
+        status: 'A' | 'E' | 'P' | 'B' | 'U' | 'D';
         definition: string;
         unitAsRead: string | null;
         valueAsRead: string | null;
@@ -2216,6 +2229,7 @@ export interface operations {
           jurisdiction: string;
           year: number;
           yearEnd?: number;
+          period?: string | null;
           /** @default {} */
           disaggregation?: {
             sex?: string;
@@ -2232,7 +2246,7 @@ export interface operations {
            * @default A
            * @enum {string}
            */
-          status?: 'A' | 'E' | 'P' | 'B';
+          status?: 'A' | 'E' | 'P' | 'B' | 'U' | 'D';
           /** @default standard */
           definition?: string;
           unitAsRead?: string | null;

@@ -86,6 +86,8 @@ const en = {
   'common.status.E': 'estimated',
   'common.status.P': 'provisional',
   'common.status.B': 'break in series',
+  'common.status.U': 'low reliability',
+  'common.status.D': 'definition differs',
   'common.superseded': 'superseded by a later report',
   'common.draftNotPublic': 'Draft — not public',
 
