@@ -197,6 +197,15 @@ export const OBS_STATUSES = ['A', 'E', 'P', 'B', 'U', 'D'] as const;
 export const ObsStatusSchema = z.enum(OBS_STATUSES);
 export type ObsStatus = z.infer<typeof ObsStatusSchema>;
 
+/**
+ * SDMX CONF_STATUS (CL_CONF_STATUS): F free, N not for publication, C confidential (withheld by disclosure
+ * control, e.g. a small count of persons), S secondary confidentiality (withheld so that a C cell cannot be
+ * worked out from a total and its other parts).
+ */
+export const CONF_STATUSES = ['F', 'N', 'C', 'S'] as const;
+export const ConfStatusSchema = z.enum(CONF_STATUSES);
+export type ConfStatus = z.infer<typeof ConfStatusSchema>;
+
 export const WORKFLOW_STATES = ['draft', 'submitted', 'approved', 'published', 'rejected'] as const;
 export const WorkflowStateSchema = z.enum(WORKFLOW_STATES);
 export type WorkflowState = z.infer<typeof WorkflowStateSchema>;
@@ -249,6 +258,8 @@ export const ObservationSchema = z.object({
   value: z.number().nullable(),
   suppressed: z.boolean(),
   status: ObsStatusSchema,
+  /** As stored, or as disclosure control set it for this answer (C or S when withheld). */
+  confStatus: ConfStatusSchema,
   definition: z.string(),
   unitAsRead: z.string().nullable(),
   valueAsRead: z.string().nullable(),

@@ -64,6 +64,10 @@ export const observations = sqliteTable(
     status: text('status', { enum: ['A', 'E', 'P', 'B', 'U', 'D'] })
       .notNull()
       .default('A'),
+    /** SDMX CONF_STATUS as stored; public reads withhold anything not F and apply disclosure control on top. */
+    confStatus: text('conf_status', { enum: ['F', 'N', 'C', 'S'] })
+      .notNull()
+      .default('F'),
     definition: text('definition').notNull().default('standard'),
     unitAsRead: text('unit_as_read'),
     valueAsRead: text('value_as_read'),
@@ -99,6 +103,7 @@ export const observations = sqliteTable(
     index('observations_workflow_state_idx').on(t.workflowState),
     check('observations_year_span_ck', sql`${t.yearEnd} >= ${t.year}`),
     check('observations_status_ck', sql`${t.status} in ('A', 'E', 'P', 'B', 'U', 'D')`),
+    check('observations_conf_status_ck', sql`${t.confStatus} in ('F', 'N', 'C', 'S')`),
     check(
       'observations_workflow_state_ck',
       sql`${t.workflowState} in ('draft', 'submitted', 'approved', 'published', 'rejected')`,

@@ -3,6 +3,7 @@ import {
   DisaggregationSchema,
   isPartialPeriod,
   STANDARD_DEFINITION,
+  type ConfStatus,
   type Disaggregation,
   type IndicatorId,
   type JurisdictionId,
@@ -43,6 +44,7 @@ export const observationSelection = {
   disaggregation: observations.disaggregation,
   value: observations.value,
   status: observations.status,
+  confStatus: observations.confStatus,
   definition: observations.definition,
   unitAsRead: observations.unitAsRead,
   valueAsRead: observations.valueAsRead,
@@ -62,6 +64,7 @@ export type ObservationRow = {
   disaggregation: string;
   value: number;
   status: ObsStatus;
+  confStatus: ConfStatus;
   definition: string;
   unitAsRead: string | null;
   valueAsRead: string | null;
@@ -120,6 +123,7 @@ export function toObservation(row: ObservationRow): Observation {
     value: row.value,
     suppressed: false,
     status: row.status,
+    confStatus: row.confStatus,
     definition: row.definition || STANDARD_DEFINITION,
     unitAsRead: row.unitAsRead,
     valueAsRead: row.valueAsRead,

@@ -26,6 +26,7 @@ export const observationCsvColumns: CsvColumn<Observation>[] = [
   { header: 'status', value: (o) => o.status },
   { header: 'period', value: (o) => o.period },
   { header: 'partial_period', value: (o) => o.partialPeriod },
+  { header: 'conf_status', value: (o) => o.confStatus },
   { header: 'workflow_state', value: (o) => o.workflowState },
   { header: 'definition', value: (o) => o.definition },
   { header: 'superseded', value: (o) => o.superseded },

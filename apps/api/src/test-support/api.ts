@@ -4,6 +4,7 @@ import {
   type Problem,
   JURISDICTIONS,
   type Disaggregation,
+  type ConfStatus,
   type ObsStatus,
   type WorkflowState,
 } from '@fourp/domain';
@@ -64,6 +65,7 @@ export type NewObservation = {
   disaggregation?: Disaggregation;
   definition?: string;
   status?: ObsStatus;
+  confStatus?: ConfStatus;
   workflowState?: WorkflowState;
   sourceTitle?: string;
 };
@@ -94,6 +96,7 @@ export async function insertObservations(db: Db, rows: readonly NewObservation[]
         disaggregation: storedBreakdown(row.disaggregation ?? {}),
         value: row.value,
         status: row.status ?? 'A',
+        confStatus: row.confStatus ?? 'F',
         definition: row.definition ?? 'standard',
         unitAsRead: 'persons',
         valueAsRead: String(row.value),

@@ -54,6 +54,7 @@ const observation = (id: number, jurisdiction: string): Observation => ({
   value: 1,
   suppressed: false,
   status: 'A',
+  confStatus: 'F',
   definition: 'standard',
   unitAsRead: null,
   valueAsRead: null,

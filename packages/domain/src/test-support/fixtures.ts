@@ -21,6 +21,7 @@ export const obs = (
   value,
   suppressed: false,
   status: 'A',
+  confStatus: 'F',
   definition: 'standard',
   unitAsRead: null,
   valueAsRead: null,

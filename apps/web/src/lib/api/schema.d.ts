@@ -928,6 +928,8 @@ export interface components {
       suppressed: boolean;
       /** @enum {string} */
       status: 'A' | 'E' | 'P' | 'B' | 'U' | 'D';
+      /** @enum {string} */
+      confStatus: 'F' | 'N' | 'C' | 'S';
       definition: string;
       unitAsRead: string | null;
       valueAsRead: string | null;
@@ -1476,6 +1478,8 @@ export interface components {
         suppressed: boolean;
         /** @enum {string} */
         status: 'A' | 'E' | 'P' | 'B' | 'U' | 'D';
+        /** @enum {string} */
+        confStatus: 'F' | 'N' | 'C' | 'S';
         definition: string;
         unitAsRead: string | null;
         valueAsRead: string | null;
@@ -1544,6 +1548,8 @@ export interface components {
           suppressed: boolean;
           /** @enum {string} */
           status: 'A' | 'E' | 'P' | 'B' | 'U' | 'D';
+          /** @enum {string} */
+          confStatus: 'F' | 'N' | 'C' | 'S';
           definition: string;
           unitAsRead: string | null;
           valueAsRead: string | null;
@@ -1630,6 +1636,8 @@ export interface components {
         suppressed: boolean;
         /** @enum {string} */
         status: 'A' | 'E' | 'P' | 'B' | 'U' | 'D';
+        /** @enum {string} */
+        confStatus: 'F' | 'N' | 'C' | 'S';
         definition: string;
         unitAsRead: string | null;
         valueAsRead: string | null;

@@ -88,6 +88,14 @@ const en = {
   'common.status.B': 'break in series',
   'common.status.U': 'low reliability',
   'common.status.D': 'definition differs',
+  'common.partialPeriod': 'part of a year or several months: {span}',
+  'legend.title': 'Flags on figures (SDMX)',
+  'legend.statusA': 'no flag: a normal value',
+  'legend.status': '{code}: {label}',
+  'legend.partialPeriod':
+    'months: the figure covers a span of months, not whole calendar years (e.g. January–June); never shown as an annual value',
+  'legend.suppressed':
+    'suppressed: withheld by disclosure control (small counts of persons, confidentiality C, and any figure that would reveal one, S)',
   'common.superseded': 'superseded by a later report',
   'common.draftNotPublic': 'Draft — not public',
 
