@@ -51,7 +51,16 @@ export const JurisdictionSchema = z.object({
 });
 export type Jurisdiction = z.infer<typeof JurisdictionSchema>;
 
-export const MEASURE_TYPES = ['count', 'rate_per_100k', 'percent', 'currency', 'ordinal', 'yes_no'] as const;
+/** `duration`: a length of time (unit months or days), e.g. an average trial duration; never a count of things. */
+export const MEASURE_TYPES = [
+  'count',
+  'rate_per_100k',
+  'percent',
+  'currency',
+  'ordinal',
+  'yes_no',
+  'duration',
+] as const;
 export const MeasureTypeSchema = z.enum(MEASURE_TYPES);
 export type MeasureType = z.infer<typeof MeasureTypeSchema>;
 
@@ -68,6 +77,8 @@ export const DISAGGREGATION_DIMENSIONS = [
   'tehsil',
   'agency',
   'partner_country',
+  /** One named incident, e.g. a shipwreck (`pylos_2023`): a figure about it is never a year total. */
+  'incident',
 ] as const;
 export const DisaggregationDimensionSchema = z.enum(DISAGGREGATION_DIMENSIONS);
 export type DisaggregationDimension = z.infer<typeof DisaggregationDimensionSchema>;
@@ -121,6 +132,8 @@ export const DefinitionVariantSchema = z.object({
   label: z.string(),
   note: z.string(),
   comparable: z.boolean(),
+  /** The law the figures of this variant count offences under, where the source gives it (e.g. "PSMA 2018"). */
+  legalBasis: z.string().optional(),
 });
 export type DefinitionVariant = z.infer<typeof DefinitionVariantSchema>;
 export const STANDARD_DEFINITION = 'standard';
@@ -147,6 +160,10 @@ export const IndicatorSchema = z.object({
   identifying: z.boolean(),
   /** For ordinal scores: the allowed range. */
   range: z.object({ min: z.number(), max: z.number() }).optional(),
+  /** For a percent of two counts of different cohorts: values above 100 are valid. */
+  canExceed100: z.boolean().optional(),
+  /** The law each jurisdiction's standard figures count offences under, where sources give it. */
+  legalBasis: z.partialRecord(z.enum(['PK', 'IT', 'ES']), z.string()).optional(),
   usualSources: z.object({
     PK: z.array(z.string()),
     IT: z.array(z.string()),

@@ -85,6 +85,9 @@ function valueIssue(indicator: Indicator, value: number): string | null {
         ? null
         : `${name} is a count of ${indicator.unit}: value must be a whole number, 0 or more (got ${value})`;
     case 'percent':
+      if (indicator.canExceed100 === true) {
+        return value >= 0 ? null : `${name} is a percent: value cannot be negative (got ${value})`;
+      }
       return value >= 0 && value <= 100
         ? null
         : `${name} is a percent: value must be between 0 and 100 (got ${value})`;
@@ -99,6 +102,7 @@ function valueIssue(indicator: Indicator, value: number): string | null {
     }
     case 'rate_per_100k':
     case 'currency':
+    case 'duration':
       return value >= 0 ? null : `${name} cannot be negative (got ${value})`;
   }
 }

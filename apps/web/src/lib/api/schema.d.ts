@@ -756,7 +756,7 @@ export interface components {
       name: string;
       definition: string;
       /** @enum {string} */
-      measureType: 'count' | 'rate_per_100k' | 'percent' | 'currency' | 'ordinal' | 'yes_no';
+      measureType: 'count' | 'rate_per_100k' | 'percent' | 'currency' | 'ordinal' | 'yes_no' | 'duration';
       unit: string;
       /** @enum {string} */
       direction: 'higher_is_better' | 'lower_is_better' | 'neutral';
@@ -776,12 +776,14 @@ export interface components {
         | 'tehsil'
         | 'agency'
         | 'partner_country'
+        | 'incident'
       )[];
       variants: {
         id: string;
         label: string;
         note: string;
         comparable: boolean;
+        legalBasis?: string;
       }[];
       scopeNotes: string[];
       crosswalks: {
@@ -794,6 +796,12 @@ export interface components {
       range?: {
         min: number;
         max: number;
+      };
+      canExceed100?: boolean;
+      legalBasis?: {
+        PK?: string;
+        IT?: string;
+        ES?: string;
       };
       usualSources: {
         PK: string[];
@@ -811,7 +819,7 @@ export interface components {
         name: string;
         definition: string;
         /** @enum {string} */
-        measureType: 'count' | 'rate_per_100k' | 'percent' | 'currency' | 'ordinal' | 'yes_no';
+        measureType: 'count' | 'rate_per_100k' | 'percent' | 'currency' | 'ordinal' | 'yes_no' | 'duration';
         unit: string;
         /** @enum {string} */
         direction: 'higher_is_better' | 'lower_is_better' | 'neutral';
@@ -831,12 +839,14 @@ export interface components {
           | 'tehsil'
           | 'agency'
           | 'partner_country'
+          | 'incident'
         )[];
         variants: {
           id: string;
           label: string;
           note: string;
           comparable: boolean;
+          legalBasis?: string;
         }[];
         scopeNotes: string[];
         crosswalks: {
@@ -849,6 +859,12 @@ export interface components {
         range?: {
           min: number;
           max: number;
+        };
+        canExceed100?: boolean;
+        legalBasis?: {
+          PK?: string;
+          IT?: string;
+          ES?: string;
         };
         usualSources: {
           PK: string[];
@@ -923,6 +939,7 @@ export interface components {
         tehsil?: string;
         agency?: string;
         partner_country?: string;
+        incident?: string;
       };
       value: number | null;
       suppressed: boolean;
@@ -972,7 +989,7 @@ export interface components {
     Comparison: {
       indicator: string;
       /** @enum {string} */
-      measureType: 'count' | 'rate_per_100k' | 'percent' | 'currency' | 'ordinal' | 'yes_no';
+      measureType: 'count' | 'rate_per_100k' | 'percent' | 'currency' | 'ordinal' | 'yes_no' | 'duration';
       /** @enum {string} */
       direction: 'higher_is_better' | 'lower_is_better' | 'neutral';
       unit: string;
@@ -1473,6 +1490,7 @@ export interface components {
           tehsil?: string;
           agency?: string;
           partner_country?: string;
+          incident?: string;
         };
         value: number | null;
         suppressed: boolean;
@@ -1543,6 +1561,7 @@ export interface components {
             tehsil?: string;
             agency?: string;
             partner_country?: string;
+            incident?: string;
           };
           value: number | null;
           suppressed: boolean;
@@ -1631,6 +1650,7 @@ export interface components {
           tehsil?: string;
           agency?: string;
           partner_country?: string;
+          incident?: string;
         };
         value: number | null;
         suppressed: boolean;
@@ -2248,6 +2268,7 @@ export interface operations {
             tehsil?: string;
             agency?: string;
             partner_country?: string;
+            incident?: string;
           };
           value: number;
           /**

@@ -389,6 +389,7 @@ const en = {
   'dimension.tehsil': 'Tehsil',
   'dimension.agency': 'Agency',
   'dimension.partner_country': 'Partner country',
+  'dimension.incident': 'Incident',
 
   'entry.title': 'Enter figures',
   'entry.lead':
@@ -411,6 +412,7 @@ const en = {
   'entry.valueHint.currency': 'An amount in {unit}, 0 or more.',
   'entry.valueHint.ordinal': 'A score between {min} and {max}.',
   'entry.valueHint.yes_no': '1 for yes, 0 for no. Leave the figure out when it is unknown.',
+  'entry.valueHint.duration': 'A length of time in {unit}, 0 or more (e.g. 14.5).',
   'entry.valueHintNone': 'Choose an indicator first.',
   'entry.yearEnd': 'Final year (multi-year total)',
   'entry.yearEndHint':
