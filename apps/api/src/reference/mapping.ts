@@ -30,6 +30,11 @@ export type MappingTarget = {
   months?: { first: number; last: number } | { length: number };
   jurisdiction?: string;
   status?: ObsStatus;
+  /**
+   * This figure replaces others, which stay on record marked superseded: those of the same cell, or those read
+   * from rows of `key` for the same jurisdiction and year; `reason` is the revision's recorded reason.
+   */
+  revises?: { reason: string; key?: string };
   /** Added to the row's note so the product shows why the figure sits where it does. */
   remark?: string;
 };
@@ -79,6 +84,28 @@ export const REFERENCE_MAPPINGS: Readonly<Record<string, KeyMapping>> = {
     indicator: 'population',
     units: { persons: 1, million: 1_000_000 },
     rationale: 'Census or register population; figures read in millions are converted to persons.',
+    rules: [
+      {
+        when: inJurisdiction('IT'),
+        target: {
+          period: [1, 1],
+          remark: 'Filed under the year of 1 January: the file labels it by the 31 December before.',
+        },
+        rationale:
+          'One convention for every population: the 1 January reference date (Eurostat’s, and the additions’). This file labels Italy by 31 December, so its "2022" (58,997,201) is 1 January 2023.',
+      },
+      {
+        when: (row) => row.jurisdiction === 'IT' && row.year === 2023,
+        target: {
+          revises: {
+            reason:
+              'ISTAT’s census-based final count for 31 December 2023 replaces its provisional 1 January 2024 estimate.',
+          },
+        },
+        rationale:
+          'The final census-based figure supersedes the provisional estimate of the same date (additions file).',
+      },
+    ],
   },
   gsi_people_in_modern_slavery: {
     indicator: 'people_in_modern_slavery',
@@ -848,6 +875,7 @@ export type ResolvedObservation = {
   unitAsRead: string;
   status: ObsStatus;
   note: string | null;
+  revises: { reason: string; key?: string } | null;
 };
 
 export type ResolveResult = { ok: true; value: ResolvedObservation } | { ok: false; message: string };
@@ -881,8 +909,11 @@ function convert(value: number, factor: number): number {
 }
 
 /** Maps a CSV row onto the catalogue; fails with a message when the key, unit or value cannot be mapped. */
-export function resolveReferenceRow(row: ReferenceRow): ResolveResult {
-  const mapping = REFERENCE_MAPPINGS[row.key];
+export function resolveReferenceRow(
+  row: ReferenceRow,
+  mappings: Readonly<Record<string, KeyMapping>> = REFERENCE_MAPPINGS,
+): ResolveResult {
+  const mapping = mappings[row.key];
   if (mapping === undefined) return { ok: false, message: `indicator key "${row.key}" has no mapping` };
   const factor = mapping.units[row.unit];
   if (factor === undefined) {
@@ -913,6 +944,7 @@ export function resolveReferenceRow(row: ReferenceRow): ResolveResult {
       unitAsRead: row.unit,
       status: statusFor(row.note, target.status, definitionDiffers(target.indicator, definition)),
       note: row.note === '' ? remark : `${row.note} | ${remark}`,
+      revises: target.revises ?? null,
     },
   };
 }

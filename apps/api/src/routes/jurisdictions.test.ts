@@ -17,6 +17,7 @@ describe('GET /v1/jurisdictions', () => {
       'PK-PB-GUJRAT-GUJRAT',
       'PK-PB-GUJRAT-KHARIAN',
       'PK-PB-GUJRAT-SARAI-ALAMGIR',
+      'PK-PB-GUJRAT-JALALPUR-JATTAN',
     ]);
     const ids = body.data.items.map((j) => j.id);
     expect(ids.indexOf('PK')).toBeLessThan(ids.indexOf('PK-PB-GUJRAT'));
@@ -27,7 +28,7 @@ describe('GET /v1/jurisdictions', () => {
     const res = await t.app.request('/v1/jurisdictions?format=csv');
     const lines = (await res.text()).trimEnd().split('\r\n');
     expect(lines[0]).toBe('id,kind,parent_id,name_en,name_ur,role');
-    expect(lines).toContain('PK-PB-GUJRAT,district,PK-PB-GUJRANWALA,Gujrat District,ضلع گجرات,monitored');
+    expect(lines).toContain('PK-PB-GUJRAT,district,PK-PB-GUJRANWALA-DIV,Gujrat District,ضلع گجرات,monitored');
   });
 
   it('rejects an unknown format with a 400 naming the parameter', async () => {

@@ -9,6 +9,7 @@ import { loadReferenceData, type LoadCounts } from './load-reference.js';
 export const REFERENCE_CSV_PATH = fileURLToPath(
   new URL('../../seed/reference-observations.csv', import.meta.url),
 );
+export const ADDITIONS_CSV_PATH = fileURLToPath(new URL('../../seed/additions-2026-11.csv', import.meta.url));
 
 /**
  * Keeps the catalogue tables in step with the domain on every start, and loads the reference dataset
@@ -17,5 +18,6 @@ export const REFERENCE_CSV_PATH = fileURLToPath(
 export async function seedIfEmpty(db: Db, csvPath: string = REFERENCE_CSV_PATH): Promise<LoadCounts | null> {
   db.transaction((tx) => syncCatalogue(tx));
   if ((await countObservations(db)).all > 0) return null;
-  return loadReferenceData(db, await readFile(csvPath, 'utf8'));
+  const additions = csvPath === REFERENCE_CSV_PATH ? await readFile(ADDITIONS_CSV_PATH, 'utf8') : undefined;
+  return loadReferenceData(db, await readFile(csvPath, 'utf8'), { additions });
 }

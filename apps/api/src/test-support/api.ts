@@ -1,8 +1,6 @@
 import {
-  INDICATORS,
   ProblemSchema,
   type Problem,
-  JURISDICTIONS,
   type Disaggregation,
   type ConfStatus,
   type ObsStatus,
@@ -13,7 +11,8 @@ import type { z } from 'zod';
 import { createApp } from '../app.js';
 import type { AppDeps } from '../env.js';
 import type { Db } from '../db/client.js';
-import { indicators, jurisdictions, measureAssessments, observations, sources } from '../db/schema.js';
+import { measureAssessments, observations, sources } from '../db/schema.js';
+import { syncCatalogue } from '../repos/catalogue.js';
 import { silentLogger } from '../middleware/logger.js';
 import { storedBreakdown } from '../repos/observations.js';
 import { createTestDb } from './db.js';
@@ -22,27 +21,7 @@ export type TestApp = { app: ReturnType<typeof createApp>; db: Db; close: () => 
 
 /** Catalogue rows the observations' foreign keys need; idempotent, so it also runs after a seed. */
 export async function insertCatalogue(db: Db): Promise<void> {
-  for (const j of [...JURISDICTIONS].sort(
-    (a, b) => Number(a.parentId !== null) - Number(b.parentId !== null),
-  )) {
-    await db
-      .insert(jurisdictions)
-      .values({
-        id: j.id,
-        kind: j.kind,
-        parentId: j.parentId,
-        nameEn: j.name.en,
-        nameUr: j.name.ur,
-        role: j.role,
-      })
-      .onConflictDoNothing();
-  }
-  for (const i of INDICATORS) {
-    await db
-      .insert(indicators)
-      .values({ id: i.id, pillar: i.pillar, name: i.name, measureType: i.measureType, unit: i.unit })
-      .onConflictDoNothing();
-  }
+  db.transaction((tx) => syncCatalogue(tx));
 }
 
 export type TestAppOptions = { seed?: (db: Db) => Promise<unknown>; deps?: Partial<AppDeps> };

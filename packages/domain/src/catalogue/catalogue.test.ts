@@ -272,8 +272,8 @@ describe('jurisdictions', () => {
   });
 
   it.each([
-    ['PK-PB-GUJRAT', ['PK-PB-GUJRANWALA', 'PK-PB', 'PK']],
-    ['PK-PB-GUJRAT-KHARIAN', ['PK-PB-GUJRAT', 'PK-PB-GUJRANWALA', 'PK-PB', 'PK']],
+    ['PK-PB-GUJRAT', ['PK-PB-GUJRANWALA-DIV', 'PK-PB', 'PK']],
+    ['PK-PB-GUJRAT-KHARIAN', ['PK-PB-GUJRAT', 'PK-PB-GUJRANWALA-DIV', 'PK-PB', 'PK']],
     ['PK', []],
     ['IT', []],
     ['XX', []],
@@ -282,16 +282,32 @@ describe('jurisdictions', () => {
   });
 
   it.each([
-    ['PK-PB-GUJRAT', ['PK-PB-GUJRAT-GUJRAT', 'PK-PB-GUJRAT-KHARIAN', 'PK-PB-GUJRAT-SARAI-ALAMGIR']],
+    [
+      'PK-PB-GUJRAT',
+      [
+        'PK-PB-GUJRAT-GUJRAT',
+        'PK-PB-GUJRAT-KHARIAN',
+        'PK-PB-GUJRAT-SARAI-ALAMGIR',
+        'PK-PB-GUJRAT-JALALPUR-JATTAN',
+      ],
+    ],
     [
       'PK-PB',
       [
         'PK-PB-GUJRANWALA',
         'PK-FIA-GUJRANWALA',
+        'PK-PB-GUJRANWALA-DIV',
+        'PK-PB-SIALKOT',
+        'PK-PB-NAROWAL',
+        'PK-PB-HAFIZABAD',
+        'PK-PB-MANDI-BAHAUDDIN',
+        'PK-PB-LAHORE',
+        'PK-PB-FAISALABAD',
         'PK-PB-GUJRAT',
         'PK-PB-GUJRAT-GUJRAT',
         'PK-PB-GUJRAT-KHARIAN',
         'PK-PB-GUJRAT-SARAI-ALAMGIR',
+        'PK-PB-GUJRAT-JALALPUR-JATTAN',
       ],
     ],
     ['PK-PB-GUJRAT-KHARIAN', []],

@@ -113,6 +113,12 @@ export const INDICATORS: readonly Indicator[] = [
         note: 'Persons on Spain’s municipal registers on 1 January: a register count, a different series from INE’s population estimate; never mixed with it.',
         comparable: true,
       },
+      {
+        id: 'post_split_boundaries',
+        label: 'Census re-tabulated for later boundaries',
+        note: 'A census count re-tabulated for the district as it stood after a split (e.g. Gujranwala without Wazirabad): not the area the census published.',
+        comparable: false,
+      },
     ],
     scopeNotes: [
       'Census and intercensal estimates can differ; the source and reference date are kept with each figure.',
@@ -1067,7 +1073,7 @@ export const INDICATORS: readonly Indicator[] = [
     direction: 'higher_is_better',
     directionReason: 'Reflects enforcement effort.',
     perCapita: true,
-    disaggregations: ['sex', 'nationality', 'agency', 'tehsil', 'exploitation_form'],
+    disaggregations: ['sex', 'nationality', 'agency', 'tehsil', 'exploitation_form', 'incident'],
     variants: [
       FIA_THB_AND_SMUGGLING,
       {

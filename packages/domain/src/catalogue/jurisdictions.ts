@@ -12,15 +12,15 @@ export const JURISDICTIONS: readonly Jurisdiction[] = [
   { id: 'PK-PB', kind: 'province', parentId: 'PK', name: { en: 'Punjab', ur: 'پنجاب' }, role: 'monitored' },
   {
     id: 'PK-PB-GUJRANWALA',
-    kind: 'division',
+    kind: 'district',
     parentId: 'PK-PB',
-    name: { en: 'Gujranwala Division', ur: 'گوجرانوالہ ڈویژن' },
+    name: { en: 'Gujranwala District', ur: 'ضلع گوجرانوالہ' },
     role: 'monitored',
   },
   {
     id: 'PK-PB-GUJRAT',
     kind: 'district',
-    parentId: 'PK-PB-GUJRANWALA',
+    parentId: 'PK-PB-GUJRANWALA-DIV',
     name: { en: 'Gujrat District', ur: 'ضلع گجرات' },
     role: 'monitored',
   },
@@ -60,6 +60,36 @@ export const JURISDICTIONS: readonly Jurisdiction[] = [
     kind: 'fia_zone',
     parentId: 'PK-PB',
     name: { en: 'FIA Gujranwala Zone', ur: 'ایف آئی اے گوجرانوالہ زون' },
+    role: 'monitored',
+  },
+  {
+    id: 'PK-PB-GUJRANWALA-DIV',
+    kind: 'division',
+    parentId: 'PK-PB',
+    name: { en: 'Gujranwala Division (six districts)', ur: 'گوجرانوالہ ڈویژن' },
+    role: 'monitored',
+  },
+  ...(
+    [
+      ['PK-PB-SIALKOT', 'Sialkot District', 'ضلع سیالکوٹ'],
+      ['PK-PB-NAROWAL', 'Narowal District', 'ضلع نارووال'],
+      ['PK-PB-HAFIZABAD', 'Hafizabad District', 'ضلع حافظ آباد'],
+      ['PK-PB-MANDI-BAHAUDDIN', 'Mandi Bahauddin District', 'ضلع منڈی بہاؤالدین'],
+      ['PK-PB-LAHORE', 'Lahore District', 'ضلع لاہور'],
+      ['PK-PB-FAISALABAD', 'Faisalabad District', 'ضلع فیصل آباد'],
+    ] as const
+  ).map(([id, en, ur]): Jurisdiction => ({
+    id,
+    kind: 'district',
+    parentId: 'PK-PB',
+    name: { en, ur },
+    role: 'monitored',
+  })),
+  {
+    id: 'PK-PB-GUJRAT-JALALPUR-JATTAN',
+    kind: 'tehsil',
+    parentId: 'PK-PB-GUJRAT',
+    name: { en: 'Jalalpur Jattan Tehsil', ur: 'تحصیل جلالپور جٹاں' },
     role: 'monitored',
   },
   // end of the units needed by the additions
