@@ -5,12 +5,14 @@ import {
   ok,
   STANDARD_DEFINITION,
 } from './contracts.js';
+import { isAnnual } from './period.js';
 import type {
   Disaggregation,
   DisaggregationDimension,
   IndicatorId,
   JurisdictionId,
   Observation,
+  Period,
   Result,
 } from './contracts.js';
 
@@ -21,6 +23,8 @@ export type ObservationCell = {
   year: number;
   /** Equal to `year` for an annual figure; later for a cumulative multi-year one. */
   yearEnd: number;
+  /** The months covered when not whole years (`PeriodSchema`); absent or null for whole years. */
+  period?: Period | null;
   /** `{}` for the total. */
   disaggregation: Disaggregation;
   definition: string;
@@ -84,6 +88,7 @@ export const cellOf = (o: ObservationCell): ObservationCell => ({
   jurisdiction: o.jurisdiction,
   year: o.year,
   yearEnd: o.yearEnd,
+  ...(o.period ? { period: o.period } : {}),
   disaggregation: o.disaggregation,
   definition: o.definition,
 });
@@ -97,24 +102,22 @@ export const cellKey = (cell: ObservationCell): string =>
     cell.yearEnd,
     breakdownKey(cell.disaggregation),
     cell.definition,
+    ...(cell.period ? [cell.period] : []),
   ].join('|');
 
 /** The text that identifies a place and year, whatever the indicator, span or breakdown. */
 export const placeYearKey = (o: Pick<ObservationCell, 'jurisdiction' | 'year'>): string =>
   `${o.jurisdiction}|${o.year}`;
 
-const preferenceRank = (o: Pick<Observation, 'year' | 'yearEnd' | 'definition'>) =>
-  (o.yearEnd === o.year ? 0 : 2) + (o.definition === STANDARD_DEFINITION ? 0 : 1);
+type Rival = Pick<Observation, 'id' | 'year' | 'yearEnd' | 'definition'> & { period?: Period | null };
 
-/** Sort order of rival figures: annual before cumulative, the standard definition before variants, then lowest id. */
-export const byFigurePreference = (
-  a: Pick<Observation, 'id' | 'year' | 'yearEnd' | 'definition'>,
-  b: Pick<Observation, 'id' | 'year' | 'yearEnd' | 'definition'>,
-): number => preferenceRank(a) - preferenceRank(b) || a.id - b.id;
+const preferenceRank = (o: Rival) => (isAnnual(o) ? 0 : 2) + (o.definition === STANDARD_DEFINITION ? 0 : 1);
+
+/** Sort order of rival figures: whole-year annual before part-year or cumulative, the standard definition before variants, then lowest id. */
+export const byFigurePreference = (a: Rival, b: Rival): number =>
+  preferenceRank(a) - preferenceRank(b) || a.id - b.id;
 
 /** The figure to show among rivals for one place and year (see `byFigurePreference`); undefined when none. */
-export function preferredFigure<O extends Pick<Observation, 'id' | 'year' | 'yearEnd' | 'definition'>>(
-  rows: readonly O[],
-): O | undefined {
+export function preferredFigure<O extends Rival>(rows: readonly O[]): O | undefined {
   return [...rows].sort(byFigurePreference)[0];
 }

@@ -1,4 +1,5 @@
 import { isCurrentTotal, preferredFigure } from './cell.js';
+import { isAnnual, spanLabel } from './period.js';
 import { STANDARD_DEFINITION } from './contracts.js';
 import type {
   ComparabilityGrade,
@@ -88,8 +89,6 @@ type Context = {
 };
 
 const PER_100K_UNIT = 'per 100,000 residents';
-const spanLabel = (p: { year: number; yearEnd: number }) =>
-  p.yearEnd === p.year ? `${p.year}` : `${p.year}–${p.yearEnd} (cumulative)`;
 
 const normalises = (indicator: Indicator, per: PerMode) => per === '100k' && isNormalisable(indicator);
 
@@ -135,6 +134,7 @@ function pointsByYear(
       jurisdiction: o.jurisdiction,
       year: o.year,
       yearEnd: o.yearEnd,
+      period: o.period ?? null,
       value,
       rawValue: hidden ? null : o.value,
       suppressed: hidden,
@@ -191,7 +191,7 @@ function grade(
     );
   }
 
-  if ((base.yearEnd !== base.year || other.yearEnd !== other.year) && spanLabel(base) !== spanLabel(other)) {
+  if ((!isAnnual(base) || !isAnnual(other)) && spanLabel(base) !== spanLabel(other)) {
     downgrade(
       'C',
       `${base.jurisdiction} figure covers ${spanLabel(base)} but ${other.jurisdiction} figure covers ${spanLabel(other)}`,

@@ -24,6 +24,8 @@ export const JURISDICTION_KINDS = [
   'tehsil',
   'fia_zone',
   'aggregate',
+  /** An FIA zone: a law-enforcement unit, not a civil division. */
+  'fia_zone',
 ] as const;
 export const JurisdictionKindSchema = z.enum(JURISDICTION_KINDS);
 export type JurisdictionKind = z.infer<typeof JurisdictionKindSchema>;
@@ -74,7 +76,16 @@ export const JurisdictionSchema = z.object({
 export type Jurisdiction = z.infer<typeof JurisdictionSchema>;
 export type JurisdictionNode = Jurisdiction & { children: JurisdictionNode[] };
 
-export const MEASURE_TYPES = ['count', 'rate_per_100k', 'percent', 'currency', 'ordinal', 'yes_no'] as const;
+/** `duration`: a length of time (unit months or days), e.g. an average trial duration; never a count of things. */
+export const MEASURE_TYPES = [
+  'count',
+  'rate_per_100k',
+  'percent',
+  'currency',
+  'ordinal',
+  'yes_no',
+  'duration',
+] as const;
 export const MeasureTypeSchema = z.enum(MEASURE_TYPES);
 export type MeasureType = z.infer<typeof MeasureTypeSchema>;
 
@@ -91,6 +102,8 @@ export const DISAGGREGATION_DIMENSIONS = [
   'tehsil',
   'agency',
   'partner_country',
+  /** One named incident, e.g. a shipwreck (`pylos_2023`): a figure about it is never a year total. */
+  'incident',
 ] as const;
 export const DisaggregationDimensionSchema = z.enum(DISAGGREGATION_DIMENSIONS);
 export type DisaggregationDimension = z.infer<typeof DisaggregationDimensionSchema>;
@@ -144,6 +157,8 @@ export const DefinitionVariantSchema = z.object({
   label: z.string(),
   note: z.string(),
   comparable: z.boolean(),
+  /** The law the figures of this variant count offences under, where the source gives it (e.g. "PSMA 2018"). */
+  legalBasis: z.string().optional(),
 });
 export type DefinitionVariant = z.infer<typeof DefinitionVariantSchema>;
 export const STANDARD_DEFINITION = 'standard';
@@ -170,6 +185,10 @@ export const IndicatorSchema = z.object({
   identifying: z.boolean(),
   /** For ordinal scores: the allowed range. */
   range: z.object({ min: z.number(), max: z.number() }).optional(),
+  /** For a percent of two counts of different cohorts: values above 100 are valid. */
+  canExceed100: z.boolean().optional(),
+  /** The law each jurisdiction's standard figures count offences under, where sources give it. */
+  legalBasis: z.partialRecord(z.enum(['PK', 'IT', 'ES']), z.string()).optional(),
   usualSources: z.object({
     PK: z.array(z.string()),
     IT: z.array(z.string()),
@@ -212,10 +231,22 @@ export const PolicyMeasureSchema = z.object({
 });
 export type PolicyMeasure = z.infer<typeof PolicyMeasureSchema>;
 
-/** SDMX OBS_STATUS: A normal, E estimated, P provisional, B break in series. */
-export const OBS_STATUSES = ['A', 'E', 'P', 'B'] as const;
+/**
+ * SDMX OBS_STATUS (CL_OBS_STATUS): A normal, E estimated, P provisional, B break in series, U low reliability
+ * (e.g. an unverified figure), D definition differs from the indicator's standard definition.
+ */
+export const OBS_STATUSES = ['A', 'E', 'P', 'B', 'U', 'D'] as const;
 export const ObsStatusSchema = z.enum(OBS_STATUSES);
 export type ObsStatus = z.infer<typeof ObsStatusSchema>;
+
+/**
+ * SDMX CONF_STATUS (CL_CONF_STATUS): F free, N not for publication, C confidential (withheld by disclosure
+ * control, e.g. a small count of persons), S secondary confidentiality (withheld so that a C cell cannot be
+ * worked out from a total and its other parts).
+ */
+export const CONF_STATUSES = ['F', 'N', 'C', 'S'] as const;
+export const ConfStatusSchema = z.enum(CONF_STATUSES);
+export type ConfStatus = z.infer<typeof ConfStatusSchema>;
 
 export const WORKFLOW_STATES = ['draft', 'submitted', 'approved', 'published', 'rejected'] as const;
 export const WorkflowStateSchema = z.enum(WORKFLOW_STATES);
@@ -234,6 +265,19 @@ export const SourceSchema = z.object({
 });
 export type Source = z.infer<typeof SourceSchema>;
 
+/**
+ * The months a figure covers when they are not whole calendar years, as an ISO 8601 interval: `2015-01/2015-06`,
+ * or `2022/P17M` when the source gives only the length. Null means the whole years `year`..`yearEnd`.
+ */
+export const PeriodSchema = z
+  .string()
+  .max(TEXT_LIMITS.id)
+  .regex(
+    /^(\d{4}-(0[1-9]|1[0-2])\/\d{4}-(0[1-9]|1[0-2])|\d{4}\/P[1-9]\d{0,2}M)$/,
+    'a span of months such as 2015-01/2015-06, or 2022/P17M when only the length is known',
+  );
+export type Period = z.infer<typeof PeriodSchema>;
+
 export const MIN_YEAR = 1990;
 export const MAX_YEAR = 2100;
 export const YearSchema = z.number().int().min(MIN_YEAR).max(MAX_YEAR);
@@ -248,10 +292,16 @@ export const ObservationSchema = z.object({
   jurisdiction: JurisdictionIdSchema,
   year: YearSchema,
   yearEnd: YearSchema,
+  /** The months covered when not whole years (see `PeriodSchema`); null for whole years. */
+  period: PeriodSchema.nullable(),
+  /** True when the figure covers less than the whole years it is filed under: never an annual value. */
+  partialPeriod: z.boolean(),
   disaggregation: DisaggregationSchema,
   value: z.number().nullable(),
   suppressed: z.boolean(),
   status: ObsStatusSchema,
+  /** As stored, or as disclosure control set it for this answer (C or S when withheld). */
+  confStatus: ConfStatusSchema,
   definition: z.string(),
   unitAsRead: z.string().nullable(),
   valueAsRead: z.string().nullable(),

@@ -2,6 +2,7 @@ import { findIndicator } from './catalogue/indicators.js';
 import { byFigurePreference, isCurrentTotal, isTotal, placeYearKey, preferredFigure } from './cell.js';
 import { fail, ok } from './contracts.js';
 import { groupBy } from './group-by.js';
+import { isAnnual, spanLabel } from './period.js';
 import type { Formula, Indicator, JurisdictionId, Observation, Population, Result } from './contracts.js';
 import { DEFAULT_POPULATION_TOLERANCE_YEARS, normalisePer100k } from './normalise.js';
 import type {
@@ -73,8 +74,8 @@ export function deriveRatio(
       if (o.superseded) excluded.push({ observationId: o.id, reason: 'superseded by a later figure' });
       else if (!includeDisaggregated && !isTotal(o)) {
         excluded.push({ observationId: o.id, reason: 'a breakdown, not the total' });
-      } else if (o.yearEnd !== o.year) {
-        const span = `${o.year}–${o.yearEnd}`;
+      } else if (!isAnnual(o)) {
+        const span = o.period ? spanLabel(o) : `${o.year}–${o.yearEnd}`;
         if (cumulative === 'reject') {
           return fail({
             code: 'not_derivable',
@@ -151,7 +152,7 @@ export type DeriveSeriesOptions = {
   populationToleranceYears?: number;
 };
 
-const isAnnualTotal = (o: Observation) => isCurrentTotal(o) && o.yearEnd === o.year;
+const isAnnualTotal = (o: Observation) => isCurrentTotal(o) && isAnnual(o);
 
 /** Per jurisdiction-year, the preferred annual total (standard definition first, then the lowest id). */
 function preferredByCell(rows: readonly Observation[]): Map<string, Observation> {

@@ -3,6 +3,7 @@ export * from './csv.js';
 export * from './group-by.js';
 export * from './licences.js';
 export * from './cell.js';
+export * from './period.js';
 export * from './api-contracts.js';
 export * from './results.js';
 export * from './derive.js';

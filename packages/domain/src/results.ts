@@ -7,6 +7,7 @@ import {
   JurisdictionIdSchema,
   MeasureTypeSchema,
   ObservationSchema,
+  PeriodSchema,
   ProgressStatusSchema,
   SCORED_PILLAR_IDS,
   SourceSchema,
@@ -73,6 +74,8 @@ export const ComparedPointSchema = z.object({
   jurisdiction: JurisdictionIdSchema,
   year: z.number().int(),
   yearEnd: z.number().int(),
+  /** The months covered when not whole years; a part-year or multi-month figure is never compared as annual. */
+  period: PeriodSchema.nullable().optional(),
   value: z.number().nullable(),
   rawValue: z.number().nullable(),
   suppressed: z.boolean(),

@@ -5,6 +5,7 @@ import {
   JurisdictionIdSchema,
   MIN_YEAR,
   ObsStatusSchema,
+  PeriodSchema,
   STANDARD_DEFINITION,
   SourceKindSchema,
   TEXT_LIMITS,
@@ -13,6 +14,7 @@ import {
 } from './contracts.js';
 import type { JurisdictionTree } from './catalogue/jurisdiction-tree.js';
 import type { Formula, Indicator, Result } from './contracts.js';
+import { periodIssue } from './period.js';
 import type { ValidationIssue } from './results.js';
 
 const wholeYear = (field: string) =>
@@ -42,6 +44,7 @@ export const ObservationInputSchema = z
     jurisdiction: JurisdictionIdSchema,
     year: wholeYear('year'),
     yearEnd: wholeYear('yearEnd').optional(),
+    period: PeriodSchema.nullable().optional(),
     disaggregation: DisaggregationSchema.default({}),
     value: z.number({ error: 'value must be a finite number (write 1234.5, not "1,234.5" or text)' }),
     status: ObsStatusSchema.default('A'),
@@ -83,6 +86,9 @@ function valueIssue(indicator: Indicator, value: number): string | null {
         ? null
         : `${name} is a count of ${indicator.unit}: value must be a whole number, 0 or more (got ${value})`;
     case 'percent':
+      if (indicator.canExceed100 === true) {
+        return value >= 0 ? null : `${name} is a percent: value cannot be negative (got ${value})`;
+      }
       return value >= 0 && value <= 100
         ? null
         : `${name} is a percent: value must be between 0 and 100 (got ${value})`;
@@ -97,6 +103,7 @@ function valueIssue(indicator: Indicator, value: number): string | null {
     }
     case 'rate_per_100k':
     case 'currency':
+    case 'duration':
       return value >= 0 ? null : `${name} cannot be negative (got ${value})`;
   }
 }
@@ -148,6 +155,8 @@ export function validateObservation(input: unknown, ctx: ValidationContext): Res
       });
     }
   }
+  const periodProblem = periodIssue({ year: o.year, yearEnd: o.yearEnd ?? o.year, period: o.period });
+  if (periodProblem !== null) issues.push({ path: 'period', message: periodProblem });
   if (indicator !== undefined) {
     const problem = valueIssue(indicator, o.value);
     if (problem !== null) issues.push({ path: 'value', message: problem });

@@ -76,15 +76,9 @@ function importCsv(rows: number, report: string): string {
     const year = 1995 + (Math.floor(i / 12) % 30);
     const sex = ['', 'sex=female', 'sex=male'][Math.floor(i / 4) % 3];
     const cells = ['victims_identified', tehsils[i % 4], year, '', sex, 100 + (year % 3), 'A', ''];
-    return [
-      ...cells,
-      `${report} ${Math.floor(i / 360)}`,
-      'Bench publisher',
-      2024,
-      '',
-      'primary',
-      '',
-    ].join(',');
+    return [...cells, `${report} ${Math.floor(i / 360)}`, 'Bench publisher', 2024, '', 'primary', ''].join(
+      ',',
+    );
   });
   return [IMPORT_COLUMNS.join(','), ...lines].join('\r\n');
 }

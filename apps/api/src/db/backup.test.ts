@@ -43,7 +43,7 @@ describe('backup and restore', () => {
     const restored = openDatabase(target);
     try {
       expect(snapshot(restored.db)).toEqual(snapshot(live.db));
-      expect(snapshot(restored.db).figures).toHaveLength(261);
+      expect(snapshot(restored.db).figures).toHaveLength(362);
       expect(verifyAuditChain(restored.db)).toEqual({ ok: true, count: 3 });
     } finally {
       restored.close();

@@ -25,10 +25,15 @@ export function openDatabase(path: string): OpenedDatabase {
   if (path !== ':memory:') mkdirSync(dirname(path), { recursive: true });
   const sqlite = new Database(path);
   sqlite.pragma('journal_mode = WAL');
-  sqlite.pragma('foreign_keys = ON');
   sqlite.pragma('busy_timeout = 5000');
   const db = drizzle(sqlite, { schema });
+  // Migrations that rebuild a table (SQLite cannot alter a CHECK) drop a table others reference: as SQLite
+  // documents, keys are off while migrating and checked once after.
+  sqlite.pragma('foreign_keys = OFF');
   migrate(db, { migrationsFolder: MIGRATIONS_FOLDER });
+  const broken = sqlite.pragma('foreign_key_check') as unknown[];
+  if (broken.length > 0) throw new Error(`Migrating left ${broken.length} broken foreign keys`);
+  sqlite.pragma('foreign_keys = ON');
   sealAuditChain(db);
   return { db, sqlite, close: () => sqlite.close() };
 }

@@ -86,11 +86,17 @@ export const observations = sqliteTable(
       .references(() => jurisdictions.id),
     year: integer('year').notNull(),
     yearEnd: integer('year_end').notNull(),
+    /** ISO 8601 months covered when not whole years; '' for whole years (part of the cell, so not null). */
+    period: text('period').notNull().default(''),
     disaggregation: text('disaggregation').notNull().default('{}'),
     value: real('value').notNull(),
-    status: text('status', { enum: ['A', 'E', 'P', 'B'] })
+    status: text('status', { enum: ['A', 'E', 'P', 'B', 'U', 'D'] })
       .notNull()
       .default('A'),
+    /** SDMX CONF_STATUS as stored; public reads withhold anything not F and apply disclosure control on top. */
+    confStatus: text('conf_status', { enum: ['F', 'N', 'C', 'S'] })
+      .notNull()
+      .default('F'),
     definition: text('definition').notNull().default('standard'),
     unitAsRead: text('unit_as_read'),
     valueAsRead: text('value_as_read'),
@@ -115,6 +121,7 @@ export const observations = sqliteTable(
       t.jurisdictionId,
       t.year,
       t.yearEnd,
+      t.period,
       t.disaggregation,
       t.definition,
       t.sourceId,
@@ -124,7 +131,8 @@ export const observations = sqliteTable(
     index('observations_source_idx').on(t.sourceId),
     index('observations_workflow_state_idx').on(t.workflowState),
     check('observations_year_span_ck', sql`${t.yearEnd} >= ${t.year}`),
-    check('observations_status_ck', sql`${t.status} in ('A', 'E', 'P', 'B')`),
+    check('observations_status_ck', sql`${t.status} in ('A', 'E', 'P', 'B', 'U', 'D')`),
+    check('observations_conf_status_ck', sql`${t.confStatus} in ('F', 'N', 'C', 'S')`),
     check(
       'observations_workflow_state_ck',
       sql`${t.workflowState} in ('draft', 'submitted', 'approved', 'published', 'rejected')`,

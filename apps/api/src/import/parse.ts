@@ -94,7 +94,8 @@ const COLUMN_HELP: Record<(typeof IMPORT_COLUMNS)[number], string> = {
   year_end: 'Last year for a multi-year total; leave empty for an annual figure',
   disaggregation: 'Breakdown, e.g. sex=female;age_group=child; empty for the total',
   value: 'The number, without thousands separators (1234.5); yes/no as 1/0',
-  status: 'A normal (default), E estimated, P provisional, B break in series',
+  status:
+    'A normal (default), E estimated, P provisional, B break in series, U low reliability, D definition differs',
   definition: 'standard (default) or a definition variant id of the indicator',
   source_title: 'Title of the document the figure comes from',
   source_publisher: 'Who published it',

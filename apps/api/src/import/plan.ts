@@ -6,6 +6,7 @@ import {
   applyWorkflowEvent,
   authorize,
   detectOutlier,
+  isAnnual,
   parseBreakdown,
   validateObservation,
   type ImportIssue,
@@ -127,6 +128,7 @@ function fromTemplate({ row, values }: ImportRow): Candidate | ImportIssue[] {
       jurisdiction: get('jurisdiction'),
       year,
       yearEnd: yearEnd ?? year,
+      period: get('period') || null,
       disaggregation: breakdown.value,
       definition: get('definition') || STANDARD_DEFINITION,
     },
@@ -178,7 +180,7 @@ function fromReference({ row, values }: ImportRow): Candidate | ImportIssue[] {
 }
 
 const previousCellKey = (cell: ObservationCell) =>
-  cell.year === cell.yearEnd ? cellKey({ ...cell, year: cell.year - 1, yearEnd: cell.year - 1 }) : null;
+  isAnnual(cell) ? cellKey({ ...cell, year: cell.year - 1, yearEnd: cell.year - 1 }) : null;
 
 const sameFigure = (f: PlannedFigure, e: ExistingFigure) =>
   f.value === e.value &&

@@ -105,9 +105,35 @@ describe('REFERENCE_MAPPINGS', () => {
     expect(spans).toEqual([[year, yearEnd]]);
   });
 
-  it('stores every other row as an annual figure', () => {
-    const spans = mapped.filter((m) => m.observation.yearEnd !== m.observation.year).length;
-    expect(spans).toBe(17);
+  it('stores every other row as an annual figure, except the Italian funding calls, which span two or three years', () => {
+    const spans = mapped.filter((m) => m.observation.yearEnd !== m.observation.year);
+    expect(spans).toHaveLength(21);
+    expect(
+      spans.filter((m) => m.row.key === 'victim_assistance_funding').map((m) => m.row.jurisdiction),
+    ).toEqual(['IT', 'IT', 'IT', 'IT']);
+  });
+
+  it('gives a part-year figure its months and keeps every whole-year figure without a period', () => {
+    const partYear = mapped
+      .filter((m) => m.observation.period !== null && m.observation.year === m.observation.yearEnd)
+      .map((m) => [m.row.key, m.observation.period]);
+    expect(partYear.sort()).toEqual([
+      ['fia_ahtc_cases_registered_zone', '2016/P11M'],
+      ['fia_ahtc_enquiries_zone', '2016/P11M'],
+      ['fia_arrests_trafficking_smuggling', '2022-01/2022-10'],
+      ['fia_cases_registered', '2022-01/2022-10'],
+      ['victims_identified', '2015-01/2015-06'],
+      ['victims_identified', '2016-01/2016-06'],
+      ['victims_identified', '2017-01/2017-08'],
+    ]);
+  });
+
+  it('marks a figure under a non-comparable definition variant D (definition differs), unless the mapping says otherwise', () => {
+    const exploitation = mapped.filter((m) => m.observation.definition === 'exploitation_only');
+    expect(exploitation.length).toBeGreaterThan(0);
+    expect(new Set(exploitation.map((m) => m.observation.status))).toEqual(new Set(['D']));
+    const standard = mapped.filter((m) => m.observation.definition === 'standard');
+    expect(standard.some((m) => m.observation.status === 'D')).toBe(false);
   });
 
   it('keeps FIA counts that mix trafficking with smuggling under the non-comparable variant', () => {

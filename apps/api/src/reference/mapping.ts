@@ -1,4 +1,4 @@
-import type { Disaggregation, ObsStatus } from '@fourp/domain';
+import { findIndicator, STANDARD_DEFINITION, type Disaggregation, type ObsStatus } from '@fourp/domain';
 import { statusFor } from './source-kind.js';
 
 /** One row of apps/api/seed/reference-observations.csv, typed; `line` is the CSV line it came from. */
@@ -23,8 +23,18 @@ export type MappingTarget = {
   disaggregation?: Disaggregation;
   /** Offsets from the CSV year to the first and last year the figure covers; [0, 0] (annual) when absent. */
   period?: readonly [number, number];
+  /**
+   * The months covered when not whole years: the first month of the first year and the last month of the last,
+   * or only the length when the source gives no start month. Stored as an ISO 8601 period (`2015-01/2015-06`).
+   */
+  months?: { first: number; last: number } | { length: number };
   jurisdiction?: string;
   status?: ObsStatus;
+  /**
+   * This figure replaces others, which stay on record marked superseded: those of the same cell, or those read
+   * from rows of `key` for the same jurisdiction and year; `reason` is the revision's recorded reason.
+   */
+  revises?: { reason: string; key?: string };
   /** Added to the row's note so the product shows why the figure sits where it does. */
   remark?: string;
 };
@@ -51,6 +61,9 @@ const noteMatches =
   (pattern: RegExp) =>
   (row: ReferenceRow): boolean =>
     pattern.test(row.note);
+/** The FIA's Gujranwala zone: an FIA unit, not a civil division, so its figures are filed under the zone. */
+const FIA_GUJRANWALA_ZONE = 'PK-FIA-GUJRANWALA';
+const THREE_YEARS_TO_APRIL_2021 = { period: [-3, 0], months: { first: 5, last: 4 } } as const;
 const ITALY_ARTS_600_602 = /Arts?\.\s*600(-602|,\s*601,\s*602)/;
 const fiaMixed = {
   when: inJurisdiction('PK'),
@@ -71,6 +84,28 @@ export const REFERENCE_MAPPINGS: Readonly<Record<string, KeyMapping>> = {
     indicator: 'population',
     units: { persons: 1, million: 1_000_000 },
     rationale: 'Census or register population; figures read in millions are converted to persons.',
+    rules: [
+      {
+        when: inJurisdiction('IT'),
+        target: {
+          period: [1, 1],
+          remark: 'Filed under the year of 1 January: the file labels it by the 31 December before.',
+        },
+        rationale:
+          'One convention for every population: the 1 January reference date (Eurostat’s, and the additions’). This file labels Italy by 31 December, so its "2022" (58,997,201) is 1 January 2023.',
+      },
+      {
+        when: (row) => row.jurisdiction === 'IT' && row.year === 2023,
+        target: {
+          revises: {
+            reason:
+              'ISTAT’s census-based final count for 31 December 2023 replaces its provisional 1 January 2024 estimate.',
+          },
+        },
+        rationale:
+          'The final census-based figure supersedes the provisional estimate of the same date (additions file).',
+      },
+    ],
   },
   gsi_people_in_modern_slavery: {
     indicator: 'people_in_modern_slavery',
@@ -120,11 +155,12 @@ export const REFERENCE_MAPPINGS: Readonly<Record<string, KeyMapping>> = {
   },
   greece_shipwreck_missing_gujranwala_region: {
     indicator: 'migrants_missing',
-    jurisdiction: 'PK-FIA-GUJRANWALA',
+    jurisdiction: FIA_GUJRANWALA_ZONE,
     units: persons,
-    remark: 'Filed under Punjab in the reference CSV; the note says the region is Gujranwala Division.',
+    remark:
+      'Filed under Punjab in the reference CSV; the FIA spokesperson counts the Gujranwala region (zone).',
     rationale:
-      'An FIA count for the Gujranwala region incl. Gujrat: the FIA zone, since the 2023 division no longer holds Gujrat.',
+      'An FIA count for its Gujranwala region (the zone covering Gujrat): a zone figure, so the FIA zone holds it, not the Gujranwala district.',
   },
   greece_shipwreck_missing_residents: {
     indicator: 'migrants_missing',
@@ -177,26 +213,60 @@ export const REFERENCE_MAPPINGS: Readonly<Record<string, KeyMapping>> = {
     indicator: 'victims_identified',
     units: persons,
     rationale: 'Victims identified as reported in the TIP report (or a reproduction of it).',
+    rules: [
+      {
+        when: noteMatches(/^first six months of/),
+        target: {
+          months: { first: 1, last: 6 },
+          remark: 'January to June only: a part-year count, never an annual value.',
+        },
+        rationale:
+          'TIP 2017 gives Spain’s 2015 (169) and 2016 (85) for the first six months only, as the notes say: stored as the span January–June.',
+      },
+      {
+        when: noteMatches(/^first eight months of/),
+        target: {
+          months: { first: 1, last: 8 },
+          remark: 'January to August only: a part-year count, not revised by the whole-year figure.',
+        },
+        rationale:
+          'TIP 2018’s 173 counts January–August 2017; TIP 2019’s 213 counts the whole year. Different periods, so 213 does not revise 173: both stay current, each in its own span.',
+      },
+      {
+        when: (row) => row.jurisdiction === 'PK' && /\bverify\b/i.test(row.note),
+        target: {
+          status: 'U',
+          remark: 'Low reliability: quoted in a reader’s letter and not yet checked against the TIP report.',
+        },
+        rationale:
+          'A reader’s letter quoting the TIP report, which the note says to verify: SDMX status U (low reliability); the source is a secondary reproduction.',
+      },
+    ],
   },
   victims_identified_citco_trafficking: {
     indicator: 'victims_identified',
+    definition: 'citco_police',
     units: persons,
-    rationale: 'CITCO victims of trafficking networks only (exploitation without a network excluded).',
+    rationale:
+      'CITCO victims of trafficking networks only (exploitation without a network excluded). The police series is its own definition variant, so Spain has one current value per definition and year, never the TIP and police figures spliced.',
   },
   victims_identified_citco_trafficking_5yr: {
     indicator: 'victims_identified',
+    definition: 'citco_police',
     period: [-4, 0],
     units: persons,
     rationale: 'Cumulative 2017-2021 per the note: a five-year span, never an annual value.',
   },
   victims_identified_citco_sex_trafficking: {
     indicator: 'victims_identified',
+    definition: 'citco_police',
     disaggregation: { exploitation_form: 'sexual' },
     units: persons,
     rationale: 'CITCO trafficking victims, sexual exploitation part.',
   },
   victims_identified_citco_labor_trafficking: {
     indicator: 'victims_identified',
+    definition: 'citco_police',
     disaggregation: { exploitation_form: 'labour' },
     units: persons,
     rationale: 'CITCO trafficking victims, labour exploitation part.',
@@ -360,6 +430,37 @@ export const REFERENCE_MAPPINGS: Readonly<Record<string, KeyMapping>> = {
     rationale: 'Public funds for victim assistance; Italian calls cover 15-17 months, as the notes say.',
     rules: [
       {
+        when: (row) => row.jurisdiction === 'IT' && row.year === 2017 && /21 projects in 2017/.test(row.note),
+        target: {
+          period: [0, 2],
+          months: { first: 12, last: 2 },
+          remark: 'The 2017 call: 15-month projects from 1 December 2017 (not a yearly budget).',
+        },
+        rationale:
+          'The EUR 22.5m of the 2017 call funds 15-month projects from 1 Dec 2017 (the ONERPO row on the same call says so): stored as Dec 2017–Feb 2019, never compared as an annual budget.',
+      },
+      {
+        when: (row) =>
+          row.jurisdiction === 'IT' && /1 March 2019 with EUR 24 million for 15 months/.test(row.note),
+        target: { period: [0, 1], months: { first: 3, last: 5 } },
+        rationale: 'Refinanced on 1 March 2019 for 15 months: stored as Mar 2019–May 2020.',
+      },
+      {
+        when: (row) => row.jurisdiction === 'IT' && /over 17 months/.test(row.note),
+        target: {
+          period: [0, 1],
+          months: { length: 17 },
+          remark: 'A 17-month call; the source gives no start month.',
+        },
+        rationale:
+          'Allocated in 2022 for 17 months (start month not given): stored as 17 months from 2022, reaching into 2023 at least.',
+      },
+      {
+        when: (row) => row.jurisdiction === 'IT' && /16 months from 1 Aug 2025/.test(row.note),
+        target: { period: [0, 1], months: { first: 8, last: 11 } },
+        rationale: 'The 2025 call funds 16-month projects from 1 Aug 2025: stored as Aug 2025–Nov 2026.',
+      },
+      {
         when: noteMatches(/^national funds to NGOs/),
         target: { disaggregation: { agency: 'ngo' } },
         rationale:
@@ -457,16 +558,18 @@ export const REFERENCE_MAPPINGS: Readonly<Record<string, KeyMapping>> = {
   fia_cases_registered: {
     indicator: 'cases_registered',
     definition: 'thb_and_smuggling',
+    months: { first: 1, last: 10 },
     units: { cases: 1 },
     remark: 'January to mid-October 2022 only.',
-    rationale: 'FIA anti-trafficking circle cases; the note gives a part-year period.',
+    rationale: 'FIA anti-trafficking circle cases; the note gives a part-year period, stored as Jan–Oct.',
   },
   fia_cases_registered_3yr: {
     indicator: 'cases_registered',
     definition: 'thb_and_smuggling',
-    period: [-3, 0],
+    ...THREE_YEARS_TO_APRIL_2021,
     units: { cases: 1 },
-    rationale: 'Three years to April 2021 (about 2018-Apr 2021 per the note): stored as 2018-2021.',
+    rationale:
+      'Three years to April 2021 per the note: stored as the 36 months May 2018–April 2021, not four calendar years.',
   },
   fia_trafficking_cases_registered_kp_3yr: {
     indicator: 'cases_registered',
@@ -478,27 +581,33 @@ export const REFERENCE_MAPPINGS: Readonly<Record<string, KeyMapping>> = {
   },
   fia_ptpa_cases_2yr: {
     indicator: 'cases_registered',
+    definition: 'thb_and_smuggling',
     period: [-1, 0],
     units: { cases: 1 },
-    rationale: 'Cases under the PTPA 2018 (the trafficking law), cumulative 2023+2024: trafficking only.',
+    remark:
+      'The source counts human-smuggling suspects of the Anti-Human Smuggling Directorate under this heading.',
+    rationale:
+      'Said to be PTPA 2018 cases, but the source reports them as smuggling suspects held by the Anti-Human Smuggling Directorate: the count mixes smuggling with trafficking, so the mixed variant (status D).',
   },
   fia_ahtc_cases_registered_zone: {
     indicator: 'cases_registered',
     definition: 'thb_and_smuggling',
-    jurisdiction: 'PK-FIA-GUJRANWALA',
+    jurisdiction: FIA_GUJRANWALA_ZONE,
+    months: { length: 11 },
     units: { cases: 1 },
     remark:
-      'FIA AHTC Gujranwala circle (Gujranwala Division), about 11 months; filed under Gujrat in the CSV.',
+      'FIA AHTC Gujranwala circle (the FIA zone covering Gujrat), about 11 months of 2016; filed under Gujrat in the CSV.',
     rationale:
-      'The note says the FIA circle covers Gujranwala Division incl. Gujrat: a zone figure, filed under the FIA zone.',
+      'An FIA circle’s count: filed under the FIA zone, not a civil unit; about 11 months per the note, so a part-year span.',
   },
   fia_ahtc_enquiries_zone: {
     indicator: 'enquiries_opened',
     definition: 'thb_and_smuggling',
-    jurisdiction: 'PK-FIA-GUJRANWALA',
+    jurisdiction: FIA_GUJRANWALA_ZONE,
+    months: { length: 11 },
     units: { enquiries: 1 },
-    remark: 'FIA AHTC Gujranwala circle (Gujranwala Division), 11 months; filed under Gujrat in the CSV.',
-    rationale: 'Same circle as the cases row: a zone figure.',
+    remark: 'FIA AHTC Gujranwala circle (the FIA zone), 11 months of 2016; filed under Gujrat in the CSV.',
+    rationale: 'Same circle and months as the cases row: a zone figure and a part-year span.',
   },
   fia_ahtc_complaints_zone: {
     indicator: 'complaints_received',
@@ -517,9 +626,11 @@ export const REFERENCE_MAPPINGS: Readonly<Record<string, KeyMapping>> = {
   fia_gujranwala_zone_new_cases_gavdos: {
     indicator: 'cases_registered',
     definition: 'single_incident',
+    jurisdiction: FIA_GUJRANWALA_ZONE,
     units: { cases: 1 },
     remark: 'FIA Gujranwala zone cases about one shipwreck (Gavdos, Dec 2024), not the Punjab total.',
-    rationale: 'Cases about one incident; a variant keeps it out of annual totals. Zone kept in the note.',
+    rationale:
+      'Cases the FIA Gujranwala office registered about one incident: filed under the FIA zone, and a variant keeps it out of annual totals.',
   },
   greece_shipwreck_fia_cases: {
     indicator: 'cases_registered',
@@ -584,17 +695,17 @@ export const REFERENCE_MAPPINGS: Readonly<Record<string, KeyMapping>> = {
     rules: [
       {
         when: noteMatches(/Jan-mid Oct/),
-        target: { remark: 'January to mid-October 2022 only.' },
-        rationale: 'Part-year figure; the period is in the note.',
+        target: { months: { first: 1, last: 10 }, remark: 'January to mid-October 2022 only.' },
+        rationale: 'Part-year figure (the period is in the note): stored as Jan–Oct, never as annual.',
       },
     ],
   },
   fia_arrests_3yr: {
     indicator: 'persons_arrested',
     definition: 'thb_and_smuggling',
-    period: [-3, 0],
+    ...THREE_YEARS_TO_APRIL_2021,
     units: persons,
-    rationale: 'Three years to April 2021 (same APP report as the cases row): stored as 2018-2021.',
+    rationale: 'Three years to April 2021 (same APP report as the cases row): May 2018–April 2021.',
   },
   fia_red_book_arrests_since_prior_edition: {
     indicator: 'persons_arrested',
@@ -650,9 +761,9 @@ export const REFERENCE_MAPPINGS: Readonly<Record<string, KeyMapping>> = {
   fia_convictions_3yr: {
     indicator: 'persons_convicted',
     definition: 'thb_and_smuggling',
-    period: [-3, 0],
+    ...THREE_YEARS_TO_APRIL_2021,
     units: persons,
-    rationale: 'Three years to April 2021: stored as 2018-2021.',
+    rationale: 'Three years to April 2021 (same APP report): May 2018–April 2021.',
   },
   fia_ptpa_convictions_2yr: {
     indicator: 'persons_convicted',
@@ -756,6 +867,7 @@ export type ResolvedObservation = {
   jurisdiction: string;
   year: number;
   yearEnd: number;
+  period: string | null;
   disaggregation: Disaggregation;
   definition: string;
   value: number;
@@ -763,6 +875,7 @@ export type ResolvedObservation = {
   unitAsRead: string;
   status: ObsStatus;
   note: string | null;
+  revises: { reason: string; key?: string } | null;
 };
 
 export type ResolveResult = { ok: true; value: ResolvedObservation } | { ok: false; message: string };
@@ -776,13 +889,31 @@ export function targetFor(row: ReferenceRow, mapping: KeyMapping): MappingTarget
   return target;
 }
 
+const twoDigits = (month: number) => String(month).padStart(2, '0');
+
+/** The ISO 8601 period of a span of months (see MappingTarget.months); null for whole years. */
+function periodOf(year: number, yearEnd: number, months: MappingTarget['months']): string | null {
+  if (months === undefined) return null;
+  if ('length' in months) return `${year}/P${months.length}M`;
+  return `${year}-${twoDigits(months.first)}/${yearEnd}-${twoDigits(months.last)}`;
+}
+
+/** True when the definition is a variant the catalogue marks not comparable with the standard one. */
+function definitionDiffers(indicator: string, definition: string): boolean {
+  if (definition === STANDARD_DEFINITION) return false;
+  return findIndicator(indicator)?.variants.find((v) => v.id === definition)?.comparable === false;
+}
+
 function convert(value: number, factor: number): number {
   return factor === 1 ? value : Number((value * factor).toPrecision(12));
 }
 
 /** Maps a CSV row onto the catalogue; fails with a message when the key, unit or value cannot be mapped. */
-export function resolveReferenceRow(row: ReferenceRow): ResolveResult {
-  const mapping = REFERENCE_MAPPINGS[row.key];
+export function resolveReferenceRow(
+  row: ReferenceRow,
+  mappings: Readonly<Record<string, KeyMapping>> = REFERENCE_MAPPINGS,
+): ResolveResult {
+  const mapping = mappings[row.key];
   if (mapping === undefined) return { ok: false, message: `indicator key "${row.key}" has no mapping` };
   const factor = mapping.units[row.unit];
   if (factor === undefined) {
@@ -795,20 +926,25 @@ export function resolveReferenceRow(row: ReferenceRow): ResolveResult {
   const target = targetFor(row, mapping);
   const [startOffset, endOffset] = target.period ?? [0, 0];
   const remark = [target.remark, `Reference key: ${row.key}.`].filter((part) => part !== undefined).join(' ');
+  const year = row.year + startOffset;
+  const yearEnd = row.year + endOffset;
+  const definition = target.definition ?? STANDARD_DEFINITION;
   return {
     ok: true,
     value: {
       indicator: target.indicator,
       jurisdiction: target.jurisdiction ?? row.jurisdiction,
-      year: row.year + startOffset,
-      yearEnd: row.year + endOffset,
+      year,
+      yearEnd,
+      period: periodOf(year, yearEnd, target.months),
       disaggregation: target.disaggregation ?? {},
-      definition: target.definition ?? 'standard',
+      definition,
       value: convert(read, factor),
       valueAsRead: row.valueAsRead,
       unitAsRead: row.unit,
-      status: statusFor(row.note, target.status),
+      status: statusFor(row.note, target.status, definitionDiffers(target.indicator, definition)),
       note: row.note === '' ? remark : `${row.note} | ${remark}`,
+      revises: target.revises ?? null,
     },
   };
 }

@@ -1,6 +1,12 @@
 import { INDICATORS, type JurisdictionTree } from '@fourp/domain';
 import { parseCsv } from '../csv-rows.js';
-import { resolveReferenceRow, type ReferenceRow, type ResolvedObservation } from './mapping.js';
+import {
+  REFERENCE_MAPPINGS,
+  resolveReferenceRow,
+  type KeyMapping,
+  type ReferenceRow,
+  type ResolvedObservation,
+} from './mapping.js';
 
 export type Citation = { title: string; publisher: string; year: number | null; locator: string | null };
 
@@ -70,7 +76,11 @@ export function toReferenceRow(
 export type MappedRow = { row: ReferenceRow; observation: ResolvedObservation; citation: Citation };
 
 /** Parses and maps the whole CSV; throws ReferenceDataError listing every line that cannot be mapped. */
-export function mapReferenceCsv(csvText: string, jurisdictions: JurisdictionTree): MappedRow[] {
+export function mapReferenceCsv(
+  csvText: string,
+  jurisdictions: JurisdictionTree,
+  mappings: Readonly<Record<string, KeyMapping>> = REFERENCE_MAPPINGS,
+): MappedRow[] {
   const { header, rows } = parseCsv(csvText);
   const missing = REFERENCE_COLUMNS.filter((c) => !header.includes(c));
   if (missing.length > 0)
@@ -83,7 +93,7 @@ export function mapReferenceCsv(csvText: string, jurisdictions: JurisdictionTree
       issues.push({ line: csvRow.line, message: row.message });
       continue;
     }
-    const resolved = resolveReferenceRow(row);
+    const resolved = resolveReferenceRow(row, mappings);
     if (!resolved.ok) {
       issues.push({ line: row.line, message: resolved.message });
       continue;

@@ -51,8 +51,12 @@ export function classifySourceKind(citation: SourceCitation): SourceKind {
     : 'secondary';
 }
 
-/** SDMX OBS_STATUS for a reference row: the mapping's own status (e.g. E for estimates), P when the note says provisional, else A. */
-export function statusFor(note: string, mappingStatus?: ObsStatus): ObsStatus {
+/**
+ * SDMX OBS_STATUS for a reference row: the mapping's own status (E for estimates, U for unverified), P when the
+ * note says provisional, D when the figure's definition is a variant not comparable with the standard, else A.
+ */
+export function statusFor(note: string, mappingStatus?: ObsStatus, definitionDiffers = false): ObsStatus {
   if (mappingStatus !== undefined) return mappingStatus;
-  return /\bprovisional\b/i.test(note) ? 'P' : 'A';
+  if (/\bprovisional\b/i.test(note)) return 'P';
+  return definitionDiffers ? 'D' : 'A';
 }

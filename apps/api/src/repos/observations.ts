@@ -1,13 +1,16 @@
 import {
   breakdownEntries,
   DisaggregationSchema,
+  isPartialPeriod,
   STANDARD_DEFINITION,
+  type ConfStatus,
   type Disaggregation,
   type IndicatorId,
   type JurisdictionId,
   type Observation,
   type ObservationCell,
   type ObsStatus,
+  type Period,
   type Source,
   type WorkflowState,
 } from '@fourp/domain';
@@ -37,9 +40,11 @@ export const observationSelection = {
   jurisdiction: observations.jurisdictionId,
   year: observations.year,
   yearEnd: observations.yearEnd,
+  period: observations.period,
   disaggregation: observations.disaggregation,
   value: observations.value,
   status: observations.status,
+  confStatus: observations.confStatus,
   definition: observations.definition,
   unitAsRead: observations.unitAsRead,
   valueAsRead: observations.valueAsRead,
@@ -55,9 +60,11 @@ export type ObservationRow = {
   jurisdiction: string;
   year: number;
   yearEnd: number;
+  period: string;
   disaggregation: string;
   value: number;
   status: ObsStatus;
+  confStatus: ConfStatus;
   definition: string;
   unitAsRead: string | null;
   valueAsRead: string | null;
@@ -78,6 +85,10 @@ export function breakdownFromStored(stored: string, id: number): Disaggregation 
   return parsed.data;
 }
 
+/** A period as the database stores it: '' for whole years (the column is part of the cell, so never null). */
+export const storedPeriod = (period: Period | null | undefined): string => period ?? '';
+const periodFromStored = (stored: string): Period | null => (stored === '' ? null : stored);
+
 /** The cell of a stored observation row, in the domain's vocabulary. */
 export const cellFromRow = (row: {
   id: number;
@@ -85,6 +96,7 @@ export const cellFromRow = (row: {
   jurisdictionId: string;
   year: number;
   yearEnd: number;
+  period: string;
   disaggregation: string;
   definition: string;
 }): ObservationCell => ({
@@ -92,21 +104,26 @@ export const cellFromRow = (row: {
   jurisdiction: row.jurisdictionId,
   year: row.year,
   yearEnd: row.yearEnd,
+  period: periodFromStored(row.period),
   disaggregation: breakdownFromStored(row.disaggregation, row.id),
   definition: row.definition,
 });
 
 export function toObservation(row: ObservationRow): Observation {
+  const period = periodFromStored(row.period);
   return {
     id: row.id,
     indicator: row.indicator,
     jurisdiction: row.jurisdiction,
     year: row.year,
     yearEnd: row.yearEnd,
+    period,
+    partialPeriod: isPartialPeriod({ year: row.year, yearEnd: row.yearEnd, period }),
     disaggregation: breakdownFromStored(row.disaggregation, row.id),
     value: row.value,
     suppressed: false,
     status: row.status,
+    confStatus: row.confStatus,
     definition: row.definition || STANDARD_DEFINITION,
     unitAsRead: row.unitAsRead,
     valueAsRead: row.valueAsRead,

@@ -68,6 +68,7 @@ export function listStoredFigures(db: DbOrTx, ids: number[]): StoredFigure[] {
       jurisdictionId: observations.jurisdictionId,
       year: observations.year,
       yearEnd: observations.yearEnd,
+      period: observations.period,
       disaggregation: observations.disaggregation,
       definition: observations.definition,
       publisher: sources.publisher,
@@ -84,6 +85,7 @@ export function listStoredFigures(db: DbOrTx, ids: number[]): StoredFigure[] {
         jurisdictionId: _j,
         year: _y,
         yearEnd: _e,
+        period: _p,
         disaggregation: _d,
         definition: _f,
         ...r

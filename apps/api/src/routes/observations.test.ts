@@ -215,3 +215,27 @@ describe('GET /v1/observations with the caller’s own drafts', () => {
     expect(await res.text()).not.toMatch(/draft/);
   });
 });
+
+describe('GET /v1/observations: confidentiality (SDMX CONF_STATUS)', () => {
+  const c = useTestApp({
+    observations: [
+      { indicator: 'victims_identified', jurisdiction: 'PK-PB-GUJRAT', year: 2022, value: 3 },
+      { indicator: 'victims_identified', jurisdiction: 'PK-PB-GUJRAT', year: 2023, value: 41 },
+      { indicator: 'victims_identified', jurisdiction: 'IT', year: 2022, value: 2_062, confStatus: 'N' },
+    ],
+  });
+
+  it('answers F for a free figure, C for a count withheld by disclosure control, and withholds a figure stored N', async () => {
+    const { body } = await getParsed(
+      c.app,
+      '/v1/observations?indicator=victims_identified',
+      ObservationListResponseSchema,
+    );
+    const byPlace = body.data.map((o) => [o.jurisdiction, o.year, o.value, o.suppressed, o.confStatus]);
+    expect(byPlace).toEqual([
+      ['IT', 2022, null, true, 'N'],
+      ['PK-PB-GUJRAT', 2022, null, true, 'C'],
+      ['PK-PB-GUJRAT', 2023, 41, false, 'F'],
+    ]);
+  });
+});

@@ -42,7 +42,7 @@ describe('loadReferenceData', () => {
       skipped: 0,
       sources: 133,
       sourcesInserted: 133,
-      superseded: 4,
+      superseded: 3,
       assessments: 18,
     });
     expect(await countOf(observations)).toBe(261);
@@ -53,7 +53,7 @@ describe('loadReferenceData', () => {
     expect(published[0]?.n).toBe(261);
   });
 
-  it('keeps each row under its jurisdiction, except FIA Gujranwala figures the notes place in the FIA zone', async () => {
+  it('keeps each row under its jurisdiction, except FIA Gujranwala figures, which go to the FIA zone', async () => {
     await loadReferenceData(db, CSV, { now: NOW });
     const rows = await db
       .select({ jurisdiction: observations.jurisdictionId, n: count() })
@@ -63,13 +63,17 @@ describe('loadReferenceData', () => {
       ES: 103,
       IT: 73,
       PK: 55,
-      'PK-PB': 12,
-      'PK-FIA-GUJRANWALA': 3,
+      'PK-PB': 11,
+      'PK-FIA-GUJRANWALA': 4,
       'PK-PB-GUJRAT': 7,
       EU27: 8,
     });
-    const [zone] = await figure({ indicatorId: 'cases_registered', jurisdictionId: 'PK-FIA-GUJRANWALA' });
-    expect(zone?.o).toMatchObject({ year: 2016, value: 1157, definition: 'thb_and_smuggling' });
+    const [zone] = await figure({
+      indicatorId: 'cases_registered',
+      jurisdictionId: 'PK-FIA-GUJRANWALA',
+      definition: 'thb_and_smuggling',
+    });
+    expect(zone?.o).toMatchObject({ year: 2016, value: 1157, period: '2016/P11M' });
     expect(zone?.o.note).toContain('filed under Gujrat in the CSV');
   });
 
@@ -171,18 +175,138 @@ describe('loadReferenceData', () => {
   });
 
   it('keeps disagreeing figures from different publishers both current', async () => {
-    await loadReferenceData(db, CSV, { now: NOW });
-    const spain = await figure({
-      indicatorId: 'victims_identified',
-      jurisdictionId: 'ES',
-      year: 2021,
-      definition: 'standard',
-      disaggregation: '{}',
+    const rival = (publisher: string, value: number) =>
+      `ES,victims_identified,protection,2021,${value},persons,Report,${publisher},2022,,`;
+    await loadReferenceData(db, `${HEADER}${rival('Police', 114)}\n${rival('NGO', 187)}\n`, {
+      now: NOW,
+      assessments: [],
     });
+    const spain = await figure({ indicatorId: 'victims_identified', jurisdictionId: 'ES', year: 2021 });
     expect(spain.map((r) => [r.o.value, r.o.supersededBy]).sort()).toEqual([
       [114, null],
       [187, null],
     ]);
+  });
+
+  describe('the known faults of the reference file, each fixed as a recorded decision', () => {
+    beforeEach(() => loadReferenceData(db, CSV, { now: NOW }));
+
+    it('stores Spain’s first-half-year counts of 2015 and 2016 as January–June spans, not annual values', async () => {
+      const halves = await figure({
+        indicatorId: 'victims_identified',
+        jurisdictionId: 'ES',
+        period: '2015-01/2015-06',
+      });
+      expect(halves.map((r) => [r.o.year, r.o.yearEnd, r.o.value])).toEqual([[2015, 2015, 169]]);
+      const [y2016] = await figure({
+        indicatorId: 'victims_identified',
+        jurisdictionId: 'ES',
+        year: 2016,
+        definition: 'standard',
+      });
+      expect(y2016?.o).toMatchObject({ value: 85, period: '2016-01/2016-06' });
+      const annual2015 = await figure({
+        indicatorId: 'victims_identified',
+        jurisdictionId: 'ES',
+        year: 2015,
+        definition: 'standard',
+        period: '',
+      });
+      expect(annual2015).toEqual([]);
+    });
+
+    it('keeps Spain’s eight-month 2017 count current beside the whole-year figure, with no revision between them', async () => {
+      const spain = await figure({
+        indicatorId: 'victims_identified',
+        jurisdictionId: 'ES',
+        year: 2017,
+        definition: 'standard',
+      });
+      expect(spain.map((r) => [r.o.value, r.o.period, r.o.supersededBy]).sort()).toEqual([
+        [173, '2017-01/2017-08', null],
+        [213, '', null],
+      ]);
+      const revisions = await db
+        .select()
+        .from(observationRevisions)
+        .where(eq(observationRevisions.previousValue, 173));
+      expect(revisions).toEqual([]);
+    });
+
+    it('files the CITCO police series under its own definition, so Spain 2021 has one current value per definition', async () => {
+      const spain = await figure({
+        indicatorId: 'victims_identified',
+        jurisdictionId: 'ES',
+        year: 2021,
+        yearEnd: 2021,
+        disaggregation: '{}',
+      });
+      const current = spain.filter((r) => r.o.supersededBy === null);
+      expect(current.map((r) => [r.o.definition, r.o.value]).sort()).toEqual([
+        ['citco_police', 187],
+        ['standard', 114],
+        ['trafficking_and_exploitation', 1056],
+      ]);
+      const definitions = current.map((r) => r.o.definition);
+      expect(new Set(definitions).size).toBe(definitions.length);
+    });
+
+    it('marks Pakistan’s unverified 21,253 (a reader’s letter) low reliability, from a secondary source', async () => {
+      const [pakistan] = await figure({
+        indicatorId: 'victims_identified',
+        jurisdictionId: 'PK',
+        year: 2021,
+      });
+      expect(pakistan?.o).toMatchObject({ value: 21_253, status: 'U' });
+      expect(pakistan?.s.kind).toBe('secondary');
+    });
+
+    it('stores the Italian funding calls of 15–17 months over their real span, never as an annual budget', async () => {
+      const italy = await figure({
+        indicatorId: 'victim_assistance_funding',
+        jurisdictionId: 'IT',
+        definition: 'standard',
+      });
+      expect(italy.map((r) => [r.o.value, r.o.year, r.o.yearEnd, r.o.period]).sort()).toEqual([
+        [22.5, 2017, 2019, '2017-12/2019-02'],
+        [24, 2019, 2020, '2019-03/2020-05'],
+        [27.2, 2022, 2023, '2022/P17M'],
+        [28.8, 2025, 2026, '2025-08/2026-11'],
+      ]);
+    });
+
+    it('stores "three years to April 2021" as May 2018 to April 2021', async () => {
+      const spans = await db
+        .select({ indicator: observations.indicatorId, period: observations.period })
+        .from(observations)
+        .where(eq(observations.period, '2018-05/2021-04'));
+      expect(spans.map((r) => r.indicator).sort()).toEqual([
+        'cases_registered',
+        'persons_arrested',
+        'persons_convicted',
+      ]);
+    });
+
+    it('marks the PTPA "cases" that count smuggling suspects as mixed, definition differs (D)', async () => {
+      const [ptpa] = await figure({
+        indicatorId: 'cases_registered',
+        jurisdictionId: 'PK',
+        year: 2023,
+        yearEnd: 2024,
+      });
+      expect(ptpa?.o).toMatchObject({ value: 3458, definition: 'thb_and_smuggling', status: 'D' });
+    });
+
+    it('files the FIA Gujranwala zone rows under the FIA zone, none under the Gujranwala district', async () => {
+      const zone = await figure({ jurisdictionId: 'PK-FIA-GUJRANWALA' });
+      expect(zone.map((r) => [r.o.indicatorId, r.o.value]).sort()).toEqual([
+        ['cases_registered', 1157],
+        ['cases_registered', 6],
+        ['enquiries_opened', 1556],
+        ['migrants_missing', 101],
+      ]);
+      expect(await figure({ jurisdictionId: 'PK-PB-GUJRANWALA' })).toEqual([]);
+    });
   });
 
   it('inserts nothing when loaded a second time', async () => {
@@ -197,7 +321,7 @@ describe('loadReferenceData', () => {
     });
     expect(await countOf(observations)).toBe(261);
     expect(await countOf(sources)).toBe(139);
-    expect(await countOf(observationRevisions)).toBe(4);
+    expect(await countOf(observationRevisions)).toBe(3);
   });
 
   it('fails on an unmapped key, naming the line, and writes nothing', async () => {

@@ -10,7 +10,8 @@ import {
 } from '../repos/reference-load.js';
 import { storeCitation } from '../repos/sources.js';
 import { citationKey } from '../repos/workflow/observations.js';
-import { mapReferenceCsv } from '../reference/rows.js';
+import { ADDITIONS_MAPPINGS } from '../reference/additions-mapping.js';
+import { mapReferenceCsv, type MappedRow } from '../reference/rows.js';
 import { classifySourceKind } from '../reference/source-kind.js';
 import { loadMeasureAssessments, type MeasureAssessmentSeed } from './measure-assessments.js';
 import { jurisdictionTreeOfFile, readJurisdictionFile } from './jurisdictions-file.js';
@@ -54,8 +55,49 @@ function markRevisions(db: DbOrTx, stored: StoredFigure[], now: string): number 
   return marked;
 }
 
+/**
+ * Figures whose mapping says they replace others (an exact census count the rounded one, a correction the first
+ * report) supersede those others, which stay on record, with a revision row giving the mapping's reason.
+ */
+function markStatedRevisions(
+  db: DbOrTx,
+  mapped: readonly MappedRow[],
+  ids: (number | null)[],
+  now: string,
+): number {
+  const stored = new Map(
+    listStoredFigures(
+      db,
+      ids.filter((id): id is number => id !== null),
+    ).map((f) => [f.id, f]),
+  );
+  let marked = 0;
+  mapped.forEach(({ row, observation: o }, i) => {
+    const newer = ids[i] === null ? undefined : stored.get(ids[i]!);
+    if (o.revises === null || newer === undefined) return;
+    const { key, reason } = o.revises;
+    mapped.forEach((other, j) => {
+      const older = ids[j] === null ? undefined : stored.get(ids[j]!);
+      if (older === undefined || older.id === newer.id || older.supersededBy !== null) return;
+      const replaced =
+        key === undefined
+          ? older.cell === newer.cell
+          : other.row.key === key &&
+            other.observation.jurisdiction === o.jurisdiction &&
+            other.row.year === row.year;
+      if (!replaced) return;
+      supersedeFigure(db, older, newer, reason, now);
+      older.supersededBy = newer.id;
+      marked++;
+    });
+  });
+  return marked;
+}
+
 export type LoadOptions = {
   now?: () => Date;
+  /** A second file in the same columns (the November 2026 additions), mapped with its own key mappings. */
+  additions?: string;
   /** The policy-measure assessments to load with the figures; each cites a source or a row of this CSV. */
   assessments?: readonly MeasureAssessmentSeed[];
   /** The jurisdictions file to load first; the committed one by default. */
@@ -74,7 +116,11 @@ export async function loadReferenceData(
   options: LoadOptions = {},
 ): Promise<LoadCounts> {
   const jurisdictionFile = options.jurisdictions ?? readJurisdictionFile();
-  const mapped = mapReferenceCsv(csvText, jurisdictionTreeOfFile(jurisdictionFile));
+  const tree = jurisdictionTreeOfFile(jurisdictionFile);
+  const mapped = [
+    ...mapReferenceCsv(csvText, tree),
+    ...(options.additions === undefined ? [] : mapReferenceCsv(options.additions, tree, ADDITIONS_MAPPINGS)),
+  ];
   const now = (options.now ?? (() => new Date()))().toISOString();
   const kinds = new Map<string, 'primary' | 'secondary'>();
   for (const { row, citation } of mapped) {
@@ -94,16 +140,19 @@ export async function loadReferenceData(
       if (inserted) sourcesInserted++;
     }
     let inserted = 0;
-    const ids: number[] = [];
+    const ids: (number | null)[] = [];
     for (const { observation: o, citation } of mapped) {
       const sourceId = sourceIds.get(citationKey(citation))!;
       const created = insertPublishedFigure(tx, o, sourceId, now);
       if (created !== null) inserted++;
-      const id = created ?? findFigureId(tx, o, sourceId);
-      if (id !== null) ids.push(id);
+      ids.push(created ?? findFigureId(tx, o, sourceId));
     }
-    const stored = listStoredFigures(tx, ids);
-    const superseded = markRevisions(tx, stored, now);
+    const stated = markStatedRevisions(tx, mapped, ids, now);
+    const stored = listStoredFigures(
+      tx,
+      ids.filter((id): id is number => id !== null),
+    );
+    const superseded = stated + markRevisions(tx, stored, now);
     const assessments = loadMeasureAssessments(tx, mapped, options.assessments);
     return {
       rows: mapped.length,

@@ -13,9 +13,9 @@ describe('seedIfEmpty', () => {
   it('loads the reference dataset from apps/api/seed into an empty database, and only then', async () => {
     testDb = createTestDb();
     const { db } = testDb;
-    expect(await seedIfEmpty(db)).toMatchObject({ rows: 261, inserted: 261 });
+    expect(await seedIfEmpty(db)).toMatchObject({ rows: 362, inserted: 362 });
     expect(await seedIfEmpty(db)).toBeNull();
-    expect((await db.select({ n: count() }).from(observations))[0]?.n).toBe(261);
+    expect((await db.select({ n: count() }).from(observations))[0]?.n).toBe(362);
     expect((await db.select({ n: count() }).from(indicators))[0]?.n).toBe(INDICATORS.length);
     expect((await db.select({ n: count() }).from(jurisdictions))[0]?.n).toBe(
       readJurisdictionFile().units.length,

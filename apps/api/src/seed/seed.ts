@@ -10,6 +10,7 @@ import { readJurisdictionFile } from './jurisdictions-file.js';
 export const REFERENCE_CSV_PATH = fileURLToPath(
   new URL('../../seed/reference-observations.csv', import.meta.url),
 );
+export const ADDITIONS_CSV_PATH = fileURLToPath(new URL('../../seed/additions-2026-11.csv', import.meta.url));
 
 /**
  * Keeps the catalogue tables in step with the domain on every start, and loads the reference dataset
@@ -18,5 +19,6 @@ export const REFERENCE_CSV_PATH = fileURLToPath(
 export async function seedIfEmpty(db: Db, csvPath: string = REFERENCE_CSV_PATH): Promise<LoadCounts | null> {
   db.transaction((tx) => syncCatalogue(tx, readJurisdictionFile()));
   if ((await countObservations(db)).all > 0) return null;
-  return loadReferenceData(db, await readFile(csvPath, 'utf8'));
+  const additions = csvPath === REFERENCE_CSV_PATH ? await readFile(ADDITIONS_CSV_PATH, 'utf8') : undefined;
+  return loadReferenceData(db, await readFile(csvPath, 'utf8'), { additions });
 }

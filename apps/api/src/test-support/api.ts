@@ -2,6 +2,7 @@ import {
   ProblemSchema,
   type Problem,
   type Disaggregation,
+  type ConfStatus,
   type ObsStatus,
   type WorkflowState,
 } from '@fourp/domain';
@@ -44,6 +45,7 @@ export type NewObservation = {
   disaggregation?: Disaggregation;
   definition?: string;
   status?: ObsStatus;
+  confStatus?: ConfStatus;
   workflowState?: WorkflowState;
   sourceTitle?: string;
 };
@@ -74,6 +76,7 @@ export async function insertObservations(db: Db, rows: readonly NewObservation[]
         disaggregation: storedBreakdown(row.disaggregation ?? {}),
         value: row.value,
         status: row.status ?? 'A',
+        confStatus: row.confStatus ?? 'F',
         definition: row.definition ?? 'standard',
         unitAsRead: 'persons',
         valueAsRead: String(row.value),

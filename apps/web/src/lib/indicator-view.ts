@@ -19,6 +19,8 @@ export type ViewRow = {
   jurisdictionName: string;
   year: number;
   yearEnd: number;
+  /** The months covered when not whole years (e.g. 2015-01/2015-06): never an annual value. */
+  period: string | null;
   /** In the view's unit: per 100,000 residents when `normalised`, else as published. */
   value: number | null;
   rawValue: number | null;
@@ -71,6 +73,7 @@ export function buildViewRows(
           jurisdictionName: label,
           year: point.year,
           yearEnd: point.yearEnd,
+          period: point.period ?? null,
           value: unscalable ? null : point.value,
           rawValue: point.rawValue,
           suppressed: point.suppressed,

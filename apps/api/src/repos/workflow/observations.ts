@@ -2,6 +2,7 @@ import {
   cellKey,
   MAX_YEAR,
   MIN_YEAR,
+  isAnnual,
   readScopeOf,
   spansWithin,
   type JurisdictionTree,
@@ -24,6 +25,7 @@ import {
   cellFromRow,
   observationSelection,
   storedBreakdown,
+  storedPeriod,
   toObservation,
   type ObservationRow,
 } from '../observations.js';
@@ -93,6 +95,7 @@ export const cellWhere = (cell: ObservationCell): SQL | undefined =>
     eq(observations.jurisdictionId, cell.jurisdiction),
     eq(observations.year, cell.year),
     eq(observations.yearEnd, cell.yearEnd),
+    eq(observations.period, storedPeriod(cell.period)),
     eq(observations.disaggregation, storedBreakdown(cell.disaggregation)),
     eq(observations.definition, cell.definition),
   );
@@ -168,7 +171,7 @@ export async function findSameCell(db: Db, cell: ObservationCell, sourceId: numb
 
 /** The same cell's value one year earlier (annual figures, not rejected, newest first), for the outlier check. */
 export async function previousYearValue(db: Db, cell: ObservationCell): Promise<number | null> {
-  if (cell.year !== cell.yearEnd) return null;
+  if (!isAnnual(cell)) return null;
   const [row] = await db
     .select({ value: observations.value })
     .from(observations)
@@ -190,7 +193,7 @@ export async function previousPublishedValues(
   db: Db,
   figures: readonly WorkflowObservation[],
 ): Promise<Map<number, PreviousYearValue>> {
-  const annual = figures.filter((f) => f.year === f.yearEnd);
+  const annual = figures.filter(isAnnual);
   const found = new Map<number, PreviousYearValue>();
   if (annual.length === 0) return found;
   const rows = await db
@@ -202,6 +205,7 @@ export async function previousPublishedValues(
         eq(observations.workflowState, 'published'),
         isNull(observations.supersededBy),
         eq(observations.year, observations.yearEnd),
+        eq(observations.period, ''),
         inArray(observations.indicatorId, [...new Set(annual.map((f) => f.indicator))]),
         inArray(observations.jurisdictionId, [...new Set(annual.map((f) => f.jurisdiction))]),
         inArray(observations.year, [...new Set(annual.map((f) => f.year - 1))]),
@@ -243,6 +247,7 @@ export const observationValues = (o: NewObservation, now: Date) => ({
   jurisdictionId: o.jurisdiction,
   year: o.year,
   yearEnd: o.yearEnd,
+  period: storedPeriod(o.period),
   disaggregation: storedBreakdown(o.disaggregation),
   definition: o.definition,
   value: o.value,

@@ -33,6 +33,7 @@ export async function createObservation(
     jurisdiction: input.jurisdiction,
     year: input.year,
     yearEnd: input.yearEnd ?? input.year,
+    period: input.period ?? null,
     disaggregation: input.disaggregation,
     definition: input.definition,
   };

@@ -4,6 +4,7 @@ import {
   groupBy,
   isCurrentTotal,
   populationsFrom,
+  isAnnual,
   STANDARD_DEFINITION,
   suppressSmallCounts,
   type IndicatorId,
@@ -20,17 +21,28 @@ export type ReadDeps = { db: Db; suppressionK: number };
 export type FigureFilter = Omit<ObservationFilter, 'draftsOf'>;
 
 /**
- * Observations as the public may see them: identifying counts suppressed (small counts, then complementary).
- * Each source's figures are suppressed on their own (within a source each cell is unique). A suppressed row also
- * loses the text that could restate its value (value as read, note).
+ * Observations as the public may see them: figures stored as not free (CONF_STATUS other than F) withheld, then
+ * identifying counts suppressed (small counts C, then complementary S). Each source's figures are suppressed on
+ * their own (within a source each cell is unique). A suppressed row also loses the text that could restate its
+ * value (value as read, note).
  */
 function suppressForPublic(observations: readonly Observation[], k: number): Observation[] {
   const groups = groupBy(observations, (o) => o.source.id);
   const shown = new Map<number, Observation>();
   for (const group of groups.values()) {
-    const cells = group.map((o) => ({ ...o, identifying: findIndicator(o.indicator)?.identifying ?? false }));
-    for (const { identifying: _i, suppressionReason: _r, ...o } of suppressSmallCounts(cells, { k })) {
-      shown.set(o.id, o.suppressed ? { ...o, valueAsRead: null, note: null } : o);
+    const cells = group.map((o) => ({
+      ...o,
+      identifying: findIndicator(o.indicator)?.identifying ?? false,
+      suppressed: o.suppressed || o.confStatus !== 'F',
+    }));
+    for (const { identifying: _i, suppressionReason, ...o } of suppressSmallCounts(cells, { k })) {
+      const confStatus =
+        o.confStatus !== 'F' || suppressionReason === null
+          ? o.confStatus
+          : suppressionReason === 'small_count'
+            ? 'C'
+            : 'S';
+      shown.set(o.id, o.suppressed ? { ...o, confStatus, valueAsRead: null, note: null } : o);
     }
   }
   return observations.map((o) => shown.get(o.id) ?? o);
@@ -80,7 +92,7 @@ export async function readActuals(
   const figures = await readFigures(deps, null, { indicators: [indicator], jurisdictions: [jurisdiction] });
   const byYear = new Map<number, Observation>();
   for (const o of figures) {
-    if (!isCurrentTotal(o) || o.year !== o.yearEnd || o.definition !== STANDARD_DEFINITION) continue;
+    if (!isCurrentTotal(o) || !isAnnual(o) || o.definition !== STANDARD_DEFINITION) continue;
     const kept = byYear.get(o.year);
     if (kept === undefined || o.id > kept.id) byYear.set(o.year, o);
   }

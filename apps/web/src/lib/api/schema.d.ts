@@ -795,7 +795,7 @@ export interface components {
       name: string;
       definition: string;
       /** @enum {string} */
-      measureType: 'count' | 'rate_per_100k' | 'percent' | 'currency' | 'ordinal' | 'yes_no';
+      measureType: 'count' | 'rate_per_100k' | 'percent' | 'currency' | 'ordinal' | 'yes_no' | 'duration';
       unit: string;
       /** @enum {string} */
       direction: 'higher_is_better' | 'lower_is_better' | 'neutral';
@@ -815,12 +815,14 @@ export interface components {
         | 'tehsil'
         | 'agency'
         | 'partner_country'
+        | 'incident'
       )[];
       variants: {
         id: string;
         label: string;
         note: string;
         comparable: boolean;
+        legalBasis?: string;
       }[];
       scopeNotes: string[];
       crosswalks: {
@@ -833,6 +835,12 @@ export interface components {
       range?: {
         min: number;
         max: number;
+      };
+      canExceed100?: boolean;
+      legalBasis?: {
+        PK?: string;
+        IT?: string;
+        ES?: string;
       };
       usualSources: {
         PK: string[];
@@ -850,7 +858,7 @@ export interface components {
         name: string;
         definition: string;
         /** @enum {string} */
-        measureType: 'count' | 'rate_per_100k' | 'percent' | 'currency' | 'ordinal' | 'yes_no';
+        measureType: 'count' | 'rate_per_100k' | 'percent' | 'currency' | 'ordinal' | 'yes_no' | 'duration';
         unit: string;
         /** @enum {string} */
         direction: 'higher_is_better' | 'lower_is_better' | 'neutral';
@@ -870,12 +878,14 @@ export interface components {
           | 'tehsil'
           | 'agency'
           | 'partner_country'
+          | 'incident'
         )[];
         variants: {
           id: string;
           label: string;
           note: string;
           comparable: boolean;
+          legalBasis?: string;
         }[];
         scopeNotes: string[];
         crosswalks: {
@@ -888,6 +898,12 @@ export interface components {
         range?: {
           min: number;
           max: number;
+        };
+        canExceed100?: boolean;
+        legalBasis?: {
+          PK?: string;
+          IT?: string;
+          ES?: string;
         };
         usualSources: {
           PK: string[];
@@ -980,6 +996,8 @@ export interface components {
       jurisdiction: string;
       year: number;
       yearEnd: number;
+      period: string | null;
+      partialPeriod: boolean;
       disaggregation: {
         sex?: string;
         age_group?: string;
@@ -989,11 +1007,14 @@ export interface components {
         tehsil?: string;
         agency?: string;
         partner_country?: string;
+        incident?: string;
       };
       value: number | null;
       suppressed: boolean;
       /** @enum {string} */
-      status: 'A' | 'E' | 'P' | 'B';
+      status: 'A' | 'E' | 'P' | 'B' | 'U' | 'D';
+      /** @enum {string} */
+      confStatus: 'F' | 'N' | 'C' | 'S';
       definition: string;
       unitAsRead: string | null;
       valueAsRead: string | null;
@@ -1036,7 +1057,7 @@ export interface components {
     Comparison: {
       indicator: string;
       /** @enum {string} */
-      measureType: 'count' | 'rate_per_100k' | 'percent' | 'currency' | 'ordinal' | 'yes_no';
+      measureType: 'count' | 'rate_per_100k' | 'percent' | 'currency' | 'ordinal' | 'yes_no' | 'duration';
       /** @enum {string} */
       direction: 'higher_is_better' | 'lower_is_better' | 'neutral';
       unit: string;
@@ -1049,6 +1070,7 @@ export interface components {
           jurisdiction: string;
           year: number;
           yearEnd: number;
+          period?: string | null;
           value: number | null;
           rawValue: number | null;
           suppressed: boolean;
@@ -1084,6 +1106,7 @@ export interface components {
             jurisdiction: string;
             year: number;
             yearEnd: number;
+            period?: string | null;
             value: number | null;
             rawValue: number | null;
             suppressed: boolean;
@@ -1128,6 +1151,7 @@ export interface components {
           jurisdiction: string;
           year: number;
           yearEnd: number;
+          period?: string | null;
           value: number | null;
           rawValue: number | null;
           suppressed: boolean;
@@ -1163,6 +1187,7 @@ export interface components {
             jurisdiction: string;
             year: number;
             yearEnd: number;
+            period?: string | null;
             value: number | null;
             rawValue: number | null;
             suppressed: boolean;
@@ -1207,6 +1232,7 @@ export interface components {
           jurisdiction: string;
           year: number;
           yearEnd: number;
+          period?: string | null;
           value: number | null;
           rawValue: number | null;
           suppressed: boolean;
@@ -1539,6 +1565,8 @@ export interface components {
         jurisdiction: string;
         year: number;
         yearEnd: number;
+        period: string | null;
+        partialPeriod: boolean;
         disaggregation: {
           sex?: string;
           age_group?: string;
@@ -1548,11 +1576,14 @@ export interface components {
           tehsil?: string;
           agency?: string;
           partner_country?: string;
+          incident?: string;
         };
         value: number | null;
         suppressed: boolean;
         /** @enum {string} */
-        status: 'A' | 'E' | 'P' | 'B';
+        status: 'A' | 'E' | 'P' | 'B' | 'U' | 'D';
+        /** @enum {string} */
+        confStatus: 'F' | 'N' | 'C' | 'S';
         definition: string;
         unitAsRead: string | null;
         valueAsRead: string | null;
@@ -1576,7 +1607,7 @@ export interface components {
     ObservationCorrectionRequest: {
       value?: number;
       /** @enum {string} */
-      status?: 'A' | 'E' | 'P' | 'B';
+      status?: 'A' | 'E' | 'P' | 'B' | 'U' | 'D';
       unitAsRead?: string | null;
       valueAsRead?: string | null;
       note?: string | null;
@@ -1605,6 +1636,8 @@ export interface components {
           jurisdiction: string;
           year: number;
           yearEnd: number;
+          period: string | null;
+          partialPeriod: boolean;
           disaggregation: {
             sex?: string;
             age_group?: string;
@@ -1614,11 +1647,14 @@ export interface components {
             tehsil?: string;
             agency?: string;
             partner_country?: string;
+            incident?: string;
           };
           value: number | null;
           suppressed: boolean;
           /** @enum {string} */
-          status: 'A' | 'E' | 'P' | 'B';
+          status: 'A' | 'E' | 'P' | 'B' | 'U' | 'D';
+          /** @enum {string} */
+          confStatus: 'F' | 'N' | 'C' | 'S';
           definition: string;
           unitAsRead: string | null;
           valueAsRead: string | null;
@@ -1689,6 +1725,8 @@ export interface components {
         jurisdiction: string;
         year: number;
         yearEnd: number;
+        period: string | null;
+        partialPeriod: boolean;
         disaggregation: {
           sex?: string;
           age_group?: string;
@@ -1698,11 +1736,14 @@ export interface components {
           tehsil?: string;
           agency?: string;
           partner_country?: string;
+          incident?: string;
         };
         value: number | null;
         suppressed: boolean;
         /** @enum {string} */
-        status: 'A' | 'E' | 'P' | 'B';
+        status: 'A' | 'E' | 'P' | 'B' | 'U' | 'D';
+        /** @enum {string} */
+        confStatus: 'F' | 'N' | 'C' | 'S';
         definition: string;
         unitAsRead: string | null;
         valueAsRead: string | null;
@@ -2312,6 +2353,7 @@ export interface operations {
           jurisdiction: string;
           year: number;
           yearEnd?: number;
+          period?: string | null;
           /** @default {} */
           disaggregation?: {
             sex?: string;
@@ -2322,13 +2364,14 @@ export interface operations {
             tehsil?: string;
             agency?: string;
             partner_country?: string;
+            incident?: string;
           };
           value: number;
           /**
            * @default A
            * @enum {string}
            */
-          status?: 'A' | 'E' | 'P' | 'B';
+          status?: 'A' | 'E' | 'P' | 'B' | 'U' | 'D';
           /** @default standard */
           definition?: string;
           unitAsRead?: string | null;

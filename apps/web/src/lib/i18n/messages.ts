@@ -86,6 +86,16 @@ const en = {
   'common.status.E': 'estimated',
   'common.status.P': 'provisional',
   'common.status.B': 'break in series',
+  'common.status.U': 'low reliability',
+  'common.status.D': 'definition differs',
+  'common.partialPeriod': 'part of a year or several months: {span}',
+  'legend.title': 'Flags on figures (SDMX)',
+  'legend.statusA': 'no flag: a normal value',
+  'legend.status': '{code}: {label}',
+  'legend.partialPeriod':
+    'months: the figure covers a span of months, not whole calendar years (e.g. January–June); never shown as an annual value',
+  'legend.suppressed':
+    'suppressed: withheld by disclosure control (small counts of persons, confidentiality C, and any figure that would reveal one, S)',
   'common.superseded': 'superseded by a later report',
   'common.draftNotPublic': 'Draft — not public',
 
@@ -397,6 +407,7 @@ const en = {
   'dimension.tehsil': 'Tehsil',
   'dimension.agency': 'Agency',
   'dimension.partner_country': 'Partner country',
+  'dimension.incident': 'Incident',
 
   'entry.title': 'Enter figures',
   'entry.lead':
@@ -419,6 +430,7 @@ const en = {
   'entry.valueHint.currency': 'An amount in {unit}, 0 or more.',
   'entry.valueHint.ordinal': 'A score between {min} and {max}.',
   'entry.valueHint.yes_no': '1 for yes, 0 for no. Leave the figure out when it is unknown.',
+  'entry.valueHint.duration': 'A length of time in {unit}, 0 or more (e.g. 14.5).',
   'entry.valueHintNone': 'Choose an indicator first.',
   'entry.yearEnd': 'Final year (multi-year total)',
   'entry.yearEndHint':
