@@ -22,6 +22,7 @@ import type {
   ComparedPoint,
   Comparison,
   ComparisonYear,
+  Denominator,
   DerivedObservation,
   StandIn,
 } from './results.js';
@@ -41,7 +42,7 @@ export const GRADE_METHOD = {
     'Not comparable: a definition marked not comparable (such as FIA counts that mix trafficking with migrant ' +
     'smuggling) or missing from the catalogue, different multi-year spans, a count not expressed per ' +
     'resident, absolute counts of places of different population, amounts in different units, no population ' +
-    `figure within ${DEFAULT_POPULATION_TOLERANCE_YEARS} years, or a derived figure flagged as impossible ` +
+    `figure of the year, between two figures or within ${DEFAULT_POPULATION_TOLERANCE_YEARS} years of one, or a derived figure flagged as impossible ` +
     '(a percent above 100). Grade C figures are shown, never assessed or scored.',
 } as const satisfies Record<ComparabilityGrade, string>;
 
@@ -121,12 +122,14 @@ function pointsByYear(
     let value: number | null = hidden ? null : o.value;
     let normalised = false;
     let populationYear: number | null = null;
+    let denominator: Denominator | null = null;
     let normaliseFailure: string | null = null;
     if (normalises(indicator, per)) {
       const n = normalisePer100k(o.value ?? 0, o.jurisdiction, o.year, populations, { toleranceYears });
       if (n.ok) {
         normalised = true;
         populationYear = n.value.populationYear;
+        denominator = n.value.denominator;
         if (!hidden) value = n.value.value;
       } else normaliseFailure = n.error.message;
     }
@@ -140,6 +143,7 @@ function pointsByYear(
       suppressed: hidden,
       normalised,
       populationYear,
+      denominator,
       definition: o.definition,
       observationId: o.id,
       ...('derivedFrom' in o ? { derivedFrom: o.derivedFrom } : {}),

@@ -317,6 +317,8 @@ export const PopulationSchema = z.object({
   jurisdiction: JurisdictionIdSchema,
   year: YearSchema,
   value: z.number().positive(),
+  /** The publisher and title of the figure, shown with every rate divided by it. */
+  source: z.string().optional(),
 });
 export type Population = z.infer<typeof PopulationSchema>;
 

@@ -222,7 +222,28 @@ describe('deriveSeries per 100,000 residents', () => {
         source: source(9, 'Census'),
       },
       factor: 100_000,
+      population: {
+        value: 4_000_000,
+        year: 2021,
+        years: [2021],
+        sources: ['Test, Census'],
+        method: 'extrapolated',
+        status: 'E',
+      },
     });
+  });
+
+  it('interpolates the population between two figures and says so in the note', () => {
+    const [point] = deriveSeries(victimsPer100k, {
+      numerator: [victims('PK-PB-GUJRAT', 2019, 84)],
+      denominator: [population('PK-PB-GUJRAT', 2017, 4_000_000), population('PK-PB-GUJRAT', 2023, 4_600_000)],
+    });
+    expect(point?.value).toBeCloseTo(2, 12);
+    expect(point?.status).toBe('E');
+    expect(point?.derivedFrom.population).toMatchObject({ method: 'interpolated', years: [2017, 2023] });
+    expect(point?.note).toBe(
+      'victims_identified 84 ÷ population 4200000 (interpolated from 2017 and 2023) × 100000',
+    );
   });
 
   it.each([
@@ -378,8 +399,8 @@ describe('populationsFrom', () => {
         population('ES', 2022, 48_000_000),
       ]),
     ).toEqual([
-      { jurisdiction: 'IT', year: 2022, value: 60_000_000 },
-      { jurisdiction: 'ES', year: 2022, value: 48_000_000 },
+      { jurisdiction: 'IT', year: 2022, value: 60_000_000, source: expect.any(String) },
+      { jurisdiction: 'ES', year: 2022, value: 48_000_000, source: expect.any(String) },
     ]);
   });
 });

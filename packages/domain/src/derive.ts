@@ -1,11 +1,12 @@
 import { findIndicator } from './catalogue/indicators.js';
 import { byFigurePreference, isCurrentTotal, isTotal, placeYearKey, preferredFigure } from './cell.js';
-import { fail, ok } from './contracts.js';
+import { fail, ok, STANDARD_DEFINITION } from './contracts.js';
 import { groupBy } from './group-by.js';
 import { isAnnual, spanLabel } from './period.js';
 import type { Formula, Indicator, JurisdictionId, Observation, Population, Result } from './contracts.js';
 import { DEFAULT_POPULATION_TOLERANCE_YEARS, normalisePer100k } from './normalise.js';
 import type {
+  Denominator,
   DerivationInput,
   DerivationInputs,
   DerivedFlag,
@@ -27,8 +28,8 @@ export const DERIVATION_METHOD =
   'Ratios such as the conviction rate or victims per 100,000 residents are computed from published counts: ' +
   'the sum of the numerators divided by the sum of the denominators, times the factor (100 for a percent, ' +
   '100,000 per 100,000 residents); an average of ratios is never taken. Numerator and denominator must cover ' +
-  'the same places and years; rates per resident use the nearest population at most ' +
-  `${DEFAULT_POPULATION_TOLERANCE_YEARS} years away. A suppressed input makes the result suppressed. A ` +
+  'the same places and years; rates per resident divide by the population of the year, interpolated between ' +
+  `two figures or carried flat at most ${DEFAULT_POPULATION_TOLERANCE_YEARS} years away, as counts are normalised. A suppressed input makes the result suppressed. A ` +
   'percent above 100 means the two counts refer to different cohorts (for example victims assisted this ' +
   'year who were identified earlier): it is shown with a warning, graded C and never scored.';
 
@@ -164,14 +165,17 @@ function preferredByCell(rows: readonly Observation[]): Map<string, Observation>
 }
 
 const populationRows = (rows: readonly Observation[]) =>
-  preferredByCell(rows.filter((o) => o.value !== null && o.value > 0));
+  preferredByCell(
+    rows.filter((o) => o.value !== null && o.value > 0 && o.definition === STANDARD_DEFINITION),
+  );
 
-/** Population totals (persons, > 0) from `population` observations: one per jurisdiction-year, standard definition first. */
+/** Population totals (persons, > 0) from `population` observations: one per jurisdiction-year, standard definition only. */
 export function populationsFrom(observations: readonly Observation[]): Population[] {
   return [...populationRows(observations).values()].map((o) => ({
     jurisdiction: o.jurisdiction,
     year: o.year,
     value: o.value as number,
+    source: `${o.source.publisher}, ${o.source.title}`,
   }));
 }
 
@@ -190,12 +194,14 @@ function derivedPoint(
   denominator: Observation,
   value: number | null,
   exact: boolean,
+  population?: Denominator,
 ): DerivedObservation {
   const formula = indicator.formula as Formula;
   const derivedFrom: DerivationInputs = {
     numerator: inputOf(numerator),
     denominator: inputOf(denominator),
     factor: formula.factor,
+    ...(population === undefined ? {} : { population }),
   };
   const { numerator: n, denominator: d } = derivedFrom;
   const flags: DerivedFlag[] =
@@ -205,7 +211,10 @@ function derivedPoint(
     checkNumeratorNotAboveDenominator(formula, n.value, d.value) !== null
       ? ['numerator_exceeds_denominator']
       : [];
-  const denominatorYear = d.year === numerator.year ? '' : ` (${d.year})`;
+  const denominatorText =
+    population?.method === 'interpolated'
+      ? `${Math.round(population.value)} (${population.method} from ${population.years.join(' and ')})`
+      : `${d.value}${d.year === numerator.year ? '' : ` (${d.year})`}`;
   return {
     ...numerator,
     indicator: indicator.id,
@@ -217,7 +226,7 @@ function derivedPoint(
     note:
       value === null
         ? `${formula.numerator} or ${formula.denominator} suppressed`
-        : `${formula.numerator} ${n.value} ÷ ${formula.denominator} ${d.value}${denominatorYear} × ${formula.factor}`,
+        : `${formula.numerator} ${n.value} ÷ ${formula.denominator} ${denominatorText} × ${formula.factor}`,
     derivedFrom,
     flags,
   };
@@ -225,7 +234,7 @@ function derivedPoint(
 
 /**
  * Annual values of a formula indicator from published totals, one per jurisdiction-year of the numerator. A
- * per-100,000 formula divides by the nearest population within the tolerance (as counts are normalised); any other
+ * per-100,000 formula divides by `chooseDenominator`'s population (as counts are normalised); any other
  * pairs numerator and denominator of the same definition in the same year. Each point names both inputs and their
  * sources; a suppressed input gives a suppressed (null) value; a numerator above its denominator is kept and flagged
  * `numerator_exceeds_denominator`. Cells without a usable denominator are left out.
@@ -259,11 +268,13 @@ export function deriveSeries(
       });
       if (!rate.ok) return [];
       const population = byCell.get(
-        placeYearKey({ jurisdiction, year: rate.value.populationYear }),
+        placeYearKey({ jurisdiction, year: rate.value.denominator.years[0] as number }),
       ) as Observation;
       const hidden = numerator.suppressed || numerator.value === null;
       const value = hidden ? null : (rate.value.value * formula.factor) / 100_000;
-      return [derivedPoint(indicator, numerator, population, value, rate.value.exact)];
+      return [
+        derivedPoint(indicator, numerator, population, value, rate.value.exact, rate.value.denominator),
+      ];
     });
   }
 

@@ -2,6 +2,7 @@ import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import type { Population } from './contracts.js';
 import {
+  chooseDenominator,
   DEFAULT_POPULATION_TOLERANCE_YEARS,
   missedRateScale,
   fromPer100k,
@@ -39,12 +40,12 @@ describe('normalisePer100k', () => {
       exact: false,
     },
     {
-      name: 'tie between 2019 and 2021 takes the earlier',
-      count: 59,
+      name: 'between 2019 and 2021 interpolates linearly',
+      count: 59.5,
       j: 'IT',
       year: 2020,
       value: 0.1,
-      populationYear: 2019,
+      populationYear: 2020,
       exact: false,
     },
     { name: 'zero stays zero', count: 0, j: 'ES', year: 2020, value: 0, populationYear: 2020, exact: true },
@@ -67,13 +68,13 @@ describe('normalisePer100k', () => {
   });
 
   it('fails missing_population naming jurisdiction, year and tolerance', () => {
-    const result = normalisePer100k(10, 'PK-PB-GUJRAT', 2020, populations);
+    const result = normalisePer100k(10, 'PK-PB-GUJRAT', 2026, populations);
     expect(result).toEqual({
       ok: false,
       error: {
         code: 'missing_population',
         message:
-          'No population figure for PK-PB-GUJRAT within 2 year(s) of 2020, so the count cannot be expressed per 100,000 residents.',
+          'No population figure for PK-PB-GUJRAT within 2 year(s) of 2026, nor one on each side to interpolate between, so the count cannot be expressed per 100,000 residents.',
       },
     });
   });
@@ -131,9 +132,10 @@ describe('fromPer100k', () => {
 describe('NORMALISATION_METHOD', () => {
   it('states the population tolerance the function applies', () => {
     const years = DEFAULT_POPULATION_TOLERANCE_YEARS;
-    const at = (distance: number) => nearestPopulation('IT', 2019 + distance, [pop('IT', 2019, 1)]);
-    expect(at(years)?.year).toBe(2019);
-    expect(at(years + 1)).toBeNull();
+    const at = (distance: number) => chooseDenominator('IT', 2019 + distance, [pop('IT', 2019, 1)]);
+    expect(at(years)).toMatchObject({ ok: true, value: { years: [2019], method: 'extrapolated' } });
+    expect(at(-years)).toMatchObject({ ok: true, value: { years: [2019], method: 'extrapolated' } });
+    expect(at(years + 1).ok).toBe(false);
     expect(NORMALISATION_METHOD).toContain(`multiplied by 100,000`);
     expect(NORMALISATION_METHOD).toContain(`at most ${years} years away`);
   });
@@ -163,5 +165,77 @@ describe('missedRateScale', () => {
     [{ normalised: false }, '100k', 'rate_per_100k', false],
   ] as const)('%j asked %s for a %s → %s', (point, per, measureType, expected) => {
     expect(missedRateScale(point, per, measureType)).toBe(expected);
+  });
+});
+
+describe('chooseDenominator', () => {
+  const gujrat = [
+    { ...pop('PK-PB-GUJRAT', 2017, 2_000_000), source: 'PBS, Census 2017' },
+    { ...pop('PK-PB-GUJRAT', 2023, 2_400_000), source: 'PBS, Census 2023' },
+    pop('PK-PB', 2019, 110_000_000),
+    pop('PK', 2020, 220_000_000),
+  ];
+
+  it('takes the figure of the year itself as observed', () => {
+    expect(chooseDenominator('PK-PB-GUJRAT', 2017, gujrat)).toEqual({
+      ok: true,
+      value: {
+        value: 2_000_000,
+        year: 2017,
+        years: [2017],
+        sources: ['PBS, Census 2017'],
+        method: 'observed',
+        status: 'A',
+      },
+    });
+  });
+
+  it('interpolates 2019 linearly between the 2017 and 2023 censuses, marked estimated', () => {
+    expect(chooseDenominator('PK-PB-GUJRAT', 2019, gujrat)).toEqual({
+      ok: true,
+      value: {
+        value: 2_000_000 + (400_000 * 2) / 6,
+        year: 2019,
+        years: [2017, 2023],
+        sources: ['PBS, Census 2017', 'PBS, Census 2023'],
+        method: 'interpolated',
+        status: 'E',
+      },
+    });
+  });
+
+  it('no longer divides a 2019 count by the 2017 census', () => {
+    const rate = normalisePer100k(100, 'PK-PB-GUJRAT', 2019, gujrat);
+    expect(rate.ok && rate.value.value).toBeCloseTo((100 / 2_133_333.333_333) * 100_000, 6);
+    expect(rate.ok && rate.value.value).not.toBeCloseTo((100 / 2_000_000) * 100_000, 3);
+    expect(rate.ok && rate.value.exact).toBe(false);
+  });
+
+  it('extrapolates flat at most 2 years past the last figure and refuses beyond', () => {
+    expect(chooseDenominator('PK-PB-GUJRAT', 2025, gujrat)).toMatchObject({
+      ok: true,
+      value: { value: 2_400_000, year: 2023, years: [2023], method: 'extrapolated', status: 'E' },
+    });
+    expect(chooseDenominator('PK-PB-GUJRAT', 2026, gujrat)).toMatchObject({
+      ok: false,
+      error: { code: 'missing_population' },
+    });
+    expect(chooseDenominator('PK-PB-GUJRAT', 2014, gujrat).ok).toBe(false);
+    expect(chooseDenominator('PK-PB-GUJRAT', 2026, gujrat, 3).ok).toBe(true);
+  });
+
+  it('never takes a population from another geography', () => {
+    expect(chooseDenominator('PK-PB-GUJRAT-KHARIAN', 2019, gujrat).ok).toBe(false);
+    expect(chooseDenominator('PK-PB', 2020, gujrat)).toMatchObject({
+      ok: true,
+      value: { value: 110_000_000, method: 'extrapolated', years: [2019] },
+    });
+    fc.assert(
+      fc.property(fc.integer({ min: 2000, max: 2040 }), (year) => {
+        const chosen = chooseDenominator('PK-PB-GUJRAT', year, gujrat);
+        if (chosen.ok) expect(chosen.value.years.every((y) => y === 2017 || y === 2023)).toBe(true);
+        if (chosen.ok) expect(chosen.value.value).toBeLessThanOrEqual(2_400_000);
+      }),
+    );
   });
 });

@@ -1,6 +1,6 @@
 import { fail, ok } from './contracts.js';
 import type { Indicator, JurisdictionId, Population, Result } from './contracts.js';
-import type { NormalisedValue } from './results.js';
+import type { Denominator, NormalisedValue } from './results.js';
 
 export const DEFAULT_POPULATION_TOLERANCE_YEARS = 2;
 const PER = 100_000;
@@ -31,9 +31,73 @@ export const missedRateScale = (
 
 export const NORMALISATION_METHOD =
   `Counts of people or events are divided by the population of the same jurisdiction and multiplied by ` +
-  `${PER.toLocaleString('en-GB')}, using the population of the nearest year at most ` +
-  `${DEFAULT_POPULATION_TOLERANCE_YEARS} years away (on a tie, the earlier year). Without a population ` +
-  'figure that near, no rate is shown and the comparison is graded C.';
+  `${PER.toLocaleString('en-GB')}; a population from another geography is never used. The denominator is the ` +
+  'population figure of the same year (standard definition, annual, current) when there is one (observed). ' +
+  'Otherwise it is interpolated linearly between the nearest figures before and after the year: censuses and ' +
+  'annual estimates are years apart and populations change slowly, so a straight line between them errs far less ' +
+  'than taking either figure as it is, and unlike a log-linear curve it needs no growth assumption. Otherwise the ' +
+  `nearest figure is carried flat, at most ${DEFAULT_POPULATION_TOLERANCE_YEARS} years away, beyond the first or last ` +
+  'one (extrapolated; flat, because a trend drawn from two figures can run away). Interpolated and extrapolated ' +
+  'denominators are marked estimated (E), and their year, source and method are shown with every rate. Beyond that ' +
+  'there is no denominator: no rate is shown and the comparison is graded C.';
+
+const sourcesOf = (...ps: Population[]): string[] => [
+  ...new Set(ps.flatMap((p) => (p.source === undefined ? [] : [p.source]))),
+];
+
+/**
+ * The population to divide a count of (jurisdiction, year) by: the figure of that year (observed), else linear
+ * interpolation between the nearest figures on both sides, else the nearest figure carried flat at most
+ * `maxExtrapolationYears` past the first or last one; only the jurisdiction's own figures are considered.
+ */
+export function chooseDenominator(
+  jurisdiction: JurisdictionId,
+  year: number,
+  populations: readonly Population[],
+  maxExtrapolationYears: number = DEFAULT_POPULATION_TOLERANCE_YEARS,
+): Result<Denominator> {
+  const own = populations.filter((p) => p.jurisdiction === jurisdiction);
+  const same = own.find((p) => p.year === year);
+  if (same !== undefined) {
+    return ok({
+      value: same.value,
+      year,
+      years: [year],
+      sources: sourcesOf(same),
+      method: 'observed',
+      status: 'A',
+    });
+  }
+  const before = own.filter((p) => p.year < year).sort((a, b) => b.year - a.year)[0];
+  const after = own.filter((p) => p.year > year).sort((a, b) => a.year - b.year)[0];
+  if (before !== undefined && after !== undefined) {
+    const share = (year - before.year) / (after.year - before.year);
+    return ok({
+      value: before.value + (after.value - before.value) * share,
+      year,
+      years: [before.year, after.year],
+      sources: sourcesOf(before, after),
+      method: 'interpolated',
+      status: 'E',
+    });
+  }
+  const nearest = before ?? after;
+  if (nearest !== undefined && Math.abs(nearest.year - year) <= maxExtrapolationYears) {
+    return ok({
+      value: nearest.value,
+      year: nearest.year,
+      years: [nearest.year],
+      sources: sourcesOf(nearest),
+      method: 'extrapolated',
+      status: 'E',
+    });
+  }
+  const other = nearest === undefined ? '' : ', nor one on each side to interpolate between';
+  return fail({
+    code: 'missing_population',
+    message: `No population figure for ${jurisdiction} within ${maxExtrapolationYears} year(s) of ${year}${other}, so the count cannot be expressed per 100,000 residents.`,
+  });
+}
 
 /**
  * The population figure nearest to `year` for the jurisdiction, at most `toleranceYears` away;
@@ -59,7 +123,7 @@ export function nearestPopulation(
   return best;
 }
 
-/** A count expressed per 100,000 residents (≥ 0 for counts ≥ 0); fails `missing_population` when no population lies within the tolerance. */
+/** A count expressed per 100,000 residents (≥ 0 for counts ≥ 0), divided by `chooseDenominator`'s population. */
 export function normalisePer100k(
   count: number,
   jurisdiction: JurisdictionId,
@@ -68,18 +132,14 @@ export function normalisePer100k(
   { toleranceYears = DEFAULT_POPULATION_TOLERANCE_YEARS }: { toleranceYears?: number } = {},
 ): Result<NormalisedValue> {
   if (!Number.isFinite(count)) throw new Error(`normalisePer100k: count must be finite, got ${count}`);
-  const population = nearestPopulation(jurisdiction, year, populations, toleranceYears);
-  if (population === null) {
-    return fail({
-      code: 'missing_population',
-      message: `No population figure for ${jurisdiction} within ${toleranceYears} year(s) of ${year}, so the count cannot be expressed per 100,000 residents.`,
-    });
-  }
+  const denominator = chooseDenominator(jurisdiction, year, populations, toleranceYears);
+  if (!denominator.ok) return denominator;
   return ok({
-    value: (count / population.value) * PER,
-    populationYear: population.year,
-    population: population.value,
-    exact: population.year === year,
+    value: (count / denominator.value.value) * PER,
+    populationYear: denominator.value.year,
+    population: denominator.value.value,
+    exact: denominator.value.method === 'observed',
+    denominator: denominator.value,
   });
 }
 

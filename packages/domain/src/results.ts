@@ -40,10 +40,27 @@ export const DerivationInputSchema = z.object({
 });
 export type DerivationInput = z.infer<typeof DerivationInputSchema>;
 
+export const DENOMINATOR_METHODS = ['observed', 'interpolated', 'extrapolated'] as const;
+
+/** The population a rate was divided by: never stored as a figure, always from the rate's own jurisdiction. */
+export const DenominatorSchema = z.object({
+  value: z.number().positive(),
+  /** The year the population is for (the rate's year unless extrapolated flat from a nearby figure). */
+  year: z.number().int(),
+  /** The years of the population figures used: one when observed or extrapolated, two when interpolated. */
+  years: z.array(z.number().int()).min(1).max(2),
+  sources: z.array(z.string()),
+  method: z.enum(DENOMINATOR_METHODS),
+  status: z.enum(['A', 'E']),
+});
+export type Denominator = z.infer<typeof DenominatorSchema>;
+
 export const DerivationInputsSchema = z.object({
   numerator: DerivationInputSchema,
   denominator: DerivationInputSchema,
   factor: z.number(),
+  /** For a per-100,000 formula: how the population was chosen. */
+  population: DenominatorSchema.optional(),
 });
 export type DerivationInputs = z.infer<typeof DerivationInputsSchema>;
 
@@ -62,6 +79,7 @@ export const NormalisedValueSchema = z.object({
   populationYear: z.number().int(),
   population: z.number(),
   exact: z.boolean(),
+  denominator: DenominatorSchema,
 });
 export type NormalisedValue = z.infer<typeof NormalisedValueSchema>;
 
@@ -81,6 +99,8 @@ export const ComparedPointSchema = z.object({
   suppressed: z.boolean(),
   normalised: z.boolean(),
   populationYear: z.number().int().nullable(),
+  /** The population the rate was divided by, when `normalised`. */
+  denominator: DenominatorSchema.nullable().optional(),
   definition: z.string(),
   observationId: z.number().int().nullable(),
   /** Set when the figure was computed from a formula: both inputs and their sources. */
