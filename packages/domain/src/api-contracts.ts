@@ -342,6 +342,15 @@ export const CoverageResponseSchema = z.object({
     indicators: z.number().int(),
     indicatorsWithData: z.number().int(),
     indicatorsWithoutData: z.array(IndicatorIdSchema),
+    /** Jurisdiction-years with counts to show per 100,000 but no population denominator, with the reason. */
+    missingDenominators: z.array(
+      z.object({
+        jurisdiction: JurisdictionIdSchema,
+        year: YearSchema,
+        indicators: z.array(IndicatorIdSchema),
+        reason: z.string(),
+      }),
+    ),
     lastUpdated: LastUpdatedSchema,
   }),
 });

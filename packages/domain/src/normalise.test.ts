@@ -3,6 +3,7 @@ import { describe, expect, it } from 'vitest';
 import type { Population } from './contracts.js';
 import {
   chooseDenominator,
+  missingDenominators,
   DEFAULT_POPULATION_TOLERANCE_YEARS,
   missedRateScale,
   fromPer100k,
@@ -237,5 +238,41 @@ describe('chooseDenominator', () => {
         if (chosen.ok) expect(chosen.value.value).toBeLessThanOrEqual(2_400_000);
       }),
     );
+  });
+});
+
+describe('missingDenominators', () => {
+  it('lists each jurisdiction-year without a denominator once, with its indicators and the reason', () => {
+    const cell = (indicator: string, jurisdiction: string, year: number) => ({
+      indicator,
+      jurisdiction,
+      year,
+    });
+    expect(
+      missingDenominators(
+        [
+          cell('victims_identified', 'PK-PB-GUJRAT', 2020),
+          cell('victims_identified', 'IT', 2025),
+          cell('persons_convicted', 'IT', 2025),
+          cell('victims_identified', 'PK-PB', 2019),
+          cell('victims_identified', 'ES', 2021),
+        ],
+        populations,
+      ),
+    ).toEqual([
+      {
+        jurisdiction: 'IT',
+        year: 2025,
+        indicators: ['persons_convicted', 'victims_identified'],
+        reason: expect.stringMatching(/^No population figure for IT within 2 year\(s\) of 2025/),
+      },
+      {
+        jurisdiction: 'PK-PB',
+        year: 2019,
+        indicators: ['victims_identified'],
+        reason:
+          'No population figure for PK-PB within 2 year(s) of 2019, so the count cannot be expressed per 100,000 residents.',
+      },
+    ]);
   });
 });

@@ -143,6 +143,35 @@ export function normalisePer100k(
   });
 }
 
+export type MissingDenominator = {
+  jurisdiction: JurisdictionId;
+  year: number;
+  indicators: string[];
+  reason: string;
+};
+
+/** The jurisdiction-years of count figures (to be shown per 100,000) for which `chooseDenominator` finds no population. */
+export function missingDenominators(
+  cells: readonly { indicator: string; jurisdiction: JurisdictionId; year: number }[],
+  populations: readonly Population[],
+): MissingDenominator[] {
+  const missing = new Map<string, MissingDenominator>();
+  for (const { indicator, jurisdiction, year } of cells) {
+    const key = `${jurisdiction}|${year}`;
+    const known = missing.get(key);
+    if (known !== undefined) {
+      if (!known.indicators.includes(indicator)) known.indicators.push(indicator);
+      continue;
+    }
+    const chosen = chooseDenominator(jurisdiction, year, populations);
+    if (!chosen.ok)
+      missing.set(key, { jurisdiction, year, indicators: [indicator], reason: chosen.error.message });
+  }
+  return [...missing.values()]
+    .map((m) => ({ ...m, indicators: m.indicators.sort() }))
+    .sort((a, b) => a.jurisdiction.localeCompare(b.jurisdiction) || a.year - b.year);
+}
+
 /** The count behind a rate per 100,000 residents, for a population > 0 (inverse of `normalisePer100k`). */
 export function fromPer100k(ratePer100k: number, population: number): number {
   if (!(population > 0)) throw new Error(`fromPer100k: population must be positive, got ${population}`);

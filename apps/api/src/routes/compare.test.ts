@@ -237,6 +237,33 @@ describe('GET /v1/compare over the reference dataset', () => {
     });
   });
 
+  it('divides Spain’s 2019 victims by a population interpolated between the 2018 and 2020 figures', async () => {
+    await withTestApp({ seed: seedIfEmpty }, async (reference) => {
+      const { body } = await getParsed(
+        reference.app,
+        '/v1/compare?indicator=victims_identified&base=ES&with=IT&per=100k',
+        CompareResponseSchema,
+      );
+      const { years } = body.data.comparison;
+      const spain2019 = years.find((y) => y.year === 2019)?.base;
+      expect(spain2019?.normalised).toBe(true);
+      expect(spain2019?.denominator).toMatchObject({
+        year: 2019,
+        years: [2018, 2020],
+        method: 'interpolated',
+        status: 'E',
+        value: (46_659_302 + 47_329_981) / 2,
+      });
+      expect(spain2019?.denominator?.sources).toHaveLength(2);
+      expect(spain2019?.value).toBeCloseTo((467 / ((46_659_302 + 47_329_981) / 2)) * 100_000, 9);
+      const rates = years.flatMap((y) => [y.base, ...y.benchmarks.map((b) => b.point)]);
+      for (const rate of rates.filter((p) => p?.normalised)) {
+        expect(rate?.denominator?.year).toEqual(expect.any(Number));
+        expect(['observed', 'interpolated', 'extrapolated']).toContain(rate?.denominator?.method);
+      }
+    });
+  });
+
   it.each([
     { indicator: 'conviction_rate', from: 163, to: 169 },
     { indicator: 'victims_referred_share', from: 133, to: 148 },

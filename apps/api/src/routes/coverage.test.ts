@@ -1,6 +1,6 @@
 import { CoverageResponseSchema, INDICATORS } from '@fourp/domain';
 import { describe, expect, it } from 'vitest';
-import { getParsed, readProblem, useTestApp } from '../test-support/api.js';
+import { getParsed, insertObservations, readProblem, useTestApp, withTestApp } from '../test-support/api.js';
 
 const t = useTestApp({
   observations: [
@@ -31,6 +31,37 @@ describe('GET /v1/coverage', () => {
     expect(body.meta.indicatorsWithData).toBe(1);
     expect(body.meta.indicatorsWithoutData).toHaveLength(INDICATORS.length - 1);
     expect(body.meta.lastUpdated).toMatch(/^\d{4}-\d{2}-\d{2}T/);
+  });
+
+  it('lists the jurisdiction-years whose counts have no population denominator', async () => {
+    await withTestApp({}, async (app) => {
+      await insertObservations(app.db, [
+        { indicator: 'population', jurisdiction: 'ES', year: 2018, value: 46_000_000 },
+        { indicator: 'population', jurisdiction: 'ES', year: 2020, value: 47_000_000 },
+        { indicator: 'population', jurisdiction: 'IT', year: 2020, value: 60_000_000 },
+        { indicator: 'victims_identified', jurisdiction: 'ES', year: 2019, value: 400 },
+        { indicator: 'victims_identified', jurisdiction: 'IT', year: 2022, value: 300 },
+        { indicator: 'victims_identified', jurisdiction: 'IT', year: 2023, value: 300 },
+        { indicator: 'persons_convicted', jurisdiction: 'IT', year: 2023, value: 30 },
+        { indicator: 'victims_identified', jurisdiction: 'PK-PB-GUJRAT', year: 2020, value: 5 },
+        { indicator: 'tip_tier', jurisdiction: 'PK', year: 2023, value: 2 },
+      ]);
+      const { body } = await getParsed(app.app, '/v1/coverage', CoverageResponseSchema);
+      expect(body.meta.missingDenominators).toEqual([
+        {
+          jurisdiction: 'IT',
+          year: 2023,
+          indicators: ['persons_convicted', 'victims_identified'],
+          reason: expect.stringContaining('No population figure for IT within 2 year(s) of 2023'),
+        },
+        {
+          jurisdiction: 'PK-PB-GUJRAT',
+          year: 2020,
+          indicators: ['victims_identified'],
+          reason: expect.stringContaining('No population figure for PK-PB-GUJRAT'),
+        },
+      ]);
+    });
   });
 
   it('filters by pillar and jurisdiction, and serves CSV', async () => {

@@ -3,6 +3,8 @@ import {
   CoverageQuerySchema,
   CoverageResponseSchema,
   INDICATORS,
+  isNormalisable,
+  missingDenominators,
   type CoverageCell,
   type CoverageResponse,
   type CsvColumn,
@@ -14,6 +16,7 @@ import { listResponse, NOT_MODIFIED, problems } from '../openapi/responses.js';
 import { createRouter } from '../openapi/router.js';
 import { countPublishedByCell, lastPublishedChange } from '../repos/observations.js';
 import { requireJurisdiction } from '../services/lookup.js';
+import { readPopulations } from '../services/published/read.js';
 
 const columns: CsvColumn<CoverageCell>[] = [
   { header: 'indicator', value: (cell) => cell.indicator },
@@ -33,7 +36,7 @@ const getCoverage = createRoute({
   responses: { 200: listResponse(CoverageResponseSchema), 304: NOT_MODIFIED, ...problems(404) },
 });
 
-export const coverageRoutes = ({ db }: RouteDeps) =>
+export const coverageRoutes = ({ db, suppressionK }: RouteDeps) =>
   createRouter().openapi(getCoverage, async (c) => {
     const { pillar, jurisdiction, format } = c.req.valid('query');
     if (jurisdiction !== undefined) requireJurisdiction(jurisdictionTree(db), jurisdiction);
@@ -44,6 +47,11 @@ export const coverageRoutes = ({ db }: RouteDeps) =>
         jurisdictions: jurisdiction === undefined ? undefined : [jurisdiction],
       }),
       lastPublishedChange(db),
+    ]);
+    const rated = new Set(indicators.filter(isNormalisable).map((i) => i.id));
+    const needing = counted.filter((cell) => rated.has(cell.indicator));
+    const populations = await readPopulations({ db, suppressionK }, [
+      ...new Set(needing.map((cell) => cell.jurisdiction)),
     ]);
     const withoutData: string[] = [];
     const rows = indicators.flatMap((indicator): CoverageCell[] => {
@@ -67,6 +75,7 @@ export const coverageRoutes = ({ db }: RouteDeps) =>
         indicators: indicators.length,
         indicatorsWithData: indicators.length - withoutData.length,
         indicatorsWithoutData: withoutData,
+        missingDenominators: missingDenominators(needing, populations),
         lastUpdated,
       },
     };

@@ -1076,6 +1076,16 @@ export interface components {
           suppressed: boolean;
           normalised: boolean;
           populationYear: number | null;
+          denominator?: {
+            value: number;
+            year: number;
+            years: number[];
+            sources: string[];
+            /** @enum {string} */
+            method: 'observed' | 'interpolated' | 'extrapolated';
+            /** @enum {string} */
+            status: 'A' | 'E';
+          } | null;
           definition: string;
           observationId: number | null;
           derivedFrom?: {
@@ -1096,6 +1106,16 @@ export interface components {
               source: components['schemas']['Source'];
             };
             factor: number;
+            population?: {
+              value: number;
+              year: number;
+              years: number[];
+              sources: string[];
+              /** @enum {string} */
+              method: 'observed' | 'interpolated' | 'extrapolated';
+              /** @enum {string} */
+              status: 'A' | 'E';
+            };
           };
           flags?: 'numerator_exceeds_denominator'[];
         } | null;
@@ -1112,6 +1132,16 @@ export interface components {
             suppressed: boolean;
             normalised: boolean;
             populationYear: number | null;
+            denominator?: {
+              value: number;
+              year: number;
+              years: number[];
+              sources: string[];
+              /** @enum {string} */
+              method: 'observed' | 'interpolated' | 'extrapolated';
+              /** @enum {string} */
+              status: 'A' | 'E';
+            } | null;
             definition: string;
             observationId: number | null;
             derivedFrom?: {
@@ -1132,6 +1162,16 @@ export interface components {
                 source: components['schemas']['Source'];
               };
               factor: number;
+              population?: {
+                value: number;
+                year: number;
+                years: number[];
+                sources: string[];
+                /** @enum {string} */
+                method: 'observed' | 'interpolated' | 'extrapolated';
+                /** @enum {string} */
+                status: 'A' | 'E';
+              };
             };
             flags?: 'numerator_exceeds_denominator'[];
           } | null;
@@ -1157,6 +1197,16 @@ export interface components {
           suppressed: boolean;
           normalised: boolean;
           populationYear: number | null;
+          denominator?: {
+            value: number;
+            year: number;
+            years: number[];
+            sources: string[];
+            /** @enum {string} */
+            method: 'observed' | 'interpolated' | 'extrapolated';
+            /** @enum {string} */
+            status: 'A' | 'E';
+          } | null;
           definition: string;
           observationId: number | null;
           derivedFrom?: {
@@ -1177,6 +1227,16 @@ export interface components {
               source: components['schemas']['Source'];
             };
             factor: number;
+            population?: {
+              value: number;
+              year: number;
+              years: number[];
+              sources: string[];
+              /** @enum {string} */
+              method: 'observed' | 'interpolated' | 'extrapolated';
+              /** @enum {string} */
+              status: 'A' | 'E';
+            };
           };
           flags?: 'numerator_exceeds_denominator'[];
         } | null;
@@ -1193,6 +1253,16 @@ export interface components {
             suppressed: boolean;
             normalised: boolean;
             populationYear: number | null;
+            denominator?: {
+              value: number;
+              year: number;
+              years: number[];
+              sources: string[];
+              /** @enum {string} */
+              method: 'observed' | 'interpolated' | 'extrapolated';
+              /** @enum {string} */
+              status: 'A' | 'E';
+            } | null;
             definition: string;
             observationId: number | null;
             derivedFrom?: {
@@ -1213,6 +1283,16 @@ export interface components {
                 source: components['schemas']['Source'];
               };
               factor: number;
+              population?: {
+                value: number;
+                year: number;
+                years: number[];
+                sources: string[];
+                /** @enum {string} */
+                method: 'observed' | 'interpolated' | 'extrapolated';
+                /** @enum {string} */
+                status: 'A' | 'E';
+              };
             };
             flags?: 'numerator_exceeds_denominator'[];
           } | null;
@@ -1238,6 +1318,16 @@ export interface components {
           suppressed: boolean;
           normalised: boolean;
           populationYear: number | null;
+          denominator?: {
+            value: number;
+            year: number;
+            years: number[];
+            sources: string[];
+            /** @enum {string} */
+            method: 'observed' | 'interpolated' | 'extrapolated';
+            /** @enum {string} */
+            status: 'A' | 'E';
+          } | null;
           definition: string;
           observationId: number | null;
           derivedFrom?: {
@@ -1258,6 +1348,16 @@ export interface components {
               source: components['schemas']['Source'];
             };
             factor: number;
+            population?: {
+              value: number;
+              year: number;
+              years: number[];
+              sources: string[];
+              /** @enum {string} */
+              method: 'observed' | 'interpolated' | 'extrapolated';
+              /** @enum {string} */
+              status: 'A' | 'E';
+            };
           };
           flags?: 'numerator_exceeds_denominator'[];
         } | null;
@@ -1405,6 +1505,12 @@ export interface components {
         indicators: number;
         indicatorsWithData: number;
         indicatorsWithoutData: string[];
+        missingDenominators: {
+          jurisdiction: string;
+          year: number;
+          indicators: string[];
+          reason: string;
+        }[];
         /**
          * Format: date-time
          * @description when a published figure was last added or changed; null when nothing is published
