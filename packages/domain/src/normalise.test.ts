@@ -3,6 +3,7 @@ import { describe, expect, it } from 'vitest';
 import type { Population } from './contracts.js';
 import {
   chooseDenominator,
+  describeDenominator,
   missingDenominators,
   DEFAULT_POPULATION_TOLERANCE_YEARS,
   missedRateScale,
@@ -203,6 +204,17 @@ describe('chooseDenominator', () => {
         status: 'E',
       },
     });
+  });
+
+  it('describes the denominator in one line with its years, method and sources', () => {
+    const chosen = chooseDenominator('PK-PB-GUJRAT', 2019, gujrat);
+    expect(chosen.ok && describeDenominator(chosen.value, 2019)).toBe(
+      'per 100,000, population 2019 interpolated between the 2017 and 2023 figures (PBS, Census 2017; PBS, Census 2023)',
+    );
+    const carried = chooseDenominator('PK-PB-GUJRAT', 2025, gujrat);
+    expect(carried.ok && describeDenominator(carried.value, 2025)).toBe(
+      'per 100,000, population 2025 extrapolated flat from the 2023 figure (PBS, Census 2023)',
+    );
   });
 
   it('no longer divides a 2019 count by the 2017 census', () => {

@@ -143,6 +143,19 @@ export function normalisePer100k(
   });
 }
 
+/** One line to show beside a rate, e.g. "per 100,000, population 2019 interpolated between the 2017 and 2023 figures". */
+export function describeDenominator(denominator: Denominator, year: number): string {
+  const [first, second] = denominator.years;
+  const how =
+    denominator.method === 'observed'
+      ? `population ${year}`
+      : denominator.method === 'interpolated'
+        ? `population ${year} interpolated between the ${first} and ${second} figures`
+        : `population ${year} extrapolated flat from the ${first} figure`;
+  const sources = denominator.sources.length > 0 ? ` (${denominator.sources.join('; ')})` : '';
+  return `per 100,000, ${how}${sources}`;
+}
+
 export type MissingDenominator = {
   jurisdiction: JurisdictionId;
   year: number;

@@ -1,5 +1,6 @@
 import {
   csvDocument,
+  describeDenominator,
   missedRateScale,
   type Compare,
   type DerivationInputs,
@@ -27,6 +28,8 @@ export type ViewRow = {
   suppressed: boolean;
   normalised: boolean;
   populationYear: number | null;
+  /** For a rate: the population it was divided by, in one line (year, method, sources). */
+  denominatorText: string | null;
   definition: string;
   status: ObsStatus | null;
   note: string | null;
@@ -79,6 +82,8 @@ export function buildViewRows(
           suppressed: point.suppressed,
           normalised: point.normalised,
           populationYear: point.populationYear,
+          denominatorText:
+            point.normalised && point.denominator ? describeDenominator(point.denominator, point.year) : null,
           definition: point.definition,
           status: observation?.status ?? null,
           note: observation?.note ?? null,

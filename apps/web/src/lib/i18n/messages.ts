@@ -255,6 +255,10 @@ const en = {
   'measures.relatedIndicators': 'Indicators that show whether it works',
 
   'coverage.title': 'Data coverage',
+  'coverage.denominatorsTitle': 'Counts without a population denominator',
+  'coverage.denominatorsLead':
+    'These jurisdiction-years have counts to show per 100,000 residents but no population figure of the year, none on both sides to interpolate between, and none within 2 years: no rate is shown for them.',
+  'coverage.denominatorsNone': 'Every count shown per 100,000 residents has a population denominator.',
   'coverage.lead':
     'Where published figures exist, by indicator, jurisdiction and year. Empty cells are gaps: no figure has been found or entered yet.',
   'coverage.cell': '{count} figures',
