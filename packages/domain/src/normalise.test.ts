@@ -10,7 +10,6 @@ import {
   fromPer100k,
   isNormalisable,
   NORMALISATION_METHOD,
-  nearestPopulation,
   normalisePer100k,
   PER_MODES,
   perModesOf,
@@ -92,12 +91,6 @@ describe('normalisePer100k', () => {
 
   it('throws on a non-finite count', () => {
     expect(() => normalisePer100k(Number.NaN, 'IT', 2019, populations)).toThrow();
-  });
-});
-
-describe('nearestPopulation', () => {
-  it('returns null when nothing is within tolerance', () => {
-    expect(nearestPopulation('IT', 2010, populations)).toBeNull();
   });
 });
 

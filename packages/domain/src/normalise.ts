@@ -99,30 +99,6 @@ export function chooseDenominator(
   });
 }
 
-/**
- * The population figure nearest to `year` for the jurisdiction, at most `toleranceYears` away;
- * on a tie (one year before and one after) the earlier year wins, since it was known at the time.
- */
-export function nearestPopulation(
-  jurisdiction: JurisdictionId,
-  year: number,
-  populations: readonly Population[],
-  toleranceYears: number = DEFAULT_POPULATION_TOLERANCE_YEARS,
-): Population | null {
-  let best: Population | null = null;
-  for (const p of populations) {
-    if (p.jurisdiction !== jurisdiction) continue;
-    const distance = Math.abs(p.year - year);
-    if (distance > toleranceYears) continue;
-    if (best === null) best = p;
-    else {
-      const bestDistance = Math.abs(best.year - year);
-      if (distance < bestDistance || (distance === bestDistance && p.year < best.year)) best = p;
-    }
-  }
-  return best;
-}
-
 /** A count expressed per 100,000 residents (≥ 0 for counts ≥ 0), divided by `chooseDenominator`'s population. */
 export function normalisePer100k(
   count: number,
