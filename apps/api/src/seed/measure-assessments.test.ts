@@ -93,6 +93,20 @@ describe('MEASURE_ASSESSMENTS', () => {
     expect(a.quote.locator).toMatch(/GRETA\(2018\)7/);
   });
 
+  it.each([
+    ['IT', 'GRETA publishes its third report on Italy', /new national action plan against trafficking/],
+    ['ES', 'GRETA publishes its third report on Spain', /National Strategic Plan against Trafficking/],
+  ])(
+    'cites GRETA’s third evaluation of %s on its national action plan, at "in force" only',
+    (j, title, quote) => {
+      const [a] = find('national_action_plan', j, 2023);
+      if (a === undefined) throw new Error(`no 2023 assessment of ${j}’s national action plan`);
+      expect(a.level).toBe(3);
+      expect(citationFor(a.source, mapped)).toMatchObject({ publisher: 'Council of Europe, GRETA', title });
+      expect(a.quote.text).toMatch(quote);
+    },
+  );
+
   it('gives level 4 only where an evaluation is cited', () => {
     for (const a of MEASURE_ASSESSMENTS.filter((x) => x.level === 4))
       expect(citationFor(a.source, mapped).publisher).toMatch(/GRETA|audit|evaluation/i);

@@ -169,6 +169,50 @@ export const MEASURE_ASSESSMENTS: readonly MeasureAssessmentSeed[] = [
     source: { reference: { key: 'national_action_plan_adopted', jurisdiction: 'ES', year: 2022 } },
   },
   {
+    measure: 'national_action_plan',
+    jurisdiction: 'IT',
+    year: 2023,
+    level: 3,
+    evidence:
+      'GRETA’s third evaluation of Italy (visit of 13–17 February 2023) counts the adoption of a new national action plan against trafficking among the positive developments since its 2019 report; it does not assess how the plan works in practice.',
+    quote: {
+      text: 'These include the adoption of a new national action plan against trafficking',
+      locator: 'GRETA press release "GRETA publishes its third report on Italy", fourth paragraph',
+    },
+    source: {
+      citation: {
+        title: 'GRETA publishes its third report on Italy',
+        publisher: 'Council of Europe, GRETA',
+        year: null,
+        locator:
+          'https://www.coe.int/en/web/anti-human-trafficking/-/greta-publishes-its-third-report-on-italy',
+        kind: 'primary',
+      },
+    },
+  },
+  {
+    measure: 'national_action_plan',
+    jurisdiction: 'ES',
+    year: 2023,
+    level: 3,
+    evidence:
+      'GRETA’s third evaluation of Spain (published June 2023) acknowledges the adoption of a National Strategic Plan against Trafficking in Human Beings and a National Action Plan on Forced Labour for 2021-2023, while finding too little done against trafficking for labour exploitation.',
+    quote: {
+      text: 'including the adoption of a National Strategic Plan against Trafficking in Human Beings and a National Action Plan on Forced Labour for 2021-2023',
+      locator: 'GRETA press release "GRETA publishes its third report on Spain", fourth paragraph',
+    },
+    source: {
+      citation: {
+        title: 'GRETA publishes its third report on Spain',
+        publisher: 'Council of Europe, GRETA',
+        year: 2023,
+        locator:
+          'https://www.coe.int/en/web/portal/-/spain-urged-to-guarantee-compensation-to-victims-of-human-trafficking-and-to-step-up-investigations-of-trafficking-for-labour-exploitation',
+        kind: 'primary',
+      },
+    },
+  },
+  {
     measure: 'provincial_referral_mechanism',
     jurisdiction: 'PK',
     year: 2024,

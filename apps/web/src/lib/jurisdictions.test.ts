@@ -1,6 +1,6 @@
 import type { Jurisdiction } from '@fourp/domain';
 import { describe, expect, it } from 'vitest';
-import { districtChoices, focusFrom, neighbourhoodOf, treeOf } from './jurisdictions';
+import { besideFrom, districtChoices, focusFrom, neighbourhoodOf, treeOf } from './jurisdictions';
 
 const unit = (
   id: string,
@@ -30,6 +30,9 @@ const tree = treeOf([
     ['NEW-DIV', '2022-08-17', null],
   ]),
   unit('PK-PB-SIALKOT', 'district', 'Sialkot District', [['OLD-DIV', null, null]]),
+  unit('PK-PB-GUJRANWALA', 'district', 'Gujranwala District', [['OLD-DIV', null, null]]),
+  unit('PK-PB-MANDI-BAHAUDDIN', 'district', 'Mandi Bahauddin District', [['NEW-DIV', '2022-08-17', null]]),
+  unit('PK-PB-HAFIZABAD', 'district', 'Hafizabad District', [['NEW-DIV', '2022-08-17', null]]),
   unit('PK-PB-GONE', 'district', 'Gone District', [['OLD-DIV', null, '2010-01-01']], '2010-01-01'),
 ]);
 
@@ -41,7 +44,37 @@ describe('the district in focus', () => {
   });
 
   it('offers today’s districts by name, and finds neighbours in the former division', () => {
-    expect(districtChoices(tree).map((d) => d.id)).toEqual(['PK-PB-GUJRAT', 'PK-PB-SIALKOT']);
-    expect(neighbourhoodOf(tree, 'PK-PB-GUJRAT')).toEqual(['PK-PB-GUJRAT', 'PK-PB-SIALKOT']);
+    expect(districtChoices(tree).map((d) => d.id)).toEqual([
+      'PK-PB-GUJRANWALA',
+      'PK-PB-GUJRAT',
+      'PK-PB-HAFIZABAD',
+      'PK-PB-MANDI-BAHAUDDIN',
+      'PK-PB-SIALKOT',
+    ]);
+    expect(neighbourhoodOf(tree, 'PK-PB-GUJRAT')).toEqual([
+      'PK-PB-GUJRAT',
+      'PK-PB-GUJRANWALA',
+      'PK-PB-HAFIZABAD',
+      'PK-PB-MANDI-BAHAUDDIN',
+      'PK-PB-SIALKOT',
+    ]);
+  });
+});
+
+describe('the districts beside the one in focus', () => {
+  const beside = (query: string, base = 'PK-PB-GUJRAT') =>
+    besideFrom(new URL(`http://x/?${query}`), tree, base);
+
+  it('puts Gujrat beside Mandi Bahauddin, Sialkot and Gujranwala by default', () => {
+    expect(beside('neighbours=1')).toEqual(['PK-PB-MANDI-BAHAUDDIN', 'PK-PB-SIALKOT', 'PK-PB-GUJRANWALA']);
+  });
+
+  it('puts another district beside its whole neighbourhood, without itself', () => {
+    expect(beside('', 'PK-PB-SIALKOT')).toEqual(['PK-PB-GUJRANWALA', 'PK-PB-GUJRAT']);
+  });
+
+  it('takes the districts named in the URL, dropping the base, non-districts and former districts', () => {
+    expect(beside('beside=PK-PB-HAFIZABAD,PK-PB-GUJRAT,OLD-DIV,PK-PB-GONE')).toEqual(['PK-PB-HAFIZABAD']);
+    expect(beside('beside=OLD-DIV')).toEqual(['PK-PB-MANDI-BAHAUDDIN', 'PK-PB-SIALKOT', 'PK-PB-GUJRANWALA']);
   });
 });

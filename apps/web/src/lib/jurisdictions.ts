@@ -5,6 +5,7 @@ import {
   type Jurisdiction,
   type JurisdictionTree,
 } from '@fourp/domain';
+import { listParam } from './url-state';
 
 /** The tree of the units the API listed (every unit with its validity and parent periods). */
 export const treeOf = (units: readonly Jurisdiction[]): JurisdictionTree => createJurisdictionTree(units);
@@ -26,3 +27,19 @@ export function focusFrom(url: URL, tree: JurisdictionTree, param = 'base'): str
 /** The district with the districts that share its division now or did before (Gujrat: the old Gujranwala Division and Wazirabad). */
 export const neighbourhoodOf = (tree: JurisdictionTree, district: string): string[] =>
   neighboursOf(tree, district);
+
+/** Gujrat's default companions: the districts that the same shipwrecks and the FIA Gujranwala zone report on. */
+const DEFAULT_BESIDE: Readonly<Record<string, readonly string[]>> = {
+  [BASE_JURISDICTION]: ['PK-PB-MANDI-BAHAUDDIN', 'PK-PB-SIALKOT', 'PK-PB-GUJRANWALA'],
+};
+
+/**
+ * The districts shown beside `base`: the `beside` parameter's districts that exist today, else the default
+ * (Gujrat's three companions, or the whole neighbourhood of another district). Never `base` itself.
+ */
+export function besideFrom(url: URL, tree: JurisdictionTree, base: string): string[] {
+  const shown = (id: string) => id !== base && tree.find(id)?.kind === 'district' && tree.existsAt(id);
+  const requested = listParam(url.searchParams, 'beside').filter(shown);
+  if (requested.length > 0) return requested;
+  return (DEFAULT_BESIDE[base] ?? neighbourhoodOf(tree, base)).filter(shown);
+}

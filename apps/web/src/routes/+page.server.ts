@@ -1,35 +1,37 @@
 import type { Compare, PillarScore, Scorecard } from '@fourp/domain';
 import { serverApi } from '$lib/server/api';
-import { BASE_JURISDICTION, BENCHMARK_IDS } from '@fourp/domain';
-import { REPORTED_JURISDICTIONS, citation, latestPoint, pointSource, pointsFor } from '$lib/series';
+import { BENCHMARK_IDS } from '@fourp/domain';
+import { besideFrom, districtChoices, focusFrom, neighbourhoodOf, treeOf } from '$lib/jurisdictions';
+import { citation, latestPoint, pointSource, pointsFor } from '$lib/series';
 import type { PageServerLoad } from './$types';
 
 export type PillarEntry = {
   jurisdiction: string;
-  /** Always null: a district is scored on its own evidence, never on a parent's (kept for the card's markup). */
-  standInFor: string | null;
   year: number;
   score: PillarScore;
   previous: { year: number; score: number | null } | null;
 };
 
-function pillarEntry(card: Scorecard, previous: Scorecard | null, pillar: string, standInFor: string | null) {
+function pillarEntry(card: Scorecard, previous: Scorecard | null, pillar: string) {
   const score = card.pillars.find((item) => item.pillar === pillar);
   if (!score) return null;
   const before = previous?.pillars.find((item) => item.pillar === pillar);
   return {
     jurisdiction: card.jurisdiction,
-    standInFor,
     year: card.year,
     score,
     previous: previous && before ? { year: previous.year, score: before.score } : null,
   } satisfies PillarEntry;
 }
 
-export const load = (async ({ fetch }) => {
+export const load = (async ({ fetch, url, parent }) => {
   const api = serverApi(fetch);
+  const tree = treeOf((await parent()).units);
+  const base = focusFrom(url, tree);
+  const withNeighbours = url.searchParams.get('neighbours') === '1';
+  const beside = withNeighbours ? besideFrom(url, tree, base) : [];
   const scorecardsWithPrevious = Promise.all(
-    REPORTED_JURISDICTIONS.map(async (jurisdiction) => {
+    [base, ...BENCHMARK_IDS].map(async (jurisdiction) => {
       const current = await api.scorecard({ jurisdiction });
       const previousYear = current.meta.availableYears.find((year) => year < current.data.year);
       const previous =
@@ -37,43 +39,53 @@ export const load = (async ({ fetch }) => {
       return { current: current.data, previous };
     }),
   );
+  const besideCards = Promise.all(
+    beside.map(async (jurisdiction) => (await api.scorecard({ jurisdiction })).data),
+  );
   const indicatorsWithHeadline = api.indicators().then(async (list) => {
     const headline = list.data.filter((indicator) => indicator.headline && indicator.pillar !== 'context');
     const compares = await Promise.all(
       headline.map(
-        async (indicator) =>
-          (await api.compare({ indicator: indicator.id, base: BASE_JURISDICTION, with: BENCHMARK_IDS })).data,
+        async (indicator) => (await api.compare({ indicator: indicator.id, base, with: BENCHMARK_IDS })).data,
       ),
     );
     return { indicators: list.data, compares };
   });
-  const [cards, { indicators, compares }, health, coverage, jurisdictions, sources] = await Promise.all([
-    scorecardsWithPrevious,
-    indicatorsWithHeadline,
-    api.health(),
-    api.coverage(),
-    api.jurisdictions(),
-    api.sources({ limit: 1 }),
-  ]);
+  const [cards, neighbours, { indicators, compares }, health, coverage, jurisdictions, sources] =
+    await Promise.all([
+      scorecardsWithPrevious,
+      besideCards,
+      indicatorsWithHeadline,
+      api.health(),
+      api.coverage(),
+      api.jurisdictions(),
+      api.sources({ limit: 1 }),
+    ]);
 
   const byJurisdiction = new Map(cards.map((card) => [card.current.jurisdiction, card]));
   const pillarIds = cards[0]?.current.pillars.map((pillar) => pillar.pillar) ?? [];
   const pillars = pillarIds.map((pillar) => {
-    const own = byJurisdiction.get(BASE_JURISDICTION);
-    const base = own ? pillarEntry(own.current, own.previous, pillar, null) : null;
+    const own = byJurisdiction.get(base);
+    const entry = own ? pillarEntry(own.current, own.previous, pillar) : null;
     const benchmarks = BENCHMARK_IDS.flatMap((id) => {
       const card = byJurisdiction.get(id);
-      const entry = card ? pillarEntry(card.current, card.previous, pillar, null) : null;
-      return entry ? [entry] : [];
+      const benchmark = card ? pillarEntry(card.current, card.previous, pillar) : null;
+      return benchmark ? [benchmark] : [];
     });
     const headline = compares
       .filter((compare) => indicators.find((i) => i.id === compare.indicator)?.pillar === pillar)
       .map(headlineRow);
-    return { pillar, base, benchmarks, headline };
+    return { pillar, base: entry, benchmarks, headline };
   });
 
   const latestYear = coverage.data.reduce((max, cell) => Math.max(max, cell.year ?? 0), 0);
+  const ownCard = byJurisdiction.get(base)?.current;
   return {
+    base,
+    withNeighbours,
+    districts: districtChoices(tree),
+    neighbourhood: neighbourhoodOf(tree, base).filter((id) => id !== base),
+    beside: ownCard ? [ownCard, ...neighbours] : neighbours,
     scores: pillars,
     indicators,
     jurisdictions: jurisdictions.data.items,

@@ -119,9 +119,9 @@ const en = {
   'direction.lower_is_better': 'Lower is better',
   'direction.neutral': 'Neither higher nor lower is better',
 
-  'overview.title': 'Where Gujrat stands on each P',
+  'overview.title': 'Where {district} stands on each P',
   'overview.lead':
-    'District Gujrat’s anti-trafficking policy scored on Prevention, Protection, Prosecution and Partnership, beside Italy and Spain.',
+    '{district}’s anti-trafficking policy scored on Prevention, Protection, Prosecution and Partnership from its own evidence, beside Italy and Spain; national laws and programmes that apply there are listed beside each score, never counted in it.',
   'overview.scoreOf': '{score} of 100',
   'overview.outOf100': '/100',
   'overview.coverageLine':
@@ -253,6 +253,29 @@ const en = {
   'measures.history': 'Earlier assessments',
   'measures.assessedIn': 'assessed {year}',
   'measures.relatedIndicators': 'Indicators that show whether it works',
+  'measures.quoteAt': 'at {locator}',
+  'measures.greta': 'GRETA’s evaluation',
+  'measures.source': 'Source',
+
+  'score.withheld': 'Withheld',
+  'score.frameworkEvidence': 'evidence',
+  'score.beside': '{district} beside its neighbours',
+  'score.besideLead':
+    'Each district is scored on its own evidence against the same absolute references (rubric levels and the indicators’ own scales), never against another district; a withheld score says why.',
+  'score.besideChoose': 'Districts beside {district}',
+  'score.pillarTitle': 'Score for {district} ({year})',
+  'score.method': 'Method and weights',
+  'score.appliedWeights': 'Weights applied: indicators {indicators} %, measures {measures} %',
+  'score.parts': 'Indicators part {indicators} · measures part {measures}',
+  'score.ownMeasures': 'Own measure assessments (counted)',
+  'score.ownIndicators': 'Own indicator figures (counted)',
+  'score.noneOwn': 'None.',
+  'score.indicatorItem': '{indicator}: {score} ({value} in {year}, {scale})',
+  'score.measureItem': '{measure}: level {level} ({year})',
+  'score.benchmarks': 'Benchmarks, scored the same way',
+  'score.progressTitle': 'Pillar scores for {jurisdiction}',
+  'score.progressLead':
+    'From {jurisdiction}’s own evidence only; the national framework that applies is listed, not counted.',
 
   'coverage.title': 'Data coverage',
   'coverage.denominatorsTitle': 'Counts without a population denominator',
@@ -297,6 +320,12 @@ const en = {
   'methodology.derivation': 'Derived ratios',
   'methodology.progress': 'Progress towards targets',
   'methodology.thresholds': 'Thresholds',
+  'methodology.minOwnItems':
+    'Own scored items below which a score is withheld (also: fewer than half of those that could be scored)',
+  'methodology.ordinalScales': 'Ordinal scales (best placement first)',
+  'methodology.progressRatio': '{status} progress',
+  'methodology.progressPoints': 'Figures needed for a slope',
+  'methodology.progressMeanCount': 'Mean yearly count needed for a count’s trend',
   'methodology.rubric': 'Policy measure rubric',
   'methodology.catalogue': 'Indicator catalogue',
 

@@ -1,3 +1,4 @@
+import * as domain from '@fourp/domain';
 import {
   ASSESSMENT_METHOD,
   COMPARABILITY_GRADES,
@@ -7,9 +8,12 @@ import {
   GRADE_METHOD,
   INDICATORS,
   MAX_RUBRIC_LEVEL,
+  MIN_OWN_ITEMS,
   NORMALISATION_METHOD,
+  ORDINAL_SCALES,
   PILLARS,
   PROGRESS_METHOD,
+  PROGRESS_MINIMUMS,
   PROGRESS_THRESHOLDS,
   RUBRIC,
   SCORECARD_METHOD,
@@ -17,8 +21,30 @@ import {
 } from '@fourp/domain';
 import type { PageServerLoad } from './$types';
 
+const PLACED = new Set<unknown>([
+  SCORECARD_METHOD,
+  NORMALISATION_METHOD,
+  ASSESSMENT_METHOD,
+  SUPPRESSION_METHOD,
+  DERIVATION_METHOD,
+  PROGRESS_METHOD,
+  GRADE_METHOD,
+]);
+
+/** Every method text the domain exports that has no section of its own, so that no rule goes unstated. */
+const otherMethods = Object.entries(domain).flatMap(([name, text]) =>
+  name.endsWith('_METHOD') && typeof text === 'string' && !PLACED.has(text) ? [{ name, text }] : [],
+);
+
 export const load = (() => ({
   scorecardMethod: SCORECARD_METHOD,
+  minOwnItems: MIN_OWN_ITEMS,
+  ordinalScales: Object.entries(ORDINAL_SCALES).map(([indicator, steps]) => ({
+    indicator,
+    steps: [...steps],
+  })),
+  progressMinimums: PROGRESS_MINIMUMS,
+  otherMethods,
   weights: DEFAULT_SCORECARD_WEIGHTS,
   confidence: CONFIDENCE_THRESHOLDS,
   maxRubricLevel: MAX_RUBRIC_LEVEL,

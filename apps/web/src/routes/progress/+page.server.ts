@@ -15,8 +15,10 @@ export const load = (async (event) => {
   const jurisdiction = monitored.some((j) => j.id === requested) ? requested! : BASE_JURISDICTION;
   const me = event.locals.user;
   const canSetTargets = me?.actions.includes('target.set') ?? false;
-  const [progress, sources] = await Promise.all([
-    sessionApi(event).progress({ jurisdiction }),
+  const api = sessionApi(event);
+  const [progress, scorecard, sources] = await Promise.all([
+    api.progress({ jurisdiction }),
+    api.scorecard({ jurisdiction }),
     canSetTargets ? knownSources(event) : Promise.resolve([]),
   ]);
   const scope = me?.scope ?? null;
@@ -25,6 +27,8 @@ export const load = (async (event) => {
     jurisdictions: monitored,
     items: progress.data,
     method: progress.meta.method,
+    scorecard: scorecard.data,
+    units: tree.units,
     canSetTargets,
     targetJurisdictions: canSetTargets
       ? monitored.filter((j) => me?.user.role === 'admin' || (scope !== null && tree.isWithin(j.id, scope)))
