@@ -29,6 +29,10 @@ const repoRoot = new URL('../../../', import.meta.url).pathname;
 const INDICATOR = 'victims_identified';
 const VIEW_WITH = 'PK-PB,PK,IT,ES,EU27';
 
+/** How the dashboard words a confidence label. */
+const confidenceText = (confidence: string) =>
+  confidence === 'none' ? 'no confidence' : `${confidence} confidence`;
+
 let stack: RunningStack;
 let browser: Browser;
 
@@ -132,10 +136,71 @@ describe('overview', () => {
         expect(framework).toContain('National framework (applies in');
         expect(framework).toContain('Pakistan');
       }
+      expect(row).toContain(confidenceText(score.confidence));
+      const shown = await gujrat.locator('strong.score').allInnerTexts();
+      if (score.score === null) expect(shown).toEqual([]);
+      else {
+        expect(score.coverage.ownItems).toBeGreaterThanOrEqual(3);
+        expect(shown).toEqual([String(Math.round(score.score))]);
+      }
+      for (const measure of score.measures.filter((m) => m.framework !== null)) {
+        const link = card.locator(
+          `section.framework a[href="/measures?base=PK-PB-GUJRAT#${measure.measure}"]`,
+        );
+        expect(await link.count()).toBe(1);
+      }
     }
     const text = await page.locator('main').innerText();
     expect(text).toContain('National framework');
     await page.close();
+  });
+
+  it('focuses on any district, and shows Gujrat beside its neighbours, each on its own evidence', async () => {
+    const sialkot = await open('/?base=PK-PB-SIALKOT');
+    expect(sialkot.status).toBe(200);
+    expect(await sialkot.page.locator('h1').innerText()).toContain('Sialkot District');
+    expect(await sialkot.page.locator('select[name="base"]').inputValue()).toBe('PK-PB-SIALKOT');
+    const { data: card } = await apiJson<ScorecardResponse>(
+      stack.apiUrl,
+      '/v1/scorecard?jurisdiction=PK-PB-SIALKOT',
+    );
+    const protection = card.pillars.find((p) => p.pillar === 'protection')!;
+    const row = await sialkot.page
+      .locator('article.pillar', { has: sialkot.page.locator('#pillar-protection') })
+      .locator('tbody tr')
+      .first()
+      .innerText();
+    expect(row).toContain('Sialkot District');
+    expect(row).toContain(
+      `Own evidence: ${protection.coverage.ownItems} of ${protection.coverage.scorableItems} items that could be scored`,
+    );
+    expect(
+      await sialkot.page.locator('a[href="/pillars/protection?base=PK-PB-SIALKOT"]').count(),
+    ).toBeGreaterThan(0);
+    await sialkot.page.close();
+
+    const beside = await open('/?neighbours=1');
+    expect(beside.status).toBe(200);
+    const rows = beside.page.locator('section.beside tbody tr');
+    expect(
+      await rows.evaluateAll((trs) => trs.map((tr) => (tr as HTMLElement).dataset['jurisdiction'])),
+    ).toEqual(['PK-PB-GUJRAT', 'PK-PB-MANDI-BAHAUDDIN', 'PK-PB-SIALKOT', 'PK-PB-GUJRANWALA']);
+    const text = await beside.page.locator('section.beside').innerText();
+    expect(text).toContain('against the same absolute references');
+    for (const id of ['PK-PB-MANDI-BAHAUDDIN', 'PK-PB-SIALKOT', 'PK-PB-GUJRANWALA']) {
+      const { data } = await apiJson<ScorecardResponse>(stack.apiUrl, `/v1/scorecard?jurisdiction=${id}`);
+      const cells = await beside.page
+        .locator(`section.beside tr[data-jurisdiction="${id}"] td`)
+        .allInnerTexts();
+      data.pillars.forEach((score, index) => {
+        expect(cells[index]).toContain(
+          `Own evidence: ${score.coverage.ownItems} of ${score.coverage.scorableItems} items that could be scored`,
+        );
+        if (score.score === null) expect(cells[index]).toContain('Withheld');
+      });
+    }
+    await screenshot(beside.page, 'overview-neighbours');
+    await beside.page.close();
   });
 
   it('names the data and code licences in the footer, with links to their texts', async () => {
@@ -262,6 +327,30 @@ describe('other pages', () => {
     await page.close();
   });
 
+  it('policy measures quote each assessment’s evidence with its locator and source, and GRETA’s evaluations', async () => {
+    const measures = await apiJson<MeasureListResponse>(stack.apiUrl, '/v1/measures');
+    const { page } = await open('/measures');
+    for (const measure of measures.data) {
+      for (const { jurisdiction, latest } of measure.jurisdictions) {
+        if (!['PK-PB-GUJRAT', 'PK-PB', 'PK', 'IT', 'ES'].includes(jurisdiction) || latest.quote === null)
+          continue;
+        const cell = await page.locator(`tr#${measure.id}`).innerText();
+        expect(cell).toContain(`“${latest.quote.text}”`);
+        expect(cell).toContain(`at ${latest.quote.locator}`);
+        expect(cell).toContain(latest.source.title);
+      }
+    }
+    const plan = await page.locator('tr#national_action_plan').innerText();
+    expect(plan).toContain('GRETA’s evaluation');
+    expect(plan).toContain('These include the adoption of a new national action plan against trafficking');
+    await page.close();
+
+    const sialkot = await open('/measures?base=PK-PB-SIALKOT');
+    const headers = await sialkot.page.locator('table.matrix').first().locator('thead th').allInnerTexts();
+    expect(headers.slice(1, 3)).toEqual(['Sialkot District', 'Punjab']);
+    await sialkot.page.close();
+  });
+
   it('coverage says plainly where there is no data', async () => {
     const coverage = await apiJson<CoverageResponse>(stack.apiUrl, '/v1/coverage');
     const { page, status } = await open('/coverage');
@@ -358,6 +447,33 @@ describe('other pages', () => {
     expect(await page.locator('svg.sparkline').count()).toBeGreaterThan(0);
     await screenshot(page, 'pillar-prosecution');
     await page.close();
+  });
+
+  it('a pillar page shows the score from own evidence, the national framework, method and sensitivity, for any district', async () => {
+    for (const [id, name] of [
+      ['PK-PB-GUJRAT', 'Gujrat District'],
+      ['PK-PB-SIALKOT', 'Sialkot District'],
+    ] as const) {
+      const { data } = await apiJson<ScorecardResponse>(stack.apiUrl, `/v1/scorecard?jurisdiction=${id}`);
+      const score = data.pillars.find((p) => p.pillar === 'protection')!;
+      const { page, status } = await open(`/pillars/protection?base=${id}`);
+      expect(status).toBe(200);
+      const text = await page.locator('section.scorecard').innerText();
+      expect(text).toContain(`Score for ${name} (${data.year})`);
+      expect(text).toContain(
+        `Own evidence: ${score.coverage.ownItems} of ${score.coverage.scorableItems} items that could be scored`,
+      );
+      expect(text).toContain(confidenceText(score.confidence));
+      expect(text).toContain(data.method);
+      expect(text).toContain('Weights applied: indicators 50 %, measures 50 %');
+      if (score.score === null) expect(text).toContain(score.reason!);
+      else expect(text).toMatch(/Indicators only .* · measures only .* · 50\/50 /);
+      if (score.coverage.frameworkItems > 0) expect(text).toContain('National framework (applies in');
+      expect(text).toContain('Italy');
+      expect(text).toContain('Spain');
+      expect(await page.locator('select[name="base"]').inputValue()).toBe(id);
+      await page.close();
+    }
   });
 
   it('an unknown pillar is a 404', async () => {

@@ -2,8 +2,8 @@ import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { assessProgress } from '@fourp/domain';
-import { launchBrowser, outputDir, screenshot } from '../support/browser.js';
+import { assessProgress, type ScorecardResponse } from '@fourp/domain';
+import { apiJson, launchBrowser, outputDir, screenshot } from '../support/browser.js';
 import { startStack, type RunningStack } from '../support/servers.js';
 import { PASSWORD, apiSession, createUser, indicatorWithoutGujratData } from './workflow-support.js';
 
@@ -12,6 +12,10 @@ const OFFICIAL = 'official.progress@example.org';
 const LATEST_SOURCE = 'District Police Office Gujrat: annual return (e2e test)';
 const BASELINE_SOURCE = 'Punjab anti-trafficking action plan baseline (e2e test)';
 const TARGET_SOURCE = 'Punjab anti-trafficking action plan (e2e test)';
+
+/** How the dashboard words a confidence label. */
+const confidenceText = (confidence: string) =>
+  confidence === 'none' ? 'no confidence' : `${confidence} confidence`;
 
 let stack: RunningStack;
 let browser: Browser;
@@ -74,6 +78,35 @@ describe('progress towards targets', () => {
       ),
     );
     expect(sheets).toBe(true);
+    await page.close();
+  });
+
+  it('shows each pillar score from Gujrat’s own evidence, with the national framework and confidence, on screen and in print', async () => {
+    const { data } = await apiJson<ScorecardResponse>(
+      stack.apiUrl,
+      '/v1/scorecard?jurisdiction=PK-PB-GUJRAT',
+    );
+    const page = await browser.newPage({ viewport: { width: 1280, height: 900 } });
+    await page.goto(`${stack.webUrl}/progress`, { waitUntil: 'networkidle' });
+    for (const media of ['screen', 'print'] as const) {
+      await page.emulateMedia({ media });
+      for (const score of data.pillars) {
+        const card = page.locator(`article.pillar[data-pillar="${score.pillar}"]`);
+        expect(await card.isVisible()).toBe(true);
+        const text = await card.innerText();
+        expect(text).toContain(
+          `Own evidence: ${score.coverage.ownItems} of ${score.coverage.scorableItems} items that could be scored`,
+        );
+        expect(text).toContain(`National framework: ${score.coverage.frameworkItems} (shown, not counted)`);
+        expect(text).toContain(confidenceText(score.confidence));
+        if (score.score === null) {
+          expect(text).toContain('Withheld');
+          expect(text).toContain(score.reason!);
+        }
+        for (const measure of score.measures.filter((m) => m.framework !== null))
+          expect(await card.locator(`section.framework a[href$="#${measure.measure}"]`).count()).toBe(1);
+      }
+    }
     await page.close();
   });
 
