@@ -43,7 +43,7 @@ describe('loadReferenceData', () => {
       sources: 133,
       sourcesInserted: 133,
       superseded: 3,
-      assessments: 20,
+      assessments: 21,
     });
     expect(await countOf(observations)).toBe(261);
     const published = await db
@@ -320,7 +320,7 @@ describe('loadReferenceData', () => {
       assessments: 0,
     });
     expect(await countOf(observations)).toBe(261);
-    expect(await countOf(sources)).toBe(141);
+    expect(await countOf(sources)).toBe(142);
     expect(await countOf(observationRevisions)).toBe(3);
   });
 

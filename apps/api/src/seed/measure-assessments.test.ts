@@ -107,6 +107,18 @@ describe('MEASURE_ASSESSMENTS', () => {
     },
   );
 
+  it('cites GRETA’s first evaluation of Italy on the residence permit, as known through a summary, at "in force"', () => {
+    const [a] = find('residence_permit_unconditional', 'IT', 2014);
+    if (a === undefined) throw new Error('no 2014 assessment of Italy’s residence permit');
+    expect(a.level).toBe(3);
+    expect(citationFor(a.source, mapped)).toMatchObject({
+      publisher: 'Council of Europe, GRETA',
+      kind: 'secondary',
+    });
+    expect(a.quote.locator).toMatch(/GRETA\(2014\)18, as summarised by/);
+    expect(a.quote.text).toMatch(/on the basis of their personal situation and when co-operating/);
+  });
+
   it('gives level 4 only where an evaluation is cited', () => {
     for (const a of MEASURE_ASSESSMENTS.filter((x) => x.level === 4))
       expect(citationFor(a.source, mapped).publisher).toMatch(/GRETA|audit|evaluation/i);

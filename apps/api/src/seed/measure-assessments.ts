@@ -69,6 +69,30 @@ export const MEASURE_ASSESSMENTS: readonly MeasureAssessmentSeed[] = [
     },
   },
   {
+    measure: 'residence_permit_unconditional',
+    jurisdiction: 'IT',
+    year: 2014,
+    level: 3,
+    evidence:
+      'GRETA’s first evaluation of Italy (GRETA(2014)18) welcomed that victims can be granted a residence permit on the basis of their personal situation as well as when cooperating, and asked that victims fully benefit from it in practice: in force, its working in practice not yet shown. Known through a summary of GRETA’s publication.',
+    quote: {
+      text: 'to be granted a residence permit both on the basis of their personal situation and when co-operating with the authorities',
+      locator:
+        'GRETA(2014)18, as summarised by the Human Rights Centre, University of Padova (news of 22 September 2014)',
+    },
+    source: {
+      citation: {
+        title:
+          'GRETA(2014)18: Report concerning the implementation of the Council of Europe Convention on Action against Trafficking in Human Beings by Italy, first evaluation round',
+        publisher: 'Council of Europe, GRETA',
+        year: 2014,
+        locator:
+          'https://unipd-centrodirittiumani.it/en/news/council-of-europe-first-evaluation-report-on-italy-of-the-group-of-experts-on-action-against-trafficking-in-human-beings-greta',
+        kind: 'secondary',
+      },
+    },
+  },
+  {
     measure: 'recovery_reflection_period',
     jurisdiction: 'ES',
     year: 2009,
