@@ -272,7 +272,7 @@ const en = {
   'score.noneOwn': 'None.',
   'score.indicatorItem': '{indicator}: {score} ({value} in {year}, {scale})',
   'score.measureItem': '{measure}: level {level} ({year})',
-  'score.benchmarks': 'Benchmarks, scored the same way',
+  'score.benchmarks': 'Beside it, each scored the same way on its own evidence',
   'score.progressTitle': 'Pillar scores for {jurisdiction}',
   'score.progressLead':
     'From {jurisdiction}’s own evidence only; the national framework that applies is listed, not counted.',
