@@ -802,6 +802,27 @@ export interface components {
         count: number;
       };
     };
+    CodeListResponse: {
+      data: components['schemas']['CodeList'][];
+      meta: {
+        count: number;
+      };
+    };
+    CodeList: {
+      /** @enum {string} */
+      dimension: 'sex' | 'age_group' | 'exploitation_form' | 'nationality';
+      name: string;
+      /** @description the SDMX or Eurostat code list the sdmx codes come from */
+      sdmxCodeList: string;
+      /** @description where the categories come from and what they leave out */
+      note: string;
+      codes: {
+        code: string;
+        label: string;
+        /** @description the code in the list's sdmxCodeList; null where it has no single equivalent */
+        sdmx: string | null;
+      }[];
+    };
     IndicatorListResponse: {
       data: components['schemas']['Indicator'][];
       meta: {
@@ -2243,26 +2264,7 @@ export interface operations {
           [name: string]: unknown;
         };
         content: {
-          'application/json': {
-            data: {
-              /** @enum {string} */
-              dimension: 'sex' | 'age_group' | 'exploitation_form' | 'nationality';
-              name: string;
-              /** @description the SDMX or Eurostat code list the sdmx codes come from */
-              sdmxCodeList: string;
-              /** @description where the categories come from and what they leave out */
-              note: string;
-              codes: {
-                code: string;
-                label: string;
-                /** @description the code in the list's sdmxCodeList; null where it has no single equivalent */
-                sdmx: string | null;
-              }[];
-            }[];
-            meta: {
-              count: number;
-            };
-          };
+          'application/json': components['schemas']['CodeListResponse'];
           'text/csv': string;
         };
       };
