@@ -141,6 +141,7 @@ describe('administrative units', () => {
 
     await page.getByRole('button', { name: 'Apply 1 changes' }).click();
     await page.getByText('Added 1 units and closed 0.').waitFor();
+    expect(await page.getByTestId('units-changes').innerText()).toContain('Added PK-PB-GUJRAT-KUNJAH');
     expect(await gujratTehsils()).toContain(KUNJAH.id);
     await screenshot(page, 'admin-units');
     await context.close();

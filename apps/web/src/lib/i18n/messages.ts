@@ -620,6 +620,8 @@ const en = {
   'units.applied': 'Added {added} units and closed {closed}.',
   'units.added': 'Add',
   'units.closed': 'Close',
+  'units.addedDone': 'Added',
+  'units.closedDone': 'Closed',
   'units.issuesCaption': 'Problems by row ({count}); the first row after the header is row 1',
   'units.row': 'Row',
   'units.field': 'Field',
