@@ -15,6 +15,7 @@ import { accessLog, consoleLogger } from './middleware/logger.js';
 import { docsRoutes } from './openapi/docs.js';
 import { openApiDocument, registerSharedComponents, type OpenApiDocument } from './openapi/document.js';
 import { createRouter } from './openapi/router.js';
+import { codeListRoutes } from './routes/code-lists.js';
 import { comparisonRoutes } from './routes/compare.js';
 import { coverageRoutes } from './routes/coverage.js';
 import { healthRoutes } from './routes/health.js';
@@ -124,6 +125,7 @@ export function createApp(deps: AppDeps) {
   for (const path of PUBLISHED_DATA) app.use(path, dataLicence());
   app.route('/health', healthRoutes(routeDeps));
   app.route('/v1/pillars', pillarRoutes());
+  app.route('/v1/code-lists', codeListRoutes());
   app.route('/v1/indicators', indicatorRoutes(routeDeps));
   app.route('/v1/jurisdictions', jurisdictionRoutes(routeDeps));
   app.route('/v1/observations', observationRoutes(routeDeps));

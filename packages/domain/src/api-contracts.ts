@@ -19,6 +19,7 @@ import {
   TEXT_LIMITS,
   YearSchema,
 } from './contracts.js';
+import { CodeListSchema } from './code-lists.js';
 import { PER_MODES } from './normalise.js';
 import { ComparisonSchema, ScorecardSchema } from './results.js';
 
@@ -375,3 +376,9 @@ export const SourceDetailSchema = SourceSummarySchema.extend({
 export type SourceDetail = z.infer<typeof SourceDetailSchema>;
 export const SourceResponseSchema = z.object({ data: SourceDetailSchema });
 export type SourceResponse = z.infer<typeof SourceResponseSchema>;
+
+export const CodeListResponseSchema = z.object({
+  data: z.array(CodeListSchema),
+  meta: z.object({ count: z.number().int() }),
+});
+export type CodeListResponse = z.infer<typeof CodeListResponseSchema>;

@@ -14,7 +14,8 @@ import {
   preferredFigure,
   type ObservationCell,
 } from './cell.js';
-import { DISAGGREGATION_DIMENSIONS, type Disaggregation } from './contracts.js';
+import { CODE_LISTS } from './code-lists.js';
+import { DISAGGREGATION_DIMENSIONS, type Disaggregation, type DisaggregationDimension } from './contracts.js';
 import { obs } from './test-support/fixtures.js';
 
 describe('breakdownKey', () => {
@@ -55,6 +56,12 @@ describe('parseBreakdown', () => {
     { text: 'sex=female;sex=male', message: 'sex is given twice' },
     { text: 'colour=red', message: /dimensions: sex, age_group/ },
     { text: 'sex=Female', message: /categories in snake_case/ },
+    { text: 'sex=women', message: 'sex "women" is not in the sex code list; allowed: female, male, unknown' },
+    {
+      text: 'tehsil=kharian; age_group=girls',
+      message: /^age_group "girls" .*allowed: child, adult, unknown$/,
+    },
+    { text: 'nationality=pakistani', message: /nationality "pakistani" .*ISO 3166-1 alpha-2/ },
   ])('rejects "$text"', ({ text, message }) => {
     const parsed = parseBreakdown(text);
     expect(parsed.ok).toBe(false);
@@ -65,10 +72,14 @@ describe('parseBreakdown', () => {
   });
 });
 
-const category = fc.stringMatching(/^[a-z0-9_]{1,12}$/);
-const breakdown: fc.Arbitrary<Disaggregation> = fc.dictionary(
-  fc.constantFrom(...DISAGGREGATION_DIMENSIONS),
-  category,
+const freeCategory = fc.stringMatching(/^[a-z0-9_]{1,12}$/);
+const categoryOf = (dimension: DisaggregationDimension): fc.Arbitrary<string> => {
+  const list = CODE_LISTS.find((l) => l.dimension === dimension);
+  return list ? fc.constantFrom(...list.codes.map((c) => c.code)) : freeCategory;
+};
+const breakdown: fc.Arbitrary<Disaggregation> = fc.record(
+  Object.fromEntries(DISAGGREGATION_DIMENSIONS.map((d) => [d, categoryOf(d)])),
+  { requiredKeys: [] },
 );
 
 describe('breakdown encoding (property)', () => {

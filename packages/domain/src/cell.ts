@@ -54,7 +54,8 @@ const invalid = (message: string): Result<Disaggregation> =>
 
 /**
  * Breakdown text as people write it (`sex=female; age_group=child`, any order, blanks around pairs ignored); "" is
- * the total. Fails `invalid_observation` for a malformed pair, a repeated dimension or an unknown dimension.
+ * the total. Fails `invalid_observation` for a malformed pair, a repeated or unknown dimension, or a category
+ * outside its dimension's code list.
  */
 export function parseBreakdown(text: string): Result<Disaggregation> {
   const entries: [string, string][] = [];
@@ -71,7 +72,9 @@ export function parseBreakdown(text: string): Result<Disaggregation> {
     entries.push([dimension, category]);
   }
   const parsed = DisaggregationSchema.safeParse(Object.fromEntries(entries));
-  return parsed.success ? ok(parsed.data) : invalid(breakdownHint);
+  if (parsed.success) return ok(parsed.data);
+  const malformed = parsed.error.issues.some((issue) => issue.code !== 'custom');
+  return invalid(malformed ? breakdownHint : parsed.error.issues.map((issue) => issue.message).join('; '));
 }
 
 /** True for a total: a figure with no breakdown. */

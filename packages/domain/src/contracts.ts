@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { categoryProblem } from './code-lists.js';
 
 /** The four pillars plus `context` (denominators and background figures). */
 export const PILLAR_IDS = ['prevention', 'protection', 'prosecution', 'partnership', 'context'] as const;
@@ -108,14 +109,22 @@ export const DISAGGREGATION_DIMENSIONS = [
 export const DisaggregationDimensionSchema = z.enum(DISAGGREGATION_DIMENSIONS);
 export type DisaggregationDimension = z.infer<typeof DisaggregationDimensionSchema>;
 
-/** Dimension → category; `{}` is the total. */
-export const DisaggregationSchema = z.partialRecord(
-  DisaggregationDimensionSchema,
-  z
-    .string()
-    .max(TEXT_LIMITS.id)
-    .regex(/^[a-z0-9_]+$/, 'a snake_case category'),
-);
+/** Dimension → category; `{}` is the total. Coded dimensions take a category from their code list (`CODE_LISTS`). */
+export const DisaggregationSchema = z
+  .partialRecord(
+    DisaggregationDimensionSchema,
+    z
+      .string()
+      .max(TEXT_LIMITS.id)
+      .regex(/^[a-z0-9_]+$/, 'a snake_case category'),
+  )
+  .superRefine((breakdown, ctx) => {
+    for (const [dimension, category] of Object.entries(breakdown)) {
+      const problem = category === undefined ? null : categoryProblem(dimension, category);
+      if (problem)
+        ctx.addIssue({ code: 'custom', path: [dimension], message: problem, params: { codeList: true } });
+    }
+  });
 export type Disaggregation = z.infer<typeof DisaggregationSchema>;
 
 export const IndicatorIdSchema = z

@@ -1,4 +1,5 @@
 export * from './contracts.js';
+export * from './code-lists.js';
 export * from './csv.js';
 export * from './group-by.js';
 export * from './licences.js';

@@ -285,6 +285,7 @@ export const IMPORT_COLUMNS = [
   'jurisdiction',
   'year',
   'year_end',
+  'period',
   'disaggregation',
   'value',
   'status',

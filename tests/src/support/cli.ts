@@ -73,6 +73,7 @@ export function importCsv(rows: number, batch: string): string {
       TEHSILS[i % 4],
       year,
       '',
+      '',
       SEXES[Math.floor(i / 4) % 3],
       100 + (year % 3),
       'A',

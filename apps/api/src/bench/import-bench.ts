@@ -43,6 +43,7 @@ const toCsv = (rows: Row[]) =>
         r.jurisdiction,
         r.year,
         '',
+        '',
         r.sex,
         r.value,
         'A',

@@ -75,7 +75,7 @@ function importCsv(rows: number, report: string): string {
   const lines = Array.from({ length: rows }, (_, i) => {
     const year = 1995 + (Math.floor(i / 12) % 30);
     const sex = ['', 'sex=female', 'sex=male'][Math.floor(i / 4) % 3];
-    const cells = ['victims_identified', tehsils[i % 4], year, '', sex, 100 + (year % 3), 'A', ''];
+    const cells = ['victims_identified', tehsils[i % 4], year, '', '', sex, 100 + (year % 3), 'A', ''];
     return [...cells, `${report} ${Math.floor(i / 360)}`, 'Bench publisher', 2024, '', 'primary', ''].join(
       ',',
     );

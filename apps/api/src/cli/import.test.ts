@@ -46,6 +46,27 @@ describe('import CLI', () => {
     expect(run.stdout).toMatch(/of 1500 rows/);
   }, 60_000);
 
+  it('names a breakdown category outside its code list by row, with the allowed codes', () => {
+    const file = join(dir, 'free-text.csv');
+    const cells: Partial<Record<(typeof IMPORT_COLUMNS)[number], string>> = {
+      indicator: 'victims_identified',
+      jurisdiction: 'PK-PB-GUJRAT',
+      year: '2020',
+      disaggregation: 'sex=women',
+      value: '4',
+      source_title: 'District police return',
+      source_publisher: 'Punjab Police',
+    };
+    writeFileSync(
+      file,
+      [IMPORT_COLUMNS.join(','), IMPORT_COLUMNS.map((c) => cells[c] ?? '').join(',')].join('\n'),
+    );
+    const run = runImport(file);
+    expect(run.stderr).toContain(
+      'error   row 2, disaggregation: sex "women" is not in the sex code list; allowed: female, male, unknown\n',
+    );
+  }, 60_000);
+
   it('refuses a file past a limit with a message naming the limit and the row', () => {
     const file = join(dir, 'newlines.csv');
     writeFileSync(file, '\n'.repeat(IMPORT_LIMITS.rows + 10));

@@ -8,6 +8,9 @@ import { parseImportFile, templateXlsx } from './parse.js';
 const TEHSILS = ['PK-PB-GUJRAT', 'PK-PB-GUJRAT-GUJRAT', 'PK-PB-GUJRAT-KHARIAN', 'PK-PB-GUJRAT-SARAI-ALAMGIR'];
 const SEXES = ['', 'sex=female', 'sex=male'];
 
+const BREAKDOWN = IMPORT_COLUMNS.indexOf('disaggregation');
+const VALUE = IMPORT_COLUMNS.indexOf('value');
+
 /** `count` distinct, valid template rows for Gujrat and its tehsils. */
 function templateRows(count: number): string[][] {
   const rows: string[][] = [];
@@ -20,6 +23,7 @@ function templateRows(count: number): string[][] {
       'victims_identified',
       jurisdiction,
       String(year),
+      '',
       '',
       sex,
       String(100 + (year % 3)),
@@ -64,7 +68,7 @@ const post = (body: string | Uint8Array, query = '', contentType = 'text/csv') =
 describe('bulk import', () => {
   it('rejects a 1,000-row file with one bad row, naming the row, and writes nothing', async () => {
     const rows = templateRows(1000);
-    rows[536]![5] = '1.234.5';
+    rows[536]![VALUE] = '1.234.5';
     const before = await tableCounts(t.db);
     const problem = await readProblem(await post(toCsv(rows)), 400);
     expect(problem.errors).toEqual([
@@ -181,11 +185,11 @@ describe('bulk import', () => {
 
   it('reads a breakdown written in any order as one cell, and names a malformed breakdown', async () => {
     const rows = templateRows(4);
-    rows[0]![4] = 'sex=female; age_group=child';
+    rows[0]![BREAKDOWN] = 'sex=female; age_group=child';
     rows[1] = [...rows[0]!];
-    rows[1][4] = 'age_group=child;sex=female';
-    rows[2]![4] = 'sex=female;sex=male';
-    rows[3]![4] = 'sex female';
+    rows[1][BREAKDOWN] = 'age_group=child;sex=female';
+    rows[2]![BREAKDOWN] = 'sex=female;sex=male';
+    rows[3]![BREAKDOWN] = 'sex female';
     const problem = await readProblem(await post(toCsv(rows)), 400);
     expect(problem.errors?.map((e) => [e.row, e.column, e.message])).toEqual([
       [3, 'indicator', 'repeats the figure of row 2 (same cell and source)'],
@@ -194,9 +198,24 @@ describe('bulk import', () => {
     ]);
   });
 
+  it('names a category outside its code list on its row, with the allowed codes', async () => {
+    const rows = templateRows(3);
+    rows[1]![BREAKDOWN] = 'sex=women';
+    rows[2]![BREAKDOWN] = 'nationality=pakistani; tehsil=kharian';
+    const problem = await readProblem(await post(toCsv(rows)), 400);
+    expect(problem.errors?.map((e) => [e.row, e.column, e.message])).toEqual([
+      [3, 'disaggregation', 'sex "women" is not in the sex code list; allowed: female, male, unknown'],
+      [
+        4,
+        'disaggregation',
+        'nationality "pakistani" is not in the citizenship code list; allowed: an ISO 3166-1 alpha-2 code in lower case (pk, it, es, …) or unknown',
+      ],
+    ]);
+  });
+
   it('numbers rows as a spreadsheet does, in an XLSX and in a CSV with a blank line', async () => {
     const rows = templateRows(3);
-    rows[2]![5] = 'many';
+    rows[2]![VALUE] = 'many';
     const xlsx = await readProblem(
       await post(await toXlsx(rows), '', 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet'),
       400,

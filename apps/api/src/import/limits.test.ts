@@ -16,7 +16,7 @@ const post = (body: string | Uint8Array, query = '?dryRun=true') =>
 
 const HEADER = IMPORT_COLUMNS.join(',');
 const row = (year: number, note = '') =>
-  `victims_identified,PK-PB-GUJRAT,${year},,,5,A,,Police report ${year},Punjab Police,2024,,primary,${note}`;
+  `victims_identified,PK-PB-GUJRAT,${year},,,,5,A,,Police report ${year},Punjab Police,2024,,primary,${note}`;
 
 async function xlsx(fill: (sheet: ExcelJS.Worksheet) => void): Promise<Uint8Array> {
   const workbook = new ExcelJS.Workbook();

@@ -92,7 +92,10 @@ const COLUMN_HELP: Record<(typeof IMPORT_COLUMNS)[number], string> = {
   jurisdiction: 'Jurisdiction id, e.g. PK-PB-GUJRAT or PK-PB-GUJRAT-KHARIAN',
   year: 'First year the figure covers, e.g. 2023',
   year_end: 'Last year for a multi-year total; leave empty for an annual figure',
-  disaggregation: 'Breakdown, e.g. sex=female;age_group=child; empty for the total',
+  period:
+    'Months covered when not whole years: 2015-01/2015-06, or 2022/P17M when only the length is known; empty for whole years',
+  disaggregation:
+    'Breakdown, e.g. sex=female;age_group=child; empty for the total. Sex, age_group, exploitation_form and nationality take codes from GET /v1/code-lists',
   value: 'The number, without thousands separators (1234.5); yes/no as 1/0',
   status:
     'A normal (default), E estimated, P provisional, B break in series, U low reliability, D definition differs',

@@ -3,7 +3,7 @@ import { afterEach, describe, expect, it } from 'vitest';
 import { indicators, jurisdictions, observations } from '../db/schema.js';
 import { createTestDb, type TestDb } from '../test-support/db.js';
 import { seedIfEmpty } from './seed.js';
-import { INDICATORS } from '@fourp/domain';
+import { CODED_DIMENSIONS, categoryProblem, INDICATORS } from '@fourp/domain';
 import { readJurisdictionFile } from './jurisdictions-file.js';
 
 let testDb: TestDb | undefined;
@@ -20,5 +20,17 @@ describe('seedIfEmpty', () => {
     expect((await db.select({ n: count() }).from(jurisdictions))[0]?.n).toBe(
       readJurisdictionFile().units.length,
     );
+  });
+
+  it('stores every breakdown category of a coded dimension as a code from its list', async () => {
+    testDb = createTestDb();
+    const { db } = testDb;
+    await seedIfEmpty(db);
+    const stored = await db.selectDistinct({ d: observations.disaggregation }).from(observations);
+    const pairs = stored.flatMap(({ d }) => Object.entries(JSON.parse(d) as Record<string, string>));
+    const outside = pairs.filter(([dimension, category]) => categoryProblem(dimension, category) !== null);
+    expect(outside).toEqual([]);
+    const coded = pairs.filter(([dimension]) => (CODED_DIMENSIONS as readonly string[]).includes(dimension));
+    expect(coded.length).toBeGreaterThan(0);
   });
 });

@@ -280,6 +280,15 @@ describe('officials workflow', () => {
     expect(noSource.errors?.map((e) => e.path)).toContain('sourceId');
   });
 
+  it('refuses a breakdown category outside its code list, naming the dimension and the allowed codes', async () => {
+    const before = await tableCounts(t.db);
+    const problem = await refused({ disaggregation: { sex: 'women', tehsil: 'kharian' } });
+    expect(problem.errors?.map((e) => [e.path, e.message])).toEqual([
+      ['disaggregation.sex', 'sex "women" is not in the sex code list; allowed: female, male, unknown'],
+    ]);
+    expect(await tableCounts(t.db)).toEqual(before);
+  });
+
   it('refuses a 300 KB note and other oversized text with a 400 naming the field, storing nothing', async () => {
     const before = await tableCounts(t.db);
     const note = await refused({ note: 'x'.repeat(300 * 1024) });

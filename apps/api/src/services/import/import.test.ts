@@ -1,5 +1,7 @@
 import { IMPORT_COLUMNS, ObservationCreateRequestSchema } from '@fourp/domain';
+import { and, eq } from 'drizzle-orm';
 import { describe, expect, it } from 'vitest';
+import { observations } from '../../db/schema.js';
 import {
   auditSince,
   callerFor,
@@ -84,6 +86,20 @@ describe('applyImport', () => {
       entityId: String(report.batchId),
       newValue: { filename: 'figures.csv', inserted: 2, updated: 0, unchanged: 0 },
     });
+  });
+
+  it('files a part-year row under the months its period column gives', async () => {
+    const report = await applyImport(deps(), callerFor(t.official), {
+      bytes: csv([{ year: '2015', value: '9', period: '2015-01/2015-06' }]),
+      state: 'draft',
+      filename: null,
+    });
+    expect(report).toMatchObject({ inserted: 1, errors: [] });
+    const stored = await t.db
+      .select({ period: observations.period, year: observations.year })
+      .from(observations)
+      .where(and(eq(observations.year, 2015), eq(observations.jurisdictionId, 'PK-PB-GUJRAT')));
+    expect(stored).toEqual([{ period: '2015-01/2015-06', year: 2015 }]);
   });
 
   it('refuses a file with a row outside the importer’s scope, and one it cannot read, writing nothing', async () => {

@@ -1,11 +1,13 @@
 import {
   ApiTokenListResponseSchema,
+  CodeListResponseSchema,
   CompareResponseSchema,
   CoverageResponseSchema,
   HealthResponseSchema,
   ImportReportResponseSchema,
   IndicatorDetailResponseSchema,
   IndicatorListResponseSchema,
+  JurisdictionImportResponseSchema,
   JurisdictionListResponseSchema,
   MeasureListResponseSchema,
   MeResponseSchema,
@@ -52,6 +54,13 @@ type Query<Q> = Omit<Q, 'format'>;
 /** A form's body sent as typed, so the API's `errors[]` can name each field: the API's field names, any values. */
 type FormBody<T> = { [K in keyof T]?: unknown };
 type OnlyKeysOf<T, B> = B & Record<Exclude<keyof B, keyof T>, never>;
+
+/** A file upload as the API's multipart body. */
+function fileForm(file: File): FormData {
+  const form = new FormData();
+  form.set('file', file);
+  return form;
+}
 
 export type ApiOutcome<T> = { ok: true; data: T; response: Response } | { ok: false; problem: Problem };
 type Answer = { data?: unknown; error?: unknown; response: Response };
@@ -111,6 +120,7 @@ export function createApi(fetchFn: typeof fetch, baseUrl: string, ...middleware:
   return {
     health: () => dataOf(client.GET('/health'), HealthResponseSchema),
     pillars: () => dataOf(client.GET('/v1/pillars'), PillarListResponseSchema),
+    codeLists: () => dataOf(client.GET('/v1/code-lists'), CodeListResponseSchema),
     indicators: (query: Query<IndicatorsQuery> = {}) =>
       dataOf(client.GET('/v1/indicators', { params: { query } }), IndicatorListResponseSchema),
     indicator: (id: string) =>
@@ -188,13 +198,21 @@ export function createApi(fetchFn: typeof fetch, baseUrl: string, ...middleware:
         client.POST('/v1/imports', {
           params: { query },
           body: { file },
-          bodySerializer: () => {
-            const form = new FormData();
-            form.set('file', file);
-            return form;
-          },
+          bodySerializer: () => fileForm(file),
         }),
         ImportReportResponseSchema,
+      ),
+    importJurisdictions: (
+      file: File,
+      query: NonNullable<paths['/v1/jurisdictions/import']['post']['parameters']['query']>,
+    ) =>
+      outcomeOf(
+        client.POST('/v1/jurisdictions/import', {
+          params: { query },
+          body: { file },
+          bodySerializer: () => fileForm(file),
+        }),
+        JurisdictionImportResponseSchema,
       ),
     setTarget: <B extends FormBody<Body<'/v1/targets', 'put'>>>(
       body: OnlyKeysOf<Body<'/v1/targets', 'put'>, B>,

@@ -34,6 +34,26 @@ export interface paths {
     patch?: never;
     trace?: never;
   };
+  '/v1/code-lists': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /**
+     * The code lists of the coded breakdown dimensions (sex, age group, form of exploitation, citizenship)
+     * @description Each code with its label and its SDMX/Eurostat equivalent. A breakdown in these dimensions takes only these codes; the total is the figure without a breakdown. As CSV: one row per code.
+     */
+    get: operations['listCodeLists'];
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
   '/v1/indicators': {
     parameters: {
       query?: never;
@@ -781,6 +801,27 @@ export interface components {
       meta: {
         count: number;
       };
+    };
+    CodeListResponse: {
+      data: components['schemas']['CodeList'][];
+      meta: {
+        count: number;
+      };
+    };
+    CodeList: {
+      /** @enum {string} */
+      dimension: 'sex' | 'age_group' | 'exploitation_form' | 'nationality';
+      name: string;
+      /** @description the SDMX or Eurostat code list the sdmx codes come from */
+      sdmxCodeList: string;
+      /** @description where the categories come from and what they leave out */
+      note: string;
+      codes: {
+        code: string;
+        label: string;
+        /** @description the code in the list's sdmxCodeList; null where it has no single equivalent */
+        sdmx: string | null;
+      }[];
     };
     IndicatorListResponse: {
       data: components['schemas']['Indicator'][];
@@ -2171,6 +2212,59 @@ export interface operations {
         };
         content: {
           'application/json': components['schemas']['PillarListResponse'];
+          'text/csv': string;
+        };
+      };
+      /** @description Not modified: If-None-Match matched the ETag */
+      304: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content?: never;
+      };
+      /** @description Invalid input; `errors` names each parameter or field */
+      400: {
+        headers: {
+          'X-Request-Id': components['headers']['RequestId'];
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description Unexpected failure; no internals are returned */
+      500: {
+        headers: {
+          'X-Request-Id': components['headers']['RequestId'];
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+    };
+  };
+  listCodeLists: {
+    parameters: {
+      query?: {
+        /** @description json (default) or csv; an `Accept: text/csv` header also selects csv */
+        format?: 'json' | 'csv';
+      };
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      /** @description OK */
+      200: {
+        headers: {
+          'X-Request-Id': components['headers']['RequestId'];
+          ETag: components['headers']['ETag'];
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['CodeListResponse'];
           'text/csv': string;
         };
       };

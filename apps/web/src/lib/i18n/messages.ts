@@ -553,6 +553,18 @@ const en = {
   'imports.templateCsv': 'Template (CSV)',
   'imports.templateXlsx': 'Template (Excel)',
   'imports.columns': 'Columns',
+  'imports.periodHelp':
+    'The period column is for a figure that covers part of a year or a span of months: write the first and last month, e.g.',
+  'imports.periodLength':
+    'for January to June 2015, or the start year and the length in months when only that is known, e.g.',
+  'imports.periodExample':
+    'Leave it empty for a whole-year figure. The first columns of a row for Spain’s victims identified in the first half of 2015, women only:',
+  'imports.codeLists': 'Codes for sex, age group, form of exploitation and citizenship',
+  'imports.codeListsLead':
+    'These four dimensions of the disaggregation column take only these codes (other dimensions, such as tehsil or route, take any snake_case category). The total is a row without a breakdown, not a category.',
+  'imports.codeListsDownload': 'All code lists with their SDMX codes (JSON)',
+  'imports.nationalityCodes':
+    'The {count} ISO 3166-1 alpha-2 country codes in lower case (pk Pakistan, it Italy, es Spain, …), or unknown.',
   'imports.upload': '2. Upload and check',
   'imports.file': 'File (CSV or XLSX)',
   'imports.fileHint': 'The first sheet of an Excel file is read.',
@@ -619,6 +631,31 @@ const en = {
     'District officials enter figures for this jurisdiction and those under it; reviewers without one review for Punjab.',
   'admin.createSubmit': 'Create account',
   'admin.created': 'Account created for {email}.',
+  'admin.unitsLink': 'Add or close administrative units (a new district or tehsil) from a file',
+
+  'units.title': 'Administrative units',
+  'units.lead':
+    'Add units to the jurisdiction tree (a new tehsil, a new district) or close them, from a CSV or JSON file with one row per unit. The file is checked first; nothing is written until you apply it, and then all rows are applied together or none.',
+  'units.back': '← Users',
+  'units.upload': 'Upload and check',
+  'units.file': 'File (CSV or JSON)',
+  'units.fileHint':
+    'Each new unit needs its kind, English name, role, valid_from, parent and the notification it comes from (source); a row with only id, valid_to and source closes a unit.',
+  'units.noFile': 'Choose a CSV or JSON file to upload.',
+  'units.check': 'Check the file',
+  'units.previewTitle': 'Check result (nothing written yet)',
+  'units.resultTitle': 'Applied',
+  'units.wouldApply': 'Applying this file adds {added} units and closes {closed}.',
+  'units.applied': 'Added {added} units and closed {closed}.',
+  'units.added': 'Add',
+  'units.closed': 'Close',
+  'units.addedDone': 'Added',
+  'units.closedDone': 'Closed',
+  'units.issuesCaption': 'Problems by row ({count}); the first row after the header is row 1',
+  'units.row': 'Row',
+  'units.field': 'Field',
+  'units.apply': 'Apply {count} changes',
+  'units.applyHint': 'All rows are written in one transaction, with an audit entry.',
 
   'account.title': 'My account',
   'account.sessionUntil': 'Signed in until',

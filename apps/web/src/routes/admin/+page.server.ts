@@ -11,6 +11,7 @@ export const load = (async (event) => {
   const users = await sessionApi(event).users();
   return {
     me: me.user.id,
+    canManageUnits: me.actions.includes('jurisdiction.manage'),
     users: users.data,
     roles: ROLES,
     jurisdictions: (await event.parent()).units.filter((j) => j.role === 'monitored' && j.validTo === null),

@@ -9,9 +9,10 @@ import type { Actions, PageServerLoad } from './$types';
 type State = 'draft' | 'submitted';
 const stateOf = (value: string): State => (value === 'submitted' ? 'submitted' : 'draft');
 
-export const load = ((event) => {
+export const load = (async (event) => {
   const me = requireAction(event, 'import.run');
-  return { scope: me.scope };
+  const codeLists = await sessionApi(event).codeLists();
+  return { scope: me.scope, codeLists: codeLists.data };
 }) satisfies PageServerLoad;
 
 async function upload(
