@@ -188,6 +188,21 @@ describe('indicator page', () => {
     await page.close();
   });
 
+  it('says each rate with its 95 % interval in the table, and never better or worse for a detection count', async () => {
+    const { page } = await open(`/indicators/${INDICATOR}?tab=table&per=100k&jurisdictions=IT,ES`);
+    const interval = page.locator('td.interval[data-jurisdiction="IT"]').first();
+    expect((await interval.innerText()).trim()).toMatch(/^[\d.,]+ \(95 % interval [\d.,]+–[\d.,]+\)$/);
+
+    const { page: compared } = await open(
+      `/compare?indicators=${INDICATOR}&jurisdictions=PK-PB-GUJRAT,IT,ES`,
+    );
+    const lines = compared.locator('ul.comparisons > li > [class^="judgement-"]');
+    expect(await lines.count()).toBeGreaterThan(0);
+    for (const text of await lines.allInnerTexts()) expect(text).not.toMatch(/\b(better|worse)\b/i);
+    expect(await compared.locator('.judgement-better, .judgement-worse').count()).toBe(0);
+    await Promise.all([page.close(), compared.close()]);
+  });
+
   it('downloads a CSV holding the figures shown, with their sources', async () => {
     const absolute = await italyLatest('absolute');
     const { page } = await open(`/indicators/${INDICATOR}?tab=table&per=absolute&jurisdictions=IT,ES`);

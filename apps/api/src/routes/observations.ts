@@ -1,9 +1,11 @@
 import { createRoute } from '@hono/zod-openapi';
 import {
   breakdownKey,
+  findIndicator,
+  observationInterval,
   ObservationListResponseSchema,
   ObservationsQuerySchema,
-  type Observation,
+  type ListedObservation,
   type ObservationListResponse,
   type CsvColumn,
 } from '@fourp/domain';
@@ -15,7 +17,7 @@ import { createRouter } from '../openapi/router.js';
 import { requireIndicator, requireJurisdiction } from '../services/lookup.js';
 import { readFigures } from '../services/published/read.js';
 
-export const observationCsvColumns: CsvColumn<Observation>[] = [
+export const observationCsvColumns: CsvColumn<ListedObservation>[] = [
   { header: 'id', value: (o) => o.id },
   { header: 'indicator', value: (o) => o.indicator },
   { header: 'jurisdiction', value: (o) => o.jurisdiction },
@@ -24,6 +26,8 @@ export const observationCsvColumns: CsvColumn<Observation>[] = [
   { header: 'disaggregation', value: (o) => breakdownKey(o.disaggregation) },
   { header: 'value', value: (o) => o.value },
   { header: 'suppressed', value: (o) => o.suppressed },
+  { header: 'interval_low', value: (o) => o.interval?.low ?? null },
+  { header: 'interval_high', value: (o) => o.interval?.high ?? null },
   { header: 'status', value: (o) => o.status },
   { header: 'period', value: (o) => o.period },
   { header: 'partial_period', value: (o) => o.partialPeriod },
@@ -66,12 +70,13 @@ export const observationRoutes = (deps: RouteDeps) =>
     const { indicator, jurisdiction, from, to, format } = c.req.valid('query');
     if (indicator !== undefined) requireIndicator(indicator);
     if (jurisdiction !== undefined) requireJurisdiction(jurisdictionTree(deps.db), jurisdiction);
-    const rows = await readFigures(deps, c.var.principal, {
+    const figures = await readFigures(deps, c.var.principal, {
       indicators: indicator === undefined ? undefined : [indicator],
       jurisdictions: jurisdiction === undefined ? undefined : [jurisdiction],
       from,
       to,
     });
+    const rows = figures.map((o) => ({ ...o, interval: observationInterval(o, findIndicator(o.indicator)) }));
     const body: ObservationListResponse = {
       data: rows,
       meta: { count: rows.length, suppressionThreshold: deps.suppressionK },

@@ -800,6 +800,8 @@ export interface components {
       /** @enum {string} */
       direction: 'higher_is_better' | 'lower_is_better' | 'neutral';
       directionReason?: string;
+      /** @enum {string} */
+      directionMeaning?: 'performance' | 'detection';
       formula?: {
         numerator: string;
         denominator: string;
@@ -863,6 +865,8 @@ export interface components {
         /** @enum {string} */
         direction: 'higher_is_better' | 'lower_is_better' | 'neutral';
         directionReason?: string;
+        /** @enum {string} */
+        directionMeaning?: 'performance' | 'detection';
         formula?: {
           numerator: string;
           denominator: string;
@@ -955,6 +959,8 @@ export interface components {
       }[];
       source: string | null;
       note: string | null;
+      /** @enum {string|null} */
+      migrationProfile?: 'source' | 'destination' | 'transit' | null;
       children: components['schemas']['JurisdictionNode'][];
     };
     Jurisdiction: {
@@ -982,47 +988,54 @@ export interface components {
       }[];
       source: string | null;
       note: string | null;
+      /** @enum {string|null} */
+      migrationProfile?: 'source' | 'destination' | 'transit' | null;
     };
     ObservationListResponse: {
-      data: components['schemas']['Observation'][];
+      data: {
+        id: number;
+        indicator: string;
+        jurisdiction: string;
+        year: number;
+        yearEnd: number;
+        period: string | null;
+        partialPeriod: boolean;
+        disaggregation: {
+          sex?: string;
+          age_group?: string;
+          exploitation_form?: string;
+          nationality?: string;
+          route?: string;
+          tehsil?: string;
+          agency?: string;
+          partner_country?: string;
+          incident?: string;
+        };
+        value: number | null;
+        suppressed: boolean;
+        /** @enum {string} */
+        status: 'A' | 'E' | 'P' | 'B' | 'U' | 'D';
+        /** @enum {string} */
+        confStatus: 'F' | 'N' | 'C' | 'S';
+        definition: string;
+        unitAsRead: string | null;
+        valueAsRead: string | null;
+        /** @enum {string} */
+        workflowState: 'draft' | 'submitted' | 'approved' | 'published' | 'rejected';
+        superseded: boolean;
+        note: string | null;
+        source: components['schemas']['Source'];
+        interval: {
+          low: number;
+          high: number;
+          /** @enum {number} */
+          level: 0.95;
+        } | null;
+      }[];
       meta: {
         count: number;
         suppressionThreshold: number;
       };
-    };
-    Observation: {
-      id: number;
-      indicator: string;
-      jurisdiction: string;
-      year: number;
-      yearEnd: number;
-      period: string | null;
-      partialPeriod: boolean;
-      disaggregation: {
-        sex?: string;
-        age_group?: string;
-        exploitation_form?: string;
-        nationality?: string;
-        route?: string;
-        tehsil?: string;
-        agency?: string;
-        partner_country?: string;
-        incident?: string;
-      };
-      value: number | null;
-      suppressed: boolean;
-      /** @enum {string} */
-      status: 'A' | 'E' | 'P' | 'B' | 'U' | 'D';
-      /** @enum {string} */
-      confStatus: 'F' | 'N' | 'C' | 'S';
-      definition: string;
-      unitAsRead: string | null;
-      valueAsRead: string | null;
-      /** @enum {string} */
-      workflowState: 'draft' | 'submitted' | 'approved' | 'published' | 'rejected';
-      superseded: boolean;
-      note: string | null;
-      source: components['schemas']['Source'];
     };
     Source: {
       id: number;
@@ -1118,6 +1131,13 @@ export interface components {
             };
           };
           flags?: 'numerator_exceeds_denominator'[];
+          interval: {
+            low: number;
+            high: number;
+            /** @enum {number} */
+            level: 0.95;
+          } | null;
+          seriesKey: string;
         } | null;
         benchmarks: {
           jurisdiction: string;
@@ -1174,11 +1194,20 @@ export interface components {
               };
             };
             flags?: 'numerator_exceeds_denominator'[];
+            interval: {
+              low: number;
+              high: number;
+              /** @enum {number} */
+              level: 0.95;
+            } | null;
+            seriesKey: string;
           } | null;
           difference: number | null;
           ratio: number | null;
           /** @enum {string} */
-          assessment: 'better' | 'worse' | 'similar' | 'not_assessed';
+          assessment: 'higher' | 'lower' | 'similar' | 'indistinguishable' | 'not_assessed';
+          /** @enum {string|null} */
+          judgement: 'better' | 'worse' | null;
           /** @enum {string|null} */
           grade: 'A' | 'B' | 'C' | null;
           reasons: string[];
@@ -1239,6 +1268,13 @@ export interface components {
             };
           };
           flags?: 'numerator_exceeds_denominator'[];
+          interval: {
+            low: number;
+            high: number;
+            /** @enum {number} */
+            level: 0.95;
+          } | null;
+          seriesKey: string;
         } | null;
         benchmarks: {
           jurisdiction: string;
@@ -1295,11 +1331,20 @@ export interface components {
               };
             };
             flags?: 'numerator_exceeds_denominator'[];
+            interval: {
+              low: number;
+              high: number;
+              /** @enum {number} */
+              level: 0.95;
+            } | null;
+            seriesKey: string;
           } | null;
           difference: number | null;
           ratio: number | null;
           /** @enum {string} */
-          assessment: 'better' | 'worse' | 'similar' | 'not_assessed';
+          assessment: 'higher' | 'lower' | 'similar' | 'indistinguishable' | 'not_assessed';
+          /** @enum {string|null} */
+          judgement: 'better' | 'worse' | null;
           /** @enum {string|null} */
           grade: 'A' | 'B' | 'C' | null;
           reasons: string[];
@@ -1360,11 +1405,20 @@ export interface components {
             };
           };
           flags?: 'numerator_exceeds_denominator'[];
+          interval: {
+            low: number;
+            high: number;
+            /** @enum {number} */
+            level: 0.95;
+          } | null;
+          seriesKey: string;
         } | null;
         difference: number | null;
         ratio: number | null;
         /** @enum {string} */
-        assessment: 'better' | 'worse' | 'similar' | 'not_assessed';
+        assessment: 'higher' | 'lower' | 'similar' | 'indistinguishable' | 'not_assessed';
+        /** @enum {string|null} */
+        judgement: 'better' | 'worse' | null;
         /** @enum {string|null} */
         grade: 'A' | 'B' | 'C' | null;
         reasons: string[];
@@ -1546,6 +1600,40 @@ export interface components {
         observationCount: number;
         observations: components['schemas']['Observation'][];
       };
+    };
+    Observation: {
+      id: number;
+      indicator: string;
+      jurisdiction: string;
+      year: number;
+      yearEnd: number;
+      period: string | null;
+      partialPeriod: boolean;
+      disaggregation: {
+        sex?: string;
+        age_group?: string;
+        exploitation_form?: string;
+        nationality?: string;
+        route?: string;
+        tehsil?: string;
+        agency?: string;
+        partner_country?: string;
+        incident?: string;
+      };
+      value: number | null;
+      suppressed: boolean;
+      /** @enum {string} */
+      status: 'A' | 'E' | 'P' | 'B' | 'U' | 'D';
+      /** @enum {string} */
+      confStatus: 'F' | 'N' | 'C' | 'S';
+      definition: string;
+      unitAsRead: string | null;
+      valueAsRead: string | null;
+      /** @enum {string} */
+      workflowState: 'draft' | 'submitted' | 'approved' | 'published' | 'rejected';
+      superseded: boolean;
+      note: string | null;
+      source: components['schemas']['Source'];
     };
     MeResponse: {
       data: {
