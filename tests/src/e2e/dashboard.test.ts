@@ -190,7 +190,7 @@ describe('indicator page', () => {
 
   it('says each rate with its 95 % interval in the table, and never better or worse for a detection count', async () => {
     const { page } = await open(`/indicators/${INDICATOR}?tab=table&per=100k&jurisdictions=IT,ES`);
-    const interval = page.locator('td.interval[data-jurisdiction="IT"]').first();
+    const interval = page.locator('td.interval[data-interval-of="IT"]').first();
     expect((await interval.innerText()).trim()).toMatch(/^[\d.,]+ \(95 % interval [\d.,]+–[\d.,]+\)$/);
 
     const { page: compared } = await open(
