@@ -53,7 +53,9 @@ const listObservations = createRoute({
   summary: 'Published figures with their source; identifying small counts are suppressed',
   description:
     'A signed-in official, reviewer or admin also gets their own unpublished figures (unsuppressed, with their ' +
-    '`workflowState`); such answers are `Cache-Control: private, no-store`.',
+    '`workflowState`); such answers are `Cache-Control: private, no-store`. Every count carries `interval`, its ' +
+    'exact (Garwood) Poisson 95 % interval, null when suppressed or not a count; the CSV gives it as ' +
+    '`interval_low` and `interval_high`, empty when there is none.',
   tags: ['data'],
   security: ANYONE,
   request: { query: ObservationsQuerySchema },
