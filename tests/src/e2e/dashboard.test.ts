@@ -9,7 +9,9 @@ import {
   DATA_LICENCE,
   DERIVATION_METHOD,
   GRADE_METHOD,
+  INTERVAL_METHOD,
   NORMALISATION_METHOD,
+  SOURCE_QUALITY_METHOD,
   SUPPRESSION_METHOD,
   type CompareResponse,
   type HealthResponse,
@@ -404,6 +406,8 @@ describe('other pages', () => {
     const methods = [
       ...Object.values(GRADE_METHOD),
       ASSESSMENT_METHOD,
+      SOURCE_QUALITY_METHOD,
+      INTERVAL_METHOD,
       NORMALISATION_METHOD,
       SUPPRESSION_METHOD,
       DERIVATION_METHOD,
