@@ -38,7 +38,8 @@ export default ts.config(
             },
             {
               group: ['drizzle-orm*', 'better-sqlite3', 'hono*', '@hono/*', 'svelte*', '@sveltejs/*'],
-              message: 'The domain depends on zod only.',
+              message:
+                'The domain depends on zod and @stdlib/stats-base-dists-chisquare-quantile (pure math) only.',
             },
           ],
         },

@@ -21,7 +21,7 @@ import {
 } from './contracts.js';
 import { CodeListSchema } from './code-lists.js';
 import { PER_MODES } from './normalise.js';
-import { ComparisonSchema, ScorecardSchema } from './results.js';
+import { ComparisonSchema, IntervalSchema, ScorecardSchema } from './results.js';
 
 // ---------- query and path parameters (strings on the wire, coerced here) ----------
 
@@ -247,8 +247,12 @@ export const JurisdictionListResponseSchema = z.object({
 });
 export type JurisdictionListResponse = z.infer<typeof JurisdictionListResponseSchema>;
 
+/** A figure as the public list gives it: with the Poisson 95 % interval of a count (null when hidden or not a count). */
+export const ListedObservationSchema = ObservationSchema.extend({ interval: IntervalSchema.nullable() });
+export type ListedObservation = z.infer<typeof ListedObservationSchema>;
+
 export const ObservationListResponseSchema = z.object({
-  data: z.array(ObservationSchema),
+  data: z.array(ListedObservationSchema),
   meta: z.object({
     count: z.number().int(),
     /** Identifying counts below this are returned as value null, suppressed true. */

@@ -5,6 +5,7 @@ import {
   assessDifference,
   compareToBenchmarks,
   GRADE_METHOD,
+  judgementOf,
   nearestWithData,
   SIMILAR_TOLERANCE,
 } from './compare.js';
@@ -93,11 +94,20 @@ describe('compareToBenchmarks', () => {
       grade: 'A',
       difference: 0,
       ratio: 1,
-      assessment: 'similar',
-      reasons: [],
+      assessment: 'indistinguishable',
+      judgement: null,
     });
+    expect(it?.reasons).toEqual([
+      'The 95 % intervals overlap (PK-PB-GUJRAT 0.48–1.84; IT 0.814–1.22): the gap may be chance',
+    ]);
     expect(it?.point?.value).toBe(1);
-    expect(es).toMatchObject({ grade: 'A', difference: -4, ratio: 0.2, assessment: 'worse' });
+    expect(es).toMatchObject({
+      grade: 'A',
+      difference: -4,
+      ratio: 0.2,
+      assessment: 'lower',
+      judgement: 'worse',
+    });
   });
 
   it('grades B when definitions differ but both are comparable, and says how', () => {
@@ -108,10 +118,10 @@ describe('compareToBenchmarks', () => {
     );
     const it = c.years[0]?.benchmarks[0];
     expect(it?.grade).toBe('B');
-    expect(it?.assessment).toBe('similar');
-    expect(it?.reasons).toEqual([
+    expect(it?.assessment).toBe('indistinguishable');
+    expect(it?.reasons[0]).toBe(
       'Definitions differ: PK-PB-GUJRAT uses the standard definition; IT uses identified and presumed victims',
-    ]);
+    );
   });
 
   it('grades C for a non-comparable variant: shown, never assessed, with the reason', () => {
@@ -173,9 +183,10 @@ describe('compareToBenchmarks', () => {
     );
     expect(c.unit).toBe('percent');
     expect(c.latest?.benchmarks.map((b) => [b.grade, b.assessment, b.difference])).toEqual([
-      ['A', 'worse', -30],
+      ['A', 'lower', -30],
       ['A', 'similar', 1],
     ]);
+    expect(c.latest?.benchmarks.map((b) => b.judgement)).toEqual(['worse', null]);
   });
 
   it('respects a lower-is-better ordinal (TIP tier)', () => {
@@ -185,7 +196,8 @@ describe('compareToBenchmarks', () => {
       [obs('tip_tier', 'IT', 2020, 1)],
       [obs('tip_tier', 'ES', 2020, 3)],
     );
-    expect(c.latest?.benchmarks.map((b) => b.assessment)).toEqual(['worse', 'better']);
+    expect(c.latest?.benchmarks.map((b) => b.assessment)).toEqual(['higher', 'lower']);
+    expect(c.latest?.benchmarks.map((b) => b.judgement)).toEqual(['worse', 'better']);
   });
 
   it('does not assess a neutral indicator', () => {
@@ -203,20 +215,27 @@ describe('compareToBenchmarks', () => {
   });
 
   it.each([
-    { name: 'same currency unit → B', units: [null, null], grade: 'B', assessment: 'worse' },
+    {
+      name: 'same currency unit → B',
+      units: [null, null],
+      grade: 'B',
+      assessment: 'lower',
+      judgement: 'worse',
+    },
     {
       name: 'different currency units → C',
       units: ['PKR million', 'EUR million'],
       grade: 'C',
       assessment: 'not_assessed',
+      judgement: null,
     },
-  ])('$name', ({ units, grade, assessment }) => {
+  ])('$name', ({ units, grade, assessment, judgement }) => {
     const c = compare(
       funding,
       [obs('victim_assistance_funding', 'PK-PB-GUJRAT', 2020, 1, { unitAsRead: units[0] ?? null })],
       [obs('victim_assistance_funding', 'IT', 2020, 4, { unitAsRead: units[1] ?? null })],
     );
-    expect(c.years[0]?.benchmarks[0]).toMatchObject({ grade, assessment });
+    expect(c.years[0]?.benchmarks[0]).toMatchObject({ grade, assessment, judgement });
   });
 
   it('grades a count that is not per-capita C', () => {
@@ -314,7 +333,7 @@ describe('compareToBenchmarks', () => {
       [],
       { options: { per: 'absolute' } },
     );
-    expect(c.years[0]?.benchmarks[0]).toMatchObject({ grade: 'A', assessment: 'worse' });
+    expect(c.years[0]?.benchmarks[0]).toMatchObject({ grade: 'A', assessment: 'lower', judgement: 'worse' });
   });
 
   it('throws when a series holds another jurisdiction’s rows', () => {
@@ -326,17 +345,37 @@ describe('compareToBenchmarks', () => {
 
 describe('assessDifference', () => {
   it.each([
-    { base: 1.05, bench: 1, direction: 'higher_is_better', expected: 'similar' },
-    { base: 0.95, bench: 1, direction: 'higher_is_better', expected: 'similar' },
-    { base: 1.06, bench: 1, direction: 'higher_is_better', expected: 'better' },
-    { base: 1.06, bench: 1, direction: 'lower_is_better', expected: 'worse' },
-    { base: 0.5, bench: 1, direction: 'lower_is_better', expected: 'better' },
-    { base: 0, bench: 0, direction: 'higher_is_better', expected: 'similar' },
-    { base: 2, bench: 0, direction: 'higher_is_better', expected: 'better' },
-    { base: 2, bench: 0, direction: 'lower_is_better', expected: 'worse' },
-    { base: 5, bench: 1, direction: 'neutral', expected: 'not_assessed' },
-  ] as const)('$base vs $bench, $direction → $expected', ({ base, bench, direction, expected }) => {
-    expect(assessDifference(base, bench, direction)).toBe(expected);
+    { base: 1.05, bench: 1, expected: 'similar' },
+    { base: 0.95, bench: 1, expected: 'similar' },
+    { base: 1.06, bench: 1, expected: 'higher' },
+    { base: 0.5, bench: 1, expected: 'lower' },
+    { base: 0, bench: 0, expected: 'similar' },
+    { base: 2, bench: 0, expected: 'higher' },
+  ] as const)('$base vs $bench → $expected', ({ base, bench, expected }) => {
+    expect(assessDifference(base, bench)).toBe(expected);
+  });
+});
+
+describe('judgementOf', () => {
+  it.each([
+    { assessment: 'higher', direction: 'higher_is_better', grade: 'A', expected: 'better' },
+    { assessment: 'higher', direction: 'lower_is_better', grade: 'B', expected: 'worse' },
+    { assessment: 'lower', direction: 'lower_is_better', grade: 'A', expected: 'better' },
+    { assessment: 'lower', direction: 'higher_is_better', grade: 'C', expected: null },
+    { assessment: 'similar', direction: 'higher_is_better', grade: 'A', expected: null },
+    { assessment: 'indistinguishable', direction: 'higher_is_better', grade: 'A', expected: null },
+    { assessment: 'higher', direction: 'neutral', grade: 'A', expected: null },
+  ] as const)(
+    '$assessment, $direction, grade $grade → $expected',
+    ({ assessment, direction, grade, expected }) => {
+      expect(judgementOf(assessment, { direction }, grade)).toBe(expected);
+    },
+  );
+
+  it('never judges a detection indicator better or worse', () => {
+    expect(
+      judgementOf('higher', { direction: 'higher_is_better', directionMeaning: 'detection' }, 'A'),
+    ).toBeNull();
   });
 });
 
@@ -417,7 +456,12 @@ describe('compareToBenchmarks with derived figures', () => {
   it('grades derived percents of the same cohort A and carries both inputs', () => {
     const c = derivedCompare('ES', [30, 100], [60, 120]);
     const it = c.years[0]?.benchmarks[0];
-    expect(it).toMatchObject({ grade: 'A', assessment: 'worse', point: { value: 50, flags: [] } });
+    expect(it).toMatchObject({
+      grade: 'A',
+      assessment: 'lower',
+      judgement: 'worse',
+      point: { value: 50, flags: [] },
+    });
     expect(c.years[0]?.base?.derivedFrom).toMatchObject({
       numerator: { indicator: 'persons_convicted', value: 30 },
       denominator: { indicator: 'persons_prosecuted', value: 100 },
@@ -431,8 +475,8 @@ describe('GRADE_METHOD and ASSESSMENT_METHOD', () => {
     expect(Object.keys(GRADE_METHOD)).toEqual([...COMPARABILITY_GRADES]);
     expect(GRADE_METHOD.C).toContain(`within ${DEFAULT_POPULATION_TOLERANCE_YEARS} years`);
     const percent = SIMILAR_TOLERANCE * 100;
-    expect(assessDifference(100 + percent, 100, 'higher_is_better')).toBe('similar');
-    expect(assessDifference(100 + percent + 1, 100, 'higher_is_better')).toBe('better');
+    expect(assessDifference(100 + percent, 100)).toBe('similar');
+    expect(assessDifference(100 + percent + 1, 100)).toBe('higher');
     expect(ASSESSMENT_METHOD).toContain(`±${percent} %`);
   });
 });

@@ -1,14 +1,19 @@
 import { isCurrentTotal, preferredFigure } from './cell.js';
-import { isAnnual, spanLabel } from './period.js';
+import { isAnnual, isPartialPeriod, spanLabel } from './period.js';
 import { STANDARD_DEFINITION } from './contracts.js';
 import type {
   ComparabilityGrade,
   DefinitionVariant,
   Indicator,
   JurisdictionId,
+  JurisdictionKind,
+  MigrationProfile,
   Observation,
+  ObsStatus,
   Population,
+  SourceKind,
 } from './contracts.js';
+import { intervalsOverlap, poissonInterval, rateInterval } from './interval.js';
 import { explainDerivedFlag } from './derive.js';
 import {
   DEFAULT_POPULATION_TOLERANCE_YEARS,
@@ -24,6 +29,8 @@ import type {
   ComparisonYear,
   Denominator,
   DerivedObservation,
+  Interval,
+  Judgement,
   StandIn,
 } from './results.js';
 
@@ -34,27 +41,51 @@ export const SIMILAR_TOLERANCE = 0.05;
 export const GRADE_METHOD = {
   A:
     'Comparable: both figures use the catalogue’s standard definition (or the same comparable variant), cover ' +
-    'the same span of years and, for counts of people or events, are expressed per 100,000 residents.',
+    'the same span of years, come from primary sources not marked unreliable, are for places of the same level ' +
+    '(district with district, country with country) and, for counts of people or events, are expressed per ' +
+    '100,000 residents.',
   B:
-    'Comparable with caveats: the definitions differ but both are marked comparable, or the figures are ' +
-    'amounts of money in the same unit, not adjusted for population size or price levels.',
+    'Comparable with caveats, each stated: the definitions differ but both are marked comparable; amounts of money ' +
+    'in the same unit, not adjusted for population size or price levels; a district (or a province or country ' +
+    'figure standing in for a district) against a whole country; or counts that measure detection (identified ' +
+    'victims, suspects, offences, prosecutions, convictions) between a source country of trafficking and a ' +
+    'destination, where they mean different things (a destination’s identified victims are mostly foreigners).',
   C:
     'Not comparable: a definition marked not comparable (such as FIA counts that mix trafficking with migrant ' +
-    'smuggling) or missing from the catalogue, different multi-year spans, a count not expressed per ' +
-    'resident, absolute counts of places of different population, amounts in different units, no population ' +
-    `figure of the year, between two figures or within ${DEFAULT_POPULATION_TOLERANCE_YEARS} years of one, or a derived figure flagged as impossible ` +
-    '(a percent above 100). Grade C figures are shown, never assessed or scored.',
+    'smuggling) or missing from the catalogue, a part-year figure against an annual one, different multi-year ' +
+    'spans, a count not expressed per resident, absolute counts of places of different population, amounts in ' +
+    `different units, no population figure of the year, between two figures or within ${DEFAULT_POPULATION_TOLERANCE_YEARS} years of one, or a derived ` +
+    'figure flagged as impossible (a percent above 100). Grade C figures are shown, never assessed or scored.',
 } as const satisfies Record<ComparabilityGrade, string>;
 
+export const SOURCE_QUALITY_METHOD =
+  'A figure taken from a secondary reproduction (press, an NGO page, a copy of the report) rather than the primary ' +
+  'document, or marked low reliability (U) or unverified in its note, lowers the grade by one step (A to B, B to C).';
+
 export const ASSESSMENT_METHOD =
-  'A figure is better or worse than a benchmark according to the indicator’s direction; two figures within ' +
-  `±${SIMILAR_TOLERANCE * 100} % of each other count as similar. Indicators where neither higher nor lower is ` +
-  'better, and grade C comparisons, are not assessed.';
+  'A figure is higher or lower than a benchmark; two figures within ' +
+  `±${SIMILAR_TOLERANCE * 100} % of each other are similar, and two whose 95 % intervals overlap are ` +
+  'indistinguishable (the gap may be chance). Only where the indicator’s direction is unambiguous and the grade ' +
+  'is A or B is the difference also judged better or worse: never for counts that measure detection, where more ' +
+  'may mean more trafficking or more effort to find it. Indicators where neither higher nor lower is better, and ' +
+  'grade C comparisons, are not assessed. Figures of one jurisdiction from different definitions or publishers ' +
+  'are separate series and are never joined into one line; a count that could not be put per 100,000 residents ' +
+  'is never subtracted from a rate.';
 
 /** Observations of one jurisdiction; derived ones (from `deriveSeries`) keep their inputs and flags. */
 export type Series = {
   jurisdiction: JurisdictionId;
   observations: readonly (Observation | DerivedObservation)[];
+  /** The jurisdiction's level and migration profile (`seriesContextOf`); rules that need it are skipped without it. */
+  context?: SeriesContext | null;
+};
+
+/** What a comparison needs to know of a jurisdiction beyond its figures: its level and its migration profile. */
+export type SeriesContext = {
+  kind: JurisdictionKind;
+  migrationProfile: MigrationProfile | null;
+  /** Set when the series is shown in place of a lower unit with no figure (a stand-in): the level compared is that unit's. */
+  standsInFor: { jurisdiction: JurisdictionId; kind: JurisdictionKind } | null;
 };
 
 export type CompareOptions = {
@@ -81,6 +112,10 @@ type Point = ComparedPoint & {
   flags: NonNullable<ComparedPoint['flags']>;
   normaliseFailure: string | null;
   unitAsRead: string | null;
+  /** Less than the one year it is filed under (e.g. the first six months). */
+  partial: boolean;
+  quality: { kind: SourceKind; publisher: string; status: ObsStatus; note: string | null };
+  context: SeriesContext | null;
 };
 type Context = {
   indicator: Indicator;
@@ -124,6 +159,7 @@ function pointsByYear(
     let populationYear: number | null = null;
     let denominator: Denominator | null = null;
     let normaliseFailure: string | null = null;
+    let interval: Interval | null = null;
     if (normalises(indicator, per)) {
       const n = normalisePer100k(o.value ?? 0, o.jurisdiction, o.year, populations, { toleranceYears });
       if (n.ok) {
@@ -133,6 +169,7 @@ function pointsByYear(
         if (!hidden) value = n.value.value;
       } else normaliseFailure = n.error.message;
     }
+    if (!hidden) interval = intervalOf(indicator, o, denominator);
     points.set(year, {
       jurisdiction: o.jurisdiction,
       year: o.year,
@@ -148,18 +185,82 @@ function pointsByYear(
       observationId: o.id,
       ...('derivedFrom' in o ? { derivedFrom: o.derivedFrom } : {}),
       flags: 'flags' in o ? o.flags : [],
+      interval,
+      seriesKey: `${o.definition} · ${o.source.publisher}`,
       normaliseFailure,
       unitAsRead: o.unitAsRead,
+      partial: o.year === o.yearEnd && (o.partialPeriod || isPartialPeriod(o)),
+      quality: { kind: o.source.kind, publisher: o.source.publisher, status: o.status, note: o.note },
+      context: series.context ?? null,
     });
   }
   return points;
 }
 
+/**
+ * The Poisson interval of a shown figure: a count's own, a count per 100,000 scaled by its population, or a rate
+ * computed by formula from a count and a population; null for anything else.
+ */
+function intervalOf(
+  indicator: Indicator,
+  o: Observation | DerivedObservation,
+  denominator: Denominator | null,
+): Interval | null {
+  if ('derivedFrom' in o) {
+    const { numerator, population, factor } = o.derivedFrom;
+    if (population === undefined) return null;
+    return rateInterval(numerator.value, (population.value * 100_000) / factor);
+  }
+  if (indicator.measureType !== 'count') return null;
+  return denominator === null ? poissonInterval(o.value) : rateInterval(o.value, denominator.value);
+}
+
 function publicPoint(p: Point | undefined): ComparedPoint | null {
   if (p === undefined) return null;
-  const { normaliseFailure: _f, unitAsRead: _u, ...rest } = p;
+  const { normaliseFailure: _f, unitAsRead: _u, partial: _p, quality: _q, context: _c, ...rest } = p;
   return rest;
 }
+
+const NATIONAL_KINDS: readonly JurisdictionKind[] = ['country', 'aggregate'];
+const levelOf = (kind: JurisdictionKind) => (NATIONAL_KINDS.includes(kind) ? 'country' : kind);
+const UNVERIFIED_NOTE = /\b(unverified|not verified|to verify|verify it)\b/i;
+
+/** Why the figure's source makes it less certain than a primary, reliable one; null when it does not. */
+function qualityIssue(p: Point): string | null {
+  if (p.quality.kind === 'secondary')
+    return `${p.jurisdiction} figure comes from a secondary reproduction (${p.quality.publisher}), not the primary document`;
+  if (p.quality.status === 'U') return `${p.jurisdiction} figure is marked low reliability (U)`;
+  if (p.quality.note !== null && UNVERIFIED_NOTE.test(p.quality.note))
+    return `${p.jurisdiction} figure is unverified according to its note`;
+  return null;
+}
+
+function levelReason(base: Point, other: Point): string | null {
+  if (base.context === null || other.context === null) return null;
+  const shown = (p: Point) => p.context!.standsInFor?.kind ?? p.context!.kind;
+  const describe = (p: Point) => {
+    const standIn = p.context!.standsInFor;
+    return standIn === null
+      ? `${p.jurisdiction} is a ${levelOf(p.context!.kind)}`
+      : `${p.jurisdiction} stands in for ${standIn.jurisdiction}, a ${levelOf(standIn.kind)}`;
+  };
+  if (levelOf(shown(base)) === levelOf(shown(other))) return null;
+  return `${describe(base)} and ${describe(other)}: places of different levels differ in size, reporting and mix, so at most grade B`;
+}
+
+function profileReason(indicator: Indicator, base: Point, other: Point): string | null {
+  if (indicator.directionMeaning !== 'detection') return null;
+  const a = base.context?.migrationProfile ?? null;
+  const b = other.context?.migrationProfile ?? null;
+  if (a === null || b === null || a === b) return null;
+  return (
+    `${base.jurisdiction} is a ${a} country of trafficking and ${other.jurisdiction} a ${b} one: ` +
+    `${indicator.name} counts what is detected, which differs between them (a destination’s identified victims ` +
+    'are mostly foreigners), so at most grade B'
+  );
+}
+
+const STEP_DOWN: Record<ComparabilityGrade, ComparabilityGrade> = { A: 'B', B: 'C', C: 'C' };
 
 function grade(
   { indicator, variants, per }: Context,
@@ -195,7 +296,14 @@ function grade(
     );
   }
 
-  if ((!isAnnual(base) || !isAnnual(other)) && spanLabel(base) !== spanLabel(other)) {
+  const partialOne = base.partial === other.partial ? null : base.partial ? base : other;
+  if (partialOne !== null) {
+    const annual = partialOne === base ? other : base;
+    downgrade(
+      'C',
+      `${partialOne.jurisdiction} figure covers only part of the year (${spanLabel(partialOne)}) and is never compared with ${annual.jurisdiction}’s figure for ${spanLabel(annual)}`,
+    );
+  } else if ((!isAnnual(base) || !isAnnual(other)) && spanLabel(base) !== spanLabel(other)) {
     downgrade(
       'C',
       `${base.jurisdiction} figure covers ${spanLabel(base)} but ${other.jurisdiction} figure covers ${spanLabel(other)}`,
@@ -235,22 +343,57 @@ function grade(
       downgrade('B', `Amounts in ${unitOf(base)} are not adjusted for population size or price levels`);
     }
   }
-  return { grade: worstSoFar(), reasons };
+
+  const level = levelReason(base, other);
+  if (level !== null) downgrade('B', level);
+  const profile = profileReason(indicator, base, other);
+  if (profile !== null) downgrade('B', profile);
+
+  const quality = [base, other].map(qualityIssue).filter((issue) => issue !== null);
+  if (quality.length === 0) return { grade: worstSoFar(), reasons };
+  const stepped = STEP_DOWN[worstSoFar()];
+  reasons.push(`${quality.join('; ')}: one grade lower (${stepped})`);
+  return { grade: stepped, reasons };
 }
 
-/** 'better' | 'worse' | 'similar' by the relative gap to the benchmark (tolerance as a fraction, e.g. 0.05). */
+/** Whether the two values are in one unit, so their difference and ratio mean something. */
+function sameUnit(indicator: Indicator, base: Point, other: Point): boolean {
+  if (base.normalised !== other.normalised) return false;
+  if (indicator.measureType !== 'currency') return true;
+  return (base.unitAsRead ?? indicator.unit) === (other.unitAsRead ?? indicator.unit);
+}
+
+/** 'higher' | 'lower' | 'similar' by the relative gap to the benchmark (tolerance as a fraction, e.g. 0.05). */
 export function assessDifference(
   base: number,
   benchmark: number,
-  direction: Indicator['direction'],
   tolerance: number = SIMILAR_TOLERANCE,
-): Assessment {
-  if (direction === 'neutral') return 'not_assessed';
+): 'higher' | 'lower' | 'similar' {
   const gap = benchmark === 0 ? (base === 0 ? 0 : Math.sign(base)) : (base - benchmark) / Math.abs(benchmark);
   if (Math.abs(gap) <= tolerance + 1e-12) return 'similar';
-  const higher = gap > 0;
-  return higher === (direction === 'higher_is_better') ? 'better' : 'worse';
+  return gap > 0 ? 'higher' : 'lower';
 }
+
+/**
+ * 'better' | 'worse' for a higher or lower figure, only where the direction is unambiguous (not neutral, not
+ * detection) and the grade is A or B; null otherwise.
+ */
+export function judgementOf(
+  assessment: Assessment,
+  indicator: Pick<Indicator, 'direction' | 'directionMeaning'>,
+  grade: ComparabilityGrade | null,
+): Judgement | null {
+  if (assessment !== 'higher' && assessment !== 'lower') return null;
+  if (grade !== 'A' && grade !== 'B') return null;
+  if (indicator.direction === 'neutral' || indicator.directionMeaning === 'detection') return null;
+  return (assessment === 'higher') === (indicator.direction === 'higher_is_better') ? 'better' : 'worse';
+}
+
+const formatBound = (n: number) => Number(n.toPrecision(3)).toString();
+const describeInterval = (p: Point) =>
+  p.interval === null
+    ? `${p.jurisdiction} ${formatBound(p.value ?? 0)}`
+    : `${p.jurisdiction} ${formatBound(p.interval.low)}–${formatBound(p.interval.high)}`;
 
 function compareAt(
   ctx: Context,
@@ -259,7 +402,7 @@ function compareAt(
   jurisdiction: JurisdictionId,
   other: Point | undefined,
 ): BenchmarkComparison {
-  const empty = { difference: null, ratio: null, assessment: 'not_assessed' as const };
+  const empty = { difference: null, ratio: null, assessment: 'not_assessed' as const, judgement: null };
   if (base === undefined || other === undefined) {
     const missing = [base === undefined ? 'the base' : null, other === undefined ? jurisdiction : null]
       .filter((m) => m !== null)
@@ -282,13 +425,34 @@ function compareAt(
   if (base.value === null || other.value === null) {
     return { jurisdiction, year, point: publicPoint(other), ...empty, grade: g.grade, reasons };
   }
-  const difference = base.value - other.value;
-  const ratio = other.value === 0 ? null : base.value / other.value;
+  const differenced = sameUnit(indicator, base, other);
+  if (!differenced) {
+    reasons.push(
+      `${base.normalised ? other.jurisdiction : base.jurisdiction} figure is not in the same unit as the other, so they are not subtracted or divided`,
+    );
+  }
+  const difference = differenced ? base.value - other.value : null;
+  const ratio = differenced && other.value !== 0 ? base.value / other.value : null;
   let assessment: Assessment = 'not_assessed';
   if (g.grade === 'C') reasons.push('Not comparable (grade C): shown, but not assessed or scored');
   else if (indicator.direction === 'neutral')
     reasons.push('Neither higher nor lower is better for this indicator');
-  else assessment = assessDifference(base.value, other.value, indicator.direction, tolerance);
+  else if (
+    (base.interval !== null || other.interval !== null) &&
+    intervalsOverlap(
+      base.interval ?? { low: base.value, high: base.value, level: 0.95 },
+      other.interval ?? { low: other.value, high: other.value, level: 0.95 },
+    )
+  ) {
+    assessment = 'indistinguishable';
+    reasons.push(
+      `The 95 % intervals overlap (${describeInterval(base)}; ${describeInterval(other)}): the gap may be chance`,
+    );
+  } else assessment = assessDifference(base.value, other.value, tolerance);
+  if (indicator.directionMeaning === 'detection' && g.grade !== 'C')
+    reasons.push(
+      `${indicator.name} measures detection as much as performance: a higher figure is not called better or worse`,
+    );
   return {
     jurisdiction,
     year,
@@ -296,6 +460,7 @@ function compareAt(
     difference,
     ratio,
     assessment,
+    judgement: judgementOf(assessment, indicator, g.grade),
     grade: g.grade,
     reasons,
   };

@@ -58,6 +58,15 @@ export type ParentPeriod = z.infer<typeof ParentPeriodSchema>;
 
 export const JURISDICTION_ROLES = ['monitored', 'benchmark'] as const;
 
+/**
+ * Where trafficked and smuggled people mostly leave from (`source`), arrive in (`destination`) or pass through
+ * (`transit`). Counts of identified victims or offenders mean different things in each, so comparisons across
+ * profiles are graded at most B.
+ */
+export const MIGRATION_PROFILES = ['source', 'destination', 'transit'] as const;
+export const MigrationProfileSchema = z.enum(MIGRATION_PROFILES);
+export type MigrationProfile = z.infer<typeof MigrationProfileSchema>;
+
 export const JurisdictionSchema = z.object({
   id: JurisdictionIdSchema,
   kind: JurisdictionKindSchema,
@@ -73,6 +82,8 @@ export const JurisdictionSchema = z.object({
   /** The citation for the unit's creation or closure. */
   source: z.string().max(TEXT_LIMITS.text).nullable(),
   note: z.string().max(TEXT_LIMITS.text).nullable(),
+  /** Absent or null: inherited from the nearest ancestor that has one (see `migrationProfileOf`). */
+  migrationProfile: MigrationProfileSchema.nullable().optional(),
 });
 export type Jurisdiction = z.infer<typeof JurisdictionSchema>;
 export type JurisdictionNode = Jurisdiction & { children: JurisdictionNode[] };
@@ -92,6 +103,8 @@ export type MeasureType = z.infer<typeof MeasureTypeSchema>;
 
 export const DIRECTIONS = ['higher_is_better', 'lower_is_better', 'neutral'] as const;
 export const DirectionSchema = z.enum(DIRECTIONS);
+export const DIRECTION_MEANINGS = ['performance', 'detection'] as const;
+export type DirectionMeaning = (typeof DIRECTION_MEANINGS)[number];
 export type Direction = z.infer<typeof DirectionSchema>;
 
 export const DISAGGREGATION_DIMENSIONS = [
@@ -183,6 +196,11 @@ export const IndicatorSchema = z.object({
   unit: z.string(),
   direction: DirectionSchema,
   directionReason: z.string().optional(),
+  /**
+   * `detection`: a higher figure may mean more trafficking or more detection (identified victims, suspects,
+   * offences, prosecutions, convictions), so it is never called better or worse. Absent means `performance`.
+   */
+  directionMeaning: z.enum(DIRECTION_MEANINGS).optional(),
   formula: FormulaSchema.optional(),
   /** Counts that may be expressed per 100,000 residents. */
   perCapita: z.boolean(),

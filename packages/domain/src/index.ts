@@ -18,3 +18,4 @@ export * from './catalogue/index.js';
 export * from './scorecard.js';
 export * from './suppression.js';
 export * from './validate-observation.js';
+export * from './interval.js';

@@ -83,9 +83,23 @@ export const NormalisedValueSchema = z.object({
 });
 export type NormalisedValue = z.infer<typeof NormalisedValueSchema>;
 
-export const ASSESSMENTS = ['better', 'worse', 'similar', 'not_assessed'] as const;
+/** What the numbers say, with no value attached: `indistinguishable` when the figures' intervals overlap. */
+export const ASSESSMENTS = ['higher', 'lower', 'similar', 'indistinguishable', 'not_assessed'] as const;
 export const AssessmentSchema = z.enum(ASSESSMENTS);
 export type Assessment = z.infer<typeof AssessmentSchema>;
+
+/** Whether the base is better or worse: only where the direction is unambiguous and the grade is A or B. */
+export const JUDGEMENTS = ['better', 'worse'] as const;
+export const JudgementSchema = z.enum(JUDGEMENTS);
+export type Judgement = z.infer<typeof JudgementSchema>;
+
+/** An exact Poisson interval around a count or a rate computed from one. */
+export const IntervalSchema = z.object({
+  low: z.number().nonnegative(),
+  high: z.number().nonnegative(),
+  level: z.literal(0.95),
+});
+export type Interval = z.infer<typeof IntervalSchema>;
 
 /** One jurisdiction's figure for one year as compared: `value` is per 100,000 residents when `normalised`. */
 export const ComparedPointSchema = z.object({
@@ -107,6 +121,12 @@ export const ComparedPointSchema = z.object({
   derivedFrom: DerivationInputsSchema.optional(),
   /** Warnings on the figure (e.g. a percent above 100 from counts of different cohorts). */
   flags: z.array(DerivedFlagSchema).optional(),
+  /** Poisson 95 % interval in the unit of `value`; null when suppressed or not a count. */
+  interval: IntervalSchema.nullable(),
+  /**
+   * Definition and publisher: points of one jurisdiction with different keys are separate series, never one line.
+   */
+  seriesKey: z.string(),
 });
 export type ComparedPoint = z.infer<typeof ComparedPointSchema>;
 
@@ -117,6 +137,7 @@ export const BenchmarkComparisonSchema = z.object({
   difference: z.number().nullable(),
   ratio: z.number().nullable(),
   assessment: AssessmentSchema,
+  judgement: JudgementSchema.nullable(),
   grade: ComparabilityGradeSchema.nullable(),
   reasons: z.array(z.string()),
 });

@@ -9,7 +9,9 @@ import {
   DATA_LICENCE,
   DERIVATION_METHOD,
   GRADE_METHOD,
+  INTERVAL_METHOD,
   NORMALISATION_METHOD,
+  SOURCE_QUALITY_METHOD,
   SUPPRESSION_METHOD,
   type CompareResponse,
   type HealthResponse,
@@ -251,6 +253,21 @@ describe('indicator page', () => {
     await expect.poll(async () => (await cell.innerText()).trim()).toBe(whole.format(absolute.value!));
     expect(page.url()).toContain('tab=table');
     await page.close();
+  });
+
+  it('says each rate with its 95 % interval in the table, and never better or worse for a detection count', async () => {
+    const { page } = await open(`/indicators/${INDICATOR}?tab=table&per=100k&jurisdictions=IT,ES`);
+    const interval = page.locator('td.interval[data-interval-of="IT"]').first();
+    expect((await interval.innerText()).trim()).toMatch(/^[\d.,]+ \(95 % interval [\d.,]+–[\d.,]+\)$/);
+
+    const { page: compared } = await open(
+      `/compare?indicators=${INDICATOR}&jurisdictions=PK-PB-GUJRAT,IT,ES`,
+    );
+    const lines = compared.locator('ul.comparisons > li > [class^="judgement-"]');
+    expect(await lines.count()).toBeGreaterThan(0);
+    for (const text of await lines.allInnerTexts()) expect(text).not.toMatch(/\b(better|worse)\b/i);
+    expect(await compared.locator('.judgement-better, .judgement-worse').count()).toBe(0);
+    await Promise.all([page.close(), compared.close()]);
   });
 
   it('downloads a CSV holding the figures shown, with their sources', async () => {
@@ -505,6 +522,8 @@ describe('other pages', () => {
     const methods = [
       ...Object.values(GRADE_METHOD),
       ASSESSMENT_METHOD,
+      SOURCE_QUALITY_METHOD,
+      INTERVAL_METHOD,
       NORMALISATION_METHOD,
       SUPPRESSION_METHOD,
       DERIVATION_METHOD,

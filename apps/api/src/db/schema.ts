@@ -23,6 +23,8 @@ export const jurisdictions = sqliteTable('jurisdictions', {
   validTo: text('valid_to'),
   source: text('source'),
   note: text('note'),
+  /** source | destination | transit; null: inherited from the parent. */
+  migrationProfile: text('migration_profile', { enum: ['source', 'destination', 'transit'] }),
 });
 
 /** A unit's parent over time: `parent_id` from `valid_from` to `valid_to` (both days included; null is open). */

@@ -47,6 +47,7 @@ export function readJurisdictions(db: DbOrTx): Jurisdiction[] {
         .map((p) => ({ parentId: p.parentId, from: p.validFrom, to: p.validTo, source: p.source })),
       source: row.source,
       note: row.note,
+      migrationProfile: row.migrationProfile,
     }));
 }
 
@@ -79,6 +80,7 @@ export function saveJurisdiction(db: DbOrTx, unit: Jurisdiction): void {
     validTo: unit.validTo,
     source: unit.source,
     note: unit.note,
+    migrationProfile: unit.migrationProfile ?? null,
   };
   db.insert(jurisdictions)
     .values({ id: unit.id, ...row })

@@ -43,10 +43,20 @@ describe('GET /v1/compare', () => {
     });
     const year = comparison.years.find((y) => y.year === 2022);
     expect(year?.base).toMatchObject({ value: 2, rawValue: 80, normalised: true, populationYear: 2022 });
+    // A district against a whole country, and a source against destinations on a detection count: at most B.
     expect(year?.benchmarks.map((b) => [b.jurisdiction, b.point?.value, b.grade])).toEqual([
-      ['IT', 5, 'A'],
-      ['ES', 2, 'A'],
+      ['IT', 5, 'B'],
+      ['ES', 2, 'B'],
     ]);
+    for (const b of year?.benchmarks ?? []) {
+      expect(b.judgement).toBeNull();
+      expect(b.reasons).toEqual(
+        expect.arrayContaining([
+          expect.stringContaining('PK-PB-GUJRAT is a district'),
+          expect.stringContaining('PK-PB-GUJRAT is a source country of trafficking'),
+        ]),
+      );
+    }
   });
 
   it('labels the nearest parent with data as a stand-in when Gujrat has none', async () => {
@@ -124,7 +134,12 @@ describe('GET /v1/compare', () => {
       },
       factor: 100_000,
     });
-    expect(year?.benchmarks[0]).toMatchObject({ grade: 'A', point: { value: 6 } });
+    expect(year?.benchmarks[0]).toMatchObject({ grade: 'B', judgement: null, point: { value: 6 } });
+    expect(year?.base?.interval).toEqual({
+      low: expect.closeTo(2.49, 2),
+      high: expect.closeTo(3.59, 2),
+      level: 0.95,
+    });
     const title = (id: number | null | undefined) => body.data.sources[String(id)]?.title;
     expect(title(year?.base?.observationId)).toBe('Police');
     expect(title(year?.benchmarks[0]?.point?.observationId)).toBe('Ministry');
@@ -189,7 +204,7 @@ describe('GET /v1/compare', () => {
     expect(body.data).toMatchObject({ per: '100k', baseHasData: true, standIn: null });
     const [y2022, y2023] = body.data.comparison.years;
     expect(y2022?.base).toMatchObject({ value: 2, suppressed: false });
-    expect(y2022?.benchmarks[0]).toMatchObject({ jurisdiction: 'IT', grade: 'A', point: { value: 5 } });
+    expect(y2022?.benchmarks[0]).toMatchObject({ jurisdiction: 'IT', grade: 'B', point: { value: 5 } });
     expect(y2023?.base).toMatchObject({ value: null, suppressed: true });
     const absolute = await readProblem(
       await t.app.request('/v1/compare?indicator=victims_identified_per_100k&per=absolute'),

@@ -10,6 +10,7 @@ import {
   nearestWithData,
   perModesOf,
   populationsFrom,
+  seriesContextOf,
   type CompareResponse,
   type CompareStandIn,
   type Comparison,
@@ -110,14 +111,15 @@ export const comparisonRoutes = (deps: RouteDeps) =>
           }
         : null;
 
-    const seriesOf = (jurisdiction: JurisdictionId) => ({
+    const seriesOf = (jurisdiction: JurisdictionId, shownFor: JurisdictionId = jurisdiction) => ({
       jurisdiction,
       observations: observations.filter((o) => o.jurisdiction === jurisdiction),
+      context: seriesContextOf(tree, jurisdiction, shownFor),
     });
     const comparison = compareToBenchmarks({
       indicator,
-      base: seriesOf(used),
-      benchmarks: benchmarks.map(seriesOf),
+      base: seriesOf(used, base.id),
+      benchmarks: benchmarks.map((id) => seriesOf(id)),
       populations: populationsFrom(populationRows),
       variants: definitionVariantsOf(indicator),
       options: { per },

@@ -131,6 +131,34 @@ describe('GET /v1/observations', () => {
     expect(suppressed).not.toContain(',3,');
   });
 
+  it('gives each count its exact Poisson 95 % interval in JSON and in two CSV columns, none for a suppressed one', async () => {
+    const { body } = await getParsed(
+      t.app,
+      '/v1/observations?jurisdiction=PK-PB-GUJRAT',
+      ObservationListResponseSchema,
+    );
+    const shown = body.data.find((o) => o.year === 2023 && o.indicator === 'victims_identified');
+    expect(shown?.interval).toEqual({
+      low: expect.closeTo(29.42, 2),
+      high: expect.closeTo(55.62, 2),
+      level: 0.95,
+    });
+    expect(body.data.find((o) => o.suppressed)?.interval).toBeNull();
+
+    const res = await t.app.request('/v1/observations?jurisdiction=PK-PB-GUJRAT&format=csv');
+    const [header, ...rows] = (await res.text()).trimEnd().split('\r\n');
+    const columns = header!.split(',');
+    const low = columns.indexOf('interval_low');
+    const high = columns.indexOf('interval_high');
+    expect(high).toBe(low + 1);
+    const cells = (fragment: string) => rows.find((row) => row.includes(fragment))!.split(',');
+    const counted = cells(',victims_identified,PK-PB-GUJRAT,2023,');
+    expect(Number(counted[low])).toBeCloseTo(29.42, 2);
+    expect(Number(counted[high])).toBeCloseTo(55.62, 2);
+    const hidden = cells(',victims_identified,PK-PB-GUJRAT,2022,');
+    expect([hidden[low], hidden[high]]).toEqual(['', '']);
+  });
+
   it('writes a breakdown in the CSV as dimension=category pairs in dimension order', async () => {
     await insertObservations(t.db, [
       {

@@ -1,9 +1,11 @@
 import { createRoute } from '@hono/zod-openapi';
 import {
   breakdownKey,
+  findIndicator,
+  observationInterval,
   ObservationListResponseSchema,
   ObservationsQuerySchema,
-  type Observation,
+  type ListedObservation,
   type ObservationListResponse,
   type CsvColumn,
 } from '@fourp/domain';
@@ -15,7 +17,7 @@ import { createRouter } from '../openapi/router.js';
 import { requireIndicator, requireJurisdiction } from '../services/lookup.js';
 import { readFigures } from '../services/published/read.js';
 
-export const observationCsvColumns: CsvColumn<Observation>[] = [
+export const observationCsvColumns: CsvColumn<ListedObservation>[] = [
   { header: 'id', value: (o) => o.id },
   { header: 'indicator', value: (o) => o.indicator },
   { header: 'jurisdiction', value: (o) => o.jurisdiction },
@@ -24,6 +26,8 @@ export const observationCsvColumns: CsvColumn<Observation>[] = [
   { header: 'disaggregation', value: (o) => breakdownKey(o.disaggregation) },
   { header: 'value', value: (o) => o.value },
   { header: 'suppressed', value: (o) => o.suppressed },
+  { header: 'interval_low', value: (o) => o.interval?.low ?? null },
+  { header: 'interval_high', value: (o) => o.interval?.high ?? null },
   { header: 'status', value: (o) => o.status },
   { header: 'period', value: (o) => o.period },
   { header: 'partial_period', value: (o) => o.partialPeriod },
@@ -49,7 +53,9 @@ const listObservations = createRoute({
   summary: 'Published figures with their source; identifying small counts are suppressed',
   description:
     'A signed-in official, reviewer or admin also gets their own unpublished figures (unsuppressed, with their ' +
-    '`workflowState`); such answers are `Cache-Control: private, no-store`.',
+    '`workflowState`); such answers are `Cache-Control: private, no-store`. Every count carries `interval`, its ' +
+    'exact (Garwood) Poisson 95 % interval, null when suppressed or not a count; the CSV gives it as ' +
+    '`interval_low` and `interval_high`, empty when there is none.',
   tags: ['data'],
   security: ANYONE,
   request: { query: ObservationsQuerySchema },
@@ -66,12 +72,13 @@ export const observationRoutes = (deps: RouteDeps) =>
     const { indicator, jurisdiction, from, to, format } = c.req.valid('query');
     if (indicator !== undefined) requireIndicator(indicator);
     if (jurisdiction !== undefined) requireJurisdiction(jurisdictionTree(deps.db), jurisdiction);
-    const rows = await readFigures(deps, c.var.principal, {
+    const figures = await readFigures(deps, c.var.principal, {
       indicators: indicator === undefined ? undefined : [indicator],
       jurisdictions: jurisdiction === undefined ? undefined : [jurisdiction],
       from,
       to,
     });
+    const rows = figures.map((o) => ({ ...o, interval: observationInterval(o, findIndicator(o.indicator)) }));
     const body: ObservationListResponse = {
       data: rows,
       meta: { count: rows.length, suppressionThreshold: deps.suppressionK },

@@ -1,5 +1,13 @@
 import { breakdownEntries, missedRateScale } from '@fourp/domain';
-import type { ComparedPoint, ComparabilityGrade, Confidence, Disaggregation, PerMode } from '@fourp/domain';
+import type {
+  ComparedPoint,
+  ComparabilityGrade,
+  Confidence,
+  Disaggregation,
+  BenchmarkComparison,
+  Interval,
+  PerMode,
+} from '@fourp/domain';
 import { formatNumber, formatValue } from './format';
 import { t } from './i18n/messages';
 import type { MessageKey } from './i18n/messages';
@@ -27,6 +35,22 @@ export function showPoint(point: ComparedPoint | null, measureType: string, per:
   return shown;
 }
 
+/** "95 % interval 0.052–0.37": the text equivalent of an error bar; empty without an interval. */
+export const showInterval = (interval: Interval | null): string =>
+  interval === null
+    ? ''
+    : t('indicator.interval', { low: formatNumber(interval.low), high: formatNumber(interval.high) });
+
+/** "0.16 (95 % interval 0.052–0.37)", or the value alone without an interval. */
+export const showValueWithInterval = (value: string, interval: Interval | null): string =>
+  interval === null
+    ? value
+    : t('indicator.withInterval', {
+        value,
+        low: formatNumber(interval.low),
+        high: formatNumber(interval.high),
+      });
+
 export const gradeKey = (grade: ComparabilityGrade | null): MessageKey =>
   grade === null ? 'grade.none' : `grade.${grade}`;
 
@@ -37,3 +61,16 @@ export const showBreakdown = (breakdown: Disaggregation): string =>
   breakdownEntries(breakdown)
     .map(([dimension, category]) => `${dimension}: ${category}`)
     .join(', ');
+
+/** "Italy (2023): higher, so better, grade B": better or worse only from the API's `judgement`, never guessed here. */
+export function comparisonLine(item: BenchmarkComparison, benchmark: string): string {
+  const params = {
+    benchmark,
+    year: String(item.year),
+    assessment: t(`assessment.${item.assessment}`),
+    grade: item.grade ?? t('common.none'),
+  };
+  return item.judgement === null
+    ? t('indicator.comparisonLine', params)
+    : t('indicator.comparisonJudged', { ...params, judgement: t(`judgement.${item.judgement}`) });
+}

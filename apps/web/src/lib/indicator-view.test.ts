@@ -41,6 +41,8 @@ const point = (
   populationYear: null,
   definition: 'standard',
   observationId: year,
+  interval: null,
+  seriesKey: 'standard · Test',
   ...extra,
 });
 
@@ -97,6 +99,7 @@ function compareWith(
             difference: null,
             ratio: null,
             assessment: 'not_assessed',
+            judgement: null,
             grade: null,
             reasons: [],
           },

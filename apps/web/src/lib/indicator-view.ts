@@ -5,6 +5,7 @@ import {
   type Compare,
   type DerivationInputs,
   type DerivedFlag,
+  type Interval,
   type Jurisdiction,
   type Observation,
   type ObsStatus,
@@ -37,6 +38,10 @@ export type ViewRow = {
   source: Source | null;
   derivedFrom: DerivationInputs | null;
   flags: DerivedFlag[];
+  /** Poisson 95 % interval in the view's unit; null when suppressed, not a count or not on the view's scale. */
+  interval: Interval | null;
+  /** Definition and publisher: rows of one jurisdiction with different keys are never joined by a line. */
+  seriesKey: string | null;
 };
 
 /**
@@ -90,6 +95,8 @@ export function buildViewRows(
           source: pointSource(point, compare),
           derivedFrom: point.derivedFrom ?? null,
           flags: point.flags ?? [],
+          interval: unscalable ? null : (point.interval ?? null),
+          seriesKey: point.seriesKey ?? null,
         };
       }),
   );
@@ -169,6 +176,13 @@ export function indicatorCsv(indicator: string, unit: string, rows: readonly Vie
       row.derivedFrom ? derivationText(row.derivedFrom) : null,
     ]),
   );
+}
+
+/** Whether the line from the figure at `index` to the next one on the axis joins two different series. */
+export function breaksSeries(cells: readonly (Pick<ViewRow, 'seriesKey'> | null)[], index: number): boolean {
+  const from = cells[index]?.seriesKey ?? null;
+  const to = cells[index + 1]?.seriesKey ?? null;
+  return from !== null && to !== null && from !== to;
 }
 
 /** The series the rows draw, in order: one per jurisdiction, with the label the rows carry. */

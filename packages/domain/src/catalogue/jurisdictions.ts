@@ -5,6 +5,7 @@ import {
   JurisdictionIdSchema,
   JurisdictionKindSchema,
   LocalisedNameSchema,
+  MigrationProfileSchema,
   TEXT_LIMITS,
   type Jurisdiction,
   type JurisdictionId,
@@ -53,6 +54,8 @@ export const JurisdictionFileSchema = z.object({
       ),
       source: SourceKeySchema.nullable(),
       note: z.string().nullable(),
+      /** Set on a country; the units below it inherit it. */
+      migrationProfile: MigrationProfileSchema.optional(),
     }),
   ),
 });

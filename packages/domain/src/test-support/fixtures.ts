@@ -28,7 +28,7 @@ export const obs = (
   workflowState: 'published',
   superseded: false,
   note: null,
-  source: { id: 1, title: 'Test source', publisher: 'Test', year: null, locator: null, kind: 'secondary' },
+  source: { id: 1, title: 'Test source', publisher: 'Test', year: null, locator: null, kind: 'primary' },
   ...over,
 });
 

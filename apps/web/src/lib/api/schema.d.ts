@@ -117,7 +117,7 @@ export interface paths {
     };
     /**
      * Published figures with their source; identifying small counts are suppressed
-     * @description A signed-in official, reviewer or admin also gets their own unpublished figures (unsuppressed, with their `workflowState`); such answers are `Cache-Control: private, no-store`.
+     * @description A signed-in official, reviewer or admin also gets their own unpublished figures (unsuppressed, with their `workflowState`); such answers are `Cache-Control: private, no-store`. Every count carries `interval`, its exact (Garwood) Poisson 95 % interval, null when suppressed or not a count; the CSV gives it as `interval_low` and `interval_high`, empty when there is none.
      */
     get: operations['listObservations'];
     put?: never;
@@ -841,6 +841,8 @@ export interface components {
       /** @enum {string} */
       direction: 'higher_is_better' | 'lower_is_better' | 'neutral';
       directionReason?: string;
+      /** @enum {string} */
+      directionMeaning?: 'performance' | 'detection';
       formula?: {
         numerator: string;
         denominator: string;
@@ -904,6 +906,8 @@ export interface components {
         /** @enum {string} */
         direction: 'higher_is_better' | 'lower_is_better' | 'neutral';
         directionReason?: string;
+        /** @enum {string} */
+        directionMeaning?: 'performance' | 'detection';
         formula?: {
           numerator: string;
           denominator: string;
@@ -996,6 +1000,8 @@ export interface components {
       }[];
       source: string | null;
       note: string | null;
+      /** @enum {string|null} */
+      migrationProfile?: 'source' | 'destination' | 'transit' | null;
       children: components['schemas']['JurisdictionNode'][];
     };
     Jurisdiction: {
@@ -1023,47 +1029,54 @@ export interface components {
       }[];
       source: string | null;
       note: string | null;
+      /** @enum {string|null} */
+      migrationProfile?: 'source' | 'destination' | 'transit' | null;
     };
     ObservationListResponse: {
-      data: components['schemas']['Observation'][];
+      data: {
+        id: number;
+        indicator: string;
+        jurisdiction: string;
+        year: number;
+        yearEnd: number;
+        period: string | null;
+        partialPeriod: boolean;
+        disaggregation: {
+          sex?: string;
+          age_group?: string;
+          exploitation_form?: string;
+          nationality?: string;
+          route?: string;
+          tehsil?: string;
+          agency?: string;
+          partner_country?: string;
+          incident?: string;
+        };
+        value: number | null;
+        suppressed: boolean;
+        /** @enum {string} */
+        status: 'A' | 'E' | 'P' | 'B' | 'U' | 'D';
+        /** @enum {string} */
+        confStatus: 'F' | 'N' | 'C' | 'S';
+        definition: string;
+        unitAsRead: string | null;
+        valueAsRead: string | null;
+        /** @enum {string} */
+        workflowState: 'draft' | 'submitted' | 'approved' | 'published' | 'rejected';
+        superseded: boolean;
+        note: string | null;
+        source: components['schemas']['Source'];
+        interval: {
+          low: number;
+          high: number;
+          /** @enum {number} */
+          level: 0.95;
+        } | null;
+      }[];
       meta: {
         count: number;
         suppressionThreshold: number;
       };
-    };
-    Observation: {
-      id: number;
-      indicator: string;
-      jurisdiction: string;
-      year: number;
-      yearEnd: number;
-      period: string | null;
-      partialPeriod: boolean;
-      disaggregation: {
-        sex?: string;
-        age_group?: string;
-        exploitation_form?: string;
-        nationality?: string;
-        route?: string;
-        tehsil?: string;
-        agency?: string;
-        partner_country?: string;
-        incident?: string;
-      };
-      value: number | null;
-      suppressed: boolean;
-      /** @enum {string} */
-      status: 'A' | 'E' | 'P' | 'B' | 'U' | 'D';
-      /** @enum {string} */
-      confStatus: 'F' | 'N' | 'C' | 'S';
-      definition: string;
-      unitAsRead: string | null;
-      valueAsRead: string | null;
-      /** @enum {string} */
-      workflowState: 'draft' | 'submitted' | 'approved' | 'published' | 'rejected';
-      superseded: boolean;
-      note: string | null;
-      source: components['schemas']['Source'];
     };
     Source: {
       id: number;
@@ -1159,6 +1172,13 @@ export interface components {
             };
           };
           flags?: 'numerator_exceeds_denominator'[];
+          interval: {
+            low: number;
+            high: number;
+            /** @enum {number} */
+            level: 0.95;
+          } | null;
+          seriesKey: string;
         } | null;
         benchmarks: {
           jurisdiction: string;
@@ -1215,11 +1235,20 @@ export interface components {
               };
             };
             flags?: 'numerator_exceeds_denominator'[];
+            interval: {
+              low: number;
+              high: number;
+              /** @enum {number} */
+              level: 0.95;
+            } | null;
+            seriesKey: string;
           } | null;
           difference: number | null;
           ratio: number | null;
           /** @enum {string} */
-          assessment: 'better' | 'worse' | 'similar' | 'not_assessed';
+          assessment: 'higher' | 'lower' | 'similar' | 'indistinguishable' | 'not_assessed';
+          /** @enum {string|null} */
+          judgement: 'better' | 'worse' | null;
           /** @enum {string|null} */
           grade: 'A' | 'B' | 'C' | null;
           reasons: string[];
@@ -1280,6 +1309,13 @@ export interface components {
             };
           };
           flags?: 'numerator_exceeds_denominator'[];
+          interval: {
+            low: number;
+            high: number;
+            /** @enum {number} */
+            level: 0.95;
+          } | null;
+          seriesKey: string;
         } | null;
         benchmarks: {
           jurisdiction: string;
@@ -1336,11 +1372,20 @@ export interface components {
               };
             };
             flags?: 'numerator_exceeds_denominator'[];
+            interval: {
+              low: number;
+              high: number;
+              /** @enum {number} */
+              level: 0.95;
+            } | null;
+            seriesKey: string;
           } | null;
           difference: number | null;
           ratio: number | null;
           /** @enum {string} */
-          assessment: 'better' | 'worse' | 'similar' | 'not_assessed';
+          assessment: 'higher' | 'lower' | 'similar' | 'indistinguishable' | 'not_assessed';
+          /** @enum {string|null} */
+          judgement: 'better' | 'worse' | null;
           /** @enum {string|null} */
           grade: 'A' | 'B' | 'C' | null;
           reasons: string[];
@@ -1401,11 +1446,20 @@ export interface components {
             };
           };
           flags?: 'numerator_exceeds_denominator'[];
+          interval: {
+            low: number;
+            high: number;
+            /** @enum {number} */
+            level: 0.95;
+          } | null;
+          seriesKey: string;
         } | null;
         difference: number | null;
         ratio: number | null;
         /** @enum {string} */
-        assessment: 'better' | 'worse' | 'similar' | 'not_assessed';
+        assessment: 'higher' | 'lower' | 'similar' | 'indistinguishable' | 'not_assessed';
+        /** @enum {string|null} */
+        judgement: 'better' | 'worse' | null;
         /** @enum {string|null} */
         grade: 'A' | 'B' | 'C' | null;
         reasons: string[];
@@ -1587,6 +1641,40 @@ export interface components {
         observationCount: number;
         observations: components['schemas']['Observation'][];
       };
+    };
+    Observation: {
+      id: number;
+      indicator: string;
+      jurisdiction: string;
+      year: number;
+      yearEnd: number;
+      period: string | null;
+      partialPeriod: boolean;
+      disaggregation: {
+        sex?: string;
+        age_group?: string;
+        exploitation_form?: string;
+        nationality?: string;
+        route?: string;
+        tehsil?: string;
+        agency?: string;
+        partner_country?: string;
+        incident?: string;
+      };
+      value: number | null;
+      suppressed: boolean;
+      /** @enum {string} */
+      status: 'A' | 'E' | 'P' | 'B' | 'U' | 'D';
+      /** @enum {string} */
+      confStatus: 'F' | 'N' | 'C' | 'S';
+      definition: string;
+      unitAsRead: string | null;
+      valueAsRead: string | null;
+      /** @enum {string} */
+      workflowState: 'draft' | 'submitted' | 'approved' | 'published' | 'rejected';
+      superseded: boolean;
+      note: string | null;
+      source: components['schemas']['Source'];
     };
     MeResponse: {
       data: {

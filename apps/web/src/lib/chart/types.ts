@@ -11,6 +11,10 @@ export type ChartSeries = {
   suppressed: boolean[];
   /** Citation of each point's source, where there is one. */
   sources: (string | null)[];
+  /** Poisson 95 % interval of each point, drawn as a band around a line; null where there is none. */
+  intervals?: ({ low: number; high: number } | null)[];
+  /** True where the line from this point to the next would join two different series (definition or publisher). */
+  breaks?: boolean[];
 };
 
 export type ChartTarget = { value: number; label: string };

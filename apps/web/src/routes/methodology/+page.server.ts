@@ -7,6 +7,7 @@ import {
   DERIVATION_METHOD,
   GRADE_METHOD,
   INDICATORS,
+  INTERVAL_METHOD,
   MAX_RUBRIC_LEVEL,
   MIN_OWN_ITEMS,
   NORMALISATION_METHOD,
@@ -17,6 +18,7 @@ import {
   PROGRESS_THRESHOLDS,
   RUBRIC,
   SCORECARD_METHOD,
+  SOURCE_QUALITY_METHOD,
   SUPPRESSION_METHOD,
 } from '@fourp/domain';
 import type { PageServerLoad } from './$types';
@@ -50,6 +52,8 @@ export const load = (() => ({
   maxRubricLevel: MAX_RUBRIC_LEVEL,
   normalisationMethod: NORMALISATION_METHOD,
   assessmentMethod: ASSESSMENT_METHOD,
+  sourceQualityMethod: SOURCE_QUALITY_METHOD,
+  intervalMethod: INTERVAL_METHOD,
   suppressionMethod: SUPPRESSION_METHOD,
   derivationMethod: DERIVATION_METHOD,
   progressMethod: PROGRESS_METHOD,

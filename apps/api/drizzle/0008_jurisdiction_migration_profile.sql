@@ -1,0 +1,1 @@
+ALTER TABLE `jurisdictions` ADD `migration_profile` text;
