@@ -1941,8 +1941,9 @@ export interface components {
         jurisdiction: string;
         baseline: {
           year: number;
-          value: number;
+          value: number | null;
           source: components['schemas']['Source'] & (Record<string, never> | null);
+          suppressed: boolean;
         };
         target: {
           year: number;
@@ -1964,8 +1965,9 @@ export interface components {
         jurisdiction: string;
         baseline: {
           year: number;
-          value: number;
+          value: number | null;
           source: components['schemas']['Source'] & (Record<string, never> | null);
+          suppressed: boolean;
         };
         target: {
           year: number;
@@ -2027,8 +2029,9 @@ export interface components {
         direction: string;
         baseline: {
           year: number;
-          value: number;
+          value: number | null;
           source: components['schemas']['Source'] & (Record<string, never> | null);
+          suppressed: boolean;
         };
         target: {
           year: number;
