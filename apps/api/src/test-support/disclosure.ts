@@ -51,14 +51,14 @@ export async function publishThroughApi(t: WorkflowTestApp, entries: readonly En
 }
 
 /** `rates`: per-100k rates compare computed from a count, by the count's id. */
-export type Reading = { figures: PublicFigure[]; rates: Map<number, number>; texts: string[] };
+export type Reading = { figures: PublicFigure[]; rates: Map<number, number> };
 type Point = { year: number; value: number | null };
 type Scope = { indicator: string; jurisdictions: readonly string[]; years: readonly number[] };
 
 /**
  * What `headers` (anonymous, a donor) reads about the scope through every public route: observations JSON and
  * CSV, compare, coverage, progress and targets, scorecard, sources, and for a signed-in reader figure history
- * and the audit CSV. Each figure carries the value any route revealed; `texts` holds every answer body.
+ * and the audit CSV. Each figure carries the value any route revealed.
  */
 export async function readEveryRoute(
   t: WorkflowTestApp,
@@ -178,5 +178,5 @@ export async function readEveryRoute(
       }
     }
   }
-  return { figures: shown, rates, texts };
+  return { figures: shown, rates };
 }
