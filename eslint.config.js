@@ -7,6 +7,18 @@ const TABLES = 'Only repos/ touches tables: add or use a function in src/repos.'
 const READ_PATH =
   'Figures reach callers through services/published (disclosure control is applied there, nowhere else).';
 
+/** What only services/published (and, for writing, the write verbs) may read: figures, revisions, baselines, audit values. */
+const READ_PATH_STRICT = [
+  { group: ['**/repos/observations.js', '**/repos/workflow/observations.js'], message: READ_PATH },
+  { group: ['**/repos/workflow/targets.js'], importNames: ['listTargets'], message: READ_PATH },
+  { group: ['**/repos/workflow/audit.js'], importNames: ['auditFor', 'listAudit'], message: READ_PATH },
+];
+const SERVICE_PATTERNS = [
+  { group: ['**/db/schema*'], message: TABLES },
+  { group: ['hono', 'hono/*', '@hono/*'], message: 'A service knows nothing of HTTP.' },
+  { group: ['**/routes/**'], message: 'Routes call services, never the other way.' },
+];
+
 export default ts.config(
   {
     ignores: ['**/dist/**', '**/build/**', '**/.svelte-kit/**', '**/node_modules/**', '**/test-results/**'],
@@ -85,20 +97,30 @@ export default ts.config(
     },
   },
   {
-    files: ['apps/api/src/services/**/*.ts'],
+    files: ['apps/api/src/routes/**/*.ts'],
     ignores: ['apps/api/src/**/*.test.ts'],
     rules: {
       'no-restricted-imports': [
         'error',
-        {
-          patterns: [
-            { group: ['**/db/schema*'], message: TABLES },
-            { group: ['hono', 'hono/*', '@hono/*'], message: 'A service knows nothing of HTTP.' },
-            { group: ['**/routes/**'], message: 'Routes call services, never the other way.' },
-          ],
-        },
+        { patterns: [{ group: ['**/db/schema*'], message: TABLES }, ...READ_PATH_STRICT] },
       ],
     },
+  },
+  {
+    files: ['apps/api/src/services/**/*.ts'],
+    ignores: ['apps/api/src/**/*.test.ts'],
+    rules: { 'no-restricted-imports': ['error', { patterns: SERVICE_PATTERNS }] },
+  },
+  {
+    files: ['apps/api/src/services/**/*.ts'],
+    ignores: [
+      'apps/api/src/**/*.test.ts',
+      'apps/api/src/services/published/**',
+      'apps/api/src/services/observation/**',
+      'apps/api/src/services/import/**',
+      'apps/api/src/services/target/**',
+    ],
+    rules: { 'no-restricted-imports': ['error', { patterns: [...SERVICE_PATTERNS, ...READ_PATH_STRICT] }] },
   },
   {
     files: ['apps/api/src/repos/**/*.ts'],

@@ -408,12 +408,19 @@ export const EvidencePointSchema = z.object({
   source: SourceSchema.nullable(),
 });
 export type EvidencePoint = z.infer<typeof EvidencePointSchema>;
+export const BaselinePointSchema = EvidencePointSchema.extend({
+  /** Null when suppressed. */
+  value: z.number().nullable(),
+  /** True when the baseline is an identifying small count, or a figure suppressed, hidden from the caller. */
+  suppressed: z.boolean(),
+});
+export type BaselinePoint = z.infer<typeof BaselinePointSchema>;
 
 export const TargetSchema = z.object({
   id: z.number().int(),
   indicator: IndicatorIdSchema,
   jurisdiction: JurisdictionIdSchema,
-  baseline: EvidencePointSchema,
+  baseline: BaselinePointSchema,
   target: EvidencePointSchema,
   note: z.string().nullable(),
   setBy: z.string().nullable(),
@@ -434,7 +441,7 @@ export const ProgressItemSchema = z.object({
   jurisdiction: JurisdictionIdSchema,
   unit: z.string(),
   direction: z.string(),
-  baseline: EvidencePointSchema,
+  baseline: BaselinePointSchema,
   target: EvidencePointSchema,
   /** The latest published annual total (standard definition) for the cell; null when there is none. */
   latest: EvidencePointSchema.extend({

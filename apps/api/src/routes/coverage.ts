@@ -14,7 +14,7 @@ import type { RouteDeps } from '../env.js';
 import { sendList } from '../csv.js';
 import { listResponse, NOT_MODIFIED, problems } from '../openapi/responses.js';
 import { createRouter } from '../openapi/router.js';
-import { countPublishedByCell, lastPublishedChange } from '../repos/observations.js';
+import { countPublishedByCell, lastPublishedChange } from '../services/published/counts.js';
 import { requireJurisdiction } from '../services/lookup.js';
 import { readPopulations } from '../services/published/read.js';
 

@@ -11,7 +11,7 @@ import { ApiError } from '../errors.js';
 import { createRouter } from '../openapi/router.js';
 import { jsonResponse, NOT_MODIFIED, problems } from '../openapi/responses.js';
 import { countRecords, pingDatabase, readAuditChainHead, readMigrations } from '../repos/health.js';
-import { lastPublishedChange } from '../repos/observations.js';
+import { lastPublishedChange } from '../services/published/counts.js';
 
 const getHealth = createRoute({
   method: 'get',

@@ -17,7 +17,7 @@ import { sendList } from '../csv.js';
 import type { Db } from '../db/client.js';
 import { jsonResponse, listResponse, NOT_MODIFIED, problems } from '../openapi/responses.js';
 import { createRouter } from '../openapi/router.js';
-import { countPublishedByCell, type CoverageRow } from '../repos/observations.js';
+import { countPublishedByCell, type CoverageRow } from '../services/published/counts.js';
 import { requireIndicator } from '../services/lookup.js';
 
 const columns: CsvColumn<Indicator>[] = [

@@ -13,7 +13,7 @@ import type { RouteDeps } from '../env.js';
 import { jsonResponse, NOT_MODIFIED, problems } from '../openapi/responses.js';
 import { createRouter } from '../openapi/router.js';
 import { listMeasureAssessments } from '../repos/measures.js';
-import { listPublishedYears } from '../repos/observations.js';
+import { listPublishedYears } from '../services/published/counts.js';
 import { requireJurisdiction } from '../services/lookup.js';
 import { readFigures } from '../services/published/read.js';
 

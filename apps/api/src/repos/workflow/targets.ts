@@ -65,6 +65,7 @@ export async function listTargets(
       year: target.baselineYear ?? target.targetYear,
       value: target.baselineValue ?? 0,
       source: toSource(baselineSource),
+      suppressed: false,
     },
     target: { year: target.targetYear, value: target.targetValue, source: toSource(targetSource) },
     note: target.note,

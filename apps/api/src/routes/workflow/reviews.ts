@@ -1,16 +1,10 @@
 import { createRoute } from '@hono/zod-openapi';
-import {
-  ReviewQueueQuerySchema,
-  ReviewQueueResponseSchema,
-  WORKFLOW_STATES,
-  detectOutlier,
-  type ReviewQueueResponse,
-} from '@fourp/domain';
+import { ReviewQueueQuerySchema, ReviewQueueResponseSchema, type ReviewQueueResponse } from '@fourp/domain';
 import { requireAllowed } from './guard.js';
 import { jsonResponse, problems } from '../../openapi/responses.js';
 import { createRouter } from '../../openapi/router.js';
 import { jurisdictionTree } from '../../repos/jurisdictions.js';
-import { listWorkflowObservations, previousPublishedValues } from '../../repos/workflow/observations.js';
+import { readReviewQueue } from '../../services/observation/queue.js';
 import { ENTRY, NO_STORE, access, type WorkflowDeps } from './shared.js';
 
 const queue = createRoute({
@@ -36,17 +30,7 @@ export const reviewRoutes = ({ db }: WorkflowDeps) =>
       'observation.read_unpublished',
       jurisdiction === undefined ? {} : { jurisdictionId: jurisdiction, tree },
     );
-    const rows = await listWorkflowObservations(db, principal, {
-      states: state ? [state] : WORKFLOW_STATES.filter((s) => s !== 'published'),
-      within: jurisdiction,
-      tree,
-    });
-    const previous = await previousPublishedValues(db, rows);
-    const data = rows.map((row) => {
-      const before = previous.get(row.id) ?? null;
-      const outlier = before && row.value !== null ? detectOutlier(row.value, before.value) : null;
-      return { ...row, previous: before, warnings: outlier ? [outlier] : [] };
-    });
+    const data = await readReviewQueue(db, principal, { state, within: jurisdiction, tree });
     const body: ReviewQueueResponse = { data, meta: { count: data.length } };
     return c.json(body, 200, NO_STORE);
   });

@@ -15,8 +15,8 @@ import { jurisdictionTree } from '../../repos/jurisdictions.js';
 import { callerOf } from './guard.js';
 import { jsonBody, jsonResponse, problems } from '../../openapi/responses.js';
 import { createRouter } from '../../openapi/router.js';
-import { listTargets } from '../../repos/workflow/targets.js';
 import { readActuals } from '../../services/published/read.js';
+import { readTargets } from '../../services/published/targets.js';
 import { setTarget } from '../../services/target/set.js';
 import { requireIndicator, requireJurisdiction } from '../../services/lookup.js';
 import { NO_STORE, REVIEWERS, access, type WorkflowDeps } from './shared.js';
@@ -57,7 +57,7 @@ export const targetRoutes = (deps: WorkflowDeps) =>
   createRouter()
     .openapi(list, async (c) => {
       const { jurisdiction } = c.req.valid('query');
-      const rows = await listTargets(deps.db, { jurisdiction });
+      const rows = await readTargets(deps, c.var.principal, { jurisdiction });
       return c.json({ data: rows, meta: { count: rows.length } }, 200);
     })
     .openapi(set, async (c) => {
@@ -71,7 +71,7 @@ export const progressRoutes = (deps: WorkflowDeps) =>
     const { jurisdiction } = c.req.valid('query');
     requireJurisdiction(jurisdictionTree(deps.db), jurisdiction);
     const items: ProgressItem[] = [];
-    for (const t of await listTargets(deps.db, { jurisdiction })) {
+    for (const t of await readTargets(deps, c.var.principal, { jurisdiction })) {
       const indicator = requireIndicator(t.indicator);
       const actuals = await readActuals(deps, t.indicator, jurisdiction);
       const latest = actuals.at(-1) ?? null;
@@ -86,6 +86,15 @@ export const progressRoutes = (deps: WorkflowDeps) =>
       };
       if (latest === null) {
         items.push({ ...base, status: null, assessment: null, reason: 'No published figure yet.' });
+        continue;
+      }
+      if (t.baseline.value === null) {
+        items.push({
+          ...base,
+          status: null,
+          assessment: null,
+          reason: 'The baseline is a small count, suppressed to protect victims.',
+        });
         continue;
       }
       if (latest.value === null) {
@@ -107,7 +116,7 @@ export const progressRoutes = (deps: WorkflowDeps) =>
         continue;
       }
       const result = assessProgress({
-        baseline: t.baseline,
+        baseline: { year: t.baseline.year, value: t.baseline.value },
         target: t.target,
         figures: actuals.flatMap((a) => (a.value === null ? [] : [{ year: a.year, value: a.value }])),
         direction: indicator.direction,

@@ -2,8 +2,6 @@ import {
   can,
   POLICY,
   findIndicator,
-  type JurisdictionTree,
-  type Principal,
   type Revision,
   type UserPrincipal,
   type WorkflowObservation,
@@ -15,6 +13,7 @@ import { auditFor, listAudit, type AuditRecord } from '../../repos/workflow/audi
 import { findWorkflowObservation, listRevisions } from '../../repos/workflow/observations.js';
 import { permit } from '../caller.js';
 import { isSuppressedForPublic, type ReadDeps } from './read.js';
+import { seesUnsuppressed } from './scope.js';
 
 const VALUE_KEYS = ['value', 'valueAsRead', 'note'] as const;
 
@@ -29,21 +28,26 @@ const redactEntry = (entry: AuditRecord): AuditRecord => ({
   newValue: redactValue(entry.newValue),
 });
 
+const redactBaseline = (value: unknown): unknown =>
+  value !== null && typeof value === 'object' && 'baseline' in value
+    ? { ...value, baseline: { ...(value.baseline as object), value: null } }
+    : value;
+
+const redactTargetEntry = (entry: AuditRecord): AuditRecord => ({
+  ...entry,
+  oldValue: redactBaseline(entry.oldValue),
+  newValue: redactBaseline(entry.newValue),
+});
+
+const identifyingIndicator = (indicator: string | undefined) =>
+  indicator === undefined || (findIndicator(indicator)?.identifying ?? true);
+
 const redactRevision = (revision: Revision): Revision => ({
   ...revision,
   previousValue: null,
   previousValueAsRead: null,
   newValue: null,
 });
-
-/** Officials within the figure's jurisdiction and admins see figures unsuppressed; everyone else as the public. */
-const seesUnsuppressed = (
-  principal: Principal,
-  jurisdictionId: string | null,
-  tree: JurisdictionTree,
-  asOf?: number,
-) =>
-  jurisdictionId !== null && can(principal, 'observation.read_unpublished', { jurisdictionId, tree, asOf });
 
 export type FigureHistory = {
   observation: WorkflowObservation;
@@ -92,8 +96,8 @@ export async function readFigureHistory(
 
 /**
  * The audit log for `principal` over a period: entries of jurisdictions they may read the log of. Values of
- * identifying figures are redacted for callers who could not see them unsuppressed, as small counts may be among
- * them.
+ * identifying figures, and the baselines of their targets, are redacted for callers who could not see them
+ * unsuppressed, as small counts may be among them.
  */
 export async function readAuditLog(
   deps: ReadDeps,
@@ -109,15 +113,17 @@ export async function readAuditLog(
       (row.jurisdictionId !== null &&
         can(principal, 'audit.read', { jurisdictionId: row.jurisdictionId, tree })),
   );
-  const hidden = rows.filter(
-    (row) => row.entityType === 'observation' && !seesUnsuppressed(principal, row.jurisdictionId, tree),
-  );
-  const indicators = await indicatorsOf(deps.db, [...new Set(hidden.map((row) => Number(row.entityId)))]);
-  const identifying = new Set(
-    hidden.filter((row) => {
-      const indicator = indicators.get(Number(row.entityId));
-      return indicator === undefined || (findIndicator(indicator)?.identifying ?? true);
-    }),
-  );
-  return rows.map((row) => (identifying.has(row) ? redactEntry(row) : row));
+  const hidden = rows.filter((row) => !seesUnsuppressed(principal, row.jurisdictionId, tree));
+  const figures = hidden.filter((row) => row.entityType === 'observation');
+  const indicators = await indicatorsOf(deps.db, [...new Set(figures.map((row) => Number(row.entityId)))]);
+  const redacted = new Map<AuditRecord, AuditRecord>();
+  for (const row of figures) {
+    if (identifyingIndicator(indicators.get(Number(row.entityId)))) redacted.set(row, redactEntry(row));
+  }
+  // A baseline may restate a small count or a suppressed figure of the same indicator.
+  for (const row of hidden.filter((r) => r.entityType === 'target')) {
+    const indicator = (row.newValue as { indicator?: string } | null)?.indicator;
+    if (identifyingIndicator(indicator)) redacted.set(row, redactTargetEntry(row));
+  }
+  return rows.map((row) => redacted.get(row) ?? row);
 }

@@ -2070,8 +2070,9 @@ export interface components {
         jurisdiction: string;
         baseline: {
           year: number;
-          value: number;
+          value: number | null;
           source: components['schemas']['Source'] & (Record<string, never> | null);
+          suppressed: boolean;
         };
         target: {
           year: number;
@@ -2093,8 +2094,9 @@ export interface components {
         jurisdiction: string;
         baseline: {
           year: number;
-          value: number;
+          value: number | null;
           source: components['schemas']['Source'] & (Record<string, never> | null);
+          suppressed: boolean;
         };
         target: {
           year: number;
@@ -2156,8 +2158,9 @@ export interface components {
         direction: string;
         baseline: {
           year: number;
-          value: number;
+          value: number | null;
           source: components['schemas']['Source'] & (Record<string, never> | null);
+          suppressed: boolean;
         };
         target: {
           year: number;

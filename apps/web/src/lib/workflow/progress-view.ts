@@ -21,9 +21,9 @@ export const STATUS_VIEW: Record<
   deterioration: { key: 'progress.status.deterioration', symbol: '✖', tone: 'bad' },
 };
 
-/** How far the latest value has moved from the baseline towards the target, 0–1 (clamped); null without a latest value. */
+/** How far the latest value has moved from the baseline towards the target, 0–1 (clamped); null without both values. */
 export function shareOfWay(item: Pick<ProgressItem, 'baseline' | 'target' | 'latest'>): number | null {
-  if (item.latest === null || item.latest.value === null) return null;
+  if (item.latest === null || item.latest.value === null || item.baseline.value === null) return null;
   const span = item.target.value - item.baseline.value;
   if (span === 0) return 1;
   return Math.min(1, Math.max(0, (item.latest.value - item.baseline.value) / span));
