@@ -1,4 +1,4 @@
-import { INDICATORS, IMPORT_COLUMNS } from '@fourp/domain';
+import { CODE_LISTS, INDICATORS, IMPORT_COLUMNS } from '@fourp/domain';
 
 /** A seeded generator (mulberry32), so a failing run can be replayed from its seed. */
 export function seeded(seed: number) {
@@ -45,6 +45,10 @@ const randomValue = (rng: Rng) => {
   return r < 0.35 ? rng.int(1, 4) : r < 0.45 ? 0 : rng.int(5, 40);
 };
 
+/** The i-th category of a dimension: from its code list where it has one, else a made-up snake_case one. */
+const categoryOf = (dimension: string, i: number): string =>
+  CODE_LISTS.find((list) => list.dimension === dimension)?.codes[i]?.code ?? `c${i + 1}`;
+
 type Cell = Record<string, string>;
 const cross = (dimensions: [string, string[]][]): Cell[] =>
   dimensions.reduce<Cell[]>(
@@ -84,7 +88,7 @@ export function scenario(rng: Rng, slot: Slot, dimensionsOf: readonly string[]):
   const chosen = [...dimensionsOf].sort(() => rng.next() - 0.5).slice(0, dims);
   const dimensions = chosen.map((d): [string, string[]] => [
     d,
-    Array.from({ length: rng.int(2, dims === 1 ? 3 : 2) }, (_, i) => `c${i + 1}`),
+    Array.from({ length: rng.int(2, dims === 1 ? 3 : 2) }, (_, i) => categoryOf(d, i)),
   ]);
   const span = !geography && dims < 2 && rng.next() < 0.4;
   const years = span ? slot.years : [slot.years[0]!];
@@ -141,6 +145,7 @@ export function importCsv(rows: readonly Row[]): Uint8Array {
       jurisdiction: r.jurisdiction,
       year: String(r.year),
       year_end: r.yearEnd === r.year ? '' : String(r.yearEnd),
+      period: '',
       disaggregation: Object.entries(r.breakdown)
         .map(([d, c]) => `${d}=${c}`)
         .join(';'),
