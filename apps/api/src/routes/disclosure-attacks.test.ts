@@ -144,7 +144,7 @@ describe('an attacker who reads every public output', () => {
       value,
     });
     const rows = { female: [1, 5, 2], male: [10, 16, 17] };
-    const ages = ['child', 'youth', 'adult'];
+    const ages = ['child', 'adult', 'unknown'];
     const { results } = await attackScenario([
       figure({}, 51),
       ...Object.entries(rows).flatMap(([sex, values]) => [
