@@ -273,9 +273,17 @@ describe('Poisson intervals', () => {
 
 describe('observationInterval', () => {
   it('gives a count its interval and a suppressed count none', () => {
-    const count = { measureType: 'count' as const };
+    const count = { id: 'victims_identified', measureType: 'count' as const };
     expect(observationInterval({ value: 5, suppressed: false }, count)?.high).toBeCloseTo(11.668, 2);
     expect(observationInterval({ value: null, suppressed: true }, count)).toBeNull();
-    expect(observationInterval({ value: 5, suppressed: false }, { measureType: 'percent' })).toBeNull();
+    expect(
+      observationInterval({ value: 5, suppressed: false }, { id: 'x', measureType: 'percent' }),
+    ).toBeNull();
+    expect(
+      observationInterval(
+        { value: 3_219_375, suppressed: false },
+        { id: 'population', measureType: 'count' },
+      ),
+    ).toBeNull();
   });
 });

@@ -40,11 +40,14 @@ export function rateInterval(count: number | null, population: number): Interval
 /** Whether two intervals share at least one value. */
 export const intervalsOverlap = (a: Interval, b: Interval): boolean => a.low <= b.high && b.low <= a.high;
 
-/** A published figure's interval: a count's own; null when hidden, not a count, or of an unknown indicator. */
+/**
+ * A published figure's interval: a count's own; null when hidden, not a count, of an unknown indicator, or a
+ * population (a census or estimate of residents, not a number of events that happened to be recorded).
+ */
 export function observationInterval(
   o: Pick<Observation, 'value' | 'suppressed'>,
-  indicator: Pick<Indicator, 'measureType'> | undefined,
+  indicator: Pick<Indicator, 'id' | 'measureType'> | undefined,
 ): Interval | null {
-  if (o.suppressed || indicator?.measureType !== 'count') return null;
+  if (o.suppressed || indicator?.measureType !== 'count' || indicator.id === 'population') return null;
   return poissonInterval(o.value);
 }
