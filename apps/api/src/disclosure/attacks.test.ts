@@ -1,4 +1,8 @@
-import { ObservationListResponseSchema, WorkflowObservationResponseSchema } from '@fourp/domain';
+import {
+  HealthResponseSchema,
+  ObservationListResponseSchema,
+  WorkflowObservationResponseSchema,
+} from '@fourp/domain';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { gujratFigure, json, useWorkflowTestApp, type TestUser } from '../test-support/workflow.js';
 
@@ -184,5 +188,14 @@ describe('the attacks of issue 9, entered through the API and read back as the p
       expect(population, who).toBe(3_219_375);
       expect(rate, `${who}: 0.0932 × 3,219,375 / 100,000 = 3`).toBeNull();
     }
+  });
+
+  it('keeps the audit of the last publish in /health for admins only', async () => {
+    const admin = HealthResponseSchema.parse(
+      await (await t.app.request('/health', { headers: t.admin.bearer })).json(),
+    );
+    expect(admin.data.disclosure).toMatchObject({ primaryCells: 5, pinned: 0 });
+    const anonymous = HealthResponseSchema.parse(await (await t.app.request('/health')).json());
+    expect(anonymous.data.disclosure).toBeUndefined();
   });
 });
