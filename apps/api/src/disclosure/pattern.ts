@@ -16,7 +16,7 @@ import {
   type DisclosureRun,
 } from '../repos/disclosure.js';
 import { readJurisdictions } from '../repos/jurisdictions.js';
-import { audit, protect, type AuditResult, type Solver } from './solver.js';
+import { audit, protect, type AuditResult, type ProtectionCache, type Solver } from './solver.js';
 
 /** The indicators the attacker model reads: identifying counts and rates, and the denominators of those rates. */
 const MODEL_INDICATORS = [
@@ -47,8 +47,11 @@ export function recomputeDisclosure(db: DbOrTx, solver: Solver, now: Date = new 
   return store(db, solver, loadModel(db), now, performance.now());
 }
 
+/** Per process: a publish recomputes only the components whose content changed. */
+const protectedComponents: ProtectionCache = new Map();
+
 function store(db: DbOrTx, solver: Solver, { model, fingerprint }: Loaded, now: Date, started: number) {
-  const { states, audit: result } = protect(solver, model);
+  const { states, audit: result } = protect(solver, model, protectedComponents);
   replaceDisclosureStates(db, states);
   const run = {
     fingerprint,

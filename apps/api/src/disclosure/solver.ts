@@ -131,9 +131,34 @@ class ComponentLp {
 
 const isZero = (f: ModelFigure) => Math.abs(f.count ?? f.value) < TOLERANCE;
 
+type ComponentIndex = { figuresOf: Map<number, number[]>; equationsOf: Map<number, number[]> };
+
+const indexes = new WeakMap<DisclosureComponent, ComponentIndex>();
+
+/** Which figures report each cell and which equations hold it, built once per component. */
+function indexOf(model: DisclosureModel, component: DisclosureComponent): ComponentIndex {
+  const known = indexes.get(component);
+  if (known) return known;
+  const figuresOf = new Map<number, number[]>();
+  for (const f of component.figures) {
+    const figure = model.figures[f] as ModelFigure;
+    if (figure.role === 'rate') continue;
+    figuresOf.set(figure.cell, [...(figuresOf.get(figure.cell) ?? []), f]);
+  }
+  const equationsOf = new Map<number, number[]>();
+  for (const e of component.equations) {
+    for (const t of (model.equations[e] as DisclosureModel['equations'][number]).terms) {
+      equationsOf.set(t.cell, [...(equationsOf.get(t.cell) ?? []), e]);
+    }
+  }
+  const index = { figuresOf, equationsOf };
+  indexes.set(component, index);
+  return index;
+}
+
 /**
- * The published figures whose values bound `cell`: reached from it through equations over unpublished cells.
- * Population figures are never candidates (they are not identifying); their rate figure is.
+ * The published figures whose values bound `cell`, and the equations that link them to it: reached from the cell
+ * through equations over unpublished cells. Population figures are never candidates; their rate figure is.
  */
 function reach(
   model: DisclosureModel,
@@ -141,19 +166,8 @@ function reach(
   cell: number,
   hidden: ReadonlySet<number>,
 ): { figures: number[]; equations: number[] } {
-  const figuresOf = new Map<number, number[]>();
-  for (const f of component.figures) {
-    const figure = model.figures[f] as ModelFigure;
-    if (figure.role === 'rate') continue;
-    figuresOf.set(figure.cell, [...(figuresOf.get(figure.cell) ?? []), f]);
-  }
+  const { figuresOf, equationsOf } = indexOf(model, component);
   const shown = (f: number) => !hidden.has(f) && !(model.figures[f] as ModelFigure).withheld;
-  const equationsOf = new Map<number, number[]>();
-  for (const e of component.equations) {
-    for (const t of (model.equations[e] as DisclosureModel['equations'][number]).terms) {
-      equationsOf.set(t.cell, [...(equationsOf.get(t.cell) ?? []), e]);
-    }
-  }
   const found = new Set<number>();
   const used = new Set<number>();
   const seen = new Set([cell]);
@@ -227,46 +241,92 @@ function auditComponent(
  * relaxation, published values as constants) is narrower than 5, hides the published figure with the smallest
  * non-zero count among those bounding it. A component that cannot be opened is withheld whole (fail closed).
  */
-export function protect(solver: Solver, model: DisclosureModel): Protection {
-  const states = new Map<number, DisclosureState>();
+export function protect(solver: Solver, model: DisclosureModel, cache?: ProtectionCache): Protection {
   const hidden = new Set<number>();
   model.figures.forEach((f, i) => {
     if (f.primary) hidden.add(i);
   });
   let primaryCells = 0;
   const pinned: PinnedCell[] = [];
+  const fresh: ProtectionCache = new Map();
   for (const component of disclosureComponents(model)) {
     const primaries = component.figures.filter((f) => model.figures[f]?.primary);
     primaryCells += primaries.length;
     if (primaries.length === 0) continue;
+    const signature = cache ? signatureOf(model, component) : '';
+    const known = cache?.get(signature);
+    if (known) {
+      const ids = new Set(known.hidden);
+      component.figures.forEach((f) => {
+        if (ids.has((model.figures[f] as ModelFigure).id)) hidden.add(f);
+      });
+      pinned.push(...known.pinned);
+      fresh.set(signature, known);
+      continue;
+    }
     const lp = new ComponentLp(solver, model, component);
     try {
-      for (;;) {
-        lp.publish(hidden);
-        const failing = primaries.find(
-          (f) => !passes(lp.interval(targetOf(model.figures[f] as ModelFigure))),
-        );
-        if (failing === undefined) break;
-        const target = targetOf(model.figures[failing] as ModelFigure);
-        const [next] = candidatesFor(model, component, target, hidden).sort(
-          (a, b) => cost(model.figures[a] as ModelFigure) - cost(model.figures[b] as ModelFigure) || a - b,
-        );
-        if (next === undefined) {
-          component.figures.forEach((f) => hidden.add(f));
-          break;
+      // Hiding more only widens ranges, so a primary cell that passes stays passed: one sweep suffices.
+      for (const f of primaries) {
+        const target = targetOf(model.figures[f] as ModelFigure);
+        for (;;) {
+          lp.publish(hidden);
+          if (passes(lp.interval(target))) break;
+          const [next] = candidatesFor(model, component, target, hidden).sort(
+            (a, b) => cost(model.figures[a] as ModelFigure) - cost(model.figures[b] as ModelFigure) || a - b,
+          );
+          if (next === undefined) {
+            component.figures.forEach((g) => hidden.add(g));
+            break;
+          }
+          hidden.add(next);
         }
-        hidden.add(next);
       }
-      pinned.push(...auditComponent(lp, model, hidden).pinned);
+      const result = auditComponent(lp, model, hidden).pinned;
+      pinned.push(...result);
+      if (cache)
+        fresh.set(signature, {
+          hidden: component.figures
+            .filter((f) => hidden.has(f))
+            .map((f) => (model.figures[f] as ModelFigure).id),
+          pinned: result,
+        });
     } finally {
       lp.dispose();
     }
   }
+  if (cache) {
+    cache.clear();
+    fresh.forEach((entry, signature) => cache.set(signature, entry));
+  }
+  const states = new Map<number, DisclosureState>();
   model.figures.forEach((f, i) => {
     if (f.role === 'denominator') return;
     states.set(f.id, f.primary ? 'small_count' : hidden.has(i) ? 'complementary' : 'public');
   });
   return { states, audit: { primaryCells, pinned } };
+}
+
+/**
+ * Components already protected, by the whole content they were computed from (figures, values, equations): a
+ * publish then recomputes only the components it touched. The result depends on nothing else.
+ */
+/** `hidden`: figure ids. */
+export type ProtectionCache = Map<string, { hidden: number[]; pinned: PinnedCell[] }>;
+
+function signatureOf(model: DisclosureModel, component: DisclosureComponent): string {
+  const key = (cell: number) => model.cells[cell]?.key;
+  return JSON.stringify([
+    component.figures.map((f) => {
+      const { id, value, withheld, role, cell } = model.figures[f] as ModelFigure;
+      return [id, value, withheld, role, key(cell)];
+    }),
+    component.equations.map((e) => {
+      const { kind, sense, figure, terms } = model.equations[e] as DisclosureModel['equations'][number];
+      const rate = figure === undefined ? null : model.figures[figure]?.id;
+      return [kind, sense, rate, terms.map((t) => [key(t.cell), t.coef])];
+    }),
+  ]);
 }
 
 /** The attacker's view of a stored pattern: every primary cell's range, and each cell it pins, with the equations used. */
