@@ -120,6 +120,32 @@ describe('the attacks of issue 9, entered through the API and read back as the p
       await publish({ year: 2017, value: 6, disaggregation: { sex: 'male', age_group: 'child' } }),
       await publish({ year: 2017, value: 3, disaggregation: { sex: 'female', age_group: 'adult' } }),
     ];
+    const table: [string, string, number][] = [
+      ['female', 'child', 9],
+      ['female', 'adult', 0],
+      ['female', 'unknown', 9],
+      ['male', 'child', 0],
+      ['male', 'adult', 3],
+      ['male', 'unknown', 1],
+      ['unknown', 'child', 12],
+      ['unknown', 'adult', 1],
+      ['unknown', 'unknown', 15],
+    ];
+    const sum = (keep: (row: [string, string, number]) => boolean) =>
+      table.filter(keep).reduce((total, [, , value]) => total + value, 0);
+    ids.table = [];
+    for (const [sex, age_group, value] of table) {
+      ids.table.push(await publish({ year: 2016, value, disaggregation: { sex, age_group } }));
+    }
+    for (const sex of ['female', 'male', 'unknown']) {
+      ids.table.push(await publish({ year: 2016, value: sum(([s]) => s === sex), disaggregation: { sex } }));
+    }
+    for (const age of ['child', 'adult', 'unknown']) {
+      ids.table.push(
+        await publish({ year: 2016, value: sum(([, a]) => a === age), disaggregation: { age_group: age } }),
+      );
+    }
+    ids.table.push(await publish({ year: 2016, value: sum(() => true) }));
     ids.rates = [
       await publish({ year: 2018, value: 3_219_375, indicator: 'population' }),
       await publish({ year: 2018, value: 0.0932, indicator: 'victims_identified_per_100k' }),
@@ -176,6 +202,16 @@ describe('the attacks of issue 9, entered through the API and read back as the p
     }
   });
 
+  it('5. several equations together: a 3 × 3 table with its margins never gives away a cell', async () => {
+    for (const { who, headers } of readers()) {
+      const v = await readBack([`${gujrat}&from=2016&to=2016`], ids.table ?? [], headers);
+      expect(v[4], who).toBeNull();
+      // (male, adult) = total − unknown sex − (female, child) − (female, adult) − (male, child) − (unknown age − (unknown, unknown))
+      const used = [v[15], v[11], v[0], v[1], v[3], v[14], v[8]].map((x) => x ?? null);
+      expect(allShown(used), `${who}: 50 − 28 − 9 − 0 − 0 − (25 − 15) = 3`).toBe(false);
+    }
+  });
+
   it('6. rates: a rate per 100,000 times the published population never gives away a small count', async () => {
     for (const { who, headers } of readers()) {
       const [population, rate] = await readBack(
@@ -194,7 +230,8 @@ describe('the attacks of issue 9, entered through the API and read back as the p
     const admin = HealthResponseSchema.parse(
       await (await t.app.request('/health', { headers: t.admin.bearer })).json(),
     );
-    expect(admin.data.disclosure).toMatchObject({ primaryCells: 5, pinned: 0 });
+    expect(admin.data.disclosure?.pinned).toBe(0);
+    expect(admin.data.disclosure?.primaryCells).toBeGreaterThanOrEqual(8);
     const anonymous = HealthResponseSchema.parse(await (await t.app.request('/health')).json());
     expect(anonymous.data.disclosure).toBeUndefined();
   });

@@ -57,7 +57,9 @@ const transition =
         },
         at,
       );
-      refreshPattern(tx, deps, at);
+      if (observation.workflowState === 'published' || next.value.state === 'published') {
+        refreshPattern(tx, deps, at);
+      }
     });
     return { observation: await requireObservation(db, id), warnings: [] };
   };
