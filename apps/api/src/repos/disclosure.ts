@@ -1,5 +1,5 @@
 import type { DisclosureFigure, IndicatorId } from '@fourp/domain';
-import { and, eq, inArray } from 'drizzle-orm';
+import { and, eq, inArray, sql } from 'drizzle-orm';
 import type { DbOrTx } from '../db/client.js';
 import { disclosureRuns, disclosureStates, observations } from '../db/schema.js';
 import { cellFromRow } from './observations.js';
@@ -54,13 +54,22 @@ export function listDisclosureFigures(db: DbOrTx, indicators: readonly Indicator
 
 const BATCH = 500;
 
-/** Replaces the whole pattern. */
+/** Replaces the pattern, writing only the figures whose state changed. */
 export function replaceDisclosureStates(db: DbOrTx, states: ReadonlyMap<number, DisclosureState>): void {
-  db.delete(disclosureStates).run();
-  const rows = [...states].map(([observationId, state]) => ({ observationId, state }));
-  for (let i = 0; i < rows.length; i += BATCH) {
+  const stored = readAllDisclosureStates(db);
+  const gone = [...stored.keys()].filter((id) => !states.has(id));
+  const changed = [...states]
+    .filter(([id, state]) => stored.get(id) !== state)
+    .map(([observationId, state]) => ({ observationId, state }));
+  for (let i = 0; i < gone.length; i += BATCH) {
+    db.delete(disclosureStates)
+      .where(inArray(disclosureStates.observationId, gone.slice(i, i + BATCH)))
+      .run();
+  }
+  for (let i = 0; i < changed.length; i += BATCH) {
     db.insert(disclosureStates)
-      .values(rows.slice(i, i + BATCH))
+      .values(changed.slice(i, i + BATCH))
+      .onConflictDoUpdate({ target: disclosureStates.observationId, set: { state: sql`excluded.state` } })
       .run();
   }
 }
