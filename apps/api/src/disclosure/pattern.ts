@@ -27,8 +27,9 @@ const MODEL_INDICATORS = [
   ),
 ];
 
-type Loaded = { model: DisclosureModel; fingerprint: string };
+type Loaded = { model: () => DisclosureModel; fingerprint: string };
 
+/** What the pattern is computed from, hashed; the model is built only when needed. */
 function loadModel(db: DbOrTx): Loaded {
   const figures = listDisclosureFigures(db, MODEL_INDICATORS);
   const units = readJurisdictions(db);
@@ -36,7 +37,7 @@ function loadModel(db: DbOrTx): Loaded {
     .update(JSON.stringify(units))
     .update(JSON.stringify(figures))
     .digest('base64url');
-  return { model: buildDisclosureModel(figures, createJurisdictionTree(units)), fingerprint };
+  return { model: () => buildDisclosureModel(figures, createJurisdictionTree(units)), fingerprint };
 }
 
 /**
@@ -51,7 +52,7 @@ export function recomputeDisclosure(db: DbOrTx, solver: Solver, now: Date = new 
 const protectedComponents: ProtectionCache = new Map();
 
 function store(db: DbOrTx, solver: Solver, { model, fingerprint }: Loaded, now: Date, started: number) {
-  const { states, audit: result } = protect(solver, model, protectedComponents);
+  const { states, audit: result } = protect(solver, model(), protectedComponents);
   replaceDisclosureStates(db, states);
   const run = {
     fingerprint,
@@ -78,5 +79,5 @@ export function refreshDisclosure(db: DbOrTx, solver: Solver, now: Date = new Da
 
 /** The attacker model run over the stored pattern, as `audit:disclosure` reports it. */
 export function auditDisclosure(db: DbOrTx, solver: Solver): AuditResult {
-  return audit(solver, loadModel(db).model, readAllDisclosureStates(db));
+  return audit(solver, loadModel(db).model(), readAllDisclosureStates(db));
 }
