@@ -7,6 +7,7 @@ import { etag, RETAINED_304_HEADERS } from 'hono/etag';
 import { methodNotAllowed } from 'hono/method-not-allowed';
 import { requestId } from 'hono/request-id';
 import { secureHeaders } from 'hono/secure-headers';
+import { sharedSolver } from './disclosure/shared.js';
 import type { AppDeps, RouteDeps } from './env.js';
 import { ApiError, handleError, handleNotFound, problemResponse } from './errors.js';
 import { cacheControl } from './middleware/cache.js';
@@ -58,6 +59,7 @@ export function createApp(deps: AppDeps) {
     logger: deps.logger ?? consoleLogger,
     now: deps.now ?? (() => new Date()),
     suppressionK: deps.suppressionK ?? DEFAULT_SUPPRESSION_K,
+    solver: deps.solver ?? sharedSolver,
     proxySecret: deps.proxySecret || null,
   };
   const app = createRouter();

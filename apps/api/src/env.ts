@@ -1,4 +1,5 @@
 import type { Db } from './db/client.js';
+import type { Solver } from './disclosure/solver.js';
 
 export type LogFields = Record<string, unknown>;
 export type Logger = {
@@ -14,6 +15,8 @@ export type AppDeps = {
   now?: () => Date;
   /** Identifying counts from 1 to k-1 are suppressed in public reads. */
   suppressionK?: number;
+  /** The LP solver of disclosure control, loaded once at startup; the process's shared instance when not given. */
+  solver?: Solver;
   /**
    * The secret the dashboard sends in X-FourP-Proxy: only a request carrying it may name the client address
    * (X-Forwarded-For) that rate limits are keyed on. Null: the socket address always.

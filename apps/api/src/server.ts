@@ -2,6 +2,8 @@ import { fileURLToPath } from 'node:url';
 import { serve } from '@hono/node-server';
 import { createApp, DEFAULT_WEB_ORIGIN } from './app.js';
 import { openDatabase } from './db/client.js';
+import { refreshDisclosure } from './disclosure/pattern.js';
+import { loadSolver } from './disclosure/solver.js';
 import { consoleLogger } from './middleware/logger.js';
 import { seedIfEmpty } from './seed/index.js';
 
@@ -24,8 +26,11 @@ const config = readConfig(process.env);
 const logger = consoleLogger;
 const database = openDatabase(config.databasePath);
 await seedIfEmpty(database.db);
+const solver = await loadSolver();
+database.db.transaction((tx) => refreshDisclosure(tx, solver));
 const app = createApp({
   db: database.db,
+  solver,
   webOrigin: config.webOrigin,
   logger,
   proxySecret: config.proxySecret,

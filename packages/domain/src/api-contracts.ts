@@ -187,9 +187,24 @@ export const HealthSchema = z
         headHash: z.string().nullable().describe('its hash; null until the chain is sealed on start'),
       })
       .optional(),
+    disclosure: z
+      .object({
+        checkedAt: z.string().describe('when the disclosure pattern was last recomputed and audited'),
+        primaryCells: z.number().int().describe('published figures whose count is 1 to k-1'),
+        pinned: z
+          .number()
+          .int()
+          .describe(
+            'primary cells the attacker model could narrow below the threshold; 0 on a healthy database',
+          ),
+      })
+      .nullable()
+      .optional(),
     lastUpdated: LastUpdatedSchema.optional(),
   })
-  .describe('Liveness for everyone; the database, migration and audit-log details for admins only');
+  .describe(
+    'Liveness for everyone; the database, migration, audit-log and disclosure details for admins only',
+  );
 export const HealthResponseSchema = z.object({ data: HealthSchema });
 export type HealthResponse = z.infer<typeof HealthResponseSchema>;
 

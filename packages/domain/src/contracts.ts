@@ -208,7 +208,10 @@ export const IndicatorSchema = z.object({
   variants: z.array(DefinitionVariantSchema),
   scopeNotes: z.array(z.string()),
   crosswalks: z.array(CrosswalkSchema),
-  /** Counts of people that could identify victims: subject to small-count suppression. */
+  /**
+   * Counts of people that could identify victims, and rates or shares of such a count (`formula.numerator` links
+   * the count): subject to disclosure control.
+   */
   identifying: z.boolean(),
   /** For ordinal scores: the allowed range. */
   range: z.object({ min: z.number(), max: z.number() }).optional(),

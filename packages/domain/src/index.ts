@@ -16,6 +16,6 @@ export * from './authorisation.js';
 export * from './workflow.js';
 export * from './catalogue/index.js';
 export * from './scorecard.js';
-export * from './suppression.js';
+export * from './disclosure/index.js';
 export * from './validate-observation.js';
 export * from './interval.js';

@@ -12,7 +12,6 @@ import {
   TrendSchema,
 } from './results.js';
 import { scoreJurisdiction } from './scorecard.js';
-import { suppressSmallCounts } from './suppression.js';
 import { trendOf } from './trend.js';
 import { indicator, obs } from './test-support/fixtures.js';
 
@@ -93,32 +92,35 @@ describe('result schemas', () => {
     expect(ratio.ok).toBe(true);
     if (ratio.ok) expect(overTheWire(DerivedRatioSchema, ratio.value)).toEqual(ratio.value);
 
-    const cells = suppressSmallCounts([
+    const cells = [
       {
         indicator: 'victims_identified',
         jurisdiction: 'PK-PB-GUJRAT',
         year: 2022,
         disaggregation: {},
         value: 10,
-        identifying: true,
+        suppressed: false,
+        suppressionReason: null,
       },
       {
         indicator: 'victims_identified',
         jurisdiction: 'PK-PB-GUJRAT',
         year: 2022,
         disaggregation: { sex: 'female' },
-        value: 2,
-        identifying: true,
+        value: null,
+        suppressed: true,
+        suppressionReason: 'small_count',
       },
       {
         indicator: 'victims_identified',
         jurisdiction: 'PK-PB-GUJRAT',
         year: 2022,
         disaggregation: { sex: 'male' },
-        value: 8,
-        identifying: true,
+        value: null,
+        suppressed: true,
+        suppressionReason: 'complementary',
       },
-    ]);
+    ];
     const wire = cells.map((c) => overTheWire(SuppressedCellSchema, c));
     expect(wire.map((c) => [c.value, c.suppressed, c.suppressionReason])).toEqual([
       [10, false, null],

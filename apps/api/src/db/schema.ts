@@ -205,3 +205,27 @@ export const measureAssessments = sqliteTable(
     check('measure_assessments_level_ck', sql`${t.level} between 0 and 4`),
   ],
 );
+
+/** The disclosure state of each published identifying figure, recomputed with every change to the published set. */
+export const disclosureStates = sqliteTable(
+  'disclosure_states',
+  {
+    observationId: integer('observation_id')
+      .primaryKey()
+      .references(() => observations.id, { onDelete: 'cascade' }),
+    state: text('state', { enum: ['public', 'small_count', 'complementary'] }).notNull(),
+  },
+  (t) => [check('disclosure_states_state_ck', sql`${t.state} in ('public', 'small_count', 'complementary')`)],
+);
+
+/** The last disclosure-control run (one row): what it was computed from, and its audit. */
+export const disclosureRuns = sqliteTable('disclosure_runs', {
+  id: integer('id').primaryKey(),
+  /** Hash of the published figures and the jurisdiction tree the pattern was computed from. */
+  fingerprint: text('fingerprint').notNull(),
+  checkedAt: text('checked_at').notNull(),
+  primaryCells: integer('primary_cells').notNull(),
+  /** JSON: the cells the audit could pin down (none on a healthy database). */
+  pinned: text('pinned').notNull(),
+  millis: real('millis').notNull(),
+});

@@ -10,6 +10,7 @@ import type { RouteDeps } from '../env.js';
 import { ApiError } from '../errors.js';
 import { createRouter } from '../openapi/router.js';
 import { jsonResponse, NOT_MODIFIED, problems } from '../openapi/responses.js';
+import { readDisclosureRun } from '../repos/disclosure.js';
 import { countRecords, pingDatabase, readAuditChainHead, readMigrations } from '../repos/health.js';
 import { lastPublishedChange } from '../services/published/counts.js';
 
@@ -18,7 +19,7 @@ const getHealth = createRoute({
   path: '/',
   operationId: 'getHealth',
   summary:
-    'Liveness (the service answers and reads its database); admins also get record counts, migrations and the audit chain head',
+    'Liveness (the service answers and reads its database); admins also get record counts, migrations, the audit chain head and the last disclosure audit',
   tags: ['service'],
   request: { query: FormatQuerySchema },
   responses: { 200: jsonResponse(HealthResponseSchema), 304: NOT_MODIFIED, ...problems(503) },
@@ -34,7 +35,12 @@ async function details(db: RouteDeps['db']) {
     readMigrations(db),
     readAuditChainHead(db),
   ]);
-  return { database: { reachable: true, counts }, lastUpdated, migrations, auditChain };
+  const run = readDisclosureRun(db);
+  const disclosure =
+    run === null
+      ? null
+      : { checkedAt: run.checkedAt, primaryCells: run.primaryCells, pinned: run.pinned.length };
+  return { database: { reachable: true, counts }, lastUpdated, migrations, auditChain, disclosure };
 }
 
 export const healthRoutes = ({ db, now, logger }: RouteDeps) =>

@@ -13,6 +13,9 @@ import { citationKey } from '../repos/workflow/observations.js';
 import { ADDITIONS_MAPPINGS } from '../reference/additions-mapping.js';
 import { mapReferenceCsv, type MappedRow } from '../reference/rows.js';
 import { classifySourceKind } from '../reference/source-kind.js';
+import { refreshDisclosure } from '../disclosure/pattern.js';
+import { sharedSolver } from '../disclosure/shared.js';
+import type { Solver } from '../disclosure/solver.js';
 import { loadMeasureAssessments, type MeasureAssessmentSeed } from './measure-assessments.js';
 import { jurisdictionTreeOfFile, readJurisdictionFile } from './jurisdictions-file.js';
 
@@ -102,6 +105,8 @@ export type LoadOptions = {
   assessments?: readonly MeasureAssessmentSeed[];
   /** The jurisdictions file to load first; the committed one by default. */
   jurisdictions?: JurisdictionFile;
+  /** The LP solver disclosure control runs on; the process's shared instance when not given. */
+  solver?: Solver;
 };
 
 /**
@@ -154,6 +159,7 @@ export async function loadReferenceData(
     );
     const superseded = stated + markRevisions(tx, stored, now);
     const assessments = loadMeasureAssessments(tx, mapped, options.assessments);
+    refreshDisclosure(tx, options.solver ?? sharedSolver, new Date(now));
     return {
       rows: mapped.length,
       inserted,

@@ -6,10 +6,23 @@ import {
   type WorkflowErrorCode,
 } from '@fourp/domain';
 import type { Db } from '../db/client.js';
+import { refreshDisclosure } from '../disclosure/pattern.js';
+import { sharedSolver } from '../disclosure/shared.js';
+import type { Solver } from '../disclosure/solver.js';
 import { ApiError } from '../errors.js';
 import type { Actor } from '../repos/workflow/audit.js';
 
-export type ServiceDeps = { db: Db; now: () => Date };
+export type ServiceDeps = {
+  db: Db;
+  now: () => Date;
+  /** The LP solver disclosure control runs on; the process's shared instance when not given. */
+  solver?: Solver;
+};
+
+/** Recomputes the disclosure pattern, inside the caller's transaction, if the published figures changed. */
+export const refreshPattern = (tx: Db, deps: Pick<ServiceDeps, 'solver'>, at: Date): void => {
+  refreshDisclosure(tx, deps.solver ?? sharedSolver, at);
+};
 
 /** Someone at the server's command line: whoever can run it can already write the database. */
 export const OPERATOR = { kind: 'operator' } as const;

@@ -17,6 +17,8 @@ import { readJurisdictionFile } from '../seed/jurisdictions-file.js';
 import { silentLogger } from '../middleware/logger.js';
 import { storedBreakdown } from '../repos/observations.js';
 import { createTestDb } from './db.js';
+import { refreshDisclosure } from '../disclosure/pattern.js';
+import { sharedSolver } from '../disclosure/shared.js';
 
 export type TestApp = { app: ReturnType<typeof createApp>; db: Db; close: () => void };
 
@@ -86,6 +88,7 @@ export async function insertObservations(db: Db, rows: readonly NewObservation[]
       .returning({ id: observations.id });
     ids.push(inserted!.id);
   }
+  db.transaction((tx) => refreshDisclosure(tx, sharedSolver));
   return ids;
 }
 

@@ -179,11 +179,19 @@ describe('indicators', () => {
     },
   );
 
-  it.each(INDICATORS.filter((i) => i.identifying).map((i) => [i.id, i] as const))(
+  it.each(INDICATORS.filter((i) => i.identifying && !i.formula).map((i) => [i.id, i] as const))(
     'identifying %s counts persons',
     (_id, indicator) => {
       expect(indicator.measureType).toBe('count');
       expect(['persons', 'children']).toContain(indicator.unit);
+    },
+  );
+
+  it.each(INDICATORS.filter((i) => i.formula).map((i) => [i.id, i] as const))(
+    '%s is identifying exactly when the count it is computed from is',
+    (_id, indicator) => {
+      const count = findIndicator(indicator.formula?.numerator ?? '');
+      expect(indicator.identifying).toBe(count?.identifying);
     },
   );
 

@@ -635,7 +635,7 @@ export const INDICATORS: readonly Indicator[] = [
           'SDG 16.2.2 (victims of human trafficking per 100,000 population, by sex, age and form of exploitation)',
       },
     ],
-    identifying: false,
+    identifying: true,
     usualSources: {
       PK: [SRC.pkTip, SRC.pkCensus],
       IT: [SRC.itEurostat, SRC.itIstat],
@@ -730,7 +730,7 @@ export const INDICATORS: readonly Indicator[] = [
       greta('CoE Convention Art. 12 (assistance to victims)'),
       euDirective('Directive 2011/36/EU Art. 11 (assistance and support for victims)'),
     ],
-    identifying: false,
+    identifying: true,
     usualSources: { PK: [SRC.pkTip], IT: [SRC.itDpo], ES: [SRC.esCitco, SRC.esIgualdad] },
     thesisRefs: ['5.1.2', '4.5'],
     headline: true,

@@ -11,7 +11,7 @@ import {
   type NewObservation,
 } from '../../repos/workflow/observations.js';
 import { inTransaction } from '../../repos/workflow/transaction.js';
-import { permit, type Caller, type ServiceDeps } from '../caller.js';
+import { permit, refreshPattern, type Caller, type ServiceDeps } from '../caller.js';
 import { createdEntry, reviseFigure } from '../observation/figure.js';
 import { readImport, rejected, reportOf, type ImportInput } from './read.js';
 
@@ -27,10 +27,11 @@ export type ApplyImportInput = ImportInput & {
  * and a file with nothing new writes nothing at all, so importing the same file twice changes nothing.
  */
 export async function applyImport(
-  { db, now }: ServiceDeps,
+  deps: ServiceDeps,
   { principal, actor }: Caller,
   input: ApplyImportInput,
 ): Promise<ImportReport> {
+  const { db, now } = deps;
   permit(principal, 'import.run');
   const at = now();
   const { state, filename } = input;
@@ -110,6 +111,7 @@ export async function applyImport(
       },
     });
     await appendAudit(tx, actor, entries, at);
+    refreshPattern(tx, deps, at);
     return reportOf(parsed, plan, false, batchId);
   });
 }

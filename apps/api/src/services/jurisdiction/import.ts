@@ -7,7 +7,7 @@ import {
 } from '../../repos/jurisdictions.js';
 import { appendAudit } from '../../repos/workflow/audit.js';
 import { inTransaction } from '../../repos/workflow/transaction.js';
-import { permit, type Caller, type OperatorCaller, type ServiceDeps } from '../caller.js';
+import { permit, refreshPattern, type Caller, type OperatorCaller, type ServiceDeps } from '../caller.js';
 
 export type JurisdictionImportInput = { rows: readonly unknown[]; dryRun: boolean; filename?: string | null };
 
@@ -16,10 +16,11 @@ export type JurisdictionImportInput = { rows: readonly unknown[]; dryRun: boolea
  * against the tree first, and then all are written in one transaction with one audit entry, or none is.
  */
 export async function importJurisdictions(
-  { db, now }: ServiceDeps,
+  deps: ServiceDeps,
   { principal, actor }: Caller | OperatorCaller,
   { rows, dryRun, filename = null }: JurisdictionImportInput,
 ): Promise<JurisdictionImportReport> {
+  const { db, now } = deps;
   permit(principal, 'jurisdiction.manage');
   if (rows.length === 0) {
     throw new ApiError('validation_failed', 'The file holds no rows.', [{ path: 'rows', message: 'empty' }]);
@@ -58,6 +59,7 @@ export async function importJurisdictions(
       },
       at,
     );
+    refreshPattern(tx, deps, at);
   });
   invalidateJurisdictionTree();
   return report;

@@ -10,7 +10,7 @@ import { jurisdictionTree } from '../../repos/jurisdictions.js';
 import { appendAudit } from '../../repos/workflow/audit.js';
 import { previousYearValue } from '../../repos/workflow/observations.js';
 import { inTransaction } from '../../repos/workflow/transaction.js';
-import { permit, workflowError, type Caller, type ServiceDeps } from '../caller.js';
+import { permit, refreshPattern, workflowError, type Caller, type ServiceDeps } from '../caller.js';
 import type { ObservationWritten } from './create.js';
 import {
   isUniqueViolation,
@@ -27,10 +27,11 @@ export type ObservationCorrectionInput = ObservationCorrectionRequest & { id: nu
  * A reviewed (approved or published) figure needs a reason.
  */
 export async function correctObservation(
-  { db, now }: ServiceDeps,
+  deps: ServiceDeps,
   { principal, actor }: Caller,
   { id, reason, comment, sourceId, source, ...fields }: ObservationCorrectionInput,
 ): Promise<ObservationWritten> {
+  const { db, now } = deps;
   const before = await requireObservation(db, id);
   const tree = jurisdictionTree(db);
   permit(principal, 'observation.update', {
@@ -86,6 +87,7 @@ export async function correctObservation(
         at,
       );
       await appendAudit(tx, actor, entry, at);
+      if (before.workflowState === 'published') refreshPattern(tx, deps, at);
     });
   } catch (error) {
     if (isUniqueViolation(error))

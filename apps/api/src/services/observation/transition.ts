@@ -8,7 +8,7 @@ import { jurisdictionTree } from '../../repos/jurisdictions.js';
 import { appendAudit, figureAuthors } from '../../repos/workflow/audit.js';
 import { setWorkflowState } from '../../repos/workflow/observations.js';
 import { inTransaction } from '../../repos/workflow/transaction.js';
-import { permit, workflowError, type Caller, type ServiceDeps } from '../caller.js';
+import { permit, refreshPattern, workflowError, type Caller, type ServiceDeps } from '../caller.js';
 import type { ObservationWritten } from './create.js';
 import { requireObservation } from './figure.js';
 
@@ -23,7 +23,8 @@ export type TransitionVerb = (
 /** The verb that moves a figure along the workflow by `event`, as the domain's state machine allows. */
 const transition =
   (event: TransitionEvent): TransitionVerb =>
-  async ({ db, now }, { principal, actor }, { id, reason, comment }) => {
+  async (deps, { principal, actor }, { id, reason, comment }) => {
+    const { db, now } = deps;
     const observation = await requireObservation(db, id);
     permit(principal, EVENT_ACTIONS[event], {
       jurisdictionId: observation.jurisdiction,
@@ -56,6 +57,9 @@ const transition =
         },
         at,
       );
+      if (observation.workflowState === 'published' || next.value.state === 'published') {
+        refreshPattern(tx, deps, at);
+      }
     });
     return { observation: await requireObservation(db, id), warnings: [] };
   };

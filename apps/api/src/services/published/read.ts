@@ -1,12 +1,10 @@
 import {
   draftAuthorOf,
   findIndicator,
-  groupBy,
   isCurrentTotal,
   populationsFrom,
   isAnnual,
   STANDARD_DEFINITION,
-  suppressSmallCounts,
   type IndicatorId,
   type JurisdictionId,
   type Observation,
@@ -15,37 +13,32 @@ import {
   type Source,
 } from '@fourp/domain';
 import type { Db } from '../../db/client.js';
+import type { Solver } from '../../disclosure/solver.js';
+import { readDisclosureStates, type DisclosureState } from '../../repos/disclosure.js';
 import { listPublishedOrOwnObservations, type ObservationFilter } from '../../repos/observations.js';
 
-export type ReadDeps = { db: Db; suppressionK: number };
+export type ReadDeps = { db: Db; suppressionK: number; solver?: Solver };
 export type FigureFilter = Omit<ObservationFilter, 'draftsOf'>;
 
+const WITHHELD_AS: Record<Exclude<DisclosureState, 'public'>, 'C' | 'S'> = {
+  small_count: 'C',
+  complementary: 'S',
+};
+
 /**
- * Observations as the public may see them: figures stored as not free (CONF_STATUS other than F) withheld, then
- * identifying counts suppressed (small counts C, then complementary S). Each source's figures are suppressed on
- * their own (within a source each cell is unique). A suppressed row also loses the text that could restate its
- * value (value as read, note).
+ * A published figure as the public may see it: a figure stored as not free (CONF_STATUS other than F) is
+ * withheld; an identifying figure is shown only when the stored disclosure pattern says `public` (a figure
+ * without a state is withheld, C). A withheld figure also loses the text that could restate its value.
  */
-function suppressForPublic(observations: readonly Observation[], k: number): Observation[] {
-  const groups = groupBy(observations, (o) => o.source.id);
-  const shown = new Map<number, Observation>();
-  for (const group of groups.values()) {
-    const cells = group.map((o) => ({
-      ...o,
-      identifying: findIndicator(o.indicator)?.identifying ?? false,
-      suppressed: o.suppressed || o.confStatus !== 'F',
-    }));
-    for (const { identifying: _i, suppressionReason, ...o } of suppressSmallCounts(cells, { k })) {
-      const confStatus =
-        o.confStatus !== 'F' || suppressionReason === null
-          ? o.confStatus
-          : suppressionReason === 'small_count'
-            ? 'C'
-            : 'S';
-      shown.set(o.id, o.suppressed ? { ...o, confStatus, valueAsRead: null, note: null } : o);
-    }
-  }
-  return observations.map((o) => shown.get(o.id) ?? o);
+function showForPublic(o: Observation, state: DisclosureState | undefined): Observation {
+  const identifying = findIndicator(o.indicator)?.identifying ?? true;
+  const hidden = o.suppressed || o.confStatus !== 'F' || (identifying && state !== 'public');
+  if (!hidden) return o;
+  const confStatus =
+    o.confStatus !== 'F' || !identifying
+      ? o.confStatus
+      : WITHHELD_AS[state === 'complementary' ? state : 'small_count'];
+  return { ...o, value: null, suppressed: true, confStatus, valueAsRead: null, note: null };
 }
 
 /**
@@ -53,7 +46,7 @@ function suppressForPublic(observations: readonly Observation[], k: number): Obs
  * official (`principal`), their own unpublished figures unsuppressed (the values are theirs).
  */
 export async function readFigures(
-  { db, suppressionK }: ReadDeps,
+  { db }: ReadDeps,
   principal: Principal | null,
   filter: FigureFilter = {},
 ): Promise<Observation[]> {
@@ -61,9 +54,9 @@ export async function readFigures(
     ...filter,
     draftsOf: principal === null ? null : draftAuthorOf(principal),
   });
-  const published = stored.filter((o) => o.workflowState === 'published');
-  const shown = new Map(suppressForPublic(published, suppressionK).map((o) => [o.id, o]));
-  return stored.map((o) => shown.get(o.id) ?? o);
+  const published = stored.filter((o) => o.workflowState === 'published').map((o) => o.id);
+  const states = readDisclosureStates(db, published);
+  return stored.map((o) => (o.workflowState === 'published' ? showForPublic(o, states.get(o.id)) : o));
 }
 
 /** Published population totals (persons), the denominators of per-resident figures. */

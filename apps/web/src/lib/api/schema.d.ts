@@ -7,7 +7,7 @@ export interface paths {
       path?: never;
       cookie?: never;
     };
-    /** Liveness (the service answers and reads its database); admins also get record counts, migrations and the audit chain head */
+    /** Liveness (the service answers and reads its database); admins also get record counts, migrations, the audit chain head and the last disclosure audit */
     get: operations['getHealth'];
     put?: never;
     post?: never;
@@ -735,7 +735,7 @@ export type webhooks = Record<string, never>;
 export interface components {
   schemas: {
     HealthResponse: {
-      /** @description Liveness for everyone; the database, migration and audit-log details for admins only */
+      /** @description Liveness for everyone; the database, migration, audit-log and disclosure details for admins only */
       data: {
         /** @enum {string} */
         status: 'ok';
@@ -766,6 +766,14 @@ export interface components {
           /** @description its hash; null until the chain is sealed on start */
           headHash: string | null;
         };
+        disclosure?: {
+          /** @description when the disclosure pattern was last recomputed and audited */
+          checkedAt: string;
+          /** @description published figures whose count is 1 to k-1 */
+          primaryCells: number;
+          /** @description primary cells the attacker model could narrow below the threshold; 0 on a healthy database */
+          pinned: number;
+        } | null;
         /**
          * Format: date-time
          * @description when a published figure was last added or changed; null when nothing is published
