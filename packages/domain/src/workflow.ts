@@ -176,6 +176,19 @@ export const TransitionRequestSchema = z.object({
 });
 export type TransitionRequest = z.infer<typeof TransitionRequestSchema>;
 
+/** The most figures one batch transition may move, so that a request stays bounded in time and memory. */
+export const BATCH_TRANSITION_LIMIT = 1000;
+
+export const BatchTransitionRequestSchema = TransitionRequestSchema.extend({
+  event: WorkflowEventTypeSchema.exclude(['edit']).describe('the workflow step applied to every figure'),
+  ids: z
+    .array(z.number().int().positive())
+    .min(1)
+    .max(BATCH_TRANSITION_LIMIT)
+    .describe(`the figures to move, all or none (at most ${BATCH_TRANSITION_LIMIT})`),
+});
+export type BatchTransitionRequest = z.infer<typeof BatchTransitionRequestSchema>;
+
 export const WorkflowObservationSchema = ObservationSchema.extend({
   locked: z.boolean(),
   createdBy: z.string().nullable(),
@@ -189,6 +202,12 @@ export const WorkflowObservationResponseSchema = z.object({
   meta: z.object({ warnings: z.array(ValidationIssueSchema) }),
 });
 export type WorkflowObservationResponse = z.infer<typeof WorkflowObservationResponseSchema>;
+
+export const BatchTransitionResponseSchema = z.object({
+  data: z.array(WorkflowObservationSchema),
+  meta: z.object({ count: z.number().int() }),
+});
+export type BatchTransitionResponse = z.infer<typeof BatchTransitionResponseSchema>;
 
 export const ReviewQueueQuerySchema = z.object({
   state: WorkflowStateSchema.optional().describe(

@@ -78,6 +78,25 @@ describe('buildDisclosureModel', () => {
     );
   });
 
+  it('takes the categories published under a reported total as all of them, even where other years list more', () => {
+    const model = buildDisclosureModel(
+      [
+        fig(94, { year: 2008, yearEnd: 2008 }),
+        fig(23, { year: 2008, yearEnd: 2008, disaggregation: { nationality: 'ad' }, withheld: true }),
+        fig(71, { year: 2008, yearEnd: 2008, disaggregation: { nationality: 'ae' } }),
+        fig(30, { year: 2011, yearEnd: 2011 }),
+        fig(29, { year: 2011, yearEnd: 2011, disaggregation: { nationality: 'ae' } }),
+        fig(1, { year: 2011, yearEnd: 2011, disaggregation: { nationality: 'af' } }),
+      ],
+      TEST_TREE,
+    );
+    const text = equations(model, 'breakdown');
+    expect(text).toContain(
+      `breakdown: ${key('PK-PB-GUJRAT', 2008)} = ${key('PK-PB-GUJRAT', 2008, 2008, 'nationality=ad')} + ${key('PK-PB-GUJRAT', 2008, 2008, 'nationality=ae')}`,
+    );
+    expect(model.cells.map((c) => c.key)).not.toContain(key('PK-PB-GUJRAT', 2008, 2008, 'nationality=af'));
+  });
+
   it('makes a multi-year figure the sum of its years, a missing year an unknown that still bounds the others', () => {
     const model = buildDisclosureModel(
       [fig(12, { year: 2021, yearEnd: 2023 }), fig(5, { year: 2021, yearEnd: 2021 })],

@@ -195,15 +195,26 @@ export function buildDisclosureModel(
   }
 
   const categories = new Map<string, Map<DisaggregationDimension, Set<string>>>();
+  const listed = new Map<string, Set<string>>();
+  const reported = new Set<string>();
   const familyOf = (c: ObservationCell) => `${c.indicator}|${c.definition}`;
+  const marginOf = (c: ObservationCell, dimension: DisaggregationDimension) => {
+    const margin: Disaggregation = { ...c.disaggregation };
+    delete margin[dimension];
+    return { ...c, disaggregation: margin };
+  };
+  const listKey = (total: ObservationCell, dimension: string) => `${cellKey(total)}#${dimension}`;
   for (const c of cells) {
     if (flags[index.get(c.key) as number] === 0) continue;
+    reported.add(c.key);
     const family = categories.get(familyOf(c.cell)) ?? new Map<DisaggregationDimension, Set<string>>();
     categories.set(familyOf(c.cell), family);
     for (const [dimension, category] of breakdownEntries(c.cell.disaggregation)) {
       const set = family.get(dimension) ?? new Set<string>();
       set.add(category);
       family.set(dimension, set);
+      const key = listKey(marginOf(c.cell, dimension), dimension);
+      listed.set(key, (listed.get(key) ?? new Set<string>()).add(category));
     }
   }
 
@@ -259,12 +270,16 @@ export function buildDisclosureModel(
     if (pending & BREAKDOWN) {
       const family = categories.get(familyOf(cell));
       for (const [dimension] of breakdownEntries(cell.disaggregation)) {
-        const margin: Disaggregation = { ...cell.disaggregation };
-        delete margin[dimension];
-        const total = { ...cell, disaggregation: margin };
-        const parts = [...(family?.get(dimension) ?? [])].map((category) => ({
+        const total = marginOf(cell, dimension);
+        // Under a reported total, the categories published with it are taken as all of them (one left out counts
+        // 0, as a reader of the table assumes); under a total never reported, every category of the family.
+        const list =
+          (reported.has(cellKey(total)) ? listed.get(listKey(total, dimension)) : undefined) ??
+          family?.get(dimension) ??
+          [];
+        const parts = [...list].map((category) => ({
           ...cell,
-          disaggregation: { ...margin, [dimension]: category },
+          disaggregation: { ...total.disaggregation, [dimension]: category },
         }));
         addSum(
           `B|${cellKey(total)}|${dimension}`,

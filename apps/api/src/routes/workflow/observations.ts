@@ -1,10 +1,13 @@
 import { createRoute } from '@hono/zod-openapi';
 import {
+  BatchTransitionRequestSchema,
+  BatchTransitionResponseSchema,
   ObservationCorrectionRequestSchema,
   ObservationCreateRequestSchema,
   ObservationHistoryResponseSchema,
   TransitionRequestSchema,
   WorkflowObservationResponseSchema,
+  type BatchTransitionResponse,
   type ObservationHistoryResponse,
   type WorkflowObservationResponse,
 } from '@fourp/domain';
@@ -13,7 +16,7 @@ import { jsonBody, jsonResponse, problems } from '../../openapi/responses.js';
 import { createRouter } from '../../openapi/router.js';
 import { createObservation, type ObservationWritten } from '../../services/observation/create.js';
 import { correctObservation } from '../../services/observation/correct.js';
-import { TRANSITIONS, type TransitionEvent } from '../../services/observation/transition.js';
+import { TRANSITIONS, transitionMany, type TransitionEvent } from '../../services/observation/transition.js';
 import { readFigureHistory } from '../../services/published/history.js';
 import { ENTRY, NO_STORE, ObservationParamsSchema, REVIEWERS, access, type WorkflowDeps } from './shared.js';
 import { stepsFrom } from './steps.js';
@@ -87,8 +90,28 @@ const transition = (event: TransitionEvent) =>
     responses: { 200: jsonResponse(WorkflowObservationResponseSchema), ...problems(401, 403, 404, 409) },
   });
 
+const batch = createRoute({
+  method: 'post',
+  path: '/transitions',
+  operationId: 'transitionObservations',
+  summary:
+    'Apply one workflow step (submit, approve, reject, publish, unlock) to several figures, all or none; ' +
+    'the problem names the first figure that may not move',
+  ...access(`${ENTRY} for submit; ${REVIEWERS} for the other steps`),
+  request: { body: jsonBody(BatchTransitionRequestSchema) },
+  responses: {
+    200: jsonResponse(BatchTransitionResponseSchema),
+    ...problems(400, 401, 403, 404, 409),
+  },
+});
+
 export const observationWriteRoutes = (deps: WorkflowDeps) => {
   const app = createRouter()
+    .openapi(batch, async (c) => {
+      const data = await transitionMany(deps, callerOf(c), c.req.valid('json'));
+      const body: BatchTransitionResponse = { data, meta: { count: data.length } };
+      return c.json(body, 200, NO_STORE);
+    })
     .openapi(create, async (c) => {
       const result = await createObservation(deps, callerOf(c), c.req.valid('json'));
       return c.json(written(result), 201, NO_STORE);

@@ -422,6 +422,26 @@ export interface paths {
     patch?: never;
     trace?: never;
   };
+  '/v1/observations/transitions': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    /**
+     * Apply one workflow step (submit, approve, reject, publish, unlock) to several figures, all or none; the problem names the first figure that may not move
+     * @description Who may call: admin; provincial_reviewer for figures within their scope (Punjab by default); district_official for their jurisdiction and its tehsils for submit; admin; provincial_reviewer for figures within their scope (Punjab by default) for the other steps.
+     */
+    post: operations['transitionObservations'];
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
   '/v1/observations/{id}': {
     parameters: {
       query?: never;
@@ -1800,6 +1820,60 @@ export interface components {
       name: string;
       /** @default 90 */
       expiresInDays: number;
+    };
+    BatchTransitionResponse: {
+      data: {
+        id: number;
+        indicator: string;
+        jurisdiction: string;
+        year: number;
+        yearEnd: number;
+        period: string | null;
+        partialPeriod: boolean;
+        disaggregation: {
+          sex?: string;
+          age_group?: string;
+          exploitation_form?: string;
+          nationality?: string;
+          route?: string;
+          tehsil?: string;
+          agency?: string;
+          partner_country?: string;
+          incident?: string;
+        };
+        value: number | null;
+        suppressed: boolean;
+        /** @enum {string} */
+        status: 'A' | 'E' | 'P' | 'B' | 'U' | 'D';
+        /** @enum {string} */
+        confStatus: 'F' | 'N' | 'C' | 'S';
+        definition: string;
+        unitAsRead: string | null;
+        valueAsRead: string | null;
+        /** @enum {string} */
+        workflowState: 'draft' | 'submitted' | 'approved' | 'published' | 'rejected';
+        superseded: boolean;
+        note: string | null;
+        source: components['schemas']['Source'];
+        locked: boolean;
+        createdBy: string | null;
+        createdAt: string;
+        updatedAt: string;
+      }[];
+      meta: {
+        count: number;
+      };
+    };
+    BatchTransitionRequest: {
+      reason?: string;
+      comment?: string;
+      /**
+       * @description the workflow step applied to every figure
+       * @enum {string}
+       */
+      event: 'submit' | 'approve' | 'reject' | 'publish' | 'unlock';
+      /** @description the figures to move, all or none (at most 1000) */
+      ids: number[];
     };
     WorkflowObservationResponse: {
       data: {
@@ -3868,6 +3942,92 @@ export interface operations {
       };
       /** @description Unknown id */
       404: {
+        headers: {
+          'X-Request-Id': components['headers']['RequestId'];
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description Unexpected failure; no internals are returned */
+      500: {
+        headers: {
+          'X-Request-Id': components['headers']['RequestId'];
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+    };
+  };
+  transitionObservations: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    requestBody: {
+      content: {
+        'application/json': components['schemas']['BatchTransitionRequest'];
+      };
+    };
+    responses: {
+      /** @description OK */
+      200: {
+        headers: {
+          'X-Request-Id': components['headers']['RequestId'];
+          ETag: components['headers']['ETag'];
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['BatchTransitionResponse'];
+        };
+      };
+      /** @description Invalid input; `errors` names each parameter or field */
+      400: {
+        headers: {
+          'X-Request-Id': components['headers']['RequestId'];
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description Not signed in, or the API token is unknown, revoked or expired */
+      401: {
+        headers: {
+          'X-Request-Id': components['headers']['RequestId'];
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description The role may not do this here, or the X-FourP-CSRF header is missing */
+      403: {
+        headers: {
+          'X-Request-Id': components['headers']['RequestId'];
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description Unknown id */
+      404: {
+        headers: {
+          'X-Request-Id': components['headers']['RequestId'];
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description The resource is in a state that does not allow this */
+      409: {
         headers: {
           'X-Request-Id': components['headers']['RequestId'];
           [name: string]: unknown;
