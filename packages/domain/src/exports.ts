@@ -54,3 +54,30 @@ export const ExportQuerySchema = z
     message: 'from must not be later than to',
   });
 export type ExportQuery = z.infer<typeof ExportQuerySchema>;
+
+/** A JSON-stat 2.0 dataset as the `json-stat` export writes it: values and statuses sparse, keyed by index. */
+export const JsonStatDatasetSchema = z.object({
+  version: z.literal('2.0'),
+  class: z.literal('dataset'),
+  label: z.string(),
+  source: z.string(),
+  updated: z.string(),
+  note: z.array(z.string()),
+  id: z.array(z.string()),
+  size: z.array(z.number().int()),
+  role: z.record(z.string(), z.array(z.string())),
+  dimension: z.record(
+    z.string(),
+    z.object({
+      label: z.string(),
+      category: z.object({
+        index: z.array(z.string()),
+        label: z.record(z.string(), z.string()),
+        unit: z.record(z.string(), z.object({ label: z.string() })).optional(),
+      }),
+    }),
+  ),
+  value: z.record(z.string(), z.number().nullable()),
+  status: z.record(z.string(), z.string()),
+});
+export type JsonStatDataset = z.infer<typeof JsonStatDatasetSchema>;

@@ -4,6 +4,7 @@ import {
   AuditEntrySchema,
   ImportBatchListResponseSchema,
   ImportReportResponseSchema,
+  JsonStatDatasetSchema,
   LoginRequestSchema,
   MeResponseSchema,
   NewApiTokenRequestSchema,
@@ -52,6 +53,7 @@ import type { ZodType } from 'zod';
 /** Domain schemas emitted under `components.schemas` and referred to wherever they occur. */
 export const COMPONENT_SCHEMAS: Record<string, ZodType> = {
   Problem: ProblemSchema,
+  JsonStatDataset: JsonStatDatasetSchema,
   Source: SourceSchema,
   Observation: ObservationSchema,
   Indicator: IndicatorSchema,

@@ -4,7 +4,12 @@ import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { PassThrough } from 'node:stream';
-import { EXPORT_FORMAT_IDS, ObservationListResponseSchema, type ExportFormatId } from '@fourp/domain';
+import {
+  EXPORT_FORMAT_IDS,
+  JsonStatDatasetSchema,
+  ObservationListResponseSchema,
+  type ExportFormatId,
+} from '@fourp/domain';
 import { Ajv } from 'ajv';
 import ExcelJS from 'exceljs';
 import JSZip from 'jszip';
@@ -217,15 +222,7 @@ describe('GET /v1/exports/xlsx', () => {
 describe('GET /v1/exports/json-stat', () => {
   it('is a JSON-stat 2.0 dataset whose withheld value is null with status C', async () => {
     const { bytes } = await download('json-stat');
-    const dataset = JSON.parse(bytes.toString('utf8')) as {
-      version: string;
-      class: string;
-      id: string[];
-      size: number[];
-      dimension: Record<string, { category: { index: string[] } }>;
-      value: Record<string, number | null>;
-      status: Record<string, string>;
-    };
+    const dataset = JsonStatDatasetSchema.parse(JSON.parse(bytes.toString('utf8')));
     expect(dataset).toMatchObject({ version: '2.0', class: 'dataset' });
     expect(dataset.size).toEqual(dataset.id.map((id) => dataset.dimension[id]!.category.index.length));
     const at = (cell: Record<string, string>) =>

@@ -2,7 +2,13 @@ import { createHash } from 'node:crypto';
 import { PassThrough, Readable } from 'node:stream';
 import { createRoute } from '@hono/zod-openapi';
 import type { Context } from 'hono';
-import { EXPORT_FORMAT_IDS, ExportParamsSchema, ExportQuerySchema, type ExportFormatId } from '@fourp/domain';
+import {
+  EXPORT_FORMAT_IDS,
+  ExportParamsSchema,
+  ExportQuerySchema,
+  JsonStatDatasetSchema,
+  type ExportFormatId,
+} from '@fourp/domain';
 import type { RouteDeps } from '../env.js';
 import { ANYONE, NOT_MODIFIED, problems } from '../openapi/responses.js';
 import { createRouter } from '../openapi/router.js';
@@ -37,7 +43,10 @@ const exportRoute = createRoute({
     200: {
       description: 'The file, as an attachment',
       headers: REQUEST_ID,
-      content: Object.fromEntries(EXPORT_FORMAT_IDS.map((id) => [mediaType(id), file])),
+      content: {
+        ...Object.fromEntries(EXPORT_FORMAT_IDS.map((id) => [mediaType(id), file])),
+        'application/json': { schema: JsonStatDatasetSchema },
+      },
     },
     304: NOT_MODIFIED,
     ...problems(404),

@@ -1721,6 +1721,43 @@ export interface components {
       note: string | null;
       source: components['schemas']['Source'];
     };
+    JsonStatDataset: {
+      /** @enum {string} */
+      version: '2.0';
+      /** @enum {string} */
+      class: 'dataset';
+      label: string;
+      source: string;
+      updated: string;
+      note: string[];
+      id: string[];
+      size: number[];
+      role: {
+        [key: string]: string[];
+      };
+      dimension: {
+        [key: string]: {
+          label: string;
+          category: {
+            index: string[];
+            label: {
+              [key: string]: string;
+            };
+            unit?: {
+              [key: string]: {
+                label: string;
+              };
+            };
+          };
+        };
+      };
+      value: {
+        [key: string]: number | null;
+      };
+      status: {
+        [key: string]: string;
+      };
+    };
     MeResponse: {
       data: {
         user: {
@@ -3331,7 +3368,7 @@ export interface operations {
           'application/vnd.sdmx.data+csv': Blob;
           'application/zip': Blob;
           'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet': Blob;
-          'application/json': Blob;
+          'application/json': components['schemas']['JsonStatDataset'];
           'application/xml': Blob;
         };
       };
