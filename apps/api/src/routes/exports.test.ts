@@ -10,7 +10,7 @@ import {
   ObservationListResponseSchema,
   type ExportFormatId,
 } from '@fourp/domain';
-import { Ajv } from 'ajv';
+import { Ajv, type ValidateFunction } from 'ajv';
 import ExcelJS from 'exceljs';
 import JSZip from 'jszip';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -87,6 +87,29 @@ const rowsOf = (csv: string) => parseCsv(csv).rows.map((r) => r.values);
 
 const hiddenRow = (rows: Record<string, string>[], yearColumn: string, areaColumn: string) =>
   rows.find((r) => r[areaColumn] === GUJRAT && r[yearColumn] === '2022');
+
+const hasXmllint = spawnSync('xmllint', ['--version']).status === 0;
+
+let dataPackageValidator: ValidateFunction | undefined;
+/** The Data Package 2.0 profile, compiled once. */
+function dataPackageProfile(): ValidateFunction {
+  const profile: unknown = JSON.parse(
+    readFileSync(join(FIXTURES, 'datapackage-2.0/datapackage.json'), 'utf8'),
+  );
+  return (dataPackageValidator ??= new Ajv({
+    strict: false,
+    validateFormats: false,
+    allErrors: true,
+  }).compile(profile as object));
+}
+
+/** xmllint's verdict on `bytes` against the IATI 2.03 activity schema. */
+function iatiCheck(bytes: Uint8Array, name: string) {
+  const path = join(dir, name);
+  writeFileSync(path, bytes);
+  const schema = join(FIXTURES, 'iati-2.03/iati-activities-schema.xsd');
+  return spawnSync('xmllint', ['--noout', '--schema', schema, path], { encoding: 'utf8' });
+}
 
 describe('GET /v1/exports/csv (tidy)', () => {
   it('has one row per published figure, source and flags as columns, the small count withheld', async () => {
@@ -175,8 +198,7 @@ describe('GET /v1/exports/datapackage', () => {
     const zip = await JSZip.loadAsync(bytes);
     expect(Object.keys(zip.files).sort()).toEqual(['datapackage.json', 'fourp-figures.csv']);
     const descriptor: unknown = JSON.parse(await zip.file('datapackage.json')!.async('string'));
-    const profile = JSON.parse(readFileSync(join(FIXTURES, 'datapackage-2.0/datapackage.json'), 'utf8'));
-    const validate = new Ajv({ strict: false, validateFormats: false, allErrors: true }).compile(profile);
+    const validate = dataPackageProfile();
     expect(validate(descriptor), JSON.stringify(validate.errors)).toBe(true);
     expect(validate({ resources: [{ name: 'x' }] })).toBe(false);
     expect(descriptor).toMatchObject({
@@ -253,17 +275,12 @@ describe('GET /v1/exports/json-stat', () => {
   });
 });
 
-const hasXmllint = spawnSync('xmllint', ['--version']).status === 0;
-
 describe('GET /v1/exports/iati', () => {
   it.skipIf(!hasXmllint && !process.env.CI)(
     'is valid against the IATI 2.03 activity schema, with baseline, target and actuals, the small count without a value',
     async () => {
       const { bytes } = await download('iati');
-      const path = join(dir, 'iati.xml');
-      writeFileSync(path, bytes);
-      const schema = join(FIXTURES, 'iati-2.03/iati-activities-schema.xsd');
-      const check = spawnSync('xmllint', ['--noout', '--schema', schema, path], { encoding: 'utf8' });
+      const check = iatiCheck(bytes, 'iati.xml');
       expect(check.stderr).toContain('validates');
       expect(check.status).toBe(0);
       const xml = bytes.toString('utf8');
@@ -299,6 +316,14 @@ describe('every format', () => {
       const gaps = Object.values(zip.files).map((entry) => Math.abs(entry.date.getTime() - stamp.getTime()));
       expect(Math.max(...gaps), format).toBeLessThanOrEqual(2000);
     }
+  });
+
+  it.skipIf(!hasXmllint && !process.env.CI)('stays valid for a selection with no figure', async () => {
+    const empty = '?jurisdiction=ES';
+    const zip = await JSZip.loadAsync((await download('datapackage', empty)).bytes);
+    expect(dataPackageProfile()(JSON.parse(await zip.file('datapackage.json')!.async('string')))).toBe(true);
+    expect(iatiCheck((await download('iati', empty)).bytes, 'empty.xml').status).toBe(0);
+    expect(rowsOf((await download('csv', empty)).bytes.toString('utf8'))).toEqual([]);
   });
 
   it('never contains a draft', async () => {
