@@ -19,6 +19,7 @@ import { createRouter } from './openapi/router.js';
 import { codeListRoutes } from './routes/code-lists.js';
 import { comparisonRoutes } from './routes/compare.js';
 import { coverageRoutes } from './routes/coverage.js';
+import { exportRoutes } from './routes/exports.js';
 import { healthRoutes } from './routes/health.js';
 import { indicatorRoutes } from './routes/indicators.js';
 import { jurisdictionRoutes } from './routes/jurisdictions.js';
@@ -50,6 +51,7 @@ const PUBLISHED_DATA = [
   '/v1/measures/*',
   '/v1/coverage',
   '/v1/sources/*',
+  '/v1/exports/*',
 ] as const;
 
 /** Builds the HTTP app from its dependencies; never listens. */
@@ -136,6 +138,7 @@ export function createApp(deps: AppDeps) {
   app.route('/v1/measures', measureRoutes(routeDeps));
   app.route('/v1/coverage', coverageRoutes(routeDeps));
   app.route('/v1/sources', sourceRoutes(routeDeps));
+  app.route('/v1/exports', exportRoutes(routeDeps));
   app.route('/', createWorkflowRoutes(routeDeps));
   let document: OpenApiDocument | undefined;
   app.get('/openapi.json', (c) => c.json((document ??= openApiDocument(app))));

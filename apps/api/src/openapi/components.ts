@@ -6,6 +6,7 @@ import {
   BatchTransitionResponseSchema,
   ImportBatchListResponseSchema,
   ImportReportResponseSchema,
+  JsonStatDatasetSchema,
   LoginRequestSchema,
   MeResponseSchema,
   NewApiTokenRequestSchema,
@@ -54,6 +55,7 @@ import type { ZodType } from 'zod';
 /** Domain schemas emitted under `components.schemas` and referred to wherever they occur. */
 export const COMPONENT_SCHEMAS: Record<string, ZodType> = {
   Problem: ProblemSchema,
+  JsonStatDataset: JsonStatDatasetSchema,
   Source: SourceSchema,
   Observation: ObservationSchema,
   Indicator: IndicatorSchema,

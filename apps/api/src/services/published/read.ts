@@ -82,7 +82,11 @@ export async function readActuals(
   indicator: IndicatorId,
   jurisdiction: JurisdictionId,
 ): Promise<Actual[]> {
-  const figures = await readFigures(deps, null, { indicators: [indicator], jurisdictions: [jurisdiction] });
+  return actualsOf(await readFigures(deps, null, { indicators: [indicator], jurisdictions: [jurisdiction] }));
+}
+
+/** Of one cell's figures as the public sees them: the annual totals a series shows, one per year, oldest first. */
+export function actualsOf(figures: readonly Observation[]): Actual[] {
   const byYear = new Map<number, Observation>();
   for (const o of figures) {
     if (!isCurrentTotal(o) || !isAnnual(o) || o.definition !== STANDARD_DEFINITION) continue;

@@ -254,6 +254,43 @@ export interface paths {
     patch?: never;
     trace?: never;
   };
+  '/v1/exports/sdmx-csv/code-lists': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** The code lists the SDMX-CSV export uses, as CSV (CODELIST, CODE, NAME) */
+    get: operations['exportSdmxCodeLists'];
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/v1/exports/{format}': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /**
+     * Published figures of a selection as a file: tidy CSV, SDMX-CSV, Data Package, XLSX, JSON-stat or IATI
+     * @description Formats: csv, sdmx-csv, datapackage, xlsx, json-stat, iati. The same filters as /v1/observations, each taking a comma-separated list, plus `breakdown`. Always the public view: published figures only, identifying small counts withheld (empty value, CONF_STATUS C or S) in every format. The file is streamed.
+     */
+    get: operations['exportFigures'];
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
   '/v1/auth/login': {
     parameters: {
       query?: never;
@@ -1703,6 +1740,43 @@ export interface components {
       superseded: boolean;
       note: string | null;
       source: components['schemas']['Source'];
+    };
+    JsonStatDataset: {
+      /** @enum {string} */
+      version: '2.0';
+      /** @enum {string} */
+      class: 'dataset';
+      label: string;
+      source: string;
+      updated: string;
+      note: string[];
+      id: string[];
+      size: number[];
+      role: {
+        [key: string]: string[];
+      };
+      dimension: {
+        [key: string]: {
+          label: string;
+          category: {
+            index: string[];
+            label: {
+              [key: string]: string;
+            };
+            unit?: {
+              [key: string]: {
+                label: string;
+              };
+            };
+          };
+        };
+      };
+      value: {
+        [key: string]: number | null;
+      };
+      status: {
+        [key: string]: string;
+      };
     };
     MeResponse: {
       data: {
@@ -3244,6 +3318,132 @@ export interface operations {
         };
         content: {
           'application/json': components['schemas']['SourceResponse'];
+        };
+      };
+      /** @description Not modified: If-None-Match matched the ETag */
+      304: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content?: never;
+      };
+      /** @description Invalid input; `errors` names each parameter or field */
+      400: {
+        headers: {
+          'X-Request-Id': components['headers']['RequestId'];
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description Unknown id */
+      404: {
+        headers: {
+          'X-Request-Id': components['headers']['RequestId'];
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description Unexpected failure; no internals are returned */
+      500: {
+        headers: {
+          'X-Request-Id': components['headers']['RequestId'];
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+    };
+  };
+  exportSdmxCodeLists: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      /** @description OK */
+      200: {
+        headers: {
+          'X-Request-Id': components['headers']['RequestId'];
+          [name: string]: unknown;
+        };
+        content: {
+          'text/csv': Blob;
+        };
+      };
+      /** @description Not modified: If-None-Match matched the ETag */
+      304: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content?: never;
+      };
+      /** @description Invalid input; `errors` names each parameter or field */
+      400: {
+        headers: {
+          'X-Request-Id': components['headers']['RequestId'];
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description Unexpected failure; no internals are returned */
+      500: {
+        headers: {
+          'X-Request-Id': components['headers']['RequestId'];
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+    };
+  };
+  exportFigures: {
+    parameters: {
+      query?: {
+        /** @description comma-separated indicator ids */
+        indicator?: string;
+        /** @description comma-separated jurisdiction ids */
+        jurisdiction?: string;
+        /** @description first year (inclusive) */
+        from?: number;
+        /** @description last year (inclusive) */
+        to?: number;
+        /** @description comma-separated: total (no breakdown) and/or dimensions (figures broken down by that one alone) */
+        breakdown?: string;
+        /** @description csv only: start with a UTF-8 byte order mark, for Excel */
+        bom?: 'true' | 'false';
+      };
+      header?: never;
+      path: {
+        format: 'csv' | 'sdmx-csv' | 'datapackage' | 'xlsx' | 'json-stat' | 'iati';
+      };
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      /** @description The file, as an attachment */
+      200: {
+        headers: {
+          'X-Request-Id': components['headers']['RequestId'];
+          [name: string]: unknown;
+        };
+        content: {
+          'text/csv': Blob;
+          'application/vnd.sdmx.data+csv': Blob;
+          'application/zip': Blob;
+          'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet': Blob;
+          'application/json': components['schemas']['JsonStatDataset'];
+          'application/xml': Blob;
         };
       };
       /** @description Not modified: If-None-Match matched the ETag */

@@ -1,0 +1,129 @@
+import { createHash } from 'node:crypto';
+import { PassThrough, Readable } from 'node:stream';
+import { createRoute } from '@hono/zod-openapi';
+import type { Context } from 'hono';
+import {
+  EXPORT_FORMAT_IDS,
+  ExportParamsSchema,
+  ExportQuerySchema,
+  JsonStatDatasetSchema,
+  type ExportFormatId,
+} from '@fourp/domain';
+import type { RouteDeps } from '../env.js';
+import { ANYONE, NOT_MODIFIED, problems } from '../openapi/responses.js';
+import { createRouter } from '../openapi/router.js';
+import { jurisdictionTree } from '../repos/jurisdictions.js';
+import {
+  EXPORT_FORMATS,
+  readExportData,
+  type ExportData,
+  type WriteOptions,
+} from '../services/exports/index.js';
+import { writeSdmxCodeLists } from '../services/exports/sdmx.js';
+import { requireIndicator, requireJurisdiction } from '../services/lookup.js';
+
+const REQUEST_ID = { 'X-Request-Id': { $ref: '#/components/headers/RequestId' } };
+const file = { schema: { type: 'string' as const, format: 'binary' } };
+const mediaType = (id: ExportFormatId) => EXPORT_FORMATS[id].mediaType.split(';')[0]!;
+
+const exportRoute = createRoute({
+  method: 'get',
+  path: '/{format}',
+  operationId: 'exportFigures',
+  summary:
+    'Published figures of a selection as a file: tidy CSV, SDMX-CSV, Data Package, XLSX, JSON-stat or IATI',
+  description:
+    `Formats: ${EXPORT_FORMAT_IDS.join(', ')}. The same filters as /v1/observations, each taking a ` +
+    'comma-separated list, plus `breakdown`. Always the public view: published figures only, identifying small ' +
+    'counts withheld (empty value, CONF_STATUS C or S) in every format. The file is streamed.',
+  tags: ['data'],
+  security: ANYONE,
+  request: { params: ExportParamsSchema, query: ExportQuerySchema },
+  responses: {
+    200: {
+      description: 'The file, as an attachment',
+      headers: REQUEST_ID,
+      content: {
+        ...Object.fromEntries(EXPORT_FORMAT_IDS.map((id) => [mediaType(id), file])),
+        'application/json': { schema: JsonStatDatasetSchema },
+      },
+    },
+    304: NOT_MODIFIED,
+    ...problems(404),
+  },
+});
+
+const codeListsRoute = createRoute({
+  method: 'get',
+  path: '/sdmx-csv/code-lists',
+  operationId: 'exportSdmxCodeLists',
+  summary: 'The code lists the SDMX-CSV export uses, as CSV (CODELIST, CODE, NAME)',
+  tags: ['data'],
+  security: ANYONE,
+  responses: {
+    200: { description: 'OK', headers: REQUEST_ID, content: { 'text/csv': file } },
+    304: NOT_MODIFIED,
+    ...problems(),
+  },
+});
+
+/** A strong validator of the export without writing it: the format, its options, the data's stamp and figures. */
+function etagOf(format: ExportFormatId, options: WriteOptions, data: ExportData): string {
+  const hash = createHash('sha256').update(JSON.stringify([format, options, data.stamp]));
+  for (const o of data.figures) hash.update(JSON.stringify(o));
+  for (const t of data.targets) hash.update(JSON.stringify(t));
+  return `"${hash.digest('base64url')}"`;
+}
+
+/** Streams what `write` writes as the response body, as an attachment named `fileName`. */
+function streamed(
+  c: Context,
+  fileName: string,
+  mediaTypeHeader: string,
+  write: (sink: PassThrough) => Promise<void>,
+  headers: Record<string, string> = {},
+) {
+  const sink = new PassThrough();
+  write(sink).catch((error: unknown) => {
+    c.var.logger.error('export failed while streaming', { error: String(error) });
+    sink.destroy(error instanceof Error ? error : new Error(String(error)));
+  });
+  return c.body(Readable.toWeb(sink) as ReadableStream, 200, {
+    'Content-Type': mediaTypeHeader,
+    'Content-Disposition': `attachment; filename="${fileName}"`,
+    ...headers,
+  });
+}
+
+export const exportRoutes = (deps: RouteDeps) =>
+  createRouter()
+    .openapi(codeListsRoute, (c) =>
+      streamed(c, 'fourp-sdmx-code-lists.csv', 'text/csv; charset=utf-8; header=present', (sink) =>
+        writeSdmxCodeLists(jurisdictionTree(deps.db), sink),
+      ),
+    )
+    .openapi(exportRoute, async (c) => {
+      const { format } = c.req.valid('param');
+      const { indicator, jurisdiction, from, to, breakdown, bom } = c.req.valid('query');
+      for (const id of indicator ?? []) requireIndicator(id);
+      const tree = jurisdictionTree(deps.db);
+      for (const id of jurisdiction ?? []) requireJurisdiction(tree, id);
+      const data = await readExportData(deps, {
+        indicators: indicator,
+        jurisdictions: jurisdiction,
+        from,
+        to,
+        breakdowns: breakdown,
+      });
+      const options: WriteOptions = format === 'csv' ? { bom } : {};
+      const exported = EXPORT_FORMATS[format];
+      return streamed(
+        c,
+        exported.fileName,
+        exported.mediaType,
+        (sink) => exported.write(data, sink, options),
+        {
+          ETag: etagOf(format, options, data),
+        },
+      );
+    });

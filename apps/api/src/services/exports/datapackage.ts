@@ -1,0 +1,70 @@
+import type { Writable } from 'node:stream';
+import { pipeline } from 'node:stream/promises';
+import { DATA_LICENCE, type Observation } from '@fourp/domain';
+import { ZipFile } from 'yazl';
+import type { ExportData } from './data.js';
+import { tidyCsv, TIDY_COLUMNS, CSV_FORMAT } from './tidy.js';
+
+export const DATA_PACKAGE_CSV = 'fourp-figures.csv';
+
+/** The sources the figures cite, once each, in id order, as Data Package `sources`. */
+function sourcesOf(figures: readonly Observation[]) {
+  const byId = new Map(figures.map((o) => [o.source.id, o.source]));
+  return [...byId.values()]
+    .sort((a, b) => a.id - b.id)
+    .map((s) => ({
+      title: [s.publisher, s.title, s.year].filter((part) => part !== null).join(', '),
+      ...(s.locator !== null && /^https?:\/\//.test(s.locator) ? { path: s.locator } : {}),
+    }));
+}
+
+/** datapackage.json (Data Package 2.0): the tidy CSV as one tabular resource with its Table Schema. */
+export function dataPackageDescriptor({ figures, stamp }: ExportData) {
+  return {
+    $schema: 'https://datapackage.org/profiles/2.0/datapackage.json',
+    name: 'fourp-figures',
+    title: 'FourP: published anti-trafficking figures',
+    description:
+      'Published figures of the FourP monitoring of the 4P framework (prevention, protection, prosecution, ' +
+      'partnership). Identifying small counts are withheld by disclosure control: their value is empty, ' +
+      '`suppressed` is true and `conf_status` is C or S.',
+    version: stamp.toISOString().slice(0, 10),
+    created: stamp.toISOString(),
+    licenses: [{ name: DATA_LICENCE.identifier, path: DATA_LICENCE.url, title: DATA_LICENCE.name }],
+    sources: sourcesOf(figures),
+    resources: [
+      {
+        name: 'fourp-figures',
+        type: 'table',
+        path: DATA_PACKAGE_CSV,
+        scheme: 'file',
+        format: 'csv',
+        mediatype: 'text/csv',
+        encoding: 'utf-8',
+        dialect: { $schema: 'https://datapackage.org/profiles/2.0/tabledialect.json', ...CSV_FORMAT },
+        schema: {
+          $schema: 'https://datapackage.org/profiles/2.0/tableschema.json',
+          fields: TIDY_COLUMNS.map(({ name, type, description }) => ({
+            name,
+            type,
+            description,
+            ...(type === 'boolean' ? { trueValues: ['true'], falseValues: ['false'] } : {}),
+          })),
+          missingValues: [''],
+          primaryKey: ['id'],
+        },
+      },
+    ],
+  };
+}
+
+/** A zip of datapackage.json and the tidy CSV, streamed; entries carry `stamp`, never the clock. */
+export async function writeDataPackage(data: ExportData, sink: Writable): Promise<void> {
+  const zip = new ZipFile();
+  const options = { mtime: data.stamp, mode: 0o100644 };
+  const descriptor = `${JSON.stringify(dataPackageDescriptor(data), null, 2)}\n`;
+  zip.addBuffer(Buffer.from(descriptor, 'utf8'), 'datapackage.json', options);
+  zip.addReadStream(tidyCsv(data.figures), DATA_PACKAGE_CSV, options);
+  zip.end();
+  await pipeline(zip.outputStream, sink);
+}

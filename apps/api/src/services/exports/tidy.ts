@@ -1,0 +1,145 @@
+import { Readable, type Writable } from 'node:stream';
+import { pipeline } from 'node:stream/promises';
+import { stringify } from 'csv-stringify';
+import { breakdownKey, DISAGGREGATION_DIMENSIONS, findIndicator, type Observation } from '@fourp/domain';
+
+/** A Table Schema field type (https://datapackage.org/standard/table-schema/). */
+export type FieldType = 'string' | 'integer' | 'number' | 'boolean';
+
+export type TidyColumn = {
+  name: string;
+  type: FieldType;
+  description: string;
+  value: (o: Observation) => string | number | boolean | null;
+};
+
+const column = (
+  name: string,
+  type: FieldType,
+  description: string,
+  value: TidyColumn['value'],
+): TidyColumn => ({ name, type, description, value });
+
+/**
+ * The tidy CSV's columns, one row per figure. The import template's columns are among them (with the same
+ * meaning), so a tidy CSV re-imports as it is; the Data Package's Table Schema is built from this list.
+ */
+export const TIDY_COLUMNS: readonly TidyColumn[] = [
+  column('id', 'integer', 'FourP figure id', (o) => o.id),
+  column('indicator', 'string', 'indicator id in the catalogue', (o) => o.indicator),
+  column(
+    'jurisdiction',
+    'string',
+    'jurisdiction id (ISO 3166 country, then subdivisions)',
+    (o) => o.jurisdiction,
+  ),
+  column('year', 'integer', 'first year covered', (o) => o.year),
+  column('year_end', 'integer', 'last year covered', (o) => o.yearEnd),
+  column('period', 'string', 'months covered (ISO 8601 interval) when not whole years', (o) => o.period),
+  column(
+    'disaggregation',
+    'string',
+    'breakdown as dimension=category pairs joined by ";"; empty for the total',
+    (o) => breakdownKey(o.disaggregation),
+  ),
+  ...DISAGGREGATION_DIMENSIONS.map((dimension) =>
+    column(
+      dimension,
+      'string',
+      `category of the ${dimension} breakdown; empty when not broken down by it`,
+      (o) => o.disaggregation[dimension] ?? null,
+    ),
+  ),
+  column('value', 'number', 'the figure; empty when withheld by disclosure control', (o) => o.value),
+  column(
+    'unit_measure',
+    'string',
+    'unit of the indicator in the catalogue',
+    (o) => findIndicator(o.indicator)?.unit ?? null,
+  ),
+  column(
+    'status',
+    'string',
+    'SDMX OBS_STATUS: A normal, E estimated, P provisional, B break, U low reliability, D definition differs',
+    (o) => o.status,
+  ),
+  column(
+    'conf_status',
+    'string',
+    'SDMX CONF_STATUS: F free, N not for publication, C confidential, S secondary confidentiality',
+    (o) => o.confStatus,
+  ),
+  column(
+    'suppressed',
+    'boolean',
+    'true when the value is withheld by disclosure control',
+    (o) => o.suppressed,
+  ),
+  column(
+    'definition',
+    'string',
+    'definition variant; standard for the catalogue definition',
+    (o) => o.definition,
+  ),
+  column(
+    'superseded',
+    'boolean',
+    'true when a later figure for the same cell replaced this one',
+    (o) => o.superseded,
+  ),
+  column(
+    'partial_period',
+    'boolean',
+    'true when the figure covers less than the whole years it is filed under',
+    (o) => o.partialPeriod,
+  ),
+  column('note', 'string', 'note on the figure', (o) => o.note),
+  column('source_id', 'integer', 'FourP source id', (o) => o.source.id),
+  column('source_title', 'string', 'title of the source', (o) => o.source.title),
+  column('source_publisher', 'string', 'publisher of the source', (o) => o.source.publisher),
+  column('source_year', 'integer', 'year the source was published', (o) => o.source.year),
+  column('source_locator', 'string', 'where in the source (page, table, address)', (o) => o.source.locator),
+  column(
+    'source_kind',
+    'string',
+    'primary (the publisher’s own document) or secondary (a reproduction)',
+    (o) => o.source.kind,
+  ),
+];
+
+export const CSV_FORMAT = { delimiter: ',', lineTerminator: '\r\n' } as const;
+
+/** Rows of named cells as a CSV stream: RFC 4180, CRLF, booleans as true/false, empty for null. */
+export function csvStream(
+  columns: readonly string[],
+  rows: Iterable<readonly (string | number | boolean | null)[]>,
+  bom = false,
+): Readable {
+  const stringifier = stringify({
+    header: true,
+    columns: [...columns],
+    bom,
+    record_delimiter: CSV_FORMAT.lineTerminator,
+    cast: { boolean: (b) => (b ? 'true' : 'false') },
+  });
+  return Readable.from(rows).pipe(stringifier);
+}
+
+function* tidyRows(figures: readonly Observation[]) {
+  for (const o of figures) yield TIDY_COLUMNS.map((column) => column.value(o));
+}
+
+export const tidyCsv = (figures: readonly Observation[], bom = false): Readable =>
+  csvStream(
+    TIDY_COLUMNS.map((c) => c.name),
+    tidyRows(figures),
+    bom,
+  );
+
+export async function writeTidyCsv(
+  figures: readonly Observation[],
+  sink: Writable,
+  options: { bom?: boolean } = {},
+): Promise<void> {
+  await pipeline(tidyCsv(figures, options.bom ?? false), sink);
+}
