@@ -127,7 +127,13 @@ async function callers(db: Db): Promise<[Caller, Caller]> {
   return [await make(`bench-a${n}@example.org`), await make(`bench-b${n}@example.org`)];
 }
 
-type Timed = { publish: number; recompute: number; primaryCells?: number; pinned?: number };
+type Timed = { publish: number; cpu: number; recompute: number; primaryCells?: number; pinned?: number };
+
+/** CPU time (user + system) of this process since `from`, in ms: wall time misleads on a shared machine. */
+const cpuSince = (from: NodeJS.CpuUsage) => {
+  const { user, system } = process.cpuUsage(from);
+  return (user + system) / 1000;
+};
 
 /** A figure of Kharian entered, submitted and approved, ready to publish. */
 async function approvedFigure(db: Db, solver: Solver, value: number, year: number) {
@@ -155,11 +161,12 @@ async function approvedFigure(db: Db, solver: Solver, value: number, year: numbe
   return { deps, reviewer, id: observation.id };
 }
 
-function timed(db: Db, started: number): Timed {
+function timed(db: Db, started: number, cpu: NodeJS.CpuUsage): Timed {
   const publish = performance.now() - started;
   const run = readDisclosureRun(db);
   return {
     publish,
+    cpu: cpuSince(cpu),
     recompute: run?.millis ?? NaN,
     primaryCells: run?.primaryCells,
     pinned: run?.pinned.length,
@@ -169,20 +176,22 @@ function timed(db: Db, started: number): Timed {
 /** One figure published by the publish verb: the publish is timed, and the recompute inside it. */
 async function publishOne(db: Db, solver: Solver): Promise<Timed> {
   const { deps, reviewer, id } = await approvedFigure(db, solver, 3, 2024);
+  const cpu = process.cpuUsage();
   const started = performance.now();
   await publishObservation(deps, reviewer, { id });
-  return timed(db, started);
+  return timed(db, started, cpu);
 }
 
 /** The same publish with the recompute scoped to the figure's family, as a verb passing its ids runs it. */
 async function publishScoped(db: Db, solver: Solver): Promise<Timed> {
   const { id } = await approvedFigure(db, solver, 2, 2023);
+  const cpu = process.cpuUsage();
   const started = performance.now();
   await inTransaction(db, async (tx) => {
     await setWorkflowState(tx, id, { workflowState: 'published', locked: true }, new Date());
     refreshDisclosure(tx, solver, new Date(), { observationIds: [id] });
   });
-  return timed(db, started);
+  return timed(db, started, cpu);
 }
 
 const ms = (n: number) => `${n.toFixed(0)} ms`;
@@ -192,7 +201,7 @@ function report(name: string, figures: number, r: Timed) {
   const rest = r.publish - r.recompute;
   process.stdout.write(
     `${name}: ${figures} published figures, ${r.primaryCells} primary cells, ${r.pinned} pinned\n` +
-      `  publish: ${ms(r.publish)}; of which recomputing the pattern: ${ms(r.recompute)}; ` +
+      `  publish: ${ms(r.publish)} (CPU ${ms(r.cpu)}); of which recomputing the pattern: ${ms(r.recompute)}; ` +
       `the publish without it: ${ms(rest)}; recompute / rest: ${(r.recompute / rest).toFixed(1)}×\n`,
   );
 }
@@ -201,14 +210,19 @@ function report(name: string, figures: number, r: Timed) {
 async function fullRecompute(path: string) {
   const solver = await loadSolver();
   const { db, close } = openDatabase(path);
+  const cpu = process.cpuUsage();
   const started = performance.now();
   db.transaction((tx) => refreshDisclosure(tx, solver));
   const millis = performance.now() - started;
   close();
-  process.stdout.write(JSON.stringify({ millis, maxRss: process.resourceUsage().maxRSS }));
+  process.stdout.write(
+    JSON.stringify({ millis, cpu: cpuSince(cpu), maxRss: process.resourceUsage().maxRSS }),
+  );
 }
 
-function spawnFullRecompute(path: string): { millis: number; maxRss: number } {
+type Full = { millis: number; cpu: number; maxRss: number };
+
+function spawnFullRecompute(path: string): Full {
   const child = spawnSync(
     process.execPath,
     [...process.execArgv, process.argv[1] as string, '--full', path],
@@ -218,7 +232,7 @@ function spawnFullRecompute(path: string): { millis: number; maxRss: number } {
     },
   );
   if (child.status !== 0) throw new Error(`full recompute failed: ${child.stderr}`);
-  return JSON.parse(child.stdout) as { millis: number; maxRss: number };
+  return JSON.parse(child.stdout) as Full;
 }
 
 async function main() {
@@ -259,11 +273,15 @@ async function main() {
       );
       const full = spawnFullRecompute(path);
       process.stdout.write(
-        `  full recompute (no stored pattern, own process): ${ms(full.millis)}, peak RSS ${mb(full.maxRss)}\n`,
+        `  full recompute (no stored pattern, own process): ${ms(full.millis)} (CPU ${ms(full.cpu)}), ` +
+          `peak RSS ${mb(full.maxRss)}\n`,
       );
+      const cpu = process.cpuUsage();
       started = performance.now();
       db.transaction((tx) => refreshDisclosure(tx, solver));
-      process.stdout.write(`  startup check, nothing changed: ${ms(performance.now() - started)}\n`);
+      process.stdout.write(
+        `  startup check, nothing changed: ${ms(performance.now() - started)} (CPU ${ms(cpuSince(cpu))})\n`,
+      );
       report('synthetic province, publish verb', count + 1, await publishOne(db, solver));
       report('synthetic province, publish scoped to its figure', count + 2, await publishScoped(db, solver));
     } finally {
