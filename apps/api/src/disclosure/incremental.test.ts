@@ -34,7 +34,7 @@ function fromScratch(t: TestDb) {
 
 describe('incremental disclosure recompute', () => {
   it('stores, after each scoped change, the pattern and audit a full recompute from scratch gives', async () => {
-    for (let scenario = 1; scenario <= 10; scenario++) {
+    for (let scenario = 1; scenario <= 8; scenario++) {
       open?.close();
       const t = (open = createTestDb());
       await insertCatalogue(t.db);
