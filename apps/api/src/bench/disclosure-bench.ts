@@ -1,8 +1,14 @@
+import { spawnSync } from 'node:child_process';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { performance } from 'node:perf_hooks';
-import { createJurisdictionTree, type Disaggregation, type UserPrincipal } from '@fourp/domain';
+import {
+  createJurisdictionTree,
+  INDICATORS as CATALOGUE,
+  type Disaggregation,
+  type UserPrincipal,
+} from '@fourp/domain';
 import { openDatabase, type Db } from '../db/client.js';
 import { refreshDisclosure } from '../disclosure/pattern.js';
 import { loadSolver, type Solver } from '../disclosure/solver.js';
@@ -11,8 +17,10 @@ import { readJurisdictions } from '../repos/jurisdictions.js';
 import {
   findOrCreateSource,
   insertObservations,
+  setWorkflowState,
   type NewObservation,
 } from '../repos/workflow/observations.js';
+import { inTransaction } from '../repos/workflow/transaction.js';
 import { insertUser } from '../repos/workflow/users.js';
 import { syncCatalogue } from '../repos/catalogue.js';
 import { seedIfEmpty } from '../seed/index.js';
@@ -25,17 +33,9 @@ import {
   submitObservation,
 } from '../services/observation/transition.js';
 
-const TARGET = Number(process.env.BENCH_FIGURES ?? 100_000);
-const INDICATORS = [
-  'victims_identified',
-  'victims_in_assistance',
-  'victims_newly_assisted',
-  'protection_permits_granted',
-  'children_removed_from_exploitation',
-  'returnees_reintegration_supported',
-  'dmrc_clients_served',
-  'persons_at_risk_identified',
-];
+const TARGET = Number(process.env.BENCH_FIGURES ?? 1_000_000);
+/** Every identifying count in the catalogue: one disclosure family each. */
+const INDICATORS = CATALOGUE.filter((i) => i.identifying && !i.formula).map((i) => i.id);
 const BREAKDOWNS: Disaggregation[] = [
   {},
   { sex: 'female' },
@@ -51,9 +51,10 @@ const LEAVES = BREAKDOWNS.slice(5);
 
 function tempDb() {
   const dir = mkdtempSync(join(tmpdir(), 'fourp-bench-disclosure-'));
-  const opened = openDatabase(join(dir, 'bench.db'));
+  const path = join(dir, 'bench.db');
+  const opened = openDatabase(path);
   syncCatalogue(opened.db, readJurisdictionFile());
-  return { ...opened, dispose: () => (opened.close(), rmSync(dir, { recursive: true, force: true })) };
+  return { ...opened, path, dispose: () => (opened.close(), rmSync(dir, { recursive: true, force: true })) };
 }
 
 let seed = 42;
@@ -110,6 +111,8 @@ function synthesise(db: Db, sourceId: number): NewObservation[] {
   return figures;
 }
 
+let callerPairs = 0;
+
 async function callers(db: Db): Promise<[Caller, Caller]> {
   const make = async (email: string): Promise<Caller> => {
     const user = await insertUser(
@@ -120,47 +123,116 @@ async function callers(db: Db): Promise<[Caller, Caller]> {
     const principal: UserPrincipal = { kind: 'user', userId: user.id, role: 'admin', jurisdictionId: null };
     return { principal, actor: { userId: user.id, email, sessionId: null, tokenId: null, requestId: null } };
   };
-  return [await make('bench-a@example.org'), await make('bench-b@example.org')];
+  const n = ++callerPairs;
+  return [await make(`bench-a${n}@example.org`), await make(`bench-b${n}@example.org`)];
 }
 
-/** One figure entered, submitted, approved, then published: the publish is timed, and the recompute inside it. */
-async function publishOne(db: Db, solver: Solver) {
+type Timed = { publish: number; cpu: number; recompute: number; primaryCells?: number; pinned?: number };
+
+/** CPU time (user + system) of this process since `from`, in ms: wall time misleads on a shared machine. */
+const cpuSince = (from: NodeJS.CpuUsage) => {
+  const { user, system } = process.cpuUsage(from);
+  return (user + system) / 1000;
+};
+
+/** A figure of Kharian entered, submitted and approved, ready to publish. */
+async function approvedFigure(db: Db, solver: Solver, value: number, year: number) {
   const deps = { db, now: () => new Date(), solver };
   const [author, reviewer] = await callers(db);
   const { observation } = await createObservation(deps, author, {
     indicator: 'victims_identified',
     jurisdiction: 'PK-PB-GUJRAT-KHARIAN',
-    year: 2024,
+    year,
     disaggregation: { sex: 'female', age_group: 'child' },
-    value: 3,
+    value,
     status: 'A',
     definition: 'standard',
     comment: 'bench',
-    source: { title: 'Bench publish', publisher: 'Bench', year: 2024, locator: null, kind: 'primary' },
+    source: {
+      title: `Bench publish ${value}`,
+      publisher: 'Bench',
+      year: 2024,
+      locator: null,
+      kind: 'primary',
+    },
   });
   await submitObservation(deps, author, { id: observation.id });
   await approveObservation(deps, reviewer, { id: observation.id });
-  const started = performance.now();
-  await publishObservation(deps, reviewer, { id: observation.id });
+  return { deps, reviewer, id: observation.id };
+}
+
+function timed(db: Db, started: number, cpu: NodeJS.CpuUsage): Timed {
   const publish = performance.now() - started;
   const run = readDisclosureRun(db);
   return {
     publish,
+    cpu: cpuSince(cpu),
     recompute: run?.millis ?? NaN,
     primaryCells: run?.primaryCells,
     pinned: run?.pinned.length,
   };
 }
 
-const ms = (n: number) => `${n.toFixed(0)} ms`;
+/** One figure published by the publish verb: the publish is timed, and the recompute inside it. */
+async function publishOne(db: Db, solver: Solver): Promise<Timed> {
+  const { deps, reviewer, id } = await approvedFigure(db, solver, 3, 2024);
+  const cpu = process.cpuUsage();
+  const started = performance.now();
+  await publishObservation(deps, reviewer, { id });
+  return timed(db, started, cpu);
+}
 
-function report(name: string, figures: number, r: Awaited<ReturnType<typeof publishOne>>) {
+/** The same publish with the recompute scoped to the figure's family, as a verb passing its ids runs it. */
+async function publishScoped(db: Db, solver: Solver): Promise<Timed> {
+  const { id } = await approvedFigure(db, solver, 2, 2023);
+  const cpu = process.cpuUsage();
+  const started = performance.now();
+  await inTransaction(db, async (tx) => {
+    await setWorkflowState(tx, id, { workflowState: 'published', locked: true }, new Date());
+    refreshDisclosure(tx, solver, new Date(), { observationIds: [id] });
+  });
+  return timed(db, started, cpu);
+}
+
+const ms = (n: number) => `${n.toFixed(0)} ms`;
+const mb = (kb: number) => `${(kb / 1024).toFixed(0)} MB`;
+
+function report(name: string, figures: number, r: Timed) {
   const rest = r.publish - r.recompute;
   process.stdout.write(
     `${name}: ${figures} published figures, ${r.primaryCells} primary cells, ${r.pinned} pinned\n` +
-      `  publish (whole verb): ${ms(r.publish)}; of which recomputing the pattern: ${ms(r.recompute)}; ` +
+      `  publish: ${ms(r.publish)} (CPU ${ms(r.cpu)}); of which recomputing the pattern: ${ms(r.recompute)}; ` +
       `the publish without it: ${ms(rest)}; recompute / rest: ${(r.recompute / rest).toFixed(1)}×\n`,
   );
+}
+
+/** Child process: the full recompute of a database with no stored pattern, alone, so its peak RSS is its own. */
+async function fullRecompute(path: string) {
+  const solver = await loadSolver();
+  const { db, close } = openDatabase(path);
+  const cpu = process.cpuUsage();
+  const started = performance.now();
+  db.transaction((tx) => refreshDisclosure(tx, solver));
+  const millis = performance.now() - started;
+  close();
+  process.stdout.write(
+    JSON.stringify({ millis, cpu: cpuSince(cpu), maxRss: process.resourceUsage().maxRSS }),
+  );
+}
+
+type Full = { millis: number; cpu: number; maxRss: number };
+
+function spawnFullRecompute(path: string): Full {
+  const child = spawnSync(
+    process.execPath,
+    [...process.execArgv, process.argv[1] as string, '--full', path],
+    {
+      encoding: 'utf8',
+      maxBuffer: 1 << 20,
+    },
+  );
+  if (child.status !== 0) throw new Error(`full recompute failed: ${child.stderr}`);
+  return JSON.parse(child.stdout) as Full;
 }
 
 async function main() {
@@ -172,13 +244,17 @@ async function main() {
       const count = db.$client.prepare(
         "select count(*) as n from observations where workflow_state = 'published'",
       );
-      report('reference data', (count.get() as { n: number }).n + 1, await publishOne(db, solver));
+      report(
+        'reference data, publish verb',
+        (count.get() as { n: number }).n + 1,
+        await publishOne(db, solver),
+      );
     } finally {
       dispose();
     }
   }
   {
-    const { db, dispose } = tempDb();
+    const { db, path, dispose } = tempDb();
     try {
       const { source } = await findOrCreateSource(db, {
         title: 'Synthetic province',
@@ -187,16 +263,33 @@ async function main() {
         locator: null,
         kind: 'primary',
       });
+      let started = performance.now();
       const figures = synthesise(db, source.id);
       await insertObservations(db, figures, new Date());
-      const started = performance.now();
+      const count = figures.length;
+      figures.length = 0;
+      process.stdout.write(
+        `synthetic province: ${count} figures of ${INDICATORS.length} indicators inserted in ${ms(performance.now() - started)}\n`,
+      );
+      const full = spawnFullRecompute(path);
+      process.stdout.write(
+        `  full recompute (no stored pattern, own process): ${ms(full.millis)} (CPU ${ms(full.cpu)}), ` +
+          `peak RSS ${mb(full.maxRss)}\n`,
+      );
+      const cpu = process.cpuUsage();
+      started = performance.now();
       db.transaction((tx) => refreshDisclosure(tx, solver));
-      process.stdout.write(`synthetic: first full computation ${ms(performance.now() - started)}\n`);
-      report('synthetic province', figures.length + 1, await publishOne(db, solver));
+      process.stdout.write(
+        `  startup check, nothing changed: ${ms(performance.now() - started)} (CPU ${ms(cpuSince(cpu))})\n`,
+      );
+      report('synthetic province, publish verb', count + 1, await publishOne(db, solver));
+      report('synthetic province, publish scoped to its figure', count + 2, await publishScoped(db, solver));
     } finally {
       dispose();
     }
   }
 }
 
-await main();
+const full = process.argv.indexOf('--full');
+if (full >= 0) await fullRecompute(process.argv[full + 1] as string);
+else await main();

@@ -3,6 +3,7 @@ import {
   check,
   index,
   integer,
+  primaryKey,
   real,
   sqliteTable,
   text,
@@ -216,6 +217,29 @@ export const disclosureStates = sqliteTable(
     state: text('state', { enum: ['public', 'small_count', 'complementary'] }).notNull(),
   },
   (t) => [check('disclosure_states_state_ck', sql`${t.state} in ('public', 'small_count', 'complementary')`)],
+);
+
+/** Per disclosure family (indicator group and definition): what its pattern was computed from, and its audit. */
+export const disclosureFamilies = sqliteTable('disclosure_families', {
+  family: text('family').primaryKey(),
+  /** Hash of the family's published figures and the jurisdiction tree. */
+  fingerprint: text('fingerprint').notNull(),
+  primaryCells: integer('primary_cells').notNull(),
+  /** JSON: the family's pinned cells. */
+  pinned: text('pinned').notNull(),
+});
+
+/** Components already protected, by a hash of their whole content: a recompute solves only the others. */
+export const disclosureComponents = sqliteTable(
+  'disclosure_components',
+  {
+    family: text('family').notNull(),
+    signature: text('signature').notNull(),
+    /** JSON: ids of the component's figures that are withheld. */
+    hidden: text('hidden').notNull(),
+    pinned: text('pinned').notNull(),
+  },
+  (t) => [primaryKey({ columns: [t.family, t.signature] })],
 );
 
 /** The last disclosure-control run (one row): what it was computed from, and its audit. */

@@ -3,81 +3,138 @@ import { performance } from 'node:perf_hooks';
 import {
   buildDisclosureModel,
   createJurisdictionTree,
-  INDICATORS,
-  type DisclosureModel,
+  disclosureIndicatorGroups,
+  type DisclosureFigure,
+  type IndicatorId,
+  type JurisdictionTree,
 } from '@fourp/domain';
 import type { DbOrTx } from '../db/client.js';
 import {
+  deleteFamilyRun,
   listDisclosureFigures,
-  readAllDisclosureStates,
+  listPublishedFamilies,
   readDisclosureRun,
-  replaceDisclosureStates,
+  readDisclosureStates,
+  readFamiliesOf,
+  readFamilyRuns,
+  readProtectedComponents,
+  replaceFamilyStates,
+  replaceProtectedComponents,
   writeDisclosureRun,
+  writeFamilyRun,
   type DisclosureRun,
+  type FamilyOf,
 } from '../repos/disclosure.js';
 import { readJurisdictions } from '../repos/jurisdictions.js';
 import { audit, protect, type AuditResult, type ProtectionCache, type Solver } from './solver.js';
 
-/** The indicators the attacker model reads: identifying counts and rates, and the denominators of those rates. */
-const MODEL_INDICATORS = [
-  ...new Set(
-    INDICATORS.filter((i) => i.identifying).flatMap((i) =>
-      i.formula ? [i.id, i.formula.numerator, i.formula.denominator] : [i.id],
-    ),
-  ),
-];
+/** The indicators the attacker model reads, in groups no equation crosses. */
+const GROUPS = disclosureIndicatorGroups();
+const MODEL_INDICATORS = GROUPS.flat();
+const GROUP_OF = new Map(GROUPS.flatMap((group) => group.map((id) => [id as string, group] as const)));
 
-type Loaded = { model: () => DisclosureModel; fingerprint: string };
+/** The figures of one indicator group and one definition: protected on their own, one at a time. */
+type Family = { key: string; indicators: IndicatorId[]; definition: string };
 
-/** What the pattern is computed from, hashed; the model is built only when needed. */
-function loadModel(db: DbOrTx): Loaded {
-  const figures = listDisclosureFigures(db, MODEL_INDICATORS);
-  const units = readJurisdictions(db);
-  const fingerprint = createHash('sha256')
-    .update(JSON.stringify(units))
-    .update(JSON.stringify(figures))
-    .digest('base64url');
-  return { model: () => buildDisclosureModel(figures, createJurisdictionTree(units)), fingerprint };
+/** What a refresh must look at: the figures a write changed (by id), or every figure when not given. */
+export type DisclosureScope = { observationIds: readonly number[] };
+
+function familyOf(indicator: string, definition: string): Family | undefined {
+  const indicators = GROUP_OF.get(indicator);
+  return indicators && { key: `${indicators[0]}|${definition}`, indicators, definition };
+}
+
+function familiesOf(found: readonly FamilyOf[], storedKeys: readonly string[] = []): Family[] {
+  const families = new Map<string, Family>();
+  const add = (family: Family | undefined) => family && families.set(family.key, family);
+  found.forEach((f) => add(familyOf(f.indicator, f.definition)));
+  for (const key of storedKeys) {
+    const cut = key.indexOf('|');
+    add(familyOf(key.slice(0, cut), key.slice(cut + 1)));
+  }
+  return [...families.values()].sort((a, b) => a.key.localeCompare(b.key));
+}
+
+const hash = (...parts: string[]) => {
+  const h = createHash('sha256');
+  parts.forEach((part) => h.update(part));
+  return h.digest('base64url');
+};
+
+function protectFamily(
+  db: DbOrTx,
+  solver: Solver,
+  tree: JurisdictionTree,
+  family: Family,
+  figures: readonly DisclosureFigure[],
+  fingerprint: string,
+): void {
+  const known = readProtectedComponents(db, family.key) as ProtectionCache;
+  const cache: ProtectionCache = new Map(known);
+  const { states, audit: result } = protect(solver, buildDisclosureModel(figures, tree), cache);
+  replaceFamilyStates(db, family.indicators, family.definition, states);
+  replaceProtectedComponents(db, family.key, known, cache);
+  if (figures.length === 0) deleteFamilyRun(db, family.key);
+  else writeFamilyRun(db, { family: family.key, fingerprint, ...result });
 }
 
 /**
- * Recomputes the whole pattern from the published figures and stores it with its audit. Synchronous, so it runs
- * inside the transaction that changed the published figures: readers never see a figure without its state.
+ * Recomputes the pattern of every family in scope whose published figures (or the jurisdiction tree) changed
+ * since it was stored, solving only the components whose content changed, then the run's totals. Synchronous,
+ * so it runs inside the transaction that changed the published figures: readers never see a figure without its
+ * state (a figure without one is withheld). Reads one family at a time, so memory is bounded by the largest.
  */
-export function recomputeDisclosure(db: DbOrTx, solver: Solver, now: Date = new Date()): DisclosureRun {
-  return store(db, solver, loadModel(db), now, performance.now());
-}
-
-/** Per process: a publish recomputes only the components whose content changed. */
-const protectedComponents: ProtectionCache = new Map();
-
-function store(db: DbOrTx, solver: Solver, { model, fingerprint }: Loaded, now: Date, started: number) {
-  const { states, audit: result } = protect(solver, model(), protectedComponents);
-  replaceDisclosureStates(db, states);
+export function refreshDisclosure(
+  db: DbOrTx,
+  solver: Solver,
+  now: Date = new Date(),
+  scope?: DisclosureScope,
+): DisclosureRun {
+  const started = performance.now();
+  const units = readJurisdictions(db);
+  const unitsHash = hash(JSON.stringify(units));
+  let tree: JurisdictionTree | undefined;
+  const stored = new Map(readFamilyRuns(db).map((run) => [run.family, run.fingerprint]));
+  const last = readDisclosureRun(db);
+  const families =
+    scope && last !== null
+      ? familiesOf(readFamiliesOf(db, scope.observationIds))
+      : familiesOf(listPublishedFamilies(db, MODEL_INDICATORS), [...stored.keys()]);
+  let changed = false;
+  for (const family of families) {
+    const figures = listDisclosureFigures(db, family.indicators, family.definition);
+    const fingerprint = hash(unitsHash, JSON.stringify(figures));
+    if (stored.get(family.key) === fingerprint) continue;
+    changed = true;
+    tree ??= createJurisdictionTree(units);
+    protectFamily(db, solver, tree, family, figures, fingerprint);
+  }
+  if (!changed && last !== null) return last;
+  const runs = readFamilyRuns(db);
   const run = {
-    fingerprint,
+    fingerprint: hash(unitsHash, JSON.stringify(runs.map((r) => [r.family, r.fingerprint]))),
     checkedAt: now.toISOString(),
-    primaryCells: result.primaryCells,
-    pinned: result.pinned,
+    primaryCells: runs.reduce((sum, r) => sum + r.primaryCells, 0),
+    pinned: runs.flatMap((r) => r.pinned),
     millis: performance.now() - started,
   };
   writeDisclosureRun(db, run);
   return run;
 }
 
-/**
- * Recomputes the pattern when none is stored or the published figures (or the tree) changed since it was:
- * called inside every transaction that may change them, and at startup.
- */
-export function refreshDisclosure(db: DbOrTx, solver: Solver, now: Date = new Date()): DisclosureRun {
-  const started = performance.now();
-  const stored = readDisclosureRun(db);
-  const loaded = loadModel(db);
-  if (stored !== null && stored.fingerprint === loaded.fingerprint) return stored;
-  return store(db, solver, loaded, now, started);
-}
-
-/** The attacker model run over the stored pattern, as `audit:disclosure` reports it. */
+/** The attacker model run over the stored pattern, family by family, as `audit:disclosure` reports it. */
 export function auditDisclosure(db: DbOrTx, solver: Solver): AuditResult {
-  return audit(solver, loadModel(db).model(), readAllDisclosureStates(db));
+  const tree = createJurisdictionTree(readJurisdictions(db));
+  const total: AuditResult = { primaryCells: 0, pinned: [] };
+  for (const family of familiesOf(listPublishedFamilies(db, MODEL_INDICATORS))) {
+    const figures = listDisclosureFigures(db, family.indicators, family.definition);
+    const states = readDisclosureStates(
+      db,
+      figures.map((f) => f.id),
+    );
+    const result = audit(solver, buildDisclosureModel(figures, tree), states);
+    total.primaryCells += result.primaryCells;
+    total.pinned.push(...result.pinned);
+  }
+  return total;
 }

@@ -5,6 +5,7 @@ import {
   type DisclosureModel,
   type ModelFigure,
 } from '@fourp/domain';
+import { createHash } from 'node:crypto';
 import { createRequire } from 'node:module';
 import type { Highs } from 'highs';
 
@@ -39,9 +40,24 @@ export type Protection = {
 
 const passes = (i: Interval | null): boolean => i !== null && i.max - i.min >= MIN_WIDTH - TOLERANCE;
 
+type Scratch = ReturnType<Solver['createModel']>;
+
+/**
+ * Runs `work` with one HiGHS model that every LP of the run is loaded into in turn: a fresh model's first solve
+ * costs about ten small solves. Presolve is off: the LPs are small and solved a few times each.
+ */
+function withScratch<T>(solver: Solver, work: (scratch: Scratch) => T): T {
+  const scratch = solver.createModel();
+  try {
+    scratch.options.set({ output_flag: false, presolve: 'off' });
+    return work(scratch);
+  } finally {
+    scratch.dispose();
+  }
+}
+
 /** One component's LP relaxation: a column per cell (≥ 0), a row per equation; published figures fix bounds. */
 class ComponentLp {
-  private readonly lp: ReturnType<Solver['createModel']>;
   private readonly column = new Map<number, number>();
   private readonly rateRows = new Map<number, number[]>();
 
@@ -49,9 +65,9 @@ class ComponentLp {
     private readonly solver: Solver,
     private readonly model: DisclosureModel,
     readonly component: DisclosureComponent,
+    private readonly lp: Scratch,
   ) {
-    this.lp = solver.createModel();
-    this.lp.options.set({ output_flag: false });
+    lp.clearModel();
     component.cells.forEach((cell, i) => this.column.set(cell, i));
     this.lp.addVars(
       component.cells.map(() => 0),
@@ -122,10 +138,6 @@ class ComponentLp {
     } finally {
       this.lp.changeColCost(col, 0);
     }
-  }
-
-  dispose(): void {
-    this.lp.dispose();
   }
 }
 
@@ -210,25 +222,83 @@ const cost = (f: ModelFigure) => f.count ?? f.value;
 /** The cell whose range a primary figure must keep open: its own, or for a rate the count it stands for. */
 const targetOf = (f: ModelFigure) => f.cell;
 
-function auditComponent(
-  lp: ComponentLp,
+/**
+ * The part of the component the cell's range depends on: cells linked to it by equations through cells whose
+ * value is not fixed by what is published (a fixed cell is a constant: it bounds, it does not link), and those
+ * equations. The LP over it gives the cell the same range as the LP over the whole (consistent) component.
+ */
+function blockOf(
   model: DisclosureModel,
+  component: DisclosureComponent,
+  cell: number,
+  hidden: ReadonlySet<number>,
+): DisclosureComponent {
+  const { figuresOf, equationsOf } = indexOf(model, component);
+  const shown = (f: number) => !hidden.has(f) && !(model.figures[f] as ModelFigure).withheld;
+  const fixed = (c: number) => {
+    const values = (figuresOf.get(c) ?? []).filter(shown).map((f) => (model.figures[f] as ModelFigure).value);
+    return values.length > 0 && values.every((v) => v === values[0]);
+  };
+  const cells = new Set([cell]);
+  const equations = new Set<number>();
+  const rates = new Set<number>();
+  const frontier = [cell];
+  for (let c = frontier.pop(); c !== undefined; c = frontier.pop()) {
+    if (c !== cell && fixed(c)) continue;
+    for (const e of equationsOf.get(c) ?? []) {
+      const eq = model.equations[e] as DisclosureModel['equations'][number];
+      if (equations.has(e) || (eq.figure !== undefined && !shown(eq.figure))) continue;
+      equations.add(e);
+      if (eq.figure !== undefined) rates.add(eq.figure);
+      for (const t of eq.terms) {
+        if (cells.has(t.cell)) continue;
+        cells.add(t.cell);
+        frontier.push(t.cell);
+      }
+    }
+  }
+  const figures = [...cells].flatMap((c) => figuresOf.get(c) ?? []);
+  return {
+    cells: [...cells],
+    figures: [...figures, ...rates].sort((a, b) => a - b),
+    equations: [...equations].sort((a, b) => a - b),
+  };
+}
+
+/** The values the cell can take given what is published (all but `hidden`); null when there are none. */
+function intervalOf(
+  solver: Solver,
+  scratch: Scratch,
+  model: DisclosureModel,
+  component: DisclosureComponent,
+  cell: number,
+  hidden: ReadonlySet<number>,
+): Interval | null {
+  const lp = new ComponentLp(solver, model, blockOf(model, component, cell, hidden), scratch);
+  lp.publish(hidden);
+  return lp.interval(cell);
+}
+
+function auditComponent(
+  solver: Solver,
+  scratch: Scratch,
+  model: DisclosureModel,
+  component: DisclosureComponent,
   hidden: ReadonlySet<number>,
 ): { primaryCells: number; pinned: PinnedCell[] } {
-  lp.publish(hidden);
   const pinned: PinnedCell[] = [];
   let primaryCells = 0;
-  for (const f of lp.component.figures) {
+  for (const f of component.figures) {
     const figure = model.figures[f] as ModelFigure;
     if (!figure.primary) continue;
     primaryCells++;
-    const interval = lp.interval(targetOf(figure));
+    const interval = intervalOf(solver, scratch, model, component, targetOf(figure), hidden);
     if (passes(interval)) continue;
     pinned.push({
       figureId: figure.id,
       cell: model.cells[figure.cell]?.key ?? '',
       interval: interval ?? { min: NaN, max: NaN },
-      equations: reach(model, lp.component, figure.cell, hidden).equations.map((e) =>
+      equations: reach(model, component, figure.cell, hidden).equations.map((e) =>
         describeEquation(model, model.equations[e] as DisclosureModel['equations'][number]),
       ),
     });
@@ -242,6 +312,15 @@ function auditComponent(
  * non-zero count among those bounding it. A component that cannot be opened is withheld whole (fail closed).
  */
 export function protect(solver: Solver, model: DisclosureModel, cache?: ProtectionCache): Protection {
+  return withScratch(solver, (scratch) => protectWith(solver, scratch, model, cache));
+}
+
+function protectWith(
+  solver: Solver,
+  scratch: Scratch,
+  model: DisclosureModel,
+  cache?: ProtectionCache,
+): Protection {
   const hidden = new Set<number>();
   model.figures.forEach((f, i) => {
     if (f.primary) hidden.add(i);
@@ -264,36 +343,29 @@ export function protect(solver: Solver, model: DisclosureModel, cache?: Protecti
       fresh.set(signature, known);
       continue;
     }
-    const lp = new ComponentLp(solver, model, component);
-    try {
-      // Hiding more only widens ranges, so a primary cell that passes stays passed: one sweep suffices.
-      for (const f of primaries) {
-        const target = targetOf(model.figures[f] as ModelFigure);
-        for (;;) {
-          lp.publish(hidden);
-          if (passes(lp.interval(target))) break;
-          const [next] = candidatesFor(model, component, target, hidden).sort(
-            (a, b) => cost(model.figures[a] as ModelFigure) - cost(model.figures[b] as ModelFigure) || a - b,
-          );
-          if (next === undefined) {
-            component.figures.forEach((g) => hidden.add(g));
-            break;
-          }
-          hidden.add(next);
+    // Hiding more only widens ranges, so a primary cell that passes stays passed: one sweep suffices.
+    for (const f of primaries) {
+      const target = targetOf(model.figures[f] as ModelFigure);
+      while (!passes(intervalOf(solver, scratch, model, component, target, hidden))) {
+        const [next] = candidatesFor(model, component, target, hidden).sort(
+          (a, b) => cost(model.figures[a] as ModelFigure) - cost(model.figures[b] as ModelFigure) || a - b,
+        );
+        if (next === undefined) {
+          component.figures.forEach((g) => hidden.add(g));
+          break;
         }
+        hidden.add(next);
       }
-      const result = auditComponent(lp, model, hidden).pinned;
-      pinned.push(...result);
-      if (cache)
-        fresh.set(signature, {
-          hidden: component.figures
-            .filter((f) => hidden.has(f))
-            .map((f) => (model.figures[f] as ModelFigure).id),
-          pinned: result,
-        });
-    } finally {
-      lp.dispose();
     }
+    const result = auditComponent(solver, scratch, model, component, hidden).pinned;
+    pinned.push(...result);
+    if (cache)
+      fresh.set(signature, {
+        hidden: component.figures
+          .filter((f) => hidden.has(f))
+          .map((f) => (model.figures[f] as ModelFigure).id),
+        pinned: result,
+      });
   }
   if (cache) {
     cache.clear();
@@ -308,15 +380,14 @@ export function protect(solver: Solver, model: DisclosureModel, cache?: Protecti
 }
 
 /**
- * Components already protected, by the whole content they were computed from (figures, values, equations): a
- * publish then recomputes only the components it touched. The result depends on nothing else.
+ * Components already protected (`hidden`: figure ids), by a hash of the whole content they were computed from
+ * (figures, values, equations): a recompute solves only the others. The result depends on nothing else.
  */
-/** `hidden`: figure ids. */
 export type ProtectionCache = Map<string, { hidden: number[]; pinned: PinnedCell[] }>;
 
 function signatureOf(model: DisclosureModel, component: DisclosureComponent): string {
   const key = (cell: number) => model.cells[cell]?.key;
-  return JSON.stringify([
+  const content = JSON.stringify([
     component.figures.map((f) => {
       const { id, value, withheld, role, cell } = model.figures[f] as ModelFigure;
       return [id, value, withheld, role, key(cell)];
@@ -327,11 +398,21 @@ function signatureOf(model: DisclosureModel, component: DisclosureComponent): st
       return [kind, sense, rate, terms.map((t) => [key(t.cell), t.coef])];
     }),
   ]);
+  return createHash('sha256').update(content).digest('base64url');
 }
 
 /** The attacker's view of a stored pattern: every primary cell's range, and each cell it pins, with the equations used. */
 export function audit(
   solver: Solver,
+  model: DisclosureModel,
+  states: ReadonlyMap<number, DisclosureState>,
+): AuditResult {
+  return withScratch(solver, (scratch) => auditWith(solver, scratch, model, states));
+}
+
+function auditWith(
+  solver: Solver,
+  scratch: Scratch,
   model: DisclosureModel,
   states: ReadonlyMap<number, DisclosureState>,
 ): AuditResult {
@@ -343,14 +424,9 @@ export function audit(
   const pinned: PinnedCell[] = [];
   for (const component of disclosureComponents(model)) {
     if (!component.figures.some((f) => model.figures[f]?.primary)) continue;
-    const lp = new ComponentLp(solver, model, component);
-    try {
-      const result = auditComponent(lp, model, hidden);
-      primaryCells += result.primaryCells;
-      pinned.push(...result.pinned);
-    } finally {
-      lp.dispose();
-    }
+    const result = auditComponent(solver, scratch, model, component, hidden);
+    primaryCells += result.primaryCells;
+    pinned.push(...result.pinned);
   }
   return { primaryCells, pinned };
 }

@@ -6,7 +6,7 @@ import {
   type WorkflowErrorCode,
 } from '@fourp/domain';
 import type { Db } from '../db/client.js';
-import { refreshDisclosure } from '../disclosure/pattern.js';
+import { refreshDisclosure, type DisclosureScope } from '../disclosure/pattern.js';
 import { sharedSolver } from '../disclosure/shared.js';
 import type { Solver } from '../disclosure/solver.js';
 import { ApiError } from '../errors.js';
@@ -19,9 +19,17 @@ export type ServiceDeps = {
   solver?: Solver;
 };
 
-/** Recomputes the disclosure pattern, inside the caller's transaction, if the published figures changed. */
-export const refreshPattern = (tx: Db, deps: Pick<ServiceDeps, 'solver'>, at: Date): void => {
-  refreshDisclosure(tx, deps.solver ?? sharedSolver, at);
+/**
+ * Recomputes the disclosure pattern, inside the caller's transaction, if the published figures changed: those of
+ * the families of the figures in `scope` (the ids the write changed), or of every family when not given.
+ */
+export const refreshPattern = (
+  tx: Db,
+  deps: Pick<ServiceDeps, 'solver'>,
+  at: Date,
+  scope?: DisclosureScope,
+): void => {
+  refreshDisclosure(tx, deps.solver ?? sharedSolver, at, scope);
 };
 
 /** Someone at the server's command line: whoever can run it can already write the database. */

@@ -6,6 +6,7 @@ import {
   DEFAULT_SUPPRESSION_K,
   describeEquation,
   disclosureComponents,
+  disclosureIndicatorGroups,
   SUPPRESSION_METHOD,
   type DisclosureFigure,
   type DisclosureModel,
@@ -176,6 +177,49 @@ describe('buildDisclosureModel', () => {
     const model = buildDisclosureModel([fig(3), fig(3, { jurisdiction: 'IT' })], TEST_TREE);
     const components = disclosureComponents(model).filter((c) => c.figures.length > 0);
     expect(components).toHaveLength(2);
+  });
+});
+
+describe('disclosureIndicatorGroups', () => {
+  const groups = disclosureIndicatorGroups();
+
+  it('puts every identifying indicator in one group, a rate with its numerator and denominator', () => {
+    const all = groups.flat();
+    expect(new Set(all).size).toBe(all.length);
+    for (const indicator of INDICATORS.filter((i) => i.identifying)) {
+      const group = groups.find((g) => g.includes(indicator.id));
+      expect(group).toBeDefined();
+      if (indicator.formula)
+        expect(group).toEqual(expect.arrayContaining(Object.values(indicator.formula).slice(0, 2)));
+    }
+    expect(groups.find((g) => g.includes('victims_identified_per_100k'))).toEqual(
+      expect.arrayContaining(['population', 'victims_identified']),
+    );
+  });
+
+  it('splits the model: the families built apart give the equations and primaries of the whole', () => {
+    const published = [
+      fig(12),
+      fig(3, { disaggregation: { sex: 'male' } }),
+      fig(9, { disaggregation: { sex: 'female' }, definition: 'registered_victims' }),
+      fig(0.5, { indicator: 'victims_identified_per_100k', jurisdiction: 'PK-PB-GUJRAT-KHARIAN' }),
+      fig(400_000, { indicator: 'population', jurisdiction: 'PK-PB-GUJRAT-KHARIAN' }),
+      fig(2, { indicator: 'victims_in_assistance', year: 2021, yearEnd: 2022 }),
+      fig(7, { indicator: 'victims_in_assistance', year: 2021, yearEnd: 2021 }),
+    ];
+    const whole = buildDisclosureModel(published, TEST_TREE);
+    const parts = groups.flatMap((group) =>
+      ['standard', 'registered_victims'].map((definition) =>
+        buildDisclosureModel(
+          published.filter((f) => group.includes(f.indicator) && f.definition === definition),
+          TEST_TREE,
+        ),
+      ),
+    );
+    expect(parts.flatMap((m) => equations(m)).sort()).toEqual(equations(whole).sort());
+    const primaries = (m: DisclosureModel) => m.figures.filter((f) => f.primary).map((f) => f.id);
+    expect(parts.flatMap(primaries).sort()).toEqual(primaries(whole).sort());
+    expect(primaries(whole).length).toBeGreaterThan(1);
   });
 });
 

@@ -5,6 +5,7 @@ import type {
   Disaggregation,
   DisaggregationDimension,
   Indicator,
+  IndicatorId,
   JurisdictionKind,
   Observation,
 } from '../contracts.js';
@@ -379,6 +380,38 @@ function senseFor(
   if (sum > t.max + TOLERANCE) return null;
   if (open) return '>=';
   return complete && sum < t.min - TOLERANCE ? '>=' : '=';
+}
+
+/**
+ * The indicators the attacker model reads, in groups no equation crosses: an identifying indicator with its
+ * rate's numerator and denominator. Figures of one group and one definition form a disclosure family; the model
+ * of all figures is the disjoint union of the families' models, so each family is protected on its own.
+ */
+export function disclosureIndicatorGroups(indicators: readonly Indicator[] = INDICATORS): IndicatorId[][] {
+  const parent = new Map<IndicatorId, IndicatorId>();
+  const find = (id: IndicatorId): IndicatorId => {
+    let root = id;
+    while ((parent.get(root) ?? root) !== root) root = parent.get(root) as IndicatorId;
+    parent.set(id, root);
+    return root;
+  };
+  const join = (a: IndicatorId, b: IndicatorId) => {
+    if (!parent.has(b)) parent.set(b, b);
+    parent.set(find(a), find(b));
+  };
+  for (const indicator of indicators) {
+    if (!indicator.identifying) continue;
+    if (!parent.has(indicator.id)) parent.set(indicator.id, indicator.id);
+    if (indicator.formula) {
+      join(indicator.id, indicator.formula.numerator);
+      join(indicator.id, indicator.formula.denominator);
+    }
+  }
+  const groups = new Map<IndicatorId, IndicatorId[]>();
+  for (const id of parent.keys()) groups.set(find(id), [...(groups.get(find(id)) ?? []), id]);
+  return [...groups.values()]
+    .map((g) => g.sort())
+    .sort((a, b) => (a[0] as string).localeCompare(b[0] as string));
 }
 
 /** The model split into independent systems: cells linked by an equation, with their figures and equations. */

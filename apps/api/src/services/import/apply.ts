@@ -111,7 +111,8 @@ export async function applyImport(
       },
     });
     await appendAudit(tx, actor, entries, at);
-    refreshPattern(tx, deps, at);
+    const updated = plan.rows.flatMap((r) => (r.action === 'update' ? [r.existing.id] : []));
+    refreshPattern(tx, deps, at, { observationIds: [...ids, ...updated] });
     return reportOf(parsed, plan, false, batchId);
   });
 }

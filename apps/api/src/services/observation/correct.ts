@@ -87,7 +87,7 @@ export async function correctObservation(
         at,
       );
       await appendAudit(tx, actor, entry, at);
-      if (before.workflowState === 'published') refreshPattern(tx, deps, at);
+      if (before.workflowState === 'published') refreshPattern(tx, deps, at, { observationIds: [id] });
     });
   } catch (error) {
     if (isUniqueViolation(error))
