@@ -83,12 +83,11 @@ async function commit(
         at,
       );
     }
-    if (
-      planned.some(
-        ({ observation, next }) => observation.workflowState === 'published' || next.state === 'published',
-      )
-    ) {
-      refreshPattern(tx, deps, at);
+    const visible = planned.filter(
+      ({ observation, next }) => observation.workflowState === 'published' || next.state === 'published',
+    );
+    if (visible.length > 0) {
+      refreshPattern(tx, deps, at, { observationIds: visible.map(({ observation }) => observation.id) });
     }
   });
 }
