@@ -10,6 +10,7 @@ import { refreshDisclosure } from '../disclosure/pattern.js';
 import { sharedSolver } from '../disclosure/shared.js';
 import type { Solver } from '../disclosure/solver.js';
 import { ApiError } from '../errors.js';
+import { bumpPublishGeneration } from '../repos/generation.js';
 import type { Actor } from '../repos/workflow/audit.js';
 
 export type ServiceDeps = {
@@ -22,6 +23,7 @@ export type ServiceDeps = {
 /** Recomputes the disclosure pattern, inside the caller's transaction, if the published figures changed. */
 export const refreshPattern = (tx: Db, deps: Pick<ServiceDeps, 'solver'>, at: Date): void => {
   refreshDisclosure(tx, deps.solver ?? sharedSolver, at);
+  bumpPublishGeneration(tx);
 };
 
 /** Someone at the server's command line: whoever can run it can already write the database. */
