@@ -66,10 +66,10 @@ const listObservations = createRoute({
     '`workflowState`); such answers are `Cache-Control: private, no-store`. Every count carries `interval`, its ' +
     'exact (Garwood) Poisson 95 % interval, null when suppressed or not a count; the CSV gives it as ' +
     '`interval_low` and `interval_high`, empty when there is none.\n\n' +
-    `Paging: figures come in id order, at most \`limit\` (default ${DEFAULT_OBSERVATIONS_LIMIT}, at most ` +
+    `Paging: figures come ordered by indicator, jurisdiction, year and id, at most \`limit\` (default ${DEFAULT_OBSERVATIONS_LIMIT}, at most ` +
     `${MAX_OBSERVATIONS_LIMIT}) per page. While more remain, the answer carries \`Link: <…>; rel="next"\` ` +
     '(JSON: `meta.next`), the same query with an opaque `cursor`; follow it until there is none. A figure ' +
-    'published while a client pages appears if its id lies after the page being read; none appears twice. ' +
+    'published while a client pages appears if it sorts after the page being read; none appears twice. ' +
     'For everything at once, use `/v1/observations/bulk`.',
   tags: ['data'],
   security: ANYONE,
@@ -83,8 +83,8 @@ const bulkObservations = createRoute({
   operationId: 'exportObservations',
   summary: 'Every figure of the selection in one streamed answer: NDJSON (one figure per line) or CSV',
   description:
-    'The same figures, disclosure control and columns as `/v1/observations`, written as they are read, in id ' +
-    'order, so any size is answered in constant memory.',
+    'The same figures, disclosure control and columns as `/v1/observations`, written as they are read, in the ' +
+    'same order, so any size is answered in constant memory.',
   tags: ['data'],
   security: ANYONE,
   request: { query: ObservationsBulkQuerySchema },
