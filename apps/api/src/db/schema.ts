@@ -139,6 +139,8 @@ export const observations = sqliteTable(
       t.year,
     ),
     index('observations_state_cell_idx').on(t.workflowState, t.indicatorId, t.jurisdictionId, t.year),
+    index('observations_state_created_idx').on(t.workflowState, t.createdAt),
+    index('observations_state_updated_idx').on(t.workflowState, t.updatedAt),
     index('observations_source_idx').on(t.sourceId),
     index('observations_workflow_state_idx').on(t.workflowState),
     check('observations_year_span_ck', sql`${t.yearEnd} >= ${t.year}`),

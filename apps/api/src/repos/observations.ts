@@ -302,11 +302,16 @@ export async function countObservations(db: Db): Promise<{ all: number; publishe
 
 /** When a published observation was last created or changed (ISO 8601); null when none is published. */
 export async function lastPublishedChange(db: Db): Promise<string | null> {
-  const [row] = await db
-    .select({ created: max(observations.createdAt), updated: max(observations.updatedAt) })
-    .from(observations)
-    .where(publishedWhere({}));
-  const times = [row?.created, row?.updated].filter((time): time is string => typeof time === 'string');
+  // One max() per query, so each is a seek to the end of its index.
+  const latest = (column: typeof observations.createdAt | typeof observations.updatedAt) =>
+    db
+      .select({ at: max(column) })
+      .from(observations)
+      .where(publishedWhere({}))
+      .get()?.at;
+  const times = [latest(observations.createdAt), latest(observations.updatedAt)].filter(
+    (time): time is string => typeof time === 'string',
+  );
   return times.length === 0 ? null : times.reduce((latest, time) => (time > latest ? time : latest));
 }
 
