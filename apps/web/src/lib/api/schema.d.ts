@@ -119,7 +119,7 @@ export interface paths {
      * Published figures with their source, a page at a time; identifying small counts are suppressed
      * @description A signed-in official, reviewer or admin also gets their own unpublished figures (unsuppressed, with their `workflowState`); such answers are `Cache-Control: private, no-store`. Every count carries `interval`, its exact (Garwood) Poisson 95 % interval, null when suppressed or not a count; the CSV gives it as `interval_low` and `interval_high`, empty when there is none.
      *
-     *     Paging: figures come in id order, at most `limit` (default 1000, at most 10000) per page. While more remain, the answer carries `Link: <…>; rel="next"` (JSON: `meta.next`), the same query with an opaque `cursor`; follow it until there is none. A figure published while a client pages appears if its id lies after the page being read; none appears twice. For everything at once, use `/v1/observations/bulk`.
+     *     Paging: figures come ordered by indicator, jurisdiction, year and id, at most `limit` (default 1000, at most 10000) per page. While more remain, the answer carries `Link: <…>; rel="next"` (JSON: `meta.next`), the same query with an opaque `cursor`; follow it until there is none. A figure published while a client pages appears if it sorts after the page being read; none appears twice. For everything at once, use `/v1/observations/bulk`.
      */
     get: operations['listObservations'];
     put?: never;
@@ -143,7 +143,7 @@ export interface paths {
     };
     /**
      * Every figure of the selection in one streamed answer: NDJSON (one figure per line) or CSV
-     * @description The same figures, disclosure control and columns as `/v1/observations`, written as they are read, in id order, so any size is answered in constant memory.
+     * @description The same figures, disclosure control and columns as `/v1/observations`, written as they are read, in the same order, so any size is answered in constant memory.
      */
     get: operations['exportObservations'];
     put?: never;
