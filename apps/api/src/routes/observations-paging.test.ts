@@ -1,4 +1,9 @@
-import { ObservationListResponseSchema, ProblemSchema, type ListedObservation } from '@fourp/domain';
+import {
+  ObservationListResponseSchema,
+  ProblemSchema,
+  type ListedObservation,
+  type ObservationListResponse,
+} from '@fourp/domain';
 import { setFlagsFromString } from 'node:v8';
 import { runInNewContext } from 'node:vm';
 import { describe, expect, it } from 'vitest';
@@ -37,7 +42,11 @@ async function readAllPages(path: string, between: (page: number) => Promise<voi
   const read: ListedObservation[] = [];
   const links: (string | null)[] = [];
   for (let next: string | null = path, page = 0; next !== null; page++) {
-    const { res, body } = await getParsed(t.app, next, ObservationListResponseSchema);
+    const { res, body }: { res: Response; body: ObservationListResponse } = await getParsed(
+      t.app,
+      next,
+      ObservationListResponseSchema,
+    );
     expect(res.status).toBe(200);
     read.push(...body.data);
     links.push(res.headers.get('link'));

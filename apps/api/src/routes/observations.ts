@@ -24,8 +24,13 @@ import { ANYONE, listResponse, NOT_MODIFIED, problems } from '../openapi/respons
 import { createRouter } from '../openapi/router.js';
 import { requireIndicator, requireJurisdiction } from '../services/lookup.js';
 import { z } from 'zod';
-import type { PagePosition } from '../repos/observations.js';
-import { positionOf, readFigurePage, streamFigures, type FigureFilter } from '../services/published/read.js';
+import {
+  positionOf,
+  readFigurePage,
+  streamFigures,
+  type FigureFilter,
+  type PagePosition,
+} from '../services/published/read.js';
 
 export const observationCsvColumns: CsvColumn<ListedObservation>[] = [
   { header: 'id', value: (o) => o.id },

@@ -70,6 +70,8 @@ function controlDisclosure(db: ReadDeps['db'], stored: readonly Observation[]): 
   return stored.map((o) => (o.workflowState === 'published' ? showForPublic(o, states.get(o.id)) : o));
 }
 
+export type { PagePosition };
+
 export type FigurePage = { figures: Observation[]; more: boolean };
 
 /** Where a page that ended with `figure` leaves off. */
