@@ -135,7 +135,7 @@ export const observations = sqliteTable(
     index('observations_jurisdiction_breakdown_idx').on(
       t.jurisdictionId,
       t.disaggregation,
-      t.indicatorId,
+      t.workflowState,
       t.year,
     ),
     index('observations_state_cell_idx').on(t.workflowState, t.indicatorId, t.jurisdictionId, t.year),
