@@ -6,6 +6,7 @@ import {
   ObservationListResponseSchema,
   ObservationsQuerySchema,
   ObservationsBulkQuerySchema,
+  ListedObservationSchema,
   DEFAULT_OBSERVATIONS_LIMIT,
   MAX_OBSERVATIONS_LIMIT,
   csvLine,
@@ -97,7 +98,7 @@ const bulkObservations = createRoute({
     200: {
       description: 'OK',
       content: {
-        'application/x-ndjson': { schema: { type: 'string' as const, description: 'one figure per line' } },
+        'application/x-ndjson': { schema: ListedObservationSchema },
         'text/csv': { schema: { type: 'string' as const, description: 'header row, one row per figure' } },
       },
     },

@@ -1063,52 +1063,53 @@ export interface components {
       migrationProfile?: 'source' | 'destination' | 'transit' | null;
     };
     ObservationListResponse: {
-      data: {
-        id: number;
-        indicator: string;
-        jurisdiction: string;
-        year: number;
-        yearEnd: number;
-        period: string | null;
-        partialPeriod: boolean;
-        disaggregation: {
-          sex?: string;
-          age_group?: string;
-          exploitation_form?: string;
-          nationality?: string;
-          route?: string;
-          tehsil?: string;
-          agency?: string;
-          partner_country?: string;
-          incident?: string;
-        };
-        value: number | null;
-        suppressed: boolean;
-        /** @enum {string} */
-        status: 'A' | 'E' | 'P' | 'B' | 'U' | 'D';
-        /** @enum {string} */
-        confStatus: 'F' | 'N' | 'C' | 'S';
-        definition: string;
-        unitAsRead: string | null;
-        valueAsRead: string | null;
-        /** @enum {string} */
-        workflowState: 'draft' | 'submitted' | 'approved' | 'published' | 'rejected';
-        superseded: boolean;
-        note: string | null;
-        source: components['schemas']['Source'];
-        interval: {
-          low: number;
-          high: number;
-          /** @enum {number} */
-          level: 0.95;
-        } | null;
-      }[];
+      data: components['schemas']['ListedObservation'][];
       meta: {
         count: number;
         limit: number;
         next: string | null;
         suppressionThreshold: number;
       };
+    };
+    ListedObservation: {
+      id: number;
+      indicator: string;
+      jurisdiction: string;
+      year: number;
+      yearEnd: number;
+      period: string | null;
+      partialPeriod: boolean;
+      disaggregation: {
+        sex?: string;
+        age_group?: string;
+        exploitation_form?: string;
+        nationality?: string;
+        route?: string;
+        tehsil?: string;
+        agency?: string;
+        partner_country?: string;
+        incident?: string;
+      };
+      value: number | null;
+      suppressed: boolean;
+      /** @enum {string} */
+      status: 'A' | 'E' | 'P' | 'B' | 'U' | 'D';
+      /** @enum {string} */
+      confStatus: 'F' | 'N' | 'C' | 'S';
+      definition: string;
+      unitAsRead: string | null;
+      valueAsRead: string | null;
+      /** @enum {string} */
+      workflowState: 'draft' | 'submitted' | 'approved' | 'published' | 'rejected';
+      superseded: boolean;
+      note: string | null;
+      source: components['schemas']['Source'];
+      interval: {
+        low: number;
+        high: number;
+        /** @enum {number} */
+        level: 0.95;
+      } | null;
     };
     Source: {
       id: number;
@@ -2823,7 +2824,7 @@ export interface operations {
           [name: string]: unknown;
         };
         content: {
-          'application/x-ndjson': string;
+          'application/x-ndjson': components['schemas']['ListedObservation'];
           'text/csv': string;
         };
       };
