@@ -10,7 +10,7 @@ import { secureHeaders } from 'hono/secure-headers';
 import { sharedSolver } from './disclosure/shared.js';
 import type { AppDeps, RouteDeps } from './env.js';
 import { ApiError, handleError, handleNotFound, problemResponse } from './errors.js';
-import { cacheControl } from './middleware/cache.js';
+import { cacheControl, publishedEtag } from './middleware/cache.js';
 import { dataLicence } from './middleware/data-licence.js';
 import { accessLog, consoleLogger } from './middleware/logger.js';
 import { docsRoutes } from './openapi/docs.js';
@@ -46,6 +46,7 @@ const PUBLISHED_DATA = [
   '/v1/indicators/*',
   '/v1/jurisdictions',
   '/v1/observations',
+  '/v1/observations/bulk',
   '/v1/compare',
   '/v1/scorecard',
   '/v1/measures/*',
@@ -108,7 +109,13 @@ export function createApp(deps: AppDeps) {
   );
   app.use(compress());
   app.use(cacheControl());
-  app.use(etag({ weak: true, retainedHeaders: [...RETAINED_304_HEADERS, ...HEADERS_KEPT_ON_304] }));
+  // A streamed export is never hashed whole: anonymous ones carry the publish generation's tag instead.
+  app.use(
+    except(
+      '/v1/observations/bulk',
+      etag({ weak: true, retainedHeaders: [...RETAINED_304_HEADERS, ...HEADERS_KEPT_ON_304] }),
+    ),
+  );
   // Room for a multipart envelope around a file of the largest size; the file itself is checked exactly.
   app.use('/v1/imports/*', bodyLimit({ maxSize: IMPORT_LIMITS.bytes + 64 * 1024 }));
   app.use(except('/v1/imports/*', bodyLimit({ maxSize: 1 * MB })));
@@ -126,7 +133,7 @@ export function createApp(deps: AppDeps) {
 
   app.use(authMiddleware(routeDeps));
 
-  for (const path of PUBLISHED_DATA) app.use(path, dataLicence());
+  for (const path of PUBLISHED_DATA) app.use(path, dataLicence(), publishedEtag(deps.db));
   app.route('/health', healthRoutes(routeDeps));
   app.route('/v1/pillars', pillarRoutes());
   app.route('/v1/code-lists', codeListRoutes());

@@ -4,6 +4,7 @@ import { createApp, DEFAULT_WEB_ORIGIN } from './app.js';
 import { openDatabase } from './db/client.js';
 import { refreshDisclosure } from './disclosure/pattern.js';
 import { loadSolver } from './disclosure/solver.js';
+import { bumpPublishGeneration } from './repos/generation.js';
 import { consoleLogger } from './middleware/logger.js';
 import { seedIfEmpty } from './seed/index.js';
 
@@ -27,7 +28,11 @@ const logger = consoleLogger;
 const database = openDatabase(config.databasePath);
 await seedIfEmpty(database.db);
 const solver = await loadSolver();
-database.db.transaction((tx) => refreshDisclosure(tx, solver));
+// A new build may answer differently from the same data: caches are revalidated once after each start.
+database.db.transaction((tx) => {
+  refreshDisclosure(tx, solver);
+  bumpPublishGeneration(tx);
+});
 const app = createApp({
   db: database.db,
   solver,

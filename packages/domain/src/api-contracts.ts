@@ -75,16 +75,51 @@ export type IndicatorsQuery = z.infer<typeof IndicatorsQuerySchema>;
 
 export const IndicatorParamsSchema = z.object({ id: IndicatorIdSchema });
 
+export const DEFAULT_OBSERVATIONS_LIMIT = 1000;
+export const MAX_OBSERVATIONS_LIMIT = 10000;
+
+/** A page position: the sort key of the last figure read, base64url-encoded. Opaque to callers. */
+export const ObservationCursorSchema = z
+  .string()
+  .max(400)
+  .regex(/^[A-Za-z0-9_-]+$/, 'a cursor from meta.next or the Link header')
+  .describe('where the page starts: pass on the cursor of `meta.next` or the `Link: rel="next"` header');
+
+const observationSelection = {
+  indicator: IndicatorIdSchema.optional().describe('indicator id, e.g. victims_identified'),
+  jurisdiction: JurisdictionIdSchema.optional().describe('jurisdiction id, e.g. PK-PB-GUJRAT'),
+  from: queryYear.optional().describe('first year (inclusive)'),
+  to: queryYear.optional().describe('last year (inclusive)'),
+};
+
 export const ObservationsQuerySchema = z
   .object({
-    indicator: IndicatorIdSchema.optional().describe('indicator id, e.g. victims_identified'),
-    jurisdiction: JurisdictionIdSchema.optional().describe('jurisdiction id, e.g. PK-PB-GUJRAT'),
-    from: queryYear.optional().describe('first year (inclusive)'),
-    to: queryYear.optional().describe('last year (inclusive)'),
+    ...observationSelection,
+    limit: z.coerce
+      .number()
+      .int()
+      .min(1)
+      .max(MAX_OBSERVATIONS_LIMIT)
+      .default(DEFAULT_OBSERVATIONS_LIMIT)
+      .describe(
+        `at most this many figures per page (1–${MAX_OBSERVATIONS_LIMIT}, default ${DEFAULT_OBSERVATIONS_LIMIT})`,
+      ),
+    cursor: ObservationCursorSchema.optional(),
     format: listFormat,
   })
   .refine(fromBeforeTo, fromBeforeToIssue);
 export type ObservationsQuery = z.infer<typeof ObservationsQuerySchema>;
+
+export const BulkFormatSchema = z.enum(['ndjson', 'csv']);
+export type BulkFormat = z.infer<typeof BulkFormatSchema>;
+
+export const ObservationsBulkQuerySchema = z
+  .object({
+    ...observationSelection,
+    format: BulkFormatSchema.default('ndjson').describe('ndjson (default: one figure per line) or csv'),
+  })
+  .refine(fromBeforeTo, fromBeforeToIssue);
+export type ObservationsBulkQuery = z.infer<typeof ObservationsBulkQuerySchema>;
 
 export const PerModeSchema = z.enum(PER_MODES);
 
@@ -270,6 +305,9 @@ export const ObservationListResponseSchema = z.object({
   data: z.array(ListedObservationSchema),
   meta: z.object({
     count: z.number().int(),
+    limit: z.number().int(),
+    /** The next page's path and query (as in the Link header); null on the last page. */
+    next: z.string().nullable(),
     /** Identifying counts below this are returned as value null, suppressed true. */
     suppressionThreshold: z.number().int(),
   }),

@@ -16,9 +16,17 @@ export function csvField(cell: CsvCell): string {
   return NEEDS_QUOTES.test(text) ? `"${text.replaceAll('"', '""')}"` : text;
 }
 
+/** One CRLF-terminated CSV line. */
+export const csvLine = (cells: readonly CsvCell[]): string => cells.map(csvField).join(',') + '\r\n';
+
 /** A CSV document: a header row and one CRLF-terminated line per row. */
 export function csvDocument(header: readonly string[], rows: readonly (readonly CsvCell[])[]): string {
-  return [header, ...rows].map((row) => row.map(csvField).join(',')).join('\r\n') + '\r\n';
+  return [header, ...rows].map(csvLine).join('');
+}
+
+/** The lines of items without the header row, for a document written in parts. */
+export function toCsvRows<T>(items: readonly T[], columns: readonly CsvColumn<T>[]): string {
+  return items.map((item) => csvLine(columns.map((column) => column.value(item)))).join('');
 }
 
 /** A CSV document of items, one column per `columns` entry, in that order. */

@@ -131,6 +131,17 @@ export const observations = sqliteTable(
     ),
     index('observations_indicator_jurisdiction_year_idx').on(t.indicatorId, t.jurisdictionId, t.year),
     index('observations_jurisdiction_idx').on(t.jurisdictionId),
+    index('observations_jurisdiction_indicator_year_idx').on(t.jurisdictionId, t.indicatorId, t.year),
+    index('observations_jurisdiction_state_year_idx').on(t.jurisdictionId, t.workflowState, t.year),
+    index('observations_jurisdiction_breakdown_idx').on(
+      t.jurisdictionId,
+      t.disaggregation,
+      t.workflowState,
+      t.year,
+    ),
+    index('observations_state_cell_idx').on(t.workflowState, t.indicatorId, t.jurisdictionId, t.year),
+    index('observations_state_created_idx').on(t.workflowState, t.createdAt),
+    index('observations_state_updated_idx').on(t.workflowState, t.updatedAt),
     index('observations_source_idx').on(t.sourceId),
     index('observations_workflow_state_idx').on(t.workflowState),
     check('observations_year_span_ck', sql`${t.yearEnd} >= ${t.year}`),
@@ -252,4 +263,10 @@ export const disclosureRuns = sqliteTable('disclosure_runs', {
   /** JSON: the cells the audit could pin down (none on a healthy database). */
   pinned: text('pinned').notNull(),
   millis: real('millis').notNull(),
+});
+
+/** One row: a number that grows with every change to what public reads answer; ETags are derived from it. */
+export const publishGeneration = sqliteTable('publish_generation', {
+  id: integer('id').primaryKey(),
+  generation: integer('generation').notNull(),
 });

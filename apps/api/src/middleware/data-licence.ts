@@ -4,5 +4,5 @@ import type { MiddlewareHandler } from 'hono';
 /** Every successful read of published data names its licence in an RFC 8288 `Link` header. */
 export const dataLicence = (): MiddlewareHandler => async (c, next) => {
   await next();
-  if (c.res.status < 300) c.res.headers.set('Link', DATA_LICENCE_LINK);
+  if (c.res.status < 300) c.res.headers.append('Link', DATA_LICENCE_LINK);
 };

@@ -14,7 +14,22 @@ import {
   type Source,
   type WorkflowState,
 } from '@fourp/domain';
-import { and, asc, count, eq, gte, inArray, lte, max, or, type SQL } from 'drizzle-orm';
+import {
+  and,
+  asc,
+  count,
+  desc,
+  eq,
+  gte,
+  inArray,
+  isNull,
+  lt,
+  lte,
+  max,
+  or,
+  sql,
+  type SQL,
+} from 'drizzle-orm';
 import type { Db } from '../db/client.js';
 import { observations, sources } from '../db/schema.js';
 import { sourceColumns } from './sources.js';
@@ -28,6 +43,8 @@ export type ObservationFilter = {
   sourceId?: number;
   /** Also keeps this user's own figures that are not yet published (draft, submitted, approved). */
   draftsOf?: string | null;
+  /** Only whole-year totals (no breakdown) that no later figure superseded. */
+  annualTotals?: boolean;
 };
 
 const PUBLISHED: WorkflowState = 'published';
@@ -152,6 +169,13 @@ function publishedWhere(filter: ObservationFilter): SQL | undefined {
   if (filter.from !== undefined) conditions.push(gte(observations.yearEnd, filter.from));
   if (filter.to !== undefined) conditions.push(lte(observations.year, filter.to));
   if (filter.sourceId !== undefined) conditions.push(eq(observations.sourceId, filter.sourceId));
+  if (filter.annualTotals) {
+    conditions.push(
+      eq(observations.disaggregation, storedBreakdown({})),
+      isNull(observations.supersededBy),
+      eq(observations.year, observations.yearEnd),
+    );
+  }
   return and(...conditions);
 }
 
@@ -168,13 +192,59 @@ export async function listPublishedOrOwnObservations(
     .from(observations)
     .innerJoin(sources, eq(observations.sourceId, sources.id))
     .where(publishedWhere(filter))
-    .orderBy(
-      asc(observations.indicatorId),
-      asc(observations.jurisdictionId),
-      asc(observations.year),
-      asc(observations.id),
-    );
+    .orderBy(...LIST_ORDER.map((column) => asc(column)));
   return rows.map(toObservation);
+}
+
+/** Where a page ends: the sort key of its last figure. */
+export type PagePosition = { indicator: string; jurisdiction: string; year: number; id: number };
+
+const LIST_ORDER = [
+  observations.indicatorId,
+  observations.jurisdictionId,
+  observations.year,
+  observations.id,
+];
+
+/**
+ * The figures after `after` in the sort key, leaving out the columns a filter fixes to one value, so the
+ * comparison runs along an index whose leading columns are those (PostgreSQL compares row values the same way).
+ */
+function after(filter: ObservationFilter, position: PagePosition): SQL {
+  const fixed = new Set<unknown>();
+  if (filter.indicators?.length === 1) fixed.add(observations.indicatorId);
+  if (filter.jurisdictions?.length === 1) fixed.add(observations.jurisdictionId);
+  const key = [position.indicator, position.jurisdiction, position.year, position.id];
+  const free = LIST_ORDER.map((column, i) => [column, key[i]] as const).filter(
+    ([column]) => !fixed.has(column),
+  );
+  return sql`(${sql.join(
+    free.map(([column]) => column),
+    sql`, `,
+  )}) > (${sql.join(
+    free.map(([, value]) => sql`${value}`),
+    sql`, `,
+  )})`;
+}
+
+/**
+ * Up to `limit` of the observations `listPublishedOrOwnObservations` reads, in its order, after `after`: a
+ * keyset page, so figures published meanwhile neither repeat nor push others out of the next page.
+ */
+export function listObservationPage(
+  db: Db,
+  filter: ObservationFilter,
+  page: { after: PagePosition | null; limit: number },
+): Observation[] {
+  return db
+    .select(observationSelection)
+    .from(observations)
+    .innerJoin(sources, eq(observations.sourceId, sources.id))
+    .where(and(publishedWhere(filter), page.after === null ? undefined : after(filter, page.after)))
+    .orderBy(...LIST_ORDER.map((column) => asc(column)))
+    .limit(page.limit)
+    .all()
+    .map(toObservation);
 }
 
 export type CoverageRow = {
@@ -199,14 +269,29 @@ export async function countPublishedByCell(db: Db, filter: ObservationFilter = {
     .orderBy(asc(observations.indicatorId), asc(observations.jurisdictionId), asc(observations.year));
 }
 
-/** Years with any published observation for the jurisdiction, newest first. */
+/**
+ * Years with any published observation for the jurisdiction, newest first. One index seek per year found, so
+ * the cost does not grow with the figures per year.
+ */
 export async function listPublishedYears(db: Db, jurisdiction: JurisdictionId): Promise<number[]> {
-  const rows = await db
-    .selectDistinct({ year: observations.year })
-    .from(observations)
-    .where(publishedWhere({ jurisdictions: [jurisdiction] }))
-    .orderBy(asc(observations.year));
-  return rows.map((r) => r.year).reverse();
+  const years: number[] = [];
+  for (let below: number | undefined; ;) {
+    const row = db
+      .select({ year: observations.year })
+      .from(observations)
+      .where(
+        and(
+          publishedWhere({ jurisdictions: [jurisdiction] }),
+          below === undefined ? undefined : lt(observations.year, below),
+        ),
+      )
+      .orderBy(desc(observations.year))
+      .limit(1)
+      .get();
+    if (row === undefined) return years;
+    years.push(row.year);
+    below = row.year;
+  }
 }
 
 export async function countObservations(db: Db): Promise<{ all: number; published: number }> {
@@ -217,11 +302,16 @@ export async function countObservations(db: Db): Promise<{ all: number; publishe
 
 /** When a published observation was last created or changed (ISO 8601); null when none is published. */
 export async function lastPublishedChange(db: Db): Promise<string | null> {
-  const [row] = await db
-    .select({ created: max(observations.createdAt), updated: max(observations.updatedAt) })
-    .from(observations)
-    .where(publishedWhere({}));
-  const times = [row?.created, row?.updated].filter((time): time is string => typeof time === 'string');
+  // One max() per query, so each is a seek to the end of its index.
+  const latest = (column: typeof observations.createdAt | typeof observations.updatedAt) =>
+    db
+      .select({ at: max(column) })
+      .from(observations)
+      .where(publishedWhere({}))
+      .get()?.at;
+  const times = [latest(observations.createdAt), latest(observations.updatedAt)].filter(
+    (time): time is string => typeof time === 'string',
+  );
   return times.length === 0 ? null : times.reduce((latest, time) => (time > latest ? time : latest));
 }
 

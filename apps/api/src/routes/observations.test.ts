@@ -29,7 +29,7 @@ describe('GET /v1/observations', () => {
       ObservationListResponseSchema,
     );
     expect(res.status).toBe(200);
-    expect(body.meta).toEqual({ count: 1, suppressionThreshold: 5 });
+    expect(body.meta).toEqual({ count: 1, limit: 1000, next: null, suppressionThreshold: 5 });
     expect(body.data[0]).toMatchObject({
       indicator: 'victims_identified',
       jurisdiction: 'IT',

@@ -5,17 +5,33 @@ import {
   observationInterval,
   ObservationListResponseSchema,
   ObservationsQuerySchema,
+  ObservationsBulkQuerySchema,
+  ListedObservationSchema,
+  DEFAULT_OBSERVATIONS_LIMIT,
+  MAX_OBSERVATIONS_LIMIT,
+  csvLine,
+  toCsvRows,
+  type Observation,
   type ListedObservation,
   type ObservationListResponse,
   type CsvColumn,
 } from '@fourp/domain';
 import { jurisdictionTree } from '../repos/jurisdictions.js';
 import type { RouteDeps } from '../env.js';
+import { stream } from 'hono/streaming';
 import { sendList } from '../csv.js';
+import { ApiError } from '../errors.js';
 import { ANYONE, listResponse, NOT_MODIFIED, problems } from '../openapi/responses.js';
 import { createRouter } from '../openapi/router.js';
 import { requireIndicator, requireJurisdiction } from '../services/lookup.js';
-import { readFigures } from '../services/published/read.js';
+import { z } from 'zod';
+import {
+  positionOf,
+  readFigurePage,
+  streamFigures,
+  type FigureFilter,
+  type PagePosition,
+} from '../services/published/read.js';
 
 export const observationCsvColumns: CsvColumn<ListedObservation>[] = [
   { header: 'id', value: (o) => o.id },
@@ -50,17 +66,96 @@ const listObservations = createRoute({
   method: 'get',
   path: '/',
   operationId: 'listObservations',
-  summary: 'Published figures with their source; identifying small counts are suppressed',
+  summary: 'Published figures with their source, a page at a time; identifying small counts are suppressed',
   description:
     'A signed-in official, reviewer or admin also gets their own unpublished figures (unsuppressed, with their ' +
     '`workflowState`); such answers are `Cache-Control: private, no-store`. Every count carries `interval`, its ' +
     'exact (Garwood) Poisson 95 % interval, null when suppressed or not a count; the CSV gives it as ' +
-    '`interval_low` and `interval_high`, empty when there is none.',
+    '`interval_low` and `interval_high`, empty when there is none.\n\n' +
+    `Paging: figures come ordered by indicator, jurisdiction, year and id, at most \`limit\` (default ${DEFAULT_OBSERVATIONS_LIMIT}, at most ` +
+    `${MAX_OBSERVATIONS_LIMIT}) per page. While more remain, the answer carries \`Link: <…>; rel="next"\` ` +
+    '(JSON: `meta.next`), the same query with an opaque `cursor`; follow it until there is none. A figure ' +
+    'published while a client pages appears if it sorts after the page being read; none appears twice. ' +
+    'For everything at once, use `/v1/observations/bulk`.',
   tags: ['data'],
   security: ANYONE,
   request: { query: ObservationsQuerySchema },
   responses: { 200: listResponse(ObservationListResponseSchema), 304: NOT_MODIFIED, ...problems(404) },
 });
+
+const bulkObservations = createRoute({
+  method: 'get',
+  path: '/bulk',
+  operationId: 'exportObservations',
+  summary: 'Every figure of the selection in one streamed answer: NDJSON (one figure per line) or CSV',
+  description:
+    'The same figures, disclosure control and columns as `/v1/observations`, written as they are read, in the ' +
+    'same order, so any size is answered in constant memory.',
+  tags: ['data'],
+  security: ANYONE,
+  request: { query: ObservationsBulkQuerySchema },
+  responses: {
+    200: {
+      description: 'OK',
+      content: {
+        'application/x-ndjson': { schema: ListedObservationSchema },
+        'text/csv': { schema: { type: 'string' as const, description: 'header row, one row per figure' } },
+      },
+    },
+    304: NOT_MODIFIED,
+    ...problems(404),
+  },
+});
+
+const PositionSchema = z.tuple([z.string(), z.string(), z.number().int(), z.number().int()]);
+
+const encodeCursor = (p: PagePosition) =>
+  Buffer.from(JSON.stringify([p.indicator, p.jurisdiction, p.year, p.id])).toString('base64url');
+
+function decodeCursor(cursor: string | undefined): PagePosition | null {
+  if (cursor === undefined) return null;
+  let decoded: unknown;
+  try {
+    decoded = JSON.parse(Buffer.from(cursor, 'base64url').toString());
+  } catch {
+    decoded = undefined;
+  }
+  const parsed = PositionSchema.safeParse(decoded);
+  if (!parsed.success) {
+    throw new ApiError('validation_failed', 'Invalid query parameter(s): cursor.', [
+      { path: 'cursor', message: 'not a cursor this API gave' },
+    ]);
+  }
+  const [indicator, jurisdiction, year, id] = parsed.data;
+  return { indicator, jurisdiction, year, id };
+}
+
+/** The request's path and query with the cursor moved past `last`. */
+function nextPage(url: string, last: Observation): string {
+  const next = new URL(url);
+  next.searchParams.set('cursor', encodeCursor(positionOf(last)));
+  return `${next.pathname}${next.search}`;
+}
+
+const withInterval = (o: Observation): ListedObservation => ({
+  ...o,
+  interval: observationInterval(o, findIndicator(o.indicator)),
+});
+
+function selectionOf(
+  deps: RouteDeps,
+  query: { indicator?: string; jurisdiction?: string; from?: number; to?: number },
+): FigureFilter {
+  const { indicator, jurisdiction, from, to } = query;
+  if (indicator !== undefined) requireIndicator(indicator);
+  if (jurisdiction !== undefined) requireJurisdiction(jurisdictionTree(deps.db), jurisdiction);
+  return {
+    indicators: indicator === undefined ? undefined : [indicator],
+    jurisdictions: jurisdiction === undefined ? undefined : [jurisdiction],
+    from,
+    to,
+  };
+}
 
 /**
  * Published figures for everyone, suppressed as for the public. A signed-in official also gets their own
@@ -68,20 +163,46 @@ const listObservations = createRoute({
  * marks every signed-in answer `private, no-store` and varies all answers on Cookie and Authorization.
  */
 export const observationRoutes = (deps: RouteDeps) =>
-  createRouter().openapi(listObservations, async (c) => {
-    const { indicator, jurisdiction, from, to, format } = c.req.valid('query');
-    if (indicator !== undefined) requireIndicator(indicator);
-    if (jurisdiction !== undefined) requireJurisdiction(jurisdictionTree(deps.db), jurisdiction);
-    const figures = await readFigures(deps, c.var.principal, {
-      indicators: indicator === undefined ? undefined : [indicator],
-      jurisdictions: jurisdiction === undefined ? undefined : [jurisdiction],
-      from,
-      to,
+  createRouter()
+    .openapi(listObservations, async (c) => {
+      const query = c.req.valid('query');
+      const after = decodeCursor(query.cursor);
+      const page = readFigurePage(deps, c.var.principal, selectionOf(deps, query), {
+        after,
+        limit: query.limit,
+      });
+      const rows = page.figures.map(withInterval);
+      const last = page.figures.at(-1);
+      const next = page.more && last !== undefined ? nextPage(c.req.url, last) : null;
+      if (next !== null) c.header('Link', `<${next}>; rel="next"`);
+      const body: ObservationListResponse = {
+        data: rows,
+        meta: { count: rows.length, limit: query.limit, next, suppressionThreshold: deps.suppressionK },
+      };
+      return sendList(c, {
+        format: query.format,
+        name: 'observations',
+        rows,
+        columns: observationCsvColumns,
+        body,
+      });
+    })
+    .openapi(bulkObservations, (c) => {
+      const { format, ...query } = c.req.valid('query');
+      const figures = streamFigures(deps, c.var.principal, selectionOf(deps, query));
+      const csv = format === 'csv';
+      c.header('Content-Type', csv ? 'text/csv; charset=utf-8; header=present' : 'application/x-ndjson');
+      c.header('Content-Disposition', `attachment; filename="fourp-observations.${format}"`);
+      return stream(c, async (out) => {
+        if (csv) await out.write(csvLine(observationCsvColumns.map((column) => column.header)));
+        for await (const batch of figures) {
+          if (out.aborted) break;
+          const rows = batch.map(withInterval);
+          await out.write(
+            csv
+              ? toCsvRows(rows, observationCsvColumns)
+              : rows.map((row) => `${JSON.stringify(row)}\n`).join(''),
+          );
+        }
+      });
     });
-    const rows = figures.map((o) => ({ ...o, interval: observationInterval(o, findIndicator(o.indicator)) }));
-    const body: ObservationListResponse = {
-      data: rows,
-      meta: { count: rows.length, suppressionThreshold: deps.suppressionK },
-    };
-    return sendList(c, { format, name: 'observations', rows, columns: observationCsvColumns, body });
-  });

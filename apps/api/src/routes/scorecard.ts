@@ -40,7 +40,12 @@ export const scorecardRoutes = (deps: RouteDeps) =>
       listMeasureAssessments(deps.db),
     ]);
     const year = query.year ?? availableYears[0] ?? deps.now().getUTCFullYear();
-    const observations = await readFigures(deps, null, { jurisdictions: [jurisdiction], to: year });
+    // Scores rest on whole-year current totals only; breakdowns would be read for nothing.
+    const observations = await readFigures(deps, null, {
+      jurisdictions: [jurisdiction],
+      to: year,
+      annualTotals: true,
+    });
     const scorecard = scoreJurisdiction({
       jurisdiction,
       year,

@@ -14,6 +14,7 @@ import { ADDITIONS_MAPPINGS } from '../reference/additions-mapping.js';
 import { mapReferenceCsv, type MappedRow } from '../reference/rows.js';
 import { classifySourceKind } from '../reference/source-kind.js';
 import { refreshDisclosure } from '../disclosure/pattern.js';
+import { bumpPublishGeneration } from '../repos/generation.js';
 import { sharedSolver } from '../disclosure/shared.js';
 import type { Solver } from '../disclosure/solver.js';
 import { loadMeasureAssessments, type MeasureAssessmentSeed } from './measure-assessments.js';
@@ -160,6 +161,7 @@ export async function loadReferenceData(
     const superseded = stated + markRevisions(tx, stored, now);
     const assessments = loadMeasureAssessments(tx, mapped, options.assessments);
     refreshDisclosure(tx, options.solver ?? sharedSolver, new Date(now));
+    bumpPublishGeneration(tx);
     return {
       rows: mapped.length,
       inserted,

@@ -10,6 +10,7 @@ import { refreshDisclosure, type DisclosureScope } from '../disclosure/pattern.j
 import { sharedSolver } from '../disclosure/shared.js';
 import type { Solver } from '../disclosure/solver.js';
 import { ApiError } from '../errors.js';
+import { bumpPublishGeneration } from '../repos/generation.js';
 import type { Actor } from '../repos/workflow/audit.js';
 
 export type ServiceDeps = {
@@ -30,6 +31,7 @@ export const refreshPattern = (
   scope?: DisclosureScope,
 ): void => {
   refreshDisclosure(tx, deps.solver ?? sharedSolver, at, scope);
+  bumpPublishGeneration(tx);
 };
 
 /** Someone at the server's command line: whoever can run it can already write the database. */

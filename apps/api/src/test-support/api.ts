@@ -13,6 +13,7 @@ import type { AppDeps } from '../env.js';
 import type { Db } from '../db/client.js';
 import { measureAssessments, observations, sources } from '../db/schema.js';
 import { syncCatalogue } from '../repos/catalogue.js';
+import { bumpPublishGeneration } from '../repos/generation.js';
 import { readJurisdictionFile } from '../seed/jurisdictions-file.js';
 import { silentLogger } from '../middleware/logger.js';
 import { storedBreakdown } from '../repos/observations.js';
@@ -88,7 +89,10 @@ export async function insertObservations(db: Db, rows: readonly NewObservation[]
       .returning({ id: observations.id });
     ids.push(inserted!.id);
   }
-  db.transaction((tx) => refreshDisclosure(tx, sharedSolver));
+  db.transaction((tx) => {
+    refreshDisclosure(tx, sharedSolver);
+    bumpPublishGeneration(tx);
+  });
   return ids;
 }
 
@@ -110,6 +114,7 @@ export async function insertAssessment(db: Db, row: NewAssessment): Promise<void
     evidence: row.evidence ?? `Evidence for ${row.measure} in ${row.jurisdiction} ${row.year}`,
     sourceId,
   });
+  bumpPublishGeneration(db);
 }
 
 /** Runs `use` on a fresh app and closes the app afterwards, whether `use` passes or throws. */

@@ -15,7 +15,12 @@ import {
 import type { Db } from '../../db/client.js';
 import type { Solver } from '../../disclosure/solver.js';
 import { readDisclosureStates, type DisclosureState } from '../../repos/disclosure.js';
-import { listPublishedOrOwnObservations, type ObservationFilter } from '../../repos/observations.js';
+import {
+  listObservationPage,
+  listPublishedOrOwnObservations,
+  type ObservationFilter,
+  type PagePosition,
+} from '../../repos/observations.js';
 
 export type ReadDeps = { db: Db; suppressionK: number; solver?: Solver };
 export type FigureFilter = Omit<ObservationFilter, 'draftsOf'>;
@@ -50,13 +55,63 @@ export async function readFigures(
   principal: Principal | null,
   filter: FigureFilter = {},
 ): Promise<Observation[]> {
-  const stored = await listPublishedOrOwnObservations(db, {
-    ...filter,
-    draftsOf: principal === null ? null : draftAuthorOf(principal),
-  });
+  const stored = await listPublishedOrOwnObservations(db, ownedBy(filter, principal));
+  return controlDisclosure(db, stored);
+}
+
+const ownedBy = (filter: FigureFilter, principal: Principal | null): ObservationFilter => ({
+  ...filter,
+  draftsOf: principal === null ? null : draftAuthorOf(principal),
+});
+
+function controlDisclosure(db: ReadDeps['db'], stored: readonly Observation[]): Observation[] {
   const published = stored.filter((o) => o.workflowState === 'published').map((o) => o.id);
   const states = readDisclosureStates(db, published);
   return stored.map((o) => (o.workflowState === 'published' ? showForPublic(o, states.get(o.id)) : o));
+}
+
+export type { PagePosition };
+
+export type FigurePage = { figures: Observation[]; more: boolean };
+
+/** Where a page that ended with `figure` leaves off. */
+export const positionOf = (figure: Observation): PagePosition => ({
+  indicator: figure.indicator,
+  jurisdiction: figure.jurisdiction,
+  year: figure.year,
+  id: figure.id,
+});
+
+/** A page of what `readFigures` reads, in its order, after `after`: stable while figures are published. */
+export function readFigurePage(
+  { db }: ReadDeps,
+  principal: Principal | null,
+  filter: FigureFilter,
+  page: { after: PagePosition | null; limit: number },
+): FigurePage {
+  const stored = listObservationPage(db, ownedBy(filter, principal), { ...page, limit: page.limit + 1 });
+  const more = stored.length > page.limit;
+  return { figures: controlDisclosure(db, more ? stored.slice(0, page.limit) : stored), more };
+}
+
+/**
+ * Every figure `readFigures` reads, in pages of `batch`. Each page is read whole before it is yielded, so no
+ * statement stays open on the shared connection while the caller awaits.
+ */
+export async function* streamFigures(
+  deps: ReadDeps,
+  principal: Principal | null,
+  filter: FigureFilter,
+  batch = 1000,
+): AsyncGenerator<Observation[]> {
+  for (let after: PagePosition | null = null, more = true; more;) {
+    const page = readFigurePage(deps, principal, filter, { after, limit: batch });
+    const last = page.figures.at(-1);
+    if (last === undefined) return;
+    yield page.figures;
+    after = positionOf(last);
+    more = page.more;
+  }
 }
 
 /** Published population totals (persons), the denominators of per-resident figures. */

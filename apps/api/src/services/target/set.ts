@@ -1,6 +1,7 @@
 import type { Target, TargetRequest } from '@fourp/domain';
 import { ApiError } from '../../errors.js';
 import { jurisdictionTree } from '../../repos/jurisdictions.js';
+import { bumpPublishGeneration } from '../../repos/generation.js';
 import { appendAudit } from '../../repos/workflow/audit.js';
 import { listTargets, upsertTarget } from '../../repos/workflow/targets.js';
 import { inTransaction } from '../../repos/workflow/transaction.js';
@@ -61,6 +62,7 @@ export async function setTarget(
       },
       at,
     );
+    bumpPublishGeneration(tx);
     return saved;
   });
   return (await listTargets(db, which)).find((t) => t.id === id)!;

@@ -14,6 +14,8 @@ import {
   NewApiTokenResponseSchema,
   ObservationHistoryResponseSchema,
   ObservationListResponseSchema,
+  MAX_OBSERVATIONS_LIMIT,
+  type ObservationListResponse,
   PillarListResponseSchema,
   ProgressResponseSchema,
   ReviewQueueResponseSchema,
@@ -51,6 +53,7 @@ type Body<P extends keyof paths, M extends keyof paths[P]> = paths[P][M] extends
   : never;
 /** Queries as the domain parses them; the client writes them in the API's wire form (JSON is the only format here). */
 type Query<Q> = Omit<Q, 'format'>;
+const cursorOf = (next: string) => new URLSearchParams(next.split('?')[1] ?? '').get('cursor');
 /** A form's body sent as typed, so the API's `errors[]` can name each field: the API's field names, any values. */
 type FormBody<T> = { [K in keyof T]?: unknown };
 type OnlyKeysOf<T, B> = B & Record<Exclude<keyof B, keyof T>, never>;
@@ -127,8 +130,23 @@ export function createApi(fetchFn: typeof fetch, baseUrl: string, ...middleware:
       dataOf(client.GET('/v1/indicators/{id}', { params: path(id) }), IndicatorDetailResponseSchema),
     jurisdictions: (query: { asOf?: string } = {}) =>
       dataOf(client.GET('/v1/jurisdictions', { params: { query } }), JurisdictionListResponseSchema),
-    observations: (query: Query<ObservationsQuery>) =>
-      dataOf(client.GET('/v1/observations', { params: { query } }), ObservationListResponseSchema),
+    /** Every page of the selection: callers narrow it by indicator or jurisdiction. */
+    observations: async (query: Query<Omit<ObservationsQuery, 'limit' | 'cursor'>>) => {
+      const pages: ObservationListResponse[] = [];
+      for (let cursor: string | undefined; ;) {
+        const page = await dataOf(
+          client.GET('/v1/observations', {
+            params: { query: { ...query, limit: MAX_OBSERVATIONS_LIMIT, cursor } },
+          }),
+          ObservationListResponseSchema,
+        );
+        pages.push(page);
+        cursor = page.meta.next === null ? undefined : (cursorOf(page.meta.next) ?? undefined);
+        if (cursor === undefined) break;
+      }
+      const data = pages.flatMap((page) => page.data);
+      return { data, meta: { ...pages.at(-1)!.meta, count: data.length } };
+    },
     compare: (query: Query<Omit<CompareQuery, 'with'>> & { with: readonly string[] }) =>
       dataOf(
         client.GET('/v1/compare', { params: { query: { ...query, with: query.with.join(',') } } }),

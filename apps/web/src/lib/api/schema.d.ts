@@ -116,8 +116,10 @@ export interface paths {
       cookie?: never;
     };
     /**
-     * Published figures with their source; identifying small counts are suppressed
+     * Published figures with their source, a page at a time; identifying small counts are suppressed
      * @description A signed-in official, reviewer or admin also gets their own unpublished figures (unsuppressed, with their `workflowState`); such answers are `Cache-Control: private, no-store`. Every count carries `interval`, its exact (Garwood) Poisson 95 % interval, null when suppressed or not a count; the CSV gives it as `interval_low` and `interval_high`, empty when there is none.
+     *
+     *     Paging: figures come ordered by indicator, jurisdiction, year and id, at most `limit` (default 1000, at most 10000) per page. While more remain, the answer carries `Link: <…>; rel="next"` (JSON: `meta.next`), the same query with an opaque `cursor`; follow it until there is none. A figure published while a client pages appears if it sorts after the page being read; none appears twice. For everything at once, use `/v1/observations/bulk`.
      */
     get: operations['listObservations'];
     put?: never;
@@ -126,6 +128,26 @@ export interface paths {
      * @description Who may call: admin; provincial_reviewer for figures within their scope (Punjab by default); district_official for their jurisdiction and its tehsils.
      */
     post: operations['createObservation'];
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/v1/observations/bulk': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /**
+     * Every figure of the selection in one streamed answer: NDJSON (one figure per line) or CSV
+     * @description The same figures, disclosure control and columns as `/v1/observations`, written as they are read, in the same order, so any size is answered in constant memory.
+     */
+    get: operations['exportObservations'];
+    put?: never;
+    post?: never;
     delete?: never;
     options?: never;
     head?: never;
@@ -1098,50 +1120,53 @@ export interface components {
       migrationProfile?: 'source' | 'destination' | 'transit' | null;
     };
     ObservationListResponse: {
-      data: {
-        id: number;
-        indicator: string;
-        jurisdiction: string;
-        year: number;
-        yearEnd: number;
-        period: string | null;
-        partialPeriod: boolean;
-        disaggregation: {
-          sex?: string;
-          age_group?: string;
-          exploitation_form?: string;
-          nationality?: string;
-          route?: string;
-          tehsil?: string;
-          agency?: string;
-          partner_country?: string;
-          incident?: string;
-        };
-        value: number | null;
-        suppressed: boolean;
-        /** @enum {string} */
-        status: 'A' | 'E' | 'P' | 'B' | 'U' | 'D';
-        /** @enum {string} */
-        confStatus: 'F' | 'N' | 'C' | 'S';
-        definition: string;
-        unitAsRead: string | null;
-        valueAsRead: string | null;
-        /** @enum {string} */
-        workflowState: 'draft' | 'submitted' | 'approved' | 'published' | 'rejected';
-        superseded: boolean;
-        note: string | null;
-        source: components['schemas']['Source'];
-        interval: {
-          low: number;
-          high: number;
-          /** @enum {number} */
-          level: 0.95;
-        } | null;
-      }[];
+      data: components['schemas']['ListedObservation'][];
       meta: {
         count: number;
+        limit: number;
+        next: string | null;
         suppressionThreshold: number;
       };
+    };
+    ListedObservation: {
+      id: number;
+      indicator: string;
+      jurisdiction: string;
+      year: number;
+      yearEnd: number;
+      period: string | null;
+      partialPeriod: boolean;
+      disaggregation: {
+        sex?: string;
+        age_group?: string;
+        exploitation_form?: string;
+        nationality?: string;
+        route?: string;
+        tehsil?: string;
+        agency?: string;
+        partner_country?: string;
+        incident?: string;
+      };
+      value: number | null;
+      suppressed: boolean;
+      /** @enum {string} */
+      status: 'A' | 'E' | 'P' | 'B' | 'U' | 'D';
+      /** @enum {string} */
+      confStatus: 'F' | 'N' | 'C' | 'S';
+      definition: string;
+      unitAsRead: string | null;
+      valueAsRead: string | null;
+      /** @enum {string} */
+      workflowState: 'draft' | 'submitted' | 'approved' | 'published' | 'rejected';
+      superseded: boolean;
+      note: string | null;
+      source: components['schemas']['Source'];
+      interval: {
+        low: number;
+        high: number;
+        /** @enum {number} */
+        level: 0.95;
+      } | null;
     };
     Source: {
       id: number;
@@ -2726,6 +2751,10 @@ export interface operations {
         from?: number;
         /** @description last year (inclusive) */
         to?: number;
+        /** @description at most this many figures per page (1–10000, default 1000) */
+        limit?: number;
+        /** @description where the page starts: pass on the cursor of `meta.next` or the `Link: rel="next"` header */
+        cursor?: string;
         /** @description json (default) or csv; an `Accept: text/csv` header also selects csv */
         format?: 'json' | 'csv';
       };
@@ -2897,6 +2926,75 @@ export interface operations {
       };
       /** @description The resource is in a state that does not allow this */
       409: {
+        headers: {
+          'X-Request-Id': components['headers']['RequestId'];
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description Unexpected failure; no internals are returned */
+      500: {
+        headers: {
+          'X-Request-Id': components['headers']['RequestId'];
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+    };
+  };
+  exportObservations: {
+    parameters: {
+      query?: {
+        /** @description indicator id, e.g. victims_identified */
+        indicator?: string;
+        /** @description jurisdiction id, e.g. PK-PB-GUJRAT */
+        jurisdiction?: string;
+        /** @description first year (inclusive) */
+        from?: number;
+        /** @description last year (inclusive) */
+        to?: number;
+        /** @description ndjson (default: one figure per line) or csv */
+        format?: 'ndjson' | 'csv';
+      };
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      /** @description OK */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/x-ndjson': components['schemas']['ListedObservation'];
+          'text/csv': string;
+        };
+      };
+      /** @description Not modified: If-None-Match matched the ETag */
+      304: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content?: never;
+      };
+      /** @description Invalid input; `errors` names each parameter or field */
+      400: {
+        headers: {
+          'X-Request-Id': components['headers']['RequestId'];
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description Unknown id */
+      404: {
         headers: {
           'X-Request-Id': components['headers']['RequestId'];
           [name: string]: unknown;

@@ -1,0 +1,25 @@
+import { eq, sql } from 'drizzle-orm';
+import type { DbOrTx } from '../db/client.js';
+import { publishGeneration } from '../db/schema.js';
+
+/** Moves the publish generation on; call inside the transaction that changes what public reads answer. */
+export function bumpPublishGeneration(db: DbOrTx): void {
+  db.insert(publishGeneration)
+    .values({ id: 1, generation: 1 })
+    .onConflictDoUpdate({
+      target: publishGeneration.id,
+      set: { generation: sql`${publishGeneration.generation} + 1` },
+    })
+    .run();
+}
+
+/** The current publish generation; 0 before anything was published. */
+export function readPublishGeneration(db: DbOrTx): number {
+  return (
+    db
+      .select({ generation: publishGeneration.generation })
+      .from(publishGeneration)
+      .where(eq(publishGeneration.id, 1))
+      .get()?.generation ?? 0
+  );
+}

@@ -1,0 +1,194 @@
+import {
+  ObservationListResponseSchema,
+  ProblemSchema,
+  type ListedObservation,
+  type ObservationListResponse,
+} from '@fourp/domain';
+import { setFlagsFromString } from 'node:v8';
+import { runInNewContext } from 'node:vm';
+import { describe, expect, it } from 'vitest';
+import { insertSource, getParsed, insertObservations, readProblem, useTestApp } from '../test-support/api.js';
+
+const figure = (jurisdiction: string, year: number, value = 100) => ({
+  indicator: 'victims_identified',
+  jurisdiction,
+  year,
+  value,
+});
+
+const t = useTestApp({
+  observations: [
+    figure('ES', 2019),
+    figure('ES', 2020),
+    figure('ES', 2021),
+    figure('IT', 2019),
+    figure('IT', 2020),
+    figure('IT', 2021),
+    figure('PK-PB-GUJRAT', 2020),
+    { indicator: 'persons_arrested', jurisdiction: 'IT', year: 2020, value: 80 },
+  ],
+});
+
+/** A full garbage collection, so the heap measured is what is still held. */
+function gcFunction(): () => void {
+  setFlagsFromString('--expose-gc');
+  return runInNewContext('gc') as () => void;
+}
+
+const key = (o: ListedObservation) => `${o.indicator}/${o.jurisdiction}/${o.year}/${o.id}`;
+
+/** Reads every page from `path`, running `between` after each page; returns the figures in the order read. */
+async function readAllPages(path: string, between: (page: number) => Promise<void> = async () => {}) {
+  const read: ListedObservation[] = [];
+  const links: (string | null)[] = [];
+  for (let next: string | null = path, page = 0; next !== null; page++) {
+    const { res, body }: { res: Response; body: ObservationListResponse } = await getParsed(
+      t.app,
+      next,
+      ObservationListResponseSchema,
+    );
+    expect(res.status).toBe(200);
+    read.push(...body.data);
+    links.push(res.headers.get('link'));
+    expect(body.meta.count).toBe(body.data.length);
+    next = body.meta.next;
+    await between(page);
+  }
+  return { read, links };
+}
+
+describe('GET /v1/observations: paging', () => {
+  it('gives the whole selection a page at a time, in list order, with rel="next" until the last page', async () => {
+    const { body: whole } = await getParsed(t.app, '/v1/observations', ObservationListResponseSchema);
+    expect(whole.meta).toMatchObject({ count: 8, limit: 1000, next: null });
+    const { read, links } = await readAllPages('/v1/observations?limit=3');
+    expect(read.map(key)).toEqual(whole.data.map(key));
+    expect(links).toHaveLength(3);
+    expect(links[0]).toMatch(/^<\/v1\/observations\?limit=3&cursor=[A-Za-z0-9_-]+>; rel="next"/);
+    expect(links[2]).not.toContain('rel="next"');
+    expect(read.map((o) => o.indicator)).toEqual([
+      'persons_arrested',
+      ...Array.from({ length: 7 }, () => 'victims_identified'),
+    ]);
+  });
+
+  it('keeps the filters in the next link', async () => {
+    const { read } = await readAllPages('/v1/observations?jurisdiction=IT&from=2020&limit=1');
+    expect(read.map((o) => [o.indicator, o.jurisdiction, o.year])).toEqual([
+      ['persons_arrested', 'IT', 2020],
+      ['victims_identified', 'IT', 2020],
+      ['victims_identified', 'IT', 2021],
+    ]);
+  });
+
+  it('repeats and skips no figure while figures are published between pages', async () => {
+    const before = await readAllPages('/v1/observations?limit=2');
+    const published: number[] = [];
+    const { read } = await readAllPages('/v1/observations?limit=2', async (page) => {
+      if (page > 2) return;
+      // One figure sorting before the pages read so far, one after.
+      const ids = await insertObservations(t.db, [
+        figure('ES', 2000 + page),
+        figure('PK-PB-GUJRAT', 2010 + page),
+      ]);
+      published.push(...ids);
+    });
+    const ids = read.map((o) => o.id);
+    expect(new Set(ids).size).toBe(ids.length);
+    for (const o of before.read) expect(ids).toContain(o.id);
+    expect(
+      ids.filter((id) => !before.read.some((o) => o.id === id)).every((id) => published.includes(id)),
+    ).toBe(true);
+    expect(ids).toContain(published[1]);
+  });
+
+  it('refuses a cursor it did not give and a limit above the maximum', async () => {
+    const bad = await readProblem(await t.app.request('/v1/observations?cursor=bm90LWEtY3Vyc29y'), 400);
+    expect(bad.errors?.map((e) => e.path)).toEqual(['cursor']);
+    const tooMany = await readProblem(await t.app.request('/v1/observations?limit=10001'), 400);
+    expect(tooMany.errors?.map((e) => e.path)).toEqual(['limit']);
+  });
+});
+
+describe('GET /v1/observations: publish-generation ETag', () => {
+  it('answers 304 until a figure is published, then the new figure', async () => {
+    const first = await t.app.request('/v1/observations?jurisdiction=ES');
+    const etag = first.headers.get('etag')!;
+    const again = await t.app.request('/v1/observations?jurisdiction=ES', {
+      headers: { 'If-None-Match': etag },
+    });
+    expect(again.status).toBe(304);
+    const other = await t.app.request('/v1/observations?jurisdiction=IT', {
+      headers: { 'If-None-Match': etag },
+    });
+    expect(other.status).toBe(200);
+    await insertObservations(t.db, [figure('ES', 2024, 123)]);
+    const changed = await t.app.request('/v1/observations?jurisdiction=ES', {
+      headers: { 'If-None-Match': etag },
+    });
+    expect(changed.status).toBe(200);
+    const body = ObservationListResponseSchema.parse(await changed.json());
+    expect(body.data.map((o) => o.year)).toContain(2024);
+  });
+});
+
+describe('GET /v1/observations/bulk', () => {
+  it('streams the same figures as the pages, as NDJSON and as CSV', async () => {
+    const { read } = await readAllPages('/v1/observations?limit=3');
+    const ndjson = await t.app.request('/v1/observations/bulk');
+    expect(ndjson.status).toBe(200);
+    expect(ndjson.headers.get('content-type')).toBe('application/x-ndjson');
+    const lines = (await ndjson.text()).trimEnd().split('\n');
+    expect(lines.map((line) => key(JSON.parse(line) as ListedObservation))).toEqual(read.map(key));
+    expect(JSON.parse(lines[0]!)).toEqual(JSON.parse(JSON.stringify(read[0])));
+
+    const csv = await t.app.request('/v1/observations/bulk?format=csv&jurisdiction=IT');
+    expect(csv.headers.get('content-type')).toContain('text/csv');
+    const rows = (await csv.text()).trimEnd().split('\r\n');
+    expect(rows[0]).toMatch(/^id,indicator,jurisdiction,year,/);
+    expect(rows.slice(1).map((row) => row.split(',')[2])).toEqual(['IT', 'IT', 'IT', 'IT']);
+  });
+
+  it('answers an unknown indicator with a 404 problem before streaming', async () => {
+    const res = await t.app.request('/v1/observations/bulk?indicator=no_such_thing');
+    expect(res.status).toBe(404);
+    ProblemSchema.parse(await res.json());
+  });
+
+  it('holds memory roughly flat while exporting many figures', async () => {
+    const ROWS = 100_000;
+    const sourceId = await insertSource(t.db, 'Bulk source');
+    const sqlite = t.db.$client;
+    const insert = sqlite.prepare(
+      `insert into observations (indicator_id, jurisdiction_id, year, year_end, value, definition, source_id,
+         workflow_state, value_as_read, note, created_at, updated_at)
+       values ('tip_tier', 'ES', ?, ?, 2, ?, ?, 'published', '2', ?, '', '')`,
+    );
+    sqlite.transaction(() => {
+      for (let i = 0; i < ROWS; i++) {
+        insert.run(1990 + (i % 30), 1990 + (i % 30), `definition_${i}`, sourceId, 'a note '.repeat(20));
+      }
+    })();
+    const collectGarbage = gcFunction();
+    const retained = () => {
+      collectGarbage();
+      return process.memoryUsage().heapUsed;
+    };
+    const baseline = retained();
+    let peak = baseline;
+    let bytes = 0;
+    let lines = 0;
+    let chunks = 0;
+    const res = await t.app.request('/v1/observations/bulk?indicator=tip_tier');
+    const reader = res.body!.getReader();
+    for (let chunk = await reader.read(); !chunk.done; chunk = await reader.read()) {
+      const part = Buffer.from(chunk.value.buffer, chunk.value.byteOffset, chunk.value.byteLength);
+      bytes += part.byteLength;
+      for (let at = part.indexOf(10); at >= 0; at = part.indexOf(10, at + 1)) lines++;
+      if (++chunks % 20 === 0) peak = Math.max(peak, retained());
+    }
+    expect(lines).toBe(ROWS);
+    expect(bytes).toBeGreaterThan(50 * 1024 * 1024);
+    expect(peak - baseline).toBeLessThan(16 * 1024 * 1024);
+  }, 60_000);
+});
