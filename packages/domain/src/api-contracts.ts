@@ -22,6 +22,7 @@ import {
 import { CodeListSchema } from './code-lists.js';
 import { PER_MODES } from './normalise.js';
 import { ComparisonSchema, IntervalSchema, ScorecardSchema } from './results.js';
+import { releaseQuery } from './releases.js';
 
 // ---------- query and path parameters (strings on the wire, coerced here) ----------
 
@@ -81,6 +82,7 @@ export const ObservationsQuerySchema = z
     jurisdiction: JurisdictionIdSchema.optional().describe('jurisdiction id, e.g. PK-PB-GUJRAT'),
     from: queryYear.optional().describe('first year (inclusive)'),
     to: queryYear.optional().describe('last year (inclusive)'),
+    release: releaseQuery,
     format: listFormat,
   })
   .refine(fromBeforeTo, fromBeforeToIssue);
@@ -96,6 +98,7 @@ export const CompareQuerySchema = z
     per: PerModeSchema.optional().describe('100k (default for per-capita counts) or absolute'),
     from: queryYear.optional().describe('first year (inclusive)'),
     to: queryYear.optional().describe('last year (inclusive)'),
+    release: releaseQuery,
     format: jsonOnly,
   })
   .refine(fromBeforeTo, fromBeforeToIssue);
@@ -104,6 +107,7 @@ export type CompareQuery = z.infer<typeof CompareQuerySchema>;
 export const ScorecardQuerySchema = z.object({
   jurisdiction: JurisdictionIdSchema.default('PK-PB-GUJRAT').describe('the jurisdiction scored'),
   year: queryYear.optional().describe('defaults to the latest year with data'),
+  release: releaseQuery,
   format: jsonOnly,
 });
 export type ScorecardQuery = z.infer<typeof ScorecardQuerySchema>;

@@ -19,3 +19,4 @@ export * from './scorecard.js';
 export * from './disclosure/index.js';
 export * from './validate-observation.js';
 export * from './interval.js';
+export * from './releases.js';

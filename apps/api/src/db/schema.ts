@@ -3,6 +3,7 @@ import {
   check,
   index,
   integer,
+  primaryKey,
   real,
   sqliteTable,
   text,
@@ -229,3 +230,38 @@ export const disclosureRuns = sqliteTable('disclosure_runs', {
   pinned: text('pinned').notNull(),
   millis: real('millis').notNull(),
 });
+
+/** A numbered, immutable release of the published figures; manifest and checksums as JSON. */
+export const releases = sqliteTable('releases', {
+  id: text('id').primaryKey(),
+  createdAt: text('created_at').notNull(),
+  createdBy: text('created_by'),
+  previousId: text('previous_id').references((): AnySQLiteColumn => releases.id),
+  note: text('note'),
+  figureCount: integer('figure_count').notNull(),
+  manifest: text('manifest').notNull(),
+  checksums: text('checksums').notNull(),
+});
+
+/** Each figure of a release exactly as the public saw it then (JSON, disclosure control applied). */
+export const releaseFigures = sqliteTable(
+  'release_figures',
+  {
+    releaseId: text('release_id')
+      .notNull()
+      .references(() => releases.id),
+    observationId: integer('observation_id').notNull(),
+    indicatorId: text('indicator_id').notNull(),
+    jurisdictionId: text('jurisdiction_id').notNull(),
+    year: integer('year').notNull(),
+    figure: text('figure').notNull(),
+  },
+  (t) => [
+    primaryKey({ columns: [t.releaseId, t.observationId] }),
+    index('release_figures_release_indicator_jurisdiction_idx').on(
+      t.releaseId,
+      t.indicatorId,
+      t.jurisdictionId,
+    ),
+  ],
+);

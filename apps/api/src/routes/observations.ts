@@ -69,7 +69,7 @@ const listObservations = createRoute({
  */
 export const observationRoutes = (deps: RouteDeps) =>
   createRouter().openapi(listObservations, async (c) => {
-    const { indicator, jurisdiction, from, to, format } = c.req.valid('query');
+    const { indicator, jurisdiction, from, to, release, format } = c.req.valid('query');
     if (indicator !== undefined) requireIndicator(indicator);
     if (jurisdiction !== undefined) requireJurisdiction(jurisdictionTree(deps.db), jurisdiction);
     const figures = await readFigures(deps, c.var.principal, {
@@ -77,6 +77,7 @@ export const observationRoutes = (deps: RouteDeps) =>
       jurisdictions: jurisdiction === undefined ? undefined : [jurisdiction],
       from,
       to,
+      release,
     });
     const rows = figures.map((o) => ({ ...o, interval: observationInterval(o, findIndicator(o.indicator)) }));
     const body: ObservationListResponse = {

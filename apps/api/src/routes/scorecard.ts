@@ -40,7 +40,11 @@ export const scorecardRoutes = (deps: RouteDeps) =>
       listMeasureAssessments(deps.db),
     ]);
     const year = query.year ?? availableYears[0] ?? deps.now().getUTCFullYear();
-    const observations = await readFigures(deps, null, { jurisdictions: [jurisdiction], to: year });
+    const observations = await readFigures(deps, null, {
+      jurisdictions: [jurisdiction],
+      to: year,
+      release: query.release,
+    });
     const scorecard = scoreJurisdiction({
       jurisdiction,
       year,

@@ -10,15 +10,21 @@ import {
   type Observation,
   type Population,
   type Principal,
+  type ReleaseId,
   type Source,
 } from '@fourp/domain';
 import type { Db } from '../../db/client.js';
 import type { Solver } from '../../disclosure/solver.js';
 import { readDisclosureStates, type DisclosureState } from '../../repos/disclosure.js';
 import { listPublishedOrOwnObservations, type ObservationFilter } from '../../repos/observations.js';
+import { findRelease, listReleaseFigures } from '../../repos/releases.js';
+import { ApiError } from '../../errors.js';
 
 export type ReadDeps = { db: Db; suppressionK: number; solver?: Solver };
-export type FigureFilter = Omit<ObservationFilter, 'draftsOf'>;
+export type FigureFilter = Omit<ObservationFilter, 'draftsOf'> & {
+  /** Answer as this release stood: its figures as the public saw them then, for everyone. */
+  release?: ReleaseId;
+};
 
 const WITHHELD_AS: Record<Exclude<DisclosureState, 'public'>, 'C' | 'S'> = {
   small_count: 'C',
@@ -48,8 +54,12 @@ function showForPublic(o: Observation, state: DisclosureState | undefined): Obse
 export async function readFigures(
   { db }: ReadDeps,
   principal: Principal | null,
-  filter: FigureFilter = {},
+  { release, ...filter }: FigureFilter = {},
 ): Promise<Observation[]> {
+  if (release !== undefined) {
+    if (findRelease(db, release) === null) throw new ApiError('not_found', `No release ${release}.`);
+    return listReleaseFigures(db, release, filter);
+  }
   const stored = await listPublishedOrOwnObservations(db, {
     ...filter,
     draftsOf: principal === null ? null : draftAuthorOf(principal),
@@ -59,12 +69,15 @@ export async function readFigures(
   return stored.map((o) => (o.workflowState === 'published' ? showForPublic(o, states.get(o.id)) : o));
 }
 
-/** Published population totals (persons), the denominators of per-resident figures. */
+/** Published population totals (persons), the denominators of per-resident figures; as of `release` when given. */
 export async function readPopulations(
   deps: ReadDeps,
   jurisdictions: readonly JurisdictionId[],
+  release?: ReleaseId,
 ): Promise<Population[]> {
-  return populationsFrom(await readFigures(deps, null, { indicators: ['population'], jurisdictions }));
+  return populationsFrom(
+    await readFigures(deps, null, { indicators: ['population'], jurisdictions, release }),
+  );
 }
 
 export type Actual = {

@@ -254,6 +254,61 @@ export interface paths {
     patch?: never;
     trace?: never;
   };
+  '/v1/releases': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** Numbered, immutable releases of the published figures, newest first */
+    get: operations['listReleases'];
+    put?: never;
+    /**
+     * Make a release of everything published now, as the public sees it
+     * @description Who may call: admin; provincial_reviewer. Answers 409 when nothing changed since the previous release.
+     */
+    post: operations['createRelease'];
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/v1/releases/{id}': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** A release: its date, counts, manifest since the previous release, checksums and citation */
+    get: operations['getRelease'];
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/v1/releases/{id}/citation': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** The citation of a release as plain text (APA), BibTeX, RIS or CSL-JSON */
+    get: operations['citeRelease'];
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
   '/v1/auth/login': {
     parameters: {
       query?: never;
@@ -1716,6 +1771,7 @@ export interface components {
           | 'token.manage'
           | 'audit.read'
           | 'jurisdiction.manage'
+          | 'release.create'
         )[];
         scope: string | null;
       };
@@ -2578,6 +2634,8 @@ export interface operations {
         from?: number;
         /** @description last year (inclusive) */
         to?: number;
+        /** @description answer exactly as this release stood, e.g. 2026.12 (default: the figures published now) */
+        release?: string;
         /** @description json (default) or csv; an `Accept: text/csv` header also selects csv */
         format?: 'json' | 'csv';
       };
@@ -2784,6 +2842,8 @@ export interface operations {
         from?: number;
         /** @description last year (inclusive) */
         to?: number;
+        /** @description answer exactly as this release stood, e.g. 2026.12 (default: the figures published now) */
+        release?: string;
         /** @description only json is available for this resource */
         format?: 'json';
       };
@@ -2850,6 +2910,8 @@ export interface operations {
         jurisdiction?: string;
         /** @description defaults to the latest year with data */
         year?: number;
+        /** @description answer exactly as this release stood, e.g. 2026.12 (default: the figures published now) */
+        release?: string;
         /** @description only json is available for this resource */
         format?: 'json';
       };
@@ -3170,6 +3232,391 @@ export interface operations {
         };
         content: {
           'application/json': components['schemas']['SourceResponse'];
+        };
+      };
+      /** @description Not modified: If-None-Match matched the ETag */
+      304: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content?: never;
+      };
+      /** @description Invalid input; `errors` names each parameter or field */
+      400: {
+        headers: {
+          'X-Request-Id': components['headers']['RequestId'];
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description Unknown id */
+      404: {
+        headers: {
+          'X-Request-Id': components['headers']['RequestId'];
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description Unexpected failure; no internals are returned */
+      500: {
+        headers: {
+          'X-Request-Id': components['headers']['RequestId'];
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+    };
+  };
+  listReleases: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      /** @description OK */
+      200: {
+        headers: {
+          'X-Request-Id': components['headers']['RequestId'];
+          ETag: components['headers']['ETag'];
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': {
+            data: {
+              id: string;
+              createdAt: string;
+              previous: string | null;
+              note: string | null;
+              counts: {
+                figures: number;
+                added: number;
+                corrected: number;
+                withdrawn: number;
+              };
+              manifest: {
+                added: {
+                  observation: number;
+                  indicator: string;
+                  jurisdiction: string;
+                  year: number;
+                }[];
+                corrected: {
+                  observation: number;
+                  indicator: string;
+                  jurisdiction: string;
+                  year: number;
+                }[];
+                withdrawn: {
+                  observation: number;
+                  indicator: string;
+                  jurisdiction: string;
+                  year: number;
+                }[];
+              };
+              checksums: {
+                name: string;
+                bytes: number;
+                sha256: string;
+              }[];
+              citation: {
+                url: string;
+                text: string;
+              };
+            }[];
+            meta: {
+              count: number;
+            };
+          };
+        };
+      };
+      /** @description Not modified: If-None-Match matched the ETag */
+      304: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content?: never;
+      };
+      /** @description Invalid input; `errors` names each parameter or field */
+      400: {
+        headers: {
+          'X-Request-Id': components['headers']['RequestId'];
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description Unexpected failure; no internals are returned */
+      500: {
+        headers: {
+          'X-Request-Id': components['headers']['RequestId'];
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+    };
+  };
+  createRelease: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    requestBody: {
+      content: {
+        'application/json': {
+          /** @default null */
+          note?: string | null;
+        };
+      };
+    };
+    responses: {
+      /** @description Created */
+      201: {
+        headers: {
+          'X-Request-Id': components['headers']['RequestId'];
+          ETag: components['headers']['ETag'];
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': {
+            data: {
+              id: string;
+              createdAt: string;
+              previous: string | null;
+              note: string | null;
+              counts: {
+                figures: number;
+                added: number;
+                corrected: number;
+                withdrawn: number;
+              };
+              manifest: {
+                added: {
+                  observation: number;
+                  indicator: string;
+                  jurisdiction: string;
+                  year: number;
+                }[];
+                corrected: {
+                  observation: number;
+                  indicator: string;
+                  jurisdiction: string;
+                  year: number;
+                }[];
+                withdrawn: {
+                  observation: number;
+                  indicator: string;
+                  jurisdiction: string;
+                  year: number;
+                }[];
+              };
+              checksums: {
+                name: string;
+                bytes: number;
+                sha256: string;
+              }[];
+              citation: {
+                url: string;
+                text: string;
+              };
+            };
+          };
+        };
+      };
+      /** @description Invalid input; `errors` names each parameter or field */
+      400: {
+        headers: {
+          'X-Request-Id': components['headers']['RequestId'];
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description Not signed in, or the API token is unknown, revoked or expired */
+      401: {
+        headers: {
+          'X-Request-Id': components['headers']['RequestId'];
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description The role may not do this here, or the X-FourP-CSRF header is missing */
+      403: {
+        headers: {
+          'X-Request-Id': components['headers']['RequestId'];
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description The resource is in a state that does not allow this */
+      409: {
+        headers: {
+          'X-Request-Id': components['headers']['RequestId'];
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description Unexpected failure; no internals are returned */
+      500: {
+        headers: {
+          'X-Request-Id': components['headers']['RequestId'];
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+    };
+  };
+  getRelease: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        /** @description release id, e.g. 2026.12 */
+        id: string;
+      };
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      /** @description OK */
+      200: {
+        headers: {
+          'X-Request-Id': components['headers']['RequestId'];
+          ETag: components['headers']['ETag'];
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': {
+            data: {
+              id: string;
+              createdAt: string;
+              previous: string | null;
+              note: string | null;
+              counts: {
+                figures: number;
+                added: number;
+                corrected: number;
+                withdrawn: number;
+              };
+              manifest: {
+                added: {
+                  observation: number;
+                  indicator: string;
+                  jurisdiction: string;
+                  year: number;
+                }[];
+                corrected: {
+                  observation: number;
+                  indicator: string;
+                  jurisdiction: string;
+                  year: number;
+                }[];
+                withdrawn: {
+                  observation: number;
+                  indicator: string;
+                  jurisdiction: string;
+                  year: number;
+                }[];
+              };
+              checksums: {
+                name: string;
+                bytes: number;
+                sha256: string;
+              }[];
+              citation: {
+                url: string;
+                text: string;
+              };
+            };
+          };
+        };
+      };
+      /** @description Not modified: If-None-Match matched the ETag */
+      304: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content?: never;
+      };
+      /** @description Invalid input; `errors` names each parameter or field */
+      400: {
+        headers: {
+          'X-Request-Id': components['headers']['RequestId'];
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description Unknown id */
+      404: {
+        headers: {
+          'X-Request-Id': components['headers']['RequestId'];
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description Unexpected failure; no internals are returned */
+      500: {
+        headers: {
+          'X-Request-Id': components['headers']['RequestId'];
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+    };
+  };
+  citeRelease: {
+    parameters: {
+      query?: {
+        /** @description text, bibtex, ris or csl-json */
+        format?: 'text' | 'bibtex' | 'ris' | 'csl-json';
+      };
+      header?: never;
+      path: {
+        /** @description release id, e.g. 2026.12 */
+        id: string;
+      };
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      /** @description OK */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'text/plain': string;
+          'application/x-bibtex': string;
+          'application/x-research-info-systems': string;
+          'application/vnd.citationstyles.csl+json': string;
         };
       };
       /** @description Not modified: If-None-Match matched the ETag */
