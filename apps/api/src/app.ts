@@ -141,7 +141,11 @@ export function createApp(deps: AppDeps) {
   app.route('/v1/sources', sourceRoutes(routeDeps));
   app.route(
     '/v1/releases',
-    releaseRoutes({ ...routeDeps, exportFiles: deps.releaseFiles ?? observationsJsonFile(routeDeps) }),
+    releaseRoutes({
+      ...routeDeps,
+      exportFiles: deps.releaseFiles ?? observationsJsonFile(routeDeps),
+      webOrigin: deps.webOrigin ?? DEFAULT_WEB_ORIGIN,
+    }),
   );
   app.route('/', createWorkflowRoutes(routeDeps));
   let document: OpenApiDocument | undefined;

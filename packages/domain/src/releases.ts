@@ -77,6 +77,9 @@ export const CITATION_FORMATS = ['text', 'bibtex', 'ris', 'csl-json'] as const;
 export const CitationFormatSchema = z.enum(CITATION_FORMATS);
 export type CitationFormat = z.infer<typeof CitationFormatSchema>;
 
+/** A citation as one CSL-JSON item (Citation Style Language); wrap it in an array for a CSL-JSON file. */
+export const CslJsonSchema = z.looseObject({ id: z.string(), type: z.string(), title: z.string() });
+
 export const ReleaseSchema = z.object({
   id: ReleaseIdSchema,
   createdAt: z.string(),
@@ -92,7 +95,7 @@ export const ReleaseSchema = z.object({
   manifest: ReleaseManifestSchema,
   /** SHA-256 of every export file of the release, as downloaded with `?release=`. */
   checksums: z.array(ReleaseChecksumSchema),
-  /** The URL that answers with this release, and its citation as plain text (other formats: `/citation`). */
+  /** The release's landing page on the dashboard, and its citation as plain text (other formats: `/citation`). */
   citation: z.object({ url: z.string(), text: z.string() }),
 });
 export type Release = z.infer<typeof ReleaseSchema>;

@@ -2,6 +2,7 @@ import { createRoute } from '@hono/zod-openapi';
 import {
   CITATION_FORMATS,
   CitationQuerySchema,
+  CslJsonSchema,
   NewReleaseRequestSchema,
   ReleaseListResponseSchema,
   ReleaseParamsSchema,
@@ -17,7 +18,8 @@ import { CITATION_MEDIA_TYPES, formatCitation } from '../services/release/citati
 import { createRelease } from '../services/release/create.js';
 import { callerOf } from './workflow/guard.js';
 
-export type ReleaseRouteDeps = RouteDeps & { exportFiles: ReleaseFiles };
+/** `webOrigin`: the dashboard, whose /data page is the landing page a citation links to. */
+export type ReleaseRouteDeps = RouteDeps & { exportFiles: ReleaseFiles; webOrigin: string };
 
 const list = createRoute({
   method: 'get',
@@ -51,12 +53,15 @@ const cite = createRoute({
   responses: {
     200: {
       description: 'OK',
-      content: Object.fromEntries(
-        CITATION_FORMATS.map((f) => [
-          CITATION_MEDIA_TYPES[f].split(';')[0]!,
-          { schema: { type: 'string' as const } },
-        ]),
-      ),
+      content: {
+        ...Object.fromEntries(
+          CITATION_FORMATS.filter((f) => f !== 'csl-json').map((f) => [
+            CITATION_MEDIA_TYPES[f].split(';')[0]!,
+            { schema: { type: 'string' as const } },
+          ]),
+        ),
+        [CITATION_MEDIA_TYPES['csl-json']]: { schema: CslJsonSchema },
+      },
     },
     304: NOT_MODIFIED,
     ...problems(404),
@@ -76,10 +81,10 @@ const make = createRoute({
   responses: { 201: jsonResponse(ReleaseResponseSchema, 'Created'), ...problems(401, 403, 409) },
 });
 
-const urlOf = (requestUrl: string, id: string) => new URL(`/v1/releases/${id}`, requestUrl).href;
+const urlOf = (webOrigin: string, id: string) => new URL(`/data#release-${id}`, webOrigin).href;
 
-function viewOf(r: StoredRelease, requestUrl: string): Release {
-  const url = urlOf(requestUrl, r.id);
+function viewOf(r: StoredRelease, webOrigin: string): Release {
+  const url = urlOf(webOrigin, r.id);
   const { added, corrected, withdrawn } = r.manifest;
   return {
     id: r.id,
@@ -108,21 +113,21 @@ function requireRelease(deps: RouteDeps, id: string): StoredRelease {
 export const releaseRoutes = (deps: ReleaseRouteDeps) =>
   createRouter()
     .openapi(list, (c) => {
-      const data = listReleases(deps.db).map((r) => viewOf(r, c.req.url));
+      const data = listReleases(deps.db).map((r) => viewOf(r, deps.webOrigin));
       return c.json({ data, meta: { count: data.length } }, 200);
     })
     .openapi(get, (c) =>
-      c.json({ data: viewOf(requireRelease(deps, c.req.valid('param').id), c.req.url) }, 200),
+      c.json({ data: viewOf(requireRelease(deps, c.req.valid('param').id), deps.webOrigin) }, 200),
     )
     .openapi(cite, (c) => {
       const release = requireRelease(deps, c.req.valid('param').id);
       const { format } = c.req.valid('query');
-      const text = formatCitation({ ...release, url: urlOf(c.req.url, release.id) }, format);
+      const text = formatCitation({ ...release, url: urlOf(deps.webOrigin, release.id) }, format);
       return c.body(text, 200, { 'Content-Type': CITATION_MEDIA_TYPES[format] });
     })
     .openapi(make, async (c) => {
       const id = await createRelease(deps, callerOf(c), c.req.valid('json'));
-      return c.json({ data: viewOf(requireRelease(deps, id), c.req.url) }, 201, {
+      return c.json({ data: viewOf(requireRelease(deps, id), deps.webOrigin) }, 201, {
         'Cache-Control': 'no-store',
       });
     });

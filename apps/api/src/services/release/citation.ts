@@ -39,6 +39,6 @@ export function formatCitation(release: CitedRelease, format: CitationFormat): s
     case 'ris':
       return cite.format('ris').trim();
     case 'csl-json':
-      return cite.format('data');
+      return JSON.stringify((JSON.parse(cite.format('data')) as unknown[])[0]);
   }
 }

@@ -15,6 +15,8 @@ import {
   ObservationHistoryResponseSchema,
   ObservationListResponseSchema,
   PillarListResponseSchema,
+  ReleaseListResponseSchema,
+  ReleaseResponseSchema,
   ProgressResponseSchema,
   ReviewQueueResponseSchema,
   ScorecardResponseSchema,
@@ -145,6 +147,7 @@ export function createApi(fetchFn: typeof fetch, baseUrl: string, ...middleware:
       dataOf(client.GET('/v1/sources/{id}', { params: path(id) }), SourceResponseSchema),
     targets: (query: z.infer<typeof TargetsQuerySchema> = {}) =>
       dataOf(client.GET('/v1/targets', { params: { query } }), TargetListResponseSchema),
+    releases: () => dataOf(client.GET('/v1/releases'), ReleaseListResponseSchema),
 
     me: () => outcomeOf(client.GET('/v1/auth/me'), MeResponseSchema),
     users: () => dataOf(client.GET('/v1/users'), UserListResponseSchema),
@@ -214,6 +217,8 @@ export function createApi(fetchFn: typeof fetch, baseUrl: string, ...middleware:
         }),
         JurisdictionImportResponseSchema,
       ),
+    createRelease: (body: Body<'/v1/releases', 'post'>) =>
+      outcomeOf(client.POST('/v1/releases', { body }), ReleaseResponseSchema),
     setTarget: <B extends FormBody<Body<'/v1/targets', 'put'>>>(
       body: OnlyKeysOf<Body<'/v1/targets', 'put'>, B>,
     ) =>

@@ -1739,6 +1739,67 @@ export interface components {
       note: string | null;
       source: components['schemas']['Source'];
     };
+    ReleaseListResponse: {
+      data: components['schemas']['Release'][];
+      meta: {
+        count: number;
+      };
+    };
+    Release: {
+      id: string;
+      createdAt: string;
+      previous: string | null;
+      note: string | null;
+      counts: {
+        figures: number;
+        added: number;
+        corrected: number;
+        withdrawn: number;
+      };
+      manifest: {
+        added: {
+          observation: number;
+          indicator: string;
+          jurisdiction: string;
+          year: number;
+        }[];
+        corrected: {
+          observation: number;
+          indicator: string;
+          jurisdiction: string;
+          year: number;
+        }[];
+        withdrawn: {
+          observation: number;
+          indicator: string;
+          jurisdiction: string;
+          year: number;
+        }[];
+      };
+      checksums: {
+        name: string;
+        bytes: number;
+        sha256: string;
+      }[];
+      citation: {
+        url: string;
+        text: string;
+      };
+    };
+    ReleaseResponse: {
+      data: components['schemas']['Release'];
+    };
+    CslJson: {
+      id: string;
+      type: string;
+      title: string;
+    } & {
+      [key: string]: unknown;
+    };
+    NewReleaseRequest: {
+      /** @default null */
+      note: string | null;
+    };
     MeResponse: {
       data: {
         user: {
@@ -3290,52 +3351,7 @@ export interface operations {
           [name: string]: unknown;
         };
         content: {
-          'application/json': {
-            data: {
-              id: string;
-              createdAt: string;
-              previous: string | null;
-              note: string | null;
-              counts: {
-                figures: number;
-                added: number;
-                corrected: number;
-                withdrawn: number;
-              };
-              manifest: {
-                added: {
-                  observation: number;
-                  indicator: string;
-                  jurisdiction: string;
-                  year: number;
-                }[];
-                corrected: {
-                  observation: number;
-                  indicator: string;
-                  jurisdiction: string;
-                  year: number;
-                }[];
-                withdrawn: {
-                  observation: number;
-                  indicator: string;
-                  jurisdiction: string;
-                  year: number;
-                }[];
-              };
-              checksums: {
-                name: string;
-                bytes: number;
-                sha256: string;
-              }[];
-              citation: {
-                url: string;
-                text: string;
-              };
-            }[];
-            meta: {
-              count: number;
-            };
-          };
+          'application/json': components['schemas']['ReleaseListResponse'];
         };
       };
       /** @description Not modified: If-None-Match matched the ETag */
@@ -3376,10 +3392,7 @@ export interface operations {
     };
     requestBody: {
       content: {
-        'application/json': {
-          /** @default null */
-          note?: string | null;
-        };
+        'application/json': components['schemas']['NewReleaseRequest'];
       };
     };
     responses: {
@@ -3391,49 +3404,7 @@ export interface operations {
           [name: string]: unknown;
         };
         content: {
-          'application/json': {
-            data: {
-              id: string;
-              createdAt: string;
-              previous: string | null;
-              note: string | null;
-              counts: {
-                figures: number;
-                added: number;
-                corrected: number;
-                withdrawn: number;
-              };
-              manifest: {
-                added: {
-                  observation: number;
-                  indicator: string;
-                  jurisdiction: string;
-                  year: number;
-                }[];
-                corrected: {
-                  observation: number;
-                  indicator: string;
-                  jurisdiction: string;
-                  year: number;
-                }[];
-                withdrawn: {
-                  observation: number;
-                  indicator: string;
-                  jurisdiction: string;
-                  year: number;
-                }[];
-              };
-              checksums: {
-                name: string;
-                bytes: number;
-                sha256: string;
-              }[];
-              citation: {
-                url: string;
-                text: string;
-              };
-            };
-          };
+          'application/json': components['schemas']['ReleaseResponse'];
         };
       };
       /** @description Invalid input; `errors` names each parameter or field */
@@ -3508,49 +3479,7 @@ export interface operations {
           [name: string]: unknown;
         };
         content: {
-          'application/json': {
-            data: {
-              id: string;
-              createdAt: string;
-              previous: string | null;
-              note: string | null;
-              counts: {
-                figures: number;
-                added: number;
-                corrected: number;
-                withdrawn: number;
-              };
-              manifest: {
-                added: {
-                  observation: number;
-                  indicator: string;
-                  jurisdiction: string;
-                  year: number;
-                }[];
-                corrected: {
-                  observation: number;
-                  indicator: string;
-                  jurisdiction: string;
-                  year: number;
-                }[];
-                withdrawn: {
-                  observation: number;
-                  indicator: string;
-                  jurisdiction: string;
-                  year: number;
-                }[];
-              };
-              checksums: {
-                name: string;
-                bytes: number;
-                sha256: string;
-              }[];
-              citation: {
-                url: string;
-                text: string;
-              };
-            };
-          };
+          'application/json': components['schemas']['ReleaseResponse'];
         };
       };
       /** @description Not modified: If-None-Match matched the ETag */
@@ -3616,7 +3545,7 @@ export interface operations {
           'text/plain': string;
           'application/x-bibtex': string;
           'application/x-research-info-systems': string;
-          'application/vnd.citationstyles.csl+json': string;
+          'application/vnd.citationstyles.csl+json': components['schemas']['CslJson'];
         };
       };
       /** @description Not modified: If-None-Match matched the ETag */
