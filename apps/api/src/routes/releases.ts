@@ -83,7 +83,7 @@ const make = createRoute({
 
 const urlOf = (webOrigin: string, id: string) => new URL(`/data#release-${id}`, webOrigin).href;
 
-function viewOf(r: StoredRelease, webOrigin: string): Release {
+async function viewOf(r: StoredRelease, webOrigin: string): Promise<Release> {
   const url = urlOf(webOrigin, r.id);
   const { added, corrected, withdrawn } = r.manifest;
   return {
@@ -99,7 +99,7 @@ function viewOf(r: StoredRelease, webOrigin: string): Release {
     },
     manifest: r.manifest,
     checksums: r.checksums,
-    citation: { url, text: formatCitation({ id: r.id, createdAt: r.createdAt, url }, 'text') },
+    citation: { url, text: await formatCitation({ id: r.id, createdAt: r.createdAt, url }, 'text') },
   };
 }
 
@@ -112,22 +112,22 @@ function requireRelease(deps: RouteDeps, id: string): StoredRelease {
 /** Releases: public reads of what each one holds, and the signed-in verb that makes one. */
 export const releaseRoutes = (deps: ReleaseRouteDeps) =>
   createRouter()
-    .openapi(list, (c) => {
-      const data = listReleases(deps.db).map((r) => viewOf(r, deps.webOrigin));
+    .openapi(list, async (c) => {
+      const data = await Promise.all(listReleases(deps.db).map((r) => viewOf(r, deps.webOrigin)));
       return c.json({ data, meta: { count: data.length } }, 200);
     })
-    .openapi(get, (c) =>
-      c.json({ data: viewOf(requireRelease(deps, c.req.valid('param').id), deps.webOrigin) }, 200),
+    .openapi(get, async (c) =>
+      c.json({ data: await viewOf(requireRelease(deps, c.req.valid('param').id), deps.webOrigin) }, 200),
     )
-    .openapi(cite, (c) => {
+    .openapi(cite, async (c) => {
       const release = requireRelease(deps, c.req.valid('param').id);
       const { format } = c.req.valid('query');
-      const text = formatCitation({ ...release, url: urlOf(deps.webOrigin, release.id) }, format);
+      const text = await formatCitation({ ...release, url: urlOf(deps.webOrigin, release.id) }, format);
       return c.body(text, 200, { 'Content-Type': CITATION_MEDIA_TYPES[format] });
     })
     .openapi(make, async (c) => {
       const id = await createRelease(deps, callerOf(c), c.req.valid('json'));
-      return c.json({ data: viewOf(requireRelease(deps, id), deps.webOrigin) }, 201, {
+      return c.json({ data: await viewOf(requireRelease(deps, id), deps.webOrigin) }, 201, {
         'Cache-Control': 'no-store',
       });
     });

@@ -1,7 +1,4 @@
-import { Cite } from '@citation-js/core';
-import '@citation-js/plugin-bibtex';
-import '@citation-js/plugin-csl';
-import '@citation-js/plugin-ris';
+import type { Cite as CiteClass } from '@citation-js/core';
 import type { CitationFormat } from '@fourp/domain';
 
 export const CITATION_MEDIA_TYPES: Record<CitationFormat, string> = {
@@ -28,8 +25,33 @@ const cslOf = ({ id, createdAt, url }: CitedRelease) => {
   };
 };
 
+// citation-js and its APA style take a while to load: loaded on the first citation, not at start-up.
+let citationJs: Promise<{ Cite: typeof CiteClass }> | undefined;
+const loadCitationJs = () =>
+  (citationJs ??= (async () => {
+    const core = await import('@citation-js/core');
+    await Promise.all([
+      import('@citation-js/plugin-bibtex'),
+      import('@citation-js/plugin-csl'),
+      import('@citation-js/plugin-ris'),
+    ]);
+    return core;
+  })());
+
+/** A release never changes, so neither does its citation: each is formatted once per process. */
+const formatted = new Map<string, string>();
+
 /** The citation of a release in a reference manager's format (APA for plain text). */
-export function formatCitation(release: CitedRelease, format: CitationFormat): string {
+export async function formatCitation(release: CitedRelease, format: CitationFormat): Promise<string> {
+  const key = JSON.stringify([release.id, release.createdAt, release.url, format]);
+  const known = formatted.get(key);
+  if (known !== undefined) return known;
+  const text = formatWith((await loadCitationJs()).Cite, release, format);
+  formatted.set(key, text);
+  return text;
+}
+
+function formatWith(Cite: typeof CiteClass, release: CitedRelease, format: CitationFormat): string {
   const cite = new Cite(cslOf(release));
   switch (format) {
     case 'text':
