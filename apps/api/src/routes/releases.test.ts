@@ -51,7 +51,7 @@ beforeAll(async () => {
   await step('/approve', t.reviewer);
   await step('/publish', t.reviewer2);
   second = await released(t.admin);
-});
+}, 60_000);
 
 describe('releases', () => {
   it('numbers releases by month, the second of a month with a suffix', () => {
