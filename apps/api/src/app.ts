@@ -16,6 +16,7 @@ import { accessLog, consoleLogger } from './middleware/logger.js';
 import { docsRoutes } from './openapi/docs.js';
 import { openApiDocument, registerSharedComponents, type OpenApiDocument } from './openapi/document.js';
 import { createRouter } from './openapi/router.js';
+import { releaseExportFiles } from './services/release/files.js';
 import { codeListRoutes } from './routes/code-lists.js';
 import { comparisonRoutes } from './routes/compare.js';
 import { coverageRoutes } from './routes/coverage.js';
@@ -26,6 +27,7 @@ import { jurisdictionRoutes } from './routes/jurisdictions.js';
 import { measureRoutes } from './routes/measures.js';
 import { observationRoutes } from './routes/observations.js';
 import { pillarRoutes } from './routes/pillars.js';
+import { releaseRoutes } from './routes/releases.js';
 import { scorecardRoutes } from './routes/scorecard.js';
 import { sourceRoutes } from './routes/sources.js';
 import { authMiddleware, createWorkflowRoutes } from './routes/workflow/index.js';
@@ -53,6 +55,7 @@ const PUBLISHED_DATA = [
   '/v1/coverage',
   '/v1/sources/*',
   '/v1/exports/*',
+  '/v1/releases/*',
 ] as const;
 
 /** Builds the HTTP app from its dependencies; never listens. */
@@ -146,6 +149,14 @@ export function createApp(deps: AppDeps) {
   app.route('/v1/coverage', coverageRoutes(routeDeps));
   app.route('/v1/sources', sourceRoutes(routeDeps));
   app.route('/v1/exports', exportRoutes(routeDeps));
+  app.route(
+    '/v1/releases',
+    releaseRoutes({
+      ...routeDeps,
+      exportFiles: deps.releaseFiles ?? releaseExportFiles(routeDeps),
+      webOrigin: deps.webOrigin ?? DEFAULT_WEB_ORIGIN,
+    }),
+  );
   app.route('/', createWorkflowRoutes(routeDeps));
   let document: OpenApiDocument | undefined;
   app.get('/openapi.json', (c) => c.json((document ??= openApiDocument(app))));

@@ -7,6 +7,9 @@ export type Logger = {
   error: (message: string, fields?: LogFields) => void;
 };
 
+/** The export files of a release, as `GET /v1/exports/{format}?release=` serves them; checksummed by `createRelease`. */
+export type ReleaseFiles = (release: string) => AsyncIterable<{ name: string; bytes: Uint8Array }>;
+
 export type AppDeps = {
   db: Db;
   /** The dashboard's origin, allowed by CORS with credentials. */
@@ -22,9 +25,11 @@ export type AppDeps = {
    * (X-Forwarded-For) that rate limits are keyed on. Null: the socket address always.
    */
   proxySecret?: string | null;
+  /** The export files a new release checksums; by default the release's `/v1/observations` JSON. */
+  releaseFiles?: ReleaseFiles;
 };
 
 /** What route factories receive: every dependency resolved. */
-export type RouteDeps = Required<Omit<AppDeps, 'webOrigin'>>;
+export type RouteDeps = Required<Omit<AppDeps, 'webOrigin' | 'releaseFiles'>>;
 
 export type AppEnv = { Variables: { requestId: string; logger: Logger } };

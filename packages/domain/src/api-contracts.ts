@@ -22,6 +22,7 @@ import {
 import { CodeListSchema } from './code-lists.js';
 import { PER_MODES } from './normalise.js';
 import { ComparisonSchema, IntervalSchema, ScorecardSchema } from './results.js';
+import { releaseQuery } from './releases.js';
 
 // ---------- query and path parameters (strings on the wire, coerced here) ----------
 
@@ -105,6 +106,7 @@ export const ObservationsQuerySchema = z
         `at most this many figures per page (1–${MAX_OBSERVATIONS_LIMIT}, default ${DEFAULT_OBSERVATIONS_LIMIT})`,
       ),
     cursor: ObservationCursorSchema.optional(),
+    release: releaseQuery,
     format: listFormat,
   })
   .refine(fromBeforeTo, fromBeforeToIssue);
@@ -131,6 +133,7 @@ export const CompareQuerySchema = z
     per: PerModeSchema.optional().describe('100k (default for per-capita counts) or absolute'),
     from: queryYear.optional().describe('first year (inclusive)'),
     to: queryYear.optional().describe('last year (inclusive)'),
+    release: releaseQuery,
     format: jsonOnly,
   })
   .refine(fromBeforeTo, fromBeforeToIssue);
@@ -139,6 +142,7 @@ export type CompareQuery = z.infer<typeof CompareQuerySchema>;
 export const ScorecardQuerySchema = z.object({
   jurisdiction: JurisdictionIdSchema.default('PK-PB-GUJRAT').describe('the jurisdiction scored'),
   year: queryYear.optional().describe('defaults to the latest year with data'),
+  release: releaseQuery,
   format: jsonOnly,
 });
 export type ScorecardQuery = z.infer<typeof ScorecardQuerySchema>;

@@ -25,6 +25,7 @@ export const ACTIONS = [
   'token.manage',
   'audit.read',
   'jurisdiction.manage',
+  'release.create',
 ] as const;
 export const ActionSchema = z.enum(ACTIONS);
 export type Action = z.infer<typeof ActionSchema>;
@@ -68,6 +69,7 @@ export const POLICY: Record<Role, Partial<Record<Action, Reach>>> = {
     'observation.unlock': 'scope',
     'target.set': 'scope',
     'audit.read': 'scope',
+    'release.create': 'anywhere',
   },
   district_official: SCOPED_WRITER,
   donor: { 'observation.history': 'anywhere', 'audit.read': 'anywhere', 'token.manage': 'anywhere' },

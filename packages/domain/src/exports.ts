@@ -7,6 +7,7 @@ import {
   MIN_YEAR,
   TEXT_LIMITS,
 } from './contracts.js';
+import { releaseQuery } from './releases.js';
 
 export const EXPORT_FORMAT_IDS = ['csv', 'sdmx-csv', 'datapackage', 'xlsx', 'json-stat', 'iati'] as const;
 export const ExportFormatIdSchema = z.enum(EXPORT_FORMAT_IDS);
@@ -43,6 +44,7 @@ export const ExportQuerySchema = z
       .describe(
         'comma-separated: total (no breakdown) and/or dimensions (figures broken down by that one alone)',
       ),
+    release: releaseQuery,
     bom: z
       .enum(['true', 'false'])
       .optional()

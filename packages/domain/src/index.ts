@@ -20,3 +20,4 @@ export * from './disclosure/index.js';
 export * from './validate-observation.js';
 export * from './interval.js';
 export * from './exports.js';
+export * from './releases.js';

@@ -270,3 +270,38 @@ export const publishGeneration = sqliteTable('publish_generation', {
   id: integer('id').primaryKey(),
   generation: integer('generation').notNull(),
 });
+
+/** A numbered, immutable release of the published figures; manifest and checksums as JSON. */
+export const releases = sqliteTable('releases', {
+  id: text('id').primaryKey(),
+  createdAt: text('created_at').notNull(),
+  createdBy: text('created_by'),
+  previousId: text('previous_id').references((): AnySQLiteColumn => releases.id),
+  note: text('note'),
+  figureCount: integer('figure_count').notNull(),
+  manifest: text('manifest').notNull(),
+  checksums: text('checksums').notNull(),
+});
+
+/** Each figure of a release exactly as the public saw it then (JSON, disclosure control applied). */
+export const releaseFigures = sqliteTable(
+  'release_figures',
+  {
+    releaseId: text('release_id')
+      .notNull()
+      .references(() => releases.id),
+    observationId: integer('observation_id').notNull(),
+    indicatorId: text('indicator_id').notNull(),
+    jurisdictionId: text('jurisdiction_id').notNull(),
+    year: integer('year').notNull(),
+    figure: text('figure').notNull(),
+  },
+  (t) => [
+    primaryKey({ columns: [t.releaseId, t.observationId] }),
+    index('release_figures_release_indicator_jurisdiction_idx').on(
+      t.releaseId,
+      t.indicatorId,
+      t.jurisdictionId,
+    ),
+  ],
+);

@@ -50,6 +50,11 @@ import {
   SourceListResponseSchema,
   SourceResponseSchema,
   SourceSchema,
+  CslJsonSchema,
+  NewReleaseRequestSchema,
+  ReleaseListResponseSchema,
+  ReleaseResponseSchema,
+  ReleaseSchema,
 } from '@fourp/domain';
 import type { ZodType } from 'zod';
 
@@ -105,6 +110,11 @@ export const COMPONENT_SCHEMAS: Record<string, ZodType> = {
   TargetResponse: TargetResponseSchema,
   TargetListResponse: TargetListResponseSchema,
   ProgressResponse: ProgressResponseSchema,
+  Release: ReleaseSchema,
+  ReleaseResponse: ReleaseResponseSchema,
+  ReleaseListResponse: ReleaseListResponseSchema,
+  NewReleaseRequest: NewReleaseRequestSchema,
+  CslJson: CslJsonSchema,
 };
 
 /**

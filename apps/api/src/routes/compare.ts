@@ -83,9 +83,10 @@ export const comparisonRoutes = (deps: RouteDeps) =>
         jurisdictions,
         from: query.from,
         to: query.to,
+        release: query.release,
       }),
       perResident || isNormalisable(indicator)
-        ? readFigures(deps, null, { indicators: [POPULATION], jurisdictions })
+        ? readFigures(deps, null, { indicators: [POPULATION], jurisdictions, release: query.release })
         : [],
     ]);
     const observations = formula

@@ -104,7 +104,7 @@ export const exportRoutes = (deps: RouteDeps) =>
     )
     .openapi(exportRoute, async (c) => {
       const { format } = c.req.valid('param');
-      const { indicator, jurisdiction, from, to, breakdown, bom } = c.req.valid('query');
+      const { indicator, jurisdiction, from, to, breakdown, release, bom } = c.req.valid('query');
       for (const id of indicator ?? []) requireIndicator(id);
       const tree = jurisdictionTree(deps.db);
       for (const id of jurisdiction ?? []) requireJurisdiction(tree, id);
@@ -114,6 +114,7 @@ export const exportRoutes = (deps: RouteDeps) =>
         from,
         to,
         breakdowns: breakdown,
+        release,
       });
       const options: WriteOptions = format === 'csv' ? { bom } : {};
       const exported = EXPORT_FORMATS[format];

@@ -144,9 +144,9 @@ const withInterval = (o: Observation): ListedObservation => ({
 
 function selectionOf(
   deps: RouteDeps,
-  query: { indicator?: string; jurisdiction?: string; from?: number; to?: number },
+  query: { indicator?: string; jurisdiction?: string; from?: number; to?: number; release?: string },
 ): FigureFilter {
-  const { indicator, jurisdiction, from, to } = query;
+  const { indicator, jurisdiction, from, to, release } = query;
   if (indicator !== undefined) requireIndicator(indicator);
   if (jurisdiction !== undefined) requireJurisdiction(jurisdictionTree(deps.db), jurisdiction);
   return {
@@ -154,6 +154,7 @@ function selectionOf(
     jurisdictions: jurisdiction === undefined ? undefined : [jurisdiction],
     from,
     to,
+    ...(release === undefined ? {} : { release }),
   };
 }
 

@@ -45,6 +45,7 @@ export const scorecardRoutes = (deps: RouteDeps) =>
       jurisdictions: [jurisdiction],
       to: year,
       annualTotals: true,
+      release: query.release,
     });
     const scorecard = scoreJurisdiction({
       jurisdiction,

@@ -16,7 +16,15 @@ export type Actor = {
 export type AuditEntry = {
   action: string;
   entityType:
-    'observation' | 'user' | 'api_token' | 'target' | 'import_batch' | 'source' | 'session' | 'jurisdiction';
+    | 'observation'
+    | 'user'
+    | 'api_token'
+    | 'target'
+    | 'import_batch'
+    | 'source'
+    | 'session'
+    | 'jurisdiction'
+    | 'release';
   entityId: string | number;
   jurisdictionId?: string | null;
   oldValue?: unknown;

@@ -5,8 +5,10 @@ import {
   type IndicatorId,
   type JurisdictionId,
   type Observation,
+  type ReleaseId,
   type Target,
 } from '@fourp/domain';
+import { findRelease } from '../../repos/releases.js';
 import { lastPublishedChange } from '../published/counts.js';
 import { readFigures, type ReadDeps } from '../published/read.js';
 import { readTargets } from '../published/targets.js';
@@ -18,6 +20,8 @@ export type ExportSelection = {
   from?: number | undefined;
   to?: number | undefined;
   breakdowns?: readonly ExportBreakdown[] | undefined;
+  /** As that release stood; its files are dated by the release. */
+  release?: ReleaseId | undefined;
 };
 
 /**
@@ -58,6 +62,7 @@ export async function readExportData(deps: ReadDeps, selection: ExportSelection)
     jurisdictions: selection.jurisdictions,
     from: selection.from,
     to: selection.to,
+    ...(selection.release === undefined ? {} : { release: selection.release }),
   });
   const wanted = selection.breakdowns === undefined ? null : new Set(selection.breakdowns);
   const kept = figures.filter((o) => {
@@ -69,7 +74,10 @@ export async function readExportData(deps: ReadDeps, selection: ExportSelection)
     (selection.indicators?.includes(target.indicator) ?? true) &&
     (selection.jurisdictions?.includes(target.jurisdiction) ?? true);
   const targets = (await readTargets(deps, null)).filter(inSelection);
-  const changed = await lastPublishedChange(deps.db);
+  const changed =
+    selection.release === undefined
+      ? await lastPublishedChange(deps.db)
+      : (findRelease(deps.db, selection.release)?.createdAt ?? null);
   return {
     figures: kept.sort(byCell),
     targets: targets.sort((a, b) => a.id - b.id),

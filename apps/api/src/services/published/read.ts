@@ -10,6 +10,7 @@ import {
   type Observation,
   type Population,
   type Principal,
+  type ReleaseId,
   type Source,
 } from '@fourp/domain';
 import type { Db } from '../../db/client.js';
@@ -21,9 +22,14 @@ import {
   type ObservationFilter,
   type PagePosition,
 } from '../../repos/observations.js';
+import { findRelease, listReleaseFigures } from '../../repos/releases.js';
+import { ApiError } from '../../errors.js';
 
 export type ReadDeps = { db: Db; suppressionK: number; solver?: Solver };
-export type FigureFilter = Omit<ObservationFilter, 'draftsOf'>;
+export type FigureFilter = Omit<ObservationFilter, 'draftsOf'> & {
+  /** Answer as this release stood: its figures as the public saw them then, for everyone. */
+  release?: ReleaseId;
+};
 
 const WITHHELD_AS: Record<Exclude<DisclosureState, 'public'>, 'C' | 'S'> = {
   small_count: 'C',
@@ -53,10 +59,17 @@ function showForPublic(o: Observation, state: DisclosureState | undefined): Obse
 export async function readFigures(
   { db }: ReadDeps,
   principal: Principal | null,
-  filter: FigureFilter = {},
+  { release, ...filter }: FigureFilter = {},
 ): Promise<Observation[]> {
+  if (release !== undefined) return readRelease(db, release, filter);
   const stored = await listPublishedOrOwnObservations(db, ownedBy(filter, principal));
   return controlDisclosure(db, stored);
+}
+
+/** The figures of a release as the public saw them when it was made, for everyone. */
+function readRelease(db: Db, release: ReleaseId, filter: FigureFilter): Observation[] {
+  if (findRelease(db, release) === null) throw new ApiError('not_found', `No release ${release}.`);
+  return listReleaseFigures(db, release, filter);
 }
 
 const ownedBy = (filter: FigureFilter, principal: Principal | null): ObservationFilter => ({
@@ -82,6 +95,12 @@ export const positionOf = (figure: Observation): PagePosition => ({
   id: figure.id,
 });
 
+/** The order pages follow: indicator, jurisdiction, year, id (as the repository's keyset). */
+const byPosition = (a: PagePosition, b: PagePosition): number =>
+  a.indicator < b.indicator ? -1 : a.indicator > b.indicator ? 1
+  : a.jurisdiction < b.jurisdiction ? -1 : a.jurisdiction > b.jurisdiction ? 1
+  : a.year - b.year || a.id - b.id;
+
 /** A page of what `readFigures` reads, in its order, after `after`: stable while figures are published. */
 export function readFigurePage(
   { db }: ReadDeps,
@@ -89,7 +108,15 @@ export function readFigurePage(
   filter: FigureFilter,
   page: { after: PagePosition | null; limit: number },
 ): FigurePage {
-  const stored = listObservationPage(db, ownedBy(filter, principal), { ...page, limit: page.limit + 1 });
+  const { release, ...rest } = filter;
+  if (release !== undefined) {
+    const after = page.after;
+    const figures = readRelease(db, release, rest)
+      .sort(byPosition)
+      .filter((f) => after === null || byPosition(positionOf(f), after) > 0);
+    return { figures: figures.slice(0, page.limit), more: figures.length > page.limit };
+  }
+  const stored = listObservationPage(db, ownedBy(rest, principal), { ...page, limit: page.limit + 1 });
   const more = stored.length > page.limit;
   return { figures: controlDisclosure(db, more ? stored.slice(0, page.limit) : stored), more };
 }
@@ -114,12 +141,15 @@ export async function* streamFigures(
   }
 }
 
-/** Published population totals (persons), the denominators of per-resident figures. */
+/** Published population totals (persons), the denominators of per-resident figures; as of `release` when given. */
 export async function readPopulations(
   deps: ReadDeps,
   jurisdictions: readonly JurisdictionId[],
+  release?: ReleaseId,
 ): Promise<Population[]> {
-  return populationsFrom(await readFigures(deps, null, { indicators: ['population'], jurisdictions }));
+  return populationsFrom(
+    await readFigures(deps, null, { indicators: ['population'], jurisdictions, release }),
+  );
 }
 
 export type Actual = {

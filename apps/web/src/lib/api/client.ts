@@ -17,6 +17,8 @@ import {
   MAX_OBSERVATIONS_LIMIT,
   type ObservationListResponse,
   PillarListResponseSchema,
+  ReleaseListResponseSchema,
+  ReleaseResponseSchema,
   ProgressResponseSchema,
   ReviewQueueResponseSchema,
   ScorecardResponseSchema,
@@ -163,6 +165,7 @@ export function createApi(fetchFn: typeof fetch, baseUrl: string, ...middleware:
       dataOf(client.GET('/v1/sources/{id}', { params: path(id) }), SourceResponseSchema),
     targets: (query: z.infer<typeof TargetsQuerySchema> = {}) =>
       dataOf(client.GET('/v1/targets', { params: { query } }), TargetListResponseSchema),
+    releases: () => dataOf(client.GET('/v1/releases'), ReleaseListResponseSchema),
 
     me: () => outcomeOf(client.GET('/v1/auth/me'), MeResponseSchema),
     users: () => dataOf(client.GET('/v1/users'), UserListResponseSchema),
@@ -232,6 +235,8 @@ export function createApi(fetchFn: typeof fetch, baseUrl: string, ...middleware:
         }),
         JurisdictionImportResponseSchema,
       ),
+    createRelease: (body: Body<'/v1/releases', 'post'>) =>
+      outcomeOf(client.POST('/v1/releases', { body }), ReleaseResponseSchema),
     setTarget: <B extends FormBody<Body<'/v1/targets', 'put'>>>(
       body: OnlyKeysOf<Body<'/v1/targets', 'put'>, B>,
     ) =>

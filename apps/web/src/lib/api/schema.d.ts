@@ -313,6 +313,61 @@ export interface paths {
     patch?: never;
     trace?: never;
   };
+  '/v1/releases': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** Numbered, immutable releases of the published figures, newest first */
+    get: operations['listReleases'];
+    put?: never;
+    /**
+     * Make a release of everything published now, as the public sees it
+     * @description Who may call: admin; provincial_reviewer. Answers 409 when nothing changed since the previous release.
+     */
+    post: operations['createRelease'];
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/v1/releases/{id}': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** A release: its date, counts, manifest since the previous release, checksums and citation */
+    get: operations['getRelease'];
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/v1/releases/{id}/citation': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** The citation of a release as plain text (APA), BibTeX, RIS or CSL-JSON */
+    get: operations['citeRelease'];
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
   '/v1/auth/login': {
     parameters: {
       query?: never;
@@ -1803,6 +1858,67 @@ export interface components {
         [key: string]: string;
       };
     };
+    ReleaseListResponse: {
+      data: components['schemas']['Release'][];
+      meta: {
+        count: number;
+      };
+    };
+    Release: {
+      id: string;
+      createdAt: string;
+      previous: string | null;
+      note: string | null;
+      counts: {
+        figures: number;
+        added: number;
+        corrected: number;
+        withdrawn: number;
+      };
+      manifest: {
+        added: {
+          observation: number;
+          indicator: string;
+          jurisdiction: string;
+          year: number;
+        }[];
+        corrected: {
+          observation: number;
+          indicator: string;
+          jurisdiction: string;
+          year: number;
+        }[];
+        withdrawn: {
+          observation: number;
+          indicator: string;
+          jurisdiction: string;
+          year: number;
+        }[];
+      };
+      checksums: {
+        name: string;
+        bytes: number;
+        sha256: string;
+      }[];
+      citation: {
+        url: string;
+        text: string;
+      };
+    };
+    ReleaseResponse: {
+      data: components['schemas']['Release'];
+    };
+    CslJson: {
+      id: string;
+      type: string;
+      title: string;
+    } & {
+      [key: string]: unknown;
+    };
+    NewReleaseRequest: {
+      /** @default null */
+      note: string | null;
+    };
     MeResponse: {
       data: {
         user: {
@@ -1835,6 +1951,7 @@ export interface components {
           | 'token.manage'
           | 'audit.read'
           | 'jurisdiction.manage'
+          | 'release.create'
         )[];
         scope: string | null;
       };
@@ -2755,6 +2872,8 @@ export interface operations {
         limit?: number;
         /** @description where the page starts: pass on the cursor of `meta.next` or the `Link: rel="next"` header */
         cursor?: string;
+        /** @description answer exactly as this release stood, e.g. 2026.12 (default: the figures published now) */
+        release?: string;
         /** @description json (default) or csv; an `Accept: text/csv` header also selects csv */
         format?: 'json' | 'csv';
       };
@@ -3030,6 +3149,8 @@ export interface operations {
         from?: number;
         /** @description last year (inclusive) */
         to?: number;
+        /** @description answer exactly as this release stood, e.g. 2026.12 (default: the figures published now) */
+        release?: string;
         /** @description only json is available for this resource */
         format?: 'json';
       };
@@ -3096,6 +3217,8 @@ export interface operations {
         jurisdiction?: string;
         /** @description defaults to the latest year with data */
         year?: number;
+        /** @description answer exactly as this release stood, e.g. 2026.12 (default: the figures published now) */
+        release?: string;
         /** @description only json is available for this resource */
         format?: 'json';
       };
@@ -3518,6 +3641,8 @@ export interface operations {
         to?: number;
         /** @description comma-separated: total (no breakdown) and/or dimensions (figures broken down by that one alone) */
         breakdown?: string;
+        /** @description answer exactly as this release stood, e.g. 2026.12 (default: the figures published now) */
+        release?: string;
         /** @description csv only: start with a UTF-8 byte order mark, for Excel */
         bom?: 'true' | 'false';
       };
@@ -3542,6 +3667,259 @@ export interface operations {
           'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet': Blob;
           'application/json': components['schemas']['JsonStatDataset'];
           'application/xml': Blob;
+        };
+      };
+      /** @description Not modified: If-None-Match matched the ETag */
+      304: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content?: never;
+      };
+      /** @description Invalid input; `errors` names each parameter or field */
+      400: {
+        headers: {
+          'X-Request-Id': components['headers']['RequestId'];
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description Unknown id */
+      404: {
+        headers: {
+          'X-Request-Id': components['headers']['RequestId'];
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description Unexpected failure; no internals are returned */
+      500: {
+        headers: {
+          'X-Request-Id': components['headers']['RequestId'];
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+    };
+  };
+  listReleases: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      /** @description OK */
+      200: {
+        headers: {
+          'X-Request-Id': components['headers']['RequestId'];
+          ETag: components['headers']['ETag'];
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ReleaseListResponse'];
+        };
+      };
+      /** @description Not modified: If-None-Match matched the ETag */
+      304: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content?: never;
+      };
+      /** @description Invalid input; `errors` names each parameter or field */
+      400: {
+        headers: {
+          'X-Request-Id': components['headers']['RequestId'];
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description Unexpected failure; no internals are returned */
+      500: {
+        headers: {
+          'X-Request-Id': components['headers']['RequestId'];
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+    };
+  };
+  createRelease: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    requestBody: {
+      content: {
+        'application/json': components['schemas']['NewReleaseRequest'];
+      };
+    };
+    responses: {
+      /** @description Created */
+      201: {
+        headers: {
+          'X-Request-Id': components['headers']['RequestId'];
+          ETag: components['headers']['ETag'];
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ReleaseResponse'];
+        };
+      };
+      /** @description Invalid input; `errors` names each parameter or field */
+      400: {
+        headers: {
+          'X-Request-Id': components['headers']['RequestId'];
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description Not signed in, or the API token is unknown, revoked or expired */
+      401: {
+        headers: {
+          'X-Request-Id': components['headers']['RequestId'];
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description The role may not do this here, or the X-FourP-CSRF header is missing */
+      403: {
+        headers: {
+          'X-Request-Id': components['headers']['RequestId'];
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description The resource is in a state that does not allow this */
+      409: {
+        headers: {
+          'X-Request-Id': components['headers']['RequestId'];
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description Unexpected failure; no internals are returned */
+      500: {
+        headers: {
+          'X-Request-Id': components['headers']['RequestId'];
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+    };
+  };
+  getRelease: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        /** @description release id, e.g. 2026.12 */
+        id: string;
+      };
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      /** @description OK */
+      200: {
+        headers: {
+          'X-Request-Id': components['headers']['RequestId'];
+          ETag: components['headers']['ETag'];
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ReleaseResponse'];
+        };
+      };
+      /** @description Not modified: If-None-Match matched the ETag */
+      304: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content?: never;
+      };
+      /** @description Invalid input; `errors` names each parameter or field */
+      400: {
+        headers: {
+          'X-Request-Id': components['headers']['RequestId'];
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description Unknown id */
+      404: {
+        headers: {
+          'X-Request-Id': components['headers']['RequestId'];
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description Unexpected failure; no internals are returned */
+      500: {
+        headers: {
+          'X-Request-Id': components['headers']['RequestId'];
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+    };
+  };
+  citeRelease: {
+    parameters: {
+      query?: {
+        /** @description text, bibtex, ris or csl-json */
+        format?: 'text' | 'bibtex' | 'ris' | 'csl-json';
+      };
+      header?: never;
+      path: {
+        /** @description release id, e.g. 2026.12 */
+        id: string;
+      };
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      /** @description OK */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'text/plain': string;
+          'application/x-bibtex': string;
+          'application/x-research-info-systems': string;
+          'application/vnd.citationstyles.csl+json': components['schemas']['CslJson'];
         };
       };
       /** @description Not modified: If-None-Match matched the ETag */

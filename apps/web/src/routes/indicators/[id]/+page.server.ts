@@ -10,11 +10,12 @@ export const load = (async (event) => {
   const api = serverApi(fetch);
   // Figures are read as the visitor, so a signed-in official also gets their own unpublished ones, marked.
   const asVisitor = sessionApi(event);
-  const [indicator, observations, jurisdictions, targets] = await Promise.all([
+  const [indicator, observations, jurisdictions, targets, releases] = await Promise.all([
     api.indicator(params.id),
     asVisitor.observations({ indicator: params.id }),
     api.jurisdictions(),
     api.targets(),
+    api.releases(),
   ]);
   const perCapita = isNormalisable(indicator.data);
   const requested = PER_MODES.find((mode) => mode === url.searchParams.get('per'));
@@ -42,5 +43,6 @@ export const load = (async (event) => {
     available,
     defaults: url.searchParams.get('neighbours') === '1' ? neighbours : reportedJurisdictions(base),
     districts: districtChoices(tree),
+    release: releases.data[0] ?? null,
   };
 }) satisfies PageServerLoad;

@@ -1,0 +1,152 @@
+import { createHash } from 'node:crypto';
+import {
+  ObservationListResponseSchema,
+  ReleaseListResponseSchema,
+  ReleaseResponseSchema,
+  type Release,
+} from '@fourp/domain';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { publishThroughApi } from '../test-support/disclosure.js';
+import { json, useWorkflowTestApp, type TestUser } from '../test-support/workflow.js';
+import { readProblem } from '../test-support/api.js';
+
+const t = useWorkflowTestApp();
+const RATE = { indicator: 'youth_unemployment_rate', jurisdiction: 'PK-PB-GUJRAT', year: 2022 };
+let rateId: number;
+let smallId: number;
+let first: Release;
+let second: Release;
+
+const makeRelease = async (who: TestUser, body: unknown = {}) =>
+  t.app.request('/v1/releases', json(who.bearer, body));
+
+const released = async (who: TestUser, body: unknown = {}) => {
+  const res = await makeRelease(who, body);
+  expect(res.status, await res.clone().text()).toBe(201);
+  return ReleaseResponseSchema.parse(await res.json()).data;
+};
+
+const figuresAt = async (release?: string) => {
+  const query = `jurisdiction=PK-PB-GUJRAT${release === undefined ? '' : `&release=${release}`}`;
+  const res = await t.app.request(`/v1/observations?${query}`);
+  expect(res.status, await res.clone().text()).toBe(200);
+  return ObservationListResponseSchema.parse(await res.json()).data;
+};
+
+/** Publish, release, correct a figure, publish it again, release again: the issue's release scenario. */
+beforeAll(async () => {
+  const ids = await publishThroughApi(t, [
+    { ...RATE, value: 12.5 },
+    { indicator: 'victims_identified', jurisdiction: 'PK-PB-GUJRAT', year: 2022, value: 3 },
+  ]);
+  [rateId, smallId] = [ids[0]!, ids[1]!];
+  first = await released(t.reviewer, { note: 'First release' });
+  const step = async (path: string, who: TestUser, body: unknown = {}, method = 'POST') => {
+    const res = await t.app.request(`/v1/observations/${rateId}${path}`, json(who.bearer, body, method));
+    expect(res.status, await res.clone().text()).toBe(200);
+  };
+  await step('/unlock', t.reviewer, { reason: 'the survey was reweighted' });
+  await step('', t.official, { value: 14, reason: 'the survey was reweighted' }, 'PATCH');
+  await step('/submit', t.official);
+  await step('/approve', t.reviewer);
+  await step('/publish', t.reviewer2);
+  second = await released(t.admin);
+}, 60_000);
+
+describe('releases', () => {
+  it('numbers releases by month, the second of a month with a suffix', () => {
+    expect(first.id).toMatch(/^\d{4}\.\d{2}$/);
+    expect(second.id).toBe(`${first.id}.1`);
+    expect(second.previous).toBe(first.id);
+    expect(first.note).toBe('First release');
+  });
+
+  it('answers each release with its own value; the current read has the correction', async () => {
+    const value = (figures: { id: number; value: number | null }[]) =>
+      figures.find((o) => o.id === rateId)?.value;
+    expect(value(await figuresAt(first.id))).toBe(12.5);
+    expect(value(await figuresAt(second.id))).toBe(14);
+    expect(value(await figuresAt())).toBe(14);
+  });
+
+  it('keeps a figure suppressed then suppressed in the release', async () => {
+    for (const release of [first.id, second.id]) {
+      const small = (await figuresAt(release)).find((o) => o.id === smallId);
+      expect(small, release).toMatchObject({ value: null, suppressed: true });
+    }
+  });
+
+  it('lists what each release added, corrected and withdrew', () => {
+    expect(first.manifest.added.map((e) => e.observation).sort()).toEqual([rateId, smallId].sort());
+    expect(first.counts).toMatchObject({ figures: 2, added: 2, corrected: 0, withdrawn: 0 });
+    expect(second.manifest.corrected).toEqual([{ observation: rateId, ...RATE }]);
+    expect(second.counts).toMatchObject({ figures: 2, added: 0, corrected: 1, withdrawn: 0 });
+  });
+
+  it('holds the SHA-256 of the file a researcher downloads for the release', async () => {
+    const res = await t.app.request(`/v1/observations?release=${first.id}`);
+    const digest = createHash('sha256')
+      .update(new Uint8Array(await res.arrayBuffer()))
+      .digest('hex');
+    expect(first.checksums).toEqual([
+      { name: 'observations.json', bytes: expect.any(Number), sha256: digest },
+    ]);
+  });
+
+  it('lists releases newest first and answers one by id', async () => {
+    const list = ReleaseListResponseSchema.parse(await (await t.app.request('/v1/releases')).json());
+    expect(list.data.map((r) => r.id)).toEqual([second.id, first.id]);
+    const one = ReleaseResponseSchema.parse(await (await t.app.request(`/v1/releases/${first.id}`)).json());
+    expect(one.data).toEqual(first);
+    expect(one.data.citation.url).toBe(`http://127.0.0.1:3000/data#release-${first.id}`);
+    expect(one.data.citation.text).toContain(`release ${first.id}`);
+  });
+
+  it('cites a release as BibTeX, RIS, CSL-JSON and text', async () => {
+    const cite = async (format: string) => {
+      const res = await t.app.request(`/v1/releases/${first.id}/citation?format=${format}`);
+      expect(res.status).toBe(200);
+      return { type: res.headers.get('content-type'), text: await res.text() };
+    };
+    const url = `http://127.0.0.1:3000/data#release-${first.id}`;
+    const bibtex = await cite('bibtex');
+    expect(bibtex.type).toContain('application/x-bibtex');
+    expect(bibtex.text).toMatch(/^@misc\{fourp\d{4}_\d{2},/);
+    expect(bibtex.text).toContain(`url = {${url}}`);
+    const ris = await cite('ris');
+    expect(ris.text).toMatch(/^TY {2}- DATA$/m);
+    expect(ris.text).toContain(`UR  - ${url}`);
+    expect(ris.text).toContain(`ET  - ${first.id}`);
+    const csl = JSON.parse((await cite('csl-json')).text) as unknown;
+    expect(csl).toMatchObject({ type: 'dataset', version: first.id, URL: url });
+    expect((await cite('text')).text).toBe(first.citation.text);
+  });
+
+  it('refuses a release when nothing changed since the last one', async () => {
+    await readProblem(await makeRelease(t.reviewer), 409);
+  });
+
+  it('lets only admins and reviewers make a release', async () => {
+    await readProblem(await t.app.request('/v1/releases', json({}, {})), 401);
+    for (const who of [t.donor, t.official, t.researcher]) {
+      await readProblem(await makeRelease(who), 403);
+    }
+  });
+
+  it('answers 404 for a release that does not exist, on every read that takes one', async () => {
+    await readProblem(await t.app.request('/v1/releases/1999.01'), 404);
+    await readProblem(await t.app.request('/v1/releases/1999.01/citation'), 404);
+    await readProblem(await t.app.request('/v1/observations?release=1999.01'), 404);
+    await readProblem(await t.app.request('/v1/scorecard?release=1999.01'), 404);
+    await readProblem(await t.app.request('/v1/releases/latest'), 400);
+  });
+
+  it('answers compare and scorecard as a release stood', async () => {
+    const res = await t.app.request(
+      `/v1/compare?indicator=youth_unemployment_rate&base=PK-PB-GUJRAT&with=IT&release=${first.id}`,
+    );
+    expect(res.status, await res.clone().text()).toBe(200);
+    const body = (await res.json()) as { data: { comparison: { years: { year: number; base: unknown }[] } } };
+    expect(body.data.comparison.years.find((y) => y.year === 2022)?.base).toMatchObject({ rawValue: 12.5 });
+  });
+});

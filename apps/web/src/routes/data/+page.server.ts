@@ -1,0 +1,30 @@
+import { fail } from '@sveltejs/kit';
+import { NewReleaseRequestSchema } from '@fourp/domain';
+import { failWith } from '$lib/api/problem';
+import { serverApi } from '$lib/server/api';
+import { requireAction, sessionApi } from '$lib/server/session';
+import { errorsByField, text } from '$lib/workflow/forms';
+import type { Actions, PageServerLoad } from './$types';
+
+export const load = (async ({ fetch, locals }) => {
+  const releases = await serverApi(fetch).releases();
+  return {
+    releases: releases.data,
+    canRelease: locals.user?.actions.includes('release.create') ?? false,
+  };
+}) satisfies PageServerLoad;
+
+export const actions = {
+  release: async (event) => {
+    requireAction(event, 'release.create');
+    const note = text(await event.request.formData(), 'note');
+    const parsed = NewReleaseRequestSchema.safeParse({ note: note === '' ? null : note });
+    if (!parsed.success) {
+      const issues = parsed.error.issues.map((i) => ({ path: i.path.join('.'), message: i.message }));
+      return fail(400, { note, errors: errorsByField(issues), message: null });
+    }
+    const result = await sessionApi(event).createRelease(parsed.data);
+    if (!result.ok) return failWith(result.problem, { note });
+    return { created: result.data.data.id };
+  },
+} satisfies Actions;
