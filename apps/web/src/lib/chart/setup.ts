@@ -1,41 +1,8 @@
-import {
-  BarController,
-  BarElement,
-  CategoryScale,
-  Chart,
-  Filler,
-  Legend,
-  LinearScale,
-  LineController,
-  LineElement,
-  PointElement,
-  Tooltip,
-} from 'chart.js';
+import type { Chart } from 'chart.js';
 
-let registered = false;
-
-/** Chart.js with only the pieces the dashboard uses; animation is off for reduced motion and automated browsers. */
-export function setupChart(): typeof Chart {
-  if (!registered) {
-    Chart.register(
-      BarController,
-      BarElement,
-      CategoryScale,
-      Filler,
-      Legend,
-      LinearScale,
-      LineController,
-      LineElement,
-      PointElement,
-      Tooltip,
-    );
-    const reducedMotion = window.matchMedia?.('(prefers-reduced-motion: reduce)').matches ?? false;
-    if (reducedMotion || navigator.webdriver) Chart.defaults.animation = false;
-    Chart.defaults.font.family = getComputedStyle(document.documentElement).fontFamily;
-    Chart.defaults.color = '#1b1f24';
-    registered = true;
-  }
-  return Chart;
+/** Chart.js, set up for the dashboard, loaded on first use so that pages do not ship it up front. */
+export async function setupChart(): Promise<typeof Chart> {
+  return (await import('./chart-js')).registeredChart();
 }
 
 /** A fill pattern so bars differ by texture as well as colour: 0 solid, 1 diagonal stripes, 2 dots, 3 cross-hatch. */
