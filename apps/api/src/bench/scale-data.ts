@@ -33,7 +33,7 @@ const FIRST_YEAR = 1990;
 /** The coded dimensions the synthetic breakdowns use; nationality's 250 codes would drown the rest. */
 const DIMENSIONS = ['sex', 'age_group', 'exploitation_form'] as const;
 /** Bumped when the generator changes, so a cached database built by an older one is not reused. */
-const GENERATOR_VERSION = 1;
+const GENERATOR_VERSION = 2;
 
 export type ScaleDatabase = {
   path: string;
@@ -61,11 +61,29 @@ function codesOf(dimension: string): string[] {
   return (list?.codes ?? []).map((c) => c.code).filter((code) => code !== UNKNOWN_CATEGORY);
 }
 
-/** The breakdowns of an indicator: the total, then one cell per code of each coded dimension it is broken down by. */
+const dimensionsOf = (indicator: Indicator) =>
+  DIMENSIONS.filter((d) => indicator.disaggregations.includes(d));
+
+/** Every combination of one code per dimension, e.g. sex × age group × form of exploitation. */
+function combinations(dimensions: readonly string[]): string[][] {
+  return dimensions.reduce<string[][]>(
+    (done, dimension) => done.flatMap((prefix) => codesOf(dimension).map((code) => [...prefix, code])),
+    [[]],
+  );
+}
+
+/**
+ * The breakdowns of an indicator: the total, one cell per code of each coded dimension it is broken down by,
+ * then, for two or more dimensions, every cross-classified cell.
+ */
 function breakdownsOf(indicator: Indicator): string[] {
+  const dimensions = dimensionsOf(indicator);
   const cells = [storedBreakdown({})];
-  for (const dimension of DIMENSIONS.filter((d) => indicator.disaggregations.includes(d)))
+  for (const dimension of dimensions)
     for (const code of codesOf(dimension)) cells.push(storedBreakdown({ [dimension]: code }));
+  if (dimensions.length > 1)
+    for (const codes of combinations(dimensions))
+      cells.push(storedBreakdown(Object.fromEntries(dimensions.map((d, i) => [d, codes[i]]))));
   return cells;
 }
 
@@ -74,10 +92,18 @@ function leafValues(indicator: Indicator): number[] {
   switch (indicator.measureType) {
     case 'count': {
       const total = random() < 0.05 ? Math.floor(random() * 5) : 20 + Math.floor(random() * 500);
-      const values = [total];
-      for (const dimension of DIMENSIONS.filter((d) => indicator.disaggregations.includes(d)))
-        values.push(...split(total, codesOf(dimension).length));
-      return values;
+      const dimensions = dimensionsOf(indicator);
+      if (dimensions.length < 2)
+        return [total, ...dimensions.flatMap((d) => split(total, codesOf(d).length))];
+      // The cross-classified cells are drawn; each one-dimensional margin is their sum, so all add up.
+      const combos = combinations(dimensions);
+      const cross = split(total, combos.length);
+      const margins = dimensions.flatMap((dimension, i) =>
+        codesOf(dimension).map((code) =>
+          combos.reduce((sum, codes, k) => (codes[i] === code ? sum + cross[k]! : sum), 0),
+        ),
+      );
+      return [total, ...margins, ...cross];
     }
     case 'percent':
       return [Math.round(random() * 1000) / 10];
@@ -99,7 +125,7 @@ type Row = [indicator: string, jurisdiction: string, year: number, breakdown: st
  * year) and the benchmark countries, every stored catalogue indicator, its coded breakdowns. Counts of a
  * parent are the sums of its children, so the disclosure model sees consistent margins.
  */
-function* syntheticRows(units: ReturnType<typeof createJurisdictionTree>): Generator<Row> {
+export function* syntheticRows(units: ReturnType<typeof createJurisdictionTree>): Generator<Row> {
   const stored = INDICATORS.filter((i) => !i.formula);
   for (let year = LAST_YEAR; year >= FIRST_YEAR; year--) {
     const present = units
