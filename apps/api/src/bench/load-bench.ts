@@ -1,13 +1,11 @@
-import { execFileSync, spawn, type ChildProcess } from 'node:child_process';
+import { execFileSync, type ChildProcess } from 'node:child_process';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { cpus, loadavg, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
-import { serve } from '@hono/node-server';
 import { IMPORT_COLUMNS } from '@fourp/domain';
-import autocannon from 'autocannon';
-import { Hono } from 'hono';
+import { load, rssMb, serveBare, startChild } from './harness.js';
 
 const PUBLIC_READS = [
   '/v1/observations?indicator=victims_identified&jurisdiction=ES',
@@ -23,47 +21,9 @@ const IMPORT_ROWS = 10_000;
 const MAX_RSS_GROWTH = 1.5;
 const dist = (path: string) => fileURLToPath(new URL(`../${path}`, import.meta.url));
 
-/** The reference point: a bare Hono JSON route on the same Node, in its own process like the API. */
-function serveBare() {
-  const app = new Hono().get('/', (c) => c.json({ ok: true }));
-  serve({ fetch: app.fetch, port: 0, hostname: '127.0.0.1' }, (info) =>
-    process.stdout.write(`listening ${info.port}\n`),
-  );
-}
-
-/** Starts a child and resolves with it and its URL once it prints the port it listens on. */
-function startChild(
-  args: string[],
-  env: Record<string, string>,
-): Promise<{ child: ChildProcess; url: string }> {
-  const child = spawn(process.execPath, args, {
-    env: { ...process.env, ...env },
-    stdio: ['ignore', 'pipe', 'pipe'],
-  });
-  let output = '';
-  return new Promise((resolve, reject) => {
-    const onData = (chunk: Buffer) => {
-      output += chunk.toString();
-      const port = /listening (?:on )?(?:http:\/\/[\d.]+:)?(\d+)/.exec(output)?.[1];
-      if (port) resolve({ child, url: `http://127.0.0.1:${port}` });
-    };
-    child.stdout!.on('data', onData);
-    child.stderr!.on('data', onData);
-    child.once('exit', (code) => reject(new Error(`${args.join(' ')} exited (${code}):\n${output}`)));
-  });
-}
-
 function runCli(script: string, args: string[], env: Record<string, string>) {
   execFileSync(process.execPath, [dist(script), ...args], { env: { ...process.env, ...env }, stdio: 'pipe' });
 }
-
-/** Resident set size of a process in MB, as `ps` reports it. */
-const rssMb = (pid: number) =>
-  Number(
-    execFileSync('ps', ['-o', 'rss=', '-p', String(pid)])
-      .toString()
-      .trim(),
-  ) / 1024;
 
 function importCsv(rows: number, report: string): string {
   const tehsils = [
@@ -108,21 +68,6 @@ async function runImport(apiUrl: string, report: string) {
     inserted: body.data?.inserted ?? 0,
     seconds: (performance.now() - started) / 1000,
   };
-}
-
-/** Runs autocannon over `paths` in turn; `reqErrors` tallies why requests failed to get an answer. */
-function load(url: string, seconds: number, connections: number, paths: readonly string[]) {
-  const reqErrors = new Map<string, number>();
-  return new Promise<autocannon.Result & { reqErrors: Map<string, number> }>((resolve, reject) => {
-    const requests = paths.map((path) => ({ method: 'GET' as const, path }));
-    const instance = autocannon({ url, connections, duration: seconds, requests }, (error, result) =>
-      error ? reject(error) : resolve({ ...result, reqErrors }),
-    );
-    instance.on('reqError', (error: NodeJS.ErrnoException) => {
-      const key = error.code ?? error.message;
-      reqErrors.set(key, (reqErrors.get(key) ?? 0) + 1);
-    });
-  });
 }
 
 async function main() {

@@ -1,0 +1,446 @@
+import { spawn, type ChildProcess } from 'node:child_process';
+import { randomBytes } from 'node:crypto';
+import { cpus, loadavg, totalmem } from 'node:os';
+import { performance } from 'node:perf_hooks';
+import { fileURLToPath } from 'node:url';
+import { parseArgs } from 'node:util';
+import Database from 'better-sqlite3';
+import { freePort, load, serveBare, startChild } from './harness.js';
+import { benchDirectory, ensureScaleDatabase, ownPeakRssMb } from './scale-data.js';
+
+type Raw = Database.Database;
+type Check = { target: string; pass: (r: { ms: number; ratio: number | null }) => boolean };
+
+const dist = (path: string) => fileURLToPath(new URL(`../${path}`, import.meta.url));
+const WEB_ENTRY = fileURLToPath(new URL('../../../web/build/index.js', import.meta.url));
+const GUJRAT = 'PK-PB-GUJRAT';
+const PUBLISHED = "workflow_state = 'published'";
+const FIGURE_COLUMNS = `o.id, o.indicator_id, o.jurisdiction_id, o.year, o.year_end, o.period, o.disaggregation,
+  o.value, o.status, o.conf_status, o.definition, o.unit_as_read, o.value_as_read, o.note,
+  s.id as source_id, s.title, s.publisher, s.year as source_year, s.locator, s.kind`;
+const figures = (where: string) =>
+  `select ${FIGURE_COLUMNS} from observations o join sources s on s.id = o.source_id
+   where o.${PUBLISHED} and ${where} order by o.id`;
+
+const WITHIN_RAW: Check = { target: '≤ 1.5× raw', pass: ({ ratio }) => ratio !== null && ratio <= 1.5 };
+
+/**
+ * Each public read route beside the raw query that returns the same rows (`limit` = the rows the route
+ * returned), serialised with JSON.stringify: what the machine needs at the least to answer it.
+ */
+const ROUTES: {
+  name: string;
+  path: string;
+  raw: (db: Raw, limit: number) => unknown[];
+  check: Check;
+}[] = [
+  {
+    name: 'observations (first page)',
+    path: '/v1/observations?jurisdiction=ES',
+    raw: (db, limit) => db.prepare(`${figures("o.jurisdiction_id = 'ES'")} limit ?`).all(limit),
+    check: WITHIN_RAW,
+  },
+  {
+    name: 'scorecard',
+    path: `/v1/scorecard?jurisdiction=${GUJRAT}`,
+    raw: (db) =>
+      db
+        .prepare(
+          `select indicator_id, max(year) as year, value from observations
+           where jurisdiction_id = ? and disaggregation = '{}' and ${PUBLISHED} group by indicator_id`,
+        )
+        .all(GUJRAT),
+    check: { target: '≤ 20 ms, ≤ 1.5× raw', pass: (r) => r.ms <= 20 && WITHIN_RAW.pass(r) },
+  },
+  {
+    name: 'coverage',
+    path: '/v1/coverage',
+    raw: (db) =>
+      db
+        .prepare(
+          `select indicator_id, jurisdiction_id, count(*) as n, max(year) as year from observations
+           where ${PUBLISHED} group by indicator_id, jurisdiction_id`,
+        )
+        .all(),
+    check: WITHIN_RAW,
+  },
+  {
+    name: 'compare',
+    path: `/v1/compare?indicator=victims_identified&base=${GUJRAT}&with=IT,ES&per=100k`,
+    raw: (db) =>
+      db
+        .prepare(
+          figures(
+            `o.indicator_id in ('victims_identified', 'population') and o.jurisdiction_id in (?, 'IT', 'ES')
+             and o.disaggregation = '{}'`,
+          ),
+        )
+        .all(GUJRAT),
+    check: WITHIN_RAW,
+  },
+  {
+    name: 'indicators',
+    path: '/v1/indicators',
+    raw: (db) => db.prepare('select * from indicators').all(),
+    check: WITHIN_RAW,
+  },
+  {
+    name: 'progress',
+    path: `/v1/progress?jurisdiction=${GUJRAT}`,
+    raw: (db) => db.prepare('select * from targets where jurisdiction_id = ?').all(GUJRAT),
+    check: WITHIN_RAW,
+  },
+  {
+    name: 'health',
+    path: '/health',
+    raw: (db) => db.prepare('select 1 as ok').all(),
+    check: WITHIN_RAW,
+  },
+];
+
+const PAGES = [
+  { name: 'page: overview', path: '/', minPerSecond: 100 },
+  { name: 'page: indicator', path: '/indicators/victims_identified', minPerSecond: null },
+  { name: 'page: compare', path: '/compare', minPerSecond: null },
+];
+const EXPORTS = ['/v1/exports/csv', '/v1/exports/ndjson', '/v1/observations?format=csv'];
+const REQUEST_TIMEOUT_MS = 120_000;
+
+type Row = {
+  name: string;
+  rows: number | string;
+  bytes: number | null;
+  ms: number | null;
+  rawMs: number | null;
+  ratio: number | null;
+  target: string;
+  pass: boolean | null;
+};
+
+const median = (values: number[]) => [...values].sort((a, b) => a - b)[Math.floor(values.length / 2)] ?? NaN;
+
+/** Fetches `url` uncompressed (as JSON.stringify produces it) and reads the whole body; status 0 on a timeout. */
+async function timedGet(url: string) {
+  const started = performance.now();
+  try {
+    const res = await fetch(url, {
+      headers: { 'accept-encoding': 'identity' },
+      signal: AbortSignal.timeout(REQUEST_TIMEOUT_MS),
+    });
+    const body = await res.text();
+    return { status: res.status, body, ms: performance.now() - started };
+  } catch (error) {
+    if (!(error instanceof Error && error.name === 'TimeoutError')) throw error;
+    return { status: 0, body: '', ms: performance.now() - started };
+  }
+}
+
+const failure = (status: number) =>
+  status === 0 ? `no answer in ${REQUEST_TIMEOUT_MS / 1000} s` : `HTTP ${status}`;
+
+/** The number of items a JSON answer carries: its `data` array, `data.items`, or 1 for an object. */
+function itemsIn(body: string): number {
+  try {
+    const data = (JSON.parse(body) as { data?: unknown }).data;
+    if (Array.isArray(data)) return data.length;
+    const items = (data as { items?: unknown } | undefined)?.items;
+    return Array.isArray(items) ? items.length : 1;
+  } catch {
+    return body.split('\n').length - 1;
+  }
+}
+
+function timeRaw(fn: () => unknown, repeat: number) {
+  const times: number[] = [];
+  let bytes = 0;
+  for (let i = 0; i < repeat; i++) {
+    const started = performance.now();
+    bytes = JSON.stringify({ data: fn() }).length;
+    times.push(performance.now() - started);
+  }
+  return { ms: median(times), bytes };
+}
+
+async function measureRoute(apiUrl: string, db: Raw, route: (typeof ROUTES)[number], repeat: number) {
+  const first = await timedGet(apiUrl + route.path);
+  if (first.status !== 200)
+    return {
+      name: route.name,
+      rows: failure(first.status),
+      bytes: null,
+      ms: first.ms,
+      rawMs: null,
+      ratio: null,
+      target: route.check.target,
+      pass: false,
+    } satisfies Row;
+  const times: number[] = [];
+  for (let i = 0; i < repeat; i++) times.push((await timedGet(apiUrl + route.path)).ms);
+  const rows = itemsIn(first.body);
+  const raw = timeRaw(() => route.raw(db, rows), repeat);
+  const ms = median(times);
+  const ratio = ms / raw.ms;
+  return {
+    name: route.name,
+    rows,
+    bytes: first.body.length,
+    ms,
+    rawMs: raw.ms,
+    ratio,
+    target: route.check.target,
+    pass: route.check.pass({ ms, ratio }),
+  } satisfies Row;
+}
+
+/** Every published figure scanned and written as CSV lines: the rate an export cannot beat. */
+function rawScanRate(db: Raw) {
+  const started = performance.now();
+  let rows = 0;
+  let bytes = 0;
+  for (const row of db.prepare(figures('1 = 1')).raw().iterate() as Iterable<unknown[]>) {
+    bytes += row.map((v) => (v === null ? '' : JSON.stringify(v))).join(',').length + 1;
+    rows += 1;
+  }
+  return { rows, bytes, ms: performance.now() - started };
+}
+
+/** Streams an export, counting its lines, without holding it in memory. */
+async function streamExport(url: string) {
+  const started = performance.now();
+  const res = await fetch(url, { signal: AbortSignal.timeout(10 * REQUEST_TIMEOUT_MS) });
+  if (res.status !== 200 || !res.body) return null;
+  let lines = 0;
+  let bytes = 0;
+  for await (const chunk of res.body as unknown as AsyncIterable<Uint8Array>) {
+    bytes += chunk.length;
+    for (const byte of chunk) if (byte === 10) lines += 1;
+  }
+  return { rows: lines, bytes, ms: performance.now() - started };
+}
+
+async function measureExport(apiUrl: string, db: Raw): Promise<Row[]> {
+  const raw = rawScanRate(db);
+  const rawRate = raw.rows / raw.ms;
+  const rows: Row[] = [
+    {
+      name: 'raw scan + CSV serialise',
+      rows: raw.rows,
+      bytes: raw.bytes,
+      ms: raw.ms,
+      rawMs: raw.ms,
+      ratio: 1,
+      target: '',
+      pass: null,
+    },
+  ];
+  for (const path of EXPORTS) {
+    const result = await streamExport(apiUrl + path);
+    if (result === null) continue;
+    // Ratio of times for the same number of rows: how much slower than the raw scan the export is.
+    const ratio = rawRate / (result.rows / result.ms);
+    rows.push({
+      name: `export ${path}`,
+      rows: result.rows,
+      bytes: result.bytes,
+      ms: result.ms,
+      rawMs: result.rows / rawRate,
+      ratio,
+      target: '≥ 50 % raw rate',
+      pass: ratio <= 2,
+    });
+  }
+  return rows;
+}
+
+async function throughput(url: string, seconds: number, connections: number, path: string) {
+  const result = await load(url, seconds, connections, [path]);
+  return {
+    perSecond: result.requests.total / result.duration,
+    p50: result.latency.p50,
+    errors: result.errors + result.timeouts + result.non2xx,
+  };
+}
+
+async function waitForWeb(url: string, child: ChildProcess) {
+  for (let i = 0; i < 600; i++) {
+    if (child.exitCode !== null) throw new Error(`the dashboard exited (${child.exitCode})`);
+    try {
+      if ((await fetch(`${url}/favicon.svg`)).ok) return;
+    } catch {
+      // not listening yet
+    }
+    await new Promise((resolve) => setTimeout(resolve, 100));
+  }
+  throw new Error('the dashboard did not start within 60 s');
+}
+
+const fmt = (n: number | null, digits = 1) => (n === null || Number.isNaN(n) ? '–' : n.toFixed(digits));
+
+function printTable(rows: Row[]) {
+  const header = ['route', 'rows', 'bytes', 'ms', 'raw ms', 'ratio', 'target', 'pass/fail'];
+  const cells = rows.map((r) => [
+    r.name,
+    String(r.rows),
+    r.bytes === null ? '–' : String(r.bytes),
+    fmt(r.ms),
+    fmt(r.rawMs, 2),
+    fmt(r.ratio, 2),
+    r.target,
+    r.pass === null ? '' : r.pass ? 'pass' : 'FAIL',
+  ]);
+  const widths = header.map((h, i) => Math.max(h.length, ...cells.map((c) => c[i]!.length)));
+  const line = (c: string[]) => `| ${c.map((v, i) => v.padEnd(widths[i]!)).join(' | ')} |`;
+  process.stdout.write(
+    [line(header), `|${widths.map((w) => '-'.repeat(w + 2)).join('|')}|`, ...cells.map(line), ''].join('\n'),
+  );
+}
+
+async function main() {
+  const { values } = parseArgs({
+    options: {
+      rows: { type: 'string', default: '1000000' },
+      seconds: { type: 'string', default: '5' },
+      connections: { type: 'string', default: '20' },
+      repeat: { type: 'string', default: '5' },
+      'cache-dir': { type: 'string', default: benchDirectory() },
+      'bare-server': { type: 'boolean' },
+    },
+  });
+  if (values['bare-server']) return serveBare();
+  const target = Number(values.rows);
+  const seconds = Number(values.seconds);
+  const connections = Number(values.connections);
+  const repeat = Number(values.repeat);
+  if (![target, seconds, connections, repeat].every((n) => Number.isInteger(n) && n > 0))
+    throw new Error('--rows, --seconds, --connections and --repeat must be positive integers');
+  const log = (line: string) => process.stderr.write(`${line}\n`);
+
+  log(`Building or reusing the synthetic database of ${target} figures…`);
+  const database = await ensureScaleDatabase(target, log, values['cache-dir']);
+  log(`${database.reused ? 'Reusing' : 'Built'} ${database.path}`);
+
+  const children: ChildProcess[] = [];
+  const raw = new Database(database.path, { readonly: true });
+  try {
+    const webPort = await freePort();
+    const webUrl = `http://127.0.0.1:${webPort}`;
+    const proxySecret = randomBytes(24).toString('base64url');
+    log(
+      'Starting the built API (checking the stored disclosure pattern), the dashboard and a bare Hono route…',
+    );
+    const apiStarted = performance.now();
+    const api = await startChild([dist('server.js')], {
+      DATABASE_PATH: database.path,
+      PORT: '0',
+      HOST: '127.0.0.1',
+      WEB_ORIGIN: webUrl,
+      PROXY_SECRET: proxySecret,
+    });
+    children.push(api.child);
+    const apiStartSeconds = (performance.now() - apiStarted) / 1000;
+    const bare = await startChild([fileURLToPath(import.meta.url), '--bare-server'], {});
+    children.push(bare.child);
+    const web = spawn(process.execPath, [WEB_ENTRY], {
+      env: {
+        ...process.env,
+        PORT: String(webPort),
+        HOST: '127.0.0.1',
+        API_URL: api.url,
+        ORIGIN: webUrl,
+        PROXY_SECRET: proxySecret,
+      },
+      stdio: 'ignore',
+    });
+    children.push(web);
+    await waitForWeb(webUrl, web);
+
+    const table: Row[] = [];
+    for (const route of ROUTES) {
+      log(`route ${route.path}`);
+      table.push(await measureRoute(api.url, raw, route, repeat));
+    }
+    log('exports');
+    table.push(...(await measureExport(api.url, raw)));
+
+    log(`throughput, ${connections} connections × ${seconds} s each`);
+    const bareRun = await throughput(bare.url, seconds, connections, '/');
+    table.push({
+      name: 'bare Hono JSON route (req/s)',
+      rows: 1,
+      bytes: null,
+      ms: bareRun.p50,
+      rawMs: null,
+      ratio: 1,
+      target: `${bareRun.perSecond.toFixed(0)} req/s`,
+      pass: null,
+    });
+    for (const path of ['/health', '/v1/indicators', `/v1/scorecard?jurisdiction=${GUJRAT}`]) {
+      const run = await throughput(api.url, seconds, connections, path);
+      const share = run.perSecond / bareRun.perSecond;
+      table.push({
+        name: `${path} (req/s ÷ bare)`,
+        rows: `${run.perSecond.toFixed(0)} req/s`,
+        bytes: null,
+        ms: run.p50,
+        rawMs: null,
+        ratio: share,
+        target: '≥ 0.30 of bare',
+        pass: share >= 0.3 && run.errors === 0,
+      });
+    }
+
+    for (const page of PAGES) {
+      log(`page ${page.path}`);
+      const first = await timedGet(webUrl + page.path);
+      const times: number[] = [];
+      if (first.status === 200)
+        for (let i = 0; i < repeat; i++) times.push((await timedGet(webUrl + page.path)).ms);
+      const p50 = first.status === 200 ? median(times) : first.ms;
+      table.push({
+        name: `${page.name} p50`,
+        rows: first.status === 200 ? 1 : failure(first.status),
+        bytes: first.body.length,
+        ms: p50,
+        rawMs: null,
+        ratio: null,
+        target: '≤ 150 ms p50',
+        pass: first.status === 200 && p50 <= 150,
+      });
+      const run = await throughput(webUrl, seconds, connections, page.path);
+      table.push({
+        name: `${page.name} (pages/s)`,
+        rows: `${run.perSecond.toFixed(1)} pages/s`,
+        bytes: null,
+        ms: run.p50,
+        rawMs: null,
+        ratio: null,
+        target: page.minPerSecond === null ? '' : `≥ ${page.minPerSecond} pages/s`,
+        pass: page.minPerSecond === null ? null : run.perSecond >= page.minPerSecond && run.errors === 0,
+      });
+    }
+
+    process.stdout.write(
+      `bench:scale — ${database.rows} published figures (${database.reused ? 'cached' : 'built'} database), ` +
+        `${cpus().length} CPU(s) ${cpus()[0]?.model ?? ''}, ${(totalmem() / 2 ** 30).toFixed(1)} GB RAM, ` +
+        `Node ${process.version}, ${new Date().toISOString()}\n`,
+    );
+    if (!database.reused)
+      process.stdout.write(
+        `database built in ${fmt(database.buildSeconds)} s; full disclosure computation ${fmt(database.disclosureSeconds)} s\n`,
+      );
+    process.stdout.write(`API start (stored disclosure pattern checked): ${apiStartSeconds.toFixed(1)} s\n`);
+    printTable(table);
+    process.stdout.write(
+      `peak RSS: API ${ownPeakRssMb(api.child.pid!).toFixed(0)} MB, dashboard ${ownPeakRssMb(web.pid!).toFixed(0)} MB, ` +
+        `bench process ${ownPeakRssMb().toFixed(0)} MB; load average ${loadavg()[0]!.toFixed(1)}\n`,
+    );
+  } finally {
+    raw.close();
+    for (const child of children) child.kill('SIGTERM');
+  }
+}
+
+main().catch((error: unknown) => {
+  process.stderr.write(`${error instanceof Error ? error.stack : String(error)}\n`);
+  process.exit(1);
+});

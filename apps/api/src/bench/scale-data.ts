@@ -1,0 +1,251 @@
+import { createHash } from 'node:crypto';
+import { existsSync, mkdirSync, readdirSync, readFileSync, renameSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { performance } from 'node:perf_hooks';
+import {
+  BENCHMARK_IDS,
+  CODE_LISTS,
+  createJurisdictionTree,
+  INDICATORS,
+  UNKNOWN_CATEGORY,
+  type Indicator,
+} from '@fourp/domain';
+import { MIGRATIONS_FOLDER, openDatabase } from '../db/client.js';
+import { refreshDisclosure } from '../disclosure/pattern.js';
+import { loadSolver } from '../disclosure/solver.js';
+import { readJurisdictions } from '../repos/jurisdictions.js';
+import { storedBreakdown } from '../repos/observations.js';
+import { findOrCreateSource } from '../repos/workflow/observations.js';
+import { seedIfEmpty } from '../seed/index.js';
+
+export const SYNTHETIC_SOURCE = {
+  title: 'SYNTHETIC benchmark data (not real figures; never publish)',
+  publisher: 'FourP bench:scale',
+  year: 2025,
+  locator: null,
+  kind: 'primary',
+} as const;
+
+const PROVINCE = 'PK-PB';
+const LAST_YEAR = 2025;
+const FIRST_YEAR = 1990;
+/** The coded dimensions the synthetic breakdowns use; nationality's 250 codes would drown the rest. */
+const DIMENSIONS = ['sex', 'age_group', 'exploitation_form'] as const;
+/** Bumped when the generator changes, so a cached database built by an older one is not reused. */
+const GENERATOR_VERSION = 2;
+
+export type ScaleDatabase = {
+  path: string;
+  rows: number;
+  reused: boolean;
+  buildSeconds: number | null;
+  disclosureSeconds: number | null;
+  builderPeakRssMb: number;
+};
+
+let seed = 7;
+const random = () => (seed = (seed * 1_103_515_245 + 12_345) % 2 ** 31) / 2 ** 31;
+
+/** Splits `total` into `parts` non-negative integers that sum to it. */
+function split(total: number, parts: number): number[] {
+  const weights = Array.from({ length: parts }, () => 0.2 + random());
+  const sum = weights.reduce((a, b) => a + b, 0);
+  const out = weights.map((w) => Math.floor((total * w) / sum));
+  out[parts - 1]! += total - out.reduce((a, b) => a + b, 0);
+  return out;
+}
+
+function codesOf(dimension: string): string[] {
+  const list = CODE_LISTS.find((l) => l.dimension === dimension);
+  return (list?.codes ?? []).map((c) => c.code).filter((code) => code !== UNKNOWN_CATEGORY);
+}
+
+const dimensionsOf = (indicator: Indicator) =>
+  DIMENSIONS.filter((d) => indicator.disaggregations.includes(d));
+
+/** Every combination of one code per dimension, e.g. sex × age group × form of exploitation. */
+function combinations(dimensions: readonly string[]): string[][] {
+  return dimensions.reduce<string[][]>(
+    (done, dimension) => done.flatMap((prefix) => codesOf(dimension).map((code) => [...prefix, code])),
+    [[]],
+  );
+}
+
+/**
+ * The breakdowns of an indicator: the total, one cell per code of each coded dimension it is broken down by,
+ * then, for two or more dimensions, every cross-classified cell.
+ */
+function breakdownsOf(indicator: Indicator): string[] {
+  const dimensions = dimensionsOf(indicator);
+  const cells = [storedBreakdown({})];
+  for (const dimension of dimensions)
+    for (const code of codesOf(dimension)) cells.push(storedBreakdown({ [dimension]: code }));
+  if (dimensions.length > 1)
+    for (const codes of combinations(dimensions))
+      cells.push(storedBreakdown(Object.fromEntries(dimensions.map((d, i) => [d, codes[i]]))));
+  return cells;
+}
+
+/** A leaf unit's figures for one indicator and year: each dimension's codes sum to the total. */
+function leafValues(indicator: Indicator): number[] {
+  switch (indicator.measureType) {
+    case 'count': {
+      const total = random() < 0.05 ? Math.floor(random() * 5) : 20 + Math.floor(random() * 500);
+      const dimensions = dimensionsOf(indicator);
+      if (dimensions.length < 2)
+        return [total, ...dimensions.flatMap((d) => split(total, codesOf(d).length))];
+      // The cross-classified cells are drawn; each one-dimensional margin is their sum, so all add up.
+      const combos = combinations(dimensions);
+      const cross = split(total, combos.length);
+      const margins = dimensions.flatMap((dimension, i) =>
+        codesOf(dimension).map((code) =>
+          combos.reduce((sum, codes, k) => (codes[i] === code ? sum + cross[k]! : sum), 0),
+        ),
+      );
+      return [total, ...margins, ...cross];
+    }
+    case 'percent':
+      return [Math.round(random() * 1000) / 10];
+    case 'yes_no':
+      return [random() < 0.5 ? 0 : 1];
+    case 'ordinal':
+      return [indicator.range ? indicator.range.min + Math.floor(random() * 2) : 1];
+    case 'rate_per_100k':
+      return [Math.round(random() * 500) / 10];
+    default:
+      return [Math.round(random() * 1e6) / 100];
+  }
+}
+
+type Row = [indicator: string, jurisdiction: string, year: number, breakdown: string, value: number];
+
+/**
+ * The synthetic grid, newest year first: every Punjab unit (district and tehsil, as the tree had them that
+ * year) and the benchmark countries, every stored catalogue indicator, its coded breakdowns. Counts of a
+ * parent are the sums of its children, so the disclosure model sees consistent margins.
+ */
+export function* syntheticRows(units: ReturnType<typeof createJurisdictionTree>): Generator<Row> {
+  const stored = INDICATORS.filter((i) => !i.formula);
+  for (let year = LAST_YEAR; year >= FIRST_YEAR; year--) {
+    const present = units
+      .unitsAt(year)
+      .filter((u) => u.id === PROVINCE || units.isWithin(u.id, PROVINCE, year))
+      .map((u) => u.id);
+    const childrenOf = new Map<string, string[]>();
+    for (const unit of units.unitsAt(year))
+      if (unit.parentId !== null && present.includes(unit.id))
+        childrenOf.set(unit.parentId, [...(childrenOf.get(unit.parentId) ?? []), unit.id]);
+    for (const indicator of stored) {
+      const breakdowns = breakdownsOf(indicator);
+      const values = new Map<string, number[]>();
+      const valueOf = (id: string): number[] => {
+        const known = values.get(id);
+        if (known) return known;
+        const children = childrenOf.get(id) ?? [];
+        const own =
+          children.length === 0 || indicator.measureType !== 'count'
+            ? leafValues(indicator)
+            : children.map(valueOf).reduce((a, b) => a.map((v, i) => v + (b[i] ?? 0)));
+        values.set(id, own);
+        return own;
+      };
+      for (const id of [...present, ...BENCHMARK_IDS]) {
+        const own = valueOf(id);
+        for (let i = 0; i < breakdowns.length; i++)
+          yield [indicator.id, id, year, breakdowns[i]!, own[i] ?? 0];
+      }
+    }
+  }
+}
+
+/** The cache key: the size, the committed migrations and the generator, so a stale schema is never reused. */
+function cacheName(rows: number): string {
+  const migrations = readdirSync(MIGRATIONS_FOLDER)
+    .filter((f) => f.endsWith('.sql'))
+    .sort();
+  const hash = createHash('sha256')
+    .update(JSON.stringify([GENERATOR_VERSION, migrations]))
+    .update(readFileSync(join(MIGRATIONS_FOLDER, 'meta', '_journal.json')))
+    .digest('hex')
+    .slice(0, 12);
+  return `scale-${rows}-${hash}.db`;
+}
+
+export const benchDirectory = () => join(tmpdir(), 'fourp-bench');
+
+/** Peak resident set of this process (VmHWM) in MB. */
+export function ownPeakRssMb(pid: number | 'self' = 'self'): number {
+  const status = readFileSync(`/proc/${pid}/status`, 'utf8');
+  return Number(/VmHWM:\s+(\d+)/.exec(status)?.[1] ?? 0) / 1024;
+}
+
+/**
+ * Builds (or reuses) a database of `rows` published figures through the product's migrations, seeded with the
+ * reference data, plus the synthetic grid under one clearly labelled source, and its disclosure pattern.
+ */
+export async function ensureScaleDatabase(
+  rows: number,
+  log: (line: string) => void,
+  dir = benchDirectory(),
+): Promise<ScaleDatabase> {
+  mkdirSync(dir, { recursive: true });
+  const path = join(dir, cacheName(rows));
+  if (existsSync(path))
+    return {
+      path,
+      rows,
+      reused: true,
+      buildSeconds: null,
+      disclosureSeconds: null,
+      builderPeakRssMb: ownPeakRssMb(),
+    };
+  const partial = `${path}.partial`;
+  for (const suffix of ['', '-wal', '-shm']) rmSync(partial + suffix, { force: true });
+  const started = performance.now();
+  const { db, sqlite, close } = openDatabase(partial);
+  try {
+    await seedIfEmpty(db);
+    const { source } = await findOrCreateSource(db, SYNTHETIC_SOURCE);
+    const tree = createJurisdictionTree(readJurisdictions(db));
+    sqlite.pragma('synchronous = OFF');
+    const now = new Date().toISOString();
+    const insert = sqlite.prepare(
+      `insert into observations (indicator_id, jurisdiction_id, year, year_end, period, disaggregation, value,
+         status, definition, source_id, workflow_state, created_at, updated_at, locked, note)
+       values (?, ?, ?, ?, '', ?, ?, 'A', 'standard', ?, 'published', ?, ?, 0, 'SYNTHETIC')`,
+    );
+    let inserted = 0;
+    sqlite.transaction(() => {
+      for (const [indicator, jurisdiction, year, breakdown, value] of syntheticRows(tree)) {
+        if (inserted >= rows) break;
+        insert.run(indicator, jurisdiction, year, year, breakdown, value, source.id, now, now);
+        inserted += 1;
+      }
+    })();
+    if (inserted < rows) log(`the synthetic grid holds only ${inserted} figures (asked for ${rows})`);
+    const buildSeconds = (performance.now() - started) / 1000;
+    log(`inserted ${inserted} synthetic figures in ${buildSeconds.toFixed(1)} s; computing disclosure…`);
+    const solver = await loadSolver();
+    const disclosureStarted = performance.now();
+    db.transaction((tx) => refreshDisclosure(tx, solver));
+    const disclosureSeconds = (performance.now() - disclosureStarted) / 1000;
+    log(`disclosure pattern computed in ${disclosureSeconds.toFixed(1)} s`);
+    sqlite.pragma('synchronous = FULL');
+    sqlite.pragma('wal_checkpoint(TRUNCATE)');
+    close();
+    renameSync(partial, path);
+    for (const suffix of ['-wal', '-shm']) rmSync(partial + suffix, { force: true });
+    return {
+      path,
+      rows: inserted,
+      reused: false,
+      buildSeconds,
+      disclosureSeconds,
+      builderPeakRssMb: ownPeakRssMb(),
+    };
+  } catch (error) {
+    close();
+    throw error;
+  }
+}
