@@ -97,9 +97,15 @@ export const positionOf = (figure: Observation): PagePosition => ({
 
 /** The order pages follow: indicator, jurisdiction, year, id (as the repository's keyset). */
 const byPosition = (a: PagePosition, b: PagePosition): number =>
-  a.indicator < b.indicator ? -1 : a.indicator > b.indicator ? 1
-  : a.jurisdiction < b.jurisdiction ? -1 : a.jurisdiction > b.jurisdiction ? 1
-  : a.year - b.year || a.id - b.id;
+  a.indicator < b.indicator
+    ? -1
+    : a.indicator > b.indicator
+      ? 1
+      : a.jurisdiction < b.jurisdiction
+        ? -1
+        : a.jurisdiction > b.jurisdiction
+          ? 1
+          : a.year - b.year || a.id - b.id;
 
 /** A page of what `readFigures` reads, in its order, after `after`: stable while figures are published. */
 export function readFigurePage(

@@ -1,15 +1,15 @@
+import { tw } from '$lib/i18n/workflow';
 import { MIN_REASON_LENGTH } from '@fourp/domain';
 import { error, fail } from '@sveltejs/kit';
 import { failWith } from '$lib/api/problem';
 import { requireAction, requireSignedIn, sessionApi } from '$lib/server/session';
-import { t } from '$lib/i18n/messages';
 import { errorsByField, numberOrUndefined, text } from '$lib/workflow/forms';
 import { workflowActions } from '$lib/workflow/transition.server';
 import type { Actions, PageServerLoad } from './$types';
 
 const idOf = (raw: string) => {
   const id = Number(raw);
-  if (!Number.isInteger(id) || id <= 0) error(404, { message: t('history.notFound', { id: raw }) });
+  if (!Number.isInteger(id) || id <= 0) error(404, { message: tw('history.notFound', { id: raw }) });
   return id;
 };
 
@@ -30,10 +30,10 @@ export const actions = {
     const value = numberOrUndefined(values.value);
     const issues = [];
     if (value === undefined || !Number.isFinite(value)) {
-      issues.push({ path: 'value', message: t('history.correctValue') });
+      issues.push({ path: 'value', message: tw('history.correctValue') });
     }
     if (values.reason.length > 0 && values.reason.length < MIN_REASON_LENGTH) {
-      issues.push({ path: 'reason', message: t('workflow.reasonRequired', { min: MIN_REASON_LENGTH }) });
+      issues.push({ path: 'reason', message: tw('workflow.reasonRequired', { min: MIN_REASON_LENGTH }) });
     }
     if (issues.length > 0)
       return fail(400, { correct: true, values, errors: errorsByField(issues), message: null });
