@@ -57,9 +57,8 @@ describe('the /data page', () => {
     const shown = await article.locator('.checksums code').allInnerTexts();
     expect(shown).toEqual(release.checksums.map((c) => c.sha256));
 
-    const href = await article
-      .getByRole('link', { name: 'Figures of this release (JSON)' })
-      .getAttribute('href');
+    expect(release.checksums[0]!.name).toBe('fourp-figures.csv');
+    const href = await article.getByRole('link', { name: 'Tidy CSV' }).getAttribute('href');
     const download = await context.request.get(new URL(href!, stack.webUrl).href);
     expect(download.status()).toBe(200);
     expect(

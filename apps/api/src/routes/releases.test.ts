@@ -9,6 +9,8 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import { publishThroughApi } from '../test-support/disclosure.js';
 import { json, useWorkflowTestApp, type TestUser } from '../test-support/workflow.js';
 import { readProblem } from '../test-support/api.js';
+import { EXPORT_FORMATS } from '../services/exports/index.js';
+import { RELEASE_FORMATS } from '../services/release/files.js';
 
 const t = useWorkflowTestApp();
 const RATE = { indicator: 'youth_unemployment_rate', jurisdiction: 'PK-PB-GUJRAT', year: 2022 };
@@ -83,14 +85,20 @@ describe('releases', () => {
     expect(second.counts).toMatchObject({ figures: 2, added: 0, corrected: 1, withdrawn: 0 });
   });
 
-  it('holds the SHA-256 of the file a researcher downloads for the release', async () => {
-    const res = await t.app.request(`/v1/observations?release=${first.id}`);
-    const digest = createHash('sha256')
-      .update(new Uint8Array(await res.arrayBuffer()))
-      .digest('hex');
-    expect(first.checksums).toEqual([
-      { name: 'observations.json', bytes: expect.any(Number), sha256: digest },
-    ]);
+  it('holds the SHA-256 of each export file a researcher downloads for the release', async () => {
+    expect(first.checksums.map((c) => c.name)).toEqual(
+      RELEASE_FORMATS.map((f) => EXPORT_FORMATS[f].fileName),
+    );
+    for (const [i, format] of RELEASE_FORMATS.entries()) {
+      const res = await t.app.request(`/v1/exports/${format}?release=${first.id}`);
+      expect(res.status, format).toBe(200);
+      const bytes = new Uint8Array(await res.arrayBuffer());
+      expect(first.checksums[i], format).toEqual({
+        name: EXPORT_FORMATS[format].fileName,
+        bytes: bytes.byteLength,
+        sha256: createHash('sha256').update(bytes).digest('hex'),
+      });
+    }
   });
 
   it('lists releases newest first and answers one by id', async () => {
