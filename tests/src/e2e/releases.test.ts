@@ -58,7 +58,9 @@ describe('the /data page', () => {
     expect(shown).toEqual(release.checksums.map((c) => c.sha256));
 
     expect(release.checksums[0]!.name).toBe('fourp-figures.csv');
-    const href = await article.getByRole('link', { name: 'Tidy CSV' }).getAttribute('href');
+    const href = await article
+      .getByRole('link', { name: 'Tidy CSV', includeHidden: true })
+      .getAttribute('href');
     const download = await context.request.get(new URL(href!, stack.webUrl).href);
     expect(download.status()).toBe(200);
     expect(
