@@ -162,6 +162,7 @@ export const MeasureParamsSchema = z.object({ id: MeasureIdSchema });
 export const CoverageQuerySchema = z.object({
   pillar: PillarIdSchema.optional().describe('only indicators of this pillar'),
   jurisdiction: JurisdictionIdSchema.optional().describe('only this jurisdiction'),
+  release: releaseQuery,
   format: listFormat,
 });
 export type CoverageQuery = z.infer<typeof CoverageQuerySchema>;

@@ -12,6 +12,7 @@ import {
   YearSchema,
   type WorkflowState,
 } from './contracts.js';
+import { releaseQuery } from './releases.js';
 import { ProgressResultSchema, ValidationIssueSchema } from './results.js';
 import { NewSourceInputSchema, ObservationInputSchema } from './validate-observation.js';
 
@@ -479,6 +480,9 @@ export type ProgressItem = z.infer<typeof ProgressItemSchema>;
 export const ProgressQuerySchema = z.object({
   jurisdiction: JurisdictionIdSchema.default('PK-PB-GUJRAT').describe(
     'the jurisdiction whose targets to assess',
+  ),
+  release: releaseQuery.describe(
+    "assess against the figures as this release stood (targets are today's: releases do not keep them)",
   ),
 });
 export const ProgressResponseSchema = z.object({

@@ -14,7 +14,7 @@ import type { RouteDeps } from '../env.js';
 import { sendList } from '../csv.js';
 import { listResponse, NOT_MODIFIED, problems } from '../openapi/responses.js';
 import { createRouter } from '../openapi/router.js';
-import { countPublishedByCell, lastPublishedChange } from '../services/published/counts.js';
+import { countFigures } from '../services/published/counts.js';
 import { requireJurisdiction } from '../services/lookup.js';
 import { readPopulations } from '../services/published/read.js';
 
@@ -38,21 +38,24 @@ const getCoverage = createRoute({
 
 export const coverageRoutes = ({ db, suppressionK }: RouteDeps) =>
   createRouter().openapi(getCoverage, async (c) => {
-    const { pillar, jurisdiction, format } = c.req.valid('query');
+    const { pillar, jurisdiction, release, format } = c.req.valid('query');
     if (jurisdiction !== undefined) requireJurisdiction(jurisdictionTree(db), jurisdiction);
     const indicators = INDICATORS.filter((i) => pillar === undefined || i.pillar === pillar);
-    const [counted, lastUpdated] = await Promise.all([
-      countPublishedByCell(db, {
+    const { cells: counted, lastUpdated } = await countFigures(
+      { db, suppressionK },
+      {
         indicators: indicators.map((i) => i.id),
-        jurisdictions: jurisdiction === undefined ? undefined : [jurisdiction],
-      }),
-      lastPublishedChange(db),
-    ]);
+        ...(jurisdiction === undefined ? {} : { jurisdictions: [jurisdiction] }),
+        ...(release === undefined ? {} : { release }),
+      },
+    );
     const rated = new Set(indicators.filter(isNormalisable).map((i) => i.id));
     const needing = counted.filter((cell) => rated.has(cell.indicator));
-    const populations = await readPopulations({ db, suppressionK }, [
-      ...new Set(needing.map((cell) => cell.jurisdiction)),
-    ]);
+    const populations = await readPopulations(
+      { db, suppressionK },
+      [...new Set(needing.map((cell) => cell.jurisdiction))],
+      release,
+    );
     const withoutData: string[] = [];
     const rows = indicators.flatMap((indicator): CoverageCell[] => {
       const cells = counted.filter((cell) => cell.indicator === indicator.id);

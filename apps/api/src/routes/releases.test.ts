@@ -1,6 +1,9 @@
 import { createHash } from 'node:crypto';
 import {
+  CoverageResponseSchema,
   ObservationListResponseSchema,
+  ProgressResponseSchema,
+  type CoverageResponse,
   ReleaseListResponseSchema,
   ReleaseResponseSchema,
   type Release,
@@ -156,5 +159,52 @@ describe('releases', () => {
     expect(res.status, await res.clone().text()).toBe(200);
     const body = (await res.json()) as { data: { comparison: { years: { year: number; base: unknown }[] } } };
     expect(body.data.comparison.years.find((y) => y.year === 2022)?.base).toMatchObject({ rawValue: 12.5 });
+  });
+  it('answers coverage and progress as the release stood, while today they count a figure published since', async () => {
+    const set = await t.app.request(
+      '/v1/targets',
+      json(
+        t.reviewer.bearer,
+        {
+          indicator: 'persons_convicted',
+          jurisdiction: RATE.jurisdiction,
+          baseline: {
+            year: 2020,
+            value: 10,
+            source: { title: 'Labour force survey 2020', publisher: 'PBS' },
+          },
+          target: { year: 2030, value: 8, source: { title: 'District plan', publisher: 'District Gujrat' } },
+        },
+        'PUT',
+      ),
+    );
+    expect(set.status, await set.clone().text()).toBe(200);
+    await publishThroughApi(t, [
+      { ...RATE, year: 2023, value: 13 },
+      { indicator: 'persons_convicted', jurisdiction: RATE.jurisdiction, year: 2023, value: 20 },
+    ]);
+    const coverage = async (query: string) => {
+      const res = await t.app.request(`/v1/coverage?jurisdiction=PK-PB-GUJRAT${query}`);
+      expect(res.status, await res.clone().text()).toBe(200);
+      return CoverageResponseSchema.parse(await res.json());
+    };
+    const years = (body: CoverageResponse) =>
+      body.data.filter((c) => c.indicator === RATE.indicator).map((c) => c.year);
+    expect(years(await coverage(''))).toEqual([2022, 2023]);
+    const then = await coverage(`&release=${second.id}`);
+    expect(years(then)).toEqual([2022]);
+    expect(then.meta.lastUpdated).toBe(second.createdAt);
+
+    const latest = async (query: string) => {
+      const res = await t.app.request(`/v1/progress?jurisdiction=PK-PB-GUJRAT${query}`);
+      expect(res.status, await res.clone().text()).toBe(200);
+      const item = ProgressResponseSchema.parse(await res.json()).data.find(
+        (i) => i.indicator === 'persons_convicted',
+      );
+      return item?.latest?.value ?? item?.reason;
+    };
+    expect(await latest('')).toBe(20);
+    expect(await latest(`&release=${second.id}`)).toBe('No published figure yet.');
+    await readProblem(await t.app.request('/v1/coverage?release=2001.01'), 404);
   });
 });

@@ -68,12 +68,12 @@ export const targetRoutes = (deps: WorkflowDeps) =>
 /** Baseline → target → latest published figure for each target of a jurisdiction, with the domain's status. */
 export const progressRoutes = (deps: WorkflowDeps) =>
   createRouter().openapi(progress, async (c) => {
-    const { jurisdiction } = c.req.valid('query');
+    const { jurisdiction, release } = c.req.valid('query');
     requireJurisdiction(jurisdictionTree(deps.db), jurisdiction);
     const items: ProgressItem[] = [];
     for (const t of await readTargets(deps, c.var.principal, { jurisdiction })) {
       const indicator = requireIndicator(t.indicator);
-      const actuals = await readActuals(deps, t.indicator, jurisdiction);
+      const actuals = await readActuals(deps, t.indicator, jurisdiction, release);
       const latest = actuals.at(-1) ?? null;
       const base = {
         indicator: t.indicator,

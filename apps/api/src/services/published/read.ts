@@ -172,8 +172,15 @@ export async function readActuals(
   deps: ReadDeps,
   indicator: IndicatorId,
   jurisdiction: JurisdictionId,
+  release?: ReleaseId,
 ): Promise<Actual[]> {
-  return actualsOf(await readFigures(deps, null, { indicators: [indicator], jurisdictions: [jurisdiction] }));
+  return actualsOf(
+    await readFigures(deps, null, {
+      indicators: [indicator],
+      jurisdictions: [jurisdiction],
+      ...(release === undefined ? {} : { release }),
+    }),
+  );
 }
 
 /** Of one cell's figures as the public sees them: the annual totals a series shows, one per year, oldest first. */

@@ -3401,6 +3401,8 @@ export interface operations {
         pillar?: 'prevention' | 'protection' | 'prosecution' | 'partnership' | 'context';
         /** @description only this jurisdiction */
         jurisdiction?: string;
+        /** @description answer exactly as this release stood, e.g. 2026.12 (default: the figures published now) */
+        release?: string;
         /** @description json (default) or csv; an `Accept: text/csv` header also selects csv */
         format?: 'json' | 'csv';
       };
@@ -5923,6 +5925,8 @@ export interface operations {
       query?: {
         /** @description the jurisdiction whose targets to assess */
         jurisdiction?: string;
+        /** @description assess against the figures as this release stood (targets are today's: releases do not keep them) */
+        release?: string;
       };
       header?: never;
       path?: never;
