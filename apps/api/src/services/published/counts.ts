@@ -2,7 +2,7 @@
 import type { IndicatorId, JurisdictionId, ReleaseId } from '@fourp/domain';
 import { countPublishedByCell, lastPublishedChange, type CoverageRow } from '../../repos/observations.js';
 import { findRelease } from '../../repos/releases.js';
-import { readFigures, type ReadDeps } from './read.js';
+import { byPosition, readFigures, type ReadDeps } from './read.js';
 
 export {
   countPublishedByCell,
@@ -28,7 +28,8 @@ export async function countFigures(
     return { cells, lastUpdated };
   }
   const counted = new Map<string, CoverageRow>();
-  for (const o of await readFigures(deps, null, { ...cell, release })) {
+  // In page order, so the cells come out in the order the repository's count gives them.
+  for (const o of (await readFigures(deps, null, { ...cell, release })).sort(byPosition)) {
     const key = `${o.indicator}|${o.jurisdiction}|${o.year}`;
     const row = counted.get(key) ?? {
       indicator: o.indicator,
@@ -39,11 +40,5 @@ export async function countFigures(
     row.observations += 1;
     counted.set(key, row);
   }
-  const cells = [...counted.values()].sort(
-    (a, b) =>
-      (a.indicator < b.indicator ? -1 : a.indicator > b.indicator ? 1 : 0) ||
-      (a.jurisdiction < b.jurisdiction ? -1 : a.jurisdiction > b.jurisdiction ? 1 : 0) ||
-      a.year - b.year,
-  );
-  return { cells, lastUpdated: findRelease(deps.db, release)?.createdAt ?? null };
+  return { cells: [...counted.values()], lastUpdated: findRelease(deps.db, release)?.createdAt ?? null };
 }

@@ -96,7 +96,7 @@ export const positionOf = (figure: Observation): PagePosition => ({
 });
 
 /** The order pages follow: indicator, jurisdiction, year, id (as the repository's keyset). */
-const byPosition = (a: PagePosition, b: PagePosition): number =>
+export const byPosition = (a: PagePosition, b: PagePosition): number =>
   a.indicator < b.indicator
     ? -1
     : a.indicator > b.indicator
