@@ -56,6 +56,7 @@ export const scorecardRoutes = (deps: RouteDeps) =>
       benchmarks,
       measureAssessments: assessments.filter((a) => [jurisdiction, ...ancestors].includes(a.jurisdiction)),
       ancestors,
+      locale: c.var.locale,
     });
     const body: ScorecardResponse = { data: scorecard, meta: { availableYears } };
     return c.json(body, 200);

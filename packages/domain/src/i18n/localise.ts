@@ -4,6 +4,7 @@ import type {
   DefinitionVariant,
   Indicator,
   IndicatorId,
+  LocalisedName,
   Pillar,
   PillarId,
   PolicyMeasure,
@@ -124,3 +125,7 @@ export function localiseCodeList(list: CodeList, locale: Locale): CodeList {
 export function methodTexts(locale: Locale): MethodTexts {
   return { ...METHOD_TEXTS, ...CATALOGUE_TEXTS[locale].methods };
 }
+
+/** A jurisdiction's name in the locale, in English where it has none. */
+export const nameIn = (name: LocalisedName, locale: Locale): string =>
+  locale === 'en' ? name.en : (name[locale] ?? name.en);

@@ -33,6 +33,7 @@ const EXAMPLES: { [K in ReasonCode]: Extract<Reason, { code: K }>['params'] } = 
   intervals_overlap: { base: 'PK 1–2', other: 'IT 1.5–3' },
   measures_detection: { indicator: 'V' },
   stand_in: { shown: 'PK-PB', base: 'PK-PB-GUJ' },
+  base_has_no_figure: { base: 'Gujrat', indicator: 'Victims', used: 'Punjab' },
   not_scored_neutral: {},
   not_scored_rank: {},
   not_scored_no_reference: {},

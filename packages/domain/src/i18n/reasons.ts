@@ -39,6 +39,7 @@ export type ReasonParams = {
   intervals_overlap: { base: string; other: string };
   measures_detection: { indicator: string };
   stand_in: { shown: string; base: string };
+  base_has_no_figure: { base: string; indicator: string; used: string };
   not_scored_neutral: Record<string, never>;
   not_scored_rank: Record<string, never>;
   not_scored_no_reference: Record<string, never>;
@@ -103,6 +104,8 @@ const EN: ReasonTemplates = {
   measures_detection: (p) =>
     `${p.indicator} measures detection as much as performance: a higher figure is not called better or worse`,
   stand_in: (p) => `${p.shown} figure shown as a stand-in: ${p.base} has no figure of its own`,
+  base_has_no_figure: (p) =>
+    `${p.base} has no published figure for ${p.indicator}; ${p.used} is shown in its place.`,
   not_scored_neutral: () => 'Neither higher nor lower is better, so it is not scored',
   not_scored_rank: () =>
     'A rank without a fixed scale (the list of ranked countries changes by edition) is not scored',
@@ -178,6 +181,8 @@ const UR: ReasonTemplates = {
     `95 % اعتماد کے وقفے ایک دوسرے پر آتے ہیں (${p.base}؛ ${p.other}): فرق اتفاقی ہو سکتا ہے`,
   measures_detection: (p) =>
     `${p.indicator} کارکردگی کے ساتھ ساتھ سراغ رسانی کو بھی ناپتا ہے: زیادہ عدد کو بہتر یا بدتر نہیں کہا جاتا`,
+  base_has_no_figure: (p) =>
+    `${p.base} کا ${p.indicator} کا کوئی شائع شدہ عدد نہیں؛ اس کی جگہ ${p.used} دکھایا گیا ہے۔`,
   stand_in: (p) => `${p.shown} کا عدد متبادل کے طور پر دکھایا گیا ہے: ${p.base} کا اپنا کوئی عدد نہیں`,
   not_scored_neutral: () => 'نہ زیادہ بہتر ہے نہ کم، اس لیے اسکور نہیں کیا جاتا',
   not_scored_rank: () =>
