@@ -8,6 +8,7 @@ import {
   POLICY_MEASURES,
   localiseMeasure,
   RUBRIC,
+  localiseRubric,
   type MeasureDetail,
   type MeasureJurisdiction,
   type MeasureListResponse,
@@ -81,7 +82,10 @@ export const measureRoutes = ({ db }: RouteDeps) =>
       const rows = POLICY_MEASURES.filter((m) => pillar === undefined || m.pillar === pillar).map((m) =>
         withAssessments(localiseMeasure(m, c.var.locale), assessments),
       );
-      const body: MeasureListResponse = { data: rows, meta: { count: rows.length, rubric: [...RUBRIC] } };
+      const body: MeasureListResponse = {
+        data: rows,
+        meta: { count: rows.length, rubric: localiseRubric(RUBRIC, c.var.locale) },
+      };
       return sendList(c, { format, name: 'measures', rows, columns, body });
     })
     .openapi(getMeasure, async (c) => {
@@ -94,7 +98,7 @@ export const measureRoutes = ({ db }: RouteDeps) =>
         });
       const body: MeasureResponse = {
         data: withAssessments(localiseMeasure(measure, c.var.locale), await listMeasureAssessments(db, id)),
-        meta: { rubric: [...RUBRIC] },
+        meta: { rubric: localiseRubric(RUBRIC, c.var.locale) },
       };
       return c.json(body, 200);
     });

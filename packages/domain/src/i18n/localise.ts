@@ -8,6 +8,8 @@ import type {
   Pillar,
   PillarId,
   PolicyMeasure,
+  RubricLevel,
+  RubricLevelDefinition,
 } from '../contracts.js';
 import { DERIVATION_METHOD } from '../derive.js';
 import { SUPPRESSION_METHOD } from '../disclosure/model.js';
@@ -16,51 +18,58 @@ import { NORMALISATION_METHOD } from '../normalise.js';
 import { PROGRESS_METHOD } from '../progress.js';
 import { SCORECARD_METHOD } from '../scorecard.js';
 import type { Locale } from './locale.js';
+import { CODE_LIST_TEXTS_UR, type CodeListTexts } from './ur/code-lists.js';
+import { INDICATOR_TEXTS_UR, type IndicatorTexts } from './ur/indicators.js';
+import {
+  MEASURE_TEXTS_UR,
+  RUBRIC_TEXTS_UR,
+  type MeasureTexts,
+  type RubricLevelTexts,
+} from './ur/measures.js';
+import { METHOD_TEXTS_UR, type MethodTexts } from './ur/methods.js';
+import { PILLAR_TEXTS_UR, type PillarTexts } from './ur/pillars.js';
 
-/** The human-read texts of one indicator; variants by id, crosswalk notes by reference. */
-export type IndicatorTexts = {
-  name: string;
-  definition: string;
-  unit: string;
-  directionReason?: string;
-  variants?: Readonly<Record<string, { label: string; note: string }>>;
-  scopeNotes: readonly string[];
-  crosswalks?: Readonly<Record<string, { note: string }>>;
+const DENOMINATOR_METHODS_EN: MethodTexts['DENOMINATOR_METHODS'] = {
+  observed: 'the population figure of the same year (observed)',
+  interpolated: 'linear interpolation between the two nearest figures (estimated)',
+  extrapolated: 'the nearest figure carried forward unchanged (estimated)',
 };
-export type PillarTexts = { name: string; description: string };
-export type MeasureTexts = { name: string; description: string };
 
 /** The method texts in English, keyed by the name of the constant that holds each. */
-export const METHOD_TEXTS = {
+const METHOD_TEXTS_EN: MethodTexts = {
+  DERIVATION_METHOD,
   GRADE_METHOD,
   SOURCE_QUALITY_METHOD,
   ASSESSMENT_METHOD,
-  DERIVATION_METHOD,
   NORMALISATION_METHOD,
+  SCORECARD_METHOD,
   INTERVAL_METHOD,
   SUPPRESSION_METHOD,
-  SCORECARD_METHOD,
   PROGRESS_METHOD,
-};
-export type MethodTexts = {
-  [K in keyof typeof METHOD_TEXTS]: (typeof METHOD_TEXTS)[K] extends string
-    ? string
-    : { [G in keyof (typeof METHOD_TEXTS)[K]]: string };
+  DENOMINATOR_METHODS: DENOMINATOR_METHODS_EN,
 };
 
-/** A language's catalogue texts; a text it lacks is shown in English. */
-export type CatalogueTexts = {
+/** A language's catalogue texts; English (the catalogue itself) has none. */
+type CatalogueTexts = {
   indicators: Partial<Record<IndicatorId, IndicatorTexts>>;
   pillars: Partial<Record<PillarId, PillarTexts>>;
   measures: Partial<Record<string, MeasureTexts>>;
-  methods: Partial<MethodTexts>;
-  /** Code labels by dimension, then by code. */
-  codeLabels: Partial<Record<CodedDimension, Partial<Record<string, string>>>>;
+  rubric: Partial<Record<RubricLevel, RubricLevelTexts>>;
+  codeLists: Partial<Record<CodedDimension, CodeListTexts>>;
+  methods: MethodTexts;
 };
 
-const NONE: CatalogueTexts = { indicators: {}, pillars: {}, measures: {}, methods: {}, codeLabels: {} };
-
-const CATALOGUE_TEXTS: Record<Locale, CatalogueTexts> = { en: NONE, ur: NONE };
+const CATALOGUE_TEXTS: Record<Locale, CatalogueTexts> = {
+  en: { indicators: {}, pillars: {}, measures: {}, rubric: {}, codeLists: {}, methods: METHOD_TEXTS_EN },
+  ur: {
+    indicators: INDICATOR_TEXTS_UR,
+    pillars: PILLAR_TEXTS_UR,
+    measures: MEASURE_TEXTS_UR,
+    rubric: RUBRIC_TEXTS_UR,
+    codeLists: CODE_LIST_TEXTS_UR,
+    methods: METHOD_TEXTS_UR,
+  },
+};
 
 const localiseVariant = (v: DefinitionVariant, texts: IndicatorTexts | undefined): DefinitionVariant => {
   const t = texts?.variants?.[v.id];
@@ -89,7 +98,7 @@ export function localiseIndicator(indicator: Indicator, locale: Locale): Indicat
   };
 }
 
-/** Definition variants (of any indicator) with their label and note in the locale. */
+/** Definition variants of an indicator with their label and note in the locale. */
 export function localiseVariants(
   indicator: IndicatorId,
   variants: readonly DefinitionVariant[],
@@ -102,29 +111,40 @@ export function localiseVariants(
 /** The pillar with its name and description in the locale. */
 export function localisePillar<P extends Pillar>(pillar: P, locale: Locale): P {
   const t = CATALOGUE_TEXTS[locale].pillars[pillar.id];
-  return t === undefined ? pillar : { ...pillar, name: t.name, description: t.description };
+  return t === undefined ? pillar : { ...pillar, ...t };
 }
 
-/** The policy measure with its name and description in the locale. */
-export function localiseMeasure<M extends Pick<PolicyMeasure, 'id' | 'name' | 'description'>>(
+/** The policy measure with its name, description and model in the locale. */
+export function localiseMeasure<M extends Pick<PolicyMeasure, 'id' | 'name' | 'description' | 'model'>>(
   measure: M,
   locale: Locale,
 ): M {
   const t = CATALOGUE_TEXTS[locale].measures[measure.id];
-  return t === undefined ? measure : { ...measure, name: t.name, description: t.description };
+  return t === undefined ? measure : { ...measure, ...t };
 }
 
-/** The code list with its labels in the locale; codes and SDMX codes unchanged. */
+/** The rubric levels with their labels and required evidence in the locale. */
+export function localiseRubric(
+  rubric: readonly RubricLevelDefinition[],
+  locale: Locale,
+): RubricLevelDefinition[] {
+  return rubric.map((r) => ({ ...r, ...CATALOGUE_TEXTS[locale].rubric[r.level] }));
+}
+
+/** The code list with its name, note and labels in the locale; codes and SDMX codes unchanged. */
 export function localiseCodeList(list: CodeList, locale: Locale): CodeList {
-  const labels = CATALOGUE_TEXTS[locale].codeLabels[list.dimension];
-  if (labels === undefined) return list;
-  return { ...list, codes: list.codes.map((c) => ({ ...c, label: labels[c.code] ?? c.label })) };
+  const t = CATALOGUE_TEXTS[locale].codeLists[list.dimension];
+  if (t === undefined) return list;
+  return {
+    ...list,
+    name: t.name,
+    note: t.note,
+    codes: list.codes.map((c) => ({ ...c, label: t.labels[c.code] ?? c.label })),
+  };
 }
 
-/** Every method text in the locale, English where the locale has none. */
-export function methodTexts(locale: Locale): MethodTexts {
-  return { ...METHOD_TEXTS, ...CATALOGUE_TEXTS[locale].methods };
-}
+/** Every method text in the locale, keyed by the name of its English constant. */
+export const methodTexts = (locale: Locale): MethodTexts => CATALOGUE_TEXTS[locale].methods;
 
 /** A jurisdiction's name in the locale, in English where it has none. */
 export const nameIn = (name: LocalisedName, locale: Locale): string =>

@@ -39,6 +39,27 @@ const EXAMPLES: { [K in ReasonCode]: Extract<Reason, { code: K }>['params'] } = 
   not_scored_no_reference: {},
   no_own_figure: { jurisdiction: 'PK', year: 2022 },
   not_a_step: { value: 4, scale: 'tiers' },
+  progress_no_later_figure: { baselineYear: 2020 },
+  progress_rank_without_scale: {},
+  progress_target_met: { latest: { year: 2023, value: 5 }, target: 4 },
+  progress_no_longer_met: { baseline: { year: 2020, value: 3 }, latest: { year: 2023, value: 5 }, target: 4 },
+  progress_yes_no_not_yet: { year: 2023 },
+  progress_placement_moved: {
+    baseline: { year: 2020, value: 3 },
+    latest: { year: 2023, value: 2 },
+    target: 1,
+  },
+  progress_too_few_figures: { points: 2, from: 2020, to: 2023, minimum: 3 },
+  progress_counts_too_small: { mean: '2.5', minimum: 10 },
+  progress_slope: {
+    points: 4,
+    from: 2020,
+    to: 2023,
+    actual: '1.20',
+    percent: '60',
+    required: '2.00',
+    target: { year: 2025, value: 12 },
+  },
   score_withheld: { own: 1, scorable: 4, jurisdiction: 'PK', minimum: 2, framework: 1 },
 };
 const CODES = Object.keys(EXAMPLES) as ReasonCode[];

@@ -4,6 +4,7 @@ import type { Locale } from './locale.js';
 type Level = JurisdictionKind;
 /** One side of a comparison of places of different levels: the place, or the place it stands in for. */
 export type LevelSide = { jurisdiction: string; level: Level; standsInFor: string | null };
+type YearValue = { year: number; value: number };
 export type QualityIssue =
   | { kind: 'secondary'; jurisdiction: string; publisher: string }
   | { kind: 'low_reliability'; jurisdiction: string }
@@ -45,6 +46,23 @@ export type ReasonParams = {
   not_scored_no_reference: Record<string, never>;
   no_own_figure: { jurisdiction: string; year: number };
   not_a_step: { value: number; scale: string };
+  progress_no_later_figure: { baselineYear: number };
+  progress_rank_without_scale: Record<string, never>;
+  progress_target_met: { latest: YearValue; target: number };
+  progress_no_longer_met: { baseline: YearValue; latest: YearValue; target: number };
+  progress_yes_no_not_yet: { year: number };
+  progress_placement_moved: { baseline: YearValue; latest: YearValue; target: number };
+  progress_too_few_figures: { points: number; from: number; to: number; minimum: number };
+  progress_counts_too_small: { mean: string; minimum: number };
+  progress_slope: {
+    points: number;
+    from: number;
+    to: number;
+    actual: string;
+    percent: string;
+    required: string;
+    target: YearValue;
+  };
   score_withheld: { own: number; scorable: number; jurisdiction: string; minimum: number; framework: number };
 };
 export type ReasonCode = keyof ReasonParams;
@@ -113,6 +131,23 @@ const EN: ReasonTemplates = {
     'A count, rate or amount has no absolute reference; it is compared on the comparison page, not scored',
   no_own_figure: (p) => `No own figure for ${p.jurisdiction} up to ${p.year}`,
   not_a_step: (p) => `${p.value} is not a step of the scale ${p.scale}`,
+  progress_no_later_figure: (p) => `Progress needs a figure later than the baseline year ${p.baselineYear}.`,
+  progress_rank_without_scale: () =>
+    'Insufficient data: an ordinal rank without a fixed scale is not compared across editions.',
+  progress_target_met: (p) =>
+    `The latest value (${p.latest.value}, ${p.latest.year}) meets the target of ${p.target}.`,
+  progress_no_longer_met: (p) =>
+    `The baseline (${p.baseline.value}, ${p.baseline.year}) met the target of ${p.target}, the latest value (${p.latest.value}, ${p.latest.year}) no longer does.`,
+  progress_yes_no_not_yet: (p) =>
+    `Not yet achieved in ${p.year}; a yes/no indicator has no partial progress.`,
+  progress_placement_moved: (p) =>
+    `The placement moved from ${p.baseline.value} (${p.baseline.year}) to ${p.latest.value} (${p.latest.year}); the target is ${p.target}.`,
+  progress_too_few_figures: (p) =>
+    `Insufficient data: ${p.points} figures from ${p.from} to ${p.to}, the baseline included; a slope needs at least ${p.minimum}.`,
+  progress_counts_too_small: (p) =>
+    `Insufficient data: a mean of ${p.mean} a year is below ${p.minimum}; chance alone moves such counts by a third or more.`,
+  progress_slope: (p) =>
+    `Over ${p.points} figures (${p.from}–${p.to}) the value changed by ${p.actual} a year, ${p.percent} % of the ${p.required} a year needed to reach ${p.target.value} by ${p.target.year}.`,
   score_withheld: (p) =>
     `Not scored: ${p.own} of ${p.scorable} items that could be scored are ${p.jurisdiction}’s own evidence (at least ${p.minimum} and at least half are needed)` +
     (p.framework > 0 ? `; ${p.framework} national framework item(s) are shown beside it, not counted` : '') +
@@ -191,6 +226,23 @@ const UR: ReasonTemplates = {
     'تعداد، شرح یا رقم کا کوئی مطلق پیمانہ نہیں؛ اس کا موازنہ موازنے کے صفحے پر ہوتا ہے، اسکور نہیں کیا جاتا',
   no_own_figure: (p) => `${p.year} تک ${p.jurisdiction} کا اپنا کوئی عدد نہیں`,
   not_a_step: (p) => `${p.value} پیمانے ${p.scale} کا کوئی درجہ نہیں`,
+  progress_no_later_figure: (p) =>
+    `پیش رفت کے لیے بنیادی سطح کے سال ${p.baselineYear} کے بعد کا عدد درکار ہے۔`,
+  progress_rank_without_scale: () =>
+    'ناکافی ڈیٹا: مقررہ پیمانے کے بغیر درجہ بندی کا مختلف اشاعتوں کے درمیان موازنہ نہیں کیا جاتا۔',
+  progress_target_met: (p) =>
+    `تازہ ترین عدد (${p.latest.value}، ${p.latest.year}) ہدف ${p.target} کو پورا کرتا ہے۔`,
+  progress_no_longer_met: (p) =>
+    `بنیادی سطح (${p.baseline.value}، ${p.baseline.year}) ہدف ${p.target} کو پورا کرتی تھی، تازہ ترین عدد (${p.latest.value}، ${p.latest.year}) اب نہیں کرتا۔`,
+  progress_yes_no_not_yet: (p) => `${p.year} تک حاصل نہیں ہوا؛ ہاں/نہیں اشاریے میں جزوی پیش رفت نہیں ہوتی۔`,
+  progress_placement_moved: (p) =>
+    `درجہ ${p.baseline.value} (${p.baseline.year}) سے ${p.latest.value} (${p.latest.year}) پر آیا؛ ہدف ${p.target} ہے۔`,
+  progress_too_few_figures: (p) =>
+    `ناکافی ڈیٹا: ${p.from} سے ${p.to} تک بنیادی سطح سمیت ${p.points} اعداد؛ رجحان کے لیے کم از کم ${p.minimum} درکار ہیں۔`,
+  progress_counts_too_small: (p) =>
+    `ناکافی ڈیٹا: سالانہ اوسط ${p.mean}، ${p.minimum} سے کم ہے؛ ایسی تعداد محض اتفاق سے ایک تہائی یا زیادہ بدل جاتی ہے۔`,
+  progress_slope: (p) =>
+    `${p.points} اعداد (${p.from}–${p.to}) میں عدد ${p.actual} سالانہ بدلا، جو ${p.target.year} تک ${p.target.value} تک پہنچنے کے لیے درکار ${p.required} سالانہ کا ${p.percent} % ہے۔`,
   score_withheld: (p) =>
     `اسکور نہیں کیا گیا: اسکور کے قابل ${p.scorable} میں سے ${p.own} آئٹمز ${p.jurisdiction} کے اپنے شواہد ہیں (کم از کم ${p.minimum} اور کم از کم نصف درکار ہیں)` +
     (p.framework > 0
