@@ -16,6 +16,8 @@ import type { JurisdictionTree } from './catalogue/jurisdiction-tree.js';
 import type { Formula, Indicator, Result } from './contracts.js';
 import { periodIssue } from './period.js';
 import type { ValidationIssue } from './results.js';
+import type { Locale } from './i18n/locale.js';
+import { reason, renderReason, type Reason } from './i18n/reasons.js';
 
 const wholeYear = (field: string) =>
   z
@@ -72,39 +74,37 @@ export type ValidationContext = {
   currentYear: number;
   /** The same cell's value in the previous year, for the outlier warning. */
   previousValue?: number | null;
+  /** The language of the messages; `'en'` by default. */
+  locale?: Locale;
 };
 
 export type ValidatedObservation = { observation: ObservationInput; warnings: ValidationIssue[] };
 
 const OUTLIER_FACTOR = 3;
 
-function valueIssue(indicator: Indicator, value: number): string | null {
+function valueIssue(indicator: Indicator, value: number): Reason | null {
   const name = indicator.id;
   switch (indicator.measureType) {
     case 'count':
       return Number.isInteger(value) && value >= 0
         ? null
-        : `${name} is a count of ${indicator.unit}: value must be a whole number, 0 or more (got ${value})`;
+        : reason('value_not_a_count', { indicator: name, unit: indicator.unit, value });
     case 'percent':
       if (indicator.canExceed100 === true) {
-        return value >= 0 ? null : `${name} is a percent: value cannot be negative (got ${value})`;
+        return value >= 0 ? null : reason('value_negative_percent', { indicator: name, value });
       }
-      return value >= 0 && value <= 100
-        ? null
-        : `${name} is a percent: value must be between 0 and 100 (got ${value})`;
+      return value >= 0 && value <= 100 ? null : reason('value_not_a_percent', { indicator: name, value });
     case 'yes_no':
-      return value === 0 || value === 1
-        ? null
-        : `${name} is yes/no: value must be 1 (yes) or 0 (no) (got ${value})`;
+      return value === 0 || value === 1 ? null : reason('value_not_yes_no', { indicator: name, value });
     case 'ordinal': {
       const range = indicator.range;
       if (range === undefined || (value >= range.min && value <= range.max)) return null;
-      return `${name} must be between ${range.min} and ${range.max} (got ${value})`;
+      return reason('value_out_of_range', { indicator: name, min: range.min, max: range.max, value });
     }
     case 'rate_per_100k':
     case 'currency':
     case 'duration':
-      return value >= 0 ? null : `${name} cannot be negative (got ${value})`;
+      return value >= 0 ? null : reason('value_negative', { indicator: name, value });
   }
 }
 
@@ -116,77 +116,69 @@ export function validateObservation(input: unknown, ctx: ValidationContext): Res
       path: i.path.length > 0 ? i.path.map(String).join('.') : '(observation)',
       message: i.message,
     }));
-    return fail({ code: 'invalid_observation', message: 'The observation has invalid fields.', issues });
+    const message = renderReason(reason('observation_invalid_fields', {}), ctx.locale);
+    return fail({ code: 'invalid_observation', message, issues });
   }
   const o = parsed.data;
   const issues: ValidationIssue[] = [];
+  const issue = (path: string, why: Reason) => issues.push({ path, message: renderReason(why, ctx.locale) });
   const indicator = ctx.indicators.find((i) => i.id === o.indicator);
   if (indicator === undefined) {
-    issues.push({
-      path: 'indicator',
-      message: `Unknown indicator "${o.indicator}": use an id from the catalogue`,
-    });
+    issue('indicator', reason('unknown_indicator', { indicator: o.indicator }));
   }
   const unit = ctx.jurisdictions.find(o.jurisdiction);
   if (unit === undefined) {
-    issues.push({
-      path: 'jurisdiction',
-      message: `Unknown jurisdiction "${o.jurisdiction}": use an id such as PK-PB-GUJRAT, IT or ES`,
-    });
+    issue('jurisdiction', reason('unknown_jurisdiction', { jurisdiction: o.jurisdiction }));
   } else if (!ctx.jurisdictions.existsDuring(o.jurisdiction, o.year, o.yearEnd ?? o.year)) {
-    issues.push({
-      path: 'jurisdiction',
-      message: `${o.jurisdiction} existed only from ${unit.validFrom ?? 'the start'} to ${unit.validTo ?? 'today'}: file a figure for ${o.year} under the unit that covered the area then`,
-    });
+    issue(
+      'jurisdiction',
+      reason('jurisdiction_not_then', {
+        jurisdiction: o.jurisdiction,
+        from: unit.validFrom ?? null,
+        to: unit.validTo ?? null,
+        year: o.year,
+      }),
+    );
   }
   if (o.year < MIN_YEAR || o.year > ctx.currentYear) {
-    issues.push({
-      path: 'year',
-      message: `year must be between ${MIN_YEAR} and ${ctx.currentYear} (got ${o.year})`,
-    });
+    issue('year', reason('year_out_of_range', { min: MIN_YEAR, max: ctx.currentYear, value: o.year }));
   }
   if (o.yearEnd !== undefined) {
     if (o.yearEnd < o.year) {
-      issues.push({ path: 'yearEnd', message: `yearEnd (${o.yearEnd}) cannot be before year (${o.year})` });
+      issue('yearEnd', reason('year_end_before_year', { yearEnd: o.yearEnd, year: o.year }));
     } else if (o.yearEnd > ctx.currentYear) {
-      issues.push({
-        path: 'yearEnd',
-        message: `yearEnd cannot be later than ${ctx.currentYear} (got ${o.yearEnd})`,
-      });
+      issue('yearEnd', reason('year_end_too_late', { max: ctx.currentYear, value: o.yearEnd }));
     }
   }
   const periodProblem = periodIssue({ year: o.year, yearEnd: o.yearEnd ?? o.year, period: o.period });
   if (periodProblem !== null) issues.push({ path: 'period', message: periodProblem });
   if (indicator !== undefined) {
     const problem = valueIssue(indicator, o.value);
-    if (problem !== null) issues.push({ path: 'value', message: problem });
+    if (problem !== null) issue('value', problem);
     for (const dim of Object.keys(o.disaggregation)) {
       if (!(indicator.disaggregations as string[]).includes(dim)) {
-        const allowed = indicator.disaggregations.length > 0 ? indicator.disaggregations.join(', ') : 'none';
-        issues.push({
-          path: `disaggregation.${dim}`,
-          message: `${indicator.id} cannot be broken down by ${dim} (allowed: ${allowed})`,
-        });
+        const allowed = [...indicator.disaggregations];
+        issue(
+          `disaggregation.${dim}`,
+          reason('breakdown_not_allowed', { indicator: indicator.id, dimension: dim, allowed }),
+        );
       }
     }
     if (o.definition !== STANDARD_DEFINITION && !indicator.variants.some((v) => v.id === o.definition)) {
-      const known = [STANDARD_DEFINITION, ...indicator.variants.map((v) => v.id)].join(', ');
-      issues.push({
-        path: 'definition',
-        message: `"${o.definition}" is not a definition of ${indicator.id} (known: ${known})`,
-      });
+      const known = [STANDARD_DEFINITION, ...indicator.variants.map((v) => v.id)];
+      issue(
+        'definition',
+        reason('unknown_definition', { definition: o.definition, indicator: indicator.id, known }),
+      );
     }
   }
   if (issues.length > 0) {
-    return fail({
-      code: 'invalid_observation',
-      message: 'The observation does not fit the catalogue.',
-      issues,
-    });
+    const message = renderReason(reason('observation_does_not_fit', {}), ctx.locale);
+    return fail({ code: 'invalid_observation', message, issues });
   }
   const warnings: ValidationIssue[] = [];
   if (ctx.previousValue !== undefined && ctx.previousValue !== null) {
-    const outlier = detectOutlier(o.value, ctx.previousValue);
+    const outlier = detectOutlier(o.value, ctx.previousValue, ctx.locale);
     if (outlier !== null) warnings.push(outlier);
   }
   return ok({ observation: o, warnings });
@@ -213,13 +205,10 @@ export function checkNumeratorNotAboveDenominator(
 }
 
 /** A warning (never an error) when value is ≥ 3× or ≤ 1/3 of the previous year's value (> 0); null otherwise. */
-export function detectOutlier(value: number, previousValue: number): ValidationIssue | null {
+export function detectOutlier(value: number, previousValue: number, locale?: Locale): ValidationIssue | null {
   if (!(previousValue > 0) || !Number.isFinite(value)) return null;
   const ratio = value / previousValue;
   if (ratio < OUTLIER_FACTOR && ratio > 1 / OUTLIER_FACTOR) return null;
-  const size = ratio >= 1 ? `${ratio.toFixed(1)} times` : 'under a third of';
-  return {
-    path: 'value',
-    message: `value ${value} is ${size} the previous year's ${previousValue}; check the unit and the source before publishing`,
-  };
+  const times = ratio >= 1 ? ratio.toFixed(1) : null;
+  return { path: 'value', message: renderReason(reason('outlier', { value, times, previousValue }), locale) };
 }

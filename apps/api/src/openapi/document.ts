@@ -1,4 +1,4 @@
-import { CODE_LICENCE, DATA_LICENCE } from '@fourp/domain';
+import { CODE_LICENCE, DATA_LICENCE, DEFAULT_LOCALE, LOCALES } from '@fourp/domain';
 import type { OpenAPIHono } from '@hono/zod-openapi';
 import type { AppEnv } from '../env.js';
 import { nameComponentSchemas } from './components.js';
@@ -27,9 +27,21 @@ const CONFIG = {
   ],
 };
 
+/** `?lang=`, which every read takes: one middleware negotiates the language for all routes. */
+const LANG_PARAMETER = {
+  name: 'lang',
+  in: 'query' as const,
+  required: false,
+  description:
+    'The language of the human-read texts (names, definitions, grade reasons, method texts, problem details); ' +
+    'wins over Accept-Language. Ids, codes, column names and numbers never change with it.',
+  schema: { type: 'string' as const, enum: [...LOCALES], default: DEFAULT_LOCALE },
+};
+
 /** Headers and security schemes that route declarations refer to by `$ref` or by name. */
 export function registerSharedComponents(app: OpenAPIHono<AppEnv>) {
   const registry = app.openAPIRegistry;
+
   registry.registerComponent('headers', 'RequestId', {
     description: 'Request id; an incoming X-Request-Id of word characters, - and = is kept',
     schema: { type: 'string' },
@@ -63,5 +75,10 @@ export type OpenApiDocument = ReturnType<OpenAPIHono<AppEnv>['getOpenAPI31Docume
 /** The OpenAPI 3.1 document of every route declared on `app`. */
 export function openApiDocument(app: OpenAPIHono<AppEnv>): OpenApiDocument {
   nameComponentSchemas();
-  return app.getOpenAPI31Document(CONFIG);
+  const document = app.getOpenAPI31Document(CONFIG);
+  for (const item of Object.values(document.paths ?? {})) {
+    if (item.get === undefined) continue;
+    item.get.parameters = [...(item.get.parameters ?? []), structuredClone(LANG_PARAMETER)];
+  }
+  return document;
 }

@@ -393,3 +393,68 @@ describe('round trip through the import', () => {
     }
   });
 });
+
+describe('exports in Urdu', () => {
+  const URDU = /[\u0600-\u06FF]/;
+
+  it('keeps the machine-read formats byte for byte', async () => {
+    for (const format of ['csv', 'sdmx-csv', 'json-stat'] as const) {
+      const en = await download(format);
+      const ur = await download(format, '?lang=ur');
+      expect(sha256(ur.bytes), format).toBe(sha256(en.bytes));
+    }
+  });
+
+  it('labels the workbook’s indicators and read-me in Urdu, with the same ids and data columns', async () => {
+    const load = async (query: string) => {
+      const workbook = new ExcelJS.Workbook();
+      await workbook.xlsx.load((await download('xlsx', query)).bytes as unknown as ArrayBuffer);
+      return workbook;
+    };
+    const [en, ur] = [await load(''), await load('?lang=ur')];
+    const column = (book: ExcelJS.Workbook, sheet: string, n: number) =>
+      book.getWorksheet(sheet)!.getColumn(n).values.slice(2).map(String);
+    expect(ur.worksheets.map((s) => s.name)).toEqual(en.worksheets.map((s) => s.name));
+    expect(ur.getWorksheet('Data')!.getRow(1).values).toEqual(en.getWorksheet('Data')!.getRow(1).values);
+    expect(column(ur, 'Indicators', 1)).toEqual(column(en, 'Indicators', 1));
+    for (const name of column(ur, 'Indicators', 2)) expect(name).toMatch(URDU);
+    for (const text of column(ur, 'Read me', 2)) expect(text).toMatch(URDU);
+    for (const text of column(en, 'Read me', 2)) expect(text).not.toMatch(URDU);
+  });
+
+  it('titles the Data Package in Urdu and keeps its CSV and field names', async () => {
+    const read = async (query: string) => JSZip.loadAsync((await download('datapackage', query)).bytes);
+    const [en, ur] = [await read(''), await read('?lang=ur')];
+    const descriptor = async (zip: JSZip) =>
+      JSON.parse(await zip.file('datapackage.json')!.async('string')) as {
+        title: string;
+        description: string;
+        resources: { schema: { fields: { name: string }[] } }[];
+      };
+    const [d, u] = [await descriptor(en), await descriptor(ur)];
+    expect(u.title).toMatch(URDU);
+    expect(u.description).toMatch(URDU);
+    expect(d.title).not.toMatch(URDU);
+    expect(dataPackageProfile()(u)).toBe(true);
+    const names = (x: typeof d) => x.resources[0]!.schema.fields.map((f) => f.name);
+    expect(names(u)).toEqual(names(d));
+    const csv = (zip: JSZip) => zip.file('fourp-figures.csv')!.async('string');
+    expect(await csv(ur)).toBe(await csv(en));
+  });
+
+  it.skipIf(!hasXmllint && !process.env.CI)(
+    'adds Urdu IATI narratives beside the English ones, still valid',
+    async () => {
+      const en = (await download('iati')).bytes.toString('utf8');
+      const { bytes } = await download('iati', '?lang=ur');
+      expect(iatiCheck(bytes, 'iati-ur.xml').status).toBe(0);
+      const xml = bytes.toString('utf8');
+      const english = en.match(/<narrative>/g)!.length;
+      expect(xml.match(/<narrative>/g)).toHaveLength(english);
+      const urdu = [...xml.matchAll(/<narrative xml:lang="ur">([^<]*)</g)].map((m) => m[1]!);
+      expect(urdu.length).toBeGreaterThan(2);
+      for (const text of urdu) expect(text).toMatch(URDU);
+      expect(en).not.toContain('xml:lang="ur"');
+    },
+  );
+});

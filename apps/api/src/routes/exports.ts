@@ -6,6 +6,7 @@ import {
   EXPORT_FORMAT_IDS,
   ExportParamsSchema,
   ExportQuerySchema,
+  DEFAULT_LOCALE,
   JsonStatDatasetSchema,
   type ExportFormatId,
 } from '@fourp/domain';
@@ -116,7 +117,11 @@ export const exportRoutes = (deps: RouteDeps) =>
         breakdowns: breakdown,
         release,
       });
-      const options: WriteOptions = format === 'csv' ? { bom } : {};
+      const locale = c.var.locale;
+      const options: WriteOptions = {
+        ...(format === 'csv' ? { bom } : {}),
+        ...(locale === DEFAULT_LOCALE ? {} : { locale }),
+      };
       const exported = EXPORT_FORMATS[format];
       return streamed(
         c,

@@ -104,6 +104,19 @@ describe('releases', () => {
     }
   });
 
+  it('checksums the files in the default language: Urdu labels change only the files a person reads', async () => {
+    for (const [i, format] of RELEASE_FORMATS.entries()) {
+      const res = await t.app.request(`/v1/exports/${format}?release=${first.id}&lang=ur`);
+      expect(res.status, format).toBe(200);
+      expect(res.headers.get('content-language'), format).toBe('ur');
+      const sha256 = createHash('sha256')
+        .update(new Uint8Array(await res.arrayBuffer()))
+        .digest('hex');
+      const labelled = format === 'xlsx' || format === 'datapackage';
+      expect(sha256 === first.checksums[i]!.sha256, format).toBe(!labelled);
+    }
+  });
+
   it('lists releases newest first and answers one by id', async () => {
     const list = ReleaseListResponseSchema.parse(await (await t.app.request('/v1/releases')).json());
     expect(list.data.map((r) => r.id)).toEqual([second.id, first.id]);

@@ -2,6 +2,7 @@ import {
   authorize,
   type Action,
   type AuthorizationTarget,
+  type Locale,
   type UserPrincipal,
   type WorkflowErrorCode,
 } from '@fourp/domain';
@@ -37,8 +38,11 @@ export const refreshPattern = (
 /** Someone at the server's command line: whoever can run it can already write the database. */
 export const OPERATOR = { kind: 'operator' } as const;
 
-/** Who asks for an action: the principal it is authorised for and the actor its audit entry names. */
-export type Caller = { principal: UserPrincipal; actor: Actor };
+/**
+ * Who asks for an action: the principal it is authorised for, the actor its audit entry names and the language
+ * its messages are written in (English when not given).
+ */
+export type Caller = { principal: UserPrincipal; actor: Actor; locale?: Locale };
 export type OperatorCaller = { principal: typeof OPERATOR; actor: Actor };
 
 /** Refuses the action unless the domain's `authorize` allows it; the operator may do anything. */

@@ -63,6 +63,24 @@ export type ReasonParams = {
     required: string;
     target: YearValue;
   };
+  observation_invalid_fields: Record<string, never>;
+  observation_does_not_fit: Record<string, never>;
+  unknown_indicator: { indicator: string };
+  unknown_jurisdiction: { jurisdiction: string };
+  jurisdiction_not_then: { jurisdiction: string; from: string | null; to: string | null; year: number };
+  year_out_of_range: { min: number; max: number; value: number };
+  year_end_before_year: { yearEnd: number; year: number };
+  year_end_too_late: { max: number; value: number };
+  value_not_a_count: { indicator: string; unit: string; value: number };
+  value_negative_percent: { indicator: string; value: number };
+  value_not_a_percent: { indicator: string; value: number };
+  value_not_yes_no: { indicator: string; value: number };
+  value_out_of_range: { indicator: string; min: number; max: number; value: number };
+  value_negative: { indicator: string; value: number };
+  breakdown_not_allowed: { indicator: string; dimension: string; allowed: string[] };
+  unknown_definition: { definition: string; indicator: string; known: string[] };
+  /** `times`: how many times the previous value, one decimal; null when under a third of it. */
+  outlier: { value: number; times: string | null; previousValue: number };
   score_withheld: { own: number; scorable: number; jurisdiction: string; minimum: number; framework: number };
 };
 export type ReasonCode = keyof ReasonParams;
@@ -148,6 +166,29 @@ const EN: ReasonTemplates = {
     `Insufficient data: a mean of ${p.mean} a year is below ${p.minimum}; chance alone moves such counts by a third or more.`,
   progress_slope: (p) =>
     `Over ${p.points} figures (${p.from}–${p.to}) the value changed by ${p.actual} a year, ${p.percent} % of the ${p.required} a year needed to reach ${p.target.value} by ${p.target.year}.`,
+  observation_invalid_fields: () => 'The observation has invalid fields.',
+  observation_does_not_fit: () => 'The observation does not fit the catalogue.',
+  unknown_indicator: (p) => `Unknown indicator "${p.indicator}": use an id from the catalogue`,
+  unknown_jurisdiction: (p) =>
+    `Unknown jurisdiction "${p.jurisdiction}": use an id such as PK-PB-GUJRAT, IT or ES`,
+  jurisdiction_not_then: (p) =>
+    `${p.jurisdiction} existed only from ${p.from ?? 'the start'} to ${p.to ?? 'today'}: file a figure for ${p.year} under the unit that covered the area then`,
+  year_out_of_range: (p) => `year must be between ${p.min} and ${p.max} (got ${p.value})`,
+  year_end_before_year: (p) => `yearEnd (${p.yearEnd}) cannot be before year (${p.year})`,
+  year_end_too_late: (p) => `yearEnd cannot be later than ${p.max} (got ${p.value})`,
+  value_not_a_count: (p) =>
+    `${p.indicator} is a count of ${p.unit}: value must be a whole number, 0 or more (got ${p.value})`,
+  value_negative_percent: (p) => `${p.indicator} is a percent: value cannot be negative (got ${p.value})`,
+  value_not_a_percent: (p) => `${p.indicator} is a percent: value must be between 0 and 100 (got ${p.value})`,
+  value_not_yes_no: (p) => `${p.indicator} is yes/no: value must be 1 (yes) or 0 (no) (got ${p.value})`,
+  value_out_of_range: (p) => `${p.indicator} must be between ${p.min} and ${p.max} (got ${p.value})`,
+  value_negative: (p) => `${p.indicator} cannot be negative (got ${p.value})`,
+  breakdown_not_allowed: (p) =>
+    `${p.indicator} cannot be broken down by ${p.dimension} (allowed: ${p.allowed.length > 0 ? p.allowed.join(', ') : 'none'})`,
+  unknown_definition: (p) =>
+    `"${p.definition}" is not a definition of ${p.indicator} (known: ${p.known.join(', ')})`,
+  outlier: (p) =>
+    `value ${p.value} is ${p.times === null ? 'under a third of' : `${p.times} times`} the previous year's ${p.previousValue}; check the unit and the source before publishing`,
   score_withheld: (p) =>
     `Not scored: ${p.own} of ${p.scorable} items that could be scored are ${p.jurisdiction}’s own evidence (at least ${p.minimum} and at least half are needed)` +
     (p.framework > 0 ? `; ${p.framework} national framework item(s) are shown beside it, not counted` : '') +
@@ -243,6 +284,32 @@ const UR: ReasonTemplates = {
     `ناکافی ڈیٹا: سالانہ اوسط ${p.mean}، ${p.minimum} سے کم ہے؛ ایسی تعداد محض اتفاق سے ایک تہائی یا زیادہ بدل جاتی ہے۔`,
   progress_slope: (p) =>
     `${p.points} اعداد (${p.from}–${p.to}) میں عدد ${p.actual} سالانہ بدلا، جو ${p.target.year} تک ${p.target.value} تک پہنچنے کے لیے درکار ${p.required} سالانہ کا ${p.percent} % ہے۔`,
+  observation_invalid_fields: () => 'عدد کے اندراج کے بعض خانے درست نہیں۔',
+  observation_does_not_fit: () => 'یہ اندراج کیٹلاگ کے مطابق نہیں۔',
+  unknown_indicator: (p) => `نامعلوم اشاریہ "${p.indicator}": کیٹلاگ میں سے کوئی شناختی کوڈ استعمال کریں`,
+  unknown_jurisdiction: (p) =>
+    `نامعلوم دائرۂ اختیار "${p.jurisdiction}": PK-PB-GUJRAT، IT یا ES جیسا شناختی کوڈ استعمال کریں`,
+  jurisdiction_not_then: (p) =>
+    `${p.jurisdiction} صرف ${p.from ?? 'آغاز'} سے ${p.to ?? 'آج'} تک موجود رہا: ${p.year} کا عدد اس اکائی کے تحت درج کریں جو اس وقت اس علاقے پر محیط تھی`,
+  year_out_of_range: (p) => `سال ${p.min} اور ${p.max} کے درمیان ہونا چاہیے (درج کیا گیا: ${p.value})`,
+  year_end_before_year: (p) => `آخری سال (${p.yearEnd}) پہلے سال (${p.year}) سے پہلے نہیں ہو سکتا`,
+  year_end_too_late: (p) => `آخری سال ${p.max} کے بعد کا نہیں ہو سکتا (درج کیا گیا: ${p.value})`,
+  value_not_a_count: (p) =>
+    `${p.indicator} ${p.unit} کی تعداد ہے: عدد 0 یا اس سے زیادہ کا مکمل عدد ہونا چاہیے (درج کیا گیا: ${p.value})`,
+  value_negative_percent: (p) => `${p.indicator} فیصد ہے: عدد منفی نہیں ہو سکتا (درج کیا گیا: ${p.value})`,
+  value_not_a_percent: (p) =>
+    `${p.indicator} فیصد ہے: عدد 0 اور 100 کے درمیان ہونا چاہیے (درج کیا گیا: ${p.value})`,
+  value_not_yes_no: (p) =>
+    `${p.indicator} ہاں/نہیں ہے: عدد 1 (ہاں) یا 0 (نہیں) ہونا چاہیے (درج کیا گیا: ${p.value})`,
+  value_out_of_range: (p) =>
+    `${p.indicator} ${p.min} اور ${p.max} کے درمیان ہونا چاہیے (درج کیا گیا: ${p.value})`,
+  value_negative: (p) => `${p.indicator} منفی نہیں ہو سکتا (درج کیا گیا: ${p.value})`,
+  breakdown_not_allowed: (p) =>
+    `${p.indicator} کو ${p.dimension} کے لحاظ سے تقسیم نہیں کیا جا سکتا (اجازت: ${p.allowed.length > 0 ? p.allowed.join('، ') : 'کوئی نہیں'})`,
+  unknown_definition: (p) =>
+    `"${p.definition}"، ${p.indicator} کی کوئی تعریف نہیں (معلوم تعریفیں: ${p.known.join('، ')})`,
+  outlier: (p) =>
+    `عدد ${p.value} پچھلے سال کے ${p.previousValue} کا ${p.times === null ? 'ایک تہائی سے بھی کم' : `${p.times} گنا`} ہے؛ شائع کرنے سے پہلے اکائی اور ماخذ جانچ لیں`,
   score_withheld: (p) =>
     `اسکور نہیں کیا گیا: اسکور کے قابل ${p.scorable} میں سے ${p.own} آئٹمز ${p.jurisdiction} کے اپنے شواہد ہیں (کم از کم ${p.minimum} اور کم از کم نصف درکار ہیں)` +
     (p.framework > 0

@@ -1,4 +1,4 @@
-import type { Action, AuthorizationTarget, Principal, UserPrincipal } from '@fourp/domain';
+import type { Action, AuthorizationTarget, Locale, Principal, UserPrincipal } from '@fourp/domain';
 import type { Context } from 'hono';
 import { ApiError } from '../../errors.js';
 import type { Actor } from '../../repos/workflow/audit.js';
@@ -39,4 +39,8 @@ export function actorOf(c: Context): Actor {
 }
 
 /** Who is asking, as the services take it: the signed-in principal and the audit trail's actor. */
-export const callerOf = (c: Context): Caller => ({ principal: requireUser(c), actor: actorOf(c) });
+export const callerOf = (c: Context): Caller => ({
+  principal: requireUser(c),
+  actor: actorOf(c),
+  locale: c.get('locale') as Locale,
+});

@@ -1,6 +1,6 @@
 import type { Writable } from 'node:stream';
 import { pipeline } from 'node:stream/promises';
-import { DATA_LICENCE, type Observation } from '@fourp/domain';
+import { DATA_LICENCE, DEFAULT_LOCALE, type Locale, type Observation } from '@fourp/domain';
 import { ZipFile } from 'yazl';
 import type { ExportData } from './data.js';
 import { tidyCsv, TIDY_COLUMNS, CSV_FORMAT } from './tidy.js';
@@ -18,16 +18,29 @@ function sourcesOf(figures: readonly Observation[]) {
     }));
 }
 
-/** datapackage.json (Data Package 2.0): the tidy CSV as one tabular resource with its Table Schema. */
-export function dataPackageDescriptor({ figures, stamp }: ExportData) {
-  return {
-    $schema: 'https://datapackage.org/profiles/2.0/datapackage.json',
-    name: 'fourp-figures',
+const ABOUT: Record<Locale, { title: string; description: string }> = {
+  en: {
     title: 'FourP: published anti-trafficking figures',
     description:
       'Published figures of the FourP monitoring of the 4P framework (prevention, protection, prosecution, ' +
       'partnership). Identifying small counts are withheld by disclosure control: their value is empty, ' +
       '`suppressed` is true and `conf_status` is C or S.',
+  },
+  ur: {
+    title: 'FourP: انسدادِ انسانی تجارت کے شائع شدہ اعداد',
+    description:
+      'چار پی (4P) فریم ورک (روک تھام، تحفظ، استغاثہ، شراکت داری) کی FourP نگرانی کے شائع شدہ اعداد۔ ' +
+      'شناخت ظاہر کرنے والی چھوٹی تعداد افشا کے کنٹرول کے تحت پوشیدہ رکھی جاتی ہے: اس کی قدر خالی ہے، ' +
+      '`suppressed` true ہے اور `conf_status` C یا S ہے۔',
+  },
+};
+
+/** datapackage.json (Data Package 2.0): the tidy CSV as one tabular resource with its Table Schema. */
+export function dataPackageDescriptor({ figures, stamp }: ExportData, locale: Locale = DEFAULT_LOCALE) {
+  return {
+    $schema: 'https://datapackage.org/profiles/2.0/datapackage.json',
+    name: 'fourp-figures',
+    ...ABOUT[locale],
     version: stamp.toISOString().slice(0, 10),
     created: stamp.toISOString(),
     licenses: [{ name: DATA_LICENCE.identifier, path: DATA_LICENCE.url, title: DATA_LICENCE.name }],
@@ -59,10 +72,14 @@ export function dataPackageDescriptor({ figures, stamp }: ExportData) {
 }
 
 /** A zip of datapackage.json and the tidy CSV, streamed; entries carry `stamp`, never the clock. */
-export async function writeDataPackage(data: ExportData, sink: Writable): Promise<void> {
+export async function writeDataPackage(
+  data: ExportData,
+  sink: Writable,
+  locale: Locale = DEFAULT_LOCALE,
+): Promise<void> {
   const zip = new ZipFile();
   const options = { mtime: data.stamp, mode: 0o100644 };
-  const descriptor = `${JSON.stringify(dataPackageDescriptor(data), null, 2)}\n`;
+  const descriptor = `${JSON.stringify(dataPackageDescriptor(data, locale), null, 2)}\n`;
   zip.addBuffer(Buffer.from(descriptor, 'utf8'), 'datapackage.json', options);
   zip.addReadStream(tidyCsv(data.figures), DATA_PACKAGE_CSV, options);
   zip.end();

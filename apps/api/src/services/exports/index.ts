@@ -1,5 +1,5 @@
 import type { Writable } from 'node:stream';
-import type { ExportFormatId } from '@fourp/domain';
+import type { ExportFormatId, Locale } from '@fourp/domain';
 import type { ReadDeps } from '../published/read.js';
 import { readExportData, type ExportData, type ExportSelection } from './data.js';
 import { writeDataPackage } from './datapackage.js';
@@ -12,7 +12,8 @@ import { writeXlsx } from './xlsx.js';
 export type { ExportData, ExportSelection } from './data.js';
 export { readExportData } from './data.js';
 
-export type WriteOptions = { bom?: boolean };
+/** `locale`: the language of the labels a person reads (English by default); column names never change. */
+export type WriteOptions = { bom?: boolean; locale?: Locale };
 
 export type ExportFormat = {
   id: ExportFormatId;
@@ -43,14 +44,14 @@ export const EXPORT_FORMATS: Readonly<Record<ExportFormatId, ExportFormat>> = {
     label: 'Frictionless Data Package (zip)',
     fileName: 'fourp-figures.datapackage.zip',
     mediaType: 'application/zip',
-    write: (data, sink) => writeDataPackage(data, sink),
+    write: (data, sink, options) => writeDataPackage(data, sink, options.locale),
   },
   xlsx: {
     id: 'xlsx',
     label: 'Excel workbook',
     fileName: 'fourp-figures.xlsx',
     mediaType: 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet',
-    write: (data, sink) => writeXlsx(data, sink),
+    write: (data, sink, options) => writeXlsx(data, sink, options.locale),
   },
   'json-stat': {
     id: 'json-stat',
@@ -64,7 +65,7 @@ export const EXPORT_FORMATS: Readonly<Record<ExportFormatId, ExportFormat>> = {
     label: 'IATI 2.03 activity XML',
     fileName: 'fourp-iati-activity.xml',
     mediaType: 'application/xml; charset=utf-8',
-    write: (data, sink) => writeIati(data, sink),
+    write: (data, sink, options) => writeIati(data, sink, options.locale),
   },
 };
 

@@ -2,10 +2,13 @@ import type { Writable } from 'node:stream';
 import ExcelJS from 'exceljs';
 import {
   DATA_LICENCE,
+  DEFAULT_LOCALE,
   findPillar,
-  GRADE_METHOD,
   INDICATORS,
-  SUPPRESSION_METHOD,
+  localiseIndicator,
+  localisePillar,
+  methodTexts,
+  type Locale,
   type Observation,
 } from '@fourp/domain';
 import type { ExportData } from './data.js';
@@ -55,12 +58,12 @@ function* dataRows(figures: readonly Observation[]) {
   for (const o of figures) yield TIDY_COLUMNS.map((c) => c.value(o));
 }
 
-function* indicatorRows() {
-  for (const i of INDICATORS) {
+function* indicatorRows(locale: Locale) {
+  for (const i of INDICATORS.map((indicator) => localiseIndicator(indicator, locale))) {
     yield [
       i.id,
       i.name,
-      findPillar(i.pillar).name,
+      localisePillar(findPillar(i.pillar), locale).name,
       i.definition,
       i.unit,
       i.measureType,
@@ -78,8 +81,39 @@ function* sourceRows(figures: readonly Observation[]) {
   }
 }
 
-function readMeRows(stamp: Date) {
+const README_UR = (day: string) => {
+  const methods = methodTexts('ur');
+  return [
+    [
+      'تعارف',
+      'FourP کی جانب سے انسدادِ انسانی تجارت کے چار پی (4P) فریم ورک کی نگرانی کے شائع شدہ اعداد، ہر عدد ایک قطار میں۔',
+    ],
+    [
+      'Data شیٹ',
+      'ہر عدد ایک قطار میں؛ کالم وہی ہیں جو tidy CSV کے ہیں، جن کی تفصیل اس کے Data Package schema میں ہے۔',
+    ],
+    [
+      'طریقۂ کار',
+      'ہر عدد کسی حوالہ شدہ ماخذ سے درج کیا جاتا ہے، دوسرا شخص اس کا جائزہ لیتا ہے، پھر اسے شائع کیا جاتا ہے۔',
+    ],
+    ...Object.entries(methods.GRADE_METHOD).map(([grade, text]) => [`موازنہ پذیری درجہ ${grade}`, text]),
+    ['پوشیدہ اعداد', methods.SUPPRESSION_METHOD],
+    [
+      'روکے گئے اعداد',
+      'روکے گئے عدد کی قدر خالی ہے، suppressed = true اور conf_status C (چھوٹی تعداد) یا S (روکا گیا تاکہ کسی چھوٹی تعداد کا اندازہ نہ لگایا جا سکے)۔',
+    ],
+    ['لائسنس', `${DATA_LICENCE.name} (${DATA_LICENCE.url})۔ ${DATA_LICENCE.note}`],
+    [
+      'حوالہ',
+      `FourP، انسدادِ انسانی تجارت کے شائع شدہ اعداد، ${day} تک کا ڈیٹا۔ لائسنس ${DATA_LICENCE.name}۔`,
+    ],
+  ];
+};
+
+function readMeRows(stamp: Date, locale: Locale) {
   const day = stamp.toISOString().slice(0, 10);
+  if (locale === 'ur') return README_UR(day);
+  const { GRADE_METHOD, SUPPRESSION_METHOD } = methodTexts('en');
   return [
     [
       'About',
@@ -105,7 +139,11 @@ function readMeRows(stamp: Date) {
 }
 
 /** A workbook streamed to `sink`: data, indicator definitions, sources and a read-me sheet. */
-export async function writeXlsx({ figures, stamp }: ExportData, sink: Writable): Promise<void> {
+export async function writeXlsx(
+  { figures, stamp }: ExportData,
+  sink: Writable,
+  locale: Locale = DEFAULT_LOCALE,
+): Promise<void> {
   const workbook = new StampedWorkbookWriter({
     stream: sink,
     useStyles: true,
@@ -125,9 +163,9 @@ export async function writeXlsx({ figures, stamp }: ExportData, sink: Writable):
     workbook,
     'Indicators',
     ['id', 'name', 'pillar', 'definition', 'unit', 'measure_type', 'direction', 'identifying', 'variants'],
-    indicatorRows(),
+    indicatorRows(locale),
   );
   addSheet(workbook, 'Sources', ['id', 'title', 'publisher', 'year', 'locator', 'kind'], sourceRows(figures));
-  addSheet(workbook, 'Read me', ['topic', 'text'], readMeRows(stamp));
+  addSheet(workbook, 'Read me', ['topic', 'text'], readMeRows(stamp, locale));
   await workbook.commit();
 }

@@ -28,7 +28,7 @@ export type ObservationCorrectionInput = ObservationCorrectionRequest & { id: nu
  */
 export async function correctObservation(
   deps: ServiceDeps,
-  { principal, actor }: Caller,
+  { principal, actor, locale }: Caller,
   { id, reason, comment, sourceId, source, ...fields }: ObservationCorrectionInput,
 ): Promise<ObservationWritten> {
   const { db, now } = deps;
@@ -69,6 +69,7 @@ export async function correctObservation(
       jurisdictions: tree,
       currentYear: at.getUTCFullYear(),
       previousValue: fields.value === undefined ? null : await previousYearValue(db, cellOf(before)),
+      ...(locale === undefined ? {} : { locale }),
     },
   );
   if (!checked.ok) throw ApiError.fromDomain(checked.error);

@@ -24,7 +24,7 @@ export type ObservationWritten = { observation: WorkflowObservation; warnings: V
 /** Enters one figure as a draft; an outlier against the previous year needs a comment. */
 export async function createObservation(
   { db, now }: ServiceDeps,
-  { principal, actor }: Caller,
+  { principal, actor, locale }: Caller,
   { comment, ...input }: ObservationCreateRequest,
 ): Promise<ObservationWritten> {
   const at = now();
@@ -43,6 +43,7 @@ export async function createObservation(
     jurisdictions: tree,
     currentYear: at.getUTCFullYear(),
     previousValue: await previousYearValue(db, cell),
+    ...(locale === undefined ? {} : { locale }),
   });
   if (!checked.ok) throw ApiError.fromDomain(checked.error);
   permit(principal, 'observation.create', { jurisdictionId: input.jurisdiction, tree, asOf: cell.yearEnd });

@@ -2523,6 +2523,8 @@ export interface operations {
       query?: {
         /** @description only json is available for this resource */
         format?: 'json';
+        /** @description The language of the human-read texts (names, definitions, grade reasons, method texts, problem details); wins over Accept-Language. Ids, codes, column names and numbers never change with it. */
+        lang?: 'en' | 'ur';
       };
       header?: never;
       path?: never;
@@ -2585,6 +2587,8 @@ export interface operations {
       query?: {
         /** @description json (default) or csv; an `Accept: text/csv` header also selects csv */
         format?: 'json' | 'csv';
+        /** @description The language of the human-read texts (names, definitions, grade reasons, method texts, problem details); wins over Accept-Language. Ids, codes, column names and numbers never change with it. */
+        lang?: 'en' | 'ur';
       };
       header?: never;
       path?: never;
@@ -2638,6 +2642,8 @@ export interface operations {
       query?: {
         /** @description json (default) or csv; an `Accept: text/csv` header also selects csv */
         format?: 'json' | 'csv';
+        /** @description The language of the human-read texts (names, definitions, grade reasons, method texts, problem details); wins over Accept-Language. Ids, codes, column names and numbers never change with it. */
+        lang?: 'en' | 'ur';
       };
       header?: never;
       path?: never;
@@ -2693,6 +2699,8 @@ export interface operations {
         pillar?: 'prevention' | 'protection' | 'prosecution' | 'partnership' | 'context';
         /** @description json (default) or csv; an `Accept: text/csv` header also selects csv */
         format?: 'json' | 'csv';
+        /** @description The language of the human-read texts (names, definitions, grade reasons, method texts, problem details); wins over Accept-Language. Ids, codes, column names and numbers never change with it. */
+        lang?: 'en' | 'ur';
       };
       header?: never;
       path?: never;
@@ -2743,7 +2751,10 @@ export interface operations {
   };
   getIndicator: {
     parameters: {
-      query?: never;
+      query?: {
+        /** @description The language of the human-read texts (names, definitions, grade reasons, method texts, problem details); wins over Accept-Language. Ids, codes, column names and numbers never change with it. */
+        lang?: 'en' | 'ur';
+      };
       header?: never;
       path: {
         id: string;
@@ -2809,6 +2820,8 @@ export interface operations {
         asOf?: string | number;
         /** @description json (default) or csv; an `Accept: text/csv` header also selects csv */
         format?: 'json' | 'csv';
+        /** @description The language of the human-read texts (names, definitions, grade reasons, method texts, problem details); wins over Accept-Language. Ids, codes, column names and numbers never change with it. */
+        lang?: 'en' | 'ur';
       };
       header?: never;
       path?: never;
@@ -2876,6 +2889,8 @@ export interface operations {
         release?: string;
         /** @description json (default) or csv; an `Accept: text/csv` header also selects csv */
         format?: 'json' | 'csv';
+        /** @description The language of the human-read texts (names, definitions, grade reasons, method texts, problem details); wins over Accept-Language. Ids, codes, column names and numbers never change with it. */
+        lang?: 'en' | 'ur';
       };
       header?: never;
       path?: never;
@@ -3078,6 +3093,8 @@ export interface operations {
         to?: number;
         /** @description ndjson (default: one figure per line) or csv */
         format?: 'ndjson' | 'csv';
+        /** @description The language of the human-read texts (names, definitions, grade reasons, method texts, problem details); wins over Accept-Language. Ids, codes, column names and numbers never change with it. */
+        lang?: 'en' | 'ur';
       };
       header?: never;
       path?: never;
@@ -3153,6 +3170,8 @@ export interface operations {
         release?: string;
         /** @description only json is available for this resource */
         format?: 'json';
+        /** @description The language of the human-read texts (names, definitions, grade reasons, method texts, problem details); wins over Accept-Language. Ids, codes, column names and numbers never change with it. */
+        lang?: 'en' | 'ur';
       };
       header?: never;
       path?: never;
@@ -3221,6 +3240,8 @@ export interface operations {
         release?: string;
         /** @description only json is available for this resource */
         format?: 'json';
+        /** @description The language of the human-read texts (names, definitions, grade reasons, method texts, problem details); wins over Accept-Language. Ids, codes, column names and numbers never change with it. */
+        lang?: 'en' | 'ur';
       };
       header?: never;
       path?: never;
@@ -3285,6 +3306,8 @@ export interface operations {
         pillar?: 'prevention' | 'protection' | 'prosecution' | 'partnership';
         /** @description json (default) or csv; an `Accept: text/csv` header also selects csv */
         format?: 'json' | 'csv';
+        /** @description The language of the human-read texts (names, definitions, grade reasons, method texts, problem details); wins over Accept-Language. Ids, codes, column names and numbers never change with it. */
+        lang?: 'en' | 'ur';
       };
       header?: never;
       path?: never;
@@ -3335,7 +3358,10 @@ export interface operations {
   };
   getMeasure: {
     parameters: {
-      query?: never;
+      query?: {
+        /** @description The language of the human-read texts (names, definitions, grade reasons, method texts, problem details); wins over Accept-Language. Ids, codes, column names and numbers never change with it. */
+        lang?: 'en' | 'ur';
+      };
       header?: never;
       path: {
         id: string;
@@ -3405,6 +3431,8 @@ export interface operations {
         release?: string;
         /** @description json (default) or csv; an `Accept: text/csv` header also selects csv */
         format?: 'json' | 'csv';
+        /** @description The language of the human-read texts (names, definitions, grade reasons, method texts, problem details); wins over Accept-Language. Ids, codes, column names and numbers never change with it. */
+        lang?: 'en' | 'ur';
       };
       header?: never;
       path?: never;
@@ -3472,6 +3500,8 @@ export interface operations {
         limit?: number;
         /** @description json (default) or csv; an `Accept: text/csv` header also selects csv */
         format?: 'json' | 'csv';
+        /** @description The language of the human-read texts (names, definitions, grade reasons, method texts, problem details); wins over Accept-Language. Ids, codes, column names and numbers never change with it. */
+        lang?: 'en' | 'ur';
       };
       header?: never;
       path?: never;
@@ -3522,7 +3552,10 @@ export interface operations {
   };
   getSource: {
     parameters: {
-      query?: never;
+      query?: {
+        /** @description The language of the human-read texts (names, definitions, grade reasons, method texts, problem details); wins over Accept-Language. Ids, codes, column names and numbers never change with it. */
+        lang?: 'en' | 'ur';
+      };
       header?: never;
       path: {
         /** @description numeric source id */
@@ -3584,7 +3617,10 @@ export interface operations {
   };
   exportSdmxCodeLists: {
     parameters: {
-      query?: never;
+      query?: {
+        /** @description The language of the human-read texts (names, definitions, grade reasons, method texts, problem details); wins over Accept-Language. Ids, codes, column names and numbers never change with it. */
+        lang?: 'en' | 'ur';
+      };
       header?: never;
       path?: never;
       cookie?: never;
@@ -3647,6 +3683,8 @@ export interface operations {
         release?: string;
         /** @description csv only: start with a UTF-8 byte order mark, for Excel */
         bom?: 'true' | 'false';
+        /** @description The language of the human-read texts (names, definitions, grade reasons, method texts, problem details); wins over Accept-Language. Ids, codes, column names and numbers never change with it. */
+        lang?: 'en' | 'ur';
       };
       header?: never;
       path: {
@@ -3712,7 +3750,10 @@ export interface operations {
   };
   listReleases: {
     parameters: {
-      query?: never;
+      query?: {
+        /** @description The language of the human-read texts (names, definitions, grade reasons, method texts, problem details); wins over Accept-Language. Ids, codes, column names and numbers never change with it. */
+        lang?: 'en' | 'ur';
+      };
       header?: never;
       path?: never;
       cookie?: never;
@@ -3837,7 +3878,10 @@ export interface operations {
   };
   getRelease: {
     parameters: {
-      query?: never;
+      query?: {
+        /** @description The language of the human-read texts (names, definitions, grade reasons, method texts, problem details); wins over Accept-Language. Ids, codes, column names and numbers never change with it. */
+        lang?: 'en' | 'ur';
+      };
       header?: never;
       path: {
         /** @description release id, e.g. 2026.12 */
@@ -3902,6 +3946,8 @@ export interface operations {
       query?: {
         /** @description text, bibtex, ris or csl-json */
         format?: 'text' | 'bibtex' | 'ris' | 'csl-json';
+        /** @description The language of the human-read texts (names, definitions, grade reasons, method texts, problem details); wins over Accept-Language. Ids, codes, column names and numbers never change with it. */
+        lang?: 'en' | 'ur';
       };
       header?: never;
       path: {
@@ -4164,7 +4210,10 @@ export interface operations {
   };
   me: {
     parameters: {
-      query?: never;
+      query?: {
+        /** @description The language of the human-read texts (names, definitions, grade reasons, method texts, problem details); wins over Accept-Language. Ids, codes, column names and numbers never change with it. */
+        lang?: 'en' | 'ur';
+      };
       header?: never;
       path?: never;
       cookie?: never;
@@ -4226,7 +4275,10 @@ export interface operations {
   };
   listUsers: {
     parameters: {
-      query?: never;
+      query?: {
+        /** @description The language of the human-read texts (names, definitions, grade reasons, method texts, problem details); wins over Accept-Language. Ids, codes, column names and numbers never change with it. */
+        lang?: 'en' | 'ur';
+      };
       header?: never;
       path?: never;
       cookie?: never;
@@ -4443,7 +4495,10 @@ export interface operations {
   };
   listTokens: {
     parameters: {
-      query?: never;
+      query?: {
+        /** @description The language of the human-read texts (names, definitions, grade reasons, method texts, problem details); wins over Accept-Language. Ids, codes, column names and numbers never change with it. */
+        lang?: 'en' | 'ur';
+      };
       header?: never;
       path?: never;
       cookie?: never;
@@ -4817,7 +4872,10 @@ export interface operations {
   };
   observationHistory: {
     parameters: {
-      query?: never;
+      query?: {
+        /** @description The language of the human-read texts (names, definitions, grade reasons, method texts, problem details); wins over Accept-Language. Ids, codes, column names and numbers never change with it. */
+        lang?: 'en' | 'ur';
+      };
       header?: never;
       path: {
         /** @description numeric observation id */
@@ -5342,6 +5400,8 @@ export interface operations {
         state?: 'draft' | 'submitted' | 'approved' | 'published' | 'rejected';
         /** @description only this jurisdiction and the ones under it */
         jurisdiction?: string;
+        /** @description The language of the human-read texts (names, definitions, grade reasons, method texts, problem details); wins over Accept-Language. Ids, codes, column names and numbers never change with it. */
+        lang?: 'en' | 'ur';
       };
       header?: never;
       path?: never;
@@ -5404,7 +5464,10 @@ export interface operations {
   };
   importTemplateCsv: {
     parameters: {
-      query?: never;
+      query?: {
+        /** @description The language of the human-read texts (names, definitions, grade reasons, method texts, problem details); wins over Accept-Language. Ids, codes, column names and numbers never change with it. */
+        lang?: 'en' | 'ur';
+      };
       header?: never;
       path?: never;
       cookie?: never;
@@ -5444,7 +5507,10 @@ export interface operations {
   };
   importTemplateXlsx: {
     parameters: {
-      query?: never;
+      query?: {
+        /** @description The language of the human-read texts (names, definitions, grade reasons, method texts, problem details); wins over Accept-Language. Ids, codes, column names and numbers never change with it. */
+        lang?: 'en' | 'ur';
+      };
       header?: never;
       path?: never;
       cookie?: never;
@@ -5484,7 +5550,10 @@ export interface operations {
   };
   listImports: {
     parameters: {
-      query?: never;
+      query?: {
+        /** @description The language of the human-read texts (names, definitions, grade reasons, method texts, problem details); wins over Accept-Language. Ids, codes, column names and numbers never change with it. */
+        lang?: 'en' | 'ur';
+      };
       header?: never;
       path?: never;
       cookie?: never;
@@ -5741,6 +5810,8 @@ export interface operations {
         from?: string;
         /** @description last day (inclusive), YYYY-MM-DD */
         to?: string;
+        /** @description The language of the human-read texts (names, definitions, grade reasons, method texts, problem details); wins over Accept-Language. Ids, codes, column names and numbers never change with it. */
+        lang?: 'en' | 'ur';
       };
       header?: never;
       path?: never;
@@ -5804,6 +5875,8 @@ export interface operations {
       query?: {
         /** @description only targets for this jurisdiction */
         jurisdiction?: string;
+        /** @description The language of the human-read texts (names, definitions, grade reasons, method texts, problem details); wins over Accept-Language. Ids, codes, column names and numbers never change with it. */
+        lang?: 'en' | 'ur';
       };
       header?: never;
       path?: never;
@@ -5927,6 +6000,8 @@ export interface operations {
         jurisdiction?: string;
         /** @description assess against the figures as this release stood (targets are today's: releases do not keep them) */
         release?: string;
+        /** @description The language of the human-read texts (names, definitions, grade reasons, method texts, problem details); wins over Accept-Language. Ids, codes, column names and numbers never change with it. */
+        lang?: 'en' | 'ur';
       };
       header?: never;
       path?: never;
