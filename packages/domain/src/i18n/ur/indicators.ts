@@ -631,11 +631,11 @@ export const INDICATOR_TEXTS_UR: Record<IndicatorId, IndicatorTexts> = {
     scopeNotes: [NO_DATA_YET],
   },
   tip_tier: {
-    name: 'امریکی TIP Report کا درجہ',
+    name: 'امریکی TIP Report میں ٹیئر',
     definition:
-      'امریکی محکمۂ خارجہ کی Trafficking in Persons Report میں درجہ: 1، 2، 2.5 (Tier 2 Watch List) یا 3، رپورٹ کے سال کے تحت درج۔ یہ امریکی کم از کم معیارات کے مقابلے میں حکومت کی کوشش کو درجہ دیتا ہے، انسانی تجارت کی مقدار کو نہیں۔',
-    unit: 'درجہ',
-    directionReason: 'درجہ 1 بہترین اور درجہ 3 بدترین ہے۔',
+      'امریکی محکمۂ خارجہ کی Trafficking in Persons Report میں ٹیئر: 1، 2، 2.5 (Tier 2 Watch List) یا 3، رپورٹ کے سال کے تحت درج۔ یہ امریکی کم از کم معیارات کے مقابلے میں حکومت کی کوشش کی درجہ بندی ہے، انسانی تجارت کی مقدار کی نہیں۔',
+    unit: 'ٹیئر',
+    directionReason: 'ٹیئر 1 بہترین اور ٹیئر 3 بدترین مقام ہے۔',
     scopeNotes: [
       'رپورٹ کا سال اشاعت کا سال ہے؛ یہ گزشتہ رپورٹنگ مدت میں حکومت کی کوششوں کا جائزہ لیتی ہے۔',
       'Tier 2 Watch List کو 2.5 کے طور پر محفوظ کیا جاتا ہے۔',
