@@ -32,13 +32,18 @@ const latinTokensOf = (text: string): string[] => text.match(/[A-Za-z][A-Za-z0-9
 
 /**
  * What is wrong with one Urdu text: empty, no Arabic script (when the English has words), placeholders not
- * byte-for-byte the English ones, or a Latin-script word the English does not have (untranslated English).
+ * byte-for-byte the English ones, trafficking not as انسانی تجارت or smuggling (اسمگلنگ) where the English has none
+ * or the reverse (the glossary keeps the two apart), or a Latin-script word the English does not have.
  */
 export function urduTextProblems({ path, en, ur }: TextPair): string[] {
   const problems: string[] = [];
   if (ur.trim() === '') problems.push(`${path}: empty`);
   if (/[A-Za-z]{2}/.test(en) && !ARABIC_SCRIPT.test(ur)) problems.push(`${path}: no Urdu script`);
   if (placeholdersOf(en).join() !== placeholdersOf(ur).join()) problems.push(`${path}: placeholders differ`);
+  if (/smuggl/i.test(en) !== /اسمگل|smuggl/i.test(ur))
+    problems.push(`${path}: smuggling and trafficking not kept apart`);
+  if (/traffick/i.test(en) && !/تجارت|traffick/i.test(ur))
+    problems.push(`${path}: trafficking not translated as تجارت`);
   const english = new Set(latinTokensOf(en));
   const foreign = latinTokensOf(ur).filter((token) => !english.has(token));
   if (foreign.length > 0) problems.push(`${path}: Latin words not in the English: ${foreign.join(' ')}`);

@@ -43,13 +43,20 @@ describe('Urdu indicator texts', () => {
     },
   );
 
-  it('flags untranslated English, a lost placeholder, an empty text and a missing field', () => {
+  it('flags untranslated English, a lost placeholder, an empty text, smuggling for trafficking and a missing field', () => {
     const problems = (ur: string) => urduTextProblems({ path: '.name', en: 'Victims in {place}', ur });
     expect(problems('{place} میں متاثرین')).toEqual([]);
     expect(problems('Victims in {place}')).toEqual(['.name: no Urdu script']);
     expect(problems('میں متاثرین')).toEqual(['.name: placeholders differ']);
     expect(problems('{place} of متاثرین')).toEqual(['.name: Latin words not in the English: of']);
     expect(problems(' ')).toEqual(['.name: empty', '.name: no Urdu script', '.name: placeholders differ']);
+    expect(urduTextProblems({ path: '.name', en: 'Trafficking', ur: 'انسانی اسمگلنگ' })).toEqual([
+      '.name: smuggling and trafficking not kept apart',
+      '.name: trafficking not translated as تجارت',
+    ]);
+    expect(urduTextProblems({ path: '.name', en: 'Migrant smuggling', ur: 'انسانی تجارت' })).toEqual([
+      '.name: smuggling and trafficking not kept apart',
+    ]);
     expect(urduProblems({ name: 'Victims', unit: 'persons' }, { name: 'متاثرین' })).toEqual([
       '.unit: string in English, undefined in Urdu',
     ]);
