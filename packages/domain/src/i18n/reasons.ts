@@ -266,7 +266,7 @@ const UR: ReasonTemplates = {
   not_scored_no_reference: () =>
     'تعداد، شرح یا رقم کا کوئی مطلق پیمانہ نہیں؛ اس کا موازنہ موازنے کے صفحے پر ہوتا ہے، اسکور نہیں کیا جاتا',
   no_own_figure: (p) => `${p.year} تک ${p.jurisdiction} کا اپنا کوئی عدد نہیں`,
-  not_a_step: (p) => `${p.value} پیمانے ${p.scale} کا کوئی درجہ نہیں`,
+  not_a_step: (p) => `${p.value} پیمانے ${p.scale} کا کوئی قدم نہیں`,
   progress_no_later_figure: (p) =>
     `پیش رفت کے لیے بنیادی سطح کے سال ${p.baselineYear} کے بعد کا عدد درکار ہے۔`,
   progress_rank_without_scale: () =>
@@ -277,7 +277,7 @@ const UR: ReasonTemplates = {
     `بنیادی سطح (${p.baseline.value}، ${p.baseline.year}) ہدف ${p.target} کو پورا کرتی تھی، تازہ ترین عدد (${p.latest.value}، ${p.latest.year}) اب نہیں کرتا۔`,
   progress_yes_no_not_yet: (p) => `${p.year} تک حاصل نہیں ہوا؛ ہاں/نہیں اشاریے میں جزوی پیش رفت نہیں ہوتی۔`,
   progress_placement_moved: (p) =>
-    `درجہ ${p.baseline.value} (${p.baseline.year}) سے ${p.latest.value} (${p.latest.year}) پر آیا؛ ہدف ${p.target} ہے۔`,
+    `مقام ${p.baseline.value} (${p.baseline.year}) سے ${p.latest.value} (${p.latest.year}) پر آیا؛ ہدف ${p.target} ہے۔`,
   progress_too_few_figures: (p) =>
     `ناکافی ڈیٹا: ${p.from} سے ${p.to} تک بنیادی سطح سمیت ${p.points} اعداد؛ رجحان کے لیے کم از کم ${p.minimum} درکار ہیں۔`,
   progress_counts_too_small: (p) =>
