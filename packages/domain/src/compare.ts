@@ -129,7 +129,7 @@ type Context = {
   locale: Locale;
 };
 
-const PER_100K_UNIT = 'per 100,000 residents';
+const PER_100K_UNIT: Record<Locale, string> = { en: 'per 100,000 residents', ur: 'فی ایک لاکھ آبادی' };
 
 const normalises = (indicator: Indicator, per: PerMode) => per === '100k' && isNormalisable(indicator);
 
@@ -548,7 +548,7 @@ export function compareToBenchmarks(input: CompareInput): Comparison {
     indicator: indicator.id,
     measureType: indicator.measureType,
     direction: indicator.direction,
-    unit: normalises(indicator, ctx.per) ? PER_100K_UNIT : indicator.unit,
+    unit: normalises(indicator, ctx.per) ? PER_100K_UNIT[ctx.locale] : indicator.unit,
     base: base.jurisdiction,
     benchmarks: benchmarks.map((b) => b.jurisdiction),
     similarTolerance: tolerance,

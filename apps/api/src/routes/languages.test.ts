@@ -80,6 +80,8 @@ describe('the API in Urdu', () => {
       expect(text).not.toMatch(LATIN_WORD);
     }
     expect(withoutReasons(ur.body.data.comparison)).toEqual(withoutReasons(en.body.data.comparison));
+    expect(en.body.data.comparison.unit).toBe('per 100,000 residents');
+    expect(ur.body.data.comparison.unit).toBe('فی ایک لاکھ آبادی');
   });
 
   it('gives scorecard reasons and its method in Urdu', async () => {
