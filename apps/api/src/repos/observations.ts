@@ -30,7 +30,7 @@ import {
   sql,
   type SQL,
 } from 'drizzle-orm';
-import type { Db } from '../db/client.js';
+import type { Db, DbOrTx } from '../db/client.js';
 import { observations, sources } from '../db/schema.js';
 import { sourceColumns } from './sources.js';
 
@@ -187,13 +187,26 @@ export async function listPublishedOrOwnObservations(
   db: Db,
   filter: ObservationFilter = {},
 ): Promise<Observation[]> {
-  const rows = await db
+  return selectObservations(db, publishedWhere(filter));
+}
+
+/** As `listPublishedOrOwnObservations`, synchronously, for the transactions that change the published set. */
+export const listPublishedObservationsNow = (db: DbOrTx, filter: Omit<ObservationFilter, 'draftsOf'>) =>
+  selectObservations(db, publishedWhere(filter));
+
+/** These published observations (ids of others are left out), in the list order. */
+export const listPublishedObservationsById = (db: DbOrTx, ids: readonly number[]) =>
+  ids.length === 0 ? [] : selectObservations(db, and(publishedWhere({}), inArray(observations.id, [...ids])));
+
+function selectObservations(db: DbOrTx, where: SQL | undefined): Observation[] {
+  return db
     .select(observationSelection)
     .from(observations)
     .innerJoin(sources, eq(observations.sourceId, sources.id))
-    .where(publishedWhere(filter))
-    .orderBy(...LIST_ORDER.map((column) => asc(column)));
-  return rows.map(toObservation);
+    .where(where)
+    .orderBy(...LIST_ORDER.map((column) => asc(column)))
+    .all()
+    .map(toObservation);
 }
 
 /** Where a page ends: the sort key of its last figure. */
@@ -253,21 +266,6 @@ export type CoverageRow = {
   year: number;
   observations: number;
 };
-
-/** Published observations counted per indicator × jurisdiction × first year. */
-export async function countPublishedByCell(db: Db, filter: ObservationFilter = {}): Promise<CoverageRow[]> {
-  return db
-    .select({
-      indicator: observations.indicatorId,
-      jurisdiction: observations.jurisdictionId,
-      year: observations.year,
-      observations: count(),
-    })
-    .from(observations)
-    .where(publishedWhere(filter))
-    .groupBy(observations.indicatorId, observations.jurisdictionId, observations.year)
-    .orderBy(asc(observations.indicatorId), asc(observations.jurisdictionId), asc(observations.year));
-}
 
 /**
  * Years with any published observation for the jurisdiction, newest first. One index seek per year found, so
