@@ -1,6 +1,7 @@
 import type { IndicatorId, JurisdictionId } from '@fourp/domain';
-import { and, asc, count, desc, eq, inArray, lte } from 'drizzle-orm';
-import type { DbOrTx } from '../db/client.js';
+import { and, asc, count, desc, eq, inArray, lte, sql } from 'drizzle-orm';
+import type { Db, DbOrTx } from '../db/client.js';
+import { preparedOn } from '../db/prepared.js';
 import { observations, publicAnnualTotals, publishedCellCounts } from '../db/schema.js';
 import type { CoverageRow } from './observations.js';
 
@@ -95,21 +96,25 @@ export function insertPublicAnnualTotals(db: DbOrTx, totals: readonly AnnualTota
 }
 
 /** Per indicator, the id of the jurisdiction's newest public annual total up to `year` (ties: the newest id). */
-export function listLatestPublicAnnualTotals(
-  db: DbOrTx,
-  jurisdiction: JurisdictionId,
-  year: number,
-): number[] {
-  const rows = db
-    .select({ indicator: publicAnnualTotals.indicatorId, id: publicAnnualTotals.observationId })
-    .from(publicAnnualTotals)
-    .where(and(eq(publicAnnualTotals.jurisdictionId, jurisdiction), lte(publicAnnualTotals.year, year)))
-    .orderBy(
-      asc(publicAnnualTotals.indicatorId),
-      desc(publicAnnualTotals.year),
-      desc(publicAnnualTotals.observationId),
-    )
-    .all();
+export function listLatestPublicAnnualTotals(db: Db, jurisdiction: JurisdictionId, year: number): number[] {
+  const read = preparedOn(db, 'latest public annual totals', (db) =>
+    db
+      .select({ indicator: publicAnnualTotals.indicatorId, id: publicAnnualTotals.observationId })
+      .from(publicAnnualTotals)
+      .where(
+        and(
+          eq(publicAnnualTotals.jurisdictionId, sql.placeholder('jurisdiction')),
+          lte(publicAnnualTotals.year, sql.placeholder('year')),
+        ),
+      )
+      .orderBy(
+        asc(publicAnnualTotals.indicatorId),
+        desc(publicAnnualTotals.year),
+        desc(publicAnnualTotals.observationId),
+      )
+      .prepare(),
+  );
+  const rows = read.all({ jurisdiction, year });
   const latest = new Map<string, number>();
   for (const row of rows) if (!latest.has(row.indicator)) latest.set(row.indicator, row.id);
   return [...latest.values()];
