@@ -43,6 +43,8 @@ export type ObservationFilter = {
   sourceId?: number;
   /** Also keeps this user's own figures that are not yet published (draft, submitted, approved). */
   draftsOf?: string | null;
+  /** Only totals (no breakdown) that no later figure superseded. */
+  currentTotals?: boolean;
   /** Only whole-year totals (no breakdown) that no later figure superseded. */
   annualTotals?: boolean;
 };
@@ -169,13 +171,10 @@ function publishedWhere(filter: ObservationFilter): SQL | undefined {
   if (filter.from !== undefined) conditions.push(gte(observations.yearEnd, filter.from));
   if (filter.to !== undefined) conditions.push(lte(observations.year, filter.to));
   if (filter.sourceId !== undefined) conditions.push(eq(observations.sourceId, filter.sourceId));
-  if (filter.annualTotals) {
-    conditions.push(
-      eq(observations.disaggregation, storedBreakdown({})),
-      isNull(observations.supersededBy),
-      eq(observations.year, observations.yearEnd),
-    );
+  if (filter.annualTotals || filter.currentTotals) {
+    conditions.push(eq(observations.disaggregation, storedBreakdown({})), isNull(observations.supersededBy));
   }
+  if (filter.annualTotals) conditions.push(eq(observations.year, observations.yearEnd));
   return and(...conditions);
 }
 
