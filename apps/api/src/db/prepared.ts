@@ -12,3 +12,8 @@ export function preparedOn<T>(db: Db, name: string, build: (db: Db) => T): T {
   if (!byName.has(name)) byName.set(name, build(db));
   return byName.get(name) as T;
 }
+
+/** The cheapest statement that proves the database file can be read. */
+export const pingStatement = (db: Db): void => {
+  preparedOn(db, 'ping', (db) => db.$client.prepare('select 1')).get();
+};

@@ -31,6 +31,7 @@ import {
   type SQL,
 } from 'drizzle-orm';
 import type { Db, DbOrTx } from '../db/client.js';
+import { preparedOn } from '../db/prepared.js';
 import { observations, sources } from '../db/schema.js';
 import { sourceColumns } from './sources.js';
 
@@ -193,17 +194,19 @@ export async function listPublishedOrOwnObservations(
 export const listPublishedObservationsNow = (db: DbOrTx, filter: Omit<ObservationFilter, 'draftsOf'>) =>
   selectObservations(db, publishedWhere(filter));
 
-/** These published observations (ids of others are left out), in the list order. */
+/** These published observations (ids of others are left out), by id: each id is one seek of the primary key. */
 export const listPublishedObservationsById = (db: DbOrTx, ids: readonly number[]) =>
-  ids.length === 0 ? [] : selectObservations(db, and(publishedWhere({}), inArray(observations.id, [...ids])));
+  ids.length === 0
+    ? []
+    : selectObservations(db, and(publishedWhere({}), inArray(observations.id, [...ids])), [observations.id]);
 
-function selectObservations(db: DbOrTx, where: SQL | undefined): Observation[] {
+function selectObservations(db: DbOrTx, where: SQL | undefined, order = LIST_ORDER): Observation[] {
   return db
     .select(observationSelection)
     .from(observations)
     .innerJoin(sources, eq(observations.sourceId, sources.id))
     .where(where)
-    .orderBy(...LIST_ORDER.map((column) => asc(column)))
+    .orderBy(...order.map((column) => asc(column)))
     .all()
     .map(toObservation);
 }
@@ -271,20 +274,24 @@ export type CoverageRow = {
  * the cost does not grow with the figures per year.
  */
 export async function listPublishedYears(db: Db, jurisdiction: JurisdictionId): Promise<number[]> {
-  const years: number[] = [];
-  for (let below: number | undefined; ;) {
-    const row = db
+  const newestBelow = preparedOn(db, 'newest published year below', (db) =>
+    db
       .select({ year: observations.year })
       .from(observations)
       .where(
         and(
-          publishedWhere({ jurisdictions: [jurisdiction] }),
-          below === undefined ? undefined : lt(observations.year, below),
+          eq(observations.workflowState, PUBLISHED),
+          eq(observations.jurisdictionId, sql.placeholder('jurisdiction')),
+          lt(observations.year, sql.placeholder('below')),
         ),
       )
       .orderBy(desc(observations.year))
       .limit(1)
-      .get();
+      .prepare(),
+  );
+  const years: number[] = [];
+  for (let below = Number.MAX_SAFE_INTEGER; ;) {
+    const row = newestBelow.get({ jurisdiction, below });
     if (row === undefined) return years;
     years.push(row.year);
     below = row.year;

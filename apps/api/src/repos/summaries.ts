@@ -108,7 +108,7 @@ export function listLatestPublicAnnualTotals(db: Db, jurisdiction: JurisdictionI
         ),
       )
       .orderBy(
-        asc(publicAnnualTotals.indicatorId),
+        desc(publicAnnualTotals.indicatorId),
         desc(publicAnnualTotals.year),
         desc(publicAnnualTotals.observationId),
       )
