@@ -1,3 +1,4 @@
+import { createHash } from 'node:crypto';
 import { DEFAULT_SUPPRESSION_K, IMPORT_LIMITS } from '@fourp/domain';
 import { bodyLimit } from 'hono/body-limit';
 import { except } from 'hono/combine';
@@ -114,11 +115,16 @@ export function createApp(deps: AppDeps) {
   );
   app.use(compress());
   app.use(cacheControl());
-  // A streamed export is never hashed whole: anonymous ones carry the publish generation's tag instead.
+  // A streamed export is never hashed whole (anonymous ones carry the publish generation's tag instead), nor is
+  // the uncacheable health answer; Hono's default digest is a thread-pool job per response, node's hash is not.
   app.use(
     except(
-      '/v1/observations/bulk',
-      etag({ weak: true, retainedHeaders: [...RETAINED_304_HEADERS, ...HEADERS_KEPT_ON_304] }),
+      ['/v1/observations/bulk', '/health'],
+      etag({
+        weak: true,
+        retainedHeaders: [...RETAINED_304_HEADERS, ...HEADERS_KEPT_ON_304],
+        generateDigest: (body) => new Uint8Array(createHash('sha1').update(body).digest()).buffer,
+      }),
     ),
   );
   // Room for a multipart envelope around a file of the largest size; the file itself is checked exactly.

@@ -2,11 +2,10 @@ import { fileURLToPath } from 'node:url';
 import { serve } from '@hono/node-server';
 import { createApp, DEFAULT_WEB_ORIGIN } from './app.js';
 import { openDatabase } from './db/client.js';
-import { refreshDisclosure } from './disclosure/pattern.js';
 import { loadSolver } from './disclosure/solver.js';
-import { bumpPublishGeneration } from './repos/generation.js';
 import { consoleLogger } from './middleware/logger.js';
 import { seedIfEmpty } from './seed/index.js';
+import { refreshPattern } from './services/caller.js';
 
 const DEFAULT_DATABASE_PATH = fileURLToPath(new URL('../data/fourp.db', import.meta.url));
 
@@ -29,10 +28,7 @@ const database = openDatabase(config.databasePath);
 await seedIfEmpty(database.db);
 const solver = await loadSolver();
 // A new build may answer differently from the same data: caches are revalidated once after each start.
-database.db.transaction((tx) => {
-  refreshDisclosure(tx, solver);
-  bumpPublishGeneration(tx);
-});
+database.db.transaction((tx) => refreshPattern(tx, { solver }, new Date()));
 const app = createApp({
   db: database.db,
   solver,

@@ -23,6 +23,7 @@ const ROWS = [
   'bare Hono JSON route (req/s)',
   '/health (req/s ÷ bare)',
   '/v1/indicators (req/s ÷ bare)',
+  '/v1/indicators If-None-Match → 304 (req/s ÷ bare)',
   'page: overview p50',
   'page: overview (pages/s)',
   'page: indicator p50',

@@ -47,10 +47,16 @@ export const rssMb = (pid: number) =>
   ) / 1024;
 
 /** Runs autocannon over `paths` in turn; `reqErrors` tallies why requests failed to get an answer. */
-export function load(url: string, seconds: number, connections: number, paths: readonly string[]) {
+export function load(
+  url: string,
+  seconds: number,
+  connections: number,
+  paths: readonly string[],
+  headers: Record<string, string> = {},
+) {
   const reqErrors = new Map<string, number>();
   return new Promise<autocannon.Result & { reqErrors: Map<string, number> }>((resolve, reject) => {
-    const requests = paths.map((path) => ({ method: 'GET' as const, path }));
+    const requests = paths.map((path) => ({ method: 'GET' as const, path, headers }));
     const instance = autocannon({ url, connections, duration: seconds, requests }, (error, result) =>
       error ? reject(error) : resolve({ ...result, reqErrors }),
     );

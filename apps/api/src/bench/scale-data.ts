@@ -12,12 +12,12 @@ import {
   type Indicator,
 } from '@fourp/domain';
 import { MIGRATIONS_FOLDER, openDatabase } from '../db/client.js';
-import { refreshDisclosure } from '../disclosure/pattern.js';
 import { loadSolver } from '../disclosure/solver.js';
 import { readJurisdictions } from '../repos/jurisdictions.js';
 import { storedBreakdown } from '../repos/observations.js';
 import { findOrCreateSource } from '../repos/workflow/observations.js';
 import { seedIfEmpty } from '../seed/index.js';
+import { refreshPattern } from '../services/caller.js';
 
 export const SYNTHETIC_SOURCE = {
   title: 'SYNTHETIC benchmark data (not real figures; never publish)',
@@ -228,7 +228,7 @@ export async function ensureScaleDatabase(
     log(`inserted ${inserted} synthetic figures in ${buildSeconds.toFixed(1)} s; computing disclosure…`);
     const solver = await loadSolver();
     const disclosureStarted = performance.now();
-    db.transaction((tx) => refreshDisclosure(tx, solver));
+    db.transaction((tx) => refreshPattern(tx, { solver }, new Date()));
     const disclosureSeconds = (performance.now() - disclosureStarted) / 1000;
     log(`disclosure pattern computed in ${disclosureSeconds.toFixed(1)} s`);
     sqlite.pragma('synchronous = FULL');

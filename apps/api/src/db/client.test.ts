@@ -1,12 +1,23 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import { sql } from 'drizzle-orm';
 import { createTestDb, type TestDb } from '../test-support/db.js';
+import { openDatabase } from './client.js';
 import { jurisdictions, measureAssessments, observations, sources, indicators } from './schema.js';
 
 let testDb: TestDb | undefined;
 afterEach(() => testDb?.close());
 
 describe('openDatabase', () => {
+  it('checks foreign keys only on a start that migrates, so a start does not read every table', () => {
+    testDb = createTestDb();
+    const sqlite = testDb.db.$client;
+    sqlite.pragma('foreign_keys = OFF');
+    sqlite.prepare("insert into disclosure_states (observation_id, state) values (999999, 'public')").run();
+    const again = openDatabase(testDb.path);
+    expect(again.sqlite.prepare('select count(*) as n from disclosure_states').get()).toEqual({ n: 1 });
+    again.close();
+  });
+
   it('applies the committed migrations with foreign keys and WAL on', async () => {
     testDb = createTestDb();
     const { db } = testDb;

@@ -29,11 +29,24 @@ export function openDatabase(path: string): OpenedDatabase {
   const db = drizzle(sqlite, { schema });
   // Migrations that rebuild a table (SQLite cannot alter a CHECK) drop a table others reference: as SQLite
   // documents, keys are off while migrating and checked once after.
+  // The check reads every table, so it runs only on the start that applied migrations.
   sqlite.pragma('foreign_keys = OFF');
+  const applied = appliedMigrations(sqlite);
   migrate(db, { migrationsFolder: MIGRATIONS_FOLDER });
-  const broken = sqlite.pragma('foreign_key_check') as unknown[];
-  if (broken.length > 0) throw new Error(`Migrating left ${broken.length} broken foreign keys`);
+  if (appliedMigrations(sqlite) !== applied) {
+    const broken = sqlite.pragma('foreign_key_check') as unknown[];
+    if (broken.length > 0) throw new Error(`Migrating left ${broken.length} broken foreign keys`);
+  }
   sqlite.pragma('foreign_keys = ON');
   sealAuditChain(db);
   return { db, sqlite, close: () => sqlite.close() };
+}
+
+function appliedMigrations(sqlite: Database.Database): number {
+  const table = sqlite
+    .prepare("select 1 from sqlite_master where type = 'table' and name = '__drizzle_migrations'")
+    .get();
+  return table === undefined
+    ? 0
+    : (sqlite.prepare('select count(*) as n from __drizzle_migrations').get() as { n: number }).n;
 }

@@ -305,3 +305,30 @@ export const releaseFigures = sqliteTable(
     ),
   ],
 );
+
+/** Published figures counted per indicator × jurisdiction × first year (coverage), kept with the published set. */
+export const publishedCellCounts = sqliteTable(
+  'published_cell_counts',
+  {
+    indicatorId: text('indicator_id').notNull(),
+    jurisdictionId: text('jurisdiction_id').notNull(),
+    year: integer('year').notNull(),
+    observations: integer('observations').notNull(),
+  },
+  (t) => [primaryKey({ columns: [t.indicatorId, t.jurisdictionId, t.year] })],
+);
+
+/**
+ * The published whole-year current totals whose value the public sees (disclosure control applied), by
+ * jurisdiction: what a scorecard scores, kept with the published set so a scorecard reads a few rows.
+ */
+export const publicAnnualTotals = sqliteTable(
+  'public_annual_totals',
+  {
+    jurisdictionId: text('jurisdiction_id').notNull(),
+    indicatorId: text('indicator_id').notNull(),
+    year: integer('year').notNull(),
+    observationId: integer('observation_id').notNull(),
+  },
+  (t) => [primaryKey({ columns: [t.jurisdictionId, t.indicatorId, t.year, t.observationId] })],
+);

@@ -24,7 +24,7 @@ const listed = (header: string | undefined): string[] => header?.match(/"[^"]*"/
 export const publishedEtag =
   (db: Db): MiddlewareHandler =>
   async (c, next) => {
-    if ((c.req.method !== 'GET' && c.req.method !== 'HEAD') || c.var.principal.kind !== 'anonymous') {
+    if ((c.req.method !== 'GET' && c.req.method !== 'HEAD') || c.get('principal').kind !== 'anonymous') {
       return next();
     }
     const tag = `"${createHash('sha1')

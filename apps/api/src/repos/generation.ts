@@ -1,5 +1,6 @@
 import { eq, sql } from 'drizzle-orm';
-import type { DbOrTx } from '../db/client.js';
+import type { Db, DbOrTx } from '../db/client.js';
+import { preparedOn } from '../db/prepared.js';
 import { publishGeneration } from '../db/schema.js';
 
 /** Moves the publish generation on; call inside the transaction that changes what public reads answer. */
@@ -14,12 +15,13 @@ export function bumpPublishGeneration(db: DbOrTx): void {
 }
 
 /** The current publish generation; 0 before anything was published. */
-export function readPublishGeneration(db: DbOrTx): number {
-  return (
+export function readPublishGeneration(db: Db): number {
+  const read = preparedOn(db, 'publish generation', (db) =>
     db
       .select({ generation: publishGeneration.generation })
       .from(publishGeneration)
       .where(eq(publishGeneration.id, 1))
-      .get()?.generation ?? 0
+      .prepare(),
   );
+  return read.get()?.generation ?? 0;
 }

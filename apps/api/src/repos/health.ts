@@ -1,5 +1,6 @@
 import { count, sql } from 'drizzle-orm';
 import type { Db } from '../db/client.js';
+import { pingStatement } from '../db/prepared.js';
 import { indicators, jurisdictions, measureAssessments, sources } from '../db/schema.js';
 import { auditLog } from '../db/schema-workflow.js';
 import { countObservations } from './observations.js';
@@ -40,7 +41,7 @@ export async function countRecords(db: Db): Promise<DatabaseCounts> {
 
 /** Throws when the database cannot be read. */
 export async function pingDatabase(db: Db): Promise<void> {
-  await db.get(sql`select 1`);
+  pingStatement(db);
 }
 
 /** How many committed migrations are applied, and when the newest of them was written. */

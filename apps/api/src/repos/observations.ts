@@ -30,7 +30,8 @@ import {
   sql,
   type SQL,
 } from 'drizzle-orm';
-import type { Db } from '../db/client.js';
+import type { Db, DbOrTx } from '../db/client.js';
+import { preparedOn } from '../db/prepared.js';
 import { observations, sources } from '../db/schema.js';
 import { sourceColumns } from './sources.js';
 
@@ -43,6 +44,8 @@ export type ObservationFilter = {
   sourceId?: number;
   /** Also keeps this user's own figures that are not yet published (draft, submitted, approved). */
   draftsOf?: string | null;
+  /** Only totals (no breakdown) that no later figure superseded. */
+  currentTotals?: boolean;
   /** Only whole-year totals (no breakdown) that no later figure superseded. */
   annualTotals?: boolean;
 };
@@ -169,13 +172,10 @@ function publishedWhere(filter: ObservationFilter): SQL | undefined {
   if (filter.from !== undefined) conditions.push(gte(observations.yearEnd, filter.from));
   if (filter.to !== undefined) conditions.push(lte(observations.year, filter.to));
   if (filter.sourceId !== undefined) conditions.push(eq(observations.sourceId, filter.sourceId));
-  if (filter.annualTotals) {
-    conditions.push(
-      eq(observations.disaggregation, storedBreakdown({})),
-      isNull(observations.supersededBy),
-      eq(observations.year, observations.yearEnd),
-    );
+  if (filter.annualTotals || filter.currentTotals) {
+    conditions.push(eq(observations.disaggregation, storedBreakdown({})), isNull(observations.supersededBy));
   }
+  if (filter.annualTotals) conditions.push(eq(observations.year, observations.yearEnd));
   return and(...conditions);
 }
 
@@ -187,13 +187,28 @@ export async function listPublishedOrOwnObservations(
   db: Db,
   filter: ObservationFilter = {},
 ): Promise<Observation[]> {
-  const rows = await db
+  return selectObservations(db, publishedWhere(filter));
+}
+
+/** As `listPublishedOrOwnObservations`, synchronously, for the transactions that change the published set. */
+export const listPublishedObservationsNow = (db: DbOrTx, filter: Omit<ObservationFilter, 'draftsOf'>) =>
+  selectObservations(db, publishedWhere(filter));
+
+/** These published observations (ids of others are left out), by id: each id is one seek of the primary key. */
+export const listPublishedObservationsById = (db: DbOrTx, ids: readonly number[]) =>
+  ids.length === 0
+    ? []
+    : selectObservations(db, and(publishedWhere({}), inArray(observations.id, [...ids])), [observations.id]);
+
+function selectObservations(db: DbOrTx, where: SQL | undefined, order = LIST_ORDER): Observation[] {
+  return db
     .select(observationSelection)
     .from(observations)
     .innerJoin(sources, eq(observations.sourceId, sources.id))
-    .where(publishedWhere(filter))
-    .orderBy(...LIST_ORDER.map((column) => asc(column)));
-  return rows.map(toObservation);
+    .where(where)
+    .orderBy(...order.map((column) => asc(column)))
+    .all()
+    .map(toObservation);
 }
 
 /** Where a page ends: the sort key of its last figure. */
@@ -254,40 +269,29 @@ export type CoverageRow = {
   observations: number;
 };
 
-/** Published observations counted per indicator × jurisdiction × first year. */
-export async function countPublishedByCell(db: Db, filter: ObservationFilter = {}): Promise<CoverageRow[]> {
-  return db
-    .select({
-      indicator: observations.indicatorId,
-      jurisdiction: observations.jurisdictionId,
-      year: observations.year,
-      observations: count(),
-    })
-    .from(observations)
-    .where(publishedWhere(filter))
-    .groupBy(observations.indicatorId, observations.jurisdictionId, observations.year)
-    .orderBy(asc(observations.indicatorId), asc(observations.jurisdictionId), asc(observations.year));
-}
-
 /**
  * Years with any published observation for the jurisdiction, newest first. One index seek per year found, so
  * the cost does not grow with the figures per year.
  */
 export async function listPublishedYears(db: Db, jurisdiction: JurisdictionId): Promise<number[]> {
-  const years: number[] = [];
-  for (let below: number | undefined; ;) {
-    const row = db
+  const newestBelow = preparedOn(db, 'newest published year below', (db) =>
+    db
       .select({ year: observations.year })
       .from(observations)
       .where(
         and(
-          publishedWhere({ jurisdictions: [jurisdiction] }),
-          below === undefined ? undefined : lt(observations.year, below),
+          eq(observations.workflowState, PUBLISHED),
+          eq(observations.jurisdictionId, sql.placeholder('jurisdiction')),
+          lt(observations.year, sql.placeholder('below')),
         ),
       )
       .orderBy(desc(observations.year))
       .limit(1)
-      .get();
+      .prepare(),
+  );
+  const years: number[] = [];
+  for (let below = Number.MAX_SAFE_INTEGER; ;) {
+    const row = newestBelow.get({ jurisdiction, below });
     if (row === undefined) return years;
     years.push(row.year);
     below = row.year;

@@ -93,6 +93,19 @@ describe('query plans of the hot public reads', () => {
     }
   });
 
+  it('compares from current totals only: no breakdown or superseded figure is read', async () => {
+    await insertObservations(t.db, figures);
+    const runs = await queriesOf('/v1/compare?indicator=victims_identified&base=PK-PB-GUJRAT&with=IT,ES');
+    const figureReads = runs.filter((run) => /"observations"\."value"/.test(run.sql));
+    expect(figureReads.length).toBeGreaterThan(0);
+    for (const run of figureReads) {
+      expect(run.sql).toMatch(
+        /"observations"\."disaggregation" = \?.*"observations"\."superseded_by" is null/,
+      );
+      expect(run.params).toContain('{}');
+    }
+  });
+
   it('pages by cursor along the index, without sorting', async () => {
     await insertObservations(t.db, figures);
     const first = await t.app.request('/v1/observations?jurisdiction=ES&limit=3');

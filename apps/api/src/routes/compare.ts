@@ -81,9 +81,11 @@ export const comparisonRoutes = (deps: RouteDeps) =>
     const jurisdictions = [...candidates, ...benchmarks];
     const { formula } = indicator;
     const perResident = formula?.denominator === POPULATION;
-    // Populations are read for every year: the nearest one may lie outside from–to.
+    // Populations are read for every year: the nearest one may lie outside from–to. A comparison shows
+    // current totals only, so breakdowns and superseded figures are not read.
     const [published, populationRows] = await Promise.all([
       readFigures(deps, null, {
+        currentTotals: true,
         indicators: formula
           ? [formula.numerator, formula.denominator].filter((id) => id !== POPULATION)
           : [indicator.id],
@@ -93,7 +95,12 @@ export const comparisonRoutes = (deps: RouteDeps) =>
         release: query.release,
       }),
       perResident || isNormalisable(indicator)
-        ? readFigures(deps, null, { indicators: [POPULATION], jurisdictions, release: query.release })
+        ? readFigures(deps, null, {
+            indicators: [POPULATION],
+            jurisdictions,
+            currentTotals: true,
+            release: query.release,
+          })
         : [],
     ]);
     const observations = formula

@@ -45,7 +45,7 @@ async function details(db: RouteDeps['db']) {
 
 export const healthRoutes = ({ db, now, logger }: RouteDeps) =>
   createRouter().openapi(getHealth, async (c) => {
-    const read = seesDetails(c.var.principal) ? details(db) : pingDatabase(db).then(() => ({}));
+    const read = seesDetails(c.get('principal')) ? details(db) : pingDatabase(db).then(() => ({}));
     const found = await read.catch((error: unknown) => {
       logger.error('health check: database unreachable', { error: String(error) });
       throw new ApiError('service_unavailable', 'The database is not reachable.');

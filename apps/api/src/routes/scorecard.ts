@@ -17,6 +17,7 @@ import { listMeasureAssessments } from '../repos/measures.js';
 import { listPublishedYears } from '../services/published/counts.js';
 import { requireJurisdiction } from '../services/lookup.js';
 import { readFigures } from '../services/published/read.js';
+import { readScoredFigures } from '../services/published/summaries.js';
 
 const getScorecard = createRoute({
   method: 'get',
@@ -41,13 +42,16 @@ export const scorecardRoutes = (deps: RouteDeps) =>
       listMeasureAssessments(deps.db),
     ]);
     const year = query.year ?? availableYears[0] ?? deps.now().getUTCFullYear();
-    // Scores rest on whole-year current totals only; breakdowns would be read for nothing.
-    const observations = await readFigures(deps, null, {
-      jurisdictions: [jurisdiction],
-      to: year,
-      annualTotals: true,
-      release: query.release,
-    });
+    // Scores rest on whole-year current totals only; today's come from the summary kept on publish.
+    const observations =
+      query.release === undefined
+        ? readScoredFigures(deps, jurisdiction, year)
+        : await readFigures(deps, null, {
+            jurisdictions: [jurisdiction],
+            to: year,
+            annualTotals: true,
+            release: query.release,
+          });
     const scorecard = scoreJurisdiction({
       jurisdiction,
       year,

@@ -13,9 +13,7 @@ import { citationKey } from '../repos/workflow/observations.js';
 import { ADDITIONS_MAPPINGS } from '../reference/additions-mapping.js';
 import { mapReferenceCsv, type MappedRow } from '../reference/rows.js';
 import { classifySourceKind } from '../reference/source-kind.js';
-import { refreshDisclosure } from '../disclosure/pattern.js';
-import { bumpPublishGeneration } from '../repos/generation.js';
-import { sharedSolver } from '../disclosure/shared.js';
+import { refreshPattern } from '../services/caller.js';
 import type { Solver } from '../disclosure/solver.js';
 import { loadMeasureAssessments, type MeasureAssessmentSeed } from './measure-assessments.js';
 import { jurisdictionTreeOfFile, readJurisdictionFile } from './jurisdictions-file.js';
@@ -160,8 +158,7 @@ export async function loadReferenceData(
     );
     const superseded = stated + markRevisions(tx, stored, now);
     const assessments = loadMeasureAssessments(tx, mapped, options.assessments);
-    refreshDisclosure(tx, options.solver ?? sharedSolver, new Date(now));
-    bumpPublishGeneration(tx);
+    refreshPattern(tx, options, new Date(now));
     return {
       rows: mapped.length,
       inserted,

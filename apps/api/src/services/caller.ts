@@ -6,13 +6,14 @@ import {
   type UserPrincipal,
   type WorkflowErrorCode,
 } from '@fourp/domain';
-import type { Db } from '../db/client.js';
+import type { Db, DbOrTx } from '../db/client.js';
 import { refreshDisclosure, type DisclosureScope } from '../disclosure/pattern.js';
 import { sharedSolver } from '../disclosure/shared.js';
 import type { Solver } from '../disclosure/solver.js';
 import { ApiError } from '../errors.js';
 import { bumpPublishGeneration } from '../repos/generation.js';
 import type { Actor } from '../repos/workflow/audit.js';
+import { refreshSummaries } from './published/summaries.js';
 
 export type ServiceDeps = {
   db: Db;
@@ -22,16 +23,17 @@ export type ServiceDeps = {
 };
 
 /**
- * Recomputes the disclosure pattern, inside the caller's transaction, if the published figures changed: those of
- * the families of the figures in `scope` (the ids the write changed), or of every family when not given.
+ * Recomputes the disclosure pattern and the summaries, inside the caller's transaction, if the published figures
+ * changed: those of the figures in `scope` (the ids the write changed) and their families, or all when not given.
  */
 export const refreshPattern = (
-  tx: Db,
+  tx: DbOrTx,
   deps: Pick<ServiceDeps, 'solver'>,
   at: Date,
   scope?: DisclosureScope,
 ): void => {
   refreshDisclosure(tx, deps.solver ?? sharedSolver, at, scope);
+  refreshSummaries(tx, scope);
   bumpPublishGeneration(tx);
 };
 

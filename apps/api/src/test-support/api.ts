@@ -18,8 +18,7 @@ import { readJurisdictionFile } from '../seed/jurisdictions-file.js';
 import { silentLogger } from '../middleware/logger.js';
 import { storedBreakdown } from '../repos/observations.js';
 import { createTestDb } from './db.js';
-import { refreshDisclosure } from '../disclosure/pattern.js';
-import { sharedSolver } from '../disclosure/shared.js';
+import { refreshPattern } from '../services/caller.js';
 
 export type TestApp = { app: ReturnType<typeof createApp>; db: Db; close: () => void };
 
@@ -90,8 +89,7 @@ export async function insertObservations(db: Db, rows: readonly NewObservation[]
     ids.push(inserted!.id);
   }
   db.transaction((tx) => {
-    refreshDisclosure(tx, sharedSolver);
-    bumpPublishGeneration(tx);
+    refreshPattern(tx, {}, new Date());
   });
   return ids;
 }

@@ -1,15 +1,17 @@
 /** Reads about published figures that reveal no value: how many there are per cell, which years, when last changed. */
 import type { IndicatorId, JurisdictionId, ReleaseId } from '@fourp/domain';
-import { countPublishedByCell, lastPublishedChange, type CoverageRow } from '../../repos/observations.js';
+import { lastPublishedChange, type CoverageRow } from '../../repos/observations.js';
+import { listPublishedCellCounts } from '../../repos/summaries.js';
 import { findRelease } from '../../repos/releases.js';
 import { byPosition, readFigures, type ReadDeps } from './read.js';
 
-export {
-  countPublishedByCell,
-  lastPublishedChange,
-  listPublishedYears,
-  type CoverageRow,
-} from '../../repos/observations.js';
+export { lastPublishedChange, listPublishedYears, type CoverageRow } from '../../repos/observations.js';
+
+/** Published figures counted per indicator × jurisdiction × first year, from the summary kept on publish. */
+export const countPublishedByCell = async (
+  db: ReadDeps['db'],
+  filter: { indicators?: IndicatorId[]; jurisdictions?: JurisdictionId[] },
+): Promise<CoverageRow[]> => listPublishedCellCounts(db, filter);
 
 /**
  * Figures counted per indicator × jurisdiction × first year, and when they last changed: of what is published
@@ -21,11 +23,7 @@ export async function countFigures(
 ): Promise<{ cells: CoverageRow[]; lastUpdated: string | null }> {
   const { release, ...cell } = filter;
   if (release === undefined) {
-    const [cells, lastUpdated] = await Promise.all([
-      countPublishedByCell(deps.db, cell),
-      lastPublishedChange(deps.db),
-    ]);
-    return { cells, lastUpdated };
+    return { cells: listPublishedCellCounts(deps.db, cell), lastUpdated: await lastPublishedChange(deps.db) };
   }
   const counted = new Map<string, CoverageRow>();
   // In page order, so the cells come out in the order the repository's count gives them.

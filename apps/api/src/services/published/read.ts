@@ -13,11 +13,13 @@ import {
   type ReleaseId,
   type Source,
 } from '@fourp/domain';
-import type { Db } from '../../db/client.js';
+import type { Db, DbOrTx } from '../../db/client.js';
 import type { Solver } from '../../disclosure/solver.js';
 import { readDisclosureStates, type DisclosureState } from '../../repos/disclosure.js';
 import {
   listObservationPage,
+  listPublishedObservationsById,
+  listPublishedObservationsNow,
   listPublishedOrOwnObservations,
   type ObservationFilter,
   type PagePosition,
@@ -77,7 +79,15 @@ const ownedBy = (filter: FigureFilter, principal: Principal | null): Observation
   draftsOf: principal === null ? null : draftAuthorOf(principal),
 });
 
-function controlDisclosure(db: ReadDeps['db'], stored: readonly Observation[]): Observation[] {
+/** Published figures as the public sees them, synchronously: for the transactions that change them. */
+export const readPublicFiguresNow = (db: DbOrTx, filter: Omit<ObservationFilter, 'draftsOf'>) =>
+  controlDisclosure(db, listPublishedObservationsNow(db, filter));
+
+/** These published figures (other ids are left out) as the public sees them, in the list order. */
+export const readPublicFiguresById = ({ db }: ReadDeps, ids: readonly number[]) =>
+  controlDisclosure(db, listPublishedObservationsById(db, ids));
+
+function controlDisclosure(db: DbOrTx, stored: readonly Observation[]): Observation[] {
   const published = stored.filter((o) => o.workflowState === 'published').map((o) => o.id);
   const states = readDisclosureStates(db, published);
   return stored.map((o) => (o.workflowState === 'published' ? showForPublic(o, states.get(o.id)) : o));

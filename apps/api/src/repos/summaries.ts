@@ -1,0 +1,121 @@
+import type { IndicatorId, JurisdictionId } from '@fourp/domain';
+import { and, asc, count, desc, eq, inArray, lte, sql } from 'drizzle-orm';
+import type { Db, DbOrTx } from '../db/client.js';
+import { preparedOn } from '../db/prepared.js';
+import { observations, publicAnnualTotals, publishedCellCounts } from '../db/schema.js';
+import type { CoverageRow } from './observations.js';
+
+/*
+ * Summaries of the published figures, rewritten inside the transactions that change them (synchronous, as the
+ * disclosure pattern is), so an aggregate read costs a few index rows however many figures are published.
+ */
+
+const BATCH = 500;
+const scoped = <T>(column: T, indicators: readonly IndicatorId[] | null) =>
+  indicators === null ? undefined : inArray(column as never, [...indicators]);
+
+/** Recounts the published figures per cell of these indicators (of every indicator when null). */
+export function recountPublishedCells(db: DbOrTx, indicators: readonly IndicatorId[] | null): void {
+  db.delete(publishedCellCounts).where(scoped(publishedCellCounts.indicatorId, indicators)).run();
+  db.insert(publishedCellCounts)
+    .select(
+      db
+        .select({
+          indicatorId: observations.indicatorId,
+          jurisdictionId: observations.jurisdictionId,
+          year: observations.year,
+          observations: count().as('observations'),
+        })
+        .from(observations)
+        .where(and(eq(observations.workflowState, 'published'), scoped(observations.indicatorId, indicators)))
+        .groupBy(observations.indicatorId, observations.jurisdictionId, observations.year),
+    )
+    .run();
+}
+
+/** The indicators with any published figure, as counted. */
+export const listCountedIndicators = (db: DbOrTx): IndicatorId[] =>
+  db
+    .selectDistinct({ indicator: publishedCellCounts.indicatorId })
+    .from(publishedCellCounts)
+    .all()
+    .map((row) => row.indicator);
+
+/** The counted cells, ordered by indicator, jurisdiction, year. */
+export function listPublishedCellCounts(
+  db: DbOrTx,
+  filter: { indicators?: readonly IndicatorId[]; jurisdictions?: readonly JurisdictionId[] },
+): CoverageRow[] {
+  return db
+    .select({
+      indicator: publishedCellCounts.indicatorId,
+      jurisdiction: publishedCellCounts.jurisdictionId,
+      year: publishedCellCounts.year,
+      observations: publishedCellCounts.observations,
+    })
+    .from(publishedCellCounts)
+    .where(
+      and(
+        filter.indicators && inArray(publishedCellCounts.indicatorId, [...filter.indicators]),
+        filter.jurisdictions && inArray(publishedCellCounts.jurisdictionId, [...filter.jurisdictions]),
+      ),
+    )
+    .orderBy(
+      asc(publishedCellCounts.indicatorId),
+      asc(publishedCellCounts.jurisdictionId),
+      asc(publishedCellCounts.year),
+    )
+    .all();
+}
+
+export type AnnualTotalRef = {
+  observationId: number;
+  indicator: IndicatorId;
+  jurisdiction: JurisdictionId;
+  year: number;
+};
+
+/** Forgets the public annual totals of these indicators (of every indicator when null). */
+export function clearPublicAnnualTotals(db: DbOrTx, indicators: readonly IndicatorId[] | null): void {
+  db.delete(publicAnnualTotals).where(scoped(publicAnnualTotals.indicatorId, indicators)).run();
+}
+
+export function insertPublicAnnualTotals(db: DbOrTx, totals: readonly AnnualTotalRef[]): void {
+  for (let i = 0; i < totals.length; i += BATCH) {
+    db.insert(publicAnnualTotals)
+      .values(
+        totals.slice(i, i + BATCH).map((t) => ({
+          jurisdictionId: t.jurisdiction,
+          indicatorId: t.indicator,
+          year: t.year,
+          observationId: t.observationId,
+        })),
+      )
+      .run();
+  }
+}
+
+/** Per indicator, the id of the jurisdiction's newest public annual total up to `year` (ties: the newest id). */
+export function listLatestPublicAnnualTotals(db: Db, jurisdiction: JurisdictionId, year: number): number[] {
+  const read = preparedOn(db, 'latest public annual totals', (db) =>
+    db
+      .select({ indicator: publicAnnualTotals.indicatorId, id: publicAnnualTotals.observationId })
+      .from(publicAnnualTotals)
+      .where(
+        and(
+          eq(publicAnnualTotals.jurisdictionId, sql.placeholder('jurisdiction')),
+          lte(publicAnnualTotals.year, sql.placeholder('year')),
+        ),
+      )
+      .orderBy(
+        desc(publicAnnualTotals.indicatorId),
+        desc(publicAnnualTotals.year),
+        desc(publicAnnualTotals.observationId),
+      )
+      .prepare(),
+  );
+  const rows = read.all({ jurisdiction, year });
+  const latest = new Map<string, number>();
+  for (const row of rows) if (!latest.has(row.indicator)) latest.set(row.indicator, row.id);
+  return [...latest.values()];
+}
