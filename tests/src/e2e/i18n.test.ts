@@ -19,7 +19,7 @@ const PUBLIC_PAGES: { path: string; chart?: boolean; translated?: boolean }[] = 
   { path: '/methodology' },
   { path: '/progress' },
   { path: '/data', translated: true },
-  { path: '/jurisdictions' },
+  { path: '/jurisdictions', translated: true },
   { path: '/pillars/prevention' },
   { path: '/login', translated: true },
 ];
@@ -63,6 +63,9 @@ const ALLOWED_LATIN = new Set(
     'ODbL',
     'PDF',
     'URL',
+    'YYYY',
+    'MM',
+    'DD',
     'ID',
     'NGO',
     'A',

@@ -4,6 +4,7 @@ import type {
   Confidence,
   Direction,
   DisaggregationDimension,
+  JurisdictionKind,
   Judgement,
   ObsStatus,
   ProgressStatus,
@@ -109,4 +110,14 @@ export const PROGRESS_STATUS_LABEL: Record<ProgressStatus, Label> = {
   moderate_progress: m.progress_status_moderate_progress,
   limited_progress: m.progress_status_limited_progress,
   deterioration: m.progress_status_deterioration,
+};
+
+export const KIND_LABEL: Record<JurisdictionKind, Label> = {
+  country: m.jurisdictions_kind_country,
+  province: m.jurisdictions_kind_province,
+  division: m.jurisdictions_kind_division,
+  district: m.jurisdictions_kind_district,
+  tehsil: m.jurisdictions_kind_tehsil,
+  fia_zone: m.jurisdictions_kind_fia_zone,
+  aggregate: m.jurisdictions_kind_aggregate,
 };
