@@ -42,8 +42,9 @@ import {
   type WorkflowEventType,
 } from '@fourp/domain';
 import createClient, { type Middleware } from 'openapi-fetch';
+import { getLocale } from '$lib/paraglide/runtime.js';
 import type { z } from 'zod';
-import { t } from '$lib/i18n/messages';
+import { m } from '$lib/paraglide/messages.js';
 import { problemOf, problemResponse, throwProblem, unreachableProblem, webProblem } from './problem';
 import type { paths } from './schema';
 
@@ -86,7 +87,7 @@ async function outcomeOf<S extends z.ZodType | null>(
   type Data = S extends z.ZodType ? z.infer<S> : null;
   const badResponse = (where: string, issues: unknown) => {
     console.error(`API answered ${where} in an unexpected shape`, issues);
-    return { ok: false, problem: webProblem('bad_response', 502, t('error.badResponse')) } as const;
+    return { ok: false, problem: webProblem('bad_response', 502, m.error_badResponse()) } as const;
   };
   let reply: Answer;
   try {
@@ -117,7 +118,8 @@ export function createApi(fetchFn: typeof fetch, baseUrl: string, ...middleware:
   const client = createClient<paths>({
     baseUrl,
     fetch: (request) => fetchFn(request),
-    headers: { accept: 'application/json' },
+    // The API answers indicator names, definitions, grade reasons and problems in the page's language.
+    headers: { accept: 'application/json', 'accept-language': getLocale() },
   });
   client.use(unreachableAsProblem, ...middleware);
   const path = <Id>(id: Id) => ({ path: { id } });

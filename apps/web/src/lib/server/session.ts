@@ -2,8 +2,9 @@ import type { Action, Me } from '@fourp/domain';
 import { error, redirect, type Cookies, type RequestEvent } from '@sveltejs/kit';
 import type { Middleware } from 'openapi-fetch';
 import { createApi } from '$lib/api/client';
-import { t } from '$lib/i18n/messages';
+import { m } from '$lib/paraglide/messages.js';
 import { apiUrl, proxySecret } from './config';
+import { localizeHref } from '$lib/paraglide/runtime.js';
 
 /** The API's session cookie; the dashboard relays it so the browser only ever talks to this server. */
 export const SESSION_COOKIE = 'fourp_session';
@@ -93,14 +94,18 @@ export const sessionApi = (event: Event) => createApi(event.fetch, apiUrl(), ses
 /** The signed-in user, or a redirect to the sign-in page that comes back here afterwards. */
 export function requireSignedIn(event: Pick<RequestEvent, 'locals' | 'url'>): Me {
   const me = event.locals.user;
-  if (!me) redirect(303, `/login?redirectTo=${encodeURIComponent(event.url.pathname + event.url.search)}`);
+  if (!me)
+    redirect(
+      303,
+      localizeHref(`/login?redirectTo=${encodeURIComponent(event.url.pathname + event.url.search)}`),
+    );
   return me;
 }
 
 /** The signed-in user allowed to take `action` somewhere; 403 when their role may not. */
 export function requireAction(event: Pick<RequestEvent, 'locals' | 'url'>, action: Action): Me {
   const me = requireSignedIn(event);
-  if (!me.actions.includes(action)) error(403, { message: t('session.forbidden'), code: 'forbidden' });
+  if (!me.actions.includes(action)) error(403, { message: m.session_forbidden(), code: 'forbidden' });
   return me;
 }
 
