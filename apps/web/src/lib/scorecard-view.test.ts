@@ -1,4 +1,4 @@
-import type { MeasureScore, Source } from '@fourp/domain';
+import { POLICY_MEASURES, localiseMeasure, type MeasureScore, type Source } from '@fourp/domain';
 import { describe, expect, it } from 'vitest';
 import { assessmentsBeside, frameworkOf, isGretaEvaluation, ownMeasuresOf } from './scorecard-view';
 
@@ -19,6 +19,9 @@ const source = (publisher: string, title = 'A report'): Source => ({
   kind: 'primary',
 });
 
+const namesIn = (locale: 'en' | 'ur') =>
+  Object.fromEntries(POLICY_MEASURES.map((item) => [item.id, localiseMeasure(item, locale).name]));
+
 describe('the national framework beside a score', () => {
   const measures = [
     measure({
@@ -30,7 +33,7 @@ describe('the national framework beside a score', () => {
   ];
 
   it('lists only the items that come from a higher jurisdiction, by catalogue name', () => {
-    expect(frameworkOf({ measures })).toEqual([
+    expect(frameworkOf({ measures }, namesIn('en'))).toEqual([
       {
         measure: 'national_action_plan',
         name: 'National action plan with district targets',
@@ -42,8 +45,14 @@ describe('the national framework beside a score', () => {
     ]);
   });
 
+  it('names the measures in the language it is given', () => {
+    const [item] = ownMeasuresOf({ measures }, namesIn('ur'));
+    expect(item?.name).toBe(localiseMeasure(POLICY_MEASURES.find((x) => x.id === 'recovery_reflection_period')!, 'ur').name);
+    expect(item?.name).toMatch(/[\u0600-\u06FF]/);
+  });
+
   it('lists as counted only the jurisdiction’s own assessments', () => {
-    expect(ownMeasuresOf({ measures })).toEqual([
+    expect(ownMeasuresOf({ measures }, namesIn('en'))).toEqual([
       { measure: 'recovery_reflection_period', name: 'Recovery and reflection period', level: 3, year: 2019 },
     ]);
   });

@@ -1,4 +1,7 @@
-import { findMeasure, type MeasureAssessment, type PillarScore } from '@fourp/domain';
+import type { MeasureAssessment, PillarScore } from '@fourp/domain';
+
+/** Measure names in the page's language, by measure id (the layout's `measureNames`). */
+export type MeasureNames = Readonly<Record<string, string>>;
 
 export type FrameworkEntry = {
   measure: string;
@@ -10,14 +13,14 @@ export type FrameworkEntry = {
 };
 
 /** The national (or provincial) framework items shown beside a pillar score: applicable, never counted. */
-export function frameworkOf(score: Pick<PillarScore, 'measures'>): FrameworkEntry[] {
+export function frameworkOf(score: Pick<PillarScore, 'measures'>, names: MeasureNames): FrameworkEntry[] {
   return score.measures.flatMap((item) =>
     item.framework === null
       ? []
       : [
           {
             measure: item.measure,
-            name: findMeasure(item.measure)?.name ?? item.measure,
+            name: names[item.measure] ?? item.measure,
             level: item.framework.level,
             year: item.framework.year,
             jurisdiction: item.framework.jurisdiction,
@@ -28,14 +31,14 @@ export function frameworkOf(score: Pick<PillarScore, 'measures'>): FrameworkEntr
 }
 
 /** The measures a jurisdiction was scored on from its own assessments, with their level and year. */
-export const ownMeasuresOf = (score: Pick<PillarScore, 'measures'>) =>
+export const ownMeasuresOf = (score: Pick<PillarScore, 'measures'>, names: MeasureNames) =>
   score.measures.flatMap((item) =>
     item.level === null || item.assessedYear === null
       ? []
       : [
           {
             measure: item.measure,
-            name: findMeasure(item.measure)?.name ?? item.measure,
+            name: names[item.measure] ?? item.measure,
             level: item.level,
             year: item.assessedYear,
           },

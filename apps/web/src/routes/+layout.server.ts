@@ -1,3 +1,5 @@
+import { POLICY_MEASURES, localiseMeasure } from '@fourp/domain';
+import { getLocale } from '$lib/paraglide/runtime.js';
 import { serverApi } from '$lib/server/api';
 import { publicUser } from '$lib/server/session';
 import type { LayoutServerLoad } from './$types';
@@ -15,5 +17,9 @@ export const load = (async ({ fetch, locals }) => {
       .then((response) => response.data.items)
       .catch(() => []),
   ]);
-  return { pillars, units, user: locals.user ? publicUser(locals.user) : null };
+  const locale = getLocale();
+  const measureNames = Object.fromEntries(
+    POLICY_MEASURES.map((measure) => [measure.id, localiseMeasure(measure, locale).name]),
+  );
+  return { pillars, units, measureNames, user: locals.user ? publicUser(locals.user) : null };
 }) satisfies LayoutServerLoad;
