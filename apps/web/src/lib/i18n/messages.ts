@@ -177,6 +177,7 @@ const en = {
   'indicators.count': '{count} indicators',
 
   'chart.roleDescription': 'interactive chart',
+  'chart.showData': 'Show the data',
   'indicator.tabs': 'Views',
   'indicator.tab.chart': 'Chart',
   'indicator.tab.table': 'Table',
