@@ -1,7 +1,7 @@
 import type { Browser, BrowserContext } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { axeViolations, describeViolations } from '../support/axe.js';
-import { launchBrowser } from '../support/browser.js';
+import { launchBrowser, paintedPixels, screenshot } from '../support/browser.js';
 import { startStack, type RunningStack } from '../support/servers.js';
 import { apiSession, createUser, signIn } from './workflow-support.js';
 
@@ -96,6 +96,25 @@ describe.each(LANGUAGES)('axe-core on every page ($lang)', ({ prefix }) => {
     } finally {
       await page.close();
     }
+  });
+});
+
+describe.each(LANGUAGES)('screenshots ($lang)', ({ lang, prefix }) => {
+  it.each([
+    { name: 'overview', who: 'anonymous' as const, path: '/', chart: true },
+    { name: 'indicator', who: 'anonymous' as const, path: `/indicators/${INDICATOR}`, chart: true },
+    { name: 'compare', who: 'anonymous' as const, path: '/compare', chart: true },
+    { name: 'entry', who: 'official' as const, path: '/entry', chart: false },
+  ])('saves the $name page with its chart painted', async ({ name, who, path, chart }) => {
+    const page = await contexts.get(who)!.newPage();
+    await page.goto(`${stack.webUrl}${prefix}${path}`, { waitUntil: 'networkidle' });
+    expect(await page.locator('html').getAttribute('lang')).toBe(lang);
+    if (chart) {
+      await page.waitForSelector('figure[data-chart-ready="true"]');
+      expect(await paintedPixels(page, 'figure canvas')).toBeGreaterThan(500);
+    }
+    await screenshot(page, `${lang}-${name}`);
+    await page.close();
   });
 });
 
