@@ -29,8 +29,10 @@ async function answer(
     headers: Record<string, string>;
   }> = {},
 ) {
+  const url = new URL(`http://127.0.0.1:3000${path}`);
   const event = {
-    url: new URL(`http://127.0.0.1:3000${path}`),
+    url,
+    request: new Request(url),
     route: { id: routeId },
     locals: {},
     cookies: { get: (name: string) => cookies[name], delete: () => {} },

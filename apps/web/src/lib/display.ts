@@ -1,36 +1,28 @@
 import { breakdownEntries, missedRateScale } from '@fourp/domain';
-import type {
-  ComparedPoint,
-  ComparabilityGrade,
-  Confidence,
-  Disaggregation,
-  BenchmarkComparison,
-  Interval,
-  PerMode,
-} from '@fourp/domain';
+import type { ComparedPoint, Disaggregation, BenchmarkComparison, Interval, PerMode } from '@fourp/domain';
 import { formatNumber, formatValue } from './format';
-import { t } from './i18n/messages';
-import type { MessageKey } from './i18n/messages';
+import { m } from '$lib/paraglide/messages.js';
+import { ASSESSMENT_LABEL, JUDGEMENT_LABEL } from './i18n/labels';
 
-const yesNo = () => ({ yes: t('common.yes'), no: t('common.no') });
+const yesNo = () => ({ yes: m.common_yes(), no: m.common_no() });
 
 /** A number as a reader sees it, for a measure type ("12.5%", "Yes", "1,204"). */
 export function showValue(value: number | null, measureType: string, suppressed = false): string {
-  if (suppressed) return t('common.suppressed');
-  if (value === null) return t('common.noData');
+  if (suppressed) return m.common_suppressed();
+  if (value === null) return m.common_noData();
   return formatValue(value, measureType, yesNo());
 }
 
 /** A compared point: its value, and the count as published when the value was normalised. */
 export function showPoint(point: ComparedPoint | null, measureType: string, per: PerMode): string {
-  if (point === null) return t('common.noData');
-  if (point.suppressed) return t('common.suppressed');
+  if (point === null) return m.common_noData();
+  if (point.suppressed) return m.common_suppressed();
   if (missedRateScale(point, per, measureType) && point.rawValue !== null) {
-    return `${formatNumber(point.rawValue)} (${t('indicator.normaliseFailed', { year: String(point.year) })})`;
+    return `${formatNumber(point.rawValue)} (${m.indicator_normaliseFailed({ year: String(point.year) })})`;
   }
   const shown = showValue(point.value, measureType);
   if (point.normalised && point.rawValue !== null && point.value !== null) {
-    return t('common.asPublished', { value: shown, raw: formatNumber(point.rawValue) });
+    return m.common_asPublished({ value: shown, raw: formatNumber(point.rawValue) });
   }
   return shown;
 }
@@ -39,22 +31,17 @@ export function showPoint(point: ComparedPoint | null, measureType: string, per:
 export const showInterval = (interval: Interval | null): string =>
   interval === null
     ? ''
-    : t('indicator.interval', { low: formatNumber(interval.low), high: formatNumber(interval.high) });
+    : m.indicator_interval({ low: formatNumber(interval.low), high: formatNumber(interval.high) });
 
 /** "0.16 (95 % interval 0.052–0.37)", or the value alone without an interval. */
 export const showValueWithInterval = (value: string, interval: Interval | null): string =>
   interval === null
     ? value
-    : t('indicator.withInterval', {
+    : m.indicator_withInterval({
         value,
         low: formatNumber(interval.low),
         high: formatNumber(interval.high),
       });
-
-export const gradeKey = (grade: ComparabilityGrade | null): MessageKey =>
-  grade === null ? 'grade.none' : `grade.${grade}`;
-
-export const confidenceKey = (confidence: Confidence): MessageKey => `confidence.${confidence}`;
 
 /** A breakdown as a reader sees it ("age_group: child, sex: female"); "" for the total. */
 export const showBreakdown = (breakdown: Disaggregation): string =>
@@ -67,10 +54,10 @@ export function comparisonLine(item: BenchmarkComparison, benchmark: string): st
   const params = {
     benchmark,
     year: String(item.year),
-    assessment: t(`assessment.${item.assessment}`),
-    grade: item.grade ?? t('common.none'),
+    assessment: ASSESSMENT_LABEL[item.assessment](),
+    grade: item.grade ?? m.common_none(),
   };
   return item.judgement === null
-    ? t('indicator.comparisonLine', params)
-    : t('indicator.comparisonJudged', { ...params, judgement: t(`judgement.${item.judgement}`) });
+    ? m.indicator_comparisonLine(params)
+    : m.indicator_comparisonJudged({ ...params, judgement: JUDGEMENT_LABEL[item.judgement]() });
 }

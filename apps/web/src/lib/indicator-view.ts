@@ -11,7 +11,7 @@ import {
   type ObsStatus,
   type Source,
 } from '@fourp/domain';
-import { t } from './i18n/messages';
+import { m } from '$lib/paraglide/messages.js';
 import { jurisdictionName, pointSource, pointsFor } from './series';
 
 /** One figure as the indicator view shows it: chart point, table row and CSV line all come from this. */
@@ -60,7 +60,7 @@ export function buildViewRows(
   const drawn = selected.flatMap((id) => {
     if (standIn === null || id !== standIn.for) return [{ id, label: jurisdictionName(jurisdictions, id) }];
     if (selected.includes(standIn.used)) return [];
-    const label = t('common.standInFor', {
+    const label = m.common_standInFor({
       used: jurisdictionName(jurisdictions, standIn.used),
       for: jurisdictionName(jurisdictions, standIn.for),
     });

@@ -1,6 +1,6 @@
 import { isActionFailure, isHttpError } from '@sveltejs/kit';
 import { afterEach, describe, expect, it, vi } from 'vitest';
-import { t } from '$lib/i18n/messages';
+import { m } from '$lib/paraglide/messages.js';
 import { createApi } from './client';
 import { failWith, problemOf } from './problem';
 
@@ -55,7 +55,7 @@ describe('reads (loaders)', () => {
     const caught = await thrown(createApi(fetchFn, BASE).pillars());
     expect(caught).toMatchObject({
       status: 503,
-      body: { message: t('error.apiUnreachable'), code: 'api_unreachable' },
+      body: { message: m.error_apiUnreachable(), code: 'api_unreachable' },
     });
     expect((caught as { body: object }).body).not.toHaveProperty('requestId');
   });
@@ -65,7 +65,7 @@ describe('reads (loaders)', () => {
     const wrongShape = fakeFetch(() => json({ data: 'not a list' }));
     expect(await thrown(createApi(wrongShape.fetchFn, BASE).pillars())).toMatchObject({
       status: 502,
-      body: { message: t('error.badResponse'), code: 'bad_response' },
+      body: { message: m.error_badResponse(), code: 'bad_response' },
     });
     const notJson = fakeFetch(() => new Response('<html>', { headers: { 'content-type': 'text/html' } }));
     expect(await thrown(createApi(notJson.fetchFn, BASE).pillars())).toMatchObject({
@@ -78,7 +78,7 @@ describe('reads (loaders)', () => {
     const { fetchFn } = fakeFetch(() => new Response('Bad gateway', { status: 502 }));
     expect(await thrown(createApi(fetchFn, BASE).measures())).toMatchObject({
       status: 502,
-      body: { message: t('error.apiStatus', { status: 502 }), code: 'api_error' },
+      body: { message: m.error_apiStatus({ status: 502 }), code: 'api_error' },
     });
   });
 
@@ -148,7 +148,7 @@ describe('writes (form actions)', () => {
     const result = await createApi(fetchFn, BASE).login({ email: 'a@b.example', password: 'x' });
     expect(result).toMatchObject({
       ok: false,
-      problem: { status: 503, code: 'api_unreachable', detail: t('error.apiUnreachable') },
+      problem: { status: 503, code: 'api_unreachable', detail: m.error_apiUnreachable() },
     });
   });
 

@@ -43,7 +43,7 @@ import {
 } from '@fourp/domain';
 import createClient, { type Middleware } from 'openapi-fetch';
 import type { z } from 'zod';
-import { t } from '$lib/i18n/messages';
+import { m } from '$lib/paraglide/messages.js';
 import { problemOf, problemResponse, throwProblem, unreachableProblem, webProblem } from './problem';
 import type { paths } from './schema';
 
@@ -86,7 +86,7 @@ async function outcomeOf<S extends z.ZodType | null>(
   type Data = S extends z.ZodType ? z.infer<S> : null;
   const badResponse = (where: string, issues: unknown) => {
     console.error(`API answered ${where} in an unexpected shape`, issues);
-    return { ok: false, problem: webProblem('bad_response', 502, t('error.badResponse')) } as const;
+    return { ok: false, problem: webProblem('bad_response', 502, m.error_badResponse()) } as const;
   };
   let reply: Answer;
   try {

@@ -1,6 +1,6 @@
 import { ProblemSchema, type Problem } from '@fourp/domain';
 import { error, fail } from '@sveltejs/kit';
-import { t } from '$lib/i18n/messages';
+import { m } from '$lib/paraglide/messages.js';
 import { errorsByField } from '$lib/workflow/forms';
 
 const TITLE_BY_CODE = {
@@ -26,13 +26,13 @@ export const webProblem = (
 });
 
 export const unreachableProblem = (requestId = '') =>
-  webProblem('api_unreachable', 503, t('error.apiUnreachable'), requestId);
+  webProblem('api_unreachable', 503, m.error_apiUnreachable(), requestId);
 
 /** The problem in a failed API answer; a body that is not a problem still yields one, with the HTTP status. */
 export function problemOf(status: number, body: unknown): Problem {
   const parsed = ProblemSchema.safeParse(body);
   if (parsed.success) return { ...parsed.data, status };
-  return webProblem('api_error', status, t('error.apiStatus', { status }));
+  return webProblem('api_error', status, m.error_apiStatus({ status }));
 }
 
 export function problemResponse(problem: Problem): Response {

@@ -1,69 +1,92 @@
 import { readFileSync, readdirSync, statSync } from 'node:fs';
 import { join, relative } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { catalogues, isMessageKey, t } from './messages';
-import { isWorkflowMessageKey, workflowCatalogues } from './workflow';
+import { m } from '$lib/paraglide/messages.js';
 
-const srcDir = new URL('../../', import.meta.url).pathname;
+const webDir = new URL('../../../', import.meta.url).pathname;
+const srcDir = join(webDir, 'src');
+
+type Variant = { declarations: string[]; selectors: string[]; match: Record<string, string> };
+type Catalogue = Record<string, string | Variant[]>;
+const catalogue = (locale: string): Catalogue => {
+  const { $schema: _schema, ...messages } = JSON.parse(
+    readFileSync(join(webDir, 'messages', `${locale}.json`), 'utf8'),
+  ) as Catalogue;
+  return messages;
+};
+const en = catalogue('en');
+const ur = catalogue('ur');
+
+/** Every text of a message: the message itself, or each variant of a plural. */
+const texts = (message: string | Variant[]): string[] =>
+  typeof message === 'string' ? [message] : message.flatMap((variant) => Object.values(variant.match));
+const placeholders = (message: string | Variant[]) =>
+  [
+    ...new Set(texts(message).flatMap((text) => [...text.matchAll(/\{(\w+)\}/g)].map((match) => match[1]))),
+  ].sort();
+/** What a variant message selects on and which cases it has; both languages must agree. */
+const shape = (message: string | Variant[]) =>
+  typeof message === 'string'
+    ? 'text'
+    : message.map((variant) => ({ selectors: variant.selectors, cases: Object.keys(variant.match).sort() }));
 
 function sourceFiles(dir: string): string[] {
   return readdirSync(dir).flatMap((name) => {
     const path = join(dir, name);
-    if (statSync(path).isDirectory()) return sourceFiles(path);
+    if (statSync(path).isDirectory()) return name === 'paraglide' ? [] : sourceFiles(path);
     return /\.(svelte|ts)$/.test(name) && !name.endsWith('.test.ts') ? [path] : [];
   });
 }
 
-/** Keys written literally: t('key'…) calls and `key: 'nav.x'` entries of typed link lists. */
-const KEY_PATTERNS = [/\bt\(\s*'([a-zA-Z0-9_.]+)'/g, /\bkey:\s*'([a-zA-Z0-9_]+\.[a-zA-Z0-9_.]+)'/g];
-/** Keys of the officials' catalogue, looked up with tw(). */
-const WORKFLOW_KEY = /\btw\(\s*'([a-zA-Z0-9_.]+)'/g;
+/** The officials' pages' messages (sign-in, entry, review, imports, administration, account). */
+const OFFICIALS = /^(login|entry|review|imports|admin|units|account|history|workflow)_(?!state_)/;
+const PUBLIC_PAGE =
+  /^routes\/(\+|[A-Z]|indicators|compare|coverage|pillars|measures|methodology|progress|data|jurisdictions)/;
 
-describe('message catalogue', () => {
-  const files = sourceFiles(srcDir);
+describe('message catalogues', () => {
   const used = new Map<string, string>();
-  const usedByOfficials = new Map<string, string>();
-  for (const file of files) {
-    const text = readFileSync(file, 'utf8');
-    for (const pattern of KEY_PATTERNS) {
-      for (const match of text.matchAll(pattern)) used.set(match[1] as string, relative(srcDir, file));
-    }
-    for (const match of text.matchAll(WORKFLOW_KEY))
-      usedByOfficials.set(match[1] as string, relative(srcDir, file));
+  for (const file of sourceFiles(srcDir)) {
+    for (const match of readFileSync(file, 'utf8').matchAll(/\bm\.(\w+)\b/g))
+      used.set(match[1] as string, relative(srcDir, file));
   }
 
-  it('finds the keys the components use', () => {
-    expect(used.size).toBeGreaterThan(50);
+  it('has every message the source uses', () => {
+    expect(used.size).toBeGreaterThan(400);
+    expect([...used].filter(([key]) => !(key in en)).map(([key, file]) => `${key} (${file})`)).toEqual([]);
   });
 
-  it('has every key used in the source', () => {
-    const missing = [...used].filter(([key]) => !isMessageKey(key)).map(([key, file]) => `${key} (${file})`);
-    expect(missing).toEqual([]);
-  });
-
-  it("has every officials' key used in the source, and keeps the public pages free of that catalogue", () => {
-    expect(usedByOfficials.size).toBeGreaterThan(50);
-    const missing = [...usedByOfficials]
-      .filter(([key]) => !isWorkflowMessageKey(key))
-      .map(([key, file]) => `${key} (${file})`);
-    expect(missing).toEqual([]);
-    const publicPages = [...usedByOfficials.values()].filter((file) =>
-      /^routes\/(\+|indicators|compare|coverage|pillars|measures|methodology|progress|data|jurisdictions)/.test(
-        file,
-      ),
+  it('has the same keys in English and Urdu, none empty, with the same placeholders and plural cases', () => {
+    expect(Object.keys(ur).sort()).toEqual(Object.keys(en).sort());
+    for (const [locale, messages] of [
+      ['en', en],
+      ['ur', ur],
+    ] as const) {
+      const empty = Object.entries(messages).filter(([, message]) =>
+        texts(message).some((t) => t.trim() === ''),
+      );
+      expect(empty, locale).toEqual([]);
+    }
+    const differ = Object.keys(en).filter(
+      (key) =>
+        ur[key] !== undefined &&
+        JSON.stringify([placeholders(en[key]!), shape(en[key]!)]) !==
+          JSON.stringify([placeholders(ur[key]!), shape(ur[key]!)]),
     );
-    expect(publicPages).toEqual([]);
+    expect(differ).toEqual([]);
   });
 
-  it('fills placeholders and leaves unknown ones visible', () => {
-    expect(t('error.status', { status: '404' })).toBe('Error 404');
-    expect(t('error.status')).toBe('Error {status}');
+  it("keeps the officials' messages out of the public pages", () => {
+    expect([...used.keys()].filter((key) => OFFICIALS.test(key)).length).toBeGreaterThan(150);
+    const onPublicPages = [...used].filter(([key, file]) => OFFICIALS.test(key) && PUBLIC_PAGE.test(file));
+    expect(onPublicPages).toEqual([]);
   });
 
-  it('has no empty messages', () => {
-    const empty = [...Object.entries(catalogues.en), ...Object.entries(workflowCatalogues.en)].filter(
-      ([, text]) => text.trim() === '',
-    );
-    expect(empty).toEqual([]);
+  it('speaks each language and counts in its plural forms', () => {
+    expect(m.nav_overview({}, { locale: 'en' })).toBe('Overview');
+    expect(m.nav_overview({}, { locale: 'ur' })).not.toBe('Overview');
+    expect(m.indicators_count({ count: 1 }, { locale: 'en' })).toBe('1 indicator');
+    expect(m.indicators_count({ count: 3 }, { locale: 'en' })).toBe('3 indicators');
+    expect(m.indicators_count({ count: 1 }, { locale: 'ur' })).toBe('1 اشاریہ');
+    expect(m.indicators_count({ count: '1,204' }, { locale: 'ur' })).toBe('1,204 اشاریے');
   });
 });

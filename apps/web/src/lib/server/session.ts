@@ -2,7 +2,7 @@ import type { Action, Me } from '@fourp/domain';
 import { error, redirect, type Cookies, type RequestEvent } from '@sveltejs/kit';
 import type { Middleware } from 'openapi-fetch';
 import { createApi } from '$lib/api/client';
-import { t } from '$lib/i18n/messages';
+import { m } from '$lib/paraglide/messages.js';
 import { apiUrl, proxySecret } from './config';
 
 /** The API's session cookie; the dashboard relays it so the browser only ever talks to this server. */
@@ -100,7 +100,7 @@ export function requireSignedIn(event: Pick<RequestEvent, 'locals' | 'url'>): Me
 /** The signed-in user allowed to take `action` somewhere; 403 when their role may not. */
 export function requireAction(event: Pick<RequestEvent, 'locals' | 'url'>, action: Action): Me {
   const me = requireSignedIn(event);
-  if (!me.actions.includes(action)) error(403, { message: t('session.forbidden'), code: 'forbidden' });
+  if (!me.actions.includes(action)) error(403, { message: m.session_forbidden(), code: 'forbidden' });
   return me;
 }
 

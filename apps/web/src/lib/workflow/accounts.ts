@@ -1,5 +1,5 @@
 import { NewUserRequestSchema } from '@fourp/domain';
-import { t } from '$lib/i18n/messages';
+import { m } from '$lib/paraglide/messages.js';
 import { errorsByField, type FieldErrors } from './forms';
 import type { FormValues } from './requests';
 
@@ -29,13 +29,13 @@ export function checkNewUser(values: FormValues): FieldErrors {
   if (request.password.length < MIN_PASSWORD_LENGTH) {
     issues.push({
       path: 'password',
-      message: t('form.passwordLength', { min: MIN_PASSWORD_LENGTH }),
+      message: m.form_passwordLength({ min: MIN_PASSWORD_LENGTH }),
     });
   }
   if (request.role === 'district_official' && request.jurisdictionId === null) {
     issues.push({
       path: 'jurisdictionId',
-      message: t('form.officialNeedsJurisdiction'),
+      message: m.form_officialNeedsJurisdiction(),
     });
   }
   return errorsByField(issues);

@@ -1,5 +1,5 @@
 import type { ProgressItem, ProgressStatus } from '@fourp/domain';
-import type { MessageKey } from '$lib/i18n/messages';
+import { PROGRESS_STATUS_LABEL, type Label } from '$lib/i18n/labels';
 
 export const STATUS_ORDER: readonly ProgressStatus[] = [
   'target_achieved',
@@ -12,13 +12,13 @@ export const STATUS_ORDER: readonly ProgressStatus[] = [
 /** How each status reads: a word, a symbol that does not rely on colour, and a tone for the colour. */
 export const STATUS_VIEW: Record<
   ProgressStatus,
-  { key: MessageKey; symbol: string; tone: 'good' | 'fair' | 'poor' | 'bad' }
+  { label: Label; symbol: string; tone: 'good' | 'fair' | 'poor' | 'bad' }
 > = {
-  target_achieved: { key: 'progress.status.target_achieved', symbol: '✔', tone: 'good' },
-  substantial_progress: { key: 'progress.status.substantial_progress', symbol: '▲', tone: 'good' },
-  moderate_progress: { key: 'progress.status.moderate_progress', symbol: '◆', tone: 'fair' },
-  limited_progress: { key: 'progress.status.limited_progress', symbol: '▼', tone: 'poor' },
-  deterioration: { key: 'progress.status.deterioration', symbol: '✖', tone: 'bad' },
+  target_achieved: { label: PROGRESS_STATUS_LABEL.target_achieved, symbol: '✔', tone: 'good' },
+  substantial_progress: { label: PROGRESS_STATUS_LABEL.substantial_progress, symbol: '▲', tone: 'good' },
+  moderate_progress: { label: PROGRESS_STATUS_LABEL.moderate_progress, symbol: '◆', tone: 'fair' },
+  limited_progress: { label: PROGRESS_STATUS_LABEL.limited_progress, symbol: '▼', tone: 'poor' },
+  deterioration: { label: PROGRESS_STATUS_LABEL.deterioration, symbol: '✖', tone: 'bad' },
 };
 
 /** How far the latest value has moved from the baseline towards the target, 0–1 (clamped); null without both values. */

@@ -12,7 +12,7 @@ import {
   type ValidationIssue,
   type WorkflowObservation,
 } from '@fourp/domain';
-import { t } from '$lib/i18n/messages';
+import { m } from '$lib/paraglide/messages.js';
 import { errorsByField, numberOrUndefined, type FieldErrors } from './forms';
 
 /** A form's text values by field name; the browser binds inputs to it, the server builds it from FormData. */
@@ -95,7 +95,7 @@ function sourceIssues(values: FormValues): ValidationIssue[] {
   const ref = sourceRef(values);
   if ('sourceId' in ref) {
     return ref.sourceId === undefined || !Number.isInteger(ref.sourceId)
-      ? [{ path: 'sourceId', message: t('form.chooseSource') }]
+      ? [{ path: 'sourceId', message: m.form_chooseSource() }]
       : [];
   }
   const parsed = NewSourceInputSchema.safeParse(ref.source);
@@ -137,7 +137,7 @@ export function checkEntry(
   issues.push(...sourceIssues(values));
   if (request.indicator === '') {
     issues.splice(0, issues.length, ...issues.filter((issue) => issue.path !== 'indicator'));
-    issues.unshift({ path: 'indicator', message: t('form.chooseIndicator') });
+    issues.unshift({ path: 'indicator', message: m.form_chooseIndicator() });
   }
   if (
     request.jurisdiction !== '' &&
@@ -145,7 +145,7 @@ export function checkEntry(
   ) {
     issues.push({
       path: 'jurisdiction',
-      message: t('form.outsideScope', { jurisdiction: request.jurisdiction, scope: scope ?? '—' }),
+      message: m.form_outsideScope({ jurisdiction: request.jurisdiction, scope: scope ?? '—' }),
     });
   }
   return errorsByField(issues.map((issue) => ({ ...issue, path: entryFieldOf(issue.path) })));
@@ -218,7 +218,7 @@ export function checkTarget(values: FormValues): FieldErrors {
   if (indicator?.direction === 'neutral') {
     issues.push({
       path: 'indicator',
-      message: t('form.neutralTarget', { indicator: indicator.name }),
+      message: m.form_neutralTarget({ indicator: indicator.name }),
     });
   }
   return errorsByField(issues);

@@ -1,4 +1,4 @@
-import { tw } from '$lib/i18n/workflow';
+import { m } from '$lib/paraglide/messages.js';
 import { EVENT_ACTIONS, MIN_REASON_LENGTH, type WorkflowEventType } from '@fourp/domain';
 import { fail, type RequestEvent } from '@sveltejs/kit';
 import { requireAction, sessionApi } from '$lib/server/session';
@@ -16,9 +16,9 @@ function transition(step: TransitionEvent) {
     const reason = text(form, 'reason');
     const failure = (status: number, message: string, reasonError: string | null = null) =>
       fail(status, { actionFor: id, actionStep: step, actionMessage: message, reasonError, reason });
-    if (!Number.isInteger(id) || id <= 0) return failure(400, tw('workflow.unknownFigure'));
+    if (!Number.isInteger(id) || id <= 0) return failure(400, m.workflow_unknownFigure());
     if (NEEDS_REASON.includes(step) && reason.length < MIN_REASON_LENGTH) {
-      const message = tw('workflow.reasonRequired', { min: MIN_REASON_LENGTH });
+      const message = m.workflow_reasonRequired({ min: MIN_REASON_LENGTH });
       return failure(400, message, message);
     }
     const result = await sessionApi(event).transition(id, step, reason === '' ? {} : { reason });

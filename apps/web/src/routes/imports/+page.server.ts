@@ -1,4 +1,4 @@
-import { tw } from '$lib/i18n/workflow';
+import { m } from '$lib/paraglide/messages.js';
 import type { ImportReport } from '@fourp/domain';
 import { fail } from '@sveltejs/kit';
 import { requireAction, sessionApi } from '$lib/server/session';
@@ -42,8 +42,8 @@ export const actions = {
     if (!(file instanceof File) || file.size === 0) {
       return fail(400, {
         stage: 'preview' as const,
-        message: tw('imports.noFile'),
-        fileError: tw('imports.noFile'),
+        message: m.imports_noFile(),
+        fileError: m.imports_noFile(),
       });
     }
     const bytes = new Uint8Array(await file.arrayBuffer());
@@ -70,7 +70,7 @@ export const actions = {
     const fileName = text(form, 'fileName') || 'import.csv';
     const state = stateOf(text(form, 'state'));
     const bytes = new Uint8Array(Buffer.from(text(form, 'fileData'), 'base64'));
-    if (bytes.length === 0) return fail(400, { stage: 'result' as const, message: tw('imports.noFile') });
+    if (bytes.length === 0) return fail(400, { stage: 'result' as const, message: m.imports_noFile() });
     const outcome = await upload(event, bytes, fileName, { state });
     if (!outcome.ok) {
       return fail(outcome.status, {

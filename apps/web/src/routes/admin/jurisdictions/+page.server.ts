@@ -1,4 +1,4 @@
-import { tw } from '$lib/i18n/workflow';
+import { m } from '$lib/paraglide/messages.js';
 import { fail } from '@sveltejs/kit';
 import { requireAction, sessionApi } from '$lib/server/session';
 import { text } from '$lib/workflow/forms';
@@ -36,7 +36,7 @@ export const actions = {
     const form = await event.request.formData();
     const file = form.get('file');
     if (!(file instanceof File) || file.size === 0) {
-      return fail(400, { stage: 'preview' as const, message: tw('units.noFile'), issues: noIssues });
+      return fail(400, { stage: 'preview' as const, message: m.units_noFile(), issues: noIssues });
     }
     const bytes = new Uint8Array(await file.arrayBuffer());
     const outcome = await upload(event, bytes, file.name, true);
@@ -58,7 +58,7 @@ export const actions = {
     const fileName = text(form, 'fileName') || 'units.csv';
     const bytes = new Uint8Array(Buffer.from(text(form, 'fileData'), 'base64'));
     if (bytes.length === 0) {
-      return fail(400, { stage: 'result' as const, message: tw('units.noFile'), issues: noIssues });
+      return fail(400, { stage: 'result' as const, message: m.units_noFile(), issues: noIssues });
     }
     const outcome = await upload(event, bytes, fileName, false);
     if (!outcome.ok) {

@@ -1,6 +1,6 @@
 import { ProblemSchema } from '@fourp/domain';
 import { afterEach, describe, expect, it, vi } from 'vitest';
-import { t } from '$lib/i18n/messages';
+import { m } from '$lib/paraglide/messages.js';
 import { GET } from './+server';
 
 afterEach(() => vi.unstubAllGlobals());
@@ -17,7 +17,7 @@ describe('the /api proxy', () => {
     expect(problem).toMatchObject({
       status: 503,
       code: 'api_unreachable',
-      detail: t('error.apiUnreachable'),
+      detail: m.error_apiUnreachable(),
     });
     expect(problem.requestId).not.toBe('');
   });

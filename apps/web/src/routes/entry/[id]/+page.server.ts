@@ -1,4 +1,4 @@
-import { tw } from '$lib/i18n/workflow';
+import { m } from '$lib/paraglide/messages.js';
 import { MIN_REASON_LENGTH } from '@fourp/domain';
 import { error, fail } from '@sveltejs/kit';
 import { failWith } from '$lib/api/problem';
@@ -9,7 +9,7 @@ import type { Actions, PageServerLoad } from './$types';
 
 const idOf = (raw: string) => {
   const id = Number(raw);
-  if (!Number.isInteger(id) || id <= 0) error(404, { message: tw('history.notFound', { id: raw }) });
+  if (!Number.isInteger(id) || id <= 0) error(404, { message: m.history_notFound({ id: raw }) });
   return id;
 };
 
@@ -30,10 +30,10 @@ export const actions = {
     const value = numberOrUndefined(values.value);
     const issues = [];
     if (value === undefined || !Number.isFinite(value)) {
-      issues.push({ path: 'value', message: tw('history.correctValue') });
+      issues.push({ path: 'value', message: m.history_correctValue() });
     }
     if (values.reason.length > 0 && values.reason.length < MIN_REASON_LENGTH) {
-      issues.push({ path: 'reason', message: tw('workflow.reasonRequired', { min: MIN_REASON_LENGTH }) });
+      issues.push({ path: 'reason', message: m.workflow_reasonRequired({ min: MIN_REASON_LENGTH }) });
     }
     if (issues.length > 0)
       return fail(400, { correct: true, values, errors: errorsByField(issues), message: null });

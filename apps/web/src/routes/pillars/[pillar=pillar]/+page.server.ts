@@ -2,7 +2,7 @@ import { error } from '@sveltejs/kit';
 import { serverApi } from '$lib/server/api';
 import { BENCHMARK_IDS, STAND_IN_CHAIN } from '@fourp/domain';
 import { besideFrom, districtChoices, focusFrom, treeOf } from '$lib/jurisdictions';
-import { t } from '$lib/i18n/messages';
+import { m } from '$lib/paraglide/messages.js';
 import type { PageServerLoad } from './$types';
 
 const PILLAR_JURISDICTIONS = [...STAND_IN_CHAIN.slice(1), ...BENCHMARK_IDS];
@@ -34,7 +34,7 @@ export const load = (async ({ fetch, params, url, parent }) => {
     api.jurisdictions(),
     scorecards,
   ]);
-  if (indicators.length === 0 && pillar !== 'context') error(404, { message: t('pillar.noIndicators') });
+  if (indicators.length === 0 && pillar !== 'context') error(404, { message: m.pillar_noIndicators() });
   const scores = cards.flatMap((card) => {
     const score = card.pillars.find((item) => item.pillar === pillar);
     return score ? [{ jurisdiction: card.jurisdiction, year: card.year, score }] : [];
