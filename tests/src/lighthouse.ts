@@ -25,7 +25,7 @@ const PUBLIC_PAGES = [
   '/login',
 ];
 /** The URL prefix of each language. */
-const LANGUAGE_PREFIXES = [''];
+const LANGUAGE_PREFIXES = ['', '/ur'];
 const ACCESSIBILITY_TARGET = 100;
 
 async function main() {

@@ -43,7 +43,14 @@ const PAGES: { who: Who; path: string }[] = [
   ...['/admin', '/admin/jurisdictions', '/account'].map((path) => ({ who: 'admin' as const, path })),
 ];
 
-const LANGUAGES = [{ lang: 'en', prefix: '' }];
+/** A path in the language of `prefix`: `/ur` for the overview, `/ur/compare` for a page. */
+const localised = (prefix: string, path: string) =>
+  prefix !== '' && path === '/' ? prefix : `${prefix}${path}`;
+
+const LANGUAGES = [
+  { lang: 'en', prefix: '' },
+  { lang: 'ur', prefix: '/ur' },
+];
 
 let stack: RunningStack;
 let browser: Browser;
@@ -84,14 +91,15 @@ afterAll(async () => {
   await stack?.stop();
 });
 
-describe.each(LANGUAGES)('axe-core on every page ($lang)', ({ prefix }) => {
+describe.each(LANGUAGES)('axe-core on every page ($lang)', ({ lang, prefix }) => {
   it.concurrent.each(PAGES)('$path as $who has no violations', async ({ who, path }) => {
     const page = await contexts.get(who)!.newPage();
     try {
-      const url = `${stack.webUrl}${prefix}${path.replace(':draft', String(draftId))}`;
+      const url = `${stack.webUrl}${localised(prefix, path.replace(':draft', String(draftId)))}`;
       const response = await page.goto(url, { waitUntil: 'networkidle' });
       expect(response?.status()).toBe(path === '/no-such-page' ? 404 : 200);
       expect(new URL(page.url()).pathname).toBe(new URL(url).pathname);
+      expect(await page.locator('html').getAttribute('lang')).toBe(lang);
       expect(describeViolations(await axeViolations(page))).toEqual([]);
     } finally {
       await page.close();
@@ -107,7 +115,7 @@ describe.each(LANGUAGES)('screenshots ($lang)', ({ lang, prefix }) => {
     { name: 'entry', who: 'official' as const, path: '/entry', chart: false },
   ])('saves the $name page with its chart painted', async ({ name, who, path, chart }) => {
     const page = await contexts.get(who)!.newPage();
-    await page.goto(`${stack.webUrl}${prefix}${path}`, { waitUntil: 'networkidle' });
+    await page.goto(`${stack.webUrl}${localised(prefix, path)}`, { waitUntil: 'networkidle' });
     expect(await page.locator('html').getAttribute('lang')).toBe(lang);
     if (chart) {
       await page.waitForSelector('figure[data-chart-ready="true"]');
