@@ -12,6 +12,7 @@ import type { AppDeps, RouteDeps } from './env.js';
 import { ApiError, handleError, handleNotFound, problemResponse } from './errors.js';
 import { cacheControl, publishedEtag } from './middleware/cache.js';
 import { dataLicence } from './middleware/data-licence.js';
+import { negotiatedLocale } from './middleware/locale.js';
 import { accessLog, consoleLogger } from './middleware/logger.js';
 import { docsRoutes } from './openapi/docs.js';
 import { openApiDocument, registerSharedComponents, type OpenApiDocument } from './openapi/document.js';
@@ -77,6 +78,7 @@ export function createApp(deps: AppDeps) {
     await next();
   });
   app.use(accessLog());
+  app.use(negotiatedLocale());
   app.use(
     secureHeaders({
       overwrite: false,

@@ -1,3 +1,4 @@
+import type { Locale } from '@fourp/domain';
 import type { Db } from './db/client.js';
 import type { Solver } from './disclosure/solver.js';
 
@@ -32,4 +33,4 @@ export type AppDeps = {
 /** What route factories receive: every dependency resolved. */
 export type RouteDeps = Required<Omit<AppDeps, 'webOrigin' | 'releaseFiles'>>;
 
-export type AppEnv = { Variables: { requestId: string; logger: Logger } };
+export type AppEnv = { Variables: { requestId: string; logger: Logger; locale: Locale } };

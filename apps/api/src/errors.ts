@@ -1,4 +1,4 @@
-import type { DomainError, Problem } from '@fourp/domain';
+import type { DomainError, Locale, Problem } from '@fourp/domain';
 import type { Context } from 'hono';
 import { HTTPException } from 'hono/http-exception';
 import type { ContentfulStatusCode } from 'hono/utils/http-status';
@@ -32,7 +32,7 @@ const STATUS_BY_CODE = {
 export type ApiErrorCode = keyof typeof STATUS_BY_CODE;
 export const API_ERROR_CODES = Object.keys(STATUS_BY_CODE) as ApiErrorCode[];
 
-const TITLE_BY_CODE: Record<ApiErrorCode, string> = {
+const TITLE_EN: Record<ApiErrorCode, string> = {
   validation_failed: 'Invalid request parameters',
   invalid_observation: 'Invalid observation',
   unauthenticated: 'Authentication required',
@@ -56,15 +56,49 @@ const TITLE_BY_CODE: Record<ApiErrorCode, string> = {
   internal_error: 'Internal server error',
 };
 
+const TITLE_UR: Record<ApiErrorCode, string> = {
+  validation_failed: 'درخواست کے پیرامیٹر درست نہیں',
+  invalid_observation: 'عدد کا اندراج درست نہیں',
+  unauthenticated: 'سائن اِن ضروری ہے',
+  forbidden: 'اجازت نہیں',
+  not_found: 'نہیں ملا',
+  conflict: 'تصادم',
+  rate_limited: 'بہت زیادہ درخواستیں',
+  unknown_indicator: 'نامعلوم اشاریہ',
+  unknown_jurisdiction: 'نامعلوم دائرۂ اختیار',
+  unknown_measure: 'نامعلوم پالیسی اقدام',
+  unknown_source: 'نامعلوم ماخذ',
+  route_not_found: 'نہیں ملا',
+  no_data: 'کوئی ڈیٹا نہیں',
+  method_not_allowed: 'یہ طریقہ اجازت یافتہ نہیں',
+  payload_too_large: 'درخواست کا مواد حد سے بڑا ہے',
+  missing_population: 'آبادی کا عدد موجود نہیں',
+  not_derivable: 'حساب نہیں لگایا جا سکتا',
+  no_baseline: 'بنیادی سطح موجود نہیں',
+  insufficient_data: 'ناکافی ڈیٹا',
+  service_unavailable: 'سروس دستیاب نہیں',
+  internal_error: 'سرور کی اندرونی خرابی',
+};
+
+/** Every problem title in every locale: a locale missing one fails to compile. */
+export const PROBLEM_TITLES: Record<Locale, Record<ApiErrorCode, string>> = { en: TITLE_EN, ur: TITLE_UR };
+
+/** A detail the API writes in every language; details from elsewhere stay as written. */
+export type LocalisedDetail = Record<Locale, string>;
+
+const WHERE_UR = { query: 'کوئری', path: 'راستے', body: 'مواد' } as const;
+
 export type ParameterIssue = { path: string; message: string };
 
 export class ApiError extends Error {
   readonly code: ApiErrorCode;
   readonly status: ContentfulStatusCode;
   readonly errors: ParameterIssue[] | undefined;
+  readonly localised: LocalisedDetail | null;
 
-  constructor(code: ApiErrorCode, detail: string, errors?: ParameterIssue[]) {
-    super(detail);
+  constructor(code: ApiErrorCode, detail: string | LocalisedDetail, errors?: ParameterIssue[]) {
+    super(typeof detail === 'string' ? detail : detail.en);
+    this.localised = typeof detail === 'string' ? null : detail;
     this.name = 'ApiError';
     this.code = code;
     this.status = STATUS_BY_CODE[code];
@@ -77,7 +111,11 @@ export class ApiError extends Error {
       message: issue.message,
     }));
     const names = [...new Set(errors.map((e) => e.path))].join(', ');
-    return new ApiError('validation_failed', `Invalid ${where} parameter(s): ${names}.`, errors);
+    return new ApiError(
+      'validation_failed',
+      { en: `Invalid ${where} parameter(s): ${names}.`, ur: `${WHERE_UR[where]} کے غلط پیرامیٹر: ${names}۔` },
+      errors,
+    );
   }
 
   static fromDomain(error: DomainError): ApiError {
@@ -89,11 +127,12 @@ export const problemTypeOf = (code: ApiErrorCode) => `urn:fourp:problem:${code}`
 
 /** The one place that writes an RFC 9457 problem response. */
 export function problemResponse(c: Context<AppEnv>, error: ApiError, headers: Record<string, string> = {}) {
+  const locale = c.get('locale') ?? 'en';
   const body: Problem = {
     type: problemTypeOf(error.code),
-    title: TITLE_BY_CODE[error.code],
+    title: PROBLEM_TITLES[locale][error.code],
     status: error.status,
-    detail: error.message,
+    detail: error.localised?.[locale] ?? error.message,
     code: error.code,
     requestId: c.get('requestId') ?? '',
     ...(error.errors ? { errors: error.errors } : {}),
@@ -126,9 +165,21 @@ export function handleError(err: Error, c: Context<AppEnv>) {
     path: c.req.path,
     error: err.stack ?? String(err),
   });
-  return problemResponse(c, new ApiError('internal_error', 'The server could not complete the request.'));
+  return problemResponse(
+    c,
+    new ApiError('internal_error', {
+      en: 'The server could not complete the request.',
+      ur: 'سرور درخواست مکمل نہیں کر سکا۔',
+    }),
+  );
 }
 
 export function handleNotFound(c: Context<AppEnv>) {
-  return problemResponse(c, new ApiError('route_not_found', `No resource at ${c.req.path}.`));
+  return problemResponse(
+    c,
+    new ApiError('route_not_found', {
+      en: `No resource at ${c.req.path}.`,
+      ur: `${c.req.path} پر کچھ موجود نہیں۔`,
+    }),
+  );
 }

@@ -15,6 +15,8 @@ import type {
 } from './contracts.js';
 import { intervalsOverlap, poissonInterval, rateInterval } from './interval.js';
 import { explainDerivedFlag } from './derive.js';
+import { DEFAULT_LOCALE, type Locale } from './i18n/locale.js';
+import { reason, renderReason, type QualityIssue, type Reason } from './i18n/reasons.js';
 import {
   DEFAULT_POPULATION_TOLERANCE_YEARS,
   isNormalisable,
@@ -96,6 +98,8 @@ export type CompareOptions = {
    * grades every comparison C since places of different population are not comparable. Other measure types ignore it.
    */
   per?: PerMode;
+  /** The language of the reasons; `'en'` by default. */
+  locale?: Locale;
 };
 
 export type CompareInput = {
@@ -122,6 +126,7 @@ type Context = {
   variants: readonly DefinitionVariant[];
   tolerance: number;
   per: PerMode;
+  locale: Locale;
 };
 
 const PER_100K_UNIT = 'per 100,000 residents';
@@ -226,38 +231,41 @@ const levelOf = (kind: JurisdictionKind) => (NATIONAL_KINDS.includes(kind) ? 'co
 const UNVERIFIED_NOTE = /\b(unverified|not verified|to verify|verify it)\b/i;
 
 /** Why the figure's source makes it less certain than a primary, reliable one; null when it does not. */
-function qualityIssue(p: Point): string | null {
+function qualityIssue(p: Point): QualityIssue | null {
+  const jurisdiction = p.jurisdiction;
   if (p.quality.kind === 'secondary')
-    return `${p.jurisdiction} figure comes from a secondary reproduction (${p.quality.publisher}), not the primary document`;
-  if (p.quality.status === 'U') return `${p.jurisdiction} figure is marked low reliability (U)`;
+    return { kind: 'secondary', jurisdiction, publisher: p.quality.publisher };
+  if (p.quality.status === 'U') return { kind: 'low_reliability', jurisdiction };
   if (p.quality.note !== null && UNVERIFIED_NOTE.test(p.quality.note))
-    return `${p.jurisdiction} figure is unverified according to its note`;
+    return { kind: 'unverified', jurisdiction };
   return null;
 }
 
-function levelReason(base: Point, other: Point): string | null {
+function levelReason(base: Point, other: Point): Reason | null {
   if (base.context === null || other.context === null) return null;
   const shown = (p: Point) => p.context!.standsInFor?.kind ?? p.context!.kind;
-  const describe = (p: Point) => {
+  if (levelOf(shown(base)) === levelOf(shown(other))) return null;
+  const side = (p: Point) => {
     const standIn = p.context!.standsInFor;
     return standIn === null
-      ? `${p.jurisdiction} is a ${levelOf(p.context!.kind)}`
-      : `${p.jurisdiction} stands in for ${standIn.jurisdiction}, a ${levelOf(standIn.kind)}`;
+      ? { jurisdiction: p.jurisdiction, level: p.context!.kind, standsInFor: null }
+      : { jurisdiction: p.jurisdiction, level: standIn.kind, standsInFor: standIn.jurisdiction };
   };
-  if (levelOf(shown(base)) === levelOf(shown(other))) return null;
-  return `${describe(base)} and ${describe(other)}: places of different levels differ in size, reporting and mix, so at most grade B`;
+  return reason('levels_differ', { base: side(base), other: side(other) });
 }
 
-function profileReason(indicator: Indicator, base: Point, other: Point): string | null {
+function profileReason(indicator: Indicator, base: Point, other: Point): Reason | null {
   if (indicator.directionMeaning !== 'detection') return null;
   const a = base.context?.migrationProfile ?? null;
   const b = other.context?.migrationProfile ?? null;
   if (a === null || b === null || a === b) return null;
-  return (
-    `${base.jurisdiction} is a ${a} country of trafficking and ${other.jurisdiction} a ${b} one: ` +
-    `${indicator.name} counts what is detected, which differs between them (a destination’s identified victims ` +
-    'are mostly foreigners), so at most grade B'
-  );
+  return reason('profiles_differ', {
+    base: base.jurisdiction,
+    baseProfile: a,
+    other: other.jurisdiction,
+    otherProfile: b,
+    indicator: indicator.name,
+  });
 }
 
 const STEP_DOWN: Record<ComparabilityGrade, ComparabilityGrade> = { A: 'B', B: 'C', C: 'C' };
@@ -266,12 +274,12 @@ function grade(
   { indicator, variants, per }: Context,
   base: Point,
   other: Point,
-): { grade: ComparabilityGrade; reasons: string[] } {
-  const reasons: string[] = [];
+): { grade: ComparabilityGrade; reasons: Reason[] } {
+  const reasons: Reason[] = [];
   const grades: ComparabilityGrade[] = ['A'];
-  const downgrade = (to: ComparabilityGrade, reason: string) => {
+  const downgrade = (to: ComparabilityGrade, why: Reason) => {
     grades.push(to);
-    reasons.push(reason);
+    reasons.push(why);
   };
   const worstSoFar = () => [...grades].sort().pop() as ComparabilityGrade;
 
@@ -281,18 +289,29 @@ function grade(
     if (variant === undefined) {
       downgrade(
         'C',
-        `${p.jurisdiction} figure uses a definition ("${p.definition}") that is not in the catalogue`,
+        reason('definition_not_in_catalogue', { jurisdiction: p.jurisdiction, definition: p.definition }),
       );
     } else if (!variant.comparable) {
-      downgrade('C', `${p.jurisdiction} figure: ${variant.label}. ${variant.note}`);
+      downgrade(
+        'C',
+        reason('definition_not_comparable', {
+          jurisdiction: p.jurisdiction,
+          label: variant.label,
+          note: variant.note,
+        }),
+      );
     }
   }
   if (base.definition !== other.definition && worstSoFar() !== 'C') {
-    const label = (p: Point) =>
-      variants.find((v) => v.id === p.definition)?.label ?? 'the standard definition';
+    const label = (p: Point) => variants.find((v) => v.id === p.definition)?.label ?? null;
     downgrade(
       'B',
-      `Definitions differ: ${base.jurisdiction} uses ${label(base)}; ${other.jurisdiction} uses ${label(other)}`,
+      reason('definitions_differ', {
+        base: base.jurisdiction,
+        baseLabel: label(base),
+        other: other.jurisdiction,
+        otherLabel: label(other),
+      }),
     );
   }
 
@@ -301,35 +320,44 @@ function grade(
     const annual = partialOne === base ? other : base;
     downgrade(
       'C',
-      `${partialOne.jurisdiction} figure covers only part of the year (${spanLabel(partialOne)}) and is never compared with ${annual.jurisdiction}’s figure for ${spanLabel(annual)}`,
+      reason('part_year', {
+        partial: partialOne.jurisdiction,
+        partialSpan: spanLabel(partialOne),
+        annual: annual.jurisdiction,
+        annualSpan: spanLabel(annual),
+      }),
     );
   } else if ((!isAnnual(base) || !isAnnual(other)) && spanLabel(base) !== spanLabel(other)) {
     downgrade(
       'C',
-      `${base.jurisdiction} figure covers ${spanLabel(base)} but ${other.jurisdiction} figure covers ${spanLabel(other)}`,
+      reason('spans_differ', {
+        base: base.jurisdiction,
+        baseSpan: spanLabel(base),
+        other: other.jurisdiction,
+        otherSpan: spanLabel(other),
+      }),
     );
   }
 
   for (const p of [base, other]) {
     if (p.derivedFrom === undefined) continue;
     for (const flag of p.flags)
-      downgrade('C', explainDerivedFlag(indicator, { ...p, derivedFrom: p.derivedFrom }, flag));
+      downgrade(
+        'C',
+        reason('explained', {
+          text: explainDerivedFlag(indicator, { ...p, derivedFrom: p.derivedFrom }, flag),
+        }),
+      );
   }
 
   if (indicator.measureType === 'count') {
     if (!indicator.perCapita) {
-      downgrade(
-        'C',
-        `${indicator.name} is a count not expressed per resident, so places of different size cannot be compared`,
-      );
+      downgrade('C', reason('count_not_per_resident', { indicator: indicator.name }));
     } else if (per === 'absolute') {
-      downgrade(
-        'C',
-        `Absolute counts of jurisdictions of different population are not comparable (${base.jurisdiction} and ${other.jurisdiction}); compare them per 100,000 residents`,
-      );
+      downgrade('C', reason('absolute_counts', { base: base.jurisdiction, other: other.jurisdiction }));
     } else {
       for (const p of [base, other]) {
-        if (p.normaliseFailure !== null) downgrade('C', p.normaliseFailure);
+        if (p.normaliseFailure !== null) downgrade('C', reason('explained', { text: p.normaliseFailure }));
       }
     }
   } else if (indicator.measureType === 'currency') {
@@ -337,10 +365,15 @@ function grade(
     if (unitOf(base) !== unitOf(other)) {
       downgrade(
         'C',
-        `Amounts are in different units: ${unitOf(base)} for ${base.jurisdiction}, ${unitOf(other)} for ${other.jurisdiction}`,
+        reason('units_differ', {
+          base: base.jurisdiction,
+          baseUnit: unitOf(base),
+          other: other.jurisdiction,
+          otherUnit: unitOf(other),
+        }),
       );
     } else {
-      downgrade('B', `Amounts in ${unitOf(base)} are not adjusted for population size or price levels`);
+      downgrade('B', reason('amounts_not_adjusted', { unit: unitOf(base) }));
     }
   }
 
@@ -352,7 +385,7 @@ function grade(
   const quality = [base, other].map(qualityIssue).filter((issue) => issue !== null);
   if (quality.length === 0) return { grade: worstSoFar(), reasons };
   const stepped = STEP_DOWN[worstSoFar()];
-  reasons.push(`${quality.join('; ')}: one grade lower (${stepped})`);
+  reasons.push(reason('source_quality', { issues: quality, grade: stepped }));
   return { grade: stepped, reasons };
 }
 
@@ -404,39 +437,41 @@ function compareAt(
 ): BenchmarkComparison {
   const empty = { difference: null, ratio: null, assessment: 'not_assessed' as const, judgement: null };
   if (base === undefined || other === undefined) {
-    const missing = [base === undefined ? 'the base' : null, other === undefined ? jurisdiction : null]
-      .filter((m) => m !== null)
-      .join(' and ');
+    const missing = reason('no_figure', {
+      base: base === undefined,
+      other: other === undefined ? jurisdiction : null,
+      year,
+    });
     return {
       jurisdiction,
       year,
       point: publicPoint(other),
       ...empty,
       grade: null,
-      reasons: [`No figure for ${missing} in ${year}`],
+      reasons: [renderReason(missing, ctx.locale)],
     };
   }
   const { indicator, tolerance } = ctx;
   const g = grade(ctx, base, other);
-  const reasons = [...g.reasons];
+  const why = [...g.reasons];
+  const rendered = () => why.map((r) => renderReason(r, ctx.locale));
   for (const p of [base, other]) {
-    if (p.suppressed) reasons.push(`${p.jurisdiction} figure is suppressed (a small count), not zero`);
+    if (p.suppressed) why.push(reason('suppressed', { jurisdiction: p.jurisdiction }));
   }
   if (base.value === null || other.value === null) {
-    return { jurisdiction, year, point: publicPoint(other), ...empty, grade: g.grade, reasons };
+    return { jurisdiction, year, point: publicPoint(other), ...empty, grade: g.grade, reasons: rendered() };
   }
   const differenced = sameUnit(indicator, base, other);
   if (!differenced) {
-    reasons.push(
-      `${base.normalised ? other.jurisdiction : base.jurisdiction} figure is not in the same unit as the other, so they are not subtracted or divided`,
+    why.push(
+      reason('not_same_unit', { jurisdiction: base.normalised ? other.jurisdiction : base.jurisdiction }),
     );
   }
   const difference = differenced ? base.value - other.value : null;
   const ratio = differenced && other.value !== 0 ? base.value / other.value : null;
   let assessment: Assessment = 'not_assessed';
-  if (g.grade === 'C') reasons.push('Not comparable (grade C): shown, but not assessed or scored');
-  else if (indicator.direction === 'neutral')
-    reasons.push('Neither higher nor lower is better for this indicator');
+  if (g.grade === 'C') why.push(reason('grade_c', {}));
+  else if (indicator.direction === 'neutral') why.push(reason('neutral_direction', {}));
   else if (
     (base.interval !== null || other.interval !== null) &&
     intervalsOverlap(
@@ -445,14 +480,10 @@ function compareAt(
     )
   ) {
     assessment = 'indistinguishable';
-    reasons.push(
-      `The 95 % intervals overlap (${describeInterval(base)}; ${describeInterval(other)}): the gap may be chance`,
-    );
+    why.push(reason('intervals_overlap', { base: describeInterval(base), other: describeInterval(other) }));
   } else assessment = assessDifference(base.value, other.value, tolerance);
   if (indicator.directionMeaning === 'detection' && g.grade !== 'C')
-    reasons.push(
-      `${indicator.name} measures detection as much as performance: a higher figure is not called better or worse`,
-    );
+    why.push(reason('measures_detection', { indicator: indicator.name }));
   return {
     jurisdiction,
     year,
@@ -462,7 +493,7 @@ function compareAt(
     assessment,
     judgement: judgementOf(assessment, indicator, g.grade),
     grade: g.grade,
-    reasons,
+    reasons: rendered(),
   };
 }
 
@@ -478,6 +509,7 @@ export function compareToBenchmarks(input: CompareInput): Comparison {
     variants: input.variants ?? indicator.variants,
     tolerance: input.options?.similarTolerance ?? SIMILAR_TOLERANCE,
     per: input.options?.per ?? '100k',
+    locale: input.options?.locale ?? DEFAULT_LOCALE,
   };
   const { tolerance } = ctx;
   const toleranceYears = input.options?.populationToleranceYears ?? DEFAULT_POPULATION_TOLERANCE_YEARS;
@@ -535,6 +567,7 @@ export function nearestWithData(
   baseId: JurisdictionId,
   ancestors: readonly JurisdictionId[],
   hasData: (id: JurisdictionId) => boolean,
+  locale: Locale = DEFAULT_LOCALE,
 ): StandIn | null {
   if (hasData(baseId)) return { jurisdiction: baseId, standIn: false, label: null };
   const found = ancestors.find((id) => id !== baseId && hasData(id));
@@ -542,6 +575,6 @@ export function nearestWithData(
   return {
     jurisdiction: found,
     standIn: true,
-    label: `${found} figure shown as a stand-in: ${baseId} has no figure of its own`,
+    label: renderReason(reason('stand_in', { shown: found, base: baseId }), locale),
   };
 }

@@ -21,3 +21,6 @@ export * from './validate-observation.js';
 export * from './interval.js';
 export * from './exports.js';
 export * from './releases.js';
+export * from './i18n/locale.js';
+export * from './i18n/reasons.js';
+export * from './i18n/localise.js';

@@ -1,4 +1,6 @@
 import { fail, ok } from './contracts.js';
+import type { Locale } from './i18n/locale.js';
+import { reason, renderReason, type Reason } from './i18n/reasons.js';
 import type { Direction, MeasureType, ProgressStatus, Result } from './contracts.js';
 import type { ProgressResult } from './results.js';
 
@@ -40,6 +42,8 @@ export type ProgressInput = {
   measureType: MeasureType;
   /** For ordinal indicators: the fixed scale; without one an ordinal indicator is not assessed. */
   range?: { min: number; max: number };
+  /** The language of the explanation and of a failure's message; `'en'` by default. */
+  locale?: Locale;
 };
 
 /** The status for a ratio R of actual to required annual change (R unitless; any finite number). */
@@ -92,12 +96,13 @@ function check({ baseline, target, figures, direction }: ProgressInput): void {
 export function assessProgress(input: ProgressInput): Result<ProgressResult> {
   check(input);
   const { baseline, target, direction, measureType } = input;
+  const say = (why: Reason) => renderReason(why, input.locale);
   const later = [...input.figures].filter((f) => f.year > baseline.year).sort((a, b) => a.year - b.year);
   const latest = later.at(-1);
   if (latest === undefined) {
     return fail({
       code: 'no_baseline',
-      message: `Progress needs a figure later than the baseline year ${baseline.year}.`,
+      message: say(reason('progress_no_later_figure', { baselineYear: baseline.year })),
     });
   }
   const points = [baseline, ...later];
@@ -106,17 +111,16 @@ export function assessProgress(input: ProgressInput): Result<ProgressResult> {
   const base = { points: points.length, ratio: null, actualAnnualGrowth: null, requiredAnnualGrowth: null };
   const method: ProgressResult['method'] =
     measureType === 'ordinal' ? 'ordinal' : measureType === 'yes_no' ? 'yes_no' : 'theil_sen';
-  const insufficient = (why: string) =>
-    fail({ code: 'insufficient_data' as const, message: `Insufficient data: ${why}` });
+  const insufficient = (why: Reason) => fail({ code: 'insufficient_data' as const, message: say(why) });
 
   if (method === 'ordinal' && input.range === undefined)
-    return insufficient('an ordinal rank without a fixed scale is not compared across editions.');
+    return insufficient(reason('progress_rank_without_scale', {}));
   if (meets(latest.value)) {
     return ok({
       ...base,
       status: 'target_achieved',
       method,
-      explanation: `The latest value (${latest.value}, ${latest.year}) meets the target of ${target.value}.`,
+      explanation: say(reason('progress_target_met', { latest, target: target.value })),
     });
   }
   if (meets(baseline.value)) {
@@ -124,7 +128,7 @@ export function assessProgress(input: ProgressInput): Result<ProgressResult> {
       ...base,
       status: 'deterioration',
       method,
-      explanation: `The baseline (${baseline.value}, ${baseline.year}) met the target of ${target.value}, the latest value (${latest.value}, ${latest.year}) no longer does.`,
+      explanation: say(reason('progress_no_longer_met', { baseline, latest, target: target.value })),
     });
   }
   if (method !== 'theil_sen') {
@@ -139,20 +143,29 @@ export function assessProgress(input: ProgressInput): Result<ProgressResult> {
       ...base,
       status,
       method,
-      explanation:
+      explanation: say(
         method === 'yes_no'
-          ? `Not yet achieved in ${latest.year}; a yes/no indicator has no partial progress.`
-          : `The placement moved from ${baseline.value} (${baseline.year}) to ${latest.value} (${latest.year}); the target is ${target.value}.`,
+          ? reason('progress_yes_no_not_yet', { year: latest.year })
+          : reason('progress_placement_moved', { baseline, latest, target: target.value }),
+      ),
     });
   }
   if (points.length < PROGRESS_MINIMUMS.points)
     return insufficient(
-      `${points.length} figures from ${baseline.year} to ${latest.year}, the baseline included; a slope needs at least ${PROGRESS_MINIMUMS.points}.`,
+      reason('progress_too_few_figures', {
+        points: points.length,
+        from: baseline.year,
+        to: latest.year,
+        minimum: PROGRESS_MINIMUMS.points,
+      }),
     );
   const meanValue = points.reduce((a, p) => a + p.value, 0) / points.length;
   if (measureType === 'count' && meanValue < PROGRESS_MINIMUMS.meanCount)
     return insufficient(
-      `a mean of ${meanValue.toFixed(1)} a year is below ${PROGRESS_MINIMUMS.meanCount}; chance alone moves such counts by a third or more.`,
+      reason('progress_counts_too_small', {
+        mean: meanValue.toFixed(1),
+        minimum: PROGRESS_MINIMUMS.meanCount,
+      }),
     );
   const actual = theilSenSlope(points);
   const required = (target.value - baseline.value) / (target.year - baseline.year);
@@ -164,6 +177,16 @@ export function assessProgress(input: ProgressInput): Result<ProgressResult> {
     ratio,
     actualAnnualGrowth: actual,
     requiredAnnualGrowth: required,
-    explanation: `Over ${points.length} figures (${baseline.year}–${latest.year}) the value changed by ${actual.toPrecision(3)} a year, ${(ratio * 100).toFixed(0)} % of the ${required.toPrecision(3)} a year needed to reach ${target.value} by ${target.year}.`,
+    explanation: say(
+      reason('progress_slope', {
+        points: points.length,
+        from: baseline.year,
+        to: latest.year,
+        actual: actual.toPrecision(3),
+        percent: (ratio * 100).toFixed(0),
+        required: required.toPrecision(3),
+        target,
+      }),
+    ),
   });
 }

@@ -1,5 +1,7 @@
 import { isCurrentTotal } from './cell.js';
 import { SCORED_PILLAR_IDS } from './contracts.js';
+import { DEFAULT_LOCALE, type Locale } from './i18n/locale.js';
+import { reason, renderReason, type Reason } from './i18n/reasons.js';
 import type {
   Indicator,
   JurisdictionId,
@@ -69,6 +71,8 @@ export type ScorecardInput = {
   benchmarks: readonly JurisdictionId[];
   /** Assessments of the jurisdiction and of its ancestors (others are ignored). */
   measureAssessments: readonly MeasureAssessmentInput[];
+  /** The language of the reasons; `'en'` by default. */
+  locale?: Locale;
   /** The jurisdiction's ancestors, nearest first, whose assessments are shown as the national framework. */
   ancestors?: readonly JurisdictionId[];
   weights?: ScorecardWeights;
@@ -92,20 +96,18 @@ export function confidenceFor(scoredItems: number): Confidence {
 type Scale = { name: string; score: (value: number) => number | null };
 
 /** The absolute scale an indicator is scored on, or why it has none. */
-export function scaleOf(indicator: Indicator): Scale | { reason: string } {
+export function scaleOf(indicator: Indicator, locale: Locale = DEFAULT_LOCALE): Scale | { reason: string } {
+  const because = (code: 'not_scored_neutral' | 'not_scored_rank' | 'not_scored_no_reference') => ({
+    reason: renderReason(reason(code, {}), locale),
+  });
   const up = indicator.direction === 'higher_is_better';
-  if (indicator.direction === 'neutral')
-    return { reason: 'Neither higher nor lower is better, so it is not scored' };
+  if (indicator.direction === 'neutral') return because('not_scored_neutral');
   if (indicator.measureType === 'percent')
     return { name: 'percent (0–100)', score: (v) => clamp100(up ? v : 100 - v) };
   if (indicator.measureType === 'yes_no') return { name: 'yes/no', score: (v) => (v >= 1 === up ? 100 : 0) };
   if (indicator.measureType === 'ordinal') {
     const steps = ORDINAL_SCALES[indicator.id];
-    if (steps === undefined)
-      return {
-        reason:
-          'A rank without a fixed scale (the list of ranked countries changes by edition) is not scored',
-      };
+    if (steps === undefined) return because('not_scored_rank');
     return {
       name: `ordinal steps ${steps.join(', ')} (best first)`,
       score: (v) => {
@@ -114,18 +116,20 @@ export function scaleOf(indicator: Indicator): Scale | { reason: string } {
       },
     };
   }
-  return {
-    reason:
-      'A count, rate or amount has no absolute reference; it is compared on the comparison page, not scored',
-  };
+  return because('not_scored_no_reference');
 }
 
 type Scored = { item: IndicatorScore; raw: number | null; scorable: boolean };
 
 function scoreIndicator(input: ScorecardInput, indicator: Indicator): Scored {
-  const scale = scaleOf(indicator);
-  const none = (reason: string, scorable: boolean): Scored => ({
-    item: { indicator: indicator.id, score: null, basis: null, reason },
+  const scale = scaleOf(indicator, input.locale);
+  const none = (why: string | Reason, scorable: boolean): Scored => ({
+    item: {
+      indicator: indicator.id,
+      score: null,
+      basis: null,
+      reason: typeof why === 'string' ? why : renderReason(why, input.locale),
+    },
     raw: null,
     scorable,
   });
@@ -141,9 +145,10 @@ function scoreIndicator(input: ScorecardInput, indicator: Indicator): Scored {
         isCurrentTotal(o),
     )
     .sort((a, b) => b.year - a.year || b.id - a.id)[0];
-  if (latest?.value == null) return none(`No own figure for ${input.jurisdiction} up to ${input.year}`, true);
+  if (latest?.value == null)
+    return none(reason('no_own_figure', { jurisdiction: input.jurisdiction, year: input.year }), true);
   const raw = scale.score(latest.value);
-  if (raw === null) return none(`${latest.value} is not a step of the scale ${scale.name}`, true);
+  if (raw === null) return none(reason('not_a_step', { value: latest.value, scale: scale.name }), true);
   return {
     item: {
       indicator: indicator.id,
@@ -193,11 +198,16 @@ const weighted = (weights: ScorecardWeights, indicators: number | null, measures
   return { score: applied.indicators * (indicators ?? 0) + applied.measures * (measures ?? 0), applied };
 };
 
-function withheldReason(jurisdiction: JurisdictionId, own: number, scorable: number, framework: number) {
+function withheldReason(
+  jurisdiction: JurisdictionId,
+  own: number,
+  scorable: number,
+  framework: number,
+  locale: Locale = DEFAULT_LOCALE,
+) {
   if (own >= MIN_OWN_ITEMS && own * 2 >= scorable) return null;
-  const national =
-    framework > 0 ? `; ${framework} national framework item(s) are shown beside it, not counted` : '';
-  return `Not scored: ${own} of ${scorable} items that could be scored are ${jurisdiction}’s own evidence (at least ${MIN_OWN_ITEMS} and at least half are needed)${national}.`;
+  const params = { own, scorable, jurisdiction, minimum: MIN_OWN_ITEMS, framework };
+  return renderReason(reason('score_withheld', params), locale);
 }
 
 /**
@@ -216,7 +226,7 @@ export function scoreJurisdiction(input: ScorecardInput): Scorecard {
     const ownItems = indicatorScores.length + measureScores.length;
     const scorableItems = scored.filter((s) => s.scorable).length + measures.length;
     const frameworkItems = measures.filter((m) => m.framework !== null).length;
-    const reason = withheldReason(input.jurisdiction, ownItems, scorableItems, frameworkItems);
+    const reason = withheldReason(input.jurisdiction, ownItems, scorableItems, frameworkItems, input.locale);
     const main = weighted(weights, indicatorScore, measureScore);
     const shown = (x: number | null) => (reason !== null || x === null ? null : round1(x));
     return {

@@ -28,7 +28,7 @@ export const publishedEtag =
       return next();
     }
     const tag = `"${createHash('sha1')
-      .update(`${readPublishGeneration(db)}\n${c.req.url}\n${c.req.header('Accept') ?? ''}`)
+      .update(`${readPublishGeneration(db)}\n${c.req.url}\n${c.req.header('Accept') ?? ''}\n${c.var.locale}`)
       .digest('hex')}"`;
     if (listed(c.req.header('If-None-Match')).includes(tag)) {
       c.header('Vary', 'Accept', { append: true });

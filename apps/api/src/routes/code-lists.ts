@@ -3,6 +3,7 @@ import {
   CODE_LISTS,
   CodeListResponseSchema,
   ListQuerySchema,
+  localiseCodeList,
   type CodeListResponse,
   type CodedDimension,
   type Code,
@@ -39,9 +40,10 @@ const listCodeLists = createRoute({
 export const codeListRoutes = () =>
   createRouter().openapi(listCodeLists, (c) => {
     const { format } = c.req.valid('query');
-    const rows: CodeRow[] = CODE_LISTS.flatMap((list) =>
+    const lists = CODE_LISTS.map((list) => localiseCodeList(list, c.var.locale));
+    const rows: CodeRow[] = lists.flatMap((list) =>
       list.codes.map((code) => ({ ...code, dimension: list.dimension, sdmxCodeList: list.sdmxCodeList })),
     );
-    const body: CodeListResponse = { data: [...CODE_LISTS], meta: { count: CODE_LISTS.length } };
+    const body: CodeListResponse = { data: lists, meta: { count: lists.length } };
     return sendList(c, { format, name: 'code-lists', rows, columns, body });
   });

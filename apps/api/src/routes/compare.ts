@@ -4,6 +4,11 @@ import {
   CompareResponseSchema,
   compareToBenchmarks,
   definitionVariantsOf,
+  localiseIndicator,
+  localiseVariants,
+  nameIn,
+  reason,
+  renderReason,
   deriveSeries,
   isCurrentTotal,
   isNormalisable,
@@ -55,6 +60,8 @@ export const comparisonRoutes = (deps: RouteDeps) =>
   createRouter().openapi(compare, async (c) => {
     const query = c.req.valid('query');
     const indicator = requireIndicator(query.indicator);
+    const locale = c.var.locale;
+    const shownIndicator = localiseIndicator(indicator, locale);
     const tree = jurisdictionTree(deps.db);
     const base = requireJurisdiction(tree, query.base);
     const benchmarks = [...new Set(query.with)].filter((id) => id !== base.id);
@@ -99,16 +106,21 @@ export const comparisonRoutes = (deps: RouteDeps) =>
       : published;
     const hasData = (id: JurisdictionId) =>
       observations.some((o) => o.jurisdiction === id && isCurrentTotal(o));
-    const chosen = nearestWithData(base.id, candidates.slice(1), hasData);
+    const chosen = nearestWithData(base.id, candidates.slice(1), hasData, locale);
     const used = chosen?.jurisdiction ?? base.id;
     const standIn: CompareStandIn | null =
       chosen?.standIn === true
         ? {
             for: base.id,
             used,
-            reason:
-              `${base.name.en} has no published figure for ${indicator.name}; ` +
-              `${requireJurisdiction(tree, used).name.en} is shown in its place.`,
+            reason: renderReason(
+              reason('base_has_no_figure', {
+                base: nameIn(base.name, locale),
+                indicator: shownIndicator.name,
+                used: nameIn(requireJurisdiction(tree, used).name, locale),
+              }),
+              locale,
+            ),
           }
         : null;
 
@@ -118,12 +130,12 @@ export const comparisonRoutes = (deps: RouteDeps) =>
       context: seriesContextOf(tree, jurisdiction, shownFor),
     });
     const comparison = compareToBenchmarks({
-      indicator,
+      indicator: shownIndicator,
       base: seriesOf(used, base.id),
       benchmarks: benchmarks.map((id) => seriesOf(id)),
       populations: populationsFrom(populationRows),
-      variants: definitionVariantsOf(indicator),
-      options: { per },
+      variants: localiseVariants(indicator.id, definitionVariantsOf(indicator), locale),
+      options: { per, locale },
     });
     const body: CompareResponse = {
       data: {

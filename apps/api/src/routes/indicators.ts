@@ -5,6 +5,7 @@ import {
   INDICATORS,
   IndicatorParamsSchema,
   IndicatorsQuerySchema,
+  localiseIndicator,
   placeYearKey,
   type Indicator,
   type IndicatorDetailResponse,
@@ -95,7 +96,9 @@ export const indicatorRoutes = ({ db }: RouteDeps) =>
   createRouter()
     .openapi(listIndicators, (c) => {
       const { pillar, format } = c.req.valid('query');
-      const rows = INDICATORS.filter((i) => pillar === undefined || i.pillar === pillar);
+      const rows = INDICATORS.filter((i) => pillar === undefined || i.pillar === pillar).map((i) =>
+        localiseIndicator(i, c.var.locale),
+      );
       const body: IndicatorListResponse = { data: [...rows], meta: { count: rows.length } };
       return sendList(c, { format, name: 'indicators', rows, columns, body });
     })
@@ -104,7 +107,7 @@ export const indicatorRoutes = ({ db }: RouteDeps) =>
       const indicator = requireIndicator(id);
       const body: IndicatorDetailResponse = {
         data: {
-          ...indicator,
+          ...localiseIndicator(indicator, c.var.locale),
           derived: indicator.formula !== undefined,
           coverage: await coverageOf(db, indicator),
         },

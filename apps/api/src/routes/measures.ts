@@ -6,7 +6,9 @@ import {
   MeasureResponseSchema,
   MeasuresQuerySchema,
   POLICY_MEASURES,
+  localiseMeasure,
   RUBRIC,
+  localiseRubric,
   type MeasureDetail,
   type MeasureJurisdiction,
   type MeasureListResponse,
@@ -78,18 +80,25 @@ export const measureRoutes = ({ db }: RouteDeps) =>
       const { pillar, format } = c.req.valid('query');
       const assessments = await listMeasureAssessments(db);
       const rows = POLICY_MEASURES.filter((m) => pillar === undefined || m.pillar === pillar).map((m) =>
-        withAssessments(m, assessments),
+        withAssessments(localiseMeasure(m, c.var.locale), assessments),
       );
-      const body: MeasureListResponse = { data: rows, meta: { count: rows.length, rubric: [...RUBRIC] } };
+      const body: MeasureListResponse = {
+        data: rows,
+        meta: { count: rows.length, rubric: localiseRubric(RUBRIC, c.var.locale) },
+      };
       return sendList(c, { format, name: 'measures', rows, columns, body });
     })
     .openapi(getMeasure, async (c) => {
       const { id } = c.req.valid('param');
       const measure = findMeasure(id);
-      if (!measure) throw new ApiError('unknown_measure', `There is no policy measure "${id}".`);
+      if (!measure)
+        throw new ApiError('unknown_measure', {
+          en: `There is no policy measure "${id}".`,
+          ur: `"${id}" نام کا کوئی پالیسی اقدام نہیں۔`,
+        });
       const body: MeasureResponse = {
-        data: withAssessments(measure, await listMeasureAssessments(db, id)),
-        meta: { rubric: [...RUBRIC] },
+        data: withAssessments(localiseMeasure(measure, c.var.locale), await listMeasureAssessments(db, id)),
+        meta: { rubric: localiseRubric(RUBRIC, c.var.locale) },
       };
       return c.json(body, 200);
     });

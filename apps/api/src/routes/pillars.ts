@@ -4,6 +4,7 @@ import {
   ListQuerySchema,
   PillarListResponseSchema,
   PILLARS,
+  localisePillar,
   POLICY_MEASURES,
   type PillarListResponse,
   type PillarSummary,
@@ -37,7 +38,7 @@ export const pillarRoutes = () =>
   createRouter().openapi(listPillars, (c) => {
     const { format } = c.req.valid('query');
     const rows: PillarSummary[] = PILLARS.map((pillar) => ({
-      ...pillar,
+      ...localisePillar(pillar, c.var.locale),
       indicatorCount: INDICATORS.filter((i) => i.pillar === pillar.id).length,
       measureCount: POLICY_MEASURES.filter((m) => m.pillar === pillar.id).length,
     }));

@@ -6,6 +6,7 @@ import {
   ScorecardQuerySchema,
   ScorecardResponseSchema,
   scoreJurisdiction,
+  methodTexts,
   type ScorecardResponse,
 } from '@fourp/domain';
 import { jurisdictionTree } from '../repos/jurisdictions.js';
@@ -56,7 +57,9 @@ export const scorecardRoutes = (deps: RouteDeps) =>
       benchmarks,
       measureAssessments: assessments.filter((a) => [jurisdiction, ...ancestors].includes(a.jurisdiction)),
       ancestors,
+      locale: c.var.locale,
     });
-    const body: ScorecardResponse = { data: scorecard, meta: { availableYears } };
+    const method = methodTexts(c.var.locale).SCORECARD_METHOD;
+    const body: ScorecardResponse = { data: { ...scorecard, method }, meta: { availableYears } };
     return c.json(body, 200);
   });

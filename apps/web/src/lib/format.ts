@@ -1,25 +1,44 @@
 import type { MeasureType } from '@fourp/domain';
+import { getLocale, type Locale } from '$lib/paraglide/runtime.js';
 
-const LOCALE = 'en-GB';
+/**
+ * The Intl locale of each page language. ur-PK writes Western digits (latn), as the Pakistan Bureau of
+ * Statistics and the Urdu press print statistics.
+ */
+export const INTL_LOCALE: Record<Locale, string> = { en: 'en-GB', ur: 'ur-PK' };
 
-const integer = new Intl.NumberFormat(LOCALE, { maximumFractionDigits: 0 });
-const oneDecimal = new Intl.NumberFormat(LOCALE, { maximumFractionDigits: 1 });
-const twoDecimals = new Intl.NumberFormat(LOCALE, { maximumFractionDigits: 2 });
-const twoSignificant = new Intl.NumberFormat(LOCALE, { maximumSignificantDigits: 2 });
-const compactFmt = new Intl.NumberFormat(LOCALE, { notation: 'compact', maximumFractionDigits: 1 });
+/** A formatter for the page's language, made once per language. */
+const formats = new Map<string, Intl.NumberFormat | Intl.DateTimeFormat>();
+export function cached<F extends Intl.NumberFormat | Intl.DateTimeFormat>(
+  name: string,
+  make: (locale: string) => F,
+): F {
+  const locale = INTL_LOCALE[getLocale()];
+  const key = `${locale} ${name}`;
+  let format = formats.get(key) as F | undefined;
+  if (!format) formats.set(key, (format = make(locale)));
+  return format;
+}
+const numberFormat = (name: string, options: Intl.NumberFormatOptions) =>
+  cached(name, (locale) => new Intl.NumberFormat(locale, options));
+const integer = () => numberFormat('integer', { maximumFractionDigits: 0 });
+const oneDecimal = () => numberFormat('oneDecimal', { maximumFractionDigits: 1 });
+const twoDecimals = () => numberFormat('twoDecimals', { maximumFractionDigits: 2 });
+const twoSignificant = () => numberFormat('twoSignificant', { maximumSignificantDigits: 2 });
+const compactFmt = () => numberFormat('compact', { notation: 'compact', maximumFractionDigits: 1 });
 
 /** A number for display: whole numbers stay whole, rates keep two decimals, tiny rates two significant digits. */
 export function formatNumber(value: number): string {
-  if (Number.isInteger(value)) return integer.format(value);
+  if (Number.isInteger(value)) return integer().format(value);
   const abs = Math.abs(value);
-  if (abs >= 100) return integer.format(value);
-  if (abs >= 10) return oneDecimal.format(value);
-  if (abs >= 0.1) return twoDecimals.format(value);
-  return twoSignificant.format(value);
+  if (abs >= 100) return integer().format(value);
+  if (abs >= 10) return oneDecimal().format(value);
+  if (abs >= 0.1) return twoDecimals().format(value);
+  return twoSignificant().format(value);
 }
 
 export function formatCompact(value: number): string {
-  return compactFmt.format(value);
+  return compactFmt().format(value);
 }
 
 /** A value with its measure type in mind: percent gets a % sign; yes/no reads as text via `yesNo`. */
@@ -40,11 +59,12 @@ export function formatYears(year: number, yearEnd?: number | null): string {
 
 /** A 0–100 score, rounded. */
 export function formatScore(score: number): string {
-  return integer.format(score);
+  return integer().format(score);
 }
 
-const dateFmt = new Intl.DateTimeFormat(LOCALE, { dateStyle: 'long' });
 export function formatDate(iso: string): string {
   const date = new Date(iso);
-  return Number.isNaN(date.getTime()) ? iso : dateFmt.format(date);
+  return Number.isNaN(date.getTime())
+    ? iso
+    : cached('date', (locale) => new Intl.DateTimeFormat(locale, { dateStyle: 'long' })).format(date);
 }

@@ -1,6 +1,6 @@
 import { createRoute } from '@hono/zod-openapi';
 import {
-  PROGRESS_METHOD,
+  methodTexts,
   ProgressQuerySchema,
   ProgressResponseSchema,
   TargetListResponseSchema,
@@ -122,6 +122,7 @@ export const progressRoutes = (deps: WorkflowDeps) =>
         direction: indicator.direction,
         measureType: indicator.measureType,
         ...(indicator.range === undefined ? {} : { range: indicator.range }),
+        locale: c.var.locale,
       });
       items.push(
         result.ok
@@ -131,7 +132,7 @@ export const progressRoutes = (deps: WorkflowDeps) =>
     }
     const body: ProgressResponse = {
       data: items,
-      meta: { count: items.length, jurisdiction, method: PROGRESS_METHOD },
+      meta: { count: items.length, jurisdiction, method: methodTexts(c.var.locale).PROGRESS_METHOD },
     };
     return c.json(body, 200);
   });

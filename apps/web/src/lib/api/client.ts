@@ -42,6 +42,7 @@ import {
   type WorkflowEventType,
 } from '@fourp/domain';
 import createClient, { type Middleware } from 'openapi-fetch';
+import { getLocale } from '$lib/paraglide/runtime.js';
 import type { z } from 'zod';
 import { m } from '$lib/paraglide/messages.js';
 import { problemOf, problemResponse, throwProblem, unreachableProblem, webProblem } from './problem';
@@ -117,7 +118,8 @@ export function createApi(fetchFn: typeof fetch, baseUrl: string, ...middleware:
   const client = createClient<paths>({
     baseUrl,
     fetch: (request) => fetchFn(request),
-    headers: { accept: 'application/json' },
+    // The API answers indicator names, definitions, grade reasons and problems in the page's language.
+    headers: { accept: 'application/json', 'accept-language': getLocale() },
   });
   client.use(unreachableAsProblem, ...middleware);
   const path = <Id>(id: Id) => ({ path: { id } });

@@ -4,6 +4,7 @@ import type { Middleware } from 'openapi-fetch';
 import { createApi } from '$lib/api/client';
 import { m } from '$lib/paraglide/messages.js';
 import { apiUrl, proxySecret } from './config';
+import { localizeHref } from '$lib/paraglide/runtime.js';
 
 /** The API's session cookie; the dashboard relays it so the browser only ever talks to this server. */
 export const SESSION_COOKIE = 'fourp_session';
@@ -93,7 +94,11 @@ export const sessionApi = (event: Event) => createApi(event.fetch, apiUrl(), ses
 /** The signed-in user, or a redirect to the sign-in page that comes back here afterwards. */
 export function requireSignedIn(event: Pick<RequestEvent, 'locals' | 'url'>): Me {
   const me = event.locals.user;
-  if (!me) redirect(303, `/login?redirectTo=${encodeURIComponent(event.url.pathname + event.url.search)}`);
+  if (!me)
+    redirect(
+      303,
+      localizeHref(`/login?redirectTo=${encodeURIComponent(event.url.pathname + event.url.search)}`),
+    );
   return me;
 }
 

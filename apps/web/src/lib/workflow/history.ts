@@ -1,11 +1,16 @@
 import type { UserRef } from '@fourp/domain';
+import { cached } from '$lib/format';
 
-const when = new Intl.DateTimeFormat('en-GB', { dateStyle: 'medium', timeStyle: 'short', timeZone: 'UTC' });
+const when = () =>
+  cached(
+    'when',
+    (locale) => new Intl.DateTimeFormat(locale, { dateStyle: 'medium', timeStyle: 'short', timeZone: 'UTC' }),
+  );
 
 /** An ISO timestamp as "29 Nov 2026, 06:10 UTC". */
 export function formatWhen(iso: string): string {
   const date = new Date(iso);
-  return Number.isNaN(date.getTime()) ? iso : `${when.format(date)} UTC`;
+  return Number.isNaN(date.getTime()) ? iso : `${when().format(date)} UTC`;
 }
 
 const show = (value: unknown): string => {

@@ -15,6 +15,7 @@ import {
 import { knownSources } from '$lib/workflow/sources.server';
 import { workflowActions } from '$lib/workflow/transition.server';
 import type { Actions, PageServerLoad } from './$types';
+import { localizeHref } from '$lib/paraglide/runtime.js';
 
 /** Indicators computed from a formula are never entered; everything else is. */
 const ENTERABLE = INDICATORS.filter((indicator) => indicator.formula === undefined);
@@ -65,7 +66,7 @@ export const actions = {
     if (!result.ok) {
       return failWith(result.problem, { values }, { fieldOf: entryFieldOf, fields: ENTRY_FIELDS });
     }
-    redirect(303, `/entry?saved=${result.data.data.id}`);
+    redirect(303, localizeHref(`/entry?saved=${result.data.data.id}`));
   },
   ...workflowActions(['submit']),
 } satisfies Actions;

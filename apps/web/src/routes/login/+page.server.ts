@@ -4,6 +4,7 @@ import { failWith } from '$lib/api/problem';
 import { relaySessionCookie, safeRedirectTarget, sessionApi } from '$lib/server/session';
 import { errorsByField, text } from '$lib/workflow/forms';
 import type { Actions, PageServerLoad } from './$types';
+import { localizeHref } from '$lib/paraglide/runtime.js';
 
 /** Where a user lands after signing in when no page asked for it: the first task their role has. */
 function landingFor(me: Me): string {
@@ -15,7 +16,7 @@ function landingFor(me: Me): string {
 
 export const load = (({ locals, url }) => {
   const redirectTo = safeRedirectTarget(url.searchParams.get('redirectTo'), url.origin, '');
-  if (locals.user) redirect(303, redirectTo || landingFor(locals.user));
+  if (locals.user) redirect(303, localizeHref(redirectTo || landingFor(locals.user)));
   return { redirectTo };
 }) satisfies PageServerLoad;
 
@@ -44,6 +45,6 @@ export const actions = {
       );
     }
     relaySessionCookie(result.response, event.cookies, event.url);
-    redirect(303, redirectTo || landingFor(result.data.data));
+    redirect(303, localizeHref(redirectTo || landingFor(result.data.data)));
   },
 } satisfies Actions;

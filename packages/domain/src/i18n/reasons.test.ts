@@ -1,0 +1,90 @@
+import { describe, expect, it } from 'vitest';
+import { LOCALES } from './locale.js';
+import { REASON_TEMPLATES, renderReason, type Reason, type ReasonCode } from './reasons.js';
+
+const EXAMPLES: { [K in ReasonCode]: Extract<Reason, { code: K }>['params'] } = {
+  definition_not_in_catalogue: { jurisdiction: 'PK', definition: 'x' },
+  definition_not_comparable: { jurisdiction: 'PK', label: 'FIA', note: 'Mixed.' },
+  definitions_differ: { base: 'PK', baseLabel: null, other: 'IT', otherLabel: 'Other' },
+  part_year: { partial: 'PK', partialSpan: 'Jan–Jun 2023', annual: 'IT', annualSpan: '2023' },
+  spans_differ: { base: 'PK', baseSpan: '2022', other: 'IT', otherSpan: '2021–2022' },
+  explained: { text: 'as written' },
+  count_not_per_resident: { indicator: 'Victims' },
+  absolute_counts: { base: 'PK', other: 'IT' },
+  units_differ: { base: 'PK', baseUnit: 'PKR', other: 'IT', otherUnit: 'EUR' },
+  amounts_not_adjusted: { unit: 'PKR' },
+  levels_differ: {
+    base: { jurisdiction: 'PK-PB-GUJ', level: 'district', standsInFor: null },
+    other: { jurisdiction: 'IT', level: 'country', standsInFor: null },
+  },
+  profiles_differ: {
+    base: 'PK',
+    baseProfile: 'source',
+    other: 'IT',
+    otherProfile: 'destination',
+    indicator: 'V',
+  },
+  source_quality: { issues: [{ kind: 'low_reliability', jurisdiction: 'PK' }], grade: 'B' },
+  no_figure: { base: true, other: 'IT', year: 2022 },
+  suppressed: { jurisdiction: 'PK' },
+  not_same_unit: { jurisdiction: 'PK' },
+  grade_c: {},
+  neutral_direction: {},
+  intervals_overlap: { base: 'PK 1–2', other: 'IT 1.5–3' },
+  measures_detection: { indicator: 'V' },
+  stand_in: { shown: 'PK-PB', base: 'PK-PB-GUJ' },
+  base_has_no_figure: { base: 'Gujrat', indicator: 'Victims', used: 'Punjab' },
+  not_scored_neutral: {},
+  not_scored_rank: {},
+  not_scored_no_reference: {},
+  no_own_figure: { jurisdiction: 'PK', year: 2022 },
+  not_a_step: { value: 4, scale: 'tiers' },
+  progress_no_later_figure: { baselineYear: 2020 },
+  progress_rank_without_scale: {},
+  progress_target_met: { latest: { year: 2023, value: 5 }, target: 4 },
+  progress_no_longer_met: { baseline: { year: 2020, value: 3 }, latest: { year: 2023, value: 5 }, target: 4 },
+  progress_yes_no_not_yet: { year: 2023 },
+  progress_placement_moved: {
+    baseline: { year: 2020, value: 3 },
+    latest: { year: 2023, value: 2 },
+    target: 1,
+  },
+  progress_too_few_figures: { points: 2, from: 2020, to: 2023, minimum: 3 },
+  progress_counts_too_small: { mean: '2.5', minimum: 10 },
+  progress_slope: {
+    points: 4,
+    from: 2020,
+    to: 2023,
+    actual: '1.20',
+    percent: '60',
+    required: '2.00',
+    target: { year: 2025, value: 12 },
+  },
+  score_withheld: { own: 1, scorable: 4, jurisdiction: 'PK', minimum: 2, framework: 1 },
+};
+const CODES = Object.keys(EXAMPLES) as ReasonCode[];
+const reasonOf = (code: ReasonCode) => ({ code, params: EXAMPLES[code] }) as Reason;
+const URDU_LETTERS = /[\u0600-\u06FF]/;
+
+describe('reason templates', () => {
+  it('has a template for every reason code in every locale', () => {
+    for (const locale of LOCALES) {
+      expect(Object.keys(REASON_TEMPLATES[locale]).sort()).toEqual([...CODES].sort());
+    }
+  });
+
+  it.each(CODES.filter((c) => c !== 'explained'))('%s reads as Urdu in Urdu and keeps its codes', (code) => {
+    const en = renderReason(reasonOf(code), 'en');
+    const ur = renderReason(reasonOf(code), 'ur');
+    expect(ur).not.toBe(en);
+    expect(ur).toMatch(URDU_LETTERS);
+    expect(en).not.toMatch(URDU_LETTERS);
+    for (const id of ['PK', 'IT', 'PK-PB-GUJ']) if (en.includes(`${id} `)) expect(ur).toContain(id);
+  });
+
+  it('renders English by default', () => {
+    expect(renderReason(reasonOf('grade_c'))).toBe(
+      'Not comparable (grade C): shown, but not assessed or scored',
+    );
+  });
+});

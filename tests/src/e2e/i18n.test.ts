@@ -1,0 +1,169 @@
+import type { Browser, Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { launchBrowser, paintedPixels } from '../support/browser.js';
+import { startStack, type RunningStack } from '../support/servers.js';
+import { PASSWORD, createUser } from './workflow-support.js';
+
+/** Every public page, with a chart on those that draw one. */
+const PUBLIC_PAGES: { path: string; chart?: boolean }[] = [
+  { path: '/', chart: true },
+  { path: '/indicators' },
+  { path: '/indicators/victims_identified', chart: true },
+  { path: '/compare' },
+  { path: '/measures' },
+  { path: '/coverage' },
+  { path: '/methodology' },
+  { path: '/progress' },
+  { path: '/data' },
+  { path: '/jurisdictions' },
+  { path: '/pillars/prevention' },
+  { path: '/login' },
+];
+
+/** Latin-script words an Urdu page may show outside marked elements: proper names, codes, acronyms, units. */
+const ALLOWED_LATIN = new Set(
+  [
+    'FourP',
+    'FIA',
+    'PBS',
+    'GRETA',
+    'UNODC',
+    'IOM',
+    'TIP',
+    'ISTAT',
+    'INE',
+    'CITCO',
+    'PTPA',
+    'Art',
+    'SDMX',
+    'IATI',
+    'CSV',
+    'XLSX',
+    'JSON',
+    'API',
+    'ISO',
+    'ICCS',
+    'Eurostat',
+    'PNG',
+    'SHA',
+    'UTC',
+    'EU',
+    'PK',
+    'PB',
+    'IT',
+    'ES',
+    'GJ',
+    'CC',
+    'BY',
+    'MIT',
+    'ODbL',
+    'PDF',
+    'URL',
+    'ID',
+    'NGO',
+    'A',
+    'B',
+    'C',
+    'D',
+    'E',
+    'P',
+    'U',
+    'S',
+  ].map((word) => word.toLowerCase()),
+);
+
+/** Latin words in the page's visible text outside elements that mark their language or direction. */
+function untranslatedWords(page: Page): Promise<string[]> {
+  return page.evaluate(() => {
+    const exempt = '[lang="en"], cite, bdi, [dir="ltr"], code, script, style';
+    const words: string[] = [];
+    const walker = document.createTreeWalker(document.body, NodeFilter.SHOW_TEXT);
+    for (let node = walker.nextNode(); node; node = walker.nextNode()) {
+      const parent = node.parentElement;
+      if (!parent || parent.closest(exempt) || !parent.checkVisibility()) continue;
+      words.push(...((node.textContent ?? '').match(/[A-Za-z][A-Za-z'’]*/g) ?? []));
+    }
+    return words;
+  });
+}
+
+let stack: RunningStack;
+let browser: Browser;
+
+beforeAll(async () => {
+  stack = await startStack();
+  browser = await launchBrowser();
+});
+
+afterAll(async () => {
+  await browser?.close();
+  await stack?.stop();
+});
+
+async function open(path: string): Promise<Page> {
+  const page = await browser.newPage({ viewport: { width: 1280, height: 900 } });
+  const response = await page.goto(`${stack.webUrl}${path}`, { waitUntil: 'networkidle' });
+  expect(response?.status(), path).toBe(200);
+  return page;
+}
+
+const htmlAttributes = (page: Page) =>
+  page.evaluate(() => ({ lang: document.documentElement.lang, dir: document.documentElement.dir }));
+
+describe('the dashboard in Urdu', () => {
+  it.each(PUBLIC_PAGES)(
+    'serves $path right to left in Urdu, with alternates and a switch that round-trips',
+    async ({ path, chart }) => {
+      const urdu = path === '/' ? '/ur' : `/ur${path}`;
+      const page = await open(urdu);
+      expect(await htmlAttributes(page)).toEqual({ lang: 'ur', dir: 'rtl' });
+      const alternates = await page.$$eval('link[rel="alternate"][hreflang]', (links) =>
+        Object.fromEntries(
+          links.map((link) => [link.getAttribute('hreflang'), new URL(link.getAttribute('href')!).pathname]),
+        ),
+      );
+      expect(alternates).toEqual({ en: path, ur: urdu, 'x-default': path });
+      const internal = await page.$$eval('nav a[href^="/"]', (links) =>
+        links.map((a) => a.getAttribute('href')),
+      );
+      expect(internal.filter((href) => href !== '/ur' && !href?.startsWith('/ur/'))).toEqual([]);
+      if (chart) {
+        await page.waitForSelector('figure.chart[data-chart-ready="true"]');
+        expect(await paintedPixels(page, 'figure.chart canvas')).toBeGreaterThan(500);
+      }
+      const english = (await untranslatedWords(page)).filter(
+        (word) => !ALLOWED_LATIN.has(word.toLowerCase()),
+      );
+      expect([...new Set(english)]).toEqual([]);
+
+      const toEnglish = page.locator('a[hreflang="en"][lang="en"]');
+      expect(await toEnglish.textContent()).toBe('English');
+      await Promise.all([page.waitForURL(`${stack.webUrl}${path}`), toEnglish.click()]);
+      expect(await htmlAttributes(page)).toEqual({ lang: 'en', dir: 'ltr' });
+      const toUrdu = page.locator('a[hreflang="ur"][lang="ur"]');
+      expect(await toUrdu.textContent()).toBe('اردو');
+      await Promise.all([page.waitForURL(`${stack.webUrl}${urdu}`), toUrdu.click()]);
+      expect(await htmlAttributes(page)).toEqual({ lang: 'ur', dir: 'rtl' });
+      await page.close();
+    },
+  );
+
+  it('keeps the language through sign-in and shows the entry form in Urdu', async () => {
+    createUser(stack.databasePath, 'i18n-official@fourp.test', 'district_official', 'PK-PB-GUJRAT');
+    const context = await browser.newContext({ viewport: { width: 1280, height: 900 } });
+    const page = await context.newPage();
+    await page.goto(`${stack.webUrl}/ur/entry`, { waitUntil: 'networkidle' });
+    expect(new URL(page.url()).pathname).toBe('/ur/login');
+    await page.locator('input[name="email"]').fill('i18n-official@fourp.test');
+    await page.locator('input[name="password"]').fill(PASSWORD);
+    await Promise.all([
+      page.waitForURL((url) => url.pathname === '/ur/entry'),
+      page.locator('form button[type="submit"]').click(),
+    ]);
+    await page.waitForLoadState('networkidle');
+    expect(await htmlAttributes(page)).toEqual({ lang: 'ur', dir: 'rtl' });
+    const english = (await untranslatedWords(page)).filter((word) => !ALLOWED_LATIN.has(word.toLowerCase()));
+    expect([...new Set(english)]).toEqual([]);
+    await context.close();
+  });
+});
