@@ -1,6 +1,6 @@
 // Lighthouse scores of the built dashboard on a fresh seeded database: performance of the overview and
 // indicator pages, accessibility of every public page in each language. A command, not a test:
-// `pnpm lighthouse` (after `pnpm run build`).
+// `pnpm lighthouse` (after `pnpm run build`); `pnpm lighthouse accessibility` runs one category only.
 import lighthouse, { desktopConfig } from 'lighthouse';
 import { chromium } from 'playwright-core';
 import { freePort, startStack } from './support/servers.js';
@@ -35,6 +35,7 @@ async function main() {
     executablePath: process.env.CHROME_PATH ?? process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
     args: ['--headless', '--no-sandbox', '--disable-gpu', `--remote-debugging-port=${port}`],
   });
+  const only = process.argv[2];
   let failed = false;
   const run = (path: string, category: string, formFactor: (typeof FORM_FACTORS)[number]) =>
     lighthouse(
@@ -43,7 +44,9 @@ async function main() {
       formFactor === 'desktop' ? desktopConfig : undefined,
     ).then((result) => result?.lhr);
   try {
-    for (const [path, formFactor] of PERFORMANCE_PAGES.flatMap((p) =>
+    const performancePages = only === undefined || only === 'performance' ? PERFORMANCE_PAGES : [];
+    const accessibilityPages = only === undefined || only === 'accessibility' ? PUBLIC_PAGES : [];
+    for (const [path, formFactor] of performancePages.flatMap((p) =>
       FORM_FACTORS.map((f) => [p, f] as const),
     )) {
       const lhr = await run(path, 'performance', formFactor);
@@ -57,7 +60,7 @@ async function main() {
       );
     }
     for (const path of LANGUAGE_PREFIXES.flatMap((prefix) =>
-      PUBLIC_PAGES.map((page) => `${prefix}${page}`),
+      accessibilityPages.map((page) => `${prefix}${page}`),
     )) {
       const lhr = await run(path, 'accessibility', 'mobile');
       const score = Math.round((lhr?.categories['accessibility']?.score ?? 0) * 100);
