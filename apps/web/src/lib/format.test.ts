@@ -1,5 +1,6 @@
-import { describe, expect, it } from 'vitest';
-import { formatNumber, formatValue, formatYears } from './format';
+import { afterEach, describe, expect, it } from 'vitest';
+import { baseLocale, overwriteGetLocale } from '$lib/paraglide/runtime.js';
+import { formatDate, formatNumber, formatValue, formatYears } from './format';
 
 describe('formatNumber', () => {
   it.each([
@@ -30,5 +31,18 @@ describe('formatYears', () => {
     expect(formatYears(2019)).toBe('2019');
     expect(formatYears(2019, 2019)).toBe('2019');
     expect(formatYears(2019, 2021)).toBe('2019–2021');
+  });
+});
+
+describe('formats on Urdu pages', () => {
+  afterEach(() => overwriteGetLocale(() => baseLocale));
+
+  it('writes numbers in Western digits, as ur-PK does, and dates with Urdu month names', () => {
+    overwriteGetLocale(() => 'ur');
+    expect(formatNumber(21253)).toBe('21,253');
+    expect(formatNumber(12.34)).toBe('12.3');
+    expect(formatDate('2024-11-30')).toBe('30 نومبر، 2024');
+    overwriteGetLocale(() => 'en');
+    expect(formatDate('2024-11-30')).toBe('30 November 2024');
   });
 });

@@ -1,3 +1,4 @@
+import { localName } from '$lib/i18n/locale';
 import {
   BASE_JURISDICTION,
   createJurisdictionTree,
@@ -15,7 +16,7 @@ export function districtChoices(tree: JurisdictionTree): Jurisdiction[] {
   return tree
     .unitsAt()
     .filter((unit) => unit.kind === 'district')
-    .sort((a, b) => a.name.en.localeCompare(b.name.en));
+    .sort((a, b) => localName(a.name).localeCompare(localName(b.name)));
 }
 
 /** The `base` (or `jurisdiction`) query parameter when it names a known district, else Gujrat. */

@@ -1,3 +1,4 @@
+import { localName } from '$lib/i18n/locale';
 import { BENCHMARK_IDS, STAND_IN_CHAIN } from '@fourp/domain';
 import type {
   Compare,
@@ -56,7 +57,7 @@ export function variantOf(
 }
 
 export const jurisdictionName = (jurisdictions: readonly Jurisdiction[], id: string): string =>
-  jurisdictions.find((jurisdiction) => jurisdiction.id === id)?.name.en ?? id;
+  localName(jurisdictions.find((jurisdiction) => jurisdiction.id === id)?.name) ?? id;
 
 /** A one-line citation: "Title, Publisher (Year)". */
 export function citation(source: { title: string; publisher: string; year: number | null }): string {
