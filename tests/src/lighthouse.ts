@@ -1,13 +1,32 @@
-// Lighthouse performance scores of the built dashboard's overview and indicator pages, on a fresh seeded
-// database. A command, not a test: `pnpm lighthouse` (after `pnpm run build`).
+// Lighthouse scores of the built dashboard on a fresh seeded database: performance of the overview and
+// indicator pages, accessibility of every public page in each language. A command, not a test:
+// `pnpm lighthouse` (after `pnpm run build`); `pnpm lighthouse accessibility` runs one category only.
 import lighthouse, { desktopConfig } from 'lighthouse';
 import { chromium } from 'playwright-core';
 import { freePort, startStack } from './support/servers.js';
 
-const PAGES = ['/', '/indicators/victims_identified'];
-const TARGET = 95;
+const PERFORMANCE_PAGES = ['/', '/indicators/victims_identified'];
+const PERFORMANCE_TARGET = 95;
 /** Lighthouse's default (a throttled mid-range phone) and its desktop preset. */
 const FORM_FACTORS = ['mobile', 'desktop'] as const;
+const PUBLIC_PAGES = [
+  '/',
+  '/indicators',
+  '/indicators/victims_identified',
+  '/indicators/victims_identified?tab=table',
+  '/pillars/prevention',
+  '/compare',
+  '/measures',
+  '/coverage',
+  '/methodology',
+  '/progress',
+  '/data',
+  '/jurisdictions',
+  '/login',
+];
+/** The URL prefix of each language. */
+const LANGUAGE_PREFIXES = ['', '/ur'];
+const ACCESSIBILITY_TARGET = 100;
 
 async function main() {
   const stack = await startStack();
@@ -16,22 +35,42 @@ async function main() {
     executablePath: process.env.CHROME_PATH ?? process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
     args: ['--headless', '--no-sandbox', '--disable-gpu', `--remote-debugging-port=${port}`],
   });
+  const only = process.argv[2];
   let failed = false;
+  const run = (path: string, category: string, formFactor: (typeof FORM_FACTORS)[number]) =>
+    lighthouse(
+      `${stack.webUrl}${path}`,
+      { port, output: 'json', logLevel: 'error', onlyCategories: [category] },
+      formFactor === 'desktop' ? desktopConfig : undefined,
+    ).then((result) => result?.lhr);
   try {
-    for (const [path, formFactor] of PAGES.flatMap((p) => FORM_FACTORS.map((f) => [p, f] as const))) {
-      const result = await lighthouse(
-        `${stack.webUrl}${path}`,
-        { port, output: 'json', logLevel: 'error', onlyCategories: ['performance'] },
-        formFactor === 'desktop' ? desktopConfig : undefined,
-      );
-      const lhr = result?.lhr;
+    const performancePages = only === undefined || only === 'performance' ? PERFORMANCE_PAGES : [];
+    const accessibilityPages = only === undefined || only === 'accessibility' ? PUBLIC_PAGES : [];
+    for (const [path, formFactor] of performancePages.flatMap((p) =>
+      FORM_FACTORS.map((f) => [p, f] as const),
+    )) {
+      const lhr = await run(path, 'performance', formFactor);
       const score = Math.round((lhr?.categories['performance']?.score ?? 0) * 100);
       const metric = (id: string) => lhr?.audits[id]?.displayValue ?? '–';
-      failed ||= score < TARGET;
+      failed ||= score < PERFORMANCE_TARGET;
       process.stdout.write(
-        `${path} (${formFactor}): performance ${score} (target ≥ ${TARGET}); FCP ${metric('first-contentful-paint')}, ` +
+        `${path} (${formFactor}): performance ${score} (target ≥ ${PERFORMANCE_TARGET}); FCP ${metric('first-contentful-paint')}, ` +
           `LCP ${metric('largest-contentful-paint')}, TBT ${metric('total-blocking-time')}, ` +
           `CLS ${metric('cumulative-layout-shift')}, JS transferred ${metric('total-byte-weight')}\n`,
+      );
+    }
+    for (const path of LANGUAGE_PREFIXES.flatMap((prefix) =>
+      accessibilityPages.map((page) => `${prefix}${page}`),
+    )) {
+      const lhr = await run(path, 'accessibility', 'mobile');
+      const score = Math.round((lhr?.categories['accessibility']?.score ?? 0) * 100);
+      const failing = Object.values(lhr?.audits ?? {})
+        .filter((audit) => audit.scoreDisplayMode === 'binary' && audit.score === 0)
+        .map((audit) => audit.id);
+      failed ||= score < ACCESSIBILITY_TARGET;
+      process.stdout.write(
+        `${path}: accessibility ${score} (target ${ACCESSIBILITY_TARGET})` +
+          `${failing.length > 0 ? `; failing: ${failing.join(', ')}` : ''}\n`,
       );
     }
   } finally {
