@@ -139,7 +139,7 @@ describe('administrative units', () => {
     expect(await page.getByTestId('units-changes').innerText()).toContain('Add PK-PB-GUJRAT-KUNJAH');
     expect(await gujratTehsils()).not.toContain(KUNJAH.id);
 
-    await page.getByRole('button', { name: 'Apply 1 changes' }).click();
+    await page.getByRole('button', { name: 'Apply 1 change' }).click();
     await page.getByText('Added 1 units and closed 0.').waitFor();
     expect(await page.getByTestId('units-changes').innerText()).toContain('Added PK-PB-GUJRAT-KUNJAH');
     expect(await gujratTehsils()).toContain(KUNJAH.id);

@@ -29,9 +29,8 @@ export type ViewRow = {
   suppressed: boolean;
   normalised: boolean;
   populationYear: number | null;
-  /** For a rate: the population it was divided by, in one line (year and method), and that population's sources. */
-  denominatorText: string | null;
-  denominatorSources: string[];
+  /** For a rate: the population it was divided by (year, method, sources); `denominatorLine` words it. */
+  denominator: Denominator | null;
   definition: string;
   status: ObsStatus | null;
   note: string | null;
@@ -88,8 +87,7 @@ export function buildViewRows(
           suppressed: point.suppressed,
           normalised: point.normalised,
           populationYear: point.populationYear,
-          denominatorText: point.normalised && point.denominator ? denominatorLine(point.denominator, point.year) : null,
-          denominatorSources: point.normalised && point.denominator ? [...point.denominator.sources] : [],
+          denominator: point.normalised && point.denominator ? point.denominator : null,
           definition: point.definition,
           status: observation?.status ?? null,
           note: observation?.note ?? null,
@@ -191,12 +189,4 @@ export function drawnSeries(rows: readonly ViewRow[]): { id: string; label: stri
   const seen = new Map<string, string>();
   for (const row of rows) if (!seen.has(row.jurisdiction)) seen.set(row.jurisdiction, row.jurisdictionName);
   return [...seen].map(([id, label]) => ({ id, label }));
-}
-
-/** The population a rate was divided by, in the page's language; its sources are cited beside it. */
-function denominatorLine(denominator: Denominator, year: number): string {
-  const [first, second] = denominator.years;
-  if (denominator.method === 'observed') return m.denominator_observed({ year });
-  if (denominator.method === 'interpolated') return m.denominator_interpolated({ year, first, second });
-  return m.denominator_extrapolated({ year, first });
 }

@@ -47,7 +47,12 @@ describe('the national framework beside a score', () => {
 
   it('names the measures in the language it is given', () => {
     const [item] = ownMeasuresOf({ measures }, namesIn('ur'));
-    expect(item?.name).toBe(localiseMeasure(POLICY_MEASURES.find((x) => x.id === 'recovery_reflection_period')!, 'ur').name);
+    expect(item?.name).toBe(
+      localiseMeasure(
+        POLICY_MEASURES.find((x) => x.id === 'recovery_reflection_period')!,
+        'ur',
+      ).name,
+    );
     expect(item?.name).toMatch(/[\u0600-\u06FF]/);
   });
 

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { LOCALES } from './locale.js';
-import { REASON_TEMPLATES, renderReason, type Reason, type ReasonCode } from './reasons.js';
+import { REASON_TEMPLATES, renderReason, spanInUrdu, type Reason, type ReasonCode } from './reasons.js';
 
 const EXAMPLES: { [K in ReasonCode]: Extract<Reason, { code: K }>['params'] } = {
   definition_not_in_catalogue: { jurisdiction: 'PK', definition: 'x' },
@@ -103,5 +103,16 @@ describe('reason templates', () => {
     expect(renderReason(reasonOf('grade_c'))).toBe(
       'Not comparable (grade C): shown, but not assessed or scored',
     );
+  });
+});
+
+describe('spans in Urdu', () => {
+  it('writes the months, their count and a cumulative span in Urdu, keeping the years', () => {
+    expect(spanInUrdu('Apr 2023–May 2023 (2 months)')).toBe('اپریل 2023–مئی 2023 (2 ماہ)');
+    expect(spanInUrdu('2017–2021 (cumulative)')).toBe('2017–2021 (مجموعی)');
+    expect(spanInUrdu('2022 (17 months from a start month not given)')).toBe(
+      '2022 (17 ماہ، آغاز کا مہینہ نامعلوم)',
+    );
+    expect(spanInUrdu('2015')).toBe('2015');
   });
 });

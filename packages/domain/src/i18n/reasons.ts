@@ -223,6 +223,30 @@ const qualityUr = (q: QualityIssue) =>
       ? `${q.jurisdiction} کا عدد کم قابلِ اعتماد (U) درج ہے`
       : `${q.jurisdiction} کا عدد اپنے نوٹ کے مطابق غیر تصدیق شدہ ہے`;
 
+const UR_MONTHS: Record<string, string> = {
+  Jan: 'جنوری',
+  Feb: 'فروری',
+  Mar: 'مارچ',
+  Apr: 'اپریل',
+  May: 'مئی',
+  Jun: 'جون',
+  Jul: 'جولائی',
+  Aug: 'اگست',
+  Sep: 'ستمبر',
+  Oct: 'اکتوبر',
+  Nov: 'نومبر',
+  Dec: 'دسمبر',
+};
+
+/** A span as `spanLabel` writes it ("Apr 2023–May 2023 (2 months)", "2017–2021 (cumulative)"), in Urdu. */
+export function spanInUrdu(span: string): string {
+  return span
+    .replace(/\b(Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec)\b/g, (month) => UR_MONTHS[month] ?? month)
+    .replace(/\((\d+) months from a start month not given\)/, '($1 ماہ، آغاز کا مہینہ نامعلوم)')
+    .replace(/\((\d+) months\)/, '($1 ماہ)')
+    .replace('(cumulative)', '(مجموعی)');
+}
+
 const UR: ReasonTemplates = {
   definition_not_in_catalogue: (p) =>
     `${p.jurisdiction} کا عدد ایسی تعریف ("${p.definition}") پر مبنی ہے جو کیٹلاگ میں نہیں`,
@@ -230,8 +254,9 @@ const UR: ReasonTemplates = {
   definitions_differ: (p) =>
     `تعریفیں مختلف ہیں: ${p.base} میں ${p.baseLabel ?? 'معیاری تعریف'}؛ ${p.other} میں ${p.otherLabel ?? 'معیاری تعریف'}`,
   part_year: (p) =>
-    `${p.partial} کا عدد صرف جزوی سال (${p.partialSpan}) کا ہے، اس لیے اس کا موازنہ ${p.annual} کے ${p.annualSpan} کے عدد سے کبھی نہیں کیا جاتا`,
-  spans_differ: (p) => `${p.base} کا عدد ${p.baseSpan} کی مدت کا ہے جبکہ ${p.other} کا عدد ${p.otherSpan} کا`,
+    `${p.partial} کا عدد صرف جزوی سال (${spanInUrdu(p.partialSpan)}) کا ہے، اس لیے اس کا موازنہ ${p.annual} کے ${spanInUrdu(p.annualSpan)} کے عدد سے کبھی نہیں کیا جاتا`,
+  spans_differ: (p) =>
+    `${p.base} کا عدد ${spanInUrdu(p.baseSpan)} کی مدت کا ہے جبکہ ${p.other} کا عدد ${spanInUrdu(p.otherSpan)} کا`,
   explained: (p) => p.text,
   count_not_per_resident: (p) =>
     `${p.indicator} ایک تعداد ہے جو فی باشندہ ظاہر نہیں کی گئی، اس لیے مختلف آبادی والے مقامات کا موازنہ نہیں ہو سکتا`,

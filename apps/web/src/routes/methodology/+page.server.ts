@@ -11,6 +11,7 @@ import {
   PROGRESS_THRESHOLDS,
   RUBRIC,
   localiseIndicator,
+  localiseRubric,
   localisePillar,
   methodTexts,
 } from '@fourp/domain';
@@ -56,7 +57,7 @@ export const load = (() => {
     progressMethod: methods.PROGRESS_METHOD,
     progressThresholds: PROGRESS_THRESHOLDS,
     grades: COMPARABILITY_GRADES.map((grade) => ({ grade, method: methods.GRADE_METHOD[grade] })),
-    rubric: [...RUBRIC],
+    rubric: localiseRubric(RUBRIC, locale),
     catalogue: PILLARS.map((pillar) => ({
       ...localisePillar(pillar, locale),
       indicators: INDICATORS.filter((indicator) => indicator.pillar === pillar.id)
