@@ -386,9 +386,9 @@ describe("officials' workflow", () => {
       buffer: Buffer.from([header, line(good)].join('\r\n')),
     });
     await page.getByRole('button', { name: 'Check the file' }).click();
-    await page.getByRole('button', { name: 'Import 1 rows' }).waitFor();
+    await page.getByRole('button', { name: 'Import 1 row' }).waitFor();
     expect(await page.locator('[data-testid="import-inserted"]').innerText()).toBe('1');
-    await page.getByRole('button', { name: 'Import 1 rows' }).click();
+    await page.getByRole('button', { name: 'Import 1 row' }).click();
     await page.getByRole('heading', { name: /Import result/ }).waitFor();
     expect(await page.locator('[data-testid="import-inserted"]').innerText()).toBe('1');
     await screenshot(page, 'workflow-import-result');
