@@ -1,24 +1,12 @@
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { launchBrowser, paintedPixels } from '../support/browser.js';
+import { CHART_PATHS, PUBLIC_PATHS } from '../support/public-pages.js';
 import { startStack, type RunningStack } from '../support/servers.js';
 import { PASSWORD, createUser } from './workflow-support.js';
 
 /** Every public page, with a chart on those that draw one; each is checked for English left in its visible text. */
-const PUBLIC_PAGES: { path: string; chart?: boolean }[] = [
-  { path: '/', chart: true },
-  { path: '/indicators' },
-  { path: '/indicators/victims_identified', chart: true },
-  { path: '/compare' },
-  { path: '/measures' },
-  { path: '/coverage' },
-  { path: '/methodology' },
-  { path: '/progress' },
-  { path: '/data' },
-  { path: '/jurisdictions' },
-  { path: '/pillars/prevention' },
-  { path: '/login' },
-];
+const PUBLIC_PAGES = PUBLIC_PATHS.map((path) => ({ path, chart: CHART_PATHS.has(path) }));
 
 /** Latin-script words an Urdu page may show outside marked elements: proper names, codes, acronyms, units. */
 const ALLOWED_LATIN = new Set(
