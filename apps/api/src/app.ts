@@ -33,6 +33,7 @@ import { releaseRoutes } from './routes/releases.js';
 import { scorecardRoutes } from './routes/scorecard.js';
 import { sourceRoutes } from './routes/sources.js';
 import { authMiddleware, createWorkflowRoutes } from './routes/workflow/index.js';
+import { say } from './i18n/messages.js';
 
 export const DEFAULT_WEB_ORIGIN = 'http://127.0.0.1:3000';
 const MB = 1024 * 1024;
@@ -136,7 +137,10 @@ export function createApp(deps: AppDeps) {
       onMethodNotAllowed: (c, methods) =>
         problemResponse(
           c,
-          new ApiError('method_not_allowed', `${c.req.method} is not allowed on ${c.req.path}.`),
+          new ApiError(
+            'method_not_allowed',
+            say('method_not_allowed', { method: c.req.method, path: c.req.path }),
+          ),
           { Allow: methods.join(', ') },
         ),
     }),

@@ -1,16 +1,23 @@
 import { CsvError, type Options } from 'csv-parse';
 import { parse } from 'csv-parse/sync';
+import type { LocalisedDetail } from './errors.js';
+import { say, textIn } from './i18n/messages.js';
 
 export type CsvRow = { line: number; values: Record<string, string> };
 export type ParsedCsv = { header: string[]; rows: CsvRow[] };
 
 export class CsvParseError extends Error {
+  /** What is wrong, without the line: in every language when the API wrote it, as csv-parse wrote it otherwise. */
+  readonly reason: string | LocalisedDetail;
+
   constructor(
     readonly line: number,
-    message: string,
+    reason: string | LocalisedDetail,
   ) {
-    super(`line ${line}: ${message}`);
+    const english = typeof reason === 'string' ? reason : reason.en;
+    super(textIn('en', 'csv_line', { line, message: english }));
     this.name = 'CsvParseError';
+    this.reason = reason;
   }
 }
 
@@ -51,7 +58,10 @@ export class CsvRows {
       return null;
     }
     if (fields.length !== this.header.length) {
-      throw new CsvParseError(line, `expected ${this.header.length} fields, found ${fields.length}`);
+      throw new CsvParseError(
+        line,
+        say('import_csv_fields', { expected: this.header.length, found: fields.length }),
+      );
     }
     const values: Record<string, string> = {};
     this.header.forEach((name, i) => {
@@ -63,7 +73,7 @@ export class CsvRows {
   /** A csv-parse failure as a CsvParseError at the line of the record it stopped in. */
   failure(error: unknown): unknown {
     if (!(error instanceof CsvError)) return error;
-    const message = error.code === 'CSV_QUOTE_NOT_CLOSED' ? 'a quoted field is never closed' : error.message;
+    const message = error.code === 'CSV_QUOTE_NOT_CLOSED' ? say('import_csv_quote') : error.message;
     return new CsvParseError(this.line, message);
   }
 }

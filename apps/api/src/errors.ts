@@ -4,6 +4,7 @@ import { HTTPException } from 'hono/http-exception';
 import type { ContentfulStatusCode } from 'hono/utils/http-status';
 import type { ZodError } from 'zod';
 import type { AppEnv } from './env.js';
+import { inEveryLocale, say } from './i18n/messages.js';
 
 const STATUS_BY_CODE = {
   validation_failed: 400,
@@ -89,20 +90,36 @@ export type LocalisedDetail = Record<Locale, string>;
 const WHERE_UR = { query: 'کوئری', path: 'راستے', body: 'مواد' } as const;
 
 export type ParameterIssue = { path: string; message: string };
+/** A parameter issue whose message the API writes in every language. */
+export type LocalisableIssue = Omit<ParameterIssue, 'message'> & { message: string | LocalisedDetail };
+
+export const inLocale = (text: string | LocalisedDetail, locale: Locale) =>
+  typeof text === 'string' ? text : text[locale];
 
 export class ApiError extends Error {
   readonly code: ApiErrorCode;
   readonly status: ContentfulStatusCode;
+  /** The issues in English, as CLI and tests read them; `errorsIn` gives them in another language. */
   readonly errors: ParameterIssue[] | undefined;
   readonly localised: LocalisedDetail | null;
+  private readonly issues: LocalisableIssue[] | undefined;
 
-  constructor(code: ApiErrorCode, detail: string | LocalisedDetail, errors?: ParameterIssue[]) {
-    super(typeof detail === 'string' ? detail : detail.en);
+  constructor(code: ApiErrorCode, detail: string | LocalisedDetail, errors?: LocalisableIssue[]) {
+    super(inLocale(detail, 'en'));
     this.localised = typeof detail === 'string' ? null : detail;
     this.name = 'ApiError';
     this.code = code;
     this.status = STATUS_BY_CODE[code];
-    this.errors = errors;
+    this.issues = errors;
+    this.errors = errors?.map((issue) => ({ ...issue, message: inLocale(issue.message, 'en') }));
+  }
+
+  detailIn(locale: Locale): string {
+    return this.localised?.[locale] ?? this.message;
+  }
+
+  errorsIn(locale: Locale): ParameterIssue[] | undefined {
+    return this.issues?.map((issue) => ({ ...issue, message: inLocale(issue.message, locale) }));
   }
 
   static fromZod(error: ZodError, where: 'query' | 'path' | 'body'): ApiError {
@@ -116,6 +133,12 @@ export class ApiError extends Error {
       { en: `Invalid ${where} parameter(s): ${names}.`, ur: `${WHERE_UR[where]} کے غلط پیرامیٹر: ${names}۔` },
       errors,
     );
+  }
+
+  /** The refusal of parameters, its detail their messages one after another. */
+  static invalid(issues: LocalisableIssue[]): ApiError {
+    const detail = inEveryLocale((locale) => issues.map((i) => inLocale(i.message, locale)).join(' '));
+    return new ApiError('validation_failed', detail, issues);
   }
 
   static fromDomain(error: DomainError): ApiError {
@@ -132,10 +155,10 @@ export function problemResponse(c: Context<AppEnv>, error: ApiError, headers: Re
     type: problemTypeOf(error.code),
     title: PROBLEM_TITLES[locale][error.code],
     status: error.status,
-    detail: error.localised?.[locale] ?? error.message,
+    detail: error.detailIn(locale),
     code: error.code,
     requestId: c.get('requestId') ?? '',
-    ...(error.errors ? { errors: error.errors } : {}),
+    ...(error.errors ? { errors: error.errorsIn(locale) } : {}),
   };
   return c.body(JSON.stringify(body), error.status, {
     ...headers,
@@ -144,14 +167,17 @@ export function problemResponse(c: Context<AppEnv>, error: ApiError, headers: Re
   });
 }
 
+const HONO_MALFORMED_JSON = 'Malformed JSON in request body';
+
 function asApiError(err: Error): ApiError | null {
   if (err instanceof ApiError) return err;
   if (err instanceof HTTPException) {
-    if (err.status === 413)
-      return new ApiError('payload_too_large', 'The request body exceeds the size limit.');
-    if (err.status === 400) return new ApiError('validation_failed', err.message || 'Malformed request.');
-    if (err.status === 415)
-      return new ApiError('validation_failed', 'Send the request body as application/json.');
+    if (err.status === 413) return new ApiError('payload_too_large', say('body_too_large'));
+    if (err.status === 400) {
+      const detail = err.message === HONO_MALFORMED_JSON ? say('body_malformed_json') : err.message;
+      return new ApiError('validation_failed', detail || say('body_malformed'));
+    }
+    if (err.status === 415) return new ApiError('validation_failed', say('body_not_json'));
   }
   return null;
 }

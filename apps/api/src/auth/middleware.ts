@@ -19,6 +19,7 @@ import {
   type AuthState,
 } from './context.js';
 import { API_TOKEN_PREFIX, hashSecret, sameSecret } from './secrets.js';
+import { say } from '../i18n/messages.js';
 
 export type AuthDeps = { db: Db; now: () => Date };
 
@@ -58,7 +59,7 @@ async function fromBearer(deps: AuthDeps, header: string) {
     tokenExpiry(found.token) <= now.getTime() ||
     found.user.disabled
   ) {
-    throw new ApiError('unauthenticated', 'The API token is unknown, revoked or expired.');
+    throw new ApiError('unauthenticated', say('token_unknown'));
   }
   const lastUsed = found.token.lastUsedAt === null ? 0 : new Date(found.token.lastUsedAt).getTime();
   if (now.getTime() - lastUsed > SESSION_TOUCH_MS) await touchApiToken(deps.db, found.token.id, now);

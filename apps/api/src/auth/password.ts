@@ -3,6 +3,8 @@ import { MAX_PASSWORD_LENGTH } from '@fourp/domain';
 import { zxcvbn, zxcvbnOptions } from '@zxcvbn-ts/core';
 import { adjacencyGraphs, dictionary } from '@zxcvbn-ts/language-common';
 import { translations } from '@zxcvbn-ts/language-en';
+import type { LocalisedDetail } from '../errors.js';
+import { say } from '../i18n/messages.js';
 
 export type ScryptParams = { logN: number; r: number; p: number };
 
@@ -29,18 +31,16 @@ function derive(password: string, salt: Buffer, { logN, r, p }: ScryptParams): P
  * A message saying why the password is too weak to accept (too short or long, contains the local part
  * of the account's email, or a zxcvbn score below 3 of 4); null when it is acceptable.
  */
-export function passwordProblem(password: string, email: string): string | null {
-  if (password.length < MIN_PASSWORD_LENGTH)
-    return `The password must have at least ${MIN_PASSWORD_LENGTH} characters.`;
-  if (password.length > MAX_PASSWORD_LENGTH)
-    return `The password must have at most ${MAX_PASSWORD_LENGTH} characters.`;
+export function passwordProblem(password: string, email: string): LocalisedDetail | null {
+  if (password.length < MIN_PASSWORD_LENGTH) return say('password_too_short', { min: MIN_PASSWORD_LENGTH });
+  if (password.length > MAX_PASSWORD_LENGTH) return say('password_too_long', { max: MAX_PASSWORD_LENGTH });
   const localPart = email.trim().split('@')[0]?.toLowerCase() ?? '';
   if (localPart.length >= MIN_EMAIL_PART_LENGTH && password.toLowerCase().includes(localPart))
-    return `The password must not contain the account's email name "${localPart}".`;
+    return say('password_contains_email', { part: localPart });
   const { score, feedback } = zxcvbn(password, localPart ? [localPart] : []);
   if (score >= MIN_PASSWORD_SCORE) return null;
   const why = [feedback.warning, ...feedback.suggestions].filter(Boolean).join(' ');
-  return `The password is too easy to guess (strength ${score} of 4, at least ${MIN_PASSWORD_SCORE} needed).${why ? ` ${why}` : ''}`;
+  return say('password_too_easy', { score, min: MIN_PASSWORD_SCORE, why });
 }
 
 /** `scrypt$ln=15,r=8,p=1$<salt base64>$<key base64>` with a fresh random salt. */

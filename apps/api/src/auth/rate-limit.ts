@@ -1,5 +1,5 @@
 import type { Db } from '../db/client.js';
-import { ApiError } from '../errors.js';
+import { ApiError, type LocalisedDetail } from '../errors.js';
 import { reserveLoginAttempt, type RecentFailures } from '../repos/workflow/login-attempts.js';
 
 export const LOGIN_WINDOW_MS = 15 * 60 * 1000;
@@ -40,7 +40,7 @@ export function reserveLogin(db: Db, email: string, ip: string, now: Date) {
 export class RateLimitedError extends ApiError {
   constructor(
     readonly retryAfter: number,
-    detail: string,
+    detail: LocalisedDetail,
   ) {
     super('rate_limited', detail);
   }

@@ -31,7 +31,7 @@ async function measure(bytes: Uint8Array) {
   try {
     await readImport(
       { bytes, onProgress: sample },
-      { principal, now: new Date(), tree: jurisdictionTreeOfFile() },
+      { principal, now: new Date(), tree: jurisdictionTreeOfFile(), locale: 'en' },
     );
     return { refusal: null, growth: peak - base };
   } catch (error) {

@@ -2,6 +2,7 @@ import { isUtf8 } from 'node:buffer';
 import { IMPORT_LIMITS } from '@fourp/domain';
 import { parse, type Options } from 'csv-parse';
 import { CsvParseError, CsvRows, CSV_OPTIONS, type CsvRow } from '../csv-rows.js';
+import { say } from '../i18n/messages.js';
 import { fileProblem, ImportFileError, limitPassed } from './file-error.js';
 import type { ImportRow, RowSource } from './rows.js';
 import { bytesStream, type ReadProgress } from './stream.js';
@@ -15,7 +16,7 @@ export async function* csvRows(
   source: RowSource,
   onProgress: (progress: ReadProgress) => void,
 ): AsyncGenerator<ImportRow> {
-  if (!isUtf8(bytes)) throw fileProblem('the CSV is not UTF-8 text; save it as "CSV UTF-8"');
+  if (!isUtf8(bytes)) throw fileProblem(say('import_not_utf8'));
   const input = bytesStream(bytes);
   const reader = new CsvRows();
   // Checked in on_record, as csv-parse reads ahead of the consumer: lines and limits are where it is.
@@ -51,7 +52,7 @@ export async function* csvRows(
       throw limitPassed('cellCharacters', failure.line, '(row)');
     }
     if (failure instanceof CsvParseError) {
-      throw fileProblem(failure.message.replace(/^line \d+: /, ''), failure.line, '(row)');
+      throw fileProblem(failure.reason, failure.line, '(row)');
     }
     throw failure;
   } finally {

@@ -1,5 +1,6 @@
-import { ApiError } from '../errors.js';
+import { ApiError, inLocale } from '../errors.js';
 import { CsvParseError, parseCsv } from '../csv-rows.js';
+import { inEveryLocale, say, textIn } from '../i18n/messages.js';
 
 /**
  * The rows of a jurisdiction import: a JSON array of row objects (or `{ "rows": [...] }`), or a CSV file
@@ -13,14 +14,14 @@ export function readJurisdictionRows(bytes: Uint8Array): unknown[] {
     try {
       parsed = JSON.parse(text);
     } catch (error) {
-      throw new ApiError('validation_failed', 'The file is not valid JSON.', [
+      throw new ApiError('validation_failed', say('jurisdiction_file_not_json'), [
         { path: 'file', message: (error as Error).message },
       ]);
     }
     const rows = Array.isArray(parsed) ? parsed : (parsed as { rows?: unknown }).rows;
     if (!Array.isArray(rows)) {
-      throw new ApiError('validation_failed', 'Send a JSON array of rows, or an object with "rows".', [
-        { path: 'file', message: 'expected an array of rows' },
+      throw new ApiError('validation_failed', say('jurisdiction_file_not_rows'), [
+        { path: 'file', message: say('jurisdiction_file_expected_rows') },
       ]);
     }
     return rows;
@@ -29,7 +30,10 @@ export function readJurisdictionRows(bytes: Uint8Array): unknown[] {
     return parseCsv(text).rows.map((row) => row.values);
   } catch (error) {
     if (error instanceof CsvParseError) {
-      throw new ApiError('validation_failed', error.message, [{ path: 'file', message: error.message }]);
+      const message = inEveryLocale((locale) =>
+        textIn(locale, 'csv_line', { line: error.line, message: inLocale(error.reason, locale) }),
+      );
+      throw new ApiError('validation_failed', message, [{ path: 'file', message }]);
     }
     throw error;
   }

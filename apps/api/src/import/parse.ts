@@ -3,6 +3,7 @@ import { IMPORT_COLUMNS, IMPORT_LIMITS } from '@fourp/domain';
 import ExcelJS from 'exceljs';
 import { REFERENCE_COLUMNS } from '../reference/rows.js';
 import { csvRows } from './csv.js';
+import { say } from '../i18n/messages.js';
 import { fileProblem, ImportFileError, limitPassed } from './file-error.js';
 import type { ImportFormat, ImportLayout, ImportRow, RowSource } from './rows.js';
 import type { ReadProgress } from './stream.js';
@@ -38,13 +39,8 @@ function layoutOf(header: string[]): ImportLayout {
   if (missingTemplate.length === 0 && !header.includes('unit')) return 'template';
   const missingReference = has(REFERENCE_COLUMNS);
   if (missingReference.length === 0) return 'reference';
-  throw new ImportFileError([
-    {
-      row: 1,
-      column: missingTemplate.join(', '),
-      message: `missing columns; use the template (${IMPORT_COLUMNS.join(', ')}) or the reference layout (${REFERENCE_COLUMNS.join(', ')})`,
-    },
-  ]);
+  const layouts = { template: IMPORT_COLUMNS.join(', '), reference: REFERENCE_COLUMNS.join(', ') };
+  throw fileProblem(say('import_missing_columns', layouts), 1, missingTemplate.join(', '));
 }
 
 /**
@@ -55,7 +51,7 @@ export async function openImport(
   bytes: Uint8Array,
   onProgress: (progress: ReadProgress) => void = () => {},
 ): Promise<OpenedImport> {
-  if (bytes.length === 0) throw fileProblem('the file is empty');
+  if (bytes.length === 0) throw fileProblem(say('import_file_empty'));
   if (bytes.length > IMPORT_LIMITS.bytes) throw limitPassed('bytes', 1);
   const format = detectFormat(bytes);
   const source: RowSource = { header: null };
@@ -63,7 +59,7 @@ export async function openImport(
   const first = await reading.next();
   let layout: ImportLayout;
   try {
-    if (source.header === null || source.header.length === 0) throw fileProblem('the file has no header row');
+    if (source.header === null || source.header.length === 0) throw fileProblem(say('import_no_header'));
     layout = layoutOf(source.header);
   } catch (error) {
     await reading.return(undefined);

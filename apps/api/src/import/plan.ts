@@ -11,6 +11,7 @@ import {
   validateObservation,
   type ImportIssue,
   type JurisdictionTree,
+  type Locale,
   type ObservationCell,
   type ObsStatus,
   type UserPrincipal,
@@ -29,6 +30,7 @@ import {
 import { resolveReferenceRow } from '../reference/mapping.js';
 import { toReferenceRow } from '../reference/rows.js';
 import { classifySourceKind } from '../reference/source-kind.js';
+import { textIn, type MessageCode, type MessageParams } from '../i18n/messages.js';
 import type { ImportLayout, ImportRow } from './rows.js';
 
 export type PlannedFigure = FigureReading & { row: number; cell: ObservationCell; source: SourceInput };
@@ -55,7 +57,14 @@ export type ImportPlan = {
   unchanged: number;
 };
 
-export type PlanOptions = { principal: UserPrincipal; now: Date; tree: JurisdictionTree };
+/** `locale` is the language of the row messages. */
+export type PlanOptions = { principal: UserPrincipal; now: Date; tree: JurisdictionTree; locale: Locale };
+
+type Say = <K extends MessageCode>(code: K, params: MessageParams[K]) => string;
+const sayIn =
+  (locale: Locale): Say =>
+  (code, params) =>
+    textIn(locale, code, params);
 
 /** The rows that passed every check that needs no database, and the problems of the others. */
 export type CheckedRows = {
@@ -82,26 +91,31 @@ const YEAR = /^\d{4}$/;
 type Candidate = { figure: PlannedFigure; input: Record<string, unknown> };
 
 /** A template row as the domain's observation input, or the problems that stop it from being one. */
-function fromTemplate({ row, values }: ImportRow): Candidate | ImportIssue[] {
+function fromTemplate({ row, values }: ImportRow, locale: Locale): Candidate | ImportIssue[] {
+  const say = sayIn(locale);
   const get = (column: string) => (values[column] ?? '').trim();
   const issues: ImportIssue[] = [];
   const required = ['indicator', 'jurisdiction', 'year', 'value', 'source_title', 'source_publisher'];
   for (const column of required) {
-    if (get(column) === '') issues.push({ row, column, message: `${column} is required` });
+    if (get(column) === '') issues.push({ row, column, message: say('import_required', { column }) });
   }
-  const number = (column: string, pattern: RegExp, hint: string): number | null => {
+  const number = (
+    column: string,
+    pattern: RegExp,
+    hint: 'import_not_year' | 'import_not_number',
+  ): number | null => {
     const text = get(column);
     if (text === '') return null;
     if (!pattern.test(text)) {
-      issues.push({ row, column, message: `"${text}" is not ${hint}` });
+      issues.push({ row, column, message: say(hint, { text }) });
       return null;
     }
     return Number(text);
   };
-  const year = number('year', YEAR, 'a four-digit year');
-  const yearEnd = number('year_end', YEAR, 'a four-digit year');
-  const value = number('value', NUMBER, 'a plain number (write 1234.5, without thousands separators)');
-  const sourceYear = number('source_year', YEAR, 'a four-digit year');
+  const year = number('year', YEAR, 'import_not_year');
+  const yearEnd = number('year_end', YEAR, 'import_not_year');
+  const value = number('value', NUMBER, 'import_not_number');
+  const sourceYear = number('source_year', YEAR, 'import_not_year');
   const breakdown = parseBreakdown(get('disaggregation'));
   if (!breakdown.ok) issues.push({ row, column: 'disaggregation', message: breakdown.error.message });
   const status = (get('status') || 'A').toUpperCase();
@@ -110,7 +124,7 @@ function fromTemplate({ row, values }: ImportRow): Candidate | ImportIssue[] {
     issues.push({
       row,
       column: 'source_kind',
-      message: `"${get('source_kind')}" is not primary or secondary`,
+      message: say('import_not_source_kind', { text: get('source_kind') }),
     });
   }
   if (issues.length > 0 || year === null || value === null || !breakdown.ok) return issues;
@@ -143,18 +157,11 @@ function fromTemplate({ row, values }: ImportRow): Candidate | ImportIssue[] {
 }
 
 /** A row of the reference CSV, mapped onto the catalogue by the seed's reference mapping. */
-function fromReference({ row, values }: ImportRow): Candidate | ImportIssue[] {
+function fromReference({ row, values }: ImportRow, locale: Locale): Candidate | ImportIssue[] {
   const reference = toReferenceRow(row, values);
-  if ('message' in reference) return [{ row, ...reference }];
+  if ('message' in reference) return [{ row, column: reference.column, message: reference.message[locale] }];
   const resolved = resolveReferenceRow(reference);
-  if (!resolved.ok) {
-    const column = /unit/.test(resolved.message)
-      ? 'unit'
-      : /value/.test(resolved.message)
-        ? 'value'
-        : 'indicator';
-    return [{ row, column, message: resolved.message }];
-  }
+  if (!resolved.ok) return [{ row, column: resolved.column, message: resolved.message[locale] }];
   const o = resolved.value;
   const citation = {
     title: reference.sourceTitle,
@@ -192,7 +199,7 @@ const sameFigure = (f: PlannedFigure, e: ExistingFigure) =>
 /** Problems beyond this many are counted, not listed, so that a file of bad rows costs bounded memory. */
 export const LISTED_ERRORS = 1000;
 
-function issueList() {
+function issueList(say: Say) {
   const listed: ImportIssue[] = [];
   let more = 0;
   let lastRow = 1;
@@ -207,7 +214,10 @@ function issueList() {
     list: (): ImportIssue[] =>
       more === 0
         ? listed
-        : [...listed, { row: lastRow, column: '(file)', message: `and ${more} more problem(s) not listed` }],
+        : [
+            ...listed,
+            { row: lastRow, column: '(file)', message: say('import_more_problems', { count: more }) },
+          ],
   };
 }
 
@@ -220,7 +230,8 @@ export async function checkRows(
   options: PlanOptions,
 ): Promise<CheckedRows> {
   const read = layout === 'template' ? fromTemplate : fromReference;
-  const errors = issueList();
+  const say = sayIn(options.locale);
+  const errors = issueList(say);
   const figures: PlannedFigure[] = [];
   const seen = new Map<string, number>();
   let outOfScope = 0;
@@ -230,7 +241,7 @@ export async function checkRows(
 
   for await (const importRow of rows) {
     rowCount++;
-    const candidate = read(importRow);
+    const candidate = read(importRow, options.locale);
     if (Array.isArray(candidate)) {
       errors.add(...candidate);
       continue;
@@ -263,7 +274,7 @@ export async function checkRows(
       errors.add({
         row: importRow.row,
         column: 'indicator',
-        message: `repeats the figure of row ${first} (same cell and source)`,
+        message: say('import_repeats_row', { first }),
       });
       continue;
     }
@@ -282,6 +293,7 @@ export async function planImport(db: Db, checked: CheckedRows, options: PlanOpti
   const { figures, outOfScope, rowCount } = checked;
   const errors = [...checked.errors];
   const warnings: ImportIssue[] = [];
+  const say = sayIn(options.locale);
 
   const sourceIds = new Map<string, number>();
   for (const source of await listAllSources(db)) sourceIds.set(citationKey(source), source.id);
@@ -307,8 +319,8 @@ export async function planImport(db: Db, checked: CheckedRows, options: PlanOpti
     const previous = previousKey === null ? undefined : previousValues.get(previousKey);
     const outlier = previous === undefined ? null : detectOutlier(figure.value, previous);
     if (outlier) {
-      const explained = figure.note ? ' (explained in note)' : '; explain it in the note column';
-      warnings.push({ row: figure.row, column: 'value', message: `${outlier.message}${explained}` });
+      const message = say('import_outlier', { outlier: outlier.message, explained: Boolean(figure.note) });
+      warnings.push({ row: figure.row, column: 'value', message });
     }
     const sourceId = sourceIds.get(citationKey(figure.source));
     const existing =
@@ -328,7 +340,12 @@ export async function planImport(db: Db, checked: CheckedRows, options: PlanOpti
         errors.push({
           row: figure.row,
           column: 'value',
-          message: `figure ${existing.id} for this cell and source is ${existing.workflowState}${existing.locked ? ' and locked' : ''} with value ${existing.value}; a reviewer must reject or unlock it before it can be changed`,
+          message: say('import_figure_refused', {
+            id: existing.id,
+            state: existing.workflowState,
+            locked: existing.locked,
+            value: existing.value,
+          }),
         });
         continue;
       }

@@ -1,11 +1,12 @@
 import { IMPORT_LIMITS } from '@fourp/domain';
 import ExcelJS from 'exceljs';
 import unzipper from 'unzipper';
+import { say } from '../i18n/messages.js';
 import { fileProblem, ImportFileError, limitPassed } from './file-error.js';
 import type { ImportRow, RowSource } from './rows.js';
 import { bytesStream, type ReadProgress } from './stream.js';
 
-const unreadable = () => fileProblem('the file is not a readable XLSX workbook');
+const unreadable = () => fileProblem(say('import_not_xlsx'));
 
 /**
  * Unpacks every entry into nothing, with the zip reader ExcelJS uses (so the same entries), and stops at
@@ -66,7 +67,7 @@ async function* firstSheetRows(bytes: Uint8Array) {
   let sheet: ExcelJS.stream.xlsx.WorksheetReader | null = null;
   try {
     const first = await sheets.next();
-    if (first.done) throw fileProblem('the workbook has no sheet');
+    if (first.done) throw fileProblem(say('import_no_sheet'));
     sheet = first.value;
     for await (const row of sheet) yield row;
   } finally {

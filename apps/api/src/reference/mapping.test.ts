@@ -179,7 +179,11 @@ describe('resolveReferenceRow', () => {
     [{ valueAsRead: '1,5' }, 'value "1,5" is not a number'],
     [{ valueAsRead: '' }, 'value "" is not a number'],
   ])('rejects %o', (overrides, message) => {
-    expect(resolveReferenceRow(row(overrides))).toEqual({ ok: false, message });
+    expect(resolveReferenceRow(row(overrides))).toEqual({
+      ok: false,
+      column: expect.any(String),
+      message: { en: message, ur: expect.stringMatching(/[\u0600-\u06FF]/) },
+    });
   });
 
   it('converts with the unit factor without floating-point noise', () => {

@@ -1,3 +1,5 @@
+import type { LocalisedDetail } from '../errors.js';
+import { say } from '../i18n/messages.js';
 import { findIndicator, STANDARD_DEFINITION, type Disaggregation, type ObsStatus } from '@fourp/domain';
 import { statusFor } from './source-kind.js';
 
@@ -878,7 +880,9 @@ export type ResolvedObservation = {
   revises: { reason: string; key?: string } | null;
 };
 
-export type ResolveResult = { ok: true; value: ResolvedObservation } | { ok: false; message: string };
+export type ResolveResult =
+  | { ok: true; value: ResolvedObservation }
+  | { ok: false; column: 'indicator' | 'unit' | 'value'; message: LocalisedDetail };
 
 /** The mapping target for a row after its key's row rules are applied, in order. */
 export function targetFor(row: ReferenceRow, mapping: KeyMapping): MappingTarget {
@@ -914,14 +918,15 @@ export function resolveReferenceRow(
   mappings: Readonly<Record<string, KeyMapping>> = REFERENCE_MAPPINGS,
 ): ResolveResult {
   const mapping = mappings[row.key];
-  if (mapping === undefined) return { ok: false, message: `indicator key "${row.key}" has no mapping` };
+  if (mapping === undefined)
+    return { ok: false, column: 'indicator', message: say('reference_unmapped', { key: row.key }) };
   const factor = mapping.units[row.unit];
   if (factor === undefined) {
-    return { ok: false, message: `unit "${row.unit}" is not one the mapping of "${row.key}" converts` };
+    return { ok: false, column: 'unit', message: say('reference_unit', { unit: row.unit, key: row.key }) };
   }
   const read = Number(row.valueAsRead);
   if (row.valueAsRead.trim() === '' || !Number.isFinite(read)) {
-    return { ok: false, message: `value "${row.valueAsRead}" is not a number` };
+    return { ok: false, column: 'value', message: say('reference_value', { text: row.valueAsRead }) };
   }
   const target = targetFor(row, mapping);
   const [startOffset, endOffset] = target.period ?? [0, 0];

@@ -1,3 +1,5 @@
+import type { LocalisedDetail } from '../errors.js';
+import { say } from '../i18n/messages.js';
 import { INDICATORS, type JurisdictionTree } from '@fourp/domain';
 import { parseCsv } from '../csv-rows.js';
 import {
@@ -39,7 +41,7 @@ const wholeNumber = (text: string): number | null =>
   /^\d{4}$/.test(text.trim()) ? Number(text.trim()) : null;
 
 /** What is wrong with a reference row, and in which column. */
-export type ReferenceRowIssue = { column: string; message: string };
+export type ReferenceRowIssue = { column: string; message: LocalisedDetail };
 
 /** The fields of one reference CSV row, or the first problem that stops it from being read. */
 export function toReferenceRow(
@@ -48,14 +50,16 @@ export function toReferenceRow(
 ): ReferenceRow | ReferenceRowIssue {
   const get = (column: string) => (values[column] ?? '').trim();
   const year = wholeNumber(get('year'));
-  if (year === null) return { column: 'year', message: `year "${get('year')}" is not a four-digit year` };
+  if (year === null)
+    return { column: 'year', message: say('reference_year', { column: 'year', text: get('year') }) };
   const sourceYearText = get('source_year');
   const sourceYear = sourceYearText === '' ? null : wholeNumber(sourceYearText);
   if (sourceYearText !== '' && sourceYear === null) {
-    return { column: 'source_year', message: `source_year "${sourceYearText}" is not a four-digit year` };
+    const column = 'source_year';
+    return { column, message: say('reference_year', { column, text: sourceYearText }) };
   }
   if (get('source_title') === '' || get('source_publisher') === '') {
-    return { column: 'source_title', message: 'source_title and source_publisher are required' };
+    return { column: 'source_title', message: say('reference_source_required') };
   }
   return {
     line,
@@ -90,12 +94,12 @@ export function mapReferenceCsv(
   for (const csvRow of rows) {
     const row = toReferenceRow(csvRow.line, csvRow.values);
     if ('message' in row) {
-      issues.push({ line: csvRow.line, message: row.message });
+      issues.push({ line: csvRow.line, message: row.message.en });
       continue;
     }
     const resolved = resolveReferenceRow(row, mappings);
     if (!resolved.ok) {
-      issues.push({ line: row.line, message: resolved.message });
+      issues.push({ line: row.line, message: resolved.message.en });
       continue;
     }
     const o = resolved.value;

@@ -30,6 +30,7 @@ import { jsonResponse, NOT_MODIFIED, problems } from '../openapi/responses.js';
 import { createRouter } from '../openapi/router.js';
 import { requireIndicator, requireJurisdiction } from '../services/lookup.js';
 import { readFigures } from '../services/published/read.js';
+import { say } from '../i18n/messages.js';
 
 const POPULATION = 'population';
 
@@ -69,10 +70,14 @@ export const comparisonRoutes = (deps: RouteDeps) =>
     const allowed = perModesOf(indicator);
     const per = query.per ?? allowed[0]!;
     if (!allowed.includes(per)) {
-      throw new ApiError('validation_failed', 'Invalid query parameter(s): per.', [
+      throw new ApiError('validation_failed', say('invalid_query', { names: 'per' }), [
         {
           path: 'per',
-          message: `${indicator.id} is a ${indicator.measureType}; only per=${allowed[0]} applies`,
+          message: say('compare_per', {
+            indicator: indicator.id,
+            measureType: indicator.measureType,
+            allowed: String(allowed[0]),
+          }),
         },
       ]);
     }

@@ -13,6 +13,7 @@ import { jsonResponse, NOT_MODIFIED, problems } from '../openapi/responses.js';
 import { readDisclosureRun } from '../repos/disclosure.js';
 import { countRecords, pingDatabase, readAuditChainHead, readMigrations } from '../repos/health.js';
 import { lastPublishedChange } from '../services/published/counts.js';
+import { say } from '../i18n/messages.js';
 
 const getHealth = createRoute({
   method: 'get',
@@ -48,7 +49,7 @@ export const healthRoutes = ({ db, now, logger }: RouteDeps) =>
     const read = seesDetails(c.get('principal')) ? details(db) : pingDatabase(db).then(() => ({}));
     const found = await read.catch((error: unknown) => {
       logger.error('health check: database unreachable', { error: String(error) });
-      throw new ApiError('service_unavailable', 'The database is not reachable.');
+      throw new ApiError('service_unavailable', say('database_unreachable'));
     });
     const body: HealthResponse = { data: { status: 'ok', time: now().toISOString(), ...found } };
     return c.json(body, 200, { 'Cache-Control': 'no-store' });

@@ -32,6 +32,7 @@ import {
   type FigureFilter,
   type PagePosition,
 } from '../services/published/read.js';
+import { say } from '../i18n/messages.js';
 
 export const observationCsvColumns: CsvColumn<ListedObservation>[] = [
   { header: 'id', value: (o) => o.id },
@@ -122,8 +123,8 @@ function decodeCursor(cursor: string | undefined): PagePosition | null {
   }
   const parsed = PositionSchema.safeParse(decoded);
   if (!parsed.success) {
-    throw new ApiError('validation_failed', 'Invalid query parameter(s): cursor.', [
-      { path: 'cursor', message: 'not a cursor this API gave' },
+    throw new ApiError('validation_failed', say('invalid_query', { names: 'cursor' }), [
+      { path: 'cursor', message: say('cursor_unknown') },
     ]);
   }
   const [indicator, jurisdiction, year, id] = parsed.data;

@@ -17,6 +17,7 @@ import { findRelease, listReleases, type StoredRelease } from '../repos/releases
 import { CITATION_MEDIA_TYPES, formatCitation } from '../services/release/citation.js';
 import { createRelease } from '../services/release/create.js';
 import { callerOf } from './workflow/guard.js';
+import { say } from '../i18n/messages.js';
 
 /** `webOrigin`: the dashboard, whose /data page is the landing page a citation links to. */
 export type ReleaseRouteDeps = RouteDeps & { exportFiles: ReleaseFiles; webOrigin: string };
@@ -105,7 +106,7 @@ async function viewOf(r: StoredRelease, webOrigin: string): Promise<Release> {
 
 function requireRelease(deps: RouteDeps, id: string): StoredRelease {
   const release = findRelease(deps.db, id);
-  if (release === null) throw new ApiError('not_found', `No release ${id}.`);
+  if (release === null) throw new ApiError('not_found', say('release_not_found', { id }));
   return release;
 }
 

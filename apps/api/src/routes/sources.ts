@@ -18,6 +18,7 @@ import { jsonResponse, listResponse, NOT_MODIFIED, problems } from '../openapi/r
 import { createRouter } from '../openapi/router.js';
 import { findSource, listSources } from '../repos/sources.js';
 import { readFigures } from '../services/published/read.js';
+import { say } from '../i18n/messages.js';
 
 const columns: CsvColumn<SourceSummary>[] = [
   { header: 'id', value: (source) => source.id },
@@ -71,10 +72,10 @@ export const sourceRoutes = (deps: RouteDeps) =>
     .openapi(getSourceRoute, async (c) => {
       const { id } = c.req.valid('param');
       const source = await findSource(deps.db, id);
-      if (!source) throw new ApiError('unknown_source', `There is no source ${id}.`);
+      if (!source) throw new ApiError('unknown_source', say('source_not_found', { id }));
       const observations = await readFigures(deps, null, { sourceId: id });
       if (observations.length === 0 && !seesUnpublishedSources(c.var.principal))
-        throw new ApiError('unknown_source', `There is no source ${id}.`);
+        throw new ApiError('unknown_source', say('source_not_found', { id }));
       const body: SourceResponse = {
         data: { ...source, observationCount: observations.length, observations },
       };

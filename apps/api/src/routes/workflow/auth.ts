@@ -23,6 +23,7 @@ import { logIn, type SignedIn } from '../../services/session/login.js';
 import { changePassword } from '../../services/session/change-password.js';
 import { logOut } from '../../services/session/logout.js';
 import { NO_STORE, access, clientIp, type WorkflowDeps } from './shared.js';
+import { say } from '../../i18n/messages.js';
 
 function meOf(c: Context, user: UserRecord): Me {
   const principal = c.get('principal');
@@ -137,7 +138,7 @@ export const authRoutes = (deps: WorkflowDeps) =>
     .openapi(me, async (c) => {
       const principal = requireUser(c);
       const user = await findUserById(deps.db, principal.userId);
-      if (!user) throw new ApiError('unauthenticated', 'The account no longer exists.');
+      if (!user) throw new ApiError('unauthenticated', say('account_gone'));
       const body: MeResponse = { data: meOf(c, user) };
       return c.json(body, 200, NO_STORE);
     });

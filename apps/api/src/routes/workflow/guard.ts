@@ -4,16 +4,17 @@ import { ApiError } from '../../errors.js';
 import type { Actor } from '../../repos/workflow/audit.js';
 import { permit, type Caller } from '../../services/caller.js';
 import { CSRF_HEADER } from '../../auth/context.js';
+import { say } from '../../i18n/messages.js';
 
 /** The signed-in principal; 401 when anonymous, 403 when a cookie request lacks the CSRF header. */
 export function requireUser(c: Context): UserPrincipal {
   const auth = c.get('auth');
   if (auth.csrfRejected) {
-    throw new ApiError('forbidden', `Send the ${CSRF_HEADER} header with the token from GET /v1/auth/me.`);
+    throw new ApiError('forbidden', say('csrf_missing', { header: CSRF_HEADER }));
   }
   const principal: Principal = c.get('principal');
   if (principal.kind === 'anonymous') {
-    throw new ApiError('unauthenticated', 'Sign in or send an API token to do this.');
+    throw new ApiError('unauthenticated', say('sign_in_required'));
   }
   return principal;
 }

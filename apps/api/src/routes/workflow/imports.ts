@@ -23,6 +23,7 @@ import {
   access,
   type WorkflowDeps,
 } from './shared.js';
+import { say } from '../../i18n/messages.js';
 
 /** The uploaded file: the `file` field of a multipart form, or the raw body. */
 export async function uploadedFile(c: Context): Promise<{ bytes: Uint8Array; filename: string | null }> {
@@ -30,13 +31,13 @@ export async function uploadedFile(c: Context): Promise<{ bytes: Uint8Array; fil
     const form = await c.req.parseBody().catch((error: unknown) => {
       throw new ApiError(
         'validation_failed',
-        `The multipart form cannot be read: ${(error as Error).message}`,
+        say('import_multipart_unreadable', { reason: (error as Error).message }),
       );
     });
     const file = form['file'];
     if (!(file instanceof File)) {
-      throw new ApiError('validation_failed', 'Send the file in the "file" field of the form.', [
-        { path: 'file', message: 'required' },
+      throw new ApiError('validation_failed', say('import_file_field'), [
+        { path: 'file', message: say('required') },
       ]);
     }
     return { bytes: new Uint8Array(await file.arrayBuffer()), filename: file.name || null };

@@ -13,6 +13,7 @@ import { listUsers } from '../../repos/workflow/users.js';
 import { changeUser } from '../../services/user/change.js';
 import { createUser } from '../../services/user/create.js';
 import { IdParamsSchema, NO_STORE, access, type WorkflowDeps } from './shared.js';
+import { say } from '../../i18n/messages.js';
 
 const list = createRoute({
   method: 'get',
@@ -57,6 +58,6 @@ export const userRoutes = (deps: WorkflowDeps) =>
     .openapi(change, async (c) => {
       const { id } = c.req.valid('param');
       const user = await changeUser(deps, callerOf(c), { ...c.req.valid('json'), id });
-      if (!user) throw new ApiError('not_found', `There is no user ${id}.`);
+      if (!user) throw new ApiError('not_found', say('user_not_found', { id }));
       return c.json({ data: user }, 200);
     });

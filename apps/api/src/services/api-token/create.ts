@@ -7,6 +7,7 @@ import { appendAudit } from '../../repos/workflow/audit.js';
 import { insertApiToken, type ApiTokenRecord } from '../../repos/workflow/sessions.js';
 import { inTransaction } from '../../repos/workflow/transaction.js';
 import { permit, type Caller, type ServiceDeps } from '../caller.js';
+import { say } from '../../i18n/messages.js';
 
 /**
  * Issues an API token for a caller signed in with a session (a token may not mint tokens), living
@@ -18,8 +19,7 @@ export async function createApiToken(
   { name, expiresInDays }: z.output<typeof NewApiTokenRequestSchema>,
 ): Promise<{ token: ApiTokenRecord; secret: string }> {
   permit(principal, 'token.manage');
-  if (actor.tokenId !== null)
-    throw new ApiError('forbidden', 'An API token cannot create tokens; sign in to create one.');
+  if (actor.tokenId !== null) throw new ApiError('forbidden', say('token_cannot_create'));
   const secret = newApiToken();
   const at = now();
   const token = await inTransaction(db, async (tx) => {

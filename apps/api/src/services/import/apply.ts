@@ -1,4 +1,4 @@
-import type { ImportReport } from '@fourp/domain';
+import { DEFAULT_LOCALE, type ImportReport } from '@fourp/domain';
 import { planImport } from '../../import/plan.js';
 import { jurisdictionTree } from '../../repos/jurisdictions.js';
 import { appendAudit, type AuditEntry } from '../../repos/workflow/audit.js';
@@ -28,18 +28,18 @@ export type ApplyImportInput = ImportInput & {
  */
 export async function applyImport(
   deps: ServiceDeps,
-  { principal, actor }: Caller,
+  { principal, actor, locale = DEFAULT_LOCALE }: Caller,
   input: ApplyImportInput,
 ): Promise<ImportReport> {
   const { db, now } = deps;
   permit(principal, 'import.run');
   const at = now();
   const { state, filename } = input;
-  const options = { principal, now: at, tree: jurisdictionTree(db) };
+  const options = { principal, now: at, tree: jurisdictionTree(db), locale };
   const parsed = await readImport(input, options);
   return inTransaction(db, async (tx) => {
     const plan = await planImport(tx, parsed.checked, options);
-    if (plan.errors.length > 0) throw rejected(plan);
+    if (plan.errors.length > 0) throw rejected(plan, locale);
     if (plan.inserted === 0 && plan.updated === 0) return reportOf(parsed, plan, false, null);
     const batchId = await insertImportBatch(
       tx,

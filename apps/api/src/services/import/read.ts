@@ -1,6 +1,7 @@
-import type { ImportIssue, ImportReport } from '@fourp/domain';
+import type { ImportIssue, ImportReport, Locale } from '@fourp/domain';
 import { ApiError } from '../../errors.js';
-import { ImportFileError } from '../../import/file-error.js';
+import { ImportFileError, issueIn, issueLine } from '../../import/file-error.js';
+import { textIn } from '../../i18n/messages.js';
 import { openImport, type OpenedImport } from '../../import/parse.js';
 import { checkRows, type CheckedRows, type ImportPlan, type PlanOptions } from '../../import/plan.js';
 import type { ReadProgress } from '../../import/stream.js';
@@ -13,8 +14,6 @@ export type ImportInput = {
 /** The file as read, with the checks that need no database done on each row as it arrived. */
 export type ReadImport = Omit<OpenedImport, 'rows'> & { checked: CheckedRows };
 
-const ROWS_AS_IN_A_SPREADSHEET = 'Rows are numbered as a spreadsheet shows them, the header being row 1.';
-
 /** Import issues as a problem's `errors[]`: structured `row` and `column`, and `path` for generic clients. */
 const issuesAsErrors = (issues: readonly ImportIssue[]) =>
   issues.map((e) => ({
@@ -25,13 +24,14 @@ const issuesAsErrors = (issues: readonly ImportIssue[]) =>
   }));
 
 /** A file past a size limit is too large (413); one past a shape limit, or unreadable, is invalid (400). */
-function refused(error: ImportFileError): ApiError {
-  const errors = issuesAsErrors(error.issues);
-  if (error.limit === null) return new ApiError('validation_failed', error.message, errors);
+function refused(error: ImportFileError, locale: Locale): ApiError {
+  const errors = issuesAsErrors(error.issues.map((issue) => issueIn(issue, locale)));
+  const summary = error.summaryIn(locale);
+  if (error.limit === null) return new ApiError('validation_failed', summary, errors);
   const tooLarge = error.limit === 'rows' || error.limit === 'bytes' || error.limit === 'unpackedBytes';
   return new ApiError(
     tooLarge ? 'payload_too_large' : 'validation_failed',
-    `The file passes an import limit and was not read further, nothing was written: ${error.message}.`,
+    textIn(locale, 'import_limit_passed', { issues: summary }),
     errors,
   );
 }
@@ -48,17 +48,17 @@ export async function readImport(
     const { rows, ...opened } = await openImport(bytes, onProgress);
     return { ...opened, checked: await checkRows({ layout: opened.layout, rows }, options) };
   } catch (error) {
-    if (error instanceof ImportFileError) throw refused(error);
+    if (error instanceof ImportFileError) throw refused(error, options.locale);
     throw error;
   }
 }
 
-/** The refusal of a file with errors: forbidden when a row lies outside the importer's scope. */
-export function rejected({ errors, outOfScope }: ImportPlan): ApiError {
-  const first = errors[0]!;
+/** The refusal of a file with errors, in the language its row messages are in: forbidden when a row lies outside the importer's scope. */
+export function rejected({ errors, outOfScope }: ImportPlan, locale: Locale): ApiError {
+  const first = issueLine(errors[0]!, locale);
   return new ApiError(
     outOfScope > 0 ? 'forbidden' : 'validation_failed',
-    `${errors.length} row(s) cannot be imported, nothing was written. First: row ${first.row}, ${first.column}: ${first.message}. ${ROWS_AS_IN_A_SPREADSHEET}`,
+    textIn(locale, 'import_rows_refused', { count: errors.length, first }),
     issuesAsErrors(errors),
   );
 }

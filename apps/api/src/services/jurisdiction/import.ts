@@ -8,6 +8,7 @@ import {
 import { appendAudit } from '../../repos/workflow/audit.js';
 import { inTransaction } from '../../repos/workflow/transaction.js';
 import { permit, refreshPattern, type Caller, type OperatorCaller, type ServiceDeps } from '../caller.js';
+import { inEveryLocale, say, textIn } from '../../i18n/messages.js';
 
 export type JurisdictionImportInput = { rows: readonly unknown[]; dryRun: boolean; filename?: string | null };
 
@@ -23,18 +24,22 @@ export async function importJurisdictions(
   const { db, now } = deps;
   permit(principal, 'jurisdiction.manage');
   if (rows.length === 0) {
-    throw new ApiError('validation_failed', 'The file holds no rows.', [{ path: 'rows', message: 'empty' }]);
+    throw new ApiError('validation_failed', say('jurisdiction_file_empty'), [
+      { path: 'rows', message: 'empty' },
+    ]);
   }
   const before = readJurisdictions(db);
   const plan = planJurisdictionImport(before, rows);
   if (!plan.ok) {
     const issues = plan.issues.map((issue) => ({
       path: `rows[${issue.row}].${issue.field}`,
-      message: `row ${issue.row}, ${issue.field}: ${issue.message}`,
+      message: inEveryLocale((locale) =>
+        textIn(locale, 'import_issue_at', { row: issue.row, column: issue.field, message: issue.message }),
+      ),
     }));
     throw new ApiError(
       'validation_failed',
-      `${plan.issues.length} problem(s) in the rows; nothing was imported.`,
+      say('jurisdiction_rows_refused', { count: plan.issues.length }),
       issues,
     );
   }

@@ -19,6 +19,7 @@ import {
   resolveSource,
   reviseFigure,
 } from './figure.js';
+import { say } from '../../i18n/messages.js';
 
 export type ObservationCorrectionInput = ObservationCorrectionRequest & { id: number };
 
@@ -40,8 +41,8 @@ export async function correctObservation(
     asOf: before.yearEnd,
   });
   if (sourceId !== undefined && source !== undefined) {
-    throw new ApiError('validation_failed', 'Give either sourceId or source, not both.', [
-      { path: 'sourceId', message: 'Give either sourceId or source, not both.' },
+    throw new ApiError('validation_failed', say('source_either'), [
+      { path: 'sourceId', message: say('source_either') },
     ]);
   }
   const next = applyWorkflowEvent(
@@ -51,8 +52,8 @@ export async function correctObservation(
   if (!next.ok) throw workflowError(next.error);
   const wasReviewed = before.workflowState === 'approved' || before.workflowState === 'published';
   if (wasReviewed && !reason) {
-    throw new ApiError('validation_failed', 'Say why a reviewed figure is corrected.', [
-      { path: 'reason', message: 'required when correcting an approved or published figure' },
+    throw new ApiError('validation_failed', say('correction_reason'), [
+      { path: 'reason', message: say('correction_reason_required') },
     ]);
   }
   const at = now();
@@ -91,8 +92,7 @@ export async function correctObservation(
       if (before.workflowState === 'published') refreshPattern(tx, deps, at, { observationIds: [id] });
     });
   } catch (error) {
-    if (isUniqueViolation(error))
-      throw new ApiError('conflict', 'That source already has a figure for this cell.');
+    if (isUniqueViolation(error)) throw new ApiError('conflict', say('figure_exists'));
     throw error;
   }
   return { observation: await requireObservation(db, id), warnings: checked.value.warnings };

@@ -18,6 +18,7 @@ import {
 import { inTransaction } from '../../repos/workflow/transaction.js';
 import { permit, type Caller, type ServiceDeps } from '../caller.js';
 import { createdEntry, requireComment, requireObservation, resolveSource } from './figure.js';
+import { say } from '../../i18n/messages.js';
 
 export type ObservationWritten = { observation: WorkflowObservation; warnings: ValidationIssue[] };
 
@@ -52,10 +53,7 @@ export async function createObservation(
   const id = await inTransaction(db, async (tx) => {
     const sourceId = await resolveSource(tx, input);
     if ((await findSameCell(tx, cell, sourceId)) !== null) {
-      throw new ApiError(
-        'conflict',
-        'This source already has a figure for this cell; correct it with PATCH instead.',
-      );
+      throw new ApiError('conflict', say('figure_exists_use_patch'));
     }
     const figure: NewObservation = {
       ...cell,

@@ -11,6 +11,7 @@ import {
   type ObservationCorrection,
   type SourceInput,
 } from '../../repos/workflow/observations.js';
+import { say } from '../../i18n/messages.js';
 
 type AuditedFigure = Pick<
   WorkflowObservation,
@@ -86,8 +87,8 @@ export async function resolveSource(
 ): Promise<number> {
   if (ref.sourceId !== undefined) {
     if (!(await findSource(db, ref.sourceId))) {
-      throw new ApiError('unknown_source', `There is no source ${ref.sourceId}.`, [
-        { path, message: `There is no source ${ref.sourceId}; give a new source instead.` },
+      throw new ApiError('unknown_source', say('source_not_found', { id: ref.sourceId }), [
+        { path, message: say('source_not_found_give_new', { id: ref.sourceId }) },
       ]);
     }
     return ref.sourceId;
@@ -98,17 +99,15 @@ export async function resolveSource(
 /** An outlier is saved only with a comment explaining it. */
 export function requireComment(warnings: ValidationIssue[], comment: string | undefined) {
   if (warnings.length > 0 && !comment) {
-    throw new ApiError(
-      'validation_failed',
-      'The value looks like an outlier; explain it in comment to save it.',
-      [{ path: 'comment', message: warnings.map((w) => w.message).join(' ') }],
-    );
+    throw new ApiError('validation_failed', say('figure_outlier_needs_comment'), [
+      { path: 'comment', message: warnings.map((w) => w.message).join(' ') },
+    ]);
   }
 }
 
 export async function requireObservation(db: Db, id: number): Promise<WorkflowObservation> {
   const observation = await findWorkflowObservation(db, id);
-  if (!observation) throw new ApiError('not_found', `There is no observation ${id}.`);
+  if (!observation) throw new ApiError('not_found', say('figure_not_found', { id }));
   return observation;
 }
 

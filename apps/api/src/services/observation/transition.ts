@@ -13,6 +13,7 @@ import { inTransaction } from '../../repos/workflow/transaction.js';
 import { permit, refreshPattern, workflowError, type Caller, type ServiceDeps } from '../caller.js';
 import type { ObservationWritten } from './create.js';
 import { requireObservation } from './figure.js';
+import { inEveryLocale, textIn } from '../../i18n/messages.js';
 
 export type TransitionEvent = Exclude<WorkflowEventType, 'edit'>;
 export type TransitionInput = TransitionRequest & { id: number };
@@ -119,9 +120,11 @@ export async function transitionMany(
       planned.push(await plan(deps.db, principal, event, id, request.reason));
     } catch (error) {
       if (!(error instanceof ApiError)) throw error;
-      throw new ApiError(error.code, `Figure ${id}: ${error.message} Nothing was changed.`, [
-        { path: `ids.${ids.indexOf(id)}`, message: error.message },
-      ]);
+      const reason = inEveryLocale((locale) => error.detailIn(locale));
+      const detail = inEveryLocale((locale) =>
+        textIn(locale, 'batch_refused', { id, reason: reason[locale] }),
+      );
+      throw new ApiError(error.code, detail, [{ path: `ids.${ids.indexOf(id)}`, message: reason }]);
     }
   }
   await commit(deps, actor, event, planned, request);

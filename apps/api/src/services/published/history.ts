@@ -14,6 +14,7 @@ import { findWorkflowObservation, listRevisions } from '../../repos/workflow/obs
 import { permit } from '../caller.js';
 import { isSuppressedForPublic, type ReadDeps } from './read.js';
 import { seesUnsuppressed } from './scope.js';
+import { say } from '../../i18n/messages.js';
 
 const VALUE_KEYS = ['value', 'valueAsRead', 'note'] as const;
 
@@ -70,7 +71,7 @@ export async function readFigureHistory(
   const fullView =
     observation !== null && seesUnsuppressed(principal, observation.jurisdiction, tree, observation.yearEnd);
   if (!observation || (!fullView && observation.workflowState !== 'published')) {
-    throw new ApiError('not_found', `There is no observation ${id}.`);
+    throw new ApiError('not_found', say('figure_not_found', { id }));
   }
   permit(principal, 'observation.history', {
     jurisdictionId: observation.jurisdiction,

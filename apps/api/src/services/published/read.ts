@@ -26,6 +26,7 @@ import {
 } from '../../repos/observations.js';
 import { findRelease, listReleaseFigures } from '../../repos/releases.js';
 import { ApiError } from '../../errors.js';
+import { say } from '../../i18n/messages.js';
 
 export type ReadDeps = { db: Db; suppressionK: number; solver?: Solver };
 export type FigureFilter = Omit<ObservationFilter, 'draftsOf'> & {
@@ -70,7 +71,8 @@ export async function readFigures(
 
 /** The figures of a release as the public saw them when it was made, for everyone. */
 function readRelease(db: Db, release: ReleaseId, filter: FigureFilter): Observation[] {
-  if (findRelease(db, release) === null) throw new ApiError('not_found', `No release ${release}.`);
+  if (findRelease(db, release) === null)
+    throw new ApiError('not_found', say('release_not_found', { id: release }));
   return listReleaseFigures(db, release, filter);
 }
 

@@ -13,6 +13,7 @@ import { inTransaction } from '../../repos/workflow/transaction.js';
 import { permit, type Caller, type ServiceDeps } from '../caller.js';
 import { readFigures } from '../published/read.js';
 import type { ReleaseFiles } from '../../env.js';
+import { say } from '../../i18n/messages.js';
 
 export type ReleaseDeps = ServiceDeps & { suppressionK: number; exportFiles: ReleaseFiles };
 
@@ -45,10 +46,7 @@ export async function createRelease(
     const manifest = diffReleases(previous === null ? [] : listReleaseFigures(tx, previous.id), figures);
     const changes = manifest.added.length + manifest.corrected.length + manifest.withdrawn.length;
     if (previous !== null && changes === 0) {
-      throw new ApiError(
-        'conflict',
-        `Nothing was published, corrected or withdrawn since release ${previous.id}.`,
-      );
+      throw new ApiError('conflict', say('release_nothing_new', { id: previous.id }));
     }
     const id = nextReleaseId(
       at,

@@ -1,13 +1,14 @@
 import type { PasswordChangeRequest } from '@fourp/domain';
 import { hashPassword, passwordProblem, verifyPassword } from '../../auth/password.js';
 import { RateLimitedError, reserveLogin } from '../../auth/rate-limit.js';
-import { ApiError, type ParameterIssue } from '../../errors.js';
+import { ApiError, type LocalisableIssue } from '../../errors.js';
 import { appendAudit } from '../../repos/workflow/audit.js';
 import { markLoginSucceeded } from '../../repos/workflow/login-attempts.js';
 import { revokeUserSessions } from '../../repos/workflow/sessions.js';
 import { inTransaction } from '../../repos/workflow/transaction.js';
 import { findUserWithHashById, updateUser } from '../../repos/workflow/users.js';
 import type { Caller, ServiceDeps } from '../caller.js';
+import { say } from '../../i18n/messages.js';
 
 export type PasswordChangeInput = PasswordChangeRequest & { ip: string };
 
@@ -22,26 +23,22 @@ export async function changePassword(
   { currentPassword, newPassword, ip }: PasswordChangeInput,
 ): Promise<{ revokedSessions: number }> {
   const sessionId = actor.sessionId;
-  if (sessionId === null)
-    throw new ApiError('forbidden', 'Sign in to change your password; an API token cannot change it.');
+  if (sessionId === null) throw new ApiError('forbidden', say('password_needs_session'));
   const user = await findUserWithHashById(db, principal.userId);
-  if (!user) throw new ApiError('unauthenticated', 'The account no longer exists.');
+  if (!user) throw new ApiError('unauthenticated', say('account_gone'));
   const reserved = reserveLogin(db, user.email, ip, now());
   if ('retryAfter' in reserved)
     throw new RateLimitedError(
       reserved.retryAfter,
-      `Too many wrong passwords for ${user.email}; try again in ${reserved.retryAfter} seconds.`,
+      say('password_rate_limited', { email: user.email, seconds: reserved.retryAfter }),
     );
-  const issues: ParameterIssue[] = [];
+  const issues: LocalisableIssue[] = [];
   if (await verifyPassword(currentPassword, user.passwordHash)) await markLoginSucceeded(db, reserved.id);
-  else issues.push({ path: 'currentPassword', message: 'The current password is wrong.' });
+  else issues.push({ path: 'currentPassword', message: say('password_current_wrong') });
   const weak =
-    newPassword === currentPassword
-      ? 'The new password must differ from the current one.'
-      : passwordProblem(newPassword, user.email);
+    newPassword === currentPassword ? say('password_same') : passwordProblem(newPassword, user.email);
   if (weak) issues.push({ path: 'newPassword', message: weak });
-  if (issues.length > 0)
-    throw new ApiError('validation_failed', issues.map((i) => i.message).join(' '), issues);
+  if (issues.length > 0) throw ApiError.invalid(issues);
   const passwordHash = await hashPassword(newPassword);
   const at = now();
   return inTransaction(db, async (tx) => {

@@ -10,11 +10,12 @@ import { insertSession, type SessionRecord } from '../../repos/workflow/sessions
 import { inTransaction } from '../../repos/workflow/transaction.js';
 import { findUserByEmail, normaliseEmail, updateUser, type UserRecord } from '../../repos/workflow/users.js';
 import type { ServiceDeps } from '../caller.js';
+import { say } from '../../i18n/messages.js';
 
 /** Too many failed sign-ins for this email or from this address; `retryAfter` is in seconds. */
 export class LoginRateLimitedError extends RateLimitedError {
   constructor(retryAfter: number, email: string) {
-    super(retryAfter, `Too many failed sign-ins for ${email}; try again in ${retryAfter} seconds.`);
+    super(retryAfter, say('login_rate_limited', { email, seconds: retryAfter }));
   }
 }
 
@@ -57,7 +58,7 @@ export async function logIn({ db, now }: ServiceDeps, input: LoginInput): Promis
     );
     return opened;
   });
-  if (!user || !session) throw new ApiError('unauthenticated', 'The email or password is wrong.');
+  if (!user || !session) throw new ApiError('unauthenticated', say('login_wrong'));
   const { passwordHash: _hash, ...record } = user;
   return { user: record, session, cookieSecret };
 }

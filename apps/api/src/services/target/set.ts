@@ -8,6 +8,7 @@ import { inTransaction } from '../../repos/workflow/transaction.js';
 import { requireIndicator, requireJurisdiction } from '../lookup.js';
 import { permit, type Caller, type ServiceDeps } from '../caller.js';
 import { resolveSource } from '../observation/figure.js';
+import { say } from '../../i18n/messages.js';
 
 const targetView = (t: Target | undefined) =>
   t && {
@@ -27,11 +28,9 @@ export async function setTarget(
   requireJurisdiction(tree, input.jurisdiction);
   permit(principal, 'target.set', { jurisdictionId: input.jurisdiction, tree });
   if (indicator.direction === 'neutral') {
-    throw new ApiError(
-      'validation_failed',
-      `${indicator.id} has no desired direction, so it cannot have a target.`,
-      [{ path: 'indicator', message: 'a neutral indicator cannot have a target' }],
-    );
+    throw new ApiError('validation_failed', say('target_neutral', { indicator: indicator.id }), [
+      { path: 'indicator', message: say('target_neutral_issue') },
+    ]);
   }
   const at = now();
   const which = { jurisdiction: input.jurisdiction, indicator: input.indicator };

@@ -8,6 +8,7 @@ import { findUserById, updateUser, type UserRecord } from '../../repos/workflow/
 import { permit, type Caller, type ServiceDeps } from '../caller.js';
 import { jurisdictionTree } from '../../repos/jurisdictions.js';
 import { roleScopeIssues } from './create.js';
+import { say } from '../../i18n/messages.js';
 
 /** Changes an account's role, jurisdiction, name, password or whether it is disabled; a new password signs the user out everywhere. */
 export async function changeUser(
@@ -17,7 +18,7 @@ export async function changeUser(
 ): Promise<UserRecord | null> {
   permit(principal, 'user.manage');
   const before = await findUserById(db, id);
-  if (!before) throw new ApiError('not_found', `There is no user ${id}.`);
+  if (!before) throw new ApiError('not_found', say('user_not_found', { id }));
   const issues = roleScopeIssues(
     change.role ?? before.role,
     change.jurisdictionId === undefined ? before.jurisdictionId : change.jurisdictionId,
@@ -25,8 +26,7 @@ export async function changeUser(
   );
   const weak = password === undefined ? null : passwordProblem(password, before.email);
   if (weak) issues.push({ path: 'password', message: weak });
-  if (issues.length > 0)
-    throw new ApiError('validation_failed', issues.map((i) => i.message).join(' '), issues);
+  if (issues.length > 0) throw ApiError.invalid(issues);
   const passwordHash = password === undefined ? undefined : await hashPassword(password);
   const at = now();
   return inTransaction(db, async (tx) => {

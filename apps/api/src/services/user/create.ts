@@ -1,11 +1,12 @@
 import { EmailSchema, type JurisdictionId, type JurisdictionTree, type Role } from '@fourp/domain';
 import { hashPassword, passwordProblem } from '../../auth/password.js';
-import { ApiError, type ParameterIssue } from '../../errors.js';
+import { ApiError, type LocalisableIssue } from '../../errors.js';
 import { jurisdictionTree } from '../../repos/jurisdictions.js';
 import { appendAudit } from '../../repos/workflow/audit.js';
 import { inTransaction } from '../../repos/workflow/transaction.js';
 import { findUserByEmail, insertUser, normaliseEmail, type UserRecord } from '../../repos/workflow/users.js';
 import { permit, type Caller, type OperatorCaller, type ServiceDeps } from '../caller.js';
+import { say } from '../../i18n/messages.js';
 
 export type NewAccount = {
   email: string;
@@ -20,15 +21,15 @@ export function roleScopeIssues(
   role: Role,
   jurisdictionId: JurisdictionId | null,
   tree: JurisdictionTree,
-): ParameterIssue[] {
+): LocalisableIssue[] {
   if (jurisdictionId !== null && !tree.find(jurisdictionId)) {
-    return [{ path: 'jurisdictionId', message: `There is no jurisdiction "${jurisdictionId}".` }];
+    return [{ path: 'jurisdictionId', message: say('user_unknown_jurisdiction', { id: jurisdictionId }) }];
   }
   if (role === 'district_official' && jurisdictionId === null) {
     return [
       {
         path: 'jurisdictionId',
-        message: 'A district official needs the jurisdiction they enter figures for.',
+        message: say('user_official_needs_jurisdiction'),
       },
     ];
   }
@@ -42,18 +43,16 @@ export async function createUser(
   account: NewAccount,
 ): Promise<UserRecord> {
   permit(principal, 'user.manage');
-  const issues: ParameterIssue[] = [];
+  const issues: LocalisableIssue[] = [];
   if (!EmailSchema.safeParse(account.email.trim()).success) {
-    issues.push({ path: 'email', message: `"${account.email}" is not an email address.` });
+    issues.push({ path: 'email', message: say('email_invalid', { email: account.email }) });
   }
   const weak = passwordProblem(account.password, account.email);
   if (weak) issues.push({ path: 'password', message: weak });
   issues.push(...roleScopeIssues(account.role, account.jurisdictionId, jurisdictionTree(db)));
-  if (issues.length > 0) {
-    throw new ApiError('validation_failed', issues.map((i) => i.message).join(' '), issues);
-  }
+  if (issues.length > 0) throw ApiError.invalid(issues);
   if (await findUserByEmail(db, account.email)) {
-    throw new ApiError('conflict', `An account for ${normaliseEmail(account.email)} already exists.`);
+    throw new ApiError('conflict', say('account_exists', { email: normaliseEmail(account.email) }));
   }
   const passwordHash = await hashPassword(account.password);
   const at = now();
