@@ -34,7 +34,8 @@ describe('parseCsv', () => {
   });
 
   it('rejects a row with the wrong number of fields, naming its line', () => {
-    expect(() => parseCsv('a,b\n1,2\n3\n')).toThrow(new CsvParseError(3, 'expected 2 fields, found 1'));
+    const reason = { en: 'expected 2 fields, found 1', ur: '2 خانے متوقع تھے، 1 ملے' };
+    expect(() => parseCsv('a,b\n1,2\n3\n')).toThrow(new CsvParseError(3, reason));
   });
 
   it('rejects an unclosed quote, naming the line where it opened', () => {

@@ -73,7 +73,7 @@ describe('an Urdu official sees the API’s refusals in Urdu', () => {
       await page.locator('input[type="radio"][value="new"]').check();
       await page.locator('#field-source-title').fill('Urdu e2e entry');
       await page.locator('#field-source-publisher').fill('Gujrat police (e2e)');
-      await page.locator('button[formaction="?/save"]').click();
+      await page.locator('form[action="?/save"] button.primary[type="submit"]').click();
       await page.waitForLoadState('networkidle');
     };
     await figure();

@@ -4,7 +4,7 @@ import ExcelJS from 'exceljs';
 import { REFERENCE_COLUMNS } from '../reference/rows.js';
 import { csvRows } from './csv.js';
 import { say } from '../i18n/messages.js';
-import { fileProblem, ImportFileError, limitPassed } from './file-error.js';
+import { fileProblem, limitPassed } from './file-error.js';
 import type { ImportFormat, ImportLayout, ImportRow, RowSource } from './rows.js';
 import type { ReadProgress } from './stream.js';
 import { xlsxRows } from './xlsx.js';
