@@ -18,6 +18,7 @@ import {
   SourceSchema,
   TEXT_LIMITS,
   YearSchema,
+  FROM_NOT_AFTER_TO,
 } from './contracts.js';
 import { CodeListSchema } from './code-lists.js';
 import { PER_MODES } from './normalise.js';
@@ -34,9 +35,6 @@ const listFormat = ResponseFormatSchema.optional().describe(
 );
 const jsonOnly = z.literal('json').optional().describe('only json is available for this resource');
 const queryYear = z.coerce.number().int().min(MIN_YEAR).max(MAX_YEAR);
-const fromBeforeTo = (q: { from?: number | undefined; to?: number | undefined }) =>
-  q.from === undefined || q.to === undefined || q.from <= q.to;
-const fromBeforeToIssue = { path: ['from'], message: 'from must not be later than to' };
 
 /** Room for a district's neighbours (up to seven) beside Punjab, Pakistan and the benchmarks. */
 const MAX_COMPARED_JURISDICTIONS = 12;
@@ -109,7 +107,7 @@ export const ObservationsQuerySchema = z
     release: releaseQuery,
     format: listFormat,
   })
-  .refine(fromBeforeTo, fromBeforeToIssue);
+  .refine(...FROM_NOT_AFTER_TO);
 export type ObservationsQuery = z.infer<typeof ObservationsQuerySchema>;
 
 export const BulkFormatSchema = z.enum(['ndjson', 'csv']);
@@ -120,7 +118,7 @@ export const ObservationsBulkQuerySchema = z
     ...observationSelection,
     format: BulkFormatSchema.default('ndjson').describe('ndjson (default: one figure per line) or csv'),
   })
-  .refine(fromBeforeTo, fromBeforeToIssue);
+  .refine(...FROM_NOT_AFTER_TO);
 export type ObservationsBulkQuery = z.infer<typeof ObservationsBulkQuerySchema>;
 
 export const PerModeSchema = z.enum(PER_MODES);
@@ -136,7 +134,7 @@ export const CompareQuerySchema = z
     release: releaseQuery,
     format: jsonOnly,
   })
-  .refine(fromBeforeTo, fromBeforeToIssue);
+  .refine(...FROM_NOT_AFTER_TO);
 export type CompareQuery = z.infer<typeof CompareQuerySchema>;
 
 export const ScorecardQuerySchema = z.object({

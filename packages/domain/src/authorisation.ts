@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import type { AsOf, JurisdictionTree } from './catalogue/jurisdiction-tree.js';
 import { JurisdictionIdSchema, TEXT_LIMITS, type JurisdictionId, type WorkflowState } from './contracts.js';
+import { reason, renderReason, type Reason } from './i18n/reasons.js';
 
 export const ROLES = ['admin', 'provincial_reviewer', 'district_official', 'donor', 'researcher'] as const;
 export const RoleSchema = z.enum(ROLES);
@@ -82,8 +83,17 @@ export const POLICY: Record<Role, Partial<Record<Action, Reach>>> = {
  */
 export type AuthorizationTarget =
   { jurisdictionId?: undefined } | { jurisdictionId: JurisdictionId; tree: JurisdictionTree; asOf?: AsOf };
+/** A refusal names its code, the reason it gives (to render in the reader's language) and that reason in English. */
 export type Authorization =
-  { allowed: true } | { allowed: false; reason: 'unauthenticated' | 'forbidden'; message: string };
+  | { allowed: true }
+  | { allowed: false; reason: 'unauthenticated' | 'forbidden'; message: string; why: Reason };
+
+const refuse = (code: 'unauthenticated' | 'forbidden', why: Reason): Authorization => ({
+  allowed: false,
+  reason: code,
+  message: renderReason(why),
+  why,
+});
 
 /** The jurisdiction at the root of the principal's scope; null when it has none (or is not signed in). */
 export function scopeOf(principal: Principal): JurisdictionId | null {
@@ -102,25 +112,24 @@ export function authorize(
   target: AuthorizationTarget = {},
 ): Authorization {
   if (principal.kind === 'anonymous') {
-    return { allowed: false, reason: 'unauthenticated', message: 'Sign in or send an API token to do this.' };
+    return refuse('unauthenticated', reason('auth_sign_in', {}));
   }
   const reach = POLICY[principal.role][action];
   if (reach === undefined) {
-    return { allowed: false, reason: 'forbidden', message: `A ${principal.role} may not ${action}.` };
+    return refuse('forbidden', reason('auth_role_may_not', { role: principal.role, action }));
   }
   if (reach === 'anywhere' || target.jurisdictionId === undefined) {
     return reach === 'anywhere' || scopeOf(principal) !== null
       ? { allowed: true }
-      : { allowed: false, reason: 'forbidden', message: `Your account has no jurisdiction to ${action} in.` };
+      : refuse('forbidden', reason('auth_no_jurisdiction', { action }));
   }
   const scope = scopeOf(principal);
   if (scope !== null && target.tree.isWithin(target.jurisdictionId, scope, target.asOf))
     return { allowed: true };
-  return {
-    allowed: false,
-    reason: 'forbidden',
-    message: `A ${principal.role} for ${scope ?? 'no jurisdiction'} may not ${action} for ${target.jurisdictionId}.`,
-  };
+  return refuse(
+    'forbidden',
+    reason('auth_out_of_scope', { role: principal.role, scope, action, jurisdiction: target.jurisdictionId }),
+  );
 }
 
 /** Shorthand for `authorize(...).allowed`. */
