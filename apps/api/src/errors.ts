@@ -1,4 +1,4 @@
-import type { DomainError, Locale, Problem } from '@fourp/domain';
+import { renderInEveryLocale, type DomainError, type Locale, type Problem } from '@fourp/domain';
 import type { Context } from 'hono';
 import { HTTPException } from 'hono/http-exception';
 import type { ContentfulStatusCode } from 'hono/utils/http-status';
@@ -88,7 +88,8 @@ export type LocalisedDetail = Record<Locale, string>;
 
 const WHERE_UR = { query: 'کوئری', path: 'راستے', body: 'مواد' } as const;
 
-export type ParameterIssue = { path: string; message: string };
+/** `localised`: the message in every language, when it was written so; `message` is then its English. */
+export type ParameterIssue = { path: string; message: string; localised?: LocalisedDetail };
 
 export class ApiError extends Error {
   readonly code: ApiErrorCode;
@@ -119,7 +120,11 @@ export class ApiError extends Error {
   }
 
   static fromDomain(error: DomainError): ApiError {
-    return new ApiError(error.code, error.message, error.issues);
+    return new ApiError(
+      error.code,
+      error.why === undefined ? error.message : renderInEveryLocale(error.why),
+      error.issues,
+    );
   }
 }
 
@@ -135,7 +140,13 @@ export function problemResponse(c: Context<AppEnv>, error: ApiError, headers: Re
     detail: error.localised?.[locale] ?? error.message,
     code: error.code,
     requestId: c.get('requestId') ?? '',
-    ...(error.errors ? { errors: error.errors } : {}),
+    ...(error.errors
+      ? {
+          errors: error.errors.map(({ localised, ...issue }) =>
+            localised === undefined ? issue : { ...issue, message: localised[locale] },
+          ),
+        }
+      : {}),
   };
   return c.body(JSON.stringify(body), error.status, {
     ...headers,

@@ -21,6 +21,8 @@ import {
   FROM_NOT_AFTER_TO,
 } from './contracts.js';
 import { CodeListSchema } from './code-lists.js';
+import { sayError } from './i18n/message-locale.js';
+import { reason } from './i18n/reasons.js';
 import { PER_MODES } from './normalise.js';
 import { ComparisonSchema, IntervalSchema, ScorecardSchema } from './results.js';
 import { releaseQuery } from './releases.js';
@@ -81,7 +83,7 @@ export const MAX_OBSERVATIONS_LIMIT = 10000;
 export const ObservationCursorSchema = z
   .string()
   .max(400)
-  .regex(/^[A-Za-z0-9_-]+$/, 'a cursor from meta.next or the Link header')
+  .regex(/^[A-Za-z0-9_-]+$/, sayError(reason('cursor_format', {})))
   .describe('where the page starts: pass on the cursor of `meta.next` or the `Link: rel="next"` header');
 
 const observationSelection = {
@@ -154,7 +156,7 @@ export type MeasuresQuery = z.infer<typeof MeasuresQuerySchema>;
 export const MeasureIdSchema = z
   .string()
   .max(TEXT_LIMITS.id)
-  .regex(/^[a-z][a-z0-9_]*$/, 'a snake_case measure id');
+  .regex(/^[a-z][a-z0-9_]*$/, sayError(reason('measure_id_format', {})));
 export const MeasureParamsSchema = z.object({ id: MeasureIdSchema });
 
 export const CoverageQuerySchema = z.object({

@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import type { AsOf, JurisdictionTree } from './catalogue/jurisdiction-tree.js';
 import { JurisdictionIdSchema, TEXT_LIMITS, type JurisdictionId, type WorkflowState } from './contracts.js';
+import { sayError } from './i18n/message-locale.js';
 import { reason, renderReason, type Reason } from './i18n/reasons.js';
 
 export const ROLES = ['admin', 'provincial_reviewer', 'district_official', 'donor', 'researcher'] as const;
@@ -174,7 +175,7 @@ export const MAX_PASSWORD_LENGTH = 1024;
 /** Days an API token lives at most, and by default. */
 export const MAX_TOKEN_DAYS = 90;
 
-export const EmailSchema = z.email('an email address such as name@example.org').max(254);
+export const EmailSchema = z.email(sayError(reason('email_format', {}))).max(254);
 
 export const UserSchema = z.object({
   id: z.string(),
@@ -188,8 +189,15 @@ export const UserSchema = z.object({
 export type User = z.infer<typeof UserSchema>;
 
 export const LoginRequestSchema = z.object({
-  email: z.string().trim().min(1, 'email is required').max(254),
-  password: z.string().min(1, 'password is required').max(MAX_PASSWORD_LENGTH),
+  email: z
+    .string()
+    .trim()
+    .min(1, sayError(reason('field_required', { field: 'email' })))
+    .max(254),
+  password: z
+    .string()
+    .min(1, sayError(reason('field_required', { field: 'password' })))
+    .max(MAX_PASSWORD_LENGTH),
 });
 export type LoginRequest = z.infer<typeof LoginRequestSchema>;
 
@@ -245,19 +253,29 @@ export const ApiTokenSchema = z.object({
 });
 export type ApiToken = z.infer<typeof ApiTokenSchema>;
 export const NewApiTokenRequestSchema = z.object({
-  name: z.string().trim().min(1, 'name the token, e.g. "monthly export"').max(TEXT_LIMITS.short),
+  name: z
+    .string()
+    .trim()
+    .min(1, sayError(reason('token_name_required', {})))
+    .max(TEXT_LIMITS.short),
   expiresInDays: z
     .number()
     .int()
     .min(1)
-    .max(MAX_TOKEN_DAYS, `a token lives at most ${MAX_TOKEN_DAYS} days`)
+    .max(MAX_TOKEN_DAYS, sayError(reason('token_too_long', { days: MAX_TOKEN_DAYS })))
     .default(MAX_TOKEN_DAYS),
 });
 
 /** A password change by the signed-in user; the current password proves it is them. */
 export const PasswordChangeRequestSchema = z.object({
-  currentPassword: z.string().min(1, 'currentPassword is required').max(MAX_PASSWORD_LENGTH),
-  newPassword: z.string().min(1, 'newPassword is required').max(MAX_PASSWORD_LENGTH),
+  currentPassword: z
+    .string()
+    .min(1, sayError(reason('field_required', { field: 'currentPassword' })))
+    .max(MAX_PASSWORD_LENGTH),
+  newPassword: z
+    .string()
+    .min(1, sayError(reason('field_required', { field: 'newPassword' })))
+    .max(MAX_PASSWORD_LENGTH),
 });
 export type PasswordChangeRequest = z.infer<typeof PasswordChangeRequestSchema>;
 export const NewApiTokenResponseSchema = z.object({

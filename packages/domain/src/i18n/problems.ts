@@ -34,6 +34,12 @@ export type ProblemParams = {
   category_not_in_code_list: CodeListProblem;
   jurisdiction_id_format: Record<string, never>;
   indicator_id_format: Record<string, never>;
+  measure_id_format: Record<string, never>;
+  cursor_format: Record<string, never>;
+  email_format: Record<string, never>;
+  field_required: { field: string };
+  token_name_required: Record<string, never>;
+  token_too_long: { days: number };
   breakdown_not_a_pair: { part: string };
   breakdown_dimension_twice: { dimension: string };
   breakdown_malformed: { dimensions: readonly string[] };
@@ -103,6 +109,12 @@ export const PROBLEMS_EN: ProblemTemplates = {
   category_not_in_code_list: codeListEn,
   jurisdiction_id_format: () => 'a jurisdiction id such as PK-PB-GUJRAT, IT or ES',
   indicator_id_format: () => 'a snake_case indicator id',
+  measure_id_format: () => 'a snake_case measure id',
+  cursor_format: () => 'a cursor from meta.next or the Link header',
+  email_format: () => 'an email address such as name@example.org',
+  field_required: (p) => `${p.field} is required`,
+  token_name_required: () => 'name the token, e.g. "monthly export"',
+  token_too_long: (p) => `a token lives at most ${p.days} days`,
   breakdown_not_a_pair: (p) => `"${p.part}" is not dimension=category`,
   breakdown_dimension_twice: (p) => `${p.dimension} is given twice`,
   breakdown_malformed: (p) =>
@@ -195,6 +207,12 @@ export const PROBLEMS_UR: ProblemTemplates = {
   category_not_in_code_list: codeListUr,
   jurisdiction_id_format: () => 'دائرۂ اختیار کا شناختی کوڈ درکار ہے، جیسے PK-PB-GUJRAT، IT یا ES',
   indicator_id_format: () => 'snake_case میں اشاریے کا شناختی کوڈ درکار ہے',
+  measure_id_format: () => 'snake_case میں پالیسی اقدام کا شناختی کوڈ درکار ہے',
+  cursor_format: () => 'meta.next یا Link ہیڈر سے لیا گیا cursor درکار ہے',
+  email_format: () => 'ای میل پتا درکار ہے، جیسے name@example.org',
+  field_required: (p) => `${p.field} ضروری ہے`,
+  token_name_required: () => 'ٹوکن کا نام لکھیں، مثلاً "monthly export"',
+  token_too_long: (p) => `ٹوکن زیادہ سے زیادہ ${p.days} دن کارآمد رہتا ہے`,
   breakdown_not_a_pair: (p) => `"${p.part}"، dimension=category کی صورت میں نہیں`,
   breakdown_dimension_twice: (p) => `${p.dimension} دو بار دیا گیا ہے`,
   breakdown_malformed: (p) =>

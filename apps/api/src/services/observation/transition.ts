@@ -119,9 +119,15 @@ export async function transitionMany(
       planned.push(await plan(deps.db, principal, event, id, request.reason));
     } catch (error) {
       if (!(error instanceof ApiError)) throw error;
-      throw new ApiError(error.code, `Figure ${id}: ${error.message} Nothing was changed.`, [
-        { path: `ids.${ids.indexOf(id)}`, message: error.message },
-      ]);
+      const why = error.localised ?? { en: error.message, ur: error.message };
+      throw new ApiError(
+        error.code,
+        {
+          en: `Figure ${id}: ${why.en} Nothing was changed.`,
+          ur: `عدد ${id}: ${why.ur} کچھ تبدیل نہیں کیا گیا۔`,
+        },
+        [{ path: `ids.${ids.indexOf(id)}`, message: error.message, localised: why }],
+      );
     }
   }
   await commit(deps, actor, event, planned, request);
