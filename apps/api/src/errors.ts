@@ -1,4 +1,4 @@
-import type { DomainError, Locale, Problem } from '@fourp/domain';
+import { renderInEveryLocale, type DomainError, type Locale, type Problem } from '@fourp/domain';
 import type { Context } from 'hono';
 import { HTTPException } from 'hono/http-exception';
 import type { ContentfulStatusCode } from 'hono/utils/http-status';
@@ -89,9 +89,12 @@ export type LocalisedDetail = Record<Locale, string>;
 
 const WHERE_UR = { query: 'کوئری', path: 'راستے', body: 'مواد' } as const;
 
-export type ParameterIssue = { path: string; message: string };
-/** A parameter issue whose message the API writes in every language. */
-export type LocalisableIssue = Omit<ParameterIssue, 'message'> & { message: string | LocalisedDetail };
+/** `localised`: the message in every language, when it was written so; `message` is then its English. */
+export type ParameterIssue = { path: string; message: string; localised?: LocalisedDetail };
+/** A parameter issue whose message may be written in every language. */
+export type LocalisableIssue = Omit<ParameterIssue, 'message' | 'localised'> & {
+  message: string | LocalisedDetail;
+};
 
 export const inLocale = (text: string | LocalisedDetail, locale: Locale) =>
   typeof text === 'string' ? text : text[locale];
@@ -99,19 +102,25 @@ export const inLocale = (text: string | LocalisedDetail, locale: Locale) =>
 export class ApiError extends Error {
   readonly code: ApiErrorCode;
   readonly status: ContentfulStatusCode;
-  /** The issues in English, as CLI and tests read them; `errorsIn` gives them in another language. */
+  /** The issues with their English message, as CLI and tests read them; `errorsIn` gives them in a language. */
   readonly errors: ParameterIssue[] | undefined;
   readonly localised: LocalisedDetail | null;
-  private readonly issues: LocalisableIssue[] | undefined;
 
-  constructor(code: ApiErrorCode, detail: string | LocalisedDetail, errors?: LocalisableIssue[]) {
+  constructor(
+    code: ApiErrorCode,
+    detail: string | LocalisedDetail,
+    errors?: readonly (ParameterIssue | LocalisableIssue)[],
+  ) {
     super(inLocale(detail, 'en'));
     this.localised = typeof detail === 'string' ? null : detail;
     this.name = 'ApiError';
     this.code = code;
     this.status = STATUS_BY_CODE[code];
-    this.issues = errors;
-    this.errors = errors?.map((issue) => ({ ...issue, message: inLocale(issue.message, 'en') }));
+    this.errors = errors?.map((issue) =>
+      typeof issue.message === 'string'
+        ? (issue as ParameterIssue)
+        : { ...issue, message: issue.message.en, localised: issue.message },
+    );
   }
 
   detailIn(locale: Locale): string {
@@ -119,7 +128,9 @@ export class ApiError extends Error {
   }
 
   errorsIn(locale: Locale): ParameterIssue[] | undefined {
-    return this.issues?.map((issue) => ({ ...issue, message: inLocale(issue.message, locale) }));
+    return this.errors?.map(({ localised, ...issue }) =>
+      localised === undefined ? issue : { ...issue, message: localised[locale] },
+    );
   }
 
   static fromZod(error: ZodError, where: 'query' | 'path' | 'body'): ApiError {
@@ -142,7 +153,11 @@ export class ApiError extends Error {
   }
 
   static fromDomain(error: DomainError): ApiError {
-    return new ApiError(error.code, error.message, error.issues);
+    return new ApiError(
+      error.code,
+      error.why === undefined ? error.message : renderInEveryLocale(error.why),
+      error.issues,
+    );
   }
 }
 

@@ -18,8 +18,11 @@ import {
   SourceSchema,
   TEXT_LIMITS,
   YearSchema,
+  FROM_NOT_AFTER_TO,
 } from './contracts.js';
 import { CodeListSchema } from './code-lists.js';
+import { sayError } from './i18n/message-locale.js';
+import { reason } from './i18n/reasons.js';
 import { PER_MODES } from './normalise.js';
 import { ComparisonSchema, IntervalSchema, ScorecardSchema } from './results.js';
 import { releaseQuery } from './releases.js';
@@ -34,9 +37,6 @@ const listFormat = ResponseFormatSchema.optional().describe(
 );
 const jsonOnly = z.literal('json').optional().describe('only json is available for this resource');
 const queryYear = z.coerce.number().int().min(MIN_YEAR).max(MAX_YEAR);
-const fromBeforeTo = (q: { from?: number | undefined; to?: number | undefined }) =>
-  q.from === undefined || q.to === undefined || q.from <= q.to;
-const fromBeforeToIssue = { path: ['from'], message: 'from must not be later than to' };
 
 /** Room for a district's neighbours (up to seven) beside Punjab, Pakistan and the benchmarks. */
 const MAX_COMPARED_JURISDICTIONS = 12;
@@ -83,7 +83,7 @@ export const MAX_OBSERVATIONS_LIMIT = 10000;
 export const ObservationCursorSchema = z
   .string()
   .max(400)
-  .regex(/^[A-Za-z0-9_-]+$/, 'a cursor from meta.next or the Link header')
+  .regex(/^[A-Za-z0-9_-]+$/, sayError(reason('cursor_format', {})))
   .describe('where the page starts: pass on the cursor of `meta.next` or the `Link: rel="next"` header');
 
 const observationSelection = {
@@ -109,7 +109,7 @@ export const ObservationsQuerySchema = z
     release: releaseQuery,
     format: listFormat,
   })
-  .refine(fromBeforeTo, fromBeforeToIssue);
+  .refine(...FROM_NOT_AFTER_TO);
 export type ObservationsQuery = z.infer<typeof ObservationsQuerySchema>;
 
 export const BulkFormatSchema = z.enum(['ndjson', 'csv']);
@@ -120,7 +120,7 @@ export const ObservationsBulkQuerySchema = z
     ...observationSelection,
     format: BulkFormatSchema.default('ndjson').describe('ndjson (default: one figure per line) or csv'),
   })
-  .refine(fromBeforeTo, fromBeforeToIssue);
+  .refine(...FROM_NOT_AFTER_TO);
 export type ObservationsBulkQuery = z.infer<typeof ObservationsBulkQuerySchema>;
 
 export const PerModeSchema = z.enum(PER_MODES);
@@ -136,7 +136,7 @@ export const CompareQuerySchema = z
     release: releaseQuery,
     format: jsonOnly,
   })
-  .refine(fromBeforeTo, fromBeforeToIssue);
+  .refine(...FROM_NOT_AFTER_TO);
 export type CompareQuery = z.infer<typeof CompareQuerySchema>;
 
 export const ScorecardQuerySchema = z.object({
@@ -156,7 +156,7 @@ export type MeasuresQuery = z.infer<typeof MeasuresQuerySchema>;
 export const MeasureIdSchema = z
   .string()
   .max(TEXT_LIMITS.id)
-  .regex(/^[a-z][a-z0-9_]*$/, 'a snake_case measure id');
+  .regex(/^[a-z][a-z0-9_]*$/, sayError(reason('measure_id_format', {})));
 export const MeasureParamsSchema = z.object({ id: MeasureIdSchema });
 
 export const CoverageQuerySchema = z.object({

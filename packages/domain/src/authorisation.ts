@@ -1,6 +1,8 @@
 import { z } from 'zod';
 import type { AsOf, JurisdictionTree } from './catalogue/jurisdiction-tree.js';
 import { JurisdictionIdSchema, TEXT_LIMITS, type JurisdictionId, type WorkflowState } from './contracts.js';
+import { sayError } from './i18n/message-locale.js';
+import { reason, renderReason, type Reason } from './i18n/reasons.js';
 
 export const ROLES = ['admin', 'provincial_reviewer', 'district_official', 'donor', 'researcher'] as const;
 export const RoleSchema = z.enum(ROLES);
@@ -82,8 +84,17 @@ export const POLICY: Record<Role, Partial<Record<Action, Reach>>> = {
  */
 export type AuthorizationTarget =
   { jurisdictionId?: undefined } | { jurisdictionId: JurisdictionId; tree: JurisdictionTree; asOf?: AsOf };
+/** A refusal names its code, the reason it gives (to render in the reader's language) and that reason in English. */
 export type Authorization =
-  { allowed: true } | { allowed: false; reason: 'unauthenticated' | 'forbidden'; message: string };
+  | { allowed: true }
+  | { allowed: false; reason: 'unauthenticated' | 'forbidden'; message: string; why: Reason };
+
+const refuse = (code: 'unauthenticated' | 'forbidden', why: Reason): Authorization => ({
+  allowed: false,
+  reason: code,
+  message: renderReason(why),
+  why,
+});
 
 /** The jurisdiction at the root of the principal's scope; null when it has none (or is not signed in). */
 export function scopeOf(principal: Principal): JurisdictionId | null {
@@ -102,25 +113,24 @@ export function authorize(
   target: AuthorizationTarget = {},
 ): Authorization {
   if (principal.kind === 'anonymous') {
-    return { allowed: false, reason: 'unauthenticated', message: 'Sign in or send an API token to do this.' };
+    return refuse('unauthenticated', reason('auth_sign_in', {}));
   }
   const reach = POLICY[principal.role][action];
   if (reach === undefined) {
-    return { allowed: false, reason: 'forbidden', message: `A ${principal.role} may not ${action}.` };
+    return refuse('forbidden', reason('auth_role_may_not', { role: principal.role, action }));
   }
   if (reach === 'anywhere' || target.jurisdictionId === undefined) {
     return reach === 'anywhere' || scopeOf(principal) !== null
       ? { allowed: true }
-      : { allowed: false, reason: 'forbidden', message: `Your account has no jurisdiction to ${action} in.` };
+      : refuse('forbidden', reason('auth_no_jurisdiction', { action }));
   }
   const scope = scopeOf(principal);
   if (scope !== null && target.tree.isWithin(target.jurisdictionId, scope, target.asOf))
     return { allowed: true };
-  return {
-    allowed: false,
-    reason: 'forbidden',
-    message: `A ${principal.role} for ${scope ?? 'no jurisdiction'} may not ${action} for ${target.jurisdictionId}.`,
-  };
+  return refuse(
+    'forbidden',
+    reason('auth_out_of_scope', { role: principal.role, scope, action, jurisdiction: target.jurisdictionId }),
+  );
 }
 
 /** Shorthand for `authorize(...).allowed`. */
@@ -165,7 +175,7 @@ export const MAX_PASSWORD_LENGTH = 1024;
 /** Days an API token lives at most, and by default. */
 export const MAX_TOKEN_DAYS = 90;
 
-export const EmailSchema = z.email('an email address such as name@example.org').max(254);
+export const EmailSchema = z.email(sayError(reason('email_format', {}))).max(254);
 
 export const UserSchema = z.object({
   id: z.string(),
@@ -179,8 +189,15 @@ export const UserSchema = z.object({
 export type User = z.infer<typeof UserSchema>;
 
 export const LoginRequestSchema = z.object({
-  email: z.string().trim().min(1, 'email is required').max(254),
-  password: z.string().min(1, 'password is required').max(MAX_PASSWORD_LENGTH),
+  email: z
+    .string()
+    .trim()
+    .min(1, sayError(reason('field_required', { field: 'email' })))
+    .max(254),
+  password: z
+    .string()
+    .min(1, sayError(reason('field_required', { field: 'password' })))
+    .max(MAX_PASSWORD_LENGTH),
 });
 export type LoginRequest = z.infer<typeof LoginRequestSchema>;
 
@@ -236,19 +253,29 @@ export const ApiTokenSchema = z.object({
 });
 export type ApiToken = z.infer<typeof ApiTokenSchema>;
 export const NewApiTokenRequestSchema = z.object({
-  name: z.string().trim().min(1, 'name the token, e.g. "monthly export"').max(TEXT_LIMITS.short),
+  name: z
+    .string()
+    .trim()
+    .min(1, sayError(reason('token_name_required', {})))
+    .max(TEXT_LIMITS.short),
   expiresInDays: z
     .number()
     .int()
     .min(1)
-    .max(MAX_TOKEN_DAYS, `a token lives at most ${MAX_TOKEN_DAYS} days`)
+    .max(MAX_TOKEN_DAYS, sayError(reason('token_too_long', { days: MAX_TOKEN_DAYS })))
     .default(MAX_TOKEN_DAYS),
 });
 
 /** A password change by the signed-in user; the current password proves it is them. */
 export const PasswordChangeRequestSchema = z.object({
-  currentPassword: z.string().min(1, 'currentPassword is required').max(MAX_PASSWORD_LENGTH),
-  newPassword: z.string().min(1, 'newPassword is required').max(MAX_PASSWORD_LENGTH),
+  currentPassword: z
+    .string()
+    .min(1, sayError(reason('field_required', { field: 'currentPassword' })))
+    .max(MAX_PASSWORD_LENGTH),
+  newPassword: z
+    .string()
+    .min(1, sayError(reason('field_required', { field: 'newPassword' })))
+    .max(MAX_PASSWORD_LENGTH),
 });
 export type PasswordChangeRequest = z.infer<typeof PasswordChangeRequestSchema>;
 export const NewApiTokenResponseSchema = z.object({

@@ -1,4 +1,6 @@
 import { z } from 'zod';
+import type { CodeListProblem } from './i18n/problems.js';
+import { reason, renderReason } from './i18n/reasons.js';
 
 export const CODED_DIMENSIONS = ['sex', 'age_group', 'exploitation_form', 'nationality'] as const;
 export const CodedDimensionSchema = z.enum(CODED_DIMENSIONS);
@@ -108,15 +110,17 @@ const codeSets = new Map(CODE_LISTS.map((list) => [list.dimension, new Set(list.
 const isCoded = (dimension: string): dimension is CodedDimension =>
   (CODED_DIMENSIONS as readonly string[]).includes(dimension);
 
-const allowedText = (list: CodeList): string =>
-  list.dimension === 'nationality'
-    ? `an ISO 3166-1 alpha-2 code in lower case (pk, it, es, …) or ${UNKNOWN_CATEGORY}`
-    : list.codes.map((c) => c.code).join(', ');
-
-/** Null when `category` may stand in `dimension`'s breakdown; otherwise why not, naming the allowed codes. */
-export function categoryProblem(dimension: string, category: string): string | null {
+/** Null when `category` may stand in `dimension`'s breakdown; otherwise what is wrong, with the allowed codes. */
+export function codeListProblem(dimension: string, category: string): CodeListProblem | null {
   if (!isCoded(dimension) || codeSets.get(dimension)?.has(category)) return null;
   const list = CODE_LISTS.find((l) => l.dimension === dimension);
   if (!list) return null;
-  return `${dimension} "${category}" is not in the ${list.name.toLowerCase()} code list; allowed: ${allowedText(list)}`;
+  const allowed = list.dimension === 'nationality' ? null : list.codes.map((c) => c.code);
+  return { dimension, category, list: list.name, allowed };
+}
+
+/** `codeListProblem` as an English sentence; null when the category is allowed. */
+export function categoryProblem(dimension: string, category: string): string | null {
+  const problem = codeListProblem(dimension, category);
+  return problem === null ? null : renderReason(reason('category_not_in_code_list', problem));
 }

@@ -14,7 +14,7 @@ import type {
   SourceKind,
 } from './contracts.js';
 import { intervalsOverlap, poissonInterval, rateInterval } from './interval.js';
-import { explainDerivedFlag } from './derive.js';
+import { derivedFlagReason } from './derive.js';
 import { DEFAULT_LOCALE, type Locale } from './i18n/locale.js';
 import { reason, renderReason, type QualityIssue, type Reason } from './i18n/reasons.js';
 import {
@@ -114,7 +114,7 @@ export type CompareInput = {
 
 type Point = ComparedPoint & {
   flags: NonNullable<ComparedPoint['flags']>;
-  normaliseFailure: string | null;
+  normaliseFailure: Reason | null;
   unitAsRead: string | null;
   /** Less than the one year it is filed under (e.g. the first six months). */
   partial: boolean;
@@ -163,7 +163,7 @@ function pointsByYear(
     let normalised = false;
     let populationYear: number | null = null;
     let denominator: Denominator | null = null;
-    let normaliseFailure: string | null = null;
+    let normaliseFailure: Reason | null = null;
     let interval: Interval | null = null;
     if (normalises(indicator, per)) {
       const n = normalisePer100k(o.value ?? 0, o.jurisdiction, o.year, populations, { toleranceYears });
@@ -172,7 +172,7 @@ function pointsByYear(
         populationYear = n.value.populationYear;
         denominator = n.value.denominator;
         if (!hidden) value = n.value.value;
-      } else normaliseFailure = n.error.message;
+      } else normaliseFailure = n.error.why ?? reason('explained', { text: n.error.message });
     }
     if (!hidden) interval = intervalOf(indicator, o, denominator);
     points.set(year, {
@@ -342,12 +342,7 @@ function grade(
   for (const p of [base, other]) {
     if (p.derivedFrom === undefined) continue;
     for (const flag of p.flags)
-      downgrade(
-        'C',
-        reason('explained', {
-          text: explainDerivedFlag(indicator, { ...p, derivedFrom: p.derivedFrom }, flag),
-        }),
-      );
+      downgrade('C', derivedFlagReason(indicator, { ...p, derivedFrom: p.derivedFrom }, flag));
   }
 
   if (indicator.measureType === 'count') {
@@ -357,7 +352,7 @@ function grade(
       downgrade('C', reason('absolute_counts', { base: base.jurisdiction, other: other.jurisdiction }));
     } else {
       for (const p of [base, other]) {
-        if (p.normaliseFailure !== null) downgrade('C', reason('explained', { text: p.normaliseFailure }));
+        if (p.normaliseFailure !== null) downgrade('C', p.normaliseFailure);
       }
     }
   } else if (indicator.measureType === 'currency') {

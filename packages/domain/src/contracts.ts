@@ -1,5 +1,10 @@
 import { z } from 'zod';
-import { categoryProblem } from './code-lists.js';
+import { codeListProblem } from './code-lists.js';
+import { say, sayError } from './i18n/message-locale.js';
+import { reason, type Reason } from './i18n/reasons.js';
+import { COMPARABILITY_GRADES, JURISDICTION_KINDS, MIGRATION_PROFILES } from './kinds.js';
+
+export { COMPARABILITY_GRADES, JURISDICTION_KINDS, MIGRATION_PROFILES } from './kinds.js';
 
 /** The four pillars plus `context` (denominators and background figures). */
 export const PILLAR_IDS = ['prevention', 'protection', 'prosecution', 'partnership', 'context'] as const;
@@ -17,19 +22,17 @@ export const PillarSchema = z.object({
 });
 export type Pillar = z.infer<typeof PillarSchema>;
 
-export const JURISDICTION_KINDS = [
-  'country',
-  'province',
-  'division',
-  'district',
-  'tehsil',
-  'fia_zone',
-  'aggregate',
-  /** An FIA zone: a law-enforcement unit, not a civil division. */
-  'fia_zone',
-] as const;
 export const JurisdictionKindSchema = z.enum(JURISDICTION_KINDS);
-export type JurisdictionKind = z.infer<typeof JurisdictionKindSchema>;
+export type { JurisdictionKind } from './kinds.js';
+
+/** A query's year range: `from` not later than `to` (either may be absent), else an issue at `from`. */
+export const FROM_NOT_AFTER_TO: [
+  (q: { from?: number | undefined; to?: number | undefined }) => boolean,
+  { path: PropertyKey[]; error: () => string },
+] = [
+  (q) => q.from === undefined || q.to === undefined || q.from <= q.to,
+  { path: ['from'], ...sayError(reason('from_after_to', {})) },
+];
 
 /** Upper bounds, in characters, on the free text a request may carry. */
 export const TEXT_LIMITS = { id: 64, short: 100, name: 200, title: 500, text: 2000 } as const;
@@ -37,7 +40,7 @@ export const TEXT_LIMITS = { id: 64, short: 100, name: 200, title: 500, text: 20
 export const JurisdictionIdSchema = z
   .string()
   .max(TEXT_LIMITS.id)
-  .regex(/^[A-Z0-9]+(-[A-Z0-9]+)*$/, 'a jurisdiction id such as PK-PB-GUJRAT, IT or ES');
+  .regex(/^[A-Z0-9]+(-[A-Z0-9]+)*$/, sayError(reason('jurisdiction_id_format', {})));
 export type JurisdictionId = z.infer<typeof JurisdictionIdSchema>;
 
 export const LocalisedNameSchema = z.object({ en: z.string(), ur: z.string().optional() });
@@ -63,9 +66,8 @@ export const JURISDICTION_ROLES = ['monitored', 'benchmark'] as const;
  * (`transit`). Counts of identified victims or offenders mean different things in each, so comparisons across
  * profiles are graded at most B.
  */
-export const MIGRATION_PROFILES = ['source', 'destination', 'transit'] as const;
 export const MigrationProfileSchema = z.enum(MIGRATION_PROFILES);
-export type MigrationProfile = z.infer<typeof MigrationProfileSchema>;
+export type { MigrationProfile } from './kinds.js';
 
 export const JurisdictionSchema = z.object({
   id: JurisdictionIdSchema,
@@ -129,13 +131,15 @@ export const DisaggregationSchema = z
     z
       .string()
       .max(TEXT_LIMITS.id)
-      .regex(/^[a-z0-9_]+$/, 'a snake_case category'),
+      .regex(/^[a-z0-9_]+$/, sayError(reason('category_not_snake_case', {}))),
   )
   .superRefine((breakdown, ctx) => {
     for (const [dimension, category] of Object.entries(breakdown)) {
-      const problem = category === undefined ? null : categoryProblem(dimension, category);
-      if (problem)
-        ctx.addIssue({ code: 'custom', path: [dimension], message: problem, params: { codeList: true } });
+      const problem = category === undefined ? null : codeListProblem(dimension, category);
+      if (problem) {
+        const message = say(reason('category_not_in_code_list', problem));
+        ctx.addIssue({ code: 'custom', path: [dimension], message, params: { codeList: problem } });
+      }
     }
   });
 export type Disaggregation = z.infer<typeof DisaggregationSchema>;
@@ -143,7 +147,7 @@ export type Disaggregation = z.infer<typeof DisaggregationSchema>;
 export const IndicatorIdSchema = z
   .string()
   .max(TEXT_LIMITS.id)
-  .regex(/^[a-z][a-z0-9_]*$/, 'a snake_case indicator id');
+  .regex(/^[a-z][a-z0-9_]*$/, sayError(reason('indicator_id_format', {})));
 export type IndicatorId = z.infer<typeof IndicatorIdSchema>;
 
 export const FormulaSchema = z.object({
@@ -352,9 +356,8 @@ export const PopulationSchema = z.object({
 });
 export type Population = z.infer<typeof PopulationSchema>;
 
-export const COMPARABILITY_GRADES = ['A', 'B', 'C'] as const;
 export const ComparabilityGradeSchema = z.enum(COMPARABILITY_GRADES);
-export type ComparabilityGrade = z.infer<typeof ComparabilityGradeSchema>;
+export type { ComparabilityGrade } from './kinds.js';
 
 export const PROGRESS_STATUSES = [
   'target_achieved',
@@ -402,6 +405,8 @@ export type DomainError = {
   code: DomainErrorCode;
   message: string;
   issues?: { path: string; message: string }[];
+  /** The reason behind `message`, to write it in the reader's language; absent when the message says it all. */
+  why?: Reason;
 };
 export type Result<T> = { ok: true; value: T } | { ok: false; error: DomainError };
 export const ok = <T>(value: T): Result<T> => ({ ok: true, value });

@@ -2,6 +2,8 @@ import { findIndicator } from './catalogue/indicators.js';
 import { byFigurePreference, isCurrentTotal, isTotal, placeYearKey, preferredFigure } from './cell.js';
 import { fail, ok, STANDARD_DEFINITION } from './contracts.js';
 import { groupBy } from './group-by.js';
+import { reason, renderReason, type Reason } from './i18n/reasons.js';
+import { INDICATOR_TEXTS_UR } from './i18n/ur/indicators.js';
 import { isAnnual, spanLabel } from './period.js';
 import type { Formula, Indicator, JurisdictionId, Observation, Population, Result } from './contracts.js';
 import { DEFAULT_POPULATION_TOLERANCE_YEARS, normalisePer100k } from './normalise.js';
@@ -293,26 +295,31 @@ export function deriveSeries(
   });
 }
 
-const nameOf = (id: string) => findIndicator(id)?.name ?? id.replaceAll('_', ' ');
-const lowerFirst = (text: string) => text.charAt(0).toLowerCase() + text.slice(1);
-const round1 = (x: number) => Math.round(x * 10) / 10;
+const namesOf = (id: string) => ({
+  en: findIndicator(id)?.name ?? id.replaceAll('_', ' '),
+  ur: INDICATOR_TEXTS_UR[id]?.name ?? id,
+});
 
-/** Why a flagged derived figure must not be read as a value of the indicator, in a reader's words. */
-export function explainDerivedFlag(
+/** Why a flagged derived figure must not be read as a value of the indicator, as a reason to write in a reader's words. */
+export function derivedFlagReason(
   indicator: Indicator,
   point: { jurisdiction: JurisdictionId; year: number; value: number | null; derivedFrom: DerivationInputs },
   flag: DerivedFlag,
-): string {
+): Reason {
   const { numerator: n, denominator: d } = point.derivedFrom;
   switch (flag) {
-    case 'numerator_exceeds_denominator': {
-      const above = `${point.jurisdiction} ${point.year}: ${nameOf(n.indicator)} (${n.value}) exceed ${lowerFirst(nameOf(d.indicator))} (${d.value})`;
-      if (d.indicator === 'population') return `${above}; one of the two figures is wrong`;
-      const ratio = point.value === null ? '' : ` (${round1(point.value)})`;
-      return (
-        `${above} in the same year: the two counts refer to different cases, ` +
-        `so the ratio${ratio} is not a valid "${indicator.name}"`
-      );
-    }
+    case 'numerator_exceeds_denominator':
+      return reason('derived_exceeds', {
+        jurisdiction: point.jurisdiction,
+        year: point.year,
+        numerator: { id: n.indicator, name: namesOf(n.indicator), value: n.value },
+        denominator: { id: d.indicator, name: namesOf(d.indicator), value: d.value },
+        ratio: point.value,
+        indicator: indicator.name,
+      });
   }
 }
+
+/** `derivedFlagReason` in English. */
+export const explainDerivedFlag = (...args: Parameters<typeof derivedFlagReason>): string =>
+  renderReason(derivedFlagReason(...args));

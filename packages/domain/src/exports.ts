@@ -6,6 +6,7 @@ import {
   MAX_YEAR,
   MIN_YEAR,
   TEXT_LIMITS,
+  FROM_NOT_AFTER_TO,
 } from './contracts.js';
 import { releaseQuery } from './releases.js';
 
@@ -51,10 +52,7 @@ export const ExportQuerySchema = z
       .transform((v) => v === 'true')
       .describe('csv only: start with a UTF-8 byte order mark, for Excel'),
   })
-  .refine((q) => q.from === undefined || q.to === undefined || q.from <= q.to, {
-    path: ['from'],
-    message: 'from must not be later than to',
-  });
+  .refine(...FROM_NOT_AFTER_TO);
 export type ExportQuery = z.infer<typeof ExportQuerySchema>;
 
 /** A JSON-stat 2.0 dataset as the `json-stat` export writes it: values and statuses sparse, keyed by index. */

@@ -23,4 +23,6 @@ export * from './exports.js';
 export * from './releases.js';
 export * from './i18n/locale.js';
 export * from './i18n/reasons.js';
+export * from './i18n/message-locale.js';
+export type { CodeListProblem } from './i18n/problems.js';
 export * from './i18n/localise.js';

@@ -76,8 +76,23 @@ describe('normalisePer100k', () => {
         code: 'missing_population',
         message:
           'No population figure for PK-PB-GUJRAT within 2 year(s) of 2026, nor one on each side to interpolate between, so the count cannot be expressed per 100,000 residents.',
+        why: {
+          code: 'missing_population',
+          params: { jurisdiction: 'PK-PB-GUJRAT', years: 2, year: 2026, neither: true },
+        },
       },
     });
+  });
+
+  it('says why in Urdu when the reader reads Urdu', () => {
+    const [missing] = missingDenominators(
+      [{ indicator: 'victims_identified', jurisdiction: 'PK-PB-GUJRAT', year: 2026 }],
+      populations,
+      'ur',
+    );
+    expect(missing?.reason).toBe(
+      'PK-PB-GUJRAT کی آبادی کا کوئی عدد 2026 کے 2 سال کے اندر نہیں، نہ ہی دونوں جانب ایک ایک عدد جن کے درمیان اندازہ لگایا جا سکے، اس لیے تعداد فی ایک لاکھ آبادی ظاہر نہیں کی جا سکتی۔',
+    );
   });
 
   it('honours a custom tolerance', () => {

@@ -1,5 +1,7 @@
 import { fail, ok } from './contracts.js';
 import type { Indicator, JurisdictionId, Population, Result } from './contracts.js';
+import { DEFAULT_LOCALE, type Locale } from './i18n/locale.js';
+import { reason, renderReason } from './i18n/reasons.js';
 import type { Denominator, NormalisedValue } from './results.js';
 
 export const DEFAULT_POPULATION_TOLERANCE_YEARS = 2;
@@ -92,11 +94,13 @@ export function chooseDenominator(
       status: 'E',
     });
   }
-  const other = nearest === undefined ? '' : ', nor one on each side to interpolate between';
-  return fail({
-    code: 'missing_population',
-    message: `No population figure for ${jurisdiction} within ${maxExtrapolationYears} year(s) of ${year}${other}, so the count cannot be expressed per 100,000 residents.`,
+  const why = reason('missing_population', {
+    jurisdiction,
+    years: maxExtrapolationYears,
+    year,
+    neither: nearest !== undefined,
   });
+  return fail({ code: 'missing_population', message: renderReason(why), why });
 }
 
 /** A count expressed per 100,000 residents (≥ 0 for counts ≥ 0), divided by `chooseDenominator`'s population. */
@@ -139,10 +143,14 @@ export type MissingDenominator = {
   reason: string;
 };
 
-/** The jurisdiction-years of count figures (to be shown per 100,000) for which `chooseDenominator` finds no population. */
+/**
+ * The jurisdiction-years of count figures (to be shown per 100,000) for which `chooseDenominator` finds no population,
+ * each with the reason in the locale (English by default).
+ */
 export function missingDenominators(
   cells: readonly { indicator: string; jurisdiction: JurisdictionId; year: number }[],
   populations: readonly Population[],
+  locale: Locale = DEFAULT_LOCALE,
 ): MissingDenominator[] {
   const missing = new Map<string, MissingDenominator>();
   for (const { indicator, jurisdiction, year } of cells) {
@@ -154,7 +162,13 @@ export function missingDenominators(
     }
     const chosen = chooseDenominator(jurisdiction, year, populations);
     if (!chosen.ok)
-      missing.set(key, { jurisdiction, year, indicators: [indicator], reason: chosen.error.message });
+      missing.set(key, {
+        jurisdiction,
+        year,
+        indicators: [indicator],
+        reason:
+          chosen.error.why === undefined ? chosen.error.message : renderReason(chosen.error.why, locale),
+      });
   }
   return [...missing.values()]
     .map((m) => ({ ...m, indicators: m.indicators.sort() }))

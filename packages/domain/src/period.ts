@@ -1,4 +1,6 @@
 import type { Period } from './contracts.js';
+import { DEFAULT_LOCALE, type Locale } from './i18n/locale.js';
+import { reason, renderReason, type Reason } from './i18n/reasons.js';
 
 type SpanOfYears = { year: number; yearEnd: number; period?: Period | null };
 
@@ -37,22 +39,25 @@ export const isPartialPeriod = (o: SpanOfYears): boolean => monthsCovered(o) < 1
 export const isAnnual = (o: SpanOfYears): boolean =>
   o.year === o.yearEnd && (o.period === null || o.period === undefined);
 
-/** Why a period does not fit the years it is filed under; null when it fits. */
-export function periodIssue(o: SpanOfYears): string | null {
+/** Why a period does not fit the years it is filed under, in the locale (English by default); null when it fits. */
+export function periodIssue(o: SpanOfYears, locale: Locale = DEFAULT_LOCALE): string | null {
+  const why = periodProblem(o);
+  return why === null ? null : renderReason(why, locale);
+}
+
+function periodProblem(o: SpanOfYears): Reason | null {
   if (!o.period) return null;
   const parts = parsePeriod(o.period);
-  if (parts === null) return `period "${o.period}" is not a span of months`;
+  if (parts === null) return reason('period_not_months', { period: o.period });
   if (parts.kind === 'length') {
-    return parts.year === o.year
-      ? null
-      : `period ${o.period} must start in year ${o.year}, the year the figure is filed under`;
+    return parts.year === o.year ? null : reason('period_start_year', { period: o.period, year: o.year });
   }
   const { start, end } = parts;
   if (start.year * 12 + start.month > end.year * 12 + end.month) {
-    return `period ${o.period} ends before it starts`;
+    return reason('period_ends_before_start', { period: o.period });
   }
   if (start.year !== o.year || end.year !== o.yearEnd) {
-    return `period ${o.period} must run from year ${o.year} to yearEnd ${o.yearEnd}`;
+    return reason('period_years', { period: o.period, year: o.year, yearEnd: o.yearEnd });
   }
   return null;
 }

@@ -17,23 +17,24 @@ import type { Formula, Indicator, Result } from './contracts.js';
 import { periodIssue } from './period.js';
 import type { ValidationIssue } from './results.js';
 import type { Locale } from './i18n/locale.js';
+import { say, sayError } from './i18n/message-locale.js';
 import { reason, renderReason, type Reason } from './i18n/reasons.js';
 
 const wholeYear = (field: string) =>
   z
-    .number({ error: `${field} must be a year written as a number, e.g. 2021` })
-    .int(`${field} must be a whole year`);
+    .number(sayError(reason('year_not_a_number', { field })))
+    .int(sayError(reason('year_not_whole', { field })));
 
 export const NewSourceInputSchema = z.object({
   title: z
-    .string({ error: 'source.title is required' })
+    .string(sayError(reason('source_title_required', {})))
     .trim()
-    .min(1, 'source.title must not be empty')
+    .min(1, sayError(reason('source_title_empty', {})))
     .max(TEXT_LIMITS.title),
   publisher: z
-    .string({ error: 'source.publisher is required' })
+    .string(sayError(reason('source_publisher_required', {})))
     .trim()
-    .min(1, 'source.publisher must not be empty')
+    .min(1, sayError(reason('source_publisher_empty', {})))
     .max(TEXT_LIMITS.title),
   year: wholeYear('source.year').nullable().default(null),
   locator: z.string().max(TEXT_LIMITS.text).nullable().default(null),
@@ -48,13 +49,17 @@ export const ObservationInputSchema = z
     yearEnd: wholeYear('yearEnd').optional(),
     period: PeriodSchema.nullable().optional(),
     disaggregation: DisaggregationSchema.default({}),
-    value: z.number({ error: 'value must be a finite number (write 1234.5, not "1,234.5" or text)' }),
+    value: z.number(sayError(reason('value_not_finite', {}))),
     status: ObsStatusSchema.default('A'),
     definition: z.string().min(1).max(TEXT_LIMITS.text).default(STANDARD_DEFINITION),
     unitAsRead: z.string().max(TEXT_LIMITS.short).nullable().optional(),
     valueAsRead: z.string().max(TEXT_LIMITS.short).nullable().optional(),
     note: z.string().max(TEXT_LIMITS.text).nullable().optional(),
-    sourceId: z.number().int().positive('sourceId must be a positive whole number').optional(),
+    sourceId: z
+      .number()
+      .int()
+      .positive(sayError(reason('source_id_not_positive', {})))
+      .optional(),
     source: NewSourceInputSchema.optional(),
   })
   .superRefine((o, ctx) => {
@@ -62,7 +67,7 @@ export const ObservationInputSchema = z
       ctx.addIssue({
         code: 'custom',
         path: ['sourceId'],
-        message: 'Give either sourceId (an existing source) or source (a new one), exactly one of them',
+        message: say(reason('source_exactly_one', {})),
       });
     }
   });
@@ -150,7 +155,10 @@ export function validateObservation(input: unknown, ctx: ValidationContext): Res
       issue('yearEnd', reason('year_end_too_late', { max: ctx.currentYear, value: o.yearEnd }));
     }
   }
-  const periodProblem = periodIssue({ year: o.year, yearEnd: o.yearEnd ?? o.year, period: o.period });
+  const periodProblem = periodIssue(
+    { year: o.year, yearEnd: o.yearEnd ?? o.year, period: o.period },
+    ctx.locale,
+  );
   if (periodProblem !== null) issues.push({ path: 'period', message: periodProblem });
   if (indicator !== undefined) {
     const problem = valueIssue(indicator, o.value);

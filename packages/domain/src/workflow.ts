@@ -12,6 +12,8 @@ import {
   YearSchema,
   type WorkflowState,
 } from './contracts.js';
+import { sayError } from './i18n/message-locale.js';
+import { reason, renderReason, type Reason } from './i18n/reasons.js';
 import { releaseQuery } from './releases.js';
 import { ProgressResultSchema, ValidationIssueSchema } from './results.js';
 import { NewSourceInputSchema, ObservationInputSchema } from './validate-observation.js';
@@ -50,8 +52,9 @@ export const WORKFLOW_ERROR_CODES = [
   'locked',
 ] as const;
 export type WorkflowErrorCode = (typeof WORKFLOW_ERROR_CODES)[number];
-export type WorkflowResult =
-  { ok: true; value: WorkflowSnapshot } | { ok: false; error: { code: WorkflowErrorCode; message: string } };
+/** A refusal: its code, the reason it gives (to render in the reader's language) and that reason in English. */
+export type WorkflowRefusal = { code: WorkflowErrorCode; message: string; why: Reason };
+export type WorkflowResult = { ok: true; value: WorkflowSnapshot } | { ok: false; error: WorkflowRefusal };
 
 const FROM: Record<WorkflowEventType, readonly WorkflowState[]> = {
   edit: ['draft', 'rejected', 'approved', 'published'],
@@ -62,9 +65,9 @@ const FROM: Record<WorkflowEventType, readonly WorkflowState[]> = {
   unlock: ['approved', 'published'],
 };
 
-const refuse = (code: WorkflowErrorCode, message: string): WorkflowResult => ({
+const refuse = (code: WorkflowErrorCode, why: Reason): WorkflowResult => ({
   ok: false,
-  error: { code, message },
+  error: { code, message: renderReason(why), why },
 });
 
 /**
@@ -75,16 +78,12 @@ const refuse = (code: WorkflowErrorCode, message: string): WorkflowResult => ({
 export function applyWorkflowEvent(snapshot: WorkflowSnapshot, event: WorkflowEvent): WorkflowResult {
   const { state, locked } = snapshot;
   if (!FROM[event.type].includes(state)) {
-    return refuse('invalid_transition', `A ${state} figure cannot be ${pastTense(event.type)}.`);
+    return refuse('invalid_transition', reason('workflow_not_from_state', { state, event: event.type }));
   }
-  const reason = event.reason?.trim() ?? '';
+  const given = event.reason?.trim() ?? '';
   switch (event.type) {
     case 'edit':
-      if (locked)
-        return refuse(
-          'locked',
-          'An approved figure is locked; a reviewer must unlock it (with a reason) first.',
-        );
+      if (locked) return refuse('locked', reason('workflow_locked', {}));
       return {
         ok: true,
         value: { ...snapshot, state: state === 'rejected' ? 'rejected' : 'draft', locked: false },
@@ -96,49 +95,32 @@ export function applyWorkflowEvent(snapshot: WorkflowSnapshot, event: WorkflowEv
       };
     case 'approve':
       if (snapshot.submittedBy === event.actorId) {
-        return refuse(
-          'same_person',
-          'A figure must be approved by someone other than the person who submitted it.',
-        );
+        return refuse('same_person', reason('workflow_same_submitter', {}));
       }
       if (snapshot.createdBy === event.actorId || snapshot.lastEditedBy === event.actorId) {
-        return refuse(
-          'same_person',
-          'A figure must be approved by someone other than the person who entered or last changed it.',
-        );
+        return refuse('same_person', reason('workflow_same_editor', {}));
       }
       return { ok: true, value: { ...snapshot, state: 'approved', locked: true } };
     case 'reject':
-      if (reason.length < MIN_REASON_LENGTH) {
+      if (given.length < MIN_REASON_LENGTH) {
         return refuse(
           'reason_required',
-          `Say why the figure is rejected (at least ${MIN_REASON_LENGTH} characters).`,
+          reason('workflow_reason_required', { event: 'reject', minimum: MIN_REASON_LENGTH }),
         );
       }
       return { ok: true, value: { ...snapshot, state: 'rejected', locked: false } };
     case 'publish':
       return { ok: true, value: { ...snapshot, state: 'published', locked: true } };
     case 'unlock':
-      if (!locked) return refuse('invalid_transition', 'The figure is not locked.');
-      if (reason.length < MIN_REASON_LENGTH) {
+      if (!locked) return refuse('invalid_transition', reason('workflow_not_locked', {}));
+      if (given.length < MIN_REASON_LENGTH) {
         return refuse(
           'reason_required',
-          `Say why the figure is unlocked (at least ${MIN_REASON_LENGTH} characters).`,
+          reason('workflow_reason_required', { event: 'unlock', minimum: MIN_REASON_LENGTH }),
         );
       }
       return { ok: true, value: { ...snapshot, locked: false } };
   }
-}
-
-function pastTense(type: WorkflowEventType): string {
-  return {
-    edit: 'edited',
-    submit: 'submitted',
-    approve: 'approved',
-    reject: 'rejected',
-    publish: 'published',
-    unlock: 'unlocked',
-  }[type];
 }
 
 // ---------- wire shapes of the officials' workflow API ----------
@@ -146,7 +128,7 @@ function pastTense(type: WorkflowEventType): string {
 const reasonText = z
   .string()
   .trim()
-  .min(MIN_REASON_LENGTH, `at least ${MIN_REASON_LENGTH} characters`)
+  .min(MIN_REASON_LENGTH, sayError(reason('workflow_reason_too_short', { minimum: MIN_REASON_LENGTH })))
   .max(TEXT_LIMITS.text);
 const commentText = z.string().trim().min(1).max(TEXT_LIMITS.text);
 
@@ -405,7 +387,7 @@ const EvidenceRequestSchema = z
   })
   .refine((e) => (e.sourceId === undefined) !== (e.source === undefined), {
     path: ['sourceId'],
-    message: 'Give either sourceId (an existing source) or source (a new one), exactly one of them',
+    ...sayError(reason('source_exactly_one', {})),
   });
 
 export const TargetRequestSchema = z
@@ -418,7 +400,7 @@ export const TargetRequestSchema = z
   })
   .refine((t) => t.target.year > t.baseline.year, {
     path: ['target', 'year'],
-    message: 'the target year must be after the baseline year',
+    ...sayError(reason('target_after_baseline', {})),
   });
 export type TargetRequest = z.infer<typeof TargetRequestSchema>;
 

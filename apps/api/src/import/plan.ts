@@ -8,6 +8,7 @@ import {
   detectOutlier,
   isAnnual,
   parseBreakdown,
+  renderReason,
   validateObservation,
   type ImportIssue,
   type JurisdictionTree,
@@ -116,7 +117,7 @@ function fromTemplate({ row, values }: ImportRow, locale: Locale): Candidate | I
   const yearEnd = number('year_end', YEAR, 'import_not_year');
   const value = number('value', NUMBER, 'import_not_number');
   const sourceYear = number('source_year', YEAR, 'import_not_year');
-  const breakdown = parseBreakdown(get('disaggregation'));
+  const breakdown = parseBreakdown(get('disaggregation'), locale);
   if (!breakdown.ok) issues.push({ row, column: 'disaggregation', message: breakdown.error.message });
   const status = (get('status') || 'A').toUpperCase();
   const kind = (get('source_kind') || 'secondary').toLowerCase();
@@ -250,6 +251,7 @@ export async function checkRows(
       indicators: INDICATORS,
       jurisdictions: tree,
       currentYear,
+      locale: options.locale,
     });
     if (!checked.ok) {
       for (const issue of checked.error.issues ?? [{ path: '(row)', message: checked.error.message }]) {
@@ -265,7 +267,11 @@ export async function checkRows(
     });
     if (!allowed.allowed) {
       outOfScope++;
-      errors.add({ row: importRow.row, column: 'jurisdiction', message: allowed.message });
+      errors.add({
+        row: importRow.row,
+        column: 'jurisdiction',
+        message: renderReason(allowed.why, options.locale),
+      });
       continue;
     }
     const key = `${cellKey(figure.cell)}|${citationKey(figure.source)}`;
@@ -317,7 +323,7 @@ export async function planImport(db: Db, checked: CheckedRows, options: PlanOpti
   for (const figure of figures) {
     const previousKey = previousCellKey(figure.cell);
     const previous = previousKey === null ? undefined : previousValues.get(previousKey);
-    const outlier = previous === undefined ? null : detectOutlier(figure.value, previous);
+    const outlier = previous === undefined ? null : detectOutlier(figure.value, previous, options.locale);
     if (outlier) {
       const message = say('import_outlier', { outlier: outlier.message, explained: Boolean(figure.note) });
       warnings.push({ row: figure.row, column: 'value', message });

@@ -78,7 +78,7 @@ export const coverageRoutes = ({ db, suppressionK }: RouteDeps) =>
         indicators: indicators.length,
         indicatorsWithData: indicators.length - withoutData.length,
         indicatorsWithoutData: withoutData,
-        missingDenominators: missingDenominators(needing, populations),
+        missingDenominators: missingDenominators(needing, populations, c.var.locale),
         lastUpdated,
       },
     };

@@ -1,10 +1,12 @@
 import {
   authorize,
+  renderInEveryLocale,
   type Action,
   type AuthorizationTarget,
   type Locale,
   type UserPrincipal,
   type WorkflowErrorCode,
+  type WorkflowRefusal,
 } from '@fourp/domain';
 import type { Db, DbOrTx } from '../db/client.js';
 import { refreshDisclosure, type DisclosureScope } from '../disclosure/pattern.js';
@@ -55,7 +57,7 @@ export function permit(
 ): void {
   if (principal.kind === 'operator') return;
   const decision = authorize(principal, action, target);
-  if (!decision.allowed) throw new ApiError(decision.reason, decision.message);
+  if (!decision.allowed) throw new ApiError(decision.reason, renderInEveryLocale(decision.why));
 }
 
 const WORKFLOW_ERROR_STATUS: Record<WorkflowErrorCode, 'conflict' | 'forbidden' | 'validation_failed'> = {
@@ -65,9 +67,10 @@ const WORKFLOW_ERROR_STATUS: Record<WorkflowErrorCode, 'conflict' | 'forbidden' 
   reason_required: 'validation_failed',
 };
 
-export function workflowError(error: { code: WorkflowErrorCode; message: string }): ApiError {
+export function workflowError(error: WorkflowRefusal): ApiError {
   const code = WORKFLOW_ERROR_STATUS[error.code];
+  const localised = renderInEveryLocale(error.why);
   return code === 'validation_failed'
-    ? new ApiError(code, error.message, [{ path: 'reason', message: error.message }])
-    : new ApiError(code, error.message);
+    ? new ApiError(code, localised, [{ path: 'reason', message: error.message, localised }])
+    : new ApiError(code, localised);
 }

@@ -1,5 +1,6 @@
-import type { ComparabilityGrade, JurisdictionKind, MigrationProfile } from '../contracts.js';
-import type { Locale } from './locale.js';
+import type { ComparabilityGrade, JurisdictionKind, MigrationProfile } from '../kinds.js';
+import { LOCALES, type Locale } from './locale.js';
+import { PROBLEMS_EN, PROBLEMS_UR, type ProblemParams } from './problems.js';
 
 type Level = JurisdictionKind;
 /** One side of a comparison of places of different levels: the place, or the place it stands in for. */
@@ -82,7 +83,7 @@ export type ReasonParams = {
   /** `times`: how many times the previous value, one decimal; null when under a third of it. */
   outlier: { value: number; times: string | null; previousValue: number };
   score_withheld: { own: number; scorable: number; jurisdiction: string; minimum: number; framework: number };
-};
+} & ProblemParams;
 export type ReasonCode = keyof ReasonParams;
 export type Reason = { [K in ReasonCode]: { code: K; params: ReasonParams[K] } }[ReasonCode];
 export type ReasonTemplates = { [K in ReasonCode]: (p: ReasonParams[K]) => string };
@@ -106,6 +107,7 @@ const qualityEn = (q: QualityIssue) =>
       : `${q.jurisdiction} figure is unverified according to its note`;
 
 const EN: ReasonTemplates = {
+  ...PROBLEMS_EN,
   definition_not_in_catalogue: (p) =>
     `${p.jurisdiction} figure uses a definition ("${p.definition}") that is not in the catalogue`,
   definition_not_comparable: (p) => `${p.jurisdiction} figure: ${p.label}. ${p.note}`,
@@ -248,6 +250,7 @@ export function spanInUrdu(span: string): string {
 }
 
 const UR: ReasonTemplates = {
+  ...PROBLEMS_UR,
   definition_not_in_catalogue: (p) =>
     `${p.jurisdiction} کا عدد ایسی تعریف ("${p.definition}") پر مبنی ہے جو کیٹلاگ میں نہیں`,
   definition_not_comparable: (p) => `${p.jurisdiction} کا عدد: ${p.label}۔ ${p.note}`,
@@ -351,3 +354,7 @@ export function renderReason(r: Reason, locale: Locale = 'en'): string {
   const template = REASON_TEMPLATES[locale][r.code] as (p: Reason['params']) => string;
   return template(r.params);
 }
+
+/** The reason in every locale, for an answer written in its reader's language later (a problem's detail). */
+export const renderInEveryLocale = (r: Reason): Record<Locale, string> =>
+  Object.fromEntries(LOCALES.map((locale) => [locale, renderReason(r, locale)])) as Record<Locale, string>;
