@@ -1,10 +1,4 @@
-import {
-  DISAGGREGATION_DIMENSIONS,
-  DisaggregationSchema,
-  fail,
-  ok,
-  STANDARD_DEFINITION,
-} from './contracts.js';
+import { STANDARD_DEFINITION } from './vocabulary.js';
 import { isAnnual } from './period.js';
 import type {
   Disaggregation,
@@ -13,7 +7,6 @@ import type {
   JurisdictionId,
   Observation,
   Period,
-  Result,
 } from './contracts.js';
 
 /** What a figure is a figure of, whatever its source: two figures of one cell are rival values of one fact. */
@@ -30,7 +23,7 @@ export type ObservationCell = {
   definition: string;
 };
 
-const PAIR_SEPARATOR = ';';
+export const PAIR_SEPARATOR = ';';
 
 /** The breakdown's (dimension, category) pairs, dimensions in code-point order: the one order of every encoding. */
 export function breakdownEntries(breakdown: Disaggregation): [DisaggregationDimension, string][] {
@@ -44,38 +37,6 @@ export const breakdownKey = (breakdown: Disaggregation): string =>
   breakdownEntries(breakdown)
     .map(([dimension, category]) => `${dimension}=${category}`)
     .join(PAIR_SEPARATOR);
-
-const breakdownHint =
-  `use dimension=category pairs separated by "${PAIR_SEPARATOR}" (dimensions: ` +
-  `${DISAGGREGATION_DIMENSIONS.join(', ')}; categories in snake_case)`;
-
-const invalid = (message: string): Result<Disaggregation> =>
-  fail({ code: 'invalid_observation', message, issues: [{ path: 'disaggregation', message }] });
-
-/**
- * Breakdown text as people write it (`sex=female; age_group=child`, any order, blanks around pairs ignored); "" is
- * the total. Fails `invalid_observation` for a malformed pair, a repeated or unknown dimension, or a category
- * outside its dimension's code list.
- */
-export function parseBreakdown(text: string): Result<Disaggregation> {
-  const entries: [string, string][] = [];
-  for (const raw of text.split(PAIR_SEPARATOR)) {
-    const part = raw.trim();
-    if (part === '') continue;
-    const [dimension, category, ...rest] = part.split('=').map((s) => s.trim());
-    if (!dimension || !category || rest.length > 0) {
-      return invalid(`"${part}" is not dimension=category`);
-    }
-    if (entries.some(([seen]) => seen === dimension)) {
-      return invalid(`${dimension} is given twice`);
-    }
-    entries.push([dimension, category]);
-  }
-  const parsed = DisaggregationSchema.safeParse(Object.fromEntries(entries));
-  if (parsed.success) return ok(parsed.data);
-  const malformed = parsed.error.issues.some((issue) => issue.code !== 'custom');
-  return invalid(malformed ? breakdownHint : parsed.error.issues.map((issue) => issue.message).join('; '));
-}
 
 /** True for a total: a figure with no breakdown. */
 export const isTotal = (o: Pick<ObservationCell, 'disaggregation'>): boolean =>

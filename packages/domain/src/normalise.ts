@@ -1,4 +1,4 @@
-import { fail, ok } from './contracts.js';
+import { fail, ok } from './domain-error.js';
 import type { Indicator, JurisdictionId, Population, Result } from './contracts.js';
 import type { Denominator, NormalisedValue } from './results.js';
 
