@@ -9,11 +9,11 @@ import {
   cellOf,
   isCurrentTotal,
   isTotal,
-  parseBreakdown,
   placeYearKey,
   preferredFigure,
   type ObservationCell,
 } from './cell.js';
+import { parseBreakdown } from './parse-breakdown.js';
 import { CODE_LISTS } from './code-lists.js';
 import { DISAGGREGATION_DIMENSIONS, type Disaggregation, type DisaggregationDimension } from './contracts.js';
 import { obs } from './test-support/fixtures.js';

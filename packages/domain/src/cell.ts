@@ -1,13 +1,4 @@
-import {
-  DISAGGREGATION_DIMENSIONS,
-  DisaggregationSchema,
-  fail,
-  ok,
-  STANDARD_DEFINITION,
-} from './contracts.js';
-import { DEFAULT_LOCALE, type Locale } from './i18n/locale.js';
-import type { CodeListProblem } from './i18n/problems.js';
-import { reason, renderReason, type Reason } from './i18n/reasons.js';
+import { STANDARD_DEFINITION } from './vocabulary.js';
 import { isAnnual } from './period.js';
 import type {
   Disaggregation,
@@ -16,7 +7,6 @@ import type {
   JurisdictionId,
   Observation,
   Period,
-  Result,
 } from './contracts.js';
 
 /** What a figure is a figure of, whatever its source: two figures of one cell are rival values of one fact. */
@@ -33,7 +23,7 @@ export type ObservationCell = {
   definition: string;
 };
 
-const PAIR_SEPARATOR = ';';
+export const PAIR_SEPARATOR = ';';
 
 /** The breakdown's (dimension, category) pairs, dimensions in code-point order: the one order of every encoding. */
 export function breakdownEntries(breakdown: Disaggregation): [DisaggregationDimension, string][] {
@@ -47,43 +37,6 @@ export const breakdownKey = (breakdown: Disaggregation): string =>
   breakdownEntries(breakdown)
     .map(([dimension, category]) => `${dimension}=${category}`)
     .join(PAIR_SEPARATOR);
-
-const invalid = (why: Reason, locale: Locale): Result<Disaggregation> => {
-  const message = renderReason(why, locale);
-  return fail({ code: 'invalid_observation', message, issues: [{ path: 'disaggregation', message }], why });
-};
-
-/**
- * Breakdown text as people write it (`sex=female; age_group=child`, any order, blanks around pairs ignored); "" is
- * the total. Fails `invalid_observation` for a malformed pair, a repeated or unknown dimension, or a category
- * outside its dimension's code list, saying why in the locale (English by default).
- */
-export function parseBreakdown(text: string, locale: Locale = DEFAULT_LOCALE): Result<Disaggregation> {
-  const entries: [string, string][] = [];
-  for (const raw of text.split(PAIR_SEPARATOR)) {
-    const part = raw.trim();
-    if (part === '') continue;
-    const [dimension, category, ...rest] = part.split('=').map((s) => s.trim());
-    if (!dimension || !category || rest.length > 0) {
-      return invalid(reason('breakdown_not_a_pair', { part }), locale);
-    }
-    if (entries.some(([seen]) => seen === dimension)) {
-      return invalid(reason('breakdown_dimension_twice', { dimension }), locale);
-    }
-    entries.push([dimension, category]);
-  }
-  const parsed = DisaggregationSchema.safeParse(Object.fromEntries(entries));
-  if (parsed.success) return ok(parsed.data);
-  const problems = parsed.error.issues.map((issue) =>
-    issue.code === 'custom' ? (issue.params?.['codeList'] as CodeListProblem | undefined) : undefined,
-  );
-  return invalid(
-    problems.every((p) => p !== undefined)
-      ? reason('breakdown_categories', { problems })
-      : reason('breakdown_malformed', { dimensions: DISAGGREGATION_DIMENSIONS }),
-    locale,
-  );
-}
 
 /** True for a total: a figure with no breakdown. */
 export const isTotal = (o: Pick<ObservationCell, 'disaggregation'>): boolean =>

@@ -3,15 +3,14 @@ import { codeListProblem } from './code-lists.js';
 import { say, sayError } from './i18n/message-locale.js';
 import { reason, type Reason } from './i18n/reasons.js';
 import { COMPARABILITY_GRADES, JURISDICTION_KINDS, MIGRATION_PROFILES } from './kinds.js';
+import { DISAGGREGATION_DIMENSIONS, OBS_STATUSES, PILLAR_IDS, SCORED_PILLAR_IDS } from './vocabulary.js';
 
 export { COMPARABILITY_GRADES, JURISDICTION_KINDS, MIGRATION_PROFILES } from './kinds.js';
+export * from './vocabulary.js';
+export * from './domain-error.js';
 
-/** The four pillars plus `context` (denominators and background figures). */
-export const PILLAR_IDS = ['prevention', 'protection', 'prosecution', 'partnership', 'context'] as const;
 export const PillarIdSchema = z.enum(PILLAR_IDS);
 export type PillarId = z.infer<typeof PillarIdSchema>;
-export const SCORED_PILLAR_IDS = ['prevention', 'protection', 'prosecution', 'partnership'] as const;
-export type ScoredPillarId = (typeof SCORED_PILLAR_IDS)[number];
 
 export const PillarSchema = z.object({
   id: PillarIdSchema,
@@ -109,18 +108,6 @@ export const DIRECTION_MEANINGS = ['performance', 'detection'] as const;
 export type DirectionMeaning = (typeof DIRECTION_MEANINGS)[number];
 export type Direction = z.infer<typeof DirectionSchema>;
 
-export const DISAGGREGATION_DIMENSIONS = [
-  'sex',
-  'age_group',
-  'exploitation_form',
-  'nationality',
-  'route',
-  'tehsil',
-  'agency',
-  'partner_country',
-  /** One named incident, e.g. a shipwreck (`pylos_2023`): a figure about it is never a year total. */
-  'incident',
-] as const;
 export const DisaggregationDimensionSchema = z.enum(DISAGGREGATION_DIMENSIONS);
 export type DisaggregationDimension = z.infer<typeof DisaggregationDimensionSchema>;
 
@@ -187,7 +174,6 @@ export const DefinitionVariantSchema = z.object({
   legalBasis: z.string().optional(),
 });
 export type DefinitionVariant = z.infer<typeof DefinitionVariantSchema>;
-export const STANDARD_DEFINITION = 'standard';
 
 export const IndicatorSchema = z.object({
   id: IndicatorIdSchema,
@@ -265,11 +251,6 @@ export const PolicyMeasureSchema = z.object({
 });
 export type PolicyMeasure = z.infer<typeof PolicyMeasureSchema>;
 
-/**
- * SDMX OBS_STATUS (CL_OBS_STATUS): A normal, E estimated, P provisional, B break in series, U low reliability
- * (e.g. an unverified figure), D definition differs from the indicator's standard definition.
- */
-export const OBS_STATUSES = ['A', 'E', 'P', 'B', 'U', 'D'] as const;
 export const ObsStatusSchema = z.enum(OBS_STATUSES);
 export type ObsStatus = z.infer<typeof ObsStatusSchema>;
 
@@ -389,25 +370,3 @@ export const ProblemSchema = z.object({
     .optional(),
 });
 export type Problem = z.infer<typeof ProblemSchema>;
-
-/** Domain failures are values, with codes from a closed set. */
-export const DOMAIN_ERROR_CODES = [
-  'invalid_observation',
-  'unknown_indicator',
-  'unknown_jurisdiction',
-  'missing_population',
-  'not_derivable',
-  'no_baseline',
-  'insufficient_data',
-] as const;
-export type DomainErrorCode = (typeof DOMAIN_ERROR_CODES)[number];
-export type DomainError = {
-  code: DomainErrorCode;
-  message: string;
-  issues?: { path: string; message: string }[];
-  /** The reason behind `message`, to write it in the reader's language; absent when the message says it all. */
-  why?: Reason;
-};
-export type Result<T> = { ok: true; value: T } | { ok: false; error: DomainError };
-export const ok = <T>(value: T): Result<T> => ({ ok: true, value });
-export const fail = <T = never>(error: DomainError): Result<T> => ({ ok: false, error });

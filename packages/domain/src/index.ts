@@ -4,6 +4,7 @@ export * from './csv.js';
 export * from './group-by.js';
 export * from './licences.js';
 export * from './cell.js';
+export * from './parse-breakdown.js';
 export * from './period.js';
 export * from './api-contracts.js';
 export * from './results.js';

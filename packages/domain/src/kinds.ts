@@ -5,10 +5,9 @@ export const JURISDICTION_KINDS = [
   'division',
   'district',
   'tehsil',
-  'fia_zone',
-  'aggregate',
   /** An FIA zone: a law-enforcement unit, not a civil division. */
   'fia_zone',
+  'aggregate',
 ] as const;
 export type JurisdictionKind = (typeof JURISDICTION_KINDS)[number];
 

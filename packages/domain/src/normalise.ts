@@ -1,4 +1,4 @@
-import { fail, ok } from './contracts.js';
+import { fail, ok } from './domain-error.js';
 import type { Indicator, JurisdictionId, Population, Result } from './contracts.js';
 import { DEFAULT_LOCALE, type Locale } from './i18n/locale.js';
 import { reason, renderReason } from './i18n/reasons.js';

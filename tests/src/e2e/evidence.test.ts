@@ -135,12 +135,12 @@ describe('administrative units', () => {
       .locator('#units-file')
       .setInputFiles({ name: 'kunjah.csv', mimeType: 'text/csv', buffer: Buffer.from(unitsCsv([KUNJAH])) });
     await page.getByRole('button', { name: 'Check the file' }).click();
-    await page.getByText('Applying this file adds 1 units and closes 0.').waitFor();
+    await page.getByText('Applying this file adds 1 unit and closes 0.').waitFor();
     expect(await page.getByTestId('units-changes').innerText()).toContain('Add PK-PB-GUJRAT-KUNJAH');
     expect(await gujratTehsils()).not.toContain(KUNJAH.id);
 
     await page.getByRole('button', { name: 'Apply 1 change' }).click();
-    await page.getByText('Added 1 units and closed 0.').waitFor();
+    await page.getByText('Added 1 unit and closed 0.').waitFor();
     expect(await page.getByTestId('units-changes').innerText()).toContain('Added PK-PB-GUJRAT-KUNJAH');
     expect(await gujratTehsils()).toContain(KUNJAH.id);
     await screenshot(page, 'admin-units');

@@ -4,6 +4,8 @@ import { builtChunks, builtFile, pageJavaScript } from '../support/js-budget.js'
 const BUDGET_BYTES = 100 * 1000;
 /** A message only Chart.js's own code carries. */
 const CHART_JS_MARK = 'complete date adapter';
+/** The name every zod schema type registers: zod's own code carries it. */
+const ZOD_MARK = '$ZodType';
 
 describe('the JavaScript budget of the built dashboard', () => {
   it.each(['/', '/indicators/[id]'])('%s loads at most 100 KB of gzipped JavaScript', async (route) => {
@@ -18,5 +20,12 @@ describe('the JavaScript budget of the built dashboard', () => {
     expect(builtChunks().some(isChartJs)).toBe(true);
     for (const route of ['/', '/indicators/[id]', '/compare'])
       expect((await pageJavaScript(route)).files.filter(isChartJs)).toEqual([]);
+  });
+
+  it('leaves zod to the server: the public pages load none of it', async () => {
+    const isZod = (file: string) => builtFile(file).includes(ZOD_MARK);
+    expect(builtChunks().some(isZod)).toBe(true);
+    for (const route of ['/', '/indicators/[id]', '/compare'])
+      expect((await pageJavaScript(route)).files.filter(isZod)).toEqual([]);
   });
 });

@@ -1,4 +1,4 @@
-import { breakdownEntries, missedRateScale } from '@fourp/domain';
+import { breakdownEntries, missedRateScale } from '@fourp/domain/client';
 import type { ComparedPoint, Disaggregation, BenchmarkComparison, Interval, PerMode } from '@fourp/domain';
 import { formatNumber, formatValue } from './format';
 import { m } from '$lib/paraglide/messages.js';

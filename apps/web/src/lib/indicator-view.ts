@@ -1,15 +1,14 @@
-import {
-  csvDocument,
-  missedRateScale,
-  type Compare,
-  type DerivationInputs,
-  type Denominator,
-  type DerivedFlag,
-  type Interval,
-  type Jurisdiction,
-  type Observation,
-  type ObsStatus,
-  type Source,
+import { csvDocument, missedRateScale } from '@fourp/domain/client';
+import type {
+  Compare,
+  DerivationInputs,
+  Denominator,
+  DerivedFlag,
+  Interval,
+  Jurisdiction,
+  Observation,
+  ObsStatus,
+  Source,
 } from '@fourp/domain';
 import { m } from '$lib/paraglide/messages.js';
 import { jurisdictionName, pointSource, pointsFor } from './series';

@@ -1,11 +1,6 @@
 import { localName } from '$lib/i18n/locale';
-import {
-  BASE_JURISDICTION,
-  createJurisdictionTree,
-  neighboursOf,
-  type Jurisdiction,
-  type JurisdictionTree,
-} from '@fourp/domain';
+import { BASE_JURISDICTION, createJurisdictionTree, neighboursOf } from '@fourp/domain/client';
+import type { Jurisdiction, JurisdictionTree } from '@fourp/domain';
 import { listParam } from './url-state';
 
 /** The tree of the units the API listed (every unit with its validity and parent periods). */

@@ -1,4 +1,4 @@
-import { monthsCovered, parsePeriod } from '@fourp/domain';
+import { monthsCovered, parsePeriod } from '@fourp/domain/client';
 
 type SpanOfYears = Parameters<typeof monthsCovered>[0];
 import { cached } from '$lib/format';

@@ -1,5 +1,5 @@
 import { localName } from '$lib/i18n/locale';
-import { BENCHMARK_IDS, STAND_IN_CHAIN } from '@fourp/domain';
+import { BENCHMARK_IDS, STAND_IN_CHAIN } from '@fourp/domain/client';
 import type {
   Compare,
   Comparison,

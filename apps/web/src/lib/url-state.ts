@@ -1,4 +1,5 @@
-import { PER_MODES, type PerMode } from '@fourp/domain';
+import { PER_MODES } from '@fourp/domain/client';
+import type { PerMode } from '@fourp/domain';
 
 export const INDICATOR_TABS = ['chart', 'table', 'about', 'sources'] as const;
 export type IndicatorTab = (typeof INDICATOR_TABS)[number];

@@ -1,4 +1,4 @@
-import { PILLAR_IDS } from '@fourp/domain';
+import { PILLAR_IDS } from '@fourp/domain/client';
 import type { PillarId } from '@fourp/domain';
 import type { ParamMatcher } from '@sveltejs/kit';
 

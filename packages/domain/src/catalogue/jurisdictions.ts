@@ -11,14 +11,9 @@ import {
   type JurisdictionId,
   type ParentPeriod,
 } from '../contracts.js';
-import { createJurisdictionTree, type JurisdictionTree } from './jurisdiction-tree.js';
+import { createJurisdictionTree } from './jurisdiction-tree.js';
 
-/** The jurisdiction the dashboard monitors. */
-export const BASE_JURISDICTION = 'PK-PB-GUJRAT' satisfies JurisdictionId;
-/** The jurisdictions the base is compared with by default, in display order. */
-export const BENCHMARK_IDS = ['IT', 'ES'] as const satisfies readonly JurisdictionId[];
-/** The base, then the province and country whose figure or score the dashboard shows when the base has none. */
-export const STAND_IN_CHAIN = [BASE_JURISDICTION, 'PK-PB', 'PK'] as const satisfies readonly JurisdictionId[];
+export * from './benchmarks.js';
 
 const SourceKeySchema = z.string().regex(/^[a-z0-9-]+$/, 'a source key such as nation-2023-02-21');
 
@@ -153,24 +148,6 @@ export function jurisdictionIssues(units: readonly Jurisdiction[]): Jurisdiction
     }
   }
   return issues;
-}
-
-/**
- * Districts that share a division with `id` now or ever did (the same division or a former one), `id` first;
- * the neighbours the dashboard shows a district beside, by English name. Only units that exist today are listed.
- */
-export function neighboursOf(tree: JurisdictionTree, id: JurisdictionId): JurisdictionId[] {
-  const unit = tree.find(id);
-  if (!unit) return [];
-  const parents = new Set(unit.parents.map((p) => p.parentId));
-  const others = tree.units.filter(
-    (other) =>
-      other.id !== id &&
-      other.kind === unit.kind &&
-      tree.existsAt(other.id) &&
-      other.parents.some((p) => parents.has(p.parentId)),
-  );
-  return [id, ...others.sort((a, b) => a.name.en.localeCompare(b.name.en)).map((other) => other.id)];
 }
 
 export const JURISDICTION_IMPORT_COLUMNS = [

@@ -1,6 +1,6 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import { ANONYMOUS, authorize } from '../authorisation.js';
-import { parseBreakdown } from '../cell.js';
+import { parseBreakdown } from '../parse-breakdown.js';
 import { DisaggregationSchema } from '../contracts.js';
 import { ExportQuerySchema } from '../exports.js';
 import { TEST_TREE } from '../test-support/jurisdictions.js';
