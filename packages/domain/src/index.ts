@@ -25,5 +25,6 @@ export * from './releases.js';
 export * from './i18n/locale.js';
 export * from './i18n/reasons.js';
 export * from './i18n/message-locale.js';
+export * from './i18n/validation-locale.js';
 export type { CodeListProblem } from './i18n/problems.js';
 export * from './i18n/localise.js';

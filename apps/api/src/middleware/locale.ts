@@ -1,23 +1,10 @@
 import { AsyncLocalStorage } from 'node:async_hooks';
-import { DEFAULT_LOCALE, negotiateLocale, readMessageLocaleFrom, type Locale } from '@fourp/domain';
+import { DEFAULT_LOCALE, negotiateLocale, writeValidationIn, type Locale } from '@fourp/domain';
 import type { MiddlewareHandler } from 'hono';
-import { z } from 'zod';
 import type { AppEnv } from '../env.js';
 
 const requestLocale = new AsyncLocalStorage<Locale>();
-const ZOD_ERRORS: Record<Locale, z.core.$ZodErrorMap> = {
-  en: z.locales.en().localeError,
-  ur: z.locales.ur().localeError,
-};
-
-// zod's default messages and the domain contracts' own messages follow the request's language.
-z.config({
-  customError: (issue) => {
-    const locale = requestLocale.getStore() ?? DEFAULT_LOCALE;
-    return locale === DEFAULT_LOCALE ? undefined : ZOD_ERRORS[locale](issue);
-  },
-});
-readMessageLocaleFrom(() => requestLocale.getStore() ?? DEFAULT_LOCALE);
+writeValidationIn(() => requestLocale.getStore() ?? DEFAULT_LOCALE);
 
 /** Negotiates the language of the answer once (`?lang=` over `Accept-Language`) and labels the answer with it. */
 export const negotiatedLocale = (): MiddlewareHandler<AppEnv> => async (c, next) => {
