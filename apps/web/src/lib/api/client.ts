@@ -17,7 +17,6 @@ import {
   MAX_COVERAGE_LIMIT,
   MAX_OBSERVATIONS_LIMIT,
   mergeMissingDenominators,
-  type ObservationListResponse,
   PillarListResponseSchema,
   ReleaseListResponseSchema,
   ReleaseResponseSchema,
