@@ -3,7 +3,6 @@ import { DEFAULT_SUPPRESSION_K, IMPORT_LIMITS } from '@fourp/domain';
 import { bodyLimit } from 'hono/body-limit';
 import { except } from 'hono/combine';
 import { compress } from 'hono/compress';
-import { cors } from 'hono/cors';
 import { etag, RETAINED_304_HEADERS } from 'hono/etag';
 import { methodNotAllowed } from 'hono/method-not-allowed';
 import { requestId } from 'hono/request-id';
@@ -12,6 +11,7 @@ import { sharedSolver } from './disclosure/shared.js';
 import type { AppDeps, RouteDeps } from './env.js';
 import { ApiError, handleError, handleNotFound, problemResponse } from './errors.js';
 import { cacheControl, publishedEtag } from './middleware/cache.js';
+import { dashboardCors } from './middleware/cors.js';
 import { dataLicence } from './middleware/data-licence.js';
 import { negotiatedLocale } from './middleware/locale.js';
 import { accessLog, consoleLogger } from './middleware/logger.js';
@@ -97,30 +97,18 @@ export function createApp(deps: AppDeps) {
       },
     }),
   );
-  app.use(
-    cors({
-      origin: deps.webOrigin ?? DEFAULT_WEB_ORIGIN,
-      credentials: true,
-      allowMethods: ['GET', 'HEAD', 'POST', 'PUT', 'PATCH', 'DELETE', 'OPTIONS'],
-      allowHeaders: [
-        'Content-Type',
-        'Accept',
-        'If-None-Match',
-        'X-Request-Id',
-        'Authorization',
-        'X-FourP-CSRF',
-      ],
-      exposeHeaders: ['X-Request-Id', 'ETag', 'Content-Disposition'],
-      maxAge: 600,
-    }),
-  );
+  app.use(dashboardCors(deps.webOrigin ?? DEFAULT_WEB_ORIGIN));
+  // Liveness is answered before compression, caching, tags and body limits: a tiny no-store answer needs none.
+  const auth = authMiddleware(routeDeps);
+  app.get('/health', auth);
+  app.route('/health', healthRoutes(routeDeps));
   app.use(compress());
   app.use(cacheControl());
-  // A streamed export is never hashed whole (anonymous ones carry the publish generation's tag instead), nor is
-  // the uncacheable health answer; Hono's default digest is a thread-pool job per response, node's hash is not.
+  // A streamed export is never hashed whole (anonymous ones carry the publish generation's tag instead);
+  // Hono's default digest is a thread-pool job per response, node's hash is not.
   app.use(
     except(
-      ['/v1/observations/bulk', '/health'],
+      '/v1/observations/bulk',
       etag({
         weak: true,
         retainedHeaders: [...RETAINED_304_HEADERS, ...HEADERS_KEPT_ON_304],
@@ -146,10 +134,9 @@ export function createApp(deps: AppDeps) {
     }),
   );
 
-  app.use(authMiddleware(routeDeps));
+  app.use(auth);
 
   for (const path of PUBLISHED_DATA) app.use(path, dataLicence(), publishedEtag(deps.db));
-  app.route('/health', healthRoutes(routeDeps));
   app.route('/v1/pillars', pillarRoutes());
   app.route('/v1/code-lists', codeListRoutes());
   app.route('/v1/indicators', indicatorRoutes(routeDeps));

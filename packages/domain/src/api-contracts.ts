@@ -159,9 +159,20 @@ export const MeasureIdSchema = z
   .regex(/^[a-z][a-z0-9_]*$/, sayError(reason('measure_id_format', {})));
 export const MeasureParamsSchema = z.object({ id: MeasureIdSchema });
 
+export const DEFAULT_COVERAGE_LIMIT = 1000;
+export const MAX_COVERAGE_LIMIT = 10000;
+
 export const CoverageQuerySchema = z.object({
   pillar: PillarIdSchema.optional().describe('only indicators of this pillar'),
   jurisdiction: JurisdictionIdSchema.optional().describe('only this jurisdiction'),
+  limit: z.coerce
+    .number()
+    .int()
+    .min(1)
+    .max(MAX_COVERAGE_LIMIT)
+    .default(DEFAULT_COVERAGE_LIMIT)
+    .describe(`at most this many rows per page (1–${MAX_COVERAGE_LIMIT}, default ${DEFAULT_COVERAGE_LIMIT})`),
+  cursor: ObservationCursorSchema.optional(),
   release: releaseQuery,
   format: listFormat,
 });
@@ -402,10 +413,13 @@ export const CoverageResponseSchema = z.object({
   data: z.array(CoverageCellSchema),
   meta: z.object({
     count: z.number().int(),
+    limit: z.number().int(),
+    /** The next page's path and query (as in the Link header); null on the last page. */
+    next: z.string().nullable(),
     indicators: z.number().int(),
     indicatorsWithData: z.number().int(),
     indicatorsWithoutData: z.array(IndicatorIdSchema),
-    /** Jurisdiction-years with counts to show per 100,000 but no population denominator, with the reason. */
+    /** Of this page's rows: jurisdiction-years with counts to show per 100,000 but no population denominator. */
     missingDenominators: z.array(
       z.object({
         jurisdiction: JurisdictionIdSchema,

@@ -5,6 +5,7 @@ import {
   chooseDenominator,
   describeDenominator,
   missingDenominators,
+  mergeMissingDenominators,
   DEFAULT_POPULATION_TOLERANCE_YEARS,
   missedRateScale,
   fromPer100k,
@@ -294,5 +295,27 @@ describe('missingDenominators', () => {
           'No population figure for PK-PB within 2 year(s) of 2019, so the count cannot be expressed per 100,000 residents.',
       },
     ]);
+  });
+});
+
+describe('mergeMissingDenominators', () => {
+  it('gives the same list from pages of cells as from all the cells at once', () => {
+    const cell = (indicator: string, jurisdiction: string, year: number) => ({
+      indicator,
+      jurisdiction,
+      year,
+    });
+    const cells = [
+      cell('persons_convicted', 'IT', 2025),
+      cell('persons_convicted', 'PK-PB', 2019),
+      cell('victims_identified', 'ES', 2021),
+      cell('victims_identified', 'IT', 2025),
+      cell('victims_identified', 'PK-PB', 2019),
+    ];
+    const pages = [cells.slice(0, 2), cells.slice(2, 3), cells.slice(3)];
+    expect(mergeMissingDenominators(pages.map((page) => missingDenominators(page, populations)))).toEqual(
+      missingDenominators(cells, populations),
+    );
+    expect(mergeMissingDenominators([])).toEqual([]);
   });
 });

@@ -175,6 +175,22 @@ export function missingDenominators(
     .sort((a, b) => a.jurisdiction.localeCompare(b.jurisdiction) || a.year - b.year);
 }
 
+/** Several pages' missing denominators as one list, merged and ordered as `missingDenominators` gives them. */
+export function mergeMissingDenominators(
+  pages: readonly (readonly MissingDenominator[])[],
+): MissingDenominator[] {
+  const merged = new Map<string, MissingDenominator>();
+  for (const m of pages.flat()) {
+    const key = `${m.jurisdiction}|${m.year}`;
+    const known = merged.get(key);
+    merged.set(key, {
+      ...m,
+      indicators: [...new Set([...(known?.indicators ?? []), ...m.indicators])].sort(),
+    });
+  }
+  return [...merged.values()].sort((a, b) => a.jurisdiction.localeCompare(b.jurisdiction) || a.year - b.year);
+}
+
 /** The count behind a rate per 100,000 residents, for a population > 0 (inverse of `normalisePer100k`). */
 export function fromPer100k(ratePer100k: number, population: number): number {
   if (!(population > 0)) throw new Error(`fromPer100k: population must be positive, got ${population}`);

@@ -121,6 +121,8 @@ export const authMiddleware =
     c.set('principal', resolved?.principal ?? ANONYMOUS);
     c.set('auth', resolved?.auth ?? { via: 'anonymous', csrfRejected: false });
     await next();
-    c.header('Vary', 'Cookie, Authorization', { append: true });
-    if (resolved && !c.res.headers.has('Cache-Control')) c.header('Cache-Control', 'private, no-store');
+    // On `c.res.headers`: `c.header` after the answer rebuilds it, costing node's server its fast path.
+    c.res.headers.append('Vary', 'Cookie, Authorization');
+    if (resolved && !c.res.headers.has('Cache-Control'))
+      c.res.headers.set('Cache-Control', 'private, no-store');
   };

@@ -17,3 +17,7 @@ export function preparedOn<T>(db: Db, name: string, build: (db: Db) => T): T {
 export const pingStatement = (db: Db): void => {
   preparedOn(db, 'ping', (db) => db.$client.prepare('select 1')).get();
 };
+
+/** Moves on whenever another connection (the import CLI, a second process) commits to this database file. */
+export const readDataVersion = (db: Db): number =>
+  preparedOn(db, 'data version', (db) => db.$client.prepare('PRAGMA data_version').pluck()).get() as number;

@@ -10,7 +10,9 @@ writeValidationIn(() => requestLocale.getStore() ?? DEFAULT_LOCALE);
 export const negotiatedLocale = (): MiddlewareHandler<AppEnv> => async (c, next) => {
   const locale = negotiateLocale(c.req.query('lang'), c.req.header('Accept-Language'));
   c.set('locale', locale);
-  await requestLocale.run(locale, next);
+  // The default language needs no store (zod's own messages are English), and Node 20 pays for every
+  // promise while a store is active.
+  await (locale === DEFAULT_LOCALE ? next() : requestLocale.run(locale, next));
   c.res.headers.set('Content-Language', locale);
   const vary = c.res.headers.get('Vary');
   if (!vary?.split(',').some((v) => v.trim().toLowerCase() === 'accept-language'))

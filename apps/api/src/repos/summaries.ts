@@ -33,39 +33,44 @@ export function recountPublishedCells(db: DbOrTx, indicators: readonly Indicator
     .run();
 }
 
-/** The indicators with any published figure, as counted. */
-export const listCountedIndicators = (db: DbOrTx): IndicatorId[] =>
+/** The indicators with any published figure (in these jurisdictions, when given), as counted. */
+export const listCountedIndicators = (db: DbOrTx, jurisdictions?: readonly JurisdictionId[]): IndicatorId[] =>
   db
     .selectDistinct({ indicator: publishedCellCounts.indicatorId })
     .from(publishedCellCounts)
+    .where(jurisdictions && inArray(publishedCellCounts.jurisdictionId, [...jurisdictions]))
     .all()
     .map((row) => row.indicator);
 
-/** The counted cells, ordered by indicator, jurisdiction, year. */
+/** A cell's place in the order counted cells are listed in. */
+export type CellPosition = { indicator: string; jurisdiction: string; year: number };
+
+/** The counted cells, ordered by indicator, jurisdiction, year; with `page`, up to `limit` after `after`. */
 export function listPublishedCellCounts(
   db: DbOrTx,
   filter: { indicators?: readonly IndicatorId[]; jurisdictions?: readonly JurisdictionId[] },
+  page?: { after: CellPosition | null; limit: number },
 ): CoverageRow[] {
-  return db
+  const t = publishedCellCounts;
+  const after = page?.after ?? undefined;
+  const query = db
     .select({
-      indicator: publishedCellCounts.indicatorId,
-      jurisdiction: publishedCellCounts.jurisdictionId,
-      year: publishedCellCounts.year,
-      observations: publishedCellCounts.observations,
+      indicator: t.indicatorId,
+      jurisdiction: t.jurisdictionId,
+      year: t.year,
+      observations: t.observations,
     })
-    .from(publishedCellCounts)
+    .from(t)
     .where(
       and(
-        filter.indicators && inArray(publishedCellCounts.indicatorId, [...filter.indicators]),
-        filter.jurisdictions && inArray(publishedCellCounts.jurisdictionId, [...filter.jurisdictions]),
+        filter.indicators && inArray(t.indicatorId, [...filter.indicators]),
+        filter.jurisdictions && inArray(t.jurisdictionId, [...filter.jurisdictions]),
+        after &&
+          sql`(${t.indicatorId}, ${t.jurisdictionId}, ${t.year}) > (${after.indicator}, ${after.jurisdiction}, ${after.year})`,
       ),
     )
-    .orderBy(
-      asc(publishedCellCounts.indicatorId),
-      asc(publishedCellCounts.jurisdictionId),
-      asc(publishedCellCounts.year),
-    )
-    .all();
+    .orderBy(asc(t.indicatorId), asc(t.jurisdictionId), asc(t.year));
+  return page === undefined ? query.all() : query.limit(page.limit).all();
 }
 
 export type AnnualTotalRef = {

@@ -20,19 +20,12 @@ import { jurisdictionTree } from '../repos/jurisdictions.js';
 import type { RouteDeps } from '../env.js';
 import { stream } from 'hono/streaming';
 import { sendList } from '../csv.js';
-import { ApiError } from '../errors.js';
 import { ANYONE, listResponse, NOT_MODIFIED, problems } from '../openapi/responses.js';
+import { decodeCursor, encodeCursor, linkNextPage } from '../openapi/paging.js';
 import { createRouter } from '../openapi/router.js';
 import { requireIndicator, requireJurisdiction } from '../services/lookup.js';
 import { z } from 'zod';
-import {
-  positionOf,
-  readFigurePage,
-  streamFigures,
-  type FigureFilter,
-  type PagePosition,
-} from '../services/published/read.js';
-import { say } from '../i18n/messages.js';
+import { positionOf, readFigurePage, streamFigures, type FigureFilter } from '../services/published/read.js';
 
 export const observationCsvColumns: CsvColumn<ListedObservation>[] = [
   { header: 'id', value: (o) => o.id },
@@ -110,34 +103,6 @@ const bulkObservations = createRoute({
 
 const PositionSchema = z.tuple([z.string(), z.string(), z.number().int(), z.number().int()]);
 
-const encodeCursor = (p: PagePosition) =>
-  Buffer.from(JSON.stringify([p.indicator, p.jurisdiction, p.year, p.id])).toString('base64url');
-
-function decodeCursor(cursor: string | undefined): PagePosition | null {
-  if (cursor === undefined) return null;
-  let decoded: unknown;
-  try {
-    decoded = JSON.parse(Buffer.from(cursor, 'base64url').toString());
-  } catch {
-    decoded = undefined;
-  }
-  const parsed = PositionSchema.safeParse(decoded);
-  if (!parsed.success) {
-    throw new ApiError('validation_failed', say('invalid_query', { names: 'cursor' }), [
-      { path: 'cursor', message: say('cursor_unknown') },
-    ]);
-  }
-  const [indicator, jurisdiction, year, id] = parsed.data;
-  return { indicator, jurisdiction, year, id };
-}
-
-/** The request's path and query with the cursor moved past `last`. */
-function nextPage(url: string, last: Observation): string {
-  const next = new URL(url);
-  next.searchParams.set('cursor', encodeCursor(positionOf(last)));
-  return `${next.pathname}${next.search}`;
-}
-
 const withInterval = (o: Observation): ListedObservation => ({
   ...o,
   interval: observationInterval(o, findIndicator(o.indicator)),
@@ -168,15 +133,24 @@ export const observationRoutes = (deps: RouteDeps) =>
   createRouter()
     .openapi(listObservations, async (c) => {
       const query = c.req.valid('query');
-      const after = decodeCursor(query.cursor);
+      const position = decodeCursor(query.cursor, PositionSchema);
+      const after = position && {
+        indicator: position[0],
+        jurisdiction: position[1],
+        year: position[2],
+        id: position[3],
+      };
       const page = readFigurePage(deps, c.var.principal, selectionOf(deps, query), {
         after,
         limit: query.limit,
       });
       const rows = page.figures.map(withInterval);
       const last = page.figures.at(-1);
-      const next = page.more && last !== undefined ? nextPage(c.req.url, last) : null;
-      if (next !== null) c.header('Link', `<${next}>; rel="next"`);
+      const at = last && positionOf(last);
+      const next =
+        page.more && at
+          ? linkNextPage(c, encodeCursor([at.indicator, at.jurisdiction, at.year, at.id]))
+          : null;
       const body: ObservationListResponse = {
         data: rows,
         meta: { count: rows.length, limit: query.limit, next, suppressionThreshold: deps.suppressionK },

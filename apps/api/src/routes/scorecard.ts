@@ -7,6 +7,10 @@ import {
   ScorecardResponseSchema,
   scoreJurisdiction,
   methodTexts,
+  type JurisdictionId,
+  type JurisdictionTree,
+  type Locale,
+  type ScorecardQuery,
   type ScorecardResponse,
 } from '@fourp/domain';
 import { jurisdictionTree } from '../repos/jurisdictions.js';
@@ -17,6 +21,7 @@ import { listMeasureAssessments } from '../repos/measures.js';
 import { listPublishedYears } from '../services/published/counts.js';
 import { requireJurisdiction } from '../services/lookup.js';
 import { readFigures } from '../services/published/read.js';
+import { memoUntilPublish } from '../services/published/memo.js';
 import { readScoredFigures } from '../services/published/summaries.js';
 
 const getScorecard = createRoute({
@@ -35,35 +40,49 @@ export const scorecardRoutes = (deps: RouteDeps) =>
     const query = c.req.valid('query');
     const tree = jurisdictionTree(deps.db);
     const jurisdiction = requireJurisdiction(tree, query.jurisdiction).id;
-    const benchmarks = BENCHMARK_IDS.filter((id) => id !== jurisdiction);
-    const ancestors = tree.ancestorsOf(jurisdiction);
-    const [availableYears, assessments] = await Promise.all([
-      listPublishedYears(deps.db, jurisdiction),
-      listMeasureAssessments(deps.db),
-    ]);
-    const year = query.year ?? availableYears[0] ?? deps.now().getUTCFullYear();
-    // Scores rest on whole-year current totals only; today's come from the summary kept on publish.
-    const observations =
-      query.release === undefined
-        ? readScoredFigures(deps, jurisdiction, year)
-        : await readFigures(deps, null, {
-            jurisdictions: [jurisdiction],
-            to: year,
-            annualTotals: true,
-            release: query.release,
-          });
-    const scorecard = scoreJurisdiction({
-      jurisdiction,
-      year,
-      indicators: INDICATORS,
-      measures: POLICY_MEASURES,
-      observations,
-      benchmarks,
-      measureAssessments: assessments.filter((a) => [jurisdiction, ...ancestors].includes(a.jurisdiction)),
-      ancestors,
-      locale: c.var.locale,
-    });
-    const method = methodTexts(c.var.locale).SCORECARD_METHOD;
-    const body: ScorecardResponse = { data: { ...scorecard, method }, meta: { availableYears } };
+    const { locale } = c.var;
+    const thisYear = deps.now().getUTCFullYear();
+    const key = JSON.stringify([jurisdiction, query.year, query.release, locale, thisYear]);
+    const body = await memoUntilPublish(deps.db, key, () =>
+      scorecardOf(deps, tree, { ...query, jurisdiction, locale, thisYear }),
+    );
     return c.json(body, 200);
   });
+
+async function scorecardOf(
+  deps: RouteDeps,
+  tree: JurisdictionTree,
+  query: ScorecardQuery & { jurisdiction: JurisdictionId; locale: Locale; thisYear: number },
+): Promise<ScorecardResponse> {
+  const { jurisdiction, locale } = query;
+  const benchmarks = BENCHMARK_IDS.filter((id) => id !== jurisdiction);
+  const ancestors = tree.ancestorsOf(jurisdiction);
+  const [availableYears, assessments] = await Promise.all([
+    listPublishedYears(deps.db, jurisdiction),
+    listMeasureAssessments(deps.db),
+  ]);
+  const year = query.year ?? availableYears[0] ?? query.thisYear;
+  // Scores rest on whole-year current totals only; today's come from the summary kept on publish.
+  const observations =
+    query.release === undefined
+      ? readScoredFigures(deps, jurisdiction, year)
+      : await readFigures(deps, null, {
+          jurisdictions: [jurisdiction],
+          to: year,
+          annualTotals: true,
+          release: query.release,
+        });
+  const scorecard = scoreJurisdiction({
+    jurisdiction,
+    year,
+    indicators: INDICATORS,
+    measures: POLICY_MEASURES,
+    observations,
+    benchmarks,
+    measureAssessments: assessments.filter((a) => [jurisdiction, ...ancestors].includes(a.jurisdiction)),
+    ancestors,
+    locale,
+  });
+  const method = methodTexts(locale).SCORECARD_METHOD;
+  return { data: { ...scorecard, method }, meta: { availableYears } };
+}

@@ -1,7 +1,7 @@
 /** Reads about published figures that reveal no value: how many there are per cell, which years, when last changed. */
 import type { IndicatorId, JurisdictionId, ReleaseId } from '@fourp/domain';
 import { lastPublishedChange, type CoverageRow } from '../../repos/observations.js';
-import { listPublishedCellCounts } from '../../repos/summaries.js';
+import { listCountedIndicators, listPublishedCellCounts, type CellPosition } from '../../repos/summaries.js';
 import { findRelease } from '../../repos/releases.js';
 import { byPosition, readFigures, type ReadDeps } from './read.js';
 
@@ -14,20 +14,25 @@ export const countPublishedByCell = async (
 ): Promise<CoverageRow[]> => listPublishedCellCounts(db, filter);
 
 /**
- * Figures counted per indicator × jurisdiction × first year, and when they last changed: of what is published
- * now, or of a release (counted from its stored figures; it changed when it was made).
+ * Figures counted per indicator × jurisdiction × first year (a page of them in the summary's order, when `page` is
+ * given), which indicators have any, and when they last changed: of what is published now, or of a release
+ * (counted from its stored figures; it changed when it was made).
  */
 export async function countFigures(
   deps: ReadDeps,
   filter: { indicators?: IndicatorId[]; jurisdictions?: JurisdictionId[]; release?: ReleaseId },
-): Promise<{ cells: CoverageRow[]; lastUpdated: string | null }> {
+  page?: { after: CellPosition | null; limit: number },
+): Promise<{ cells: CoverageRow[]; withData: Set<IndicatorId>; lastUpdated: string | null }> {
   const { release, ...cell } = filter;
   if (release === undefined) {
-    return { cells: listPublishedCellCounts(deps.db, cell), lastUpdated: await lastPublishedChange(deps.db) };
+    return {
+      cells: listPublishedCellCounts(deps.db, cell, page),
+      withData: new Set(listCountedIndicators(deps.db, cell.jurisdictions)),
+      lastUpdated: await lastPublishedChange(deps.db),
+    };
   }
   const counted = new Map<string, CoverageRow>();
-  // In page order, so the cells come out in the order the repository's count gives them.
-  for (const o of (await readFigures(deps, null, { ...cell, release })).sort(byPosition)) {
+  for (const o of await readFigures(deps, null, { ...cell, release })) {
     const key = `${o.indicator}|${o.jurisdiction}|${o.year}`;
     const row = counted.get(key) ?? {
       indicator: o.indicator,
@@ -38,5 +43,11 @@ export async function countFigures(
     row.observations += 1;
     counted.set(key, row);
   }
-  return { cells: [...counted.values()], lastUpdated: findRelease(deps.db, release)?.createdAt ?? null };
+  const all = [...counted.values()].sort(byPosition);
+  const from = page?.after ? all.filter((row) => byPosition(row, page.after!) > 0) : all;
+  return {
+    cells: page === undefined ? from : from.slice(0, page.limit),
+    withData: new Set(all.map((row) => row.indicator)),
+    lastUpdated: findRelease(deps.db, release)?.createdAt ?? null,
+  };
 }

@@ -107,8 +107,10 @@ export const positionOf = (figure: Observation): PagePosition => ({
   id: figure.id,
 });
 
+type Position = Omit<PagePosition, 'id'> & { id?: number };
+
 /** The order pages follow: indicator, jurisdiction, year, id (as the repository's keyset). */
-export const byPosition = (a: PagePosition, b: PagePosition): number =>
+export const byPosition = (a: Position, b: Position): number =>
   a.indicator < b.indicator
     ? -1
     : a.indicator > b.indicator
@@ -117,7 +119,7 @@ export const byPosition = (a: PagePosition, b: PagePosition): number =>
         ? -1
         : a.jurisdiction > b.jurisdiction
           ? 1
-          : a.year - b.year || a.id - b.id;
+          : a.year - b.year || (a.id ?? 0) - (b.id ?? 0);
 
 /** A page of what `readFigures` reads, in its order, after `after`: stable while figures are published. */
 export function readFigurePage(

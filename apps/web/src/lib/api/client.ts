@@ -14,8 +14,9 @@ import {
   NewApiTokenResponseSchema,
   ObservationHistoryResponseSchema,
   ObservationListResponseSchema,
+  MAX_COVERAGE_LIMIT,
   MAX_OBSERVATIONS_LIMIT,
-  type ObservationListResponse,
+  mergeMissingDenominators,
   PillarListResponseSchema,
   ReleaseListResponseSchema,
   ReleaseResponseSchema,
@@ -57,6 +58,19 @@ type Body<P extends keyof paths, M extends keyof paths[P]> = paths[P][M] extends
 /** Queries as the domain parses them; the client writes them in the API's wire form (JSON is the only format here). */
 type Query<Q> = Omit<Q, 'format'>;
 const cursorOf = (next: string) => new URLSearchParams(next.split('?')[1] ?? '').get('cursor');
+
+/** Reads a paged list from its first page to its last, following `meta.next`. */
+async function everyPage<Page extends { meta: { next: string | null } }>(
+  read: (cursor: string | undefined) => Promise<Page>,
+): Promise<Page[]> {
+  const pages: Page[] = [];
+  for (let cursor: string | undefined; ;) {
+    const page = await read(cursor);
+    pages.push(page);
+    cursor = page.meta.next === null ? undefined : (cursorOf(page.meta.next) ?? undefined);
+    if (cursor === undefined) return pages;
+  }
+}
 /** A form's body sent as typed, so the API's `errors[]` can name each field: the API's field names, any values. */
 type FormBody<T> = { [K in keyof T]?: unknown };
 type OnlyKeysOf<T, B> = B & Record<Exclude<keyof B, keyof T>, never>;
@@ -136,18 +150,14 @@ export function createApi(fetchFn: typeof fetch, baseUrl: string, ...middleware:
       dataOf(client.GET('/v1/jurisdictions', { params: { query } }), JurisdictionListResponseSchema),
     /** Every page of the selection: callers narrow it by indicator or jurisdiction. */
     observations: async (query: Query<Omit<ObservationsQuery, 'limit' | 'cursor'>>) => {
-      const pages: ObservationListResponse[] = [];
-      for (let cursor: string | undefined; ;) {
-        const page = await dataOf(
+      const pages = await everyPage((cursor) =>
+        dataOf(
           client.GET('/v1/observations', {
             params: { query: { ...query, limit: MAX_OBSERVATIONS_LIMIT, cursor } },
           }),
           ObservationListResponseSchema,
-        );
-        pages.push(page);
-        cursor = page.meta.next === null ? undefined : (cursorOf(page.meta.next) ?? undefined);
-        if (cursor === undefined) break;
-      }
+        ),
+      );
       const data = pages.flatMap((page) => page.data);
       return { data, meta: { ...pages.at(-1)!.meta, count: data.length } };
     },
@@ -159,8 +169,20 @@ export function createApi(fetchFn: typeof fetch, baseUrl: string, ...middleware:
     scorecard: (query: Query<ScorecardQuery>) =>
       dataOf(client.GET('/v1/scorecard', { params: { query } }), ScorecardResponseSchema),
     measures: () => dataOf(client.GET('/v1/measures'), MeasureListResponseSchema),
-    coverage: (query: Query<CoverageQuery> = {}) =>
-      dataOf(client.GET('/v1/coverage', { params: { query } }), CoverageResponseSchema),
+    /** Every page of the selection, with the pages' missing denominators merged. */
+    coverage: async (query: Query<Omit<CoverageQuery, 'limit' | 'cursor'>> = {}) => {
+      const pages = await everyPage((cursor) =>
+        dataOf(
+          client.GET('/v1/coverage', { params: { query: { ...query, limit: MAX_COVERAGE_LIMIT, cursor } } }),
+          CoverageResponseSchema,
+        ),
+      );
+      const data = pages.flatMap((page) => page.data);
+      const missingDenominators = mergeMissingDenominators(
+        pages.map((page) => page.meta.missingDenominators),
+      );
+      return { data, meta: { ...pages.at(-1)!.meta, count: data.length, missingDenominators } };
+    },
     sources: (query: Query<SourcesQuery>) =>
       dataOf(client.GET('/v1/sources', { params: { query } }), SourceListResponseSchema),
     source: (id: number) =>

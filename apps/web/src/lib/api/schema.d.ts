@@ -232,7 +232,10 @@ export interface paths {
       path?: never;
       cookie?: never;
     };
-    /** Which indicator × jurisdiction × year has published data, including indicators with none */
+    /**
+     * Which indicator × jurisdiction × year has published data, including indicators with none
+     * @description Rows come ordered by indicator, jurisdiction and year (an indicator without data: one row, jurisdiction and year null), at most `limit` (default 1000, at most 10000) per page. While more remain, the answer carries `Link: <…>; rel="next"` (JSON: `meta.next`), the same query with an opaque `cursor`; follow it until there is none. No row appears twice. `meta.missingDenominators` is of the page's rows; the other `meta` fields are of the whole selection.
+     */
     get: operations['getCoverage'];
     put?: never;
     post?: never;
@@ -1742,6 +1745,8 @@ export interface components {
       }[];
       meta: {
         count: number;
+        limit: number;
+        next: string | null;
         indicators: number;
         indicatorsWithData: number;
         indicatorsWithoutData: string[];
@@ -3427,6 +3432,10 @@ export interface operations {
         pillar?: 'prevention' | 'protection' | 'prosecution' | 'partnership' | 'context';
         /** @description only this jurisdiction */
         jurisdiction?: string;
+        /** @description at most this many rows per page (1–10000, default 1000) */
+        limit?: number;
+        /** @description where the page starts: pass on the cursor of `meta.next` or the `Link: rel="next"` header */
+        cursor?: string;
         /** @description answer exactly as this release stood, e.g. 2026.12 (default: the figures published now) */
         release?: string;
         /** @description json (default) or csv; an `Accept: text/csv` header also selects csv */
