@@ -41,4 +41,3 @@ export function parseBreakdown(text: string, locale: Locale = DEFAULT_LOCALE): R
     locale,
   );
 }
-
