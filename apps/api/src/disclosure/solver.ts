@@ -431,7 +431,13 @@ function blockOf(
 }
 
 /** One protect or audit run: the solver, its reused model, and the witness points of the component at hand. */
-type Run = { solver: Solver; lp: Scratch; model: DisclosureModel; points: Point[] | null; truth: Point };
+type Run = {
+  solver: Solver;
+  lp: Scratch;
+  model: DisclosureModel;
+  points: Point[] | null;
+  truth: () => Point;
+};
 
 export type ProtectOptions = {
   /** Decide every cell by the LP, never by witness points: the reference the shortcut is measured and tested against. */
@@ -447,7 +453,7 @@ function opens(run: Run, component: DisclosureComponent, cell: number, hidden: R
   const bounds = boundsOf(run.model, block, hidden);
   if (run.points) {
     if (confined(run.model, block, bounds, cell)) return false;
-    if (witnessed(run.points, run.truth, run.model, block, bounds, cell)) return true;
+    if (witnessed(run.points, run.truth(), run.model, block, bounds, cell)) return true;
   }
   return passes(solveBlock(run.solver, run.lp, run.model, block, bounds, cell, run.points));
 }
@@ -485,10 +491,10 @@ function auditComponent(
 }
 
 function startRun(solver: Solver, model: DisclosureModel, options: ProtectOptions) {
+  let truth: Point | undefined;
+  const points = options.lpOnly ? null : [];
   return <T>(work: (run: Run) => T): T =>
-    withScratch(solver, (lp) =>
-      work({ solver, lp, model, points: options.lpOnly ? null : [], truth: truthOf(model) }),
-    );
+    withScratch(solver, (lp) => work({ solver, lp, model, points, truth: () => (truth ??= truthOf(model)) }));
 }
 
 /**
