@@ -207,25 +207,31 @@ function report(name: string, figures: number, r: Timed) {
 }
 
 /** Child process: the full recompute of a database with no stored pattern, alone, so its peak RSS is its own. */
-async function fullRecompute(path: string) {
+async function fullRecompute(path: string, lpOnly: boolean) {
   const solver = await loadSolver();
   const { db, close } = openDatabase(path);
   const cpu = process.cpuUsage();
   const started = performance.now();
-  db.transaction((tx) => refreshDisclosure(tx, solver));
+  const run = db.transaction((tx) => refreshDisclosure(tx, solver, new Date(), undefined, { lpOnly }));
   const millis = performance.now() - started;
   close();
   process.stdout.write(
-    JSON.stringify({ millis, cpu: cpuSince(cpu), maxRss: process.resourceUsage().maxRSS }),
+    JSON.stringify({
+      millis,
+      cpu: cpuSince(cpu),
+      maxRss: process.resourceUsage().maxRSS,
+      primaryCells: run.primaryCells,
+      pinned: run.pinned.length,
+    }),
   );
 }
 
-type Full = { millis: number; cpu: number; maxRss: number };
+type Full = { millis: number; cpu: number; maxRss: number; primaryCells: number; pinned: number };
 
-function spawnFullRecompute(path: string): Full {
+function spawnFullRecompute(path: string, lpOnly = false): Full {
   const child = spawnSync(
     process.execPath,
-    [...process.execArgv, process.argv[1] as string, '--full', path],
+    [...process.execArgv, process.argv[1] as string, '--full', path, ...(lpOnly ? ['--lp-only'] : [])],
     {
       encoding: 'utf8',
       maxBuffer: 1 << 20,
@@ -271,10 +277,19 @@ async function main() {
       process.stdout.write(
         `synthetic province: ${count} figures of ${INDICATORS.length} indicators inserted in ${ms(performance.now() - started)}\n`,
       );
+      const copy = `${path}.lp-only`;
+      db.$client.exec(`VACUUM INTO '${copy}'`);
+      const reference = spawnFullRecompute(copy, true);
+      rmSync(copy);
       const full = spawnFullRecompute(path);
+      const perCell = (r: Full) =>
+        `${(r.cpu / Math.max(1, r.primaryCells)).toFixed(2)} ms CPU per primary cell`;
       process.stdout.write(
-        `  full recompute (no stored pattern, own process): ${ms(full.millis)} (CPU ${ms(full.cpu)}), ` +
-          `peak RSS ${mb(full.maxRss)}\n`,
+        `  full recompute, LP only (no stored pattern, own process): ${ms(reference.millis)} ` +
+          `(CPU ${ms(reference.cpu)}, ${perCell(reference)}), ${reference.pinned} pinned\n` +
+          `  full recompute (no stored pattern, own process): ${ms(full.millis)} (CPU ${ms(full.cpu)}, ` +
+          `${perCell(full)}), ${full.pinned} pinned, peak RSS ${mb(full.maxRss)}; ` +
+          `LP only / with witnesses: ${(reference.cpu / full.cpu).toFixed(1)}× CPU\n`,
       );
       const cpu = process.cpuUsage();
       started = performance.now();
@@ -291,5 +306,5 @@ async function main() {
 }
 
 const full = process.argv.indexOf('--full');
-if (full >= 0) await fullRecompute(process.argv[full + 1] as string);
+if (full >= 0) await fullRecompute(process.argv[full + 1] as string, process.argv.includes('--lp-only'));
 else await main();

@@ -26,7 +26,14 @@ import {
   type FamilyOf,
 } from '../repos/disclosure.js';
 import { readJurisdictions } from '../repos/jurisdictions.js';
-import { audit, protect, type AuditResult, type ProtectionCache, type Solver } from './solver.js';
+import {
+  audit,
+  protect,
+  type AuditResult,
+  type ProtectionCache,
+  type ProtectOptions,
+  type Solver,
+} from './solver.js';
 
 /** The indicators the attacker model reads, in groups no equation crosses. */
 const GROUPS = disclosureIndicatorGroups();
@@ -68,10 +75,11 @@ function protectFamily(
   family: Family,
   figures: readonly DisclosureFigure[],
   fingerprint: string,
+  options: ProtectOptions,
 ): void {
   const known = readProtectedComponents(db, family.key) as ProtectionCache;
   const cache: ProtectionCache = new Map(known);
-  const { states, audit: result } = protect(solver, buildDisclosureModel(figures, tree), cache);
+  const { states, audit: result } = protect(solver, buildDisclosureModel(figures, tree), cache, options);
   replaceFamilyStates(db, family.indicators, family.definition, states);
   replaceProtectedComponents(db, family.key, known, cache);
   if (figures.length === 0) deleteFamilyRun(db, family.key);
@@ -89,6 +97,7 @@ export function refreshDisclosure(
   solver: Solver,
   now: Date = new Date(),
   scope?: DisclosureScope,
+  options: ProtectOptions = {},
 ): DisclosureRun {
   const started = performance.now();
   const units = readJurisdictions(db);
@@ -107,7 +116,7 @@ export function refreshDisclosure(
     if (stored.get(family.key) === fingerprint) continue;
     changed = true;
     tree ??= createJurisdictionTree(units);
-    protectFamily(db, solver, tree, family, figures, fingerprint);
+    protectFamily(db, solver, tree, family, figures, fingerprint, options);
   }
   if (!changed && last !== null) return last;
   const runs = readFamilyRuns(db);

@@ -56,90 +56,255 @@ function withScratch<T>(solver: Solver, work: (scratch: Scratch) => T): T {
   }
 }
 
-/** One component's LP relaxation: a column per cell (≥ 0), a row per equation; published figures fix bounds. */
-class ComponentLp {
-  private readonly column = new Map<number, number>();
-  private readonly rateRows = new Map<number, number[]>();
-
-  constructor(
-    private readonly solver: Solver,
-    private readonly model: DisclosureModel,
-    readonly component: DisclosureComponent,
-    private readonly lp: Scratch,
-  ) {
-    lp.clearModel();
-    component.cells.forEach((cell, i) => this.column.set(cell, i));
-    this.lp.addVars(
-      component.cells.map(() => 0),
-      component.cells.map(() => solver.infinity),
-    );
-    component.equations.forEach((e, row) => {
-      const eq = model.equations[e];
-      if (!eq) return;
-      const merged = new Map<number, number>();
-      for (const t of eq.terms) {
-        const col = this.column.get(t.cell) as number;
-        merged.set(col, (merged.get(col) ?? 0) + t.coef);
-      }
-      this.lp.addRow(0, eq.sense === '=' ? 0 : solver.infinity, {
-        indices: [...merged.keys()],
-        values: [...merged.values()],
-      });
-      if (eq.figure !== undefined)
-        this.rateRows.set(eq.figure, [...(this.rateRows.get(eq.figure) ?? []), row]);
+/** Bounds the published figures put on the block's cells: a cell reported by shown figures lies within their values. */
+function boundsOf(model: DisclosureModel, block: DisclosureComponent, hidden: ReadonlySet<number>) {
+  const bounds = new Map<number, Interval>();
+  for (const f of block.figures) {
+    const figure = model.figures[f] as ModelFigure;
+    if (figure.role === 'rate' || hidden.has(f) || figure.withheld) continue;
+    const seen = bounds.get(figure.cell);
+    bounds.set(figure.cell, {
+      min: Math.min(seen?.min ?? figure.value, figure.value),
+      max: Math.max(seen?.max ?? figure.value, figure.value),
     });
   }
+  return bounds;
+}
 
-  /** Sets what the attacker knows: every figure not in `hidden` (nor withheld) is published. */
-  publish(hidden: ReadonlySet<number>): void {
-    const bounds = new Map<number, Interval>();
-    for (const f of this.component.figures) {
-      const figure = this.model.figures[f] as ModelFigure;
-      const shown = !hidden.has(f) && !figure.withheld;
-      if (figure.role === 'rate') {
-        for (const row of this.rateRows.get(f) ?? []) {
-          this.lp.changeRowBounds(row, shown ? 0 : -this.solver.infinity, this.solver.infinity);
-        }
-        continue;
-      }
-      if (!shown) continue;
-      const seen = bounds.get(figure.cell);
-      bounds.set(figure.cell, {
-        min: Math.min(seen?.min ?? figure.value, figure.value),
-        max: Math.max(seen?.max ?? figure.value, figure.value),
-      });
+/** A feasible point of some block's LP: a value per cell of that block. */
+type Point = Map<number, number>;
+
+/**
+ * The block's LP relaxation (a column per cell ≥ 0 within its published values, a row per equation; a block holds
+ * only the rate rows whose rate is shown), loaded in one call, solved for the cell's min and max. Each optimal
+ * solution is kept as a witness point.
+ */
+function solveBlock(
+  solver: Solver,
+  lp: Scratch,
+  model: DisclosureModel,
+  block: DisclosureComponent,
+  bounds: ReadonlyMap<number, Interval>,
+  cell: number,
+  points: Point[] | null,
+): Interval | null {
+  const column = new Map(block.cells.map((c, i) => [c, i]));
+  const starts = [0];
+  const indices: number[] = [];
+  const values: number[] = [];
+  const rowUpper: number[] = [];
+  for (const e of block.equations) {
+    const eq = model.equations[e] as DisclosureModel['equations'][number];
+    const merged = new Map<number, number>();
+    for (const t of eq.terms) {
+      const col = column.get(t.cell) as number;
+      merged.set(col, (merged.get(col) ?? 0) + t.coef);
     }
-    for (const [cell, col] of this.column) {
-      const b = bounds.get(cell);
-      this.lp.changeColBounds(col, b?.min ?? 0, b?.max ?? this.solver.infinity);
-    }
+    merged.forEach((value, col) => (indices.push(col), values.push(value)));
+    starts.push(indices.length);
+    rowUpper.push(eq.sense === '=' ? 0 : solver.infinity);
   }
-
-  private optimise(col: number, sense: 'minimize' | 'maximize'): number | null {
-    this.lp.changeObjectiveSense(this.solver.constants.objectiveSense[sense]);
-    this.lp.run();
-    const status = this.lp.getModelStatus();
-    const { modelStatus } = this.solver.constants;
-    if (status === modelStatus.optimal) return this.lp.getObjectiveValue();
+  const colCost = block.cells.map((c) => (c === cell ? 1 : 0));
+  lp.passModel({
+    numCols: block.cells.length,
+    numRows: rowUpper.length,
+    colCost,
+    colLower: block.cells.map((c) => bounds.get(c)?.min ?? 0),
+    colUpper: block.cells.map((c) => bounds.get(c)?.max ?? solver.infinity),
+    rowLower: rowUpper.map(() => 0),
+    rowUpper,
+    matrix: {
+      format: 'csr',
+      numRows: rowUpper.length,
+      numCols: block.cells.length,
+      starts: Int32Array.from(starts),
+      indices: Int32Array.from(indices),
+      values: Float64Array.from(values),
+    },
+  });
+  const optimise = (sense: 'minimize' | 'maximize'): number | null => {
+    lp.changeObjectiveSense(solver.constants.objectiveSense[sense]);
+    lp.run();
+    const status = lp.getModelStatus();
+    const { modelStatus } = solver.constants;
+    if (status === modelStatus.optimal) {
+      if (points) {
+        const { colValue } = lp.getSolution();
+        points.push(new Map(block.cells.map((c, i) => [c, colValue[i] as number])));
+        if (points.length > POOL) points.shift();
+      }
+      return lp.getObjectiveValue();
+    }
     if (status === modelStatus.unbounded || status === modelStatus.unboundedOrInfeasible) {
       return sense === 'maximize' ? Infinity : -Infinity;
     }
     return null;
-  }
+  };
+  const min = optimise('minimize');
+  const max = optimise('maximize');
+  return min === null || max === null ? null : { min, max };
+}
 
-  /** The values the cell can take given what is published; null when the system has no solution. */
-  interval(cell: number): Interval | null {
-    const col = this.column.get(cell) as number;
-    this.lp.changeColCost(col, 1);
-    try {
-      const min = this.optimise(col, 'minimize');
-      const max = this.optimise(col, 'maximize');
-      return min === null || max === null ? null : { min, max };
-    } finally {
-      this.lp.changeColCost(col, 0);
+/** Witness points kept per component (the newest): enough to cover the few blocks a sweep works on at a time. */
+const POOL = 8;
+/** How far a witness may stray from a bound or an equation: HiGHS's own primal feasibility tolerance is 1e-7. */
+const SLACK = 1e-6;
+/** A witnessed range must clear the width by this much more than the LP's tolerance, or the LP decides. */
+const MARGIN = 1e-3;
+
+/**
+ * The reported value of each cell whose figures agree (withheld and hidden ones included): the true values, which
+ * satisfy the whole system. A witness point is completed with them outside the block it was solved on.
+ */
+function truthOf(model: DisclosureModel): Point {
+  const truth: Point = new Map();
+  const conflicting = new Set<number>();
+  for (const f of model.figures) {
+    if (f.role === 'rate') continue;
+    const seen = truth.get(f.cell);
+    if (seen !== undefined && seen !== f.value) conflicting.add(f.cell);
+    truth.set(f.cell, f.value);
+  }
+  conflicting.forEach((c) => truth.delete(c));
+  // A cell nobody reported takes the value its equation gives once every other cell of it is known.
+  for (let found = true; found;) {
+    found = false;
+    for (const eq of model.equations) {
+      if (eq.sense !== '=' || eq.figure !== undefined) continue;
+      const unknown = eq.terms.filter((t) => !truth.has(t.cell));
+      const [only] = unknown;
+      if (unknown.length !== 1 || !only) continue;
+      const rest = eq.terms.reduce(
+        (sum, t) => (t === only ? sum : sum + t.coef * (truth.get(t.cell) as number)),
+        0,
+      );
+      truth.set(only.cell, -rest / only.coef);
+      found = true;
     }
   }
+  return truth;
 }
+
+/** Whether the point (completed by `truth`) satisfies the block's LP: every cell within its bounds, every equation. */
+function satisfies(
+  value: (cell: number) => number | undefined,
+  model: DisclosureModel,
+  block: DisclosureComponent,
+  bounds: ReadonlyMap<number, Interval>,
+): boolean {
+  for (const c of block.cells) {
+    const v = value(c);
+    const b = bounds.get(c);
+    if (v === undefined || v < (b?.min ?? 0) - SLACK || v > (b?.max ?? Infinity) + SLACK) return false;
+  }
+  for (const e of block.equations) {
+    const eq = model.equations[e] as DisclosureModel['equations'][number];
+    let sum = 0;
+    for (const t of eq.terms) sum += t.coef * (value(t.cell) as number);
+    if (sum < -SLACK || (eq.sense === '=' && sum > SLACK)) return false;
+  }
+  return true;
+}
+
+/**
+ * Two feasible points of the block's LP whose values of the cell differ by at least the width prove the LP's range
+ * at least that wide, without solving it. The true values are one candidate; the LP's earlier optima the others.
+ * Only ever proves a cell open; anything else is left to the LP.
+ */
+function witnessed(
+  points: readonly Point[],
+  truth: Point,
+  model: DisclosureModel,
+  block: DisclosureComponent,
+  bounds: ReadonlyMap<number, Interval>,
+  cell: number,
+): boolean {
+  let lo = Infinity;
+  let hi = -Infinity;
+  for (const point of [TRUTH, ...points]) {
+    const value = (c: number) => point.get(c) ?? truth.get(c);
+    const v = value(cell);
+    if (v === undefined || (v >= lo && v <= hi) || !satisfies(value, model, block, bounds)) continue;
+    lo = Math.min(lo, v);
+    hi = Math.max(hi, v);
+    if (hi - lo >= MIN_WIDTH + MARGIN) return true;
+  }
+  return false;
+}
+
+const TRUTH: Point = new Map();
+
+/**
+ * Whether the block's equations confine the cell to less than the width: bounds propagated through them (each
+ * equation bounds each of its cells by the others' bounds, repeated) hold at every point of the LP, so the LP's
+ * range is at most that wide (or empty). Only ever proves a cell narrow; anything else is left to the LP.
+ */
+function confined(
+  model: DisclosureModel,
+  block: DisclosureComponent,
+  bounds: ReadonlyMap<number, Interval>,
+  cell: number,
+): boolean {
+  const lo = new Map<number, number>();
+  const hi = new Map<number, number>();
+  for (const c of block.cells) {
+    lo.set(c, bounds.get(c)?.min ?? 0);
+    hi.set(c, bounds.get(c)?.max ?? Infinity);
+  }
+  const narrow = () => (hi.get(cell) as number) - (lo.get(cell) as number) < MIN_WIDTH - MARGIN;
+  for (let round = 0; round < ROUNDS && !narrow(); round++) {
+    let tightened = false;
+    for (const e of block.equations) {
+      const eq = model.equations[e] as DisclosureModel['equations'][number];
+      if (new Set(eq.terms.map((t) => t.cell)).size !== eq.terms.length) continue;
+      // Σ coef·x is 0 (or ≥ 0); the sums of the terms' least and greatest values, infinite ones counted apart.
+      let least = 0;
+      let greatest = 0;
+      let unboundedBelow = 0;
+      let unboundedAbove = 0;
+      const span = eq.terms.map(({ cell: c, coef }) => {
+        const [min, max] =
+          coef > 0
+            ? [coef * (lo.get(c) as number), coef * (hi.get(c) as number)]
+            : [coef * (hi.get(c) as number), coef * (lo.get(c) as number)];
+        if (min === -Infinity) unboundedBelow++;
+        else least += min;
+        if (max === Infinity) unboundedAbove++;
+        else greatest += max;
+        return [min, max] as const;
+      });
+      eq.terms.forEach(({ cell: c, coef }, i) => {
+        const [min, max] = span[i] as readonly [number, number];
+        const othersLeast =
+          unboundedBelow - (min === -Infinity ? 1 : 0) > 0
+            ? -Infinity
+            : least - (min === -Infinity ? 0 : min);
+        const othersGreatest =
+          unboundedAbove - (max === Infinity ? 1 : 0) > 0
+            ? Infinity
+            : greatest - (max === Infinity ? 0 : max);
+        // coef·x lies in [−othersGreatest, −othersLeast] (for ≥: at least −othersGreatest).
+        const low = -othersGreatest;
+        const high = eq.sense === '=' ? -othersLeast : Infinity;
+        const [from, to] = coef > 0 ? [low / coef, high / coef] : [high / coef, low / coef];
+        if (from > (lo.get(c) as number) + STEP) {
+          lo.set(c, from);
+          tightened = true;
+        }
+        if (to < (hi.get(c) as number) - STEP) {
+          hi.set(c, to);
+          tightened = true;
+        }
+      });
+    }
+    if (!tightened) break;
+  }
+  return narrow();
+}
+
+/** Bound propagation stops after this many sweeps over the block's equations, or when a sweep tightens nothing. */
+const ROUNDS = 12;
+const STEP = 1e-7;
 
 const isZero = (f: ModelFigure) => Math.abs(f.count ?? f.value) < TOLERANCE;
 
@@ -265,35 +430,54 @@ function blockOf(
   };
 }
 
-/** The values the cell can take given what is published (all but `hidden`); null when there are none. */
-function intervalOf(
-  solver: Solver,
-  scratch: Scratch,
-  model: DisclosureModel,
-  component: DisclosureComponent,
-  cell: number,
-  hidden: ReadonlySet<number>,
-): Interval | null {
-  const lp = new ComponentLp(solver, model, blockOf(model, component, cell, hidden), scratch);
-  lp.publish(hidden);
-  return lp.interval(cell);
+/** One protect or audit run: the solver, its reused model, and the witness points of the component at hand. */
+type Run = {
+  solver: Solver;
+  lp: Scratch;
+  model: DisclosureModel;
+  points: Point[] | null;
+  truth: () => Point;
+};
+
+export type ProtectOptions = {
+  /** Decide every cell by the LP, never by witness points: the reference the shortcut is measured and tested against. */
+  lpOnly?: boolean;
+};
+
+/**
+ * Whether the cell's range given what is published (all but `hidden`) is at least the width, as the LP over its
+ * block answers. Unless `lpOnly`, one equation may prove it narrow and witness points may prove it wide first.
+ */
+function opens(run: Run, component: DisclosureComponent, cell: number, hidden: ReadonlySet<number>): boolean {
+  const block = blockOf(run.model, component, cell, hidden);
+  const bounds = boundsOf(run.model, block, hidden);
+  if (run.points) {
+    if (confined(run.model, block, bounds, cell)) return false;
+    if (witnessed(run.points, run.truth(), run.model, block, bounds, cell)) return true;
+  }
+  return passes(solveBlock(run.solver, run.lp, run.model, block, bounds, cell, run.points));
+}
+
+/** The cell's range given what is published, from the LP; null when the system has no solution. */
+function rangeOf(run: Run, component: DisclosureComponent, cell: number, hidden: ReadonlySet<number>) {
+  const block = blockOf(run.model, component, cell, hidden);
+  return solveBlock(run.solver, run.lp, run.model, block, boundsOf(run.model, block, hidden), cell, null);
 }
 
 function auditComponent(
-  solver: Solver,
-  scratch: Scratch,
-  model: DisclosureModel,
+  run: Run,
   component: DisclosureComponent,
   hidden: ReadonlySet<number>,
 ): { primaryCells: number; pinned: PinnedCell[] } {
+  const { model } = run;
   const pinned: PinnedCell[] = [];
   let primaryCells = 0;
   for (const f of component.figures) {
     const figure = model.figures[f] as ModelFigure;
     if (!figure.primary) continue;
     primaryCells++;
-    const interval = intervalOf(solver, scratch, model, component, targetOf(figure), hidden);
-    if (passes(interval)) continue;
+    if (opens(run, component, targetOf(figure), hidden)) continue;
+    const interval = rangeOf(run, component, targetOf(figure), hidden);
     pinned.push({
       figureId: figure.id,
       cell: model.cells[figure.cell]?.key ?? '',
@@ -306,21 +490,29 @@ function auditComponent(
   return { primaryCells, pinned };
 }
 
+function startRun(solver: Solver, model: DisclosureModel, options: ProtectOptions) {
+  let truth: Point | undefined;
+  const points = options.lpOnly ? null : [];
+  return <T>(work: (run: Run) => T): T =>
+    withScratch(solver, (lp) => work({ solver, lp, model, points, truth: () => (truth ??= truthOf(model)) }));
+}
+
 /**
  * Primary then secondary suppression: hides every primary figure, then, while a primary cell's range (LP
  * relaxation, published values as constants) is narrower than 5, hides the published figure with the smallest
  * non-zero count among those bounding it. A component that cannot be opened is withheld whole (fail closed).
  */
-export function protect(solver: Solver, model: DisclosureModel, cache?: ProtectionCache): Protection {
-  return withScratch(solver, (scratch) => protectWith(solver, scratch, model, cache));
-}
-
-function protectWith(
+export function protect(
   solver: Solver,
-  scratch: Scratch,
   model: DisclosureModel,
   cache?: ProtectionCache,
+  options: ProtectOptions = {},
 ): Protection {
+  return startRun(solver, model, options)((run) => protectWith(run, cache));
+}
+
+function protectWith(run: Run, cache?: ProtectionCache): Protection {
+  const { model } = run;
   const hidden = new Set<number>();
   model.figures.forEach((f, i) => {
     if (f.primary) hidden.add(i);
@@ -343,10 +535,11 @@ function protectWith(
       fresh.set(signature, known);
       continue;
     }
+    run.points?.splice(0);
     // Hiding more only widens ranges, so a primary cell that passes stays passed: one sweep suffices.
     for (const f of primaries) {
       const target = targetOf(model.figures[f] as ModelFigure);
-      while (!passes(intervalOf(solver, scratch, model, component, target, hidden))) {
+      while (!opens(run, component, target, hidden)) {
         const [next] = candidatesFor(model, component, target, hidden).sort(
           (a, b) => cost(model.figures[a] as ModelFigure) - cost(model.figures[b] as ModelFigure) || a - b,
         );
@@ -357,7 +550,7 @@ function protectWith(
         hidden.add(next);
       }
     }
-    const result = auditComponent(solver, scratch, model, component, hidden).pinned;
+    const result = auditComponent(run, component, hidden).pinned;
     pinned.push(...result);
     if (cache)
       fresh.set(signature, {
@@ -406,16 +599,13 @@ export function audit(
   solver: Solver,
   model: DisclosureModel,
   states: ReadonlyMap<number, DisclosureState>,
+  options: ProtectOptions = {},
 ): AuditResult {
-  return withScratch(solver, (scratch) => auditWith(solver, scratch, model, states));
+  return startRun(solver, model, options)((run) => auditWith(run, states));
 }
 
-function auditWith(
-  solver: Solver,
-  scratch: Scratch,
-  model: DisclosureModel,
-  states: ReadonlyMap<number, DisclosureState>,
-): AuditResult {
+function auditWith(run: Run, states: ReadonlyMap<number, DisclosureState>): AuditResult {
+  const { model } = run;
   const hidden = new Set<number>();
   model.figures.forEach((f, i) => {
     if (f.role !== 'denominator' && states.get(f.id) !== 'public') hidden.add(i);
@@ -424,7 +614,8 @@ function auditWith(
   const pinned: PinnedCell[] = [];
   for (const component of disclosureComponents(model)) {
     if (!component.figures.some((f) => model.figures[f]?.primary)) continue;
-    const result = auditComponent(solver, scratch, model, component, hidden);
+    run.points?.splice(0);
+    const result = auditComponent(run, component, hidden);
     primaryCells += result.primaryCells;
     pinned.push(...result.pinned);
   }

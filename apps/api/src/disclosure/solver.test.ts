@@ -1,0 +1,60 @@
+import { buildDisclosureModel, type DisclosureFigure } from '@fourp/domain';
+import { describe, expect, it } from 'vitest';
+import { jurisdictionTreeOfFile } from '../seed/jurisdictions-file.js';
+import { IDENTIFYING, scenario, seeded, type Slot } from '../test-support/scenarios.js';
+import { sharedSolver } from './shared.js';
+import { protect } from './solver.js';
+
+const TREE = jurisdictionTreeOfFile();
+const TEHSILS = TREE.unitsAt(2022)
+  .filter((u) => u.kind === 'tehsil' && u.parentId === 'PK-PB-GUJRAT')
+  .map((u) => u.id);
+const YEARS = [2021, 2022, 2023];
+
+/** A small family: a few scenarios of one indicator (tables with margins, spans, two sources, tehsils). */
+function family(seed: number): DisclosureFigure[] {
+  const rng = seeded(seed);
+  const { id, dimensions } = rng.pick(IDENTIFYING);
+  const slots: Slot[] = [
+    { indicator: id, jurisdiction: 'PK-PB-GUJRAT', subUnits: rng.next() < 0.4 ? TEHSILS : [], years: YEARS },
+    { indicator: id, jurisdiction: 'PK-PB-SIALKOT', subUnits: [], years: YEARS },
+  ];
+  const seen = new Set<string>();
+  return slots
+    .flatMap((slot) => scenario(rng, slot, dimensions))
+    .filter((row) => {
+      const key = JSON.stringify([row.jurisdiction, row.year, row.yearEnd, row.breakdown, row.source]);
+      return !seen.has(key) && seen.add(key);
+    })
+    .map((row, i) => ({
+      id: i + 1,
+      indicator: row.indicator as DisclosureFigure['indicator'],
+      jurisdiction: row.jurisdiction,
+      year: row.year,
+      yearEnd: row.yearEnd,
+      period: null,
+      disaggregation: row.breakdown,
+      definition: 'standard',
+      value: row.value,
+      withheld: rng.next() < 0.03,
+    }));
+}
+
+describe('protect with witness points', () => {
+  it('gives the same pattern and audit as deciding every cell by the LP, on random small families', () => {
+    let primaryCells = 0;
+    let complementary = 0;
+    for (let seed = 1; seed <= 150; seed++) {
+      const model = buildDisclosureModel(family(seed), TREE);
+      const reference = protect(sharedSolver, model, undefined, { lpOnly: true });
+      const fast = protect(sharedSolver, model);
+      expect(fast.states, `seed ${seed}`).toEqual(reference.states);
+      expect(fast.audit, `seed ${seed}`).toEqual(reference.audit);
+      expect(fast.audit.pinned).toEqual([]);
+      primaryCells += fast.audit.primaryCells;
+      complementary += [...fast.states.values()].filter((s) => s === 'complementary').length;
+    }
+    expect(primaryCells).toBeGreaterThan(300);
+    expect(complementary).toBeGreaterThan(100);
+  }, 60_000);
+});
