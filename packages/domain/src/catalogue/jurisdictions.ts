@@ -1,4 +1,6 @@
 import { z } from 'zod';
+import { say } from '../i18n/message-locale.js';
+import { reason } from '../i18n/reasons.js';
 import {
   IsoDateSchema,
   JURISDICTION_ROLES,
@@ -87,7 +89,8 @@ export function jurisdictionIssues(units: readonly Jurisdiction[]): Jurisdiction
   const issues: JurisdictionIssue[] = [];
   const byId = new Map<JurisdictionId, Jurisdiction>();
   for (const unit of units) {
-    if (byId.has(unit.id)) issues.push({ id: unit.id, path: 'id', message: `${unit.id} is listed twice` });
+    if (byId.has(unit.id))
+      issues.push({ id: unit.id, path: 'id', message: say(reason('unit_listed_twice', { id: unit.id })) });
     byId.set(unit.id, unit);
   }
   const before = (a: string | null, b: string | null) => a === null || b === null || a <= b;
@@ -96,7 +99,9 @@ export function jurisdictionIssues(units: readonly Jurisdiction[]): Jurisdiction
       issues.push({
         id: unit.id,
         path: 'validTo',
-        message: `${unit.id} closes (${unit.validTo}) before it opens (${unit.validFrom})`,
+        message: say(
+          reason('unit_closes_before_opening', { id: unit.id, from: unit.validFrom, to: unit.validTo }),
+        ),
       });
     }
     const periods = [...unit.parents].sort((a, b) => (a.from ?? '').localeCompare(b.from ?? ''));
@@ -104,28 +109,39 @@ export function jurisdictionIssues(units: readonly Jurisdiction[]): Jurisdiction
       const parent = byId.get(period.parentId);
       const path = `parents[${index}]`;
       if (!parent) {
-        issues.push({ id: unit.id, path, message: `${unit.id} has an unknown parent ${period.parentId}` });
+        issues.push({
+          id: unit.id,
+          path,
+          message: say(reason('unit_unknown_parent', { id: unit.id, parent: period.parentId })),
+        });
         return;
       }
       if (!before(period.from, period.to)) {
         issues.push({
           id: unit.id,
           path,
-          message: `the period under ${period.parentId} ends before it starts`,
+          message: say(reason('unit_period_reversed', { parent: period.parentId })),
         });
       }
       if (outsideLife(period, unit)) {
         issues.push({
           id: unit.id,
           path,
-          message: `the period under ${period.parentId} lies outside ${unit.id}'s life (${unit.validFrom ?? '…'} to ${unit.validTo ?? '…'})`,
+          message: say(
+            reason('unit_period_outside_life', {
+              id: unit.id,
+              parent: period.parentId,
+              from: unit.validFrom,
+              to: unit.validTo,
+            }),
+          ),
         });
       }
       if (outsideLife(period, parent)) {
         issues.push({
           id: unit.id,
           path,
-          message: `${period.parentId} does not exist for the whole period ${unit.id} is placed under it`,
+          message: say(reason('unit_parent_not_alive', { id: unit.id, parent: period.parentId })),
         });
       }
       const next = periods[index + 1];
@@ -133,7 +149,9 @@ export function jurisdictionIssues(units: readonly Jurisdiction[]): Jurisdiction
         issues.push({
           id: unit.id,
           path,
-          message: `${unit.id}'s periods under ${period.parentId} and ${next.parentId} overlap`,
+          message: say(
+            reason('unit_periods_overlap', { id: unit.id, parent: period.parentId, next: next.parentId }),
+          ),
         });
       }
     });
@@ -143,7 +161,11 @@ export function jurisdictionIssues(units: readonly Jurisdiction[]): Jurisdiction
     for (const period of unit.parents) {
       const day = period.from ?? unit.validFrom ?? '1900-01-01';
       if (tree.ancestorsOf(period.parentId, day).includes(unit.id) || period.parentId === unit.id) {
-        issues.push({ id: unit.id, path: 'parents', message: `${unit.id} would lie below itself` });
+        issues.push({
+          id: unit.id,
+          path: 'parents',
+          message: say(reason('unit_below_itself', { id: unit.id })),
+        });
       }
     }
   }
@@ -243,11 +265,15 @@ export function planJurisdictionImport(
     const existing = units.get(r.id);
     if (existing) {
       if (r.valid_to === null) {
-        issues.push({ row, field: 'valid_to', message: `${r.id} already exists: give valid_to to close it` });
+        issues.push({ row, field: 'valid_to', message: say(reason('unit_exists', { id: r.id })) });
         return;
       }
       if (existing.validTo !== null) {
-        issues.push({ row, field: 'valid_to', message: `${r.id} was already closed on ${existing.validTo}` });
+        issues.push({
+          row,
+          field: 'valid_to',
+          message: say(reason('unit_already_closed', { id: r.id, on: existing.validTo })),
+        });
         return;
       }
       const closing: Jurisdiction = {
@@ -266,7 +292,7 @@ export function planJurisdictionImport(
     );
     if (missing.length > 0) {
       for (const field of missing)
-        issues.push({ row, field, message: `${field} is required to add ${r.id}` });
+        issues.push({ row, field, message: say(reason('unit_field_required', { id: r.id, field })) });
       return;
     }
     const unit: Jurisdiction = {
@@ -301,7 +327,7 @@ export function planJurisdictionImport(
         issues.push({
           row: rowOf(unit.id),
           field: 'valid_to',
-          message: `${unit.id} still has units under it (${open.map((c) => c.id).join(', ')}): close or move them first`,
+          message: say(reason('unit_has_open_children', { id: unit.id, children: open.map((c) => c.id) })),
         });
       }
     }

@@ -48,6 +48,18 @@ export type ProblemParams = {
   period_start_year: { period: string; year: number };
   period_ends_before_start: { period: string };
   period_years: { period: string; year: number; yearEnd: number };
+  unit_listed_twice: { id: string };
+  unit_closes_before_opening: { id: string; from: string | null; to: string | null };
+  unit_unknown_parent: { id: string; parent: string };
+  unit_period_reversed: { parent: string };
+  unit_period_outside_life: { id: string; parent: string; from: string | null; to: string | null };
+  unit_parent_not_alive: { id: string; parent: string };
+  unit_periods_overlap: { id: string; parent: string; next: string };
+  unit_below_itself: { id: string };
+  unit_exists: { id: string };
+  unit_already_closed: { id: string; on: string };
+  unit_field_required: { id: string; field: string };
+  unit_has_open_children: { id: string; children: string[] };
   missing_population: { jurisdiction: string; years: number; year: number; neither: boolean };
   derived_exceeds: {
     jurisdiction: string;
@@ -125,6 +137,20 @@ export const PROBLEMS_EN: ProblemTemplates = {
     `period ${p.period} must start in year ${p.year}, the year the figure is filed under`,
   period_ends_before_start: (p) => `period ${p.period} ends before it starts`,
   period_years: (p) => `period ${p.period} must run from year ${p.year} to yearEnd ${p.yearEnd}`,
+  unit_listed_twice: (p) => `${p.id} is listed twice`,
+  unit_closes_before_opening: (p) => `${p.id} closes (${p.to}) before it opens (${p.from})`,
+  unit_unknown_parent: (p) => `${p.id} has an unknown parent ${p.parent}`,
+  unit_period_reversed: (p) => `the period under ${p.parent} ends before it starts`,
+  unit_period_outside_life: (p) =>
+    `the period under ${p.parent} lies outside ${p.id}'s life (${p.from ?? '…'} to ${p.to ?? '…'})`,
+  unit_parent_not_alive: (p) => `${p.parent} does not exist for the whole period ${p.id} is placed under it`,
+  unit_periods_overlap: (p) => `${p.id}'s periods under ${p.parent} and ${p.next} overlap`,
+  unit_below_itself: (p) => `${p.id} would lie below itself`,
+  unit_exists: (p) => `${p.id} already exists: give valid_to to close it`,
+  unit_already_closed: (p) => `${p.id} was already closed on ${p.on}`,
+  unit_field_required: (p) => `${p.field} is required to add ${p.id}`,
+  unit_has_open_children: (p) =>
+    `${p.id} still has units under it (${p.children.join(', ')}): close or move them first`,
   missing_population: (p) =>
     `No population figure for ${p.jurisdiction} within ${p.years} year(s) of ${p.year}` +
     `${p.neither ? ', nor one on each side to interpolate between' : ''}, so the count cannot be expressed per 100,000 residents.`,
@@ -222,6 +248,21 @@ export const PROBLEMS_UR: ProblemTemplates = {
   period_start_year: (p) => `مدت ${p.period} کا آغاز سال ${p.year} میں ہونا چاہیے، جس سال کے تحت عدد درج ہے`,
   period_ends_before_start: (p) => `مدت ${p.period} اپنے آغاز سے پہلے ختم ہوتی ہے`,
   period_years: (p) => `مدت ${p.period} کو سال ${p.year} سے آخری سال ${p.yearEnd} تک ہونا چاہیے`,
+  unit_listed_twice: (p) => `${p.id} دو بار درج ہے`,
+  unit_closes_before_opening: (p) =>
+    `${p.id} کے ختم ہونے کی تاریخ (${p.to}) اس کے آغاز (${p.from}) سے پہلے ہے`,
+  unit_unknown_parent: (p) => `${p.id} کی بالائی اکائی ${p.parent} نامعلوم ہے`,
+  unit_period_reversed: (p) => `${p.parent} کے تحت مدت شروع ہونے سے پہلے ختم ہو جاتی ہے`,
+  unit_period_outside_life: (p) =>
+    `${p.parent} کے تحت مدت ${p.id} کی مدتِ وجود (${p.from ?? '…'} تا ${p.to ?? '…'}) سے باہر ہے`,
+  unit_parent_not_alive: (p) => `${p.parent} اس پوری مدت میں موجود نہیں جس میں ${p.id} اس کے تحت رکھا گیا ہے`,
+  unit_periods_overlap: (p) => `${p.id} کی ${p.parent} اور ${p.next} کے تحت مدتیں ایک دوسرے پر چڑھتی ہیں`,
+  unit_below_itself: (p) => `${p.id} اپنے ہی نیچے آ جائے گا`,
+  unit_exists: (p) => `${p.id} پہلے سے موجود ہے: اسے بند کرنے کے لیے valid_to دیں`,
+  unit_already_closed: (p) => `${p.id} پہلے ہی ${p.on} کو بند ہو چکا ہے`,
+  unit_field_required: (p) => `${p.id} شامل کرنے کے لیے ${p.field} ضروری ہے`,
+  unit_has_open_children: (p) =>
+    `${p.id} کے تحت ابھی اکائیاں موجود ہیں (${p.children.join('، ')}): پہلے انہیں بند یا منتقل کریں`,
   missing_population: (p) =>
     `${p.jurisdiction} کی آبادی کا کوئی عدد ${p.year} کے ${p.years} سال کے اندر نہیں` +
     `${p.neither ? '، نہ ہی دونوں جانب ایک ایک عدد جن کے درمیان اندازہ لگایا جا سکے' : ''}، اس لیے تعداد فی ایک لاکھ آبادی ظاہر نہیں کی جا سکتی۔`,

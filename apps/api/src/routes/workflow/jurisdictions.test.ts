@@ -75,6 +75,20 @@ describe('POST /v1/jurisdictions/import', () => {
     expect(await tehsilsOf('PK-PB-GUJRAT', '2026-01-01')).not.toContain('PK-PB-GUJRAT-KUNJAH');
   });
 
+  it('names the bad row in Urdu with lang=ur, at the same path', async () => {
+    const orphan = { ...KUNJAH, id: 'PK-PB-GUJRAT-DINGA', parent_id: 'PK-PB-NOWHERE' };
+    const problem = await readProblem(
+      await upload(t.admin.bearer, csv([KUNJAH, orphan]), '?dryRun=true&lang=ur'),
+      400,
+    );
+    expect(problem.errors?.map((e) => e.path)).toEqual(['rows[2].parents[0]']);
+    const message = problem.errors?.[0]?.message ?? '';
+    expect(message).toContain('PK-PB-GUJRAT-DINGA');
+    expect(message).toContain('PK-PB-NOWHERE');
+    expect(message).toMatch(/نامعلوم/);
+    expect(message).not.toMatch(/unknown parent/);
+  });
+
   it('adds a tehsil from a CSV upload, with an audit entry, and the tree shows it from its first day', async () => {
     const dry = await upload(t.admin.bearer, csv([KUNJAH]), '?dryRun=true');
     expect(dry.status).toBe(200);
