@@ -43,14 +43,22 @@ describe('the cache of published reads', () => {
     expect(api.state.calls).toEqual(['/v1/pillars revalidate', '/v1/indicators revalidate']);
   });
 
-  it('passes signed-in reads and writes through untouched', async () => {
+  it('passes signed-in reads, writes and reads not tagged by the publish generation through untouched', async () => {
     const api = fakeApi();
     const cache = createPublishedCache();
     const fetchFn = cache.wrap(api.fetchFn, SENTINEL);
     await fetchFn('http://api.test/v1/indicators', { headers: { cookie: 'fourp_session=x' } });
     await fetchFn('http://api.test/v1/indicators', { headers: { cookie: 'fourp_session=x' } });
     await fetchFn('http://api.test/v1/indicators', { method: 'POST', body: '{}' });
-    expect(api.state.calls).toEqual(['/v1/indicators', '/v1/indicators', '/v1/indicators']);
+    await fetchFn('http://api.test/v1/targets');
+    await fetchFn('http://api.test/v1/targets');
+    expect(api.state.calls).toEqual([
+      '/v1/indicators',
+      '/v1/indicators',
+      '/v1/indicators',
+      '/v1/targets',
+      '/v1/targets',
+    ]);
   });
 
   it('parses a stored answer once per parser', async () => {

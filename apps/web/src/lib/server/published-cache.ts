@@ -26,8 +26,17 @@ const HEADERS_KEPT = ['content-type', 'etag', 'link', 'content-language'];
 const keyOf = (request: Request) =>
   `${request.url}\n${request.headers.get('accept') ?? ''}\n${request.headers.get('accept-language') ?? ''}`;
 
+/**
+ * Reads the API tags with the publish generation (its `publishedEtag`) and that change only with it; targets,
+ * sources and releases are written without a publish, so they are always read afresh.
+ */
+const GENERATION_TAGGED = /^\/v1\/(pillars|indicators|jurisdictions|compare|scorecard|coverage)(\/|$)/;
+
 const cacheable = (request: Request) =>
-  request.method === 'GET' && !request.headers.has('cookie') && !request.headers.has('authorization');
+  request.method === 'GET' &&
+  GENERATION_TAGGED.test(new URL(request.url).pathname) &&
+  !request.headers.has('cookie') &&
+  !request.headers.has('authorization');
 
 export function createPublishedCache({ maxBytes = 64 * 2 ** 20 } = {}): PublishedCache {
   const entries = new Map<string, Entry>();
