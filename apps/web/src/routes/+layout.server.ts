@@ -7,19 +7,13 @@ import type { LayoutServerLoad } from './$types';
 export const load = (async ({ fetch, locals }) => {
   const api = serverApi(fetch);
   // The nav must render even when the API is down, so that the page's own error can say what happened.
-  const [pillars, units] = await Promise.all([
-    api
-      .pillars()
-      .then((response) => response.data)
-      .catch(() => []),
-    api
-      .jurisdictions()
-      .then((response) => response.data.items)
-      .catch(() => []),
-  ]);
+  const pillars = await api
+    .pillars()
+    .then((response) => response.data)
+    .catch(() => []);
   const locale = getLocale();
   const measureNames = Object.fromEntries(
     POLICY_MEASURES.map((measure) => [measure.id, localiseMeasure(measure, locale).name]),
   );
-  return { pillars, units, measureNames, user: locals.user ? publicUser(locals.user) : null };
+  return { pillars, measureNames, user: locals.user ? publicUser(locals.user) : null };
 }) satisfies LayoutServerLoad;

@@ -1,3 +1,4 @@
+import { publicUnits } from '$lib/server/units';
 import type { Compare, PillarScore, Scorecard } from '@fourp/domain';
 import { serverApi } from '$lib/server/api';
 import { BENCHMARK_IDS } from '@fourp/domain';
@@ -24,9 +25,9 @@ function pillarEntry(card: Scorecard, previous: Scorecard | null, pillar: string
   } satisfies PillarEntry;
 }
 
-export const load = (async ({ fetch, url, parent }) => {
+export const load = (async ({ fetch, url }) => {
   const api = serverApi(fetch);
-  const tree = treeOf((await parent()).units);
+  const tree = treeOf(await publicUnits(fetch));
   const base = focusFrom(url, tree);
   const withNeighbours = url.searchParams.get('neighbours') === '1';
   const beside = withNeighbours ? besideFrom(url, tree, base) : [];
@@ -80,15 +81,33 @@ export const load = (async ({ fetch, url, parent }) => {
 
   const latestYear = coverage.data.reduce((max, cell) => Math.max(max, cell.year ?? 0), 0);
   const ownCard = byJurisdiction.get(base)?.current;
+  const neighbourhood = neighbourhoodOf(tree, base).filter((id) => id !== base);
+  const besideScores = (ownCard ? [ownCard, ...neighbours] : neighbours).map(
+    ({ jurisdiction, year, pillars }) => ({
+      jurisdiction,
+      year,
+      pillars,
+    }),
+  );
+  // Only what the page shows goes to the browser: the names of the units and indicators it mentions.
+  const named = new Set([
+    base,
+    ...BENCHMARK_IDS,
+    ...neighbourhood,
+    ...pillars.flatMap((pillar) => pillar.headline.flatMap((row) => row.latest.map((l) => l.jurisdiction))),
+  ]);
+  const headline = new Set(compares.map((compare) => compare.indicator));
   return {
     base,
     withNeighbours,
     districts: districtChoices(tree),
-    neighbourhood: neighbourhoodOf(tree, base).filter((id) => id !== base),
-    beside: ownCard ? [ownCard, ...neighbours] : neighbours,
+    neighbourhood,
+    beside: besideScores,
     scores: pillars,
-    indicators,
-    jurisdictions: jurisdictions.data.items,
+    indicators: indicators
+      .filter((indicator) => headline.has(indicator.id))
+      .map(({ id, name }) => ({ id, name })),
+    jurisdictions: jurisdictions.data.items.filter((unit) => named.has(unit.id)),
     published: {
       observations: coverage.data.reduce((sum, cell) => sum + cell.observations, 0),
       sources: sources.meta.total,

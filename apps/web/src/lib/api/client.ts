@@ -82,6 +82,9 @@ function fileForm(file: File): FormData {
   return form;
 }
 
+/** Parses an answer once per stored body (`$lib/server/published-cache`); without it each answer is parsed. */
+export type ParseMemo = <T>(response: Response, parser: object, parse: () => T) => T;
+
 export type ApiOutcome<T> = { ok: true; data: T; response: Response } | { ok: false; problem: Problem };
 type Answer = { data?: unknown; error?: unknown; response: Response };
 
@@ -97,6 +100,7 @@ const unreachableAsProblem: Middleware = {
 async function outcomeOf<S extends z.ZodType | null>(
   answer: Promise<Answer>,
   schema: S,
+  memo?: ParseMemo,
 ): Promise<ApiOutcome<S extends z.ZodType ? z.infer<S> : null>> {
   type Data = S extends z.ZodType ? z.infer<S> : null;
   const badResponse = (where: string, issues: unknown) => {
@@ -112,13 +116,14 @@ async function outcomeOf<S extends z.ZodType | null>(
   const { response } = reply;
   if (!response.ok) return { ok: false, problem: problemOf(response.status, reply.error) };
   if (schema === null) return { ok: true, data: null as Data, response };
-  const parsed = schema.safeParse(reply.data);
+  const parse = () => schema.safeParse(reply.data);
+  const parsed = memo ? memo(response, schema, parse) : parse();
   if (!parsed.success) return badResponse(response.url, parsed.error.issues.slice(0, 5));
   return { ok: true, data: parsed.data as Data, response };
 }
 
-async function dataOf<S extends z.ZodType>(answer: Promise<Answer>, schema: S) {
-  const outcome = await outcomeOf(answer, schema);
+async function readOf<S extends z.ZodType>(answer: Promise<Answer>, schema: S, memo?: ParseMemo) {
+  const outcome = await outcomeOf(answer, schema, memo);
   if (!outcome.ok) throwProblem(outcome.problem);
   return outcome.data;
 }
@@ -128,7 +133,11 @@ async function dataOf<S extends z.ZodType>(answer: Promise<Answer>, schema: S) {
  * data parsed with the domain's contract and turn a problem into SvelteKit `error()`; writes return an
  * `ApiOutcome`, so a form action can show the problem beside its fields.
  */
-export function createApi(fetchFn: typeof fetch, baseUrl: string, ...middleware: Middleware[]) {
+export function createApi(
+  fetchFn: typeof fetch,
+  baseUrl: string,
+  { middleware = [], memo }: { middleware?: Middleware[]; memo?: ParseMemo } = {},
+) {
   const client = createClient<paths>({
     baseUrl,
     fetch: (request) => fetchFn(request),
@@ -137,6 +146,7 @@ export function createApi(fetchFn: typeof fetch, baseUrl: string, ...middleware:
   });
   client.use(unreachableAsProblem, ...middleware);
   const path = <Id>(id: Id) => ({ path: { id } });
+  const dataOf = <S extends z.ZodType>(answer: Promise<Answer>, schema: S) => readOf(answer, schema, memo);
 
   return {
     health: () => dataOf(client.GET('/health'), HealthResponseSchema),

@@ -89,7 +89,8 @@ export const sessionForwarding = (event: Event): Middleware => ({
 });
 
 /** The API client acting as the signed-in user (the same contracts as public pages). */
-export const sessionApi = (event: Event) => createApi(event.fetch, apiUrl(), sessionForwarding(event));
+export const sessionApi = (event: Event) =>
+  createApi(event.fetch, apiUrl(), { middleware: [sessionForwarding(event)] });
 
 /** The signed-in user, or a redirect to the sign-in page that comes back here afterwards. */
 export function requireSignedIn(event: Pick<RequestEvent, 'locals' | 'url'>): Me {

@@ -1,3 +1,4 @@
+import { publicUnits } from '$lib/server/units';
 import { ROLES } from '@fourp/domain';
 import { fail } from '@sveltejs/kit';
 import { failWith } from '$lib/api/problem';
@@ -14,7 +15,9 @@ export const load = (async (event) => {
     canManageUnits: me.actions.includes('jurisdiction.manage'),
     users: users.data,
     roles: ROLES,
-    jurisdictions: (await event.parent()).units.filter((j) => j.role === 'monitored' && j.validTo === null),
+    jurisdictions: (await publicUnits(event.fetch)).filter(
+      (j) => j.role === 'monitored' && j.validTo === null,
+    ),
   };
 }) satisfies PageServerLoad;
 

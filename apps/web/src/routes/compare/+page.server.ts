@@ -1,3 +1,4 @@
+import { publicUnits } from '$lib/server/units';
 import { serverApi } from '$lib/server/api';
 import { BENCHMARK_IDS, isNormalisable } from '@fourp/domain';
 import { districtChoices, focusFrom, neighbourhoodOf, treeOf } from '$lib/jurisdictions';
@@ -8,10 +9,10 @@ import type { PageServerLoad } from './$types';
 const MAX_COMPARED_INDICATORS = 6;
 const DEFAULT_INDICATORS = ['victims_identified', 'persons_convicted'];
 
-export const load = (async ({ fetch, url, parent }) => {
+export const load = (async ({ fetch, url }) => {
   const api = serverApi(fetch);
   const [indicators, jurisdictions] = await Promise.all([api.indicators(), api.jurisdictions()]);
-  const tree = treeOf((await parent()).units);
+  const tree = treeOf(await publicUnits(fetch));
   const base = focusFrom(url, tree);
   const withNeighbours = url.searchParams.get('neighbours') === '1';
   const neighbours = neighbourhoodOf(tree, base);

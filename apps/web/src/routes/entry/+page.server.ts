@@ -1,3 +1,4 @@
+import { publicUnits } from '$lib/server/units';
 import { INDICATORS } from '@fourp/domain';
 import { fail, redirect } from '@sveltejs/kit';
 import { failWith } from '$lib/api/problem';
@@ -23,7 +24,11 @@ const ENTERABLE = INDICATORS.filter((indicator) => indicator.formula === undefin
 export const load = (async (event) => {
   const me = requireAction(event, 'observation.create');
   const api = sessionApi(event);
-  const [queue, sources] = await Promise.all([api.reviews(), knownSources(event)]);
+  const [queue, sources, units] = await Promise.all([
+    api.reviews(),
+    knownSources(event),
+    publicUnits(event.fetch),
+  ]);
   const prefill: Record<string, string> = {};
   for (const [name, value] of event.url.searchParams) {
     if ((ENTRY_FIELDS as readonly string[]).includes(name) || name === 'sourceMode') prefill[name] = value;
@@ -43,7 +48,8 @@ export const load = (async (event) => {
   const saved = Number(event.url.searchParams.get('saved'));
   return {
     indicators: ENTERABLE,
-    jurisdictions: jurisdictionsInScope(treeOf((await event.parent()).units), me.scope),
+    units,
+    jurisdictions: jurisdictionsInScope(treeOf(units), me.scope),
     scope: me.scope,
     sources,
     mine,

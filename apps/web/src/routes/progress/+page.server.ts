@@ -1,3 +1,4 @@
+import { publicUnits } from '$lib/server/units';
 import { BASE_JURISDICTION, INDICATORS } from '@fourp/domain';
 import { treeOf } from '$lib/jurisdictions';
 import { fail } from '@sveltejs/kit';
@@ -9,7 +10,7 @@ import { knownSources } from '$lib/workflow/sources.server';
 import type { Actions, PageServerLoad } from './$types';
 
 export const load = (async (event) => {
-  const tree = treeOf((await event.parent()).units);
+  const tree = treeOf(await publicUnits(event.fetch));
   const monitored = tree.unitsAt().filter((j) => j.role === 'monitored');
   const requested = event.url.searchParams.get('jurisdiction');
   const jurisdiction = monitored.some((j) => j.id === requested) ? requested! : BASE_JURISDICTION;

@@ -1,3 +1,4 @@
+import { publicUnits } from '$lib/server/units';
 import { m } from '$lib/paraglide/messages.js';
 import { MIN_REASON_LENGTH } from '@fourp/domain';
 import { error, fail } from '@sveltejs/kit';
@@ -16,8 +17,11 @@ const idOf = (raw: string) => {
 export const load = (async (event) => {
   const me = requireSignedIn(event);
   const id = idOf(event.params.id);
-  const history = await sessionApi(event).observationHistory(id);
-  return { ...history.data, allowed: me.actions };
+  const [history, units] = await Promise.all([
+    sessionApi(event).observationHistory(id),
+    publicUnits(event.fetch),
+  ]);
+  return { ...history.data, allowed: me.actions, units };
 }) satisfies PageServerLoad;
 
 export const actions = {

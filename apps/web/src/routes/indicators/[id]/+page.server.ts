@@ -1,6 +1,7 @@
+import { publicUnits } from '$lib/server/units';
 import { serverApi } from '$lib/server/api';
 import { sessionApi } from '$lib/server/session';
-import { PER_MODES, isNormalisable } from '@fourp/domain';
+import { PER_MODES, STAND_IN_CHAIN, isNormalisable } from '@fourp/domain';
 import { districtChoices, focusFrom, neighbourhoodOf, treeOf } from '$lib/jurisdictions';
 import { reportedJurisdictions, viewJurisdictions } from '$lib/series';
 import type { PageServerLoad } from './$types';
@@ -21,7 +22,7 @@ export const load = (async (event) => {
   const requested = PER_MODES.find((mode) => mode === url.searchParams.get('per'));
   // Only counts have a choice of scale; for other measure types the API picks the one that applies.
   const per = perCapita ? (requested ?? '100k') : undefined;
-  const tree = treeOf((await event.parent()).units);
+  const tree = treeOf(await publicUnits(fetch));
   const base = focusFrom(url, tree);
   const neighbours = neighbourhoodOf(tree, base);
   const available = viewJurisdictions(base, neighbours);
@@ -31,17 +32,31 @@ export const load = (async (event) => {
     with: available.filter((id) => id !== base),
     per,
   });
+  const ownTargets = targets.data.filter((target) => target.indicator === params.id);
+  const defaults = url.searchParams.get('neighbours') === '1' ? neighbours : reportedJurisdictions(base);
+  const { comparison, standIn } = compare.data;
+  // The page names only these units; the rest of the list would be serialised for nothing.
+  const named = new Set([
+    ...available,
+    ...defaults,
+    ...STAND_IN_CHAIN,
+    comparison.base,
+    ...comparison.benchmarks,
+    ...(standIn ? [standIn.for, standIn.used] : []),
+    ...observations.data.map((observation) => observation.jurisdiction),
+    ...ownTargets.map((target) => target.jurisdiction),
+  ]);
   return {
     indicator: indicator.data,
     observations: observations.data,
     suppressionThreshold: observations.meta.suppressionThreshold,
-    jurisdictions: jurisdictions.data.items,
+    jurisdictions: jurisdictions.data.items.filter((unit) => named.has(unit.id)),
     compare: compare.data,
     perCapita,
-    targets: targets.data.filter((target) => target.indicator === params.id),
+    targets: ownTargets,
     base,
     available,
-    defaults: url.searchParams.get('neighbours') === '1' ? neighbours : reportedJurisdictions(base),
+    defaults,
     districts: districtChoices(tree),
     release: releases.data[0] ?? null,
   };

@@ -1,3 +1,4 @@
+import { publicUnits } from '$lib/server/units';
 import { error } from '@sveltejs/kit';
 import { serverApi } from '$lib/server/api';
 import { BENCHMARK_IDS, STAND_IN_CHAIN } from '@fourp/domain';
@@ -7,10 +8,10 @@ import type { PageServerLoad } from './$types';
 
 const PILLAR_JURISDICTIONS = [...STAND_IN_CHAIN.slice(1), ...BENCHMARK_IDS];
 
-export const load = (async ({ fetch, params, url, parent }) => {
+export const load = (async ({ fetch, params, url }) => {
   const api = serverApi(fetch);
   const pillar = params.pillar;
-  const tree = treeOf((await parent()).units);
+  const tree = treeOf(await publicUnits(fetch));
   const base = focusFrom(url, tree);
   const withNeighbours = url.searchParams.get('neighbours') === '1';
   const beside = withNeighbours ? besideFrom(url, tree, base) : [];
