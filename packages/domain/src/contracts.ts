@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import { codeListProblem } from './code-lists.js';
 import { say, sayError } from './i18n/message-locale.js';
-import { reason, type Reason } from './i18n/reasons.js';
+import { reason } from './i18n/reasons.js';
 import { COMPARABILITY_GRADES, JURISDICTION_KINDS, MIGRATION_PROFILES } from './kinds.js';
 import { DISAGGREGATION_DIMENSIONS, OBS_STATUSES, PILLAR_IDS, SCORED_PILLAR_IDS } from './vocabulary.js';
 
