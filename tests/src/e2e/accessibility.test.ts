@@ -1,8 +1,9 @@
 import type { Browser, BrowserContext } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
 import { axeViolations, describeViolations } from '../support/axe.js';
-import { launchBrowser, paintedPixels, screenshot } from '../support/browser.js';
-import { startStack, type RunningStack } from '../support/servers.js';
+import { paintedPixels, screenshot } from '../support/browser.js';
+import type { RunningStack } from '../support/servers.js';
+import { useBrowserStack } from '../support/browser-stack.js';
 import { apiSession, createUser, signIn } from './workflow-support.js';
 
 const OFFICIAL = 'a11y.official@example.org';
@@ -57,12 +58,15 @@ let browser: Browser;
 let draftId: number;
 const contexts = new Map<Who, BrowserContext>();
 
+useBrowserStack((started, launched) => {
+  stack = started;
+  browser = launched;
+});
+
 beforeAll(async () => {
-  stack = await startStack();
   createUser(stack.databasePath, OFFICIAL, 'district_official', 'PK-PB-GUJRAT');
   createUser(stack.databasePath, REVIEWER, 'provincial_reviewer');
   createUser(stack.databasePath, ADMIN, 'admin');
-  browser = await launchBrowser();
   const call = await apiSession(stack.apiUrl, OFFICIAL);
   const draft = await call<{ data: { id: number } }>('POST', '/v1/observations', {
     indicator: INDICATOR,
@@ -84,11 +88,6 @@ beforeAll(async () => {
   ] as const) {
     contexts.set(who, (await signIn(browser, stack.webUrl, email, { bypassCSP: true })).context);
   }
-});
-
-afterAll(async () => {
-  await browser?.close();
-  await stack?.stop();
 });
 
 describe.each(LANGUAGES)('axe-core on every page ($lang)', ({ lang, prefix }) => {

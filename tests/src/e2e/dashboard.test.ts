@@ -2,7 +2,7 @@ import { spawnSync } from 'node:child_process';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Browser, Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import {
   ASSESSMENT_METHOD,
   CODE_LICENCE,
@@ -21,8 +21,9 @@ import {
   type ScorecardResponse,
   type SourceListResponse,
 } from '@fourp/domain';
-import { apiJson, launchBrowser, paintedPixels, screenshot } from '../support/browser.js';
-import { freePort, startStack, startWeb, type RunningStack } from '../support/servers.js';
+import { apiJson, paintedPixels, screenshot } from '../support/browser.js';
+import { freePort, startWeb, type RunningStack } from '../support/servers.js';
+import { useBrowserStack } from '../support/browser-stack.js';
 import { apiSession, createUser, indicatorWithoutGujratData, signIn } from './workflow-support.js';
 
 const whole = new Intl.NumberFormat('en-GB', { maximumFractionDigits: 0 });
@@ -38,14 +39,9 @@ const confidenceText = (confidence: string) =>
 let stack: RunningStack;
 let browser: Browser;
 
-beforeAll(async () => {
-  stack = await startStack();
-  browser = await launchBrowser();
-});
-
-afterAll(async () => {
-  await browser?.close();
-  await stack?.stop();
+useBrowserStack((started, launched) => {
+  stack = started;
+  browser = launched;
 });
 
 async function open(

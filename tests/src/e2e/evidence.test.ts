@@ -1,13 +1,14 @@
 import type { Browser, Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
 import {
   JURISDICTION_IMPORT_COLUMNS,
   type CodeListResponse,
   type CoverageResponse,
   type JurisdictionListResponse,
 } from '@fourp/domain';
-import { apiJson, launchBrowser, screenshot } from '../support/browser.js';
-import { startStack, type RunningStack } from '../support/servers.js';
+import { apiJson, screenshot } from '../support/browser.js';
+import type { RunningStack } from '../support/servers.js';
+import { useBrowserStack } from '../support/browser-stack.js';
 import { createUser as _createUser, signIn as _signIn } from './workflow-support.js';
 
 const ADMIN = 'admin.units@example.org';
@@ -26,16 +27,14 @@ const KUNJAH = {
 let stack: RunningStack;
 let browser: Browser;
 
-beforeAll(async () => {
-  stack = await startStack();
-  _createUser(stack.databasePath, ADMIN, 'admin');
-  _createUser(stack.databasePath, OFFICIAL, 'district_official', 'PK-PB-GUJRAT');
-  browser = await launchBrowser();
+useBrowserStack((started, launched) => {
+  stack = started;
+  browser = launched;
 });
 
-afterAll(async () => {
-  await browser?.close();
-  await stack?.stop();
+beforeAll(async () => {
+  _createUser(stack.databasePath, ADMIN, 'admin');
+  _createUser(stack.databasePath, OFFICIAL, 'district_official', 'PK-PB-GUJRAT');
 });
 
 async function open(path: string): Promise<Page> {

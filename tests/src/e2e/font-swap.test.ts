@@ -1,19 +1,14 @@
 import type { Browser, Route } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { launchBrowser } from '../support/browser.js';
-import { startStack, type RunningStack } from '../support/servers.js';
+import { describe, expect, it } from 'vitest';
+import type { RunningStack } from '../support/servers.js';
+import { useBrowserStack } from '../support/browser-stack.js';
 
 let stack: RunningStack;
 let browser: Browser;
 
-beforeAll(async () => {
-  stack = await startStack();
-  browser = await launchBrowser();
-});
-
-afterAll(async () => {
-  await browser?.close();
-  await stack?.stop();
+useBrowserStack((started, launched) => {
+  stack = started;
+  browser = launched;
 });
 
 const NASTALIQ = '16px "Noto Nastaliq Urdu"';

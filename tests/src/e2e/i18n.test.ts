@@ -1,8 +1,9 @@
 import type { Browser, Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { launchBrowser, paintedPixels } from '../support/browser.js';
+import { describe, expect, it } from 'vitest';
+import { paintedPixels } from '../support/browser.js';
 import { CHART_PATHS, PUBLIC_PATHS } from '../support/public-pages.js';
-import { startStack, type RunningStack } from '../support/servers.js';
+import type { RunningStack } from '../support/servers.js';
+import { useBrowserStack } from '../support/browser-stack.js';
 import { PASSWORD, createUser } from './workflow-support.js';
 
 /** Every public page, with a chart on those that draw one; each is checked for English left in its visible text. */
@@ -136,14 +137,9 @@ function untranslatedWords(page: Page): Promise<string[]> {
 let stack: RunningStack;
 let browser: Browser;
 
-beforeAll(async () => {
-  stack = await startStack();
-  browser = await launchBrowser();
-});
-
-afterAll(async () => {
-  await browser?.close();
-  await stack?.stop();
+useBrowserStack((started, launched) => {
+  stack = started;
+  browser = launched;
 });
 
 async function open(path: string): Promise<Page> {

@@ -1,10 +1,11 @@
 import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Browser, Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
 import { assessProgress, type ScorecardResponse } from '@fourp/domain';
-import { apiJson, launchBrowser, outputDir, screenshot } from '../support/browser.js';
-import { startStack, type RunningStack } from '../support/servers.js';
+import { apiJson, outputDir, screenshot } from '../support/browser.js';
+import type { RunningStack } from '../support/servers.js';
+import { useBrowserStack } from '../support/browser-stack.js';
 import { PASSWORD, apiSession, createUser, indicatorWithoutGujratData } from './workflow-support.js';
 
 const REVIEWER = 'reviewer.progress@example.org';
@@ -20,16 +21,14 @@ const confidenceText = (confidence: string) =>
 let stack: RunningStack;
 let browser: Browser;
 
-beforeAll(async () => {
-  stack = await startStack();
-  createUser(stack.databasePath, OFFICIAL, 'district_official', 'PK-PB-GUJRAT');
-  createUser(stack.databasePath, REVIEWER, 'provincial_reviewer');
-  browser = await launchBrowser();
+useBrowserStack((started, launched) => {
+  stack = started;
+  browser = launched;
 });
 
-afterAll(async () => {
-  await browser?.close();
-  await stack?.stop();
+beforeAll(async () => {
+  createUser(stack.databasePath, OFFICIAL, 'district_official', 'PK-PB-GUJRAT');
+  createUser(stack.databasePath, REVIEWER, 'provincial_reviewer');
 });
 
 /** A published Gujrat figure made by the test itself: an official enters and submits it, a reviewer publishes it. */

@@ -1,9 +1,10 @@
 import { createHash } from 'node:crypto';
 import type { Browser } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
 import type { ReleaseListResponse } from '@fourp/domain';
-import { apiJson, launchBrowser, screenshot } from '../support/browser.js';
-import { startStack, type RunningStack } from '../support/servers.js';
+import { apiJson, screenshot } from '../support/browser.js';
+import type { RunningStack } from '../support/servers.js';
+import { useBrowserStack } from '../support/browser-stack.js';
 import { createUser, signIn } from './workflow-support.js';
 
 const REVIEWER = 'reviewer.releases@example.org';
@@ -11,15 +12,13 @@ const REVIEWER = 'reviewer.releases@example.org';
 let stack: RunningStack;
 let browser: Browser;
 
-beforeAll(async () => {
-  stack = await startStack();
-  createUser(stack.databasePath, REVIEWER, 'provincial_reviewer');
-  browser = await launchBrowser();
+useBrowserStack((started, launched) => {
+  stack = started;
+  browser = launched;
 });
 
-afterAll(async () => {
-  await browser?.close();
-  await stack?.stop();
+beforeAll(async () => {
+  createUser(stack.databasePath, REVIEWER, 'provincial_reviewer');
 });
 
 describe('the /data page', () => {

@@ -1,7 +1,7 @@
 import type { Browser, Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { launchBrowser } from '../support/browser.js';
-import { startStack, type RunningStack } from '../support/servers.js';
+import { beforeAll, describe, expect, it } from 'vitest';
+import type { RunningStack } from '../support/servers.js';
+import { useBrowserStack } from '../support/browser-stack.js';
 import { createUser, indicatorWithoutGujratData, PASSWORD } from './workflow-support.js';
 
 const OFFICIAL = 'urdu.official@example.org';
@@ -14,16 +14,14 @@ let stack: RunningStack;
 let browser: Browser;
 let indicatorId: string;
 
-beforeAll(async () => {
-  stack = await startStack();
-  createUser(stack.databasePath, OFFICIAL, 'district_official', 'PK-PB-GUJRAT');
-  browser = await launchBrowser();
-  indicatorId = (await indicatorWithoutGujratData(stack.apiUrl)).id;
+useBrowserStack((started, launched) => {
+  stack = started;
+  browser = launched;
 });
 
-afterAll(async () => {
-  await browser?.close();
-  await stack?.stop();
+beforeAll(async () => {
+  createUser(stack.databasePath, OFFICIAL, 'district_official', 'PK-PB-GUJRAT');
+  indicatorId = (await indicatorWithoutGujratData(stack.apiUrl)).id;
 });
 
 async function signInInUrdu(page: Page, redirectTo: string) {

@@ -1,8 +1,9 @@
 import { readFileSync } from 'node:fs';
 import type { Browser } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { launchBrowser, screenshot } from '../support/browser.js';
-import { startStack, type RunningStack } from '../support/servers.js';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { screenshot } from '../support/browser.js';
+import type { RunningStack } from '../support/servers.js';
+import { useBrowserStack } from '../support/browser-stack.js';
 import {
   apiSession,
   createUser as _createUser,
@@ -45,21 +46,19 @@ async function submitAsApiUser(email: string): Promise<number> {
   return created.data.id;
 }
 
+useBrowserStack((started, launched) => {
+  stack = started;
+  browser = launched;
+});
+
 beforeAll(async () => {
-  stack = await startStack();
   createUser(OFFICIAL, 'district_official', 'PK-PB-GUJRAT');
   createUser(REVIEWER, 'provincial_reviewer');
   createUser(ADMIN, 'admin');
-  browser = await launchBrowser();
 
   const indicator = await indicatorWithoutGujratData(stack.apiUrl);
   indicatorId = indicator.id;
   indicatorName = indicator.name;
-});
-
-afterAll(async () => {
-  await browser?.close();
-  await stack?.stop();
 });
 
 describe("officials' workflow", () => {
