@@ -24,9 +24,11 @@ export function csvDocument(header: readonly string[], rows: readonly (readonly 
   return [header, ...rows].map(csvLine).join('');
 }
 
-/** The lines of items without the header row, for a document written in parts. */
-export function toCsvRows<T>(items: readonly T[], columns: readonly CsvColumn<T>[]): string {
-  return items.map((item) => csvLine(columns.map((column) => column.value(item)))).join('');
+/** One item's fields, comma-separated, without the line end: for a document written in parts. */
+export function csvRecord<T>(item: T, columns: readonly CsvColumn<T>[]): string {
+  let record = '';
+  for (let i = 0; i < columns.length; i++) record += (i === 0 ? '' : ',') + csvField(columns[i]!.value(item));
+  return record;
 }
 
 /** A CSV document of items, one column per `columns` entry, in that order. */

@@ -32,7 +32,8 @@ import {
 } from 'drizzle-orm';
 import type { Db, DbOrTx } from '../db/client.js';
 import { preparedOn } from '../db/prepared.js';
-import { observations, sources } from '../db/schema.js';
+import { disclosureStates, observations, sources } from '../db/schema.js';
+import type { DisclosureState } from './disclosure.js';
 import { sourceColumns } from './sources.js';
 
 export type ObservationFilter = {
@@ -222,15 +223,14 @@ const LIST_ORDER = [
 ];
 
 /**
- * The figures after `after` in the sort key, leaving out the columns a filter fixes to one value, so the
+ * The figures after `position` in the sort key, leaving out the columns a filter fixes to one value, so the
  * comparison runs along an index whose leading columns are those (PostgreSQL compares row values the same way).
  */
-function after(filter: ObservationFilter, position: PagePosition): SQL {
+function after(filter: ObservationFilter, position: readonly unknown[]): SQL {
   const fixed = new Set<unknown>();
   if (filter.indicators?.length === 1) fixed.add(observations.indicatorId);
   if (filter.jurisdictions?.length === 1) fixed.add(observations.jurisdictionId);
-  const key = [position.indicator, position.jurisdiction, position.year, position.id];
-  const free = LIST_ORDER.map((column, i) => [column, key[i]] as const).filter(
+  const free = LIST_ORDER.map((column, i) => [column, position[i]] as const).filter(
     ([column]) => !fixed.has(column),
   );
   return sql`(${sql.join(
@@ -241,6 +241,13 @@ function after(filter: ObservationFilter, position: PagePosition): SQL {
     sql`, `,
   )})`;
 }
+
+const keyOf = (position: PagePosition) => [
+  position.indicator,
+  position.jurisdiction,
+  position.year,
+  position.id,
+];
 
 /**
  * Up to `limit` of the observations `listPublishedOrOwnObservations` reads, in its order, after `after`: a
@@ -255,12 +262,101 @@ export function listObservationPage(
     .select(observationSelection)
     .from(observations)
     .innerJoin(sources, eq(observations.sourceId, sources.id))
-    .where(and(publishedWhere(filter), page.after === null ? undefined : after(filter, page.after)))
+    .where(and(publishedWhere(filter), page.after === null ? undefined : after(filter, keyOf(page.after))))
     .orderBy(...LIST_ORDER.map((column) => asc(column)))
     .limit(page.limit)
     .all()
     .map(toObservation);
 }
+
+/** A batch of figures in the list order, each with its stored disclosure state (null when it has none). */
+export type FigureBatch = { figures: Observation[]; states: (DisclosureState | null)[] };
+
+const POSITION = [
+  sql.placeholder('indicator'),
+  sql.placeholder('jurisdiction'),
+  sql.placeholder('year'),
+  sql.placeholder('id'),
+];
+
+/**
+ * Every observation `listPublishedOrOwnObservations` reads, in its order, as keyset batches of `size`: two
+ * statements prepared once, rows read as arrays, each distinct breakdown parsed and each source built once.
+ * Each batch is read whole, so no statement stays open on the connection between batches.
+ */
+export function* figureBatches(db: Db, filter: ObservationFilter, size: number): Generator<FigureBatch> {
+  const select = (where: SQL | undefined) =>
+    db
+      .select({ ...observationSelection, disclosure: disclosureStates.state })
+      .from(observations)
+      .innerJoin(sources, eq(observations.sourceId, sources.id))
+      .leftJoin(disclosureStates, eq(disclosureStates.observationId, observations.id))
+      .where(where)
+      .orderBy(...LIST_ORDER.map((column) => asc(column)))
+      .limit(size)
+      .prepare();
+  const first = select(publishedWhere(filter));
+  const next = select(and(publishedWhere(filter), after(filter, POSITION)));
+  const breakdowns = new Map<string, Disaggregation>();
+  const sourcesById = new Map<number, Source>();
+  for (let rows = first.values(); rows.length > 0;) {
+    const batch: FigureBatch = { figures: new Array(rows.length), states: new Array(rows.length) };
+    rows.forEach((row, i) => {
+      const [id, indicator, jurisdiction, year, yearEnd, storedPeriod, stored] = row as StreamedHead;
+      let disaggregation = breakdowns.get(stored);
+      if (disaggregation === undefined)
+        breakdowns.set(stored, (disaggregation = breakdownFromStored(stored, id)));
+      const sourceId = row[16] as number;
+      let source = sourcesById.get(sourceId);
+      if (source === undefined)
+        sourcesById.set(sourceId, (source = sourceFromRow(row.slice(16, 22) as StreamedSource)));
+      const period = periodFromStored(storedPeriod);
+      batch.figures[i] = {
+        id,
+        indicator,
+        jurisdiction,
+        year,
+        yearEnd,
+        period,
+        partialPeriod: isPartialPeriod({ year, yearEnd, period }),
+        disaggregation,
+        value: row[7] as number,
+        suppressed: false,
+        status: row[8] as ObsStatus,
+        confStatus: row[9] as ConfStatus,
+        definition: (row[10] as string) || STANDARD_DEFINITION,
+        unitAsRead: row[11] as string | null,
+        valueAsRead: row[12] as string | null,
+        workflowState: row[13] as WorkflowState,
+        superseded: row[14] !== null,
+        note: row[15] as string | null,
+        source,
+      };
+      batch.states[i] = row[22] as DisclosureState | null;
+    });
+    yield batch;
+    if (rows.length < size) return;
+    const last = batch.figures[rows.length - 1]!;
+    rows = next.values({
+      indicator: last.indicator,
+      jurisdiction: last.jurisdiction,
+      year: last.year,
+      id: last.id,
+    });
+  }
+}
+
+type StreamedHead = [number, string, string, number, number, string, string];
+type StreamedSource = [number, string, string, number | null, string | null, Source['kind']];
+
+const sourceFromRow = ([id, title, publisher, year, locator, kind]: StreamedSource): Source => ({
+  id,
+  title,
+  publisher,
+  year,
+  locator,
+  kind,
+});
 
 export type CoverageRow = {
   indicator: IndicatorId;

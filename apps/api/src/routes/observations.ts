@@ -10,11 +10,13 @@ import {
   DEFAULT_OBSERVATIONS_LIMIT,
   MAX_OBSERVATIONS_LIMIT,
   csvLine,
-  toCsvRows,
+  csvRecord,
   type Observation,
   type ListedObservation,
   type ObservationListResponse,
   type CsvColumn,
+  type Interval,
+  type Source,
 } from '@fourp/domain';
 import { jurisdictionTree } from '../repos/jurisdictions.js';
 import type { RouteDeps } from '../env.js';
@@ -27,7 +29,7 @@ import { requireIndicator, requireJurisdiction } from '../services/lookup.js';
 import { z } from 'zod';
 import { positionOf, readFigurePage, streamFigures, type FigureFilter } from '../services/published/read.js';
 
-export const observationCsvColumns: CsvColumn<ListedObservation>[] = [
+const figureCsvColumns: CsvColumn<ListedObservation>[] = [
   { header: 'id', value: (o) => o.id },
   { header: 'indicator', value: (o) => o.indicator },
   { header: 'jurisdiction', value: (o) => o.jurisdiction },
@@ -48,12 +50,23 @@ export const observationCsvColumns: CsvColumn<ListedObservation>[] = [
   { header: 'unit_as_read', value: (o) => o.unitAsRead },
   { header: 'value_as_read', value: (o) => o.valueAsRead },
   { header: 'note', value: (o) => o.note },
-  { header: 'source_id', value: (o) => o.source.id },
-  { header: 'source_title', value: (o) => o.source.title },
-  { header: 'source_publisher', value: (o) => o.source.publisher },
-  { header: 'source_year', value: (o) => o.source.year },
-  { header: 'source_locator', value: (o) => o.source.locator },
-  { header: 'source_kind', value: (o) => o.source.kind },
+];
+
+const sourceCsvColumns: CsvColumn<Source>[] = [
+  { header: 'source_id', value: (s) => s.id },
+  { header: 'source_title', value: (s) => s.title },
+  { header: 'source_publisher', value: (s) => s.publisher },
+  { header: 'source_year', value: (s) => s.year },
+  { header: 'source_locator', value: (s) => s.locator },
+  { header: 'source_kind', value: (s) => s.kind },
+];
+
+export const observationCsvColumns: CsvColumn<ListedObservation>[] = [
+  ...figureCsvColumns,
+  ...sourceCsvColumns.map(({ header, value }) => ({
+    header,
+    value: (o: ListedObservation) => value(o.source),
+  })),
 ];
 
 const listObservations = createRoute({
@@ -107,6 +120,52 @@ const withInterval = (o: Observation): ListedObservation => ({
   ...o,
   interval: observationInterval(o, findIndicator(o.indicator)),
 });
+
+/** Beyond this many remembered entries a stream's memo starts afresh, so its memory stays bounded. */
+const MEMO_LIMIT = 65_536;
+
+/**
+ * `withInterval` for a stream's own figures (`streamFigures` yields fresh objects), in place: counts repeat, so
+ * each indicator's interval of a count is computed once.
+ */
+function withIntervalOnce(): (o: Observation) => ListedObservation {
+  const memo = new Map<string, Map<number, Interval | null>>();
+  let size = 0;
+  const intervalOf = (o: Observation): Interval | null => {
+    if (o.suppressed || o.value === null) return null;
+    let byValue = memo.get(o.indicator);
+    if (byValue === undefined) memo.set(o.indicator, (byValue = new Map()));
+    let interval = byValue.get(o.value);
+    if (interval === undefined) {
+      if (++size > MEMO_LIMIT) (memo.clear(), (size = 0));
+      interval = observationInterval(o, findIndicator(o.indicator));
+      byValue.set(o.value, interval);
+    }
+    return interval;
+  };
+  return (o) => Object.assign(o, { interval: intervalOf(o) });
+}
+
+/** A batch of figures as lines of the bulk answer; the text of each source is built once per stream. */
+function bulkWriter(format: 'csv' | 'ndjson'): (figures: readonly Observation[]) => string {
+  const listed = withIntervalOnce();
+  if (format === 'ndjson') return (figures) => figures.map((o) => `${JSON.stringify(listed(o))}\n`).join('');
+  const sourceText = new Map<Source, string>();
+  const sourceCells = (source: Source) => {
+    let text = sourceText.get(source);
+    if (text === undefined) {
+      if (sourceText.size > MEMO_LIMIT) sourceText.clear();
+      sourceText.set(source, (text = csvRecord(source, sourceCsvColumns)));
+    }
+    return text;
+  };
+  return (figures) => {
+    let lines = '';
+    for (const o of figures)
+      lines += `${csvRecord(listed(o), figureCsvColumns)},${sourceCells(o.source)}\r\n`;
+    return lines;
+  };
+}
 
 function selectionOf(
   deps: RouteDeps,
@@ -167,18 +226,14 @@ export const observationRoutes = (deps: RouteDeps) =>
       const { format, ...query } = c.req.valid('query');
       const figures = streamFigures(deps, c.var.principal, selectionOf(deps, query));
       const csv = format === 'csv';
+      const lines = bulkWriter(format);
       c.header('Content-Type', csv ? 'text/csv; charset=utf-8; header=present' : 'application/x-ndjson');
       c.header('Content-Disposition', `attachment; filename="fourp-observations.${format}"`);
       return stream(c, async (out) => {
         if (csv) await out.write(csvLine(observationCsvColumns.map((column) => column.header)));
         for await (const batch of figures) {
           if (out.aborted) break;
-          const rows = batch.map(withInterval);
-          await out.write(
-            csv
-              ? toCsvRows(rows, observationCsvColumns)
-              : rows.map((row) => `${JSON.stringify(row)}\n`).join(''),
-          );
+          await out.write(lines(batch));
         }
       });
     });

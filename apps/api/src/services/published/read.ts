@@ -17,6 +17,7 @@ import type { Db, DbOrTx } from '../../db/client.js';
 import type { Solver } from '../../disclosure/solver.js';
 import { readDisclosureStates, type DisclosureState } from '../../repos/disclosure.js';
 import {
+  figureBatches,
   listObservationPage,
   listPublishedObservationsById,
   listPublishedObservationsNow,
@@ -142,22 +143,26 @@ export function readFigurePage(
 }
 
 /**
- * Every figure `readFigures` reads, in pages of `batch`. Each page is read whole before it is yielded, so no
- * statement stays open on the shared connection while the caller awaits.
+ * Every figure `readFigures` reads, in its order, in batches of `batch`: disclosure control applied from the
+ * state read with each figure; each figure a new object the caller may extend. Each batch is read whole before
+ * it is yielded, so no statement stays open on the shared connection while the caller awaits.
  */
 export async function* streamFigures(
   deps: ReadDeps,
   principal: Principal | null,
   filter: FigureFilter,
-  batch = 1000,
+  batch = 1024,
 ): AsyncGenerator<Observation[]> {
-  for (let after: PagePosition | null = null, more = true; more;) {
-    const page = readFigurePage(deps, principal, filter, { after, limit: batch });
-    const last = page.figures.at(-1);
-    if (last === undefined) return;
-    yield page.figures;
-    after = positionOf(last);
-    more = page.more;
+  const { release, ...rest } = filter;
+  if (release !== undefined) {
+    const figures = readRelease(deps.db, release, rest).sort(byPosition);
+    for (let at = 0; at < figures.length; at += batch) yield figures.slice(at, at + batch);
+    return;
+  }
+  for (const { figures, states } of figureBatches(deps.db, ownedBy(rest, principal), batch)) {
+    yield figures.map((o, i) =>
+      o.workflowState === 'published' ? showForPublic(o, states[i] ?? undefined) : o,
+    );
   }
 }
 
