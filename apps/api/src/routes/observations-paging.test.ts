@@ -6,6 +6,7 @@ import {
 } from '@fourp/domain';
 import { setFlagsFromString } from 'node:v8';
 import { runInNewContext } from 'node:vm';
+import { parse } from 'csv-parse/sync';
 import { describe, expect, it } from 'vitest';
 import { insertSource, getParsed, insertObservations, readProblem, useTestApp } from '../test-support/api.js';
 
@@ -147,6 +148,74 @@ describe('GET /v1/observations/bulk', () => {
     const rows = (await csv.text()).trimEnd().split('\r\n');
     expect(rows[0]).toMatch(/^id,indicator,jurisdiction,year,/);
     expect(rows.slice(1).map((row) => row.split(',')[2])).toEqual(['IT', 'IT', 'IT', 'IT']);
+  });
+
+  it('writes what the pages write: the same figures as JSON, suppressed and with intervals, and the same CSV', async () => {
+    const awkward = 'Report, "annual"\nsecond line';
+    await insertObservations(t.db, [
+      {
+        indicator: 'victims_identified',
+        jurisdiction: 'PK-PB-GUJRAT',
+        year: 2022,
+        value: 3,
+        sourceTitle: awkward,
+      },
+    ]);
+    const { read } = await readAllPages('/v1/observations?limit=3');
+    expect(
+      read.filter((o) => o.suppressed).map((o) => [o.jurisdiction, o.year, o.value, o.interval]),
+    ).toEqual([['PK-PB-GUJRAT', 2022, null, null]]);
+    expect(read.filter((o) => o.interval !== null)).toHaveLength(read.length - 1);
+    const ndjson = await (await t.app.request('/v1/observations/bulk')).text();
+    const lines = ndjson.trimEnd().split('\n');
+    expect(lines.map((line) => JSON.parse(line) as unknown)).toEqual(JSON.parse(JSON.stringify(read)));
+
+    const paged = await (await t.app.request('/v1/observations?format=csv')).text();
+    const bulk = await (await t.app.request('/v1/observations/bulk?format=csv')).text();
+    expect(bulk).toBe(paged);
+    const rows = parse(bulk, { columns: true }) as Record<string, string>[];
+    expect(rows.map((row) => row.source_title)).toContain(awkward);
+    expect(rows.find((row) => row.source_title === awkward)).toMatchObject({ value: '', suppressed: 'true' });
+  });
+
+  it('stops reading figures when the client goes away', async () => {
+    const sourceId = await insertSource(t.db, 'Bulk source');
+    const sqlite = t.db.$client;
+    const insert = sqlite.prepare(
+      `insert into observations (indicator_id, jurisdiction_id, year, year_end, value, definition, source_id,
+         workflow_state, created_at, updated_at)
+       values ('tip_tier', 'IT', 2020, 2020, 2, ?, ?, 'published', '', '')`,
+    );
+    sqlite.transaction(() => {
+      for (let i = 0; i < 30_000; i++) insert.run(`definition_${i}`, sourceId);
+    })();
+    const prepare = sqlite.prepare.bind(sqlite);
+    let batchesRead = 0;
+    sqlite.prepare = ((sql: string) => {
+      const statement = prepare(sql);
+      if (!/from "observations".* limit \?$/s.test(sql)) return statement;
+      const all = statement.all.bind(statement);
+      statement.all = ((...params: unknown[]) => {
+        batchesRead++;
+        return all(...params);
+      }) as typeof statement.all;
+      return statement;
+    }) as typeof sqlite.prepare;
+    try {
+      const read = async (cancelAfterFirst: boolean) => {
+        batchesRead = 0;
+        const reader = (await t.app.request('/v1/observations/bulk?indicator=tip_tier')).body!.getReader();
+        for (let chunk = await reader.read(); !chunk.done; chunk = await reader.read()) {
+          if (cancelAfterFirst) await reader.cancel();
+        }
+        await new Promise((resolve) => setTimeout(resolve, 100));
+        return batchesRead;
+      };
+      expect(await read(false)).toBeGreaterThan(20);
+      expect(await read(true)).toBeLessThanOrEqual(3);
+    } finally {
+      sqlite.prepare = prepare as typeof sqlite.prepare;
+    }
   });
 
   it('answers an unknown indicator with a 404 problem before streaming', async () => {

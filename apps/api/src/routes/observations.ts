@@ -137,7 +137,10 @@ function withIntervalOnce(): (o: Observation) => ListedObservation {
     if (byValue === undefined) memo.set(o.indicator, (byValue = new Map()));
     let interval = byValue.get(o.value);
     if (interval === undefined) {
-      if (++size > MEMO_LIMIT) (memo.clear(), (size = 0));
+      if (++size > MEMO_LIMIT) {
+        memo.clear();
+        size = 0;
+      }
       interval = observationInterval(o, findIndicator(o.indicator));
       byValue.set(o.value, interval);
     }
