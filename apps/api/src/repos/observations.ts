@@ -33,7 +33,6 @@ import {
 import type { Db, DbOrTx } from '../db/client.js';
 import { preparedOn } from '../db/prepared.js';
 import { disclosureStates, observations, sources } from '../db/schema.js';
-import type { DisclosureState } from './disclosure.js';
 import { sourceColumns } from './sources.js';
 
 export type ObservationFilter = {
@@ -268,6 +267,8 @@ export function listObservationPage(
     .all()
     .map(toObservation);
 }
+
+type DisclosureState = (typeof disclosureStates.$inferSelect)['state'];
 
 /** A batch of figures in the list order, each with its stored disclosure state (null when it has none). */
 export type FigureBatch = { figures: Observation[]; states: (DisclosureState | null)[] };
