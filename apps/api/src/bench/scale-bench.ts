@@ -254,7 +254,7 @@ async function medianRun<T extends { ms: number }>(
   return results.sort((a, b) => a.ms - b.ms)[Math.floor(results.length / 2)]!;
 }
 
-/** Each export beside the raw scan, both the median of up to 3 runs (the first run of each also warms it up). */
+/** Each export beside the raw scan; the raw scan and the line-per-figure exports the median of up to 3 runs. */
 async function measureExport(apiUrl: string, db: Raw, repeat: number): Promise<Row[]> {
   const runs = Math.min(repeat, 3);
   const raw = (await medianRun(runs, () => rawScanRate(db)))!;
@@ -272,7 +272,7 @@ async function measureExport(apiUrl: string, db: Raw, repeat: number): Promise<R
     },
   ];
   for (const { path, lines } of EXPORTS) {
-    const result = await medianRun(runs, () => streamExport(apiUrl + path));
+    const result = await medianRun(lines ? runs : 1, () => streamExport(apiUrl + path));
     if (result === null) continue;
     // Ratio of times for the same number of rows: how much slower than the raw scan the export is.
     const ratio = lines ? rawRate / (result.rows / result.ms) : null;
