@@ -13,6 +13,7 @@ import { ApiError, handleError, handleNotFound, problemResponse } from './errors
 import { cacheControl, publishedEtag } from './middleware/cache.js';
 import { dashboardCors } from './middleware/cors.js';
 import { dataLicence } from './middleware/data-licence.js';
+import { earlyAnswers } from './middleware/early.js';
 import { negotiatedLocale } from './middleware/locale.js';
 import { accessLog, consoleLogger } from './middleware/logger.js';
 import { docsRoutes } from './openapi/docs.js';
@@ -74,6 +75,22 @@ export function createApp(deps: AppDeps) {
   const app = createRouter();
   registerSharedComponents(app);
 
+  const security = secureHeaders({
+    overwrite: false,
+    crossOriginResourcePolicy: 'same-site',
+    contentSecurityPolicy: {
+      defaultSrc: ["'none'"],
+      scriptSrc: ["'self'"],
+      styleSrc: ["'self'"],
+      connectSrc: ["'self'"],
+      imgSrc: ["'self'", 'data:'],
+      baseUri: ["'none'"],
+      formAction: ["'none'"],
+      frameAncestors: ["'none'"],
+    },
+  });
+  const webOrigin = deps.webOrigin ?? DEFAULT_WEB_ORIGIN;
+  app.use(earlyAnswers({ ...routeDeps, webOrigin, security, published: PUBLISHED_DATA }));
   app.use(requestId());
   app.use(async (c, next) => {
     c.set('logger', routeDeps.logger);
@@ -81,23 +98,8 @@ export function createApp(deps: AppDeps) {
   });
   app.use(accessLog());
   app.use(negotiatedLocale());
-  app.use(
-    secureHeaders({
-      overwrite: false,
-      crossOriginResourcePolicy: 'same-site',
-      contentSecurityPolicy: {
-        defaultSrc: ["'none'"],
-        scriptSrc: ["'self'"],
-        styleSrc: ["'self'"],
-        connectSrc: ["'self'"],
-        imgSrc: ["'self'", 'data:'],
-        baseUri: ["'none'"],
-        formAction: ["'none'"],
-        frameAncestors: ["'none'"],
-      },
-    }),
-  );
-  app.use(dashboardCors(deps.webOrigin ?? DEFAULT_WEB_ORIGIN));
+  app.use(security);
+  app.use(dashboardCors(webOrigin));
   // Liveness is answered before compression, caching, tags and body limits: a tiny no-store answer needs none.
   const auth = authMiddleware(routeDeps);
   app.get('/health', auth);
@@ -153,7 +155,7 @@ export function createApp(deps: AppDeps) {
     releaseRoutes({
       ...routeDeps,
       exportFiles: deps.releaseFiles ?? releaseExportFiles(routeDeps),
-      webOrigin: deps.webOrigin ?? DEFAULT_WEB_ORIGIN,
+      webOrigin,
     }),
   );
   app.route('/', createWorkflowRoutes(routeDeps));
