@@ -10,7 +10,7 @@ import { secureHeaders } from 'hono/secure-headers';
 import { sharedSolver } from './disclosure/shared.js';
 import type { AppDeps, RouteDeps } from './env.js';
 import { ApiError, handleError, handleNotFound, problemResponse } from './errors.js';
-import { cacheControl, publishedEtag } from './middleware/cache.js';
+import { cacheControl, publishedEtag, warmAfterWrites } from './middleware/cache.js';
 import { dashboardCors } from './middleware/cors.js';
 import { dataLicence } from './middleware/data-licence.js';
 import { earlyAnswers } from './middleware/early.js';
@@ -92,6 +92,7 @@ export function createApp(deps: AppDeps) {
   const webOrigin = deps.webOrigin ?? DEFAULT_WEB_ORIGIN;
   app.use(earlyAnswers({ ...routeDeps, webOrigin, security, published: PUBLISHED_DATA }));
   app.use(requestId());
+  app.use(warmAfterWrites(deps.db));
   app.use(async (c, next) => {
     c.set('logger', routeDeps.logger);
     await next();

@@ -2,6 +2,7 @@ import { createHash } from 'node:crypto';
 import type { MiddlewareHandler } from 'hono';
 import type { Db } from '../db/client.js';
 import { readPublishGeneration } from '../repos/generation.js';
+import { warmAfterWrite } from '../services/published/memo.js';
 
 export const PUBLIC_CACHE_CONTROL = 'public, max-age=60';
 
@@ -51,4 +52,14 @@ export const publishedEtag =
     if (!c.res.ok) return;
     if (!c.res.headers.has('ETag')) c.res.headers.set('ETag', `W/${tag}`);
     varyOn(c.res.headers, 'Accept');
+  };
+
+const WRITES = new Set(['POST', 'PUT', 'PATCH', 'DELETE']);
+
+/** After a write is answered, answers kept until the next publish are computed again if it was one. */
+export const warmAfterWrites =
+  (db: Db): MiddlewareHandler =>
+  async (c, next) => {
+    await next();
+    if (WRITES.has(c.req.method)) setImmediate(() => void warmAfterWrite(db));
   };
