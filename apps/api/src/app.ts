@@ -10,9 +10,10 @@ import { secureHeaders } from 'hono/secure-headers';
 import { sharedSolver } from './disclosure/shared.js';
 import type { AppDeps, RouteDeps } from './env.js';
 import { ApiError, handleError, handleNotFound, problemResponse } from './errors.js';
-import { cacheControl, publishedEtag } from './middleware/cache.js';
+import { cacheControl, publishedEtag, warmAfterWrites } from './middleware/cache.js';
 import { dashboardCors } from './middleware/cors.js';
 import { dataLicence } from './middleware/data-licence.js';
+import { earlyAnswers } from './middleware/early.js';
 import { negotiatedLocale } from './middleware/locale.js';
 import { accessLog, consoleLogger } from './middleware/logger.js';
 import { docsRoutes } from './openapi/docs.js';
@@ -74,30 +75,32 @@ export function createApp(deps: AppDeps) {
   const app = createRouter();
   registerSharedComponents(app);
 
+  const security = secureHeaders({
+    overwrite: false,
+    crossOriginResourcePolicy: 'same-site',
+    contentSecurityPolicy: {
+      defaultSrc: ["'none'"],
+      scriptSrc: ["'self'"],
+      styleSrc: ["'self'"],
+      connectSrc: ["'self'"],
+      imgSrc: ["'self'", 'data:'],
+      baseUri: ["'none'"],
+      formAction: ["'none'"],
+      frameAncestors: ["'none'"],
+    },
+  });
+  const webOrigin = deps.webOrigin ?? DEFAULT_WEB_ORIGIN;
+  app.use(earlyAnswers({ ...routeDeps, webOrigin, security, published: PUBLISHED_DATA }));
   app.use(requestId());
+  app.use(warmAfterWrites(deps.db));
   app.use(async (c, next) => {
     c.set('logger', routeDeps.logger);
     await next();
   });
   app.use(accessLog());
   app.use(negotiatedLocale());
-  app.use(
-    secureHeaders({
-      overwrite: false,
-      crossOriginResourcePolicy: 'same-site',
-      contentSecurityPolicy: {
-        defaultSrc: ["'none'"],
-        scriptSrc: ["'self'"],
-        styleSrc: ["'self'"],
-        connectSrc: ["'self'"],
-        imgSrc: ["'self'", 'data:'],
-        baseUri: ["'none'"],
-        formAction: ["'none'"],
-        frameAncestors: ["'none'"],
-      },
-    }),
-  );
-  app.use(dashboardCors(deps.webOrigin ?? DEFAULT_WEB_ORIGIN));
+  app.use(security);
+  app.use(dashboardCors(webOrigin));
   // Liveness is answered before compression, caching, tags and body limits: a tiny no-store answer needs none.
   const auth = authMiddleware(routeDeps);
   app.get('/health', auth);
@@ -153,7 +156,7 @@ export function createApp(deps: AppDeps) {
     releaseRoutes({
       ...routeDeps,
       exportFiles: deps.releaseFiles ?? releaseExportFiles(routeDeps),
-      webOrigin: deps.webOrigin ?? DEFAULT_WEB_ORIGIN,
+      webOrigin,
     }),
   );
   app.route('/', createWorkflowRoutes(routeDeps));

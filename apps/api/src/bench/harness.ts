@@ -1,12 +1,17 @@
 import { execFileSync, spawn, type ChildProcess } from 'node:child_process';
+import { readFileSync } from 'node:fs';
 import { createServer } from 'node:net';
 import { serve } from '@hono/node-server';
 import autocannon from 'autocannon';
 import { Hono } from 'hono';
 
-/** The reference point: a bare Hono JSON route on the same Node, in its own process like the API. */
-export function serveBare() {
+/**
+ * The reference point: a bare Hono JSON route on the same Node, in its own process like the API; `extend` may
+ * add more bare routes to it.
+ */
+export function serveBare(extend: (app: Hono) => void = () => {}) {
   const app = new Hono().get('/', (c) => c.json({ ok: true }));
+  extend(app);
   serve({ fetch: app.fetch, port: 0, hostname: '127.0.0.1' }, (info) =>
     process.stdout.write(`listening ${info.port}\n`),
   );
@@ -45,6 +50,13 @@ export const rssMb = (pid: number) =>
       .toString()
       .trim(),
   ) / 1024;
+
+/** CPU time (user + system) a process has used so far, in ms, from `/proc` (Linux). */
+export function cpuMs(pid: number): number {
+  const fields = readFileSync(`/proc/${pid}/stat`, 'utf8').split(') ')[1]!.split(' ');
+  return ((Number(fields[11]) + Number(fields[12])) * 1000) / CLOCK_TICKS;
+}
+const CLOCK_TICKS = 100;
 
 /** Runs autocannon over `paths` in turn; `reqErrors` tallies why requests failed to get an answer. */
 export function load(

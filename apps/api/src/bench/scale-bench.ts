@@ -5,7 +5,8 @@ import { performance } from 'node:perf_hooks';
 import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
 import Database from 'better-sqlite3';
-import { freePort, load, serveBare, startChild } from './harness.js';
+import type { Hono } from 'hono';
+import { cpuMs, freePort, load, serveBare, startChild } from './harness.js';
 import { benchDirectory, ensureScaleDatabase, ownPeakRssMb } from './scale-data.js';
 
 type Raw = Database.Database;
@@ -26,7 +27,9 @@ const WITHIN_RAW: Check = { target: '≤ 1.5× raw', pass: ({ ratio }) => ratio 
 
 /**
  * Each public read route beside the raw query that returns the same rows (`limit` = the rows the route
- * returned), serialised with JSON.stringify: what the machine needs at the least to answer it.
+ * returned), serialised with JSON.stringify: what the machine needs at the least to answer it. The target's
+ * baseline is that query served over HTTP by the bare Hono server (`/raw/<index>`), so both sides pay the
+ * same round trip; the same query timed in this process stays beside it.
  */
 const ROUTES: {
   name: string;
@@ -122,6 +125,8 @@ type Row = {
   bytes: number | null;
   ms: number | null;
   rawMs: number | null;
+  /** The raw query served by the bare Hono server, timed over HTTP like the route. */
+  rawHttpMs?: number | null;
   ratio: number | null;
   target: string;
   pass: boolean | null;
@@ -171,7 +176,28 @@ function timeRaw(fn: () => unknown, repeat: number) {
   return { ms: median(times), bytes };
 }
 
-async function measureRoute(apiUrl: string, db: Raw, route: (typeof ROUTES)[number], repeat: number) {
+/** The bare server's raw routes: each route's raw query over its own read-only connection, as JSON. */
+function rawRoutes(app: Hono, path: string) {
+  const db = new Database(path, { readonly: true });
+  ROUTES.forEach((route, index) =>
+    app.get(`/raw/${index}`, (c) =>
+      c.body(JSON.stringify({ data: route.raw(db, Number(c.req.query('limit'))) }), 200, {
+        'content-type': 'application/json',
+      }),
+    ),
+  );
+}
+
+/** Median time of `repeat` requests after a first one that warms up. */
+async function medianGet(url: string, repeat: number) {
+  await timedGet(url);
+  const times: number[] = [];
+  for (let i = 0; i < repeat; i++) times.push((await timedGet(url)).ms);
+  return median(times);
+}
+
+async function measureRoute(apiUrl: string, bareUrl: string, db: Raw, index: number, repeat: number) {
+  const route = ROUTES[index]!;
   const first = await timedGet(apiUrl + route.path);
   if (first.status !== 200)
     return {
@@ -188,14 +214,16 @@ async function measureRoute(apiUrl: string, db: Raw, route: (typeof ROUTES)[numb
   for (let i = 0; i < repeat; i++) times.push((await timedGet(apiUrl + route.path)).ms);
   const rows = itemsIn(first.body);
   const raw = timeRaw(() => route.raw(db, rows), repeat);
+  const rawHttpMs = await medianGet(`${bareUrl}/raw/${index}?limit=${rows}`, repeat);
   const ms = median(times);
-  const ratio = ms / raw.ms;
+  const ratio = ms / rawHttpMs;
   return {
     name: route.name,
     rows,
     bytes: first.body.length,
     ms,
     rawMs: raw.ms,
+    rawHttpMs,
     ratio,
     target: route.check.target,
     pass: route.check.pass({ ms, ratio }),
@@ -290,15 +318,20 @@ async function measureExport(apiUrl: string, db: Raw, repeat: number): Promise<R
   return rows;
 }
 
-/** Requests per second on `path`; with `revalidate`, each request carries the ETag first served, so a 304 is right. */
+/**
+ * Requests per second on `path`; with `revalidate`, each request carries the ETag first served, so a 304 is
+ * right. With the server's `pid`, also its CPU time per request: unlike the rate, hardly moved by other work
+ * on the machine.
+ */
 async function throughput(
   url: string,
   seconds: number,
   connections: number,
   path: string,
-  revalidate = false,
+  { revalidate = false, pid }: { revalidate?: boolean; pid?: number } = {},
 ) {
   const etag = revalidate ? (await fetch(url + path, { headers: { Accept: '' } })).headers.get('etag') : null;
+  const cpuBefore = pid === undefined ? 0 : cpuMs(pid);
   const result = await load(
     url,
     seconds,
@@ -307,7 +340,9 @@ async function throughput(
     etag === null ? {} : { 'If-None-Match': etag },
   );
   const notModified = etag === null ? 0 : result['3xx'];
+  const cpuPerRequest = pid === undefined ? null : (cpuMs(pid) - cpuBefore) / result.requests.total;
   return {
+    cpuPerRequest,
     perSecond: result.requests.total / result.duration,
     p50: result.latency.p50,
     errors: result.errors + result.timeouts + result.non2xx - notModified,
@@ -330,14 +365,27 @@ async function waitForWeb(url: string, child: ChildProcess) {
 const fmt = (n: number | null, digits = 1) => (n === null || Number.isNaN(n) ? '–' : n.toFixed(digits));
 
 function printTable(rows: Row[]) {
-  const header = ['route', 'rows', 'bytes', 'ms', 'raw ms', 'ratio', 'target', 'pass/fail'];
+  const header = [
+    'route',
+    'rows',
+    'bytes',
+    'ms',
+    'raw HTTP ms',
+    'raw ms in process',
+    'ratio',
+    '÷ in process',
+    'target',
+    'pass/fail',
+  ];
   const cells = rows.map((r) => [
     r.name,
     String(r.rows),
     r.bytes === null ? '–' : String(r.bytes),
     fmt(r.ms),
+    fmt(r.rawHttpMs ?? null, 2),
     fmt(r.rawMs, 2),
     fmt(r.ratio, 2),
+    fmt(r.ms === null || r.rawMs === null ? null : r.ms / r.rawMs, 2),
     r.target,
     r.pass === null ? '' : r.pass ? 'pass' : 'FAIL',
   ]);
@@ -357,9 +405,13 @@ async function main() {
       repeat: { type: 'string', default: '5' },
       'cache-dir': { type: 'string', default: benchDirectory() },
       'bare-server': { type: 'boolean' },
+      'raw-db': { type: 'string' },
     },
   });
-  if (values['bare-server']) return serveBare();
+  if (values['bare-server']) {
+    const rawDb = values['raw-db'];
+    return serveBare(rawDb === undefined ? undefined : (app) => rawRoutes(app, rawDb));
+  }
   const target = Number(values.rows);
   const seconds = Number(values.seconds);
   const connections = Number(values.connections);
@@ -391,7 +443,10 @@ async function main() {
     });
     children.push(api.child);
     const apiStartSeconds = (performance.now() - apiStarted) / 1000;
-    const bare = await startChild([fileURLToPath(import.meta.url), '--bare-server'], {});
+    const bare = await startChild(
+      [fileURLToPath(import.meta.url), '--bare-server', '--raw-db', database.path],
+      {},
+    );
     children.push(bare.child);
     const web = spawn(process.execPath, [WEB_ENTRY], {
       env: {
@@ -408,9 +463,9 @@ async function main() {
     await waitForWeb(webUrl, web);
 
     const table: Row[] = [];
-    for (const route of ROUTES) {
+    for (const [index, route] of ROUTES.entries()) {
       log(`route ${route.path}`);
-      table.push(await measureRoute(api.url, raw, route, repeat));
+      table.push(await measureRoute(api.url, bare.url, raw, index, repeat));
     }
     log('exports');
     table.push(...(await measureExport(api.url, raw, repeat)));
@@ -434,11 +489,16 @@ async function main() {
       [`/v1/scorecard?jurisdiction=${GUJRAT}`, false],
       [`/v1/scorecard?jurisdiction=${GUJRAT}`, true],
     ] as const) {
-      const run = await throughput(api.url, seconds, connections, path, revalidate);
-      const share = run.perSecond / bareRun.perSecond;
+      // Each share is of a bare run just before it: other work on the machine moves both alike.
+      const beside = await throughput(bare.url, seconds, connections, '/', { pid: bare.child.pid! });
+      const run = await throughput(api.url, seconds, connections, path, { revalidate, pid: api.child.pid! });
+      const share = run.perSecond / beside.perSecond;
+      const cpu = (r: typeof run) => `${((r.cpuPerRequest ?? NaN) * 1000).toFixed(0)} µs`;
       table.push({
         name: `${path}${revalidate ? ' If-None-Match → 304' : ''} (req/s ÷ bare)`,
-        rows: `${run.perSecond.toFixed(0)} req/s`,
+        rows:
+          `${run.perSecond.toFixed(0)} req/s (bare ${beside.perSecond.toFixed(0)}); ` +
+          `CPU/request ${cpu(run)} (bare ${cpu(beside)}, share ${fmt(beside.cpuPerRequest! / run.cpuPerRequest!, 2)})`,
         bytes: null,
         ms: run.p50,
         rawMs: null,

@@ -3,6 +3,13 @@ import { cors } from 'hono/cors';
 
 const EXPOSED = ['X-Request-Id', 'ETag', 'Content-Disposition'];
 
+/** The CORS headers of an answer that is not a preflight, for a request from `requestOrigin`. */
+export const corsHeaders = (origin: string, requestOrigin: string | undefined): Record<string, string> => ({
+  ...(requestOrigin === origin ? { 'access-control-allow-origin': origin } : {}),
+  'access-control-allow-credentials': 'true',
+  'access-control-expose-headers': EXPOSED.join(','),
+});
+
 /**
  * The dashboard's origin, with credentials. Preflights get Hono's answer; other answers get the same headers set
  * in place after the handler (Hono's `cors` sets them on `c.res` first, so every answer is rebuilt: node's
@@ -24,14 +31,12 @@ export const dashboardCors = (origin: string): MiddlewareHandler => {
     exposeHeaders: EXPOSED,
     maxAge: 600,
   });
-  const exposed = EXPOSED.join(',');
   return async (c, next) => {
     if (c.req.method === 'OPTIONS') return preflight(c, next);
     await next();
     const headers = c.res.headers;
-    if (c.req.header('Origin') === origin) headers.set('Access-Control-Allow-Origin', origin);
-    headers.set('Access-Control-Allow-Credentials', 'true');
-    headers.set('Access-Control-Expose-Headers', exposed);
+    for (const [name, value] of Object.entries(corsHeaders(origin, c.req.header('Origin'))))
+      headers.set(name, value);
     headers.append('Vary', 'Origin');
   };
 };

@@ -2,6 +2,7 @@ import { AsyncLocalStorage } from 'node:async_hooks';
 import { DEFAULT_LOCALE, negotiateLocale, writeValidationIn, type Locale } from '@fourp/domain';
 import type { MiddlewareHandler } from 'hono';
 import type { AppEnv } from '../env.js';
+import { varyOn } from './cache.js';
 
 const requestLocale = new AsyncLocalStorage<Locale>();
 writeValidationIn(() => requestLocale.getStore() ?? DEFAULT_LOCALE);
@@ -14,7 +15,5 @@ export const negotiatedLocale = (): MiddlewareHandler<AppEnv> => async (c, next)
   // promise while a store is active.
   await (locale === DEFAULT_LOCALE ? next() : requestLocale.run(locale, next));
   c.res.headers.set('Content-Language', locale);
-  const vary = c.res.headers.get('Vary');
-  if (!vary?.split(',').some((v) => v.trim().toLowerCase() === 'accept-language'))
-    c.res.headers.set('Vary', vary ? `${vary}, Accept-Language` : 'Accept-Language');
+  varyOn(c.res.headers, 'Accept-Language');
 };

@@ -38,13 +38,12 @@ const getScorecard = createRoute({
 export const scorecardRoutes = (deps: RouteDeps) =>
   createRouter().openapi(getScorecard, async (c) => {
     const query = c.req.valid('query');
-    const tree = jurisdictionTree(deps.db);
-    const jurisdiction = requireJurisdiction(tree, query.jurisdiction).id;
+    const jurisdiction = requireJurisdiction(jurisdictionTree(deps.db), query.jurisdiction).id;
     const { locale } = c.var;
     const thisYear = deps.now().getUTCFullYear();
     const key = JSON.stringify([jurisdiction, query.year, query.release, locale, thisYear]);
     const body = await memoUntilPublish(deps.db, key, () =>
-      scorecardOf(deps, tree, { ...query, jurisdiction, locale, thisYear }),
+      scorecardOf(deps, jurisdictionTree(deps.db), { ...query, jurisdiction, locale, thisYear }),
     );
     return c.json(body, 200);
   });
