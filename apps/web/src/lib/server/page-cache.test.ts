@@ -65,7 +65,7 @@ describe('the cache of anonymous pages', () => {
 
   it('drops the least recently replayed pages beyond its size limit', async () => {
     const page = rendered('a');
-    const size = (await page.clone().text()).length * 2;
+    const size = Buffer.byteLength(await page.clone().text());
     const cache = createPageCache({ maxBytes: size * 8 });
     for (let i = 0; i < 8; i++) await cache.keep(`${KEY}&n=${i}`, 1, rendered('a'));
     expect(cache.replay(`${KEY}&n=0`, 1)).not.toBeNull();

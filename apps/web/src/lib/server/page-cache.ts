@@ -12,7 +12,8 @@ export type PageCache = {
 };
 
 type Page = {
-  parts: string[];
+  /** The body around each occurrence of the nonce, encoded once, so a replay only copies bytes. */
+  parts: Buffer[];
   nonce: string | null;
   headers: [string, string][];
   epoch: number;
@@ -57,7 +58,11 @@ export function createPageCache({
       if (nonce !== null && csp !== null) {
         headers.set('content-security-policy', csp.replaceAll(page.nonce!, nonce));
       }
-      return new Response(nonce === null ? page.parts[0] : page.parts.join(nonce), { headers });
+      const body =
+        nonce === null
+          ? page.parts[0]!
+          : Buffer.concat(page.parts.flatMap((part, i) => (i === 0 ? [part] : [Buffer.from(nonce), part])));
+      return new Response(body, { headers });
     },
 
     async keep(key, epoch, response) {
@@ -68,10 +73,10 @@ export function createPageCache({
       const body = await response.text();
       const nonce = NONCE.exec(response.headers.get('content-security-policy') ?? '')?.[1] ?? null;
       const headers = [...response.headers].filter(([name]) => name !== 'content-length');
-      const size = body.length * 2;
+      const size = Buffer.byteLength(body);
       forget(key);
       if (size <= maxBytes / 8) {
-        const parts = nonce === null ? [body] : body.split(nonce);
+        const parts = (nonce === null ? [body] : body.split(nonce)).map((part) => Buffer.from(part));
         pages.set(key, { parts, nonce, headers, epoch, storedAt: now(), size });
         bytes += size;
         for (const oldest of pages.keys()) {
