@@ -13,7 +13,7 @@ export type PageCache = {
 
 type Page = {
   /** The body around each occurrence of the nonce, encoded once, so a replay only copies bytes. */
-  parts: Buffer[];
+  parts: Buffer<ArrayBuffer>[];
   nonce: string | null;
   headers: [string, string][];
   epoch: number;
