@@ -1,8 +1,9 @@
 import { writeValidationIn } from '@fourp/domain';
-import type { Handle } from '@sveltejs/kit';
+import type { Handle, HandleFetch, RequestEvent } from '@sveltejs/kit';
 import { DIRECTION } from '$lib/i18n/locale';
 import { getLocale } from '$lib/paraglide/runtime.js';
 import { paraglideMiddleware } from '$lib/paraglide/server.js';
+import { pageCache, publishGeneration, standsWithGeneration } from '$lib/server/api';
 import { servedOverHttps } from '$lib/server/config';
 import { applySecurityHeaders } from '$lib/server/security-headers';
 import { SESSION_COOKIE, currentUser } from '$lib/server/session';
@@ -10,7 +11,15 @@ import { SESSION_COOKIE, currentUser } from '$lib/server/session';
 // Forms checked on this server with the domain's schemas answer in the page's language.
 writeValidationIn(getLocale);
 
-export const handle: Handle = ({ event, resolve }) =>
+/** A visitor's read of a page (or its data), the same for every visitor: no session, no credentials. */
+const anonymousPageRead = (event: RequestEvent) =>
+  event.request.method === 'GET' &&
+  event.route.id !== null &&
+  !event.route.id.startsWith('/api/') &&
+  !event.request.headers.has('authorization') &&
+  event.cookies.get(SESSION_COOKIE) === undefined;
+
+const render: Handle = ({ event, resolve }) =>
   paraglideMiddleware(event.request, async ({ request, locale }) => {
     event.request = request;
     event.locals.user = event.route.id?.startsWith('/api/') ? null : await currentUser(event);
@@ -21,3 +30,22 @@ export const handle: Handle = ({ event, resolve }) =>
     applySecurityHeaders(response.headers, { https: servedOverHttps(), signedIn });
     return response;
   });
+
+export const handle: Handle = async (input) => {
+  const { event } = input;
+  if (!anonymousPageRead(event)) return render(input);
+  const key = event.request.url;
+  const generation = publishGeneration();
+  const epoch = await generation;
+  const replayed = pageCache.replay(key, epoch);
+  if (replayed) return replayed;
+  event.locals.generation = generation;
+  const response = await render(input);
+  if (event.locals.replayable === false || event.locals.user !== null) return response;
+  return pageCache.keep(key, epoch, response);
+};
+
+export const handleFetch: HandleFetch = ({ event, request, fetch }) => {
+  if (!standsWithGeneration(request.url)) event.locals.replayable = false;
+  return fetch(request);
+};

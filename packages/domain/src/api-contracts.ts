@@ -428,6 +428,10 @@ export const CoverageResponseSchema = z.object({
         reason: z.string(),
       }),
     ),
+    /** Published figures in the whole selection (every page). */
+    observations: z.number().int(),
+    /** The latest year any figure of the whole selection is of; null when it has none. */
+    latestYear: YearSchema.nullable(),
     lastUpdated: LastUpdatedSchema,
   }),
 });

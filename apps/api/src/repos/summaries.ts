@@ -1,5 +1,5 @@
 import type { IndicatorId, JurisdictionId } from '@fourp/domain';
-import { and, asc, count, desc, eq, inArray, lte, sql } from 'drizzle-orm';
+import { and, asc, count, desc, eq, inArray, lte, max, sql } from 'drizzle-orm';
 import type { Db, DbOrTx } from '../db/client.js';
 import { preparedOn } from '../db/prepared.js';
 import { observations, publicAnnualTotals, publishedCellCounts } from '../db/schema.js';
@@ -41,6 +41,25 @@ export const listCountedIndicators = (db: DbOrTx, jurisdictions?: readonly Juris
     .where(jurisdictions && inArray(publishedCellCounts.jurisdictionId, [...jurisdictions]))
     .all()
     .map((row) => row.indicator);
+
+/** How many figures the counted cells of the selection hold, and the latest year any of them is of. */
+export function totalPublishedCells(
+  db: DbOrTx,
+  filter: { indicators?: readonly IndicatorId[]; jurisdictions?: readonly JurisdictionId[] },
+): { observations: number; latestYear: number | null } {
+  const t = publishedCellCounts;
+  const row = db
+    .select({ observations: sql<number>`coalesce(sum(${t.observations}), 0)`, latestYear: max(t.year) })
+    .from(t)
+    .where(
+      and(
+        filter.indicators && inArray(t.indicatorId, [...filter.indicators]),
+        filter.jurisdictions && inArray(t.jurisdictionId, [...filter.jurisdictions]),
+      ),
+    )
+    .get();
+  return { observations: row?.observations ?? 0, latestYear: row?.latestYear ?? null };
+}
 
 /** A cell's place in the order counted cells are listed in. */
 export type CellPosition = { indicator: string; jurisdiction: string; year: number };

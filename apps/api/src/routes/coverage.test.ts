@@ -33,6 +33,16 @@ describe('GET /v1/coverage', () => {
     expect(body.meta.lastUpdated).toMatch(/^\d{4}-\d{2}-\d{2}T/);
   });
 
+  it("counts the whole selection's published figures and latest year on every page, however small", async () => {
+    const first = await getParsed(t.app, '/v1/coverage?limit=1', CoverageResponseSchema);
+    expect(first.body.data).toHaveLength(1);
+    expect(first.body.meta).toMatchObject({ observations: 3, latestYear: 2023 });
+    const pakistan = await getParsed(t.app, '/v1/coverage?jurisdiction=PK&limit=1', CoverageResponseSchema);
+    expect(pakistan.body.meta).toMatchObject({ observations: 2, latestYear: 2023 });
+    const none = await getParsed(t.app, '/v1/coverage?pillar=prevention&limit=1', CoverageResponseSchema);
+    expect(none.body.meta).toMatchObject({ observations: 0, latestYear: null });
+  });
+
   it('lists the jurisdiction-years whose counts have no population denominator', async () => {
     await withTestApp({}, async (app) => {
       await insertObservations(app.db, [

@@ -64,6 +64,7 @@ export const coverageRoutes = ({ db, suppressionK }: RouteDeps) =>
     const {
       cells: counted,
       withData,
+      totals,
       lastUpdated,
     } = await countFigures(
       { db, suppressionK },
@@ -117,6 +118,8 @@ export const coverageRoutes = ({ db, suppressionK }: RouteDeps) =>
         indicatorsWithData: indicators.length - withoutData.length,
         indicatorsWithoutData: withoutData,
         missingDenominators: missingDenominators(needing, populations, c.var.locale),
+        observations: totals.observations,
+        latestYear: totals.latestYear,
         lastUpdated,
       },
     };

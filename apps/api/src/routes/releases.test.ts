@@ -221,3 +221,18 @@ describe('releases', () => {
     await readProblem(await t.app.request('/v1/coverage?release=2001.01'), 404);
   });
 });
+
+describe('a new release', () => {
+  it('is listed at once to a visitor revalidating the list they read before it', async () => {
+    await publishThroughApi(t, [
+      { indicator: 'victims_identified', jurisdiction: 'PK-PB-GUJRAT', year: 2023, value: 7 },
+    ]);
+    const before = await t.app.request('/v1/releases');
+    const etag = before.headers.get('etag')!;
+    expect((await t.app.request('/v1/releases', { headers: { 'If-None-Match': etag } })).status).toBe(304);
+    const third = await released(t.admin);
+    const after = await t.app.request('/v1/releases', { headers: { 'If-None-Match': etag } });
+    expect(after.status).toBe(200);
+    expect(ReleaseListResponseSchema.parse(await after.json()).data[0]?.id).toBe(third.id);
+  });
+});

@@ -58,7 +58,7 @@ export const load = (async ({ fetch, url }) => {
       besideCards,
       indicatorsWithHeadline,
       api.health(),
-      api.coverage(),
+      api.coverageTotals(),
       api.jurisdictions(),
       api.sources({ limit: 1 }),
     ]);
@@ -79,7 +79,6 @@ export const load = (async ({ fetch, url }) => {
     return { pillar, base: entry, benchmarks, headline };
   });
 
-  const latestYear = coverage.data.reduce((max, cell) => Math.max(max, cell.year ?? 0), 0);
   const ownCard = byJurisdiction.get(base)?.current;
   const neighbourhood = neighbourhoodOf(tree, base).filter((id) => id !== base);
   const besideScores = (ownCard ? [ownCard, ...neighbours] : neighbours).map(
@@ -109,13 +108,17 @@ export const load = (async ({ fetch, url }) => {
       .map(({ id, name }) => ({ id, name })),
     jurisdictions: jurisdictions.data.items.filter((unit) => named.has(unit.id)),
     published: {
-      observations: coverage.data.reduce((sum, cell) => sum + cell.observations, 0),
+      observations: coverage.observations,
       sources: sources.meta.total,
-      lastUpdated: coverage.meta.lastUpdated,
+      lastUpdated: coverage.lastUpdated,
       checkedAt: health.data.time,
     },
-    coverage: coverage.meta,
-    latestYear: latestYear === 0 ? null : latestYear,
+    coverage: {
+      indicators: coverage.indicators,
+      indicatorsWithData: coverage.indicatorsWithData,
+      indicatorsWithoutData: coverage.indicatorsWithoutData,
+    },
+    latestYear: coverage.latestYear,
     method: cards[0]?.current.method ?? '',
   };
 }) satisfies PageServerLoad;

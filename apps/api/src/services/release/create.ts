@@ -7,6 +7,7 @@ import {
   type ReleaseId,
 } from '@fourp/domain';
 import { ApiError } from '../../errors.js';
+import { bumpPublishGeneration } from '../../repos/generation.js';
 import { insertRelease, listReleaseFigures, listReleases, recordChecksums } from '../../repos/releases.js';
 import { appendAudit } from '../../repos/workflow/audit.js';
 import { inTransaction } from '../../repos/workflow/transaction.js';
@@ -65,6 +66,8 @@ export async function createRelease(
       },
       figures,
     );
+    // Anonymous release reads are tagged with the publish generation, so a new release must move it on.
+    bumpPublishGeneration(tx);
     await appendAudit(
       tx,
       actor,

@@ -193,6 +193,14 @@ export function createApi(
       );
       return { data, meta: { ...pages.at(-1)!.meta, count: data.length, missingDenominators } };
     },
+    /** The whole selection's totals (`meta`) without its rows: one page of one row is read. */
+    coverageTotals: async (query: Query<Omit<CoverageQuery, 'limit' | 'cursor'>> = {}) =>
+      (
+        await dataOf(
+          client.GET('/v1/coverage', { params: { query: { ...query, limit: 1 } } }),
+          CoverageResponseSchema,
+        )
+      ).meta,
     sources: (query: Query<SourcesQuery>) =>
       dataOf(client.GET('/v1/sources', { params: { query } }), SourceListResponseSchema),
     source: (id: number) =>

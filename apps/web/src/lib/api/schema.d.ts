@@ -1756,6 +1756,8 @@ export interface components {
           indicators: string[];
           reason: string;
         }[];
+        observations: number;
+        latestYear: number | null;
         /**
          * Format: date-time
          * @description when a published figure was last added or changed; null when nothing is published

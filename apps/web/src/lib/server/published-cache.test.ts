@@ -73,3 +73,22 @@ describe('the cache of published reads', () => {
     expect(parses).toBe(1);
   });
 });
+
+describe('the publish generation', () => {
+  it('shares one sentinel revalidation among concurrent requests and shows a publish to requests after it', async () => {
+    const api = fakeApi();
+    const cache = createPublishedCache();
+    const first = await cache.generation(api.fetchFn, SENTINEL);
+    api.state.calls = [];
+    const together = await Promise.all(
+      Array.from({ length: 20 }, () => cache.generation(api.fetchFn, SENTINEL)),
+    );
+    expect(together).toEqual(Array.from({ length: 20 }, () => first));
+    expect(api.state.calls.length).toBeLessThanOrEqual(2);
+    const during = cache.generation(api.fetchFn, SENTINEL);
+    api.state.generation = 2;
+    const after = cache.generation(api.fetchFn, SENTINEL);
+    await during;
+    expect(await after).toBeGreaterThan(first);
+  });
+});

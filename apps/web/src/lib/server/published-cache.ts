@@ -5,8 +5,16 @@
  * without asking the API again; once it has, each one is revalidated by its ETag on its next use.
  */
 export type PublishedCache = {
-  /** A `fetch` that serves anonymous GETs from the cache; the sentinel is revalidated once per wrapped fetch. */
-  wrap(fetchFn: typeof fetch, sentinelUrl: string): typeof fetch;
+  /**
+   * A `fetch` that serves anonymous GETs from the cache; the sentinel is revalidated once per wrapped fetch,
+   * unless `checked` is a revalidation made for the same request.
+   */
+  wrap(fetchFn: typeof fetch, sentinelUrl: string, checked?: Promise<number>): typeof fetch;
+  /**
+   * The publish generation as of a sentinel revalidation begun after this call; concurrent callers share one
+   * (at most one runs and one waits), so a publish shows on every load that starts after it.
+   */
+  generation(fetchFn: typeof fetch, sentinelUrl: string): Promise<number>;
   /** The parsed answer stored with a cached response, computed once per stored body and parser. */
   parsed<T>(response: Response, parser: object, parse: () => T): T;
 };
@@ -70,6 +78,29 @@ export function createPublishedCache({ maxBytes = 64 * 2 ** 20 } = {}): Publishe
     return response;
   };
 
+  let running: Promise<number> | null = null;
+  let waiting: Promise<number> | null = null;
+  const startCheck = (fetchFn: typeof fetch, url: string) => {
+    const check: Promise<number> = checkGeneration(fetchFn, url)
+      .catch(() => {
+        epoch += 1;
+      })
+      .then(() => epoch)
+      .finally(() => {
+        if (running === check) running = null;
+      });
+    running = check;
+    return check;
+  };
+  const generation = (fetchFn: typeof fetch, url: string): Promise<number> => {
+    if (running === null) return startCheck(fetchFn, url);
+    waiting ??= running.then(() => {
+      waiting = null;
+      return startCheck(fetchFn, url);
+    });
+    return waiting;
+  };
+
   async function checkGeneration(fetchFn: typeof fetch, url: string) {
     const response = await fetchFn(url, {
       headers: { accept: 'application/json', ...(sentinelTag ? { 'if-none-match': sentinelTag } : {}) },
@@ -82,14 +113,13 @@ export function createPublishedCache({ maxBytes = 64 * 2 ** 20 } = {}): Publishe
   }
 
   return {
-    wrap(fetchFn, sentinelUrl) {
-      let checked: Promise<void> | null = null;
+    generation,
+    wrap(fetchFn, sentinelUrl, given) {
+      let checked = given ?? null;
       return async (input, init) => {
         const request = new Request(input, init);
         if (!cacheable(request)) return fetchFn(request);
-        checked ??= checkGeneration(fetchFn, sentinelUrl).catch(() => {
-          epoch += 1;
-        });
+        checked ??= generation(fetchFn, sentinelUrl);
         await checked;
         const key = keyOf(request);
         const entry = entries.get(key);

@@ -4,7 +4,7 @@ import type { PageServerLoad } from './$types';
 export const load = (async ({ fetch }) => {
   const [indicators, coverage] = await Promise.all([
     serverApi(fetch).indicators(),
-    serverApi(fetch).coverage(),
+    serverApi(fetch).coverageTotals(),
   ]);
-  return { indicators: indicators.data, withoutData: coverage.meta.indicatorsWithoutData };
+  return { indicators: indicators.data, withoutData: coverage.indicatorsWithoutData };
 }) satisfies PageServerLoad;
