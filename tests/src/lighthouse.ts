@@ -1,6 +1,8 @@
 // Lighthouse scores of the built dashboard on a fresh seeded database: performance of the overview and
 // indicator pages, accessibility of every public page in each language. A command, not a test:
 // `pnpm lighthouse` (after `pnpm run build`); `pnpm lighthouse accessibility` runs one category only.
+import { mkdirSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
 import lighthouse, { desktopConfig } from 'lighthouse';
 import { chromium } from 'playwright-core';
 import { freePort, startStack } from './support/servers.js';
@@ -23,6 +25,7 @@ async function main() {
     args: ['--headless', '--no-sandbox', '--disable-gpu', `--remote-debugging-port=${port}`],
   });
   const only = process.argv[2];
+  const reportDir = process.env.LIGHTHOUSE_REPORT_DIR;
   let failed = false;
   const run = (path: string, category: string, formFactor: (typeof FORM_FACTORS)[number]) =>
     lighthouse(
@@ -37,6 +40,11 @@ async function main() {
       FORM_FACTORS.map((f) => [p, f] as const),
     )) {
       const lhr = await run(path, 'performance', formFactor);
+      if (reportDir !== undefined && lhr !== undefined) {
+        mkdirSync(reportDir, { recursive: true });
+        const name = `${path.replace(/[^a-z0-9]+/gi, '_')}-${formFactor}.json`;
+        writeFileSync(join(reportDir, name), JSON.stringify(lhr));
+      }
       const score = Math.round((lhr?.categories['performance']?.score ?? 0) * 100);
       const metric = (id: string) => lhr?.audits[id]?.displayValue ?? '–';
       failed ||= score < PERFORMANCE_TARGET;

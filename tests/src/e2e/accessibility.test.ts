@@ -1,7 +1,7 @@
 import type { Browser, BrowserContext } from 'playwright-core';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { axeViolations, describeViolations } from '../support/axe.js';
-import { paintedPixels, screenshot } from '../support/browser.js';
+import { chartDrawn, paintedPixels, screenshot } from '../support/browser.js';
 import type { RunningStack } from '../support/servers.js';
 import { useBrowserStack } from '../support/browser-stack.js';
 import { apiSession, createUser, signIn } from './workflow-support.js';
@@ -117,7 +117,7 @@ describe.each(LANGUAGES)('screenshots ($lang)', ({ lang, prefix }) => {
     await page.goto(`${stack.webUrl}${localised(prefix, path)}`, { waitUntil: 'networkidle' });
     expect(await page.locator('html').getAttribute('lang')).toBe(lang);
     if (chart) {
-      await page.waitForSelector('figure[data-chart-ready="true"]');
+      await chartDrawn(page);
       expect(await paintedPixels(page, 'figure canvas')).toBeGreaterThan(500);
     }
     await screenshot(page, `${lang}-${name}`);
@@ -189,7 +189,7 @@ describe('what axe cannot see', () => {
         }).observe(document, { attributes: true, subtree: true, attributeFilter: ['data-chart-ready'] });
       });
       await page.goto(`${stack.webUrl}/indicators/${INDICATOR}`, { waitUntil: 'networkidle' });
-      await page.waitForSelector('figure[data-chart-ready="true"]');
+      await chartDrawn(page);
       const painted = await page.evaluate(() => (window as unknown as { painted: number }).painted);
       await page.close();
       return painted;

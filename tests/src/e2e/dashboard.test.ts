@@ -21,7 +21,7 @@ import {
   type ScorecardResponse,
   type SourceListResponse,
 } from '@fourp/domain';
-import { apiJson, paintedPixels, screenshot } from '../support/browser.js';
+import { apiJson, chartDrawn, paintedPixels, screenshot } from '../support/browser.js';
 import { freePort, startWeb, type RunningStack } from '../support/servers.js';
 import { useBrowserStack } from '../support/browser-stack.js';
 import { apiSession, createUser, indicatorWithoutGujratData, signIn } from './workflow-support.js';
@@ -103,7 +103,7 @@ describe('overview', () => {
     expect(published.length).toBeGreaterThan(0);
     expect(published.some((value) => text.includes(whole.format(value)))).toBe(true);
 
-    await page.waitForSelector('figure[data-chart-ready="true"]');
+    await chartDrawn(page);
     expect(await paintedPixels(page, 'figure canvas')).toBeGreaterThan(500);
     await screenshot(page, 'overview-desktop');
     await page.close();
@@ -217,13 +217,32 @@ describe('overview', () => {
     await screenshot(page, 'overview-phone');
     await page.close();
   });
+
+  it('loads and draws the chart only once it scrolls into view on a phone, moving nothing', async () => {
+    const page = await browser.newPage({ viewport: { width: 390, height: 844 } });
+    const scripts: string[] = [];
+    page.on('request', (request) => {
+      if (request.resourceType() === 'script') scripts.push(request.url());
+    });
+    await page.goto(`${stack.webUrl}/`, { waitUntil: 'networkidle' });
+    const figure = page.locator('figure.chart');
+    const below = () => page.locator('figure.chart figcaption').evaluate((element) => element.offsetTop);
+    expect(await figure.getAttribute('data-chart-ready')).toBe('false');
+    const loadedUpFront = scripts.length;
+    const captionTop = await below();
+    await chartDrawn(page);
+    expect(scripts.length).toBeGreaterThan(loadedUpFront);
+    expect(await paintedPixels(page, 'figure.chart canvas')).toBeGreaterThan(500);
+    expect(await below()).toBe(captionTop);
+    await page.close();
+  });
 });
 
 describe('indicator page', () => {
   it('draws the line chart and announces points from the keyboard', async () => {
     const { page, status } = await open(`/indicators/${INDICATOR}`);
     expect(status).toBe(200);
-    await page.waitForSelector('figure[data-chart-ready="true"]');
+    await chartDrawn(page);
     expect(await paintedPixels(page, 'figure canvas')).toBeGreaterThan(500);
     const figcaption = await page.locator('figcaption').innerText();
     expect(figcaption).toContain('Italy');
@@ -302,7 +321,7 @@ describe('indicator page', () => {
 
   it('exports the chart as a PNG', async () => {
     const { page } = await open(`/indicators/${INDICATOR}`);
-    await page.waitForSelector('figure[data-chart-ready="true"]');
+    await chartDrawn(page);
     const [download] = await Promise.all([
       page.waitForEvent('download'),
       page.getByRole('button', { name: 'Download chart (PNG)' }).click(),
@@ -504,7 +523,7 @@ describe('other pages', () => {
     expect(text).toContain('Persons convicted');
     expect(text).toContain('Victims identified');
     expect(text).toMatch(/mix human trafficking with migrant smuggling/);
-    await page.waitForSelector('figure[data-chart-ready="true"]');
+    await chartDrawn(page);
     await screenshot(page, 'compare');
     await page.close();
   });
@@ -582,7 +601,7 @@ describe('targets and the API proxy', () => {
     const { page } = await open(
       '/indicators/persons_arrested?tab=chart&per=absolute&jurisdictions=PK-PB,PK,IT,ES',
     );
-    await page.waitForSelector('figure[data-chart-ready="true"]');
+    await chartDrawn(page);
     expect(await page.locator('figcaption').innerText()).toContain('Target for Punjab: 4,000 by 2030');
     await screenshot(page, 'indicator-target');
     await page.getByRole('link', { name: 'About' }).click();

@@ -1,6 +1,6 @@
 import type { Browser, Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
-import { paintedPixels } from '../support/browser.js';
+import { chartDrawn, paintedPixels } from '../support/browser.js';
 import { CHART_PATHS, PUBLIC_PATHS } from '../support/public-pages.js';
 import type { RunningStack } from '../support/servers.js';
 import { useBrowserStack } from '../support/browser-stack.js';
@@ -170,7 +170,7 @@ describe('the dashboard in Urdu', () => {
       );
       expect(internal.filter((href) => href !== '/ur' && !href?.startsWith('/ur/'))).toEqual([]);
       if (chart) {
-        await page.waitForSelector('figure.chart[data-chart-ready="true"]');
+        await chartDrawn(page);
         expect(await paintedPixels(page, 'figure.chart canvas')).toBeGreaterThan(500);
       }
       const english = (await untranslatedWords(page)).filter(

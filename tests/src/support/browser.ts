@@ -31,6 +31,12 @@ export async function screenshot(page: Page, name: string): Promise<string> {
   return path;
 }
 
+/** Scrolls the first chart on the page into view (charts are drawn once on screen) and waits until it is drawn. */
+export async function chartDrawn(page: Page, figure = 'figure.chart'): Promise<void> {
+  await page.locator(figure).first().scrollIntoViewIfNeeded();
+  await page.waitForSelector(`${figure}[data-chart-ready="true"]`);
+}
+
 /** How many pixels of the canvas are painted (not fully transparent and not white). */
 export function paintedPixels(page: Page, selector: string): Promise<number> {
   return page.$eval(selector, (element) => {

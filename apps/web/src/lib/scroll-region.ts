@@ -32,10 +32,11 @@ export const scrollRegion: Action<HTMLElement, string | undefined> = (node, labe
     const text = name ?? node.querySelector('caption')?.textContent?.trim() ?? headingAbove(node);
     if (text) node.setAttribute('aria-label', text);
   };
+  // The observer reports each box once laid out: measuring here instead would force a layout per table
+  // while the page hydrates.
   const observer = new ResizeObserver(update);
   observer.observe(node);
   if (node.firstElementChild) observer.observe(node.firstElementChild);
-  update();
   return {
     update(next) {
       name = next;
