@@ -226,7 +226,8 @@ describe('overview', () => {
     });
     await page.goto(`${stack.webUrl}/`, { waitUntil: 'networkidle' });
     const figure = page.locator('figure.chart');
-    const below = () => page.locator('figure.chart figcaption').evaluate((element) => element.offsetTop);
+    const below = () =>
+      page.locator('figure.chart figcaption').evaluate((element) => (element as HTMLElement).offsetTop);
     expect(await figure.getAttribute('data-chart-ready')).toBe('false');
     const loadedUpFront = scripts.length;
     const captionTop = await below();
