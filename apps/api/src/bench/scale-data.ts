@@ -12,7 +12,8 @@ import {
   type Indicator,
 } from '@fourp/domain';
 import { MIGRATIONS_FOLDER, openDatabase } from '../db/client.js';
-import { loadSolver } from '../disclosure/solver.js';
+import { refreshDisclosure } from '../disclosure/pattern.js';
+import { loadSolver, type SolveCounts } from '../disclosure/solver.js';
 import { readJurisdictions } from '../repos/jurisdictions.js';
 import { storedBreakdown } from '../repos/observations.js';
 import { findOrCreateSource } from '../repos/workflow/observations.js';
@@ -33,7 +34,7 @@ const FIRST_YEAR = 1990;
 /** The coded dimensions the synthetic breakdowns use; nationality's 250 codes would drown the rest. */
 const DIMENSIONS = ['sex', 'age_group', 'exploitation_form'] as const;
 /** Bumped when the generator changes, so a cached database built by an older one is not reused. */
-const GENERATOR_VERSION = 2;
+const GENERATOR_VERSION = 3;
 
 export type ScaleDatabase = {
   path: string;
@@ -41,8 +42,12 @@ export type ScaleDatabase = {
   reused: boolean;
   buildSeconds: number | null;
   disclosureSeconds: number | null;
+  /** The full disclosure computation's CPU time and work, when this call built the database. */
+  disclosure: DisclosureWork | null;
   builderPeakRssMb: number;
 };
+
+export type DisclosureWork = SolveCounts & { cpuSeconds: number; primaryCells: number; pinned: number };
 
 let seed = 7;
 const random = () => (seed = (seed * 1_103_515_245 + 12_345) % 2 ** 31) / 2 ** 31;
@@ -61,7 +66,7 @@ function codesOf(dimension: string): string[] {
   return (list?.codes ?? []).map((c) => c.code).filter((code) => code !== UNKNOWN_CATEGORY);
 }
 
-const dimensionsOf = (indicator: Indicator) =>
+const dimensionsOf = (indicator: Indicator): string[] =>
   DIMENSIONS.filter((d) => indicator.disaggregations.includes(d));
 
 /** Every combination of one code per dimension, e.g. sex × age group × form of exploitation. */
@@ -72,38 +77,45 @@ function combinations(dimensions: readonly string[]): string[][] {
   );
 }
 
-/**
- * The breakdowns of an indicator: the total, one cell per code of each coded dimension it is broken down by,
- * then, for two or more dimensions, every cross-classified cell.
- */
-function breakdownsOf(indicator: Indicator): string[] {
-  const dimensions = dimensionsOf(indicator);
-  const cells = [storedBreakdown({})];
-  for (const dimension of dimensions)
-    for (const code of codesOf(dimension)) cells.push(storedBreakdown({ [dimension]: code }));
-  if (dimensions.length > 1)
-    for (const codes of combinations(dimensions))
-      cells.push(storedBreakdown(Object.fromEntries(dimensions.map((d, i) => [d, codes[i]]))));
-  return cells;
+/** Every subset of the dimensions, smallest first: the total, each margin, then the cross-classification. */
+function tablesOf(dimensions: readonly string[]): string[][] {
+  const subsets = dimensions.reduce<string[][]>(
+    (done, dimension) => [...done, ...done.map((subset) => [...subset, dimension])],
+    [[]],
+  );
+  return subsets.sort((a, b) => a.length - b.length);
 }
 
-/** A leaf unit's figures for one indicator and year: each dimension's codes sum to the total. */
+/**
+ * The breakdowns of an indicator as a statistical table publishes them: the total, every margin (one dimension,
+ * then two, …) and the cross-classified cells.
+ */
+function breakdownsOf(indicator: Indicator): string[] {
+  return tablesOf(dimensionsOf(indicator)).flatMap((table) =>
+    combinations(table).map((codes) =>
+      storedBreakdown(Object.fromEntries(table.map((d, i) => [d, codes[i]]))),
+    ),
+  );
+}
+
+/** A leaf unit's figures for one indicator and year, in `breakdownsOf` order: every margin sums its cells. */
 function leafValues(indicator: Indicator): number[] {
   switch (indicator.measureType) {
     case 'count': {
       const total = random() < 0.05 ? Math.floor(random() * 5) : 20 + Math.floor(random() * 500);
       const dimensions = dimensionsOf(indicator);
-      if (dimensions.length < 2)
-        return [total, ...dimensions.flatMap((d) => split(total, codesOf(d).length))];
-      // The cross-classified cells are drawn; each one-dimensional margin is their sum, so all add up.
-      const combos = combinations(dimensions);
-      const cross = split(total, combos.length);
-      const margins = dimensions.flatMap((dimension, i) =>
-        codesOf(dimension).map((code) =>
-          combos.reduce((sum, codes, k) => (codes[i] === code ? sum + cross[k]! : sum), 0),
-        ),
-      );
-      return [total, ...margins, ...cross];
+      if (dimensions.length === 0) return [total];
+      const cells = combinations(dimensions);
+      const cross = split(total, cells.length);
+      return tablesOf(dimensions).flatMap((table) => {
+        const at = table.map((d) => dimensions.indexOf(d));
+        return combinations(table).map((codes) =>
+          cells.reduce(
+            (sum, cell, k) => (at.every((d, i) => cell[d] === codes[i]) ? sum + cross[k]! : sum),
+            0,
+          ),
+        );
+      });
     }
     case 'percent':
       return [Math.round(random() * 1000) / 10];
@@ -198,6 +210,7 @@ export async function ensureScaleDatabase(
       reused: true,
       buildSeconds: null,
       disclosureSeconds: null,
+      disclosure: null,
       builderPeakRssMb: ownPeakRssMb(),
     };
   const partial = `${path}.partial`;
@@ -227,10 +240,24 @@ export async function ensureScaleDatabase(
     const buildSeconds = (performance.now() - started) / 1000;
     log(`inserted ${inserted} synthetic figures in ${buildSeconds.toFixed(1)} s; computing disclosure…`);
     const solver = await loadSolver();
+    const counts: SolveCounts = { blocks: 0, largestBlock: 0, lpSolves: 0 };
+    const cpu = process.cpuUsage();
     const disclosureStarted = performance.now();
-    db.transaction((tx) => refreshPattern(tx, { solver }, new Date()));
+    const run = db.transaction((tx) => refreshDisclosure(tx, solver, new Date(), undefined, { counts }));
     const disclosureSeconds = (performance.now() - disclosureStarted) / 1000;
-    log(`disclosure pattern computed in ${disclosureSeconds.toFixed(1)} s`);
+    const { user, system } = process.cpuUsage(cpu);
+    const disclosure = {
+      ...counts,
+      cpuSeconds: (user + system) / 1e6,
+      primaryCells: run.primaryCells,
+      pinned: run.pinned.length,
+    };
+    log(
+      `disclosure pattern computed in ${disclosureSeconds.toFixed(1)} s (CPU ${disclosure.cpuSeconds.toFixed(1)} s): ` +
+        `${disclosure.primaryCells} primary cells, ${disclosure.pinned} pinned, ${counts.blocks} blocks ` +
+        `(largest ${counts.largestBlock} cells), ${counts.lpSolves} LPs`,
+    );
+    db.transaction((tx) => refreshPattern(tx, { solver }, new Date()));
     sqlite.pragma('synchronous = FULL');
     sqlite.pragma('wal_checkpoint(TRUNCATE)');
     close();
@@ -242,6 +269,7 @@ export async function ensureScaleDatabase(
       reused: false,
       buildSeconds,
       disclosureSeconds,
+      disclosure,
       builderPeakRssMb: ownPeakRssMb(),
     };
   } catch (error) {
