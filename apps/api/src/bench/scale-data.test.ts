@@ -1,16 +1,16 @@
 import { INDICATORS } from '@fourp/domain';
 import { describe, expect, it } from 'vitest';
 import { jurisdictionTreeOfFile } from '../seed/jurisdictions-file.js';
-import { syntheticRows } from './scale-data.js';
+import { syntheticRows, type CountSize } from './scale-data.js';
 
 const TREE = jurisdictionTreeOfFile();
 const YEAR = 2025;
 const COUNTS = new Set(INDICATORS.filter((i) => i.measureType === 'count').map((i) => i.id as string));
 
 /** The newest year of the synthetic grid: every figure by indicator and unit, then by breakdown. */
-function newestYear() {
+function newestYear(counts: CountSize = 'small') {
   const tables = new Map<string, Map<string, number>>();
-  for (const [indicator, jurisdiction, year, breakdown, value] of syntheticRows(TREE)) {
+  for (const [indicator, jurisdiction, year, breakdown, value] of syntheticRows(TREE, counts)) {
     if (year !== YEAR) break;
     const key = `${indicator}|${jurisdiction}`;
     const table = tables.get(key) ?? new Map<string, number>();
@@ -56,5 +56,18 @@ describe('the scale generator', () => {
       }
     }
     expect(checked).toBeGreaterThan(1000);
+  });
+
+  it('draws many cells under the threshold with small counts and few with large ones', () => {
+    const shareUnderFive = (counts: CountSize) => {
+      const cells = [...newestYear(counts).values()].flatMap((table) =>
+        [...table]
+          .filter(([breakdown]) => Object.keys(JSON.parse(breakdown) as object).length === 3)
+          .map(([, value]) => value),
+      );
+      return cells.filter((value) => value < 5).length / cells.length;
+    };
+    expect(shareUnderFive('small')).toBeGreaterThan(0.05);
+    expect(shareUnderFive('large')).toBeLessThan(0.005);
   });
 });

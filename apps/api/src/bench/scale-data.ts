@@ -36,6 +36,19 @@ const DIMENSIONS = ['sex', 'age_group', 'exploitation_form'] as const;
 /** Bumped when the generator changes, so a cached database built by an older one is not reused. */
 const GENERATOR_VERSION = 3;
 
+/**
+ * How big the synthetic counts are. `small`: leaf totals of 20–520 and one table in twenty under 5, so many
+ * cross-classified cells fall under the threshold (what a tehsil's victims by sex, age and form look like).
+ * `large`: leaf totals of 2,000–12,000 and one table in two thousand under 5, so few cells are primary and a
+ * 1 M database's disclosure computation finishes; `bench:scale` uses it to measure reads.
+ */
+export type CountSize = 'small' | 'large';
+export const COUNT_SIZES: readonly CountSize[] = ['small', 'large'];
+const COUNT_RANGES: Record<CountSize, { tiny: number; from: number; span: number }> = {
+  small: { tiny: 0.05, from: 20, span: 500 },
+  large: { tiny: 0.0005, from: 2_000, span: 10_000 },
+};
+
 export type ScaleDatabase = {
   path: string;
   rows: number;
@@ -99,10 +112,12 @@ function breakdownsOf(indicator: Indicator): string[] {
 }
 
 /** A leaf unit's figures for one indicator and year, in `breakdownsOf` order: every margin sums its cells. */
-function leafValues(indicator: Indicator): number[] {
+function leafValues(indicator: Indicator, counts: CountSize): number[] {
   switch (indicator.measureType) {
     case 'count': {
-      const total = random() < 0.05 ? Math.floor(random() * 5) : 20 + Math.floor(random() * 500);
+      const range = COUNT_RANGES[counts];
+      const total =
+        random() < range.tiny ? Math.floor(random() * 5) : range.from + Math.floor(random() * range.span);
       const dimensions = dimensionsOf(indicator);
       if (dimensions.length === 0) return [total];
       const cells = combinations(dimensions);
@@ -137,7 +152,11 @@ type Row = [indicator: string, jurisdiction: string, year: number, breakdown: st
  * year) and the benchmark countries, every stored catalogue indicator, its coded breakdowns. Counts of a
  * parent are the sums of its children, so the disclosure model sees consistent margins.
  */
-export function* syntheticRows(units: ReturnType<typeof createJurisdictionTree>): Generator<Row> {
+export function* syntheticRows(
+  units: ReturnType<typeof createJurisdictionTree>,
+  counts: CountSize = 'small',
+): Generator<Row> {
+  seed = 7;
   const stored = INDICATORS.filter((i) => !i.formula);
   for (let year = LAST_YEAR; year >= FIRST_YEAR; year--) {
     const present = units
@@ -157,7 +176,7 @@ export function* syntheticRows(units: ReturnType<typeof createJurisdictionTree>)
         const children = childrenOf.get(id) ?? [];
         const own =
           children.length === 0 || indicator.measureType !== 'count'
-            ? leafValues(indicator)
+            ? leafValues(indicator, counts)
             : children.map(valueOf).reduce((a, b) => a.map((v, i) => v + (b[i] ?? 0)));
         values.set(id, own);
         return own;
@@ -172,7 +191,7 @@ export function* syntheticRows(units: ReturnType<typeof createJurisdictionTree>)
 }
 
 /** The cache key: the size, the committed migrations and the generator, so a stale schema is never reused. */
-function cacheName(rows: number): string {
+function cacheName(rows: number, counts: CountSize): string {
   const migrations = readdirSync(MIGRATIONS_FOLDER)
     .filter((f) => f.endsWith('.sql'))
     .sort();
@@ -181,7 +200,7 @@ function cacheName(rows: number): string {
     .update(readFileSync(join(MIGRATIONS_FOLDER, 'meta', '_journal.json')))
     .digest('hex')
     .slice(0, 12);
-  return `scale-${rows}-${hash}.db`;
+  return `scale-${rows}-${counts}-${hash}.db`;
 }
 
 export const benchDirectory = () => join(tmpdir(), 'fourp-bench');
@@ -200,9 +219,10 @@ export async function ensureScaleDatabase(
   rows: number,
   log: (line: string) => void,
   dir = benchDirectory(),
+  countSize: CountSize = 'large',
 ): Promise<ScaleDatabase> {
   mkdirSync(dir, { recursive: true });
-  const path = join(dir, cacheName(rows));
+  const path = join(dir, cacheName(rows, countSize));
   if (existsSync(path))
     return {
       path,
@@ -230,7 +250,7 @@ export async function ensureScaleDatabase(
     );
     let inserted = 0;
     sqlite.transaction(() => {
-      for (const [indicator, jurisdiction, year, breakdown, value] of syntheticRows(tree)) {
+      for (const [indicator, jurisdiction, year, breakdown, value] of syntheticRows(tree, countSize)) {
         if (inserted >= rows) break;
         insert.run(indicator, jurisdiction, year, year, breakdown, value, source.id, now, now);
         inserted += 1;

@@ -3,10 +3,10 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { loadavg, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { parseArgs } from 'node:util';
-import { ensureScaleDatabase, type ScaleDatabase } from './scale-data.js';
+import { COUNT_SIZES, ensureScaleDatabase, type CountSize, type ScaleDatabase } from './scale-data.js';
 
 /**
- * `node dist/bench/scale-disclosure.js --rows 2000,10000,30000 [--cache-dir DIR]`: builds the scale database of
+ * `node dist/bench/scale-disclosure.js --rows 2000,10000,30000 [--counts small|large] [--cache-dir DIR]`: builds the scale database of
  * each size in its own process (so the peak RSS is the builder's own) and prints the full disclosure computation's
  * CPU time and work. Without `--cache-dir` the databases go to a temporary folder, removed after.
  */
@@ -16,11 +16,14 @@ async function main() {
       rows: { type: 'string', default: '2000,10000,30000' },
       'cache-dir': { type: 'string' },
       child: { type: 'string' },
+      counts: { type: 'string', default: 'small' },
     },
   });
+  const counts = values.counts as CountSize;
+  if (!COUNT_SIZES.includes(counts)) throw new Error(`--counts: one of ${COUNT_SIZES.join(', ')}`);
   const log = (line: string) => process.stderr.write(`${line}\n`);
   if (values.child) {
-    const database = await ensureScaleDatabase(Number(values.rows), log, values.child);
+    const database = await ensureScaleDatabase(Number(values.rows), log, values.child, counts);
     process.stdout.write(JSON.stringify(database));
     return;
   }
@@ -36,7 +39,7 @@ async function main() {
     for (const rows of sizes) {
       const child = spawnSync(
         process.execPath,
-        [...process.execArgv, process.argv[1]!, '--child', dir, '--rows', String(rows)],
+        [...process.execArgv, process.argv[1]!, '--child', dir, '--rows', String(rows), '--counts', counts],
         { encoding: 'utf8', stdio: ['ignore', 'pipe', 'inherit'], maxBuffer: 1 << 20 },
       );
       if (child.status !== 0) throw new Error(`building ${rows} rows failed (${child.status})`);
