@@ -7,7 +7,13 @@ import { parseArgs } from 'node:util';
 import Database from 'better-sqlite3';
 import type { Hono } from 'hono';
 import { cpuMs, freePort, load, serveBare, startChild } from './harness.js';
-import { benchDirectory, ensureScaleDatabase, ownPeakRssMb } from './scale-data.js';
+import {
+  benchDirectory,
+  COUNT_SIZES,
+  ensureScaleDatabase,
+  ownPeakRssMb,
+  type CountSize,
+} from './scale-data.js';
 
 type Raw = Database.Database;
 type Check = { target: string; pass: (r: { ms: number; ratio: number | null }) => boolean };
@@ -404,6 +410,7 @@ async function main() {
       connections: { type: 'string', default: '20' },
       repeat: { type: 'string', default: '5' },
       'cache-dir': { type: 'string', default: benchDirectory() },
+      counts: { type: 'string', default: 'large' },
       'bare-server': { type: 'boolean' },
       'raw-db': { type: 'string' },
     },
@@ -421,7 +428,9 @@ async function main() {
   const log = (line: string) => process.stderr.write(`${line}\n`);
 
   log(`Building or reusing the synthetic database of ${target} figures…`);
-  const database = await ensureScaleDatabase(target, log, values['cache-dir']);
+  const counts = values.counts as CountSize;
+  if (!COUNT_SIZES.includes(counts)) throw new Error(`--counts: one of ${COUNT_SIZES.join(', ')}`);
+  const database = await ensureScaleDatabase(target, log, values['cache-dir'], counts);
   log(`${database.reused ? 'Reusing' : 'Built'} ${database.path}`);
 
   const children: ChildProcess[] = [];
@@ -539,7 +548,7 @@ async function main() {
     }
 
     process.stdout.write(
-      `bench:scale — ${database.rows} published figures (${database.reused ? 'cached' : 'built'} database), ` +
+      `bench:scale — ${database.rows} published figures, ${counts} counts (${database.reused ? 'cached' : 'built'} database), ` +
         `${cpus().length} CPU(s) ${cpus()[0]?.model ?? ''}, ${(totalmem() / 2 ** 30).toFixed(1)} GB RAM, ` +
         `Node ${process.version}, ${new Date().toISOString()}\n`,
     );

@@ -12,7 +12,8 @@ import {
   type Indicator,
 } from '@fourp/domain';
 import { MIGRATIONS_FOLDER, openDatabase } from '../db/client.js';
-import { loadSolver } from '../disclosure/solver.js';
+import { refreshDisclosure } from '../disclosure/pattern.js';
+import { loadSolver, type SolveCounts } from '../disclosure/solver.js';
 import { readJurisdictions } from '../repos/jurisdictions.js';
 import { storedBreakdown } from '../repos/observations.js';
 import { findOrCreateSource } from '../repos/workflow/observations.js';
@@ -33,7 +34,20 @@ const FIRST_YEAR = 1990;
 /** The coded dimensions the synthetic breakdowns use; nationality's 250 codes would drown the rest. */
 const DIMENSIONS = ['sex', 'age_group', 'exploitation_form'] as const;
 /** Bumped when the generator changes, so a cached database built by an older one is not reused. */
-const GENERATOR_VERSION = 2;
+const GENERATOR_VERSION = 3;
+
+/**
+ * How big the synthetic counts are. `small`: leaf totals of 20–520 and one table in twenty under 5, so many
+ * cross-classified cells fall under the threshold (what a tehsil's victims by sex, age and form look like).
+ * `large`: leaf totals of 2,000–12,000 and one table in two thousand under 5, so few cells are primary and a
+ * 1 M database's disclosure computation finishes; `bench:scale` uses it to measure reads.
+ */
+export type CountSize = 'small' | 'large';
+export const COUNT_SIZES: readonly CountSize[] = ['small', 'large'];
+const COUNT_RANGES: Record<CountSize, { tiny: number; from: number; span: number }> = {
+  small: { tiny: 0.05, from: 20, span: 500 },
+  large: { tiny: 0.0005, from: 2_000, span: 10_000 },
+};
 
 export type ScaleDatabase = {
   path: string;
@@ -41,8 +55,12 @@ export type ScaleDatabase = {
   reused: boolean;
   buildSeconds: number | null;
   disclosureSeconds: number | null;
+  /** The full disclosure computation's CPU time and work, when this call built the database. */
+  disclosure: DisclosureWork | null;
   builderPeakRssMb: number;
 };
+
+export type DisclosureWork = SolveCounts & { cpuSeconds: number; primaryCells: number; pinned: number };
 
 let seed = 7;
 const random = () => (seed = (seed * 1_103_515_245 + 12_345) % 2 ** 31) / 2 ** 31;
@@ -61,7 +79,7 @@ function codesOf(dimension: string): string[] {
   return (list?.codes ?? []).map((c) => c.code).filter((code) => code !== UNKNOWN_CATEGORY);
 }
 
-const dimensionsOf = (indicator: Indicator) =>
+const dimensionsOf = (indicator: Indicator): string[] =>
   DIMENSIONS.filter((d) => indicator.disaggregations.includes(d));
 
 /** Every combination of one code per dimension, e.g. sex × age group × form of exploitation. */
@@ -72,38 +90,47 @@ function combinations(dimensions: readonly string[]): string[][] {
   );
 }
 
-/**
- * The breakdowns of an indicator: the total, one cell per code of each coded dimension it is broken down by,
- * then, for two or more dimensions, every cross-classified cell.
- */
-function breakdownsOf(indicator: Indicator): string[] {
-  const dimensions = dimensionsOf(indicator);
-  const cells = [storedBreakdown({})];
-  for (const dimension of dimensions)
-    for (const code of codesOf(dimension)) cells.push(storedBreakdown({ [dimension]: code }));
-  if (dimensions.length > 1)
-    for (const codes of combinations(dimensions))
-      cells.push(storedBreakdown(Object.fromEntries(dimensions.map((d, i) => [d, codes[i]]))));
-  return cells;
+/** Every subset of the dimensions, smallest first: the total, each margin, then the cross-classification. */
+function tablesOf(dimensions: readonly string[]): string[][] {
+  const subsets = dimensions.reduce<string[][]>(
+    (done, dimension) => [...done, ...done.map((subset) => [...subset, dimension])],
+    [[]],
+  );
+  return subsets.sort((a, b) => a.length - b.length);
 }
 
-/** A leaf unit's figures for one indicator and year: each dimension's codes sum to the total. */
-function leafValues(indicator: Indicator): number[] {
+/**
+ * The breakdowns of an indicator as a statistical table publishes them: the total, every margin (one dimension,
+ * then two, …) and the cross-classified cells.
+ */
+function breakdownsOf(indicator: Indicator): string[] {
+  return tablesOf(dimensionsOf(indicator)).flatMap((table) =>
+    combinations(table).map((codes) =>
+      storedBreakdown(Object.fromEntries(table.map((d, i) => [d, codes[i]]))),
+    ),
+  );
+}
+
+/** A leaf unit's figures for one indicator and year, in `breakdownsOf` order: every margin sums its cells. */
+function leafValues(indicator: Indicator, counts: CountSize): number[] {
   switch (indicator.measureType) {
     case 'count': {
-      const total = random() < 0.05 ? Math.floor(random() * 5) : 20 + Math.floor(random() * 500);
+      const range = COUNT_RANGES[counts];
+      const total =
+        random() < range.tiny ? Math.floor(random() * 5) : range.from + Math.floor(random() * range.span);
       const dimensions = dimensionsOf(indicator);
-      if (dimensions.length < 2)
-        return [total, ...dimensions.flatMap((d) => split(total, codesOf(d).length))];
-      // The cross-classified cells are drawn; each one-dimensional margin is their sum, so all add up.
-      const combos = combinations(dimensions);
-      const cross = split(total, combos.length);
-      const margins = dimensions.flatMap((dimension, i) =>
-        codesOf(dimension).map((code) =>
-          combos.reduce((sum, codes, k) => (codes[i] === code ? sum + cross[k]! : sum), 0),
-        ),
-      );
-      return [total, ...margins, ...cross];
+      if (dimensions.length === 0) return [total];
+      const cells = combinations(dimensions);
+      const cross = split(total, cells.length);
+      return tablesOf(dimensions).flatMap((table) => {
+        const at = table.map((d) => dimensions.indexOf(d));
+        return combinations(table).map((codes) =>
+          cells.reduce(
+            (sum, cell, k) => (at.every((d, i) => cell[d] === codes[i]) ? sum + cross[k]! : sum),
+            0,
+          ),
+        );
+      });
     }
     case 'percent':
       return [Math.round(random() * 1000) / 10];
@@ -125,7 +152,11 @@ type Row = [indicator: string, jurisdiction: string, year: number, breakdown: st
  * year) and the benchmark countries, every stored catalogue indicator, its coded breakdowns. Counts of a
  * parent are the sums of its children, so the disclosure model sees consistent margins.
  */
-export function* syntheticRows(units: ReturnType<typeof createJurisdictionTree>): Generator<Row> {
+export function* syntheticRows(
+  units: ReturnType<typeof createJurisdictionTree>,
+  counts: CountSize = 'small',
+): Generator<Row> {
+  seed = 7;
   const stored = INDICATORS.filter((i) => !i.formula);
   for (let year = LAST_YEAR; year >= FIRST_YEAR; year--) {
     const present = units
@@ -145,7 +176,7 @@ export function* syntheticRows(units: ReturnType<typeof createJurisdictionTree>)
         const children = childrenOf.get(id) ?? [];
         const own =
           children.length === 0 || indicator.measureType !== 'count'
-            ? leafValues(indicator)
+            ? leafValues(indicator, counts)
             : children.map(valueOf).reduce((a, b) => a.map((v, i) => v + (b[i] ?? 0)));
         values.set(id, own);
         return own;
@@ -160,7 +191,7 @@ export function* syntheticRows(units: ReturnType<typeof createJurisdictionTree>)
 }
 
 /** The cache key: the size, the committed migrations and the generator, so a stale schema is never reused. */
-function cacheName(rows: number): string {
+function cacheName(rows: number, counts: CountSize): string {
   const migrations = readdirSync(MIGRATIONS_FOLDER)
     .filter((f) => f.endsWith('.sql'))
     .sort();
@@ -169,7 +200,7 @@ function cacheName(rows: number): string {
     .update(readFileSync(join(MIGRATIONS_FOLDER, 'meta', '_journal.json')))
     .digest('hex')
     .slice(0, 12);
-  return `scale-${rows}-${hash}.db`;
+  return `scale-${rows}-${counts}-${hash}.db`;
 }
 
 export const benchDirectory = () => join(tmpdir(), 'fourp-bench');
@@ -188,9 +219,10 @@ export async function ensureScaleDatabase(
   rows: number,
   log: (line: string) => void,
   dir = benchDirectory(),
+  countSize: CountSize = 'large',
 ): Promise<ScaleDatabase> {
   mkdirSync(dir, { recursive: true });
-  const path = join(dir, cacheName(rows));
+  const path = join(dir, cacheName(rows, countSize));
   if (existsSync(path))
     return {
       path,
@@ -198,6 +230,7 @@ export async function ensureScaleDatabase(
       reused: true,
       buildSeconds: null,
       disclosureSeconds: null,
+      disclosure: null,
       builderPeakRssMb: ownPeakRssMb(),
     };
   const partial = `${path}.partial`;
@@ -217,7 +250,7 @@ export async function ensureScaleDatabase(
     );
     let inserted = 0;
     sqlite.transaction(() => {
-      for (const [indicator, jurisdiction, year, breakdown, value] of syntheticRows(tree)) {
+      for (const [indicator, jurisdiction, year, breakdown, value] of syntheticRows(tree, countSize)) {
         if (inserted >= rows) break;
         insert.run(indicator, jurisdiction, year, year, breakdown, value, source.id, now, now);
         inserted += 1;
@@ -227,10 +260,24 @@ export async function ensureScaleDatabase(
     const buildSeconds = (performance.now() - started) / 1000;
     log(`inserted ${inserted} synthetic figures in ${buildSeconds.toFixed(1)} s; computing disclosure…`);
     const solver = await loadSolver();
+    const counts: SolveCounts = { blocks: 0, largestBlock: 0, lpSolves: 0 };
+    const cpu = process.cpuUsage();
     const disclosureStarted = performance.now();
-    db.transaction((tx) => refreshPattern(tx, { solver }, new Date()));
+    const run = db.transaction((tx) => refreshDisclosure(tx, solver, new Date(), undefined, { counts }));
     const disclosureSeconds = (performance.now() - disclosureStarted) / 1000;
-    log(`disclosure pattern computed in ${disclosureSeconds.toFixed(1)} s`);
+    const { user, system } = process.cpuUsage(cpu);
+    const disclosure = {
+      ...counts,
+      cpuSeconds: (user + system) / 1e6,
+      primaryCells: run.primaryCells,
+      pinned: run.pinned.length,
+    };
+    log(
+      `disclosure pattern computed in ${disclosureSeconds.toFixed(1)} s (CPU ${disclosure.cpuSeconds.toFixed(1)} s): ` +
+        `${disclosure.primaryCells} primary cells, ${disclosure.pinned} pinned, ${counts.blocks} blocks ` +
+        `(largest ${counts.largestBlock} cells), ${counts.lpSolves} LPs`,
+    );
+    db.transaction((tx) => refreshPattern(tx, { solver }, new Date()));
     sqlite.pragma('synchronous = FULL');
     sqlite.pragma('wal_checkpoint(TRUNCATE)');
     close();
@@ -242,6 +289,7 @@ export async function ensureScaleDatabase(
       reused: false,
       buildSeconds,
       disclosureSeconds,
+      disclosure,
       builderPeakRssMb: ownPeakRssMb(),
     };
   } catch (error) {

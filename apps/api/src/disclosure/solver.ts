@@ -437,11 +437,17 @@ type Run = {
   model: DisclosureModel;
   points: Point[] | null;
   truth: () => Point;
+  counts: SolveCounts | undefined;
 };
+
+/** What a run did, for benchmarks: blocks looked at (one per cell decided), the largest, LPs solved (min and max each). */
+export type SolveCounts = { blocks: number; largestBlock: number; lpSolves: number };
 
 export type ProtectOptions = {
   /** Decide every cell by the LP, never by witness points: the reference the shortcut is measured and tested against. */
   lpOnly?: boolean;
+  /** Added to as the run goes. */
+  counts?: SolveCounts;
 };
 
 /**
@@ -451,10 +457,15 @@ export type ProtectOptions = {
 function opens(run: Run, component: DisclosureComponent, cell: number, hidden: ReadonlySet<number>): boolean {
   const block = blockOf(run.model, component, cell, hidden);
   const bounds = boundsOf(run.model, block, hidden);
+  if (run.counts) {
+    run.counts.blocks++;
+    run.counts.largestBlock = Math.max(run.counts.largestBlock, block.cells.length);
+  }
   if (run.points) {
     if (confined(run.model, block, bounds, cell)) return false;
     if (witnessed(run.points, run.truth(), run.model, block, bounds, cell)) return true;
   }
+  if (run.counts) run.counts.lpSolves++;
   return passes(solveBlock(run.solver, run.lp, run.model, block, bounds, cell, run.points));
 }
 
@@ -494,7 +505,9 @@ function startRun(solver: Solver, model: DisclosureModel, options: ProtectOption
   let truth: Point | undefined;
   const points = options.lpOnly ? null : [];
   return <T>(work: (run: Run) => T): T =>
-    withScratch(solver, (lp) => work({ solver, lp, model, points, truth: () => (truth ??= truthOf(model)) }));
+    withScratch(solver, (lp) =>
+      work({ solver, lp, model, points, truth: () => (truth ??= truthOf(model)), counts: options.counts }),
+    );
 }
 
 /**
