@@ -1,5 +1,6 @@
 import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll } from 'vitest';
+import { createUser, indicatorWithoutGujratData } from '../e2e/workflow-support.js';
 import { launchBrowser } from './browser.js';
 import { startStack, type RunningStack } from './servers.js';
 
@@ -18,5 +19,24 @@ export function useBrowserStack(ready: (stack: RunningStack, browser: Browser) =
   afterAll(async () => {
     await browser?.close();
     await stack?.stop();
+  });
+}
+
+export type OfficialStack = { stack: RunningStack; browser: Browser; indicatorId: string };
+
+/**
+ * `useBrowserStack` plus a Gujrat district official signing in as `email` (password `PASSWORD`) and a count
+ * indicator Gujrat has no figure for yet, for a test file that enters figures.
+ */
+export function useGujratOfficial(email: string, ready: (setup: OfficialStack) => void): void {
+  let stack: RunningStack;
+  let browser: Browser;
+  useBrowserStack((started, launched) => {
+    stack = started;
+    browser = launched;
+  });
+  beforeAll(async () => {
+    createUser(stack.databasePath, email, 'district_official', 'PK-PB-GUJRAT');
+    ready({ stack, browser, indicatorId: (await indicatorWithoutGujratData(stack.apiUrl)).id });
   });
 }
