@@ -8,13 +8,15 @@ import { startStack, type RunningStack } from './servers.js';
  * Starts the built API and dashboard on a fresh database and a browser before a test file's own set-up, hands them
  * to `ready`, and stops both after the file.
  */
-export function useBrowserStack(ready: (stack: RunningStack, browser: Browser) => void): void {
+export function useBrowserStack(
+  ready: (stack: RunningStack, browser: Browser) => void | Promise<void>,
+): void {
   let stack: RunningStack | undefined;
   let browser: Browser | undefined;
   beforeAll(async () => {
     stack = await startStack();
     browser = await launchBrowser();
-    ready(stack, browser);
+    await ready(stack, browser);
   });
   afterAll(async () => {
     await browser?.close();
@@ -29,13 +31,7 @@ export type OfficialStack = { stack: RunningStack; browser: Browser; indicatorId
  * indicator Gujrat has no figure for yet, for a test file that enters figures.
  */
 export function useGujratOfficial(email: string, ready: (setup: OfficialStack) => void): void {
-  let stack: RunningStack;
-  let browser: Browser;
-  useBrowserStack((started, launched) => {
-    stack = started;
-    browser = launched;
-  });
-  beforeAll(async () => {
+  useBrowserStack(async (stack, browser) => {
     createUser(stack.databasePath, email, 'district_official', 'PK-PB-GUJRAT');
     ready({ stack, browser, indicatorId: (await indicatorWithoutGujratData(stack.apiUrl)).id });
   });
