@@ -2,6 +2,7 @@ import type { Browser, BrowserContext } from 'playwright-core';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { axeViolations, describeViolations } from '../support/axe.js';
 import { chartDrawn, paintedPixels, screenshot } from '../support/browser.js';
+import { PUBLIC_PATHS } from '../support/public-pages.js';
 import type { RunningStack } from '../support/servers.js';
 import { useBrowserStack } from '../support/browser-stack.js';
 import { apiSession, createUser, signIn } from './workflow-support.js';
@@ -16,19 +17,12 @@ type Who = 'anonymous' | 'official' | 'reviewer' | 'admin';
 /** Every page of apps/web/src/routes, each as the visitors who see it differently. */
 const PAGES: { who: Who; path: string }[] = [
   ...[
-    '/',
-    '/indicators',
-    ...['chart', 'table', 'about', 'sources'].map((tab) => `/indicators/${INDICATOR}?tab=${tab}`),
-    '/pillars/prevention',
+    ...PUBLIC_PATHS.flatMap((path) =>
+      path.startsWith('/indicators/')
+        ? ['chart', 'table', 'about', 'sources'].map((tab) => `${path}?tab=${tab}`)
+        : [path],
+    ),
     '/pillars/context',
-    '/compare',
-    '/measures',
-    '/coverage',
-    '/methodology',
-    '/progress',
-    '/data',
-    '/jurisdictions',
-    '/login',
     '/no-such-page',
   ].map((path) => ({ who: 'anonymous' as const, path })),
   ...[

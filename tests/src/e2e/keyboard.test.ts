@@ -1,8 +1,8 @@
 import type { Browser, Page } from 'playwright-core';
-import { beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import type { RunningStack } from '../support/servers.js';
-import { useBrowserStack } from '../support/browser-stack.js';
-import { createUser, indicatorWithoutGujratData, PASSWORD } from './workflow-support.js';
+import { useGujratOfficial } from '../support/browser-stack.js';
+import { PASSWORD } from './workflow-support.js';
 
 const OFFICIAL = 'keyboard.official@example.org';
 /** Each language enters its own year: a second figure for the same year and place would be refused. */
@@ -15,15 +15,7 @@ let stack: RunningStack;
 let browser: Browser;
 let indicatorId: string;
 
-useBrowserStack((started, launched) => {
-  stack = started;
-  browser = launched;
-});
-
-beforeAll(async () => {
-  createUser(stack.databasePath, OFFICIAL, 'district_official', 'PK-PB-GUJRAT');
-  indicatorId = (await indicatorWithoutGujratData(stack.apiUrl)).id;
-});
+useGujratOfficial(OFFICIAL, (setup) => ({ stack, browser, indicatorId } = setup));
 
 /** What has the keyboard focus: its id, the action of its form, and the figure row it sits in. */
 const focused = (page: Page) =>

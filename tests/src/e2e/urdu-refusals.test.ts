@@ -1,8 +1,8 @@
 import type { Browser, Page } from 'playwright-core';
-import { beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import type { RunningStack } from '../support/servers.js';
-import { useBrowserStack } from '../support/browser-stack.js';
-import { createUser, indicatorWithoutGujratData, PASSWORD } from './workflow-support.js';
+import { useGujratOfficial } from '../support/browser-stack.js';
+import { PASSWORD } from './workflow-support.js';
 
 const OFFICIAL = 'urdu.official@example.org';
 const URDU = /[\u0600-\u06FF]/;
@@ -14,15 +14,7 @@ let stack: RunningStack;
 let browser: Browser;
 let indicatorId: string;
 
-useBrowserStack((started, launched) => {
-  stack = started;
-  browser = launched;
-});
-
-beforeAll(async () => {
-  createUser(stack.databasePath, OFFICIAL, 'district_official', 'PK-PB-GUJRAT');
-  indicatorId = (await indicatorWithoutGujratData(stack.apiUrl)).id;
-});
+useGujratOfficial(OFFICIAL, (setup) => ({ stack, browser, indicatorId } = setup));
 
 async function signInInUrdu(page: Page, redirectTo: string) {
   await page.goto(`${stack.webUrl}/ur/login?redirectTo=${encodeURIComponent(redirectTo)}`, {

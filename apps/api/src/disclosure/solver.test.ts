@@ -40,7 +40,48 @@ function family(seed: number): DisclosureFigure[] {
     }));
 }
 
+/**
+ * Sialkot's annual tables by sex for 2021–2023 and the cumulative one, each `[year, total, female, male, unknown]`
+ * (year 0 for 2021–2023), with the cells named in `withheld` (`year:column`) left unpublished.
+ */
+function spanFamily(tables: number[][], withheld: readonly string[]): DisclosureFigure[] {
+  return tables
+    .flatMap(([year, ...values]) =>
+      values.map((value, column) => ({
+        id: 0,
+        indicator: 'victims_identified' as const,
+        jurisdiction: 'PK-PB-SIALKOT',
+        year: year || 2021,
+        yearEnd: year || 2023,
+        period: null,
+        disaggregation: column === 0 ? {} : { sex: ['female', 'male', 'unknown'][column - 1]! },
+        definition: 'standard',
+        value: value!,
+        withheld: withheld.includes(`${year}:${column}`),
+      })),
+    )
+    .map((figure, i) => ({ ...figure, id: i + 1 }));
+}
+
 describe('protect with witness points', () => {
+  it('hides what the LP hides where witness points lie more than 3 apart in a range under 5', () => {
+    const figures = spanFamily(
+      [
+        [2021, 3, 3, 0, 0],
+        [2022, 6, 2, 4, 0],
+        [2023, 21, 14, 3, 4],
+        [0, 30, 19, 7, 4],
+      ],
+      ['2022:3', '2023:3'],
+    );
+    const model = buildDisclosureModel(figures, TREE);
+    const reference = protect(sharedSolver, model, undefined, { lpOnly: true });
+    const fast = protect(sharedSolver, model);
+    expect(reference.states.get(10)).toBe('complementary');
+    expect(fast.states).toEqual(reference.states);
+    expect(fast.audit).toEqual(reference.audit);
+  });
+
   it('gives the same pattern and audit as deciding every cell by the LP, on random small families', () => {
     let primaryCells = 0;
     let complementary = 0;

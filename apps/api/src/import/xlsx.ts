@@ -1,5 +1,6 @@
 import { IMPORT_LIMITS } from '@fourp/domain';
 import ExcelJS from 'exceljs';
+import { Readable } from 'node:stream';
 import unzipper from 'unzipper';
 import { say } from '../i18n/messages.js';
 import { fileProblem, ImportFileError, limitPassed } from './file-error.js';
@@ -8,20 +9,53 @@ import { bytesStream, type ReadProgress } from './stream.js';
 
 const unreadable = () => fileProblem(say('import_not_xlsx'));
 
+/** ExcelJS 4.4.0's own parsers of the workbook-level parts (not in its typings). */
+type WorkbookParts = {
+  sharedStrings?: unknown[];
+  workbookRels?: unknown[];
+  _parseRels(entry: Readable): Promise<void>;
+  _parseWorkbook(entry: Readable): Promise<void>;
+  _parseStyles(entry: Readable): Promise<void>;
+  _parseSharedStrings(entry: Readable): AsyncIterable<unknown>;
+};
+
+async function drain(items: AsyncIterable<unknown>): Promise<void> {
+  for await (const item of items) void item;
+}
+
+const PART_PARSERS: Record<string, (parts: WorkbookParts, entry: Readable) => Promise<unknown>> = {
+  'xl/_rels/workbook.xml.rels': (parts, entry) => parts._parseRels(entry),
+  'xl/workbook.xml': (parts, entry) => parts._parseWorkbook(entry),
+  'xl/styles.xml': (parts, entry) => parts._parseStyles(entry),
+  'xl/sharedStrings.xml': (parts, entry) => drain(parts._parseSharedStrings(entry)),
+};
+
 /**
- * Unpacks every entry into nothing, with the zip reader ExcelJS uses (so the same entries), and stops at
- * the first byte past the limit: a zip bomb costs at most the limit in CPU and a 64 KiB buffer in memory.
+ * Unpacks every entry, stopping at the first byte past the limit, and parses the workbook-level parts into
+ * the reader: knowing them, ExcelJS streams a sheet from the zip instead of through a temporary file, whose
+ * asynchronous open and deletion would outlive a read refused part way.
  */
-async function checkUnpackedSize(bytes: Uint8Array): Promise<void> {
+async function readWorkbookParts(
+  bytes: Uint8Array,
+  reader: ExcelJS.stream.xlsx.WorkbookReader,
+): Promise<void> {
+  const parts = reader as unknown as WorkbookParts;
   const input = bytesStream(bytes);
   const zip = input.stream.pipe(unzipper.Parse({ forceStream: true }));
   let unpacked = 0;
+  async function* counted(entry: unzipper.Entry) {
+    for await (const chunk of entry as AsyncIterable<Buffer>) {
+      unpacked += chunk.length;
+      if (unpacked > IMPORT_LIMITS.unpackedBytes) throw limitPassed('unpackedBytes', 1);
+      yield chunk;
+    }
+  }
   try {
     for await (const entry of zip as AsyncIterable<unzipper.Entry>) {
-      for await (const chunk of entry as AsyncIterable<Buffer>) {
-        unpacked += chunk.length;
-        if (unpacked > IMPORT_LIMITS.unpackedBytes) throw limitPassed('unpackedBytes', 1);
-      }
+      const parse = PART_PARSERS[entry.path];
+      const chunks = counted(entry);
+      if (parse) await parse(parts, Readable.from(chunks));
+      await drain(chunks);
     }
   } catch (error) {
     throw error instanceof ImportFileError ? error : unreadable();
@@ -29,6 +63,11 @@ async function checkUnpackedSize(bytes: Uint8Array): Promise<void> {
     input.stream.destroy();
     zip.destroy();
   }
+  // The sheet pass then passes over these parts instead of parsing them a second time.
+  parts.sharedStrings ??= [];
+  parts.workbookRels ??= [];
+  for (const name of ['_parseRels', '_parseWorkbook', '_parseStyles'] as const) parts[name] = async () => {};
+  parts._parseSharedStrings = async function* () {};
 }
 
 function cellText(value: ExcelJS.CellValue): string {
@@ -43,17 +82,7 @@ function cellText(value: ExcelJS.CellValue): string {
   return '';
 }
 
-/** Stops reading a sheet: closes its temporary file or its zip entry. */
-function closeSheet(sheet: ExcelJS.stream.xlsx.WorksheetReader) {
-  const { iterator } = sheet as unknown as { iterator?: { destroy?: () => void; return?: () => unknown } };
-  if (iterator?.destroy) iterator.destroy();
-  else void iterator?.return?.();
-}
-
-/**
- * The rows of the first sheet. ExcelJS deletes a sheet's temporary file (written when the shared strings
- * come after the sheets in the zip) only once asked for the next sheet, so the rest are passed over, unread.
- */
+/** The rows of the first sheet; the other sheets are passed over, unread. */
 async function* firstSheetRows(bytes: Uint8Array) {
   const input = bytesStream(bytes);
   const workbook = new ExcelJS.stream.xlsx.WorkbookReader(input.stream, {
@@ -63,34 +92,27 @@ async function* firstSheetRows(bytes: Uint8Array) {
     hyperlinks: 'ignore',
     entries: 'ignore',
   });
+  await readWorkbookParts(bytes, workbook);
   const sheets = workbook[Symbol.asyncIterator]();
-  let sheet: ExcelJS.stream.xlsx.WorksheetReader | null = null;
   try {
     const first = await sheets.next();
     if (first.done) throw fileProblem(say('import_no_sheet'));
-    sheet = first.value;
-    for await (const row of sheet) yield row;
+    yield* first.value;
   } finally {
-    if (sheet) closeSheet(sheet);
-    try {
-      for (let next = await sheets.next(); !next.done; next = await sheets.next()) closeSheet(next.value);
-    } catch {
-      // The workbook was already refused; what is left of it does not matter.
-    }
+    await sheets.return(undefined);
     input.stream.destroy();
   }
 }
 
 /**
  * Streams the first sheet of an XLSX: row 1 is the header, blank rows are skipped, and the limits are
- * checked on each row as it arrives, after the unpacked size was checked without keeping anything.
+ * checked on each row as it arrives, after the unpacked size was checked.
  */
 export async function* xlsxRows(
   bytes: Uint8Array,
   source: RowSource,
   onProgress: (progress: ReadProgress) => void,
 ): AsyncGenerator<ImportRow> {
-  await checkUnpackedSize(bytes);
   let rows = 0;
   const sheetRows = firstSheetRows(bytes);
   try {

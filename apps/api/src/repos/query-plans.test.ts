@@ -1,45 +1,39 @@
 import type { Statement } from 'better-sqlite3';
-import { describe, expect, it } from 'vitest';
-import { insertAssessment, insertObservations, useTestApp } from '../test-support/api.js';
-
-const t = useTestApp();
+import { beforeAll, describe, expect, it } from 'vitest';
+import { insertAssessment, insertObservations, useTestApp, type TestApp } from '../test-support/api.js';
+import { json, useWorkflowTestApp } from '../test-support/workflow.js';
 
 type Run = { sql: string; params: unknown[] };
 
-/** The statements a request runs on the observations table, with their parameters. */
-async function queriesOf(path: string): Promise<Run[]> {
-  const sqlite = t.db.$client;
-  const prepare = sqlite.prepare.bind(sqlite);
+const METHODS = ['all', 'get', 'run', 'iterate'] as const;
+
+/**
+ * The statements a request runs, with their parameters: every statement's methods are wrapped for the request,
+ * so statements prepared once and kept (by an earlier request) are seen too.
+ */
+async function statementsOf(t: TestApp, path: string): Promise<Run[]> {
   const runs: Run[] = [];
-  const record = (statement: Statement, sql: string): Statement =>
-    new Proxy(statement, {
-      get(target, name, receiver) {
-        const value: unknown = Reflect.get(target, name, receiver);
-        if (typeof value !== 'function') return value;
-        if (['all', 'get', 'run', 'iterate'].includes(String(name))) {
-          return (...params: unknown[]) => {
-            runs.push({ sql, params });
-            return (value as (...a: unknown[]) => unknown).apply(target, params);
-          };
-        }
-        return (...args: unknown[]) => {
-          const result = (value as (...a: unknown[]) => unknown).apply(target, args);
-          return result === target ? receiver : result;
-        };
+  const prototype = Object.getPrototypeOf(t.db.$client.prepare('select 1')) as Statement;
+  const originals = METHODS.map((name) => [name, prototype[name]] as const);
+  for (const [name, method] of originals) {
+    Object.assign(prototype, {
+      [name](this: Statement, ...params: unknown[]) {
+        runs.push({ sql: this.source, params });
+        return (method as (...a: unknown[]) => unknown).apply(this, params);
       },
     });
-  sqlite.prepare = ((sql: string) => record(prepare(sql), sql)) as typeof sqlite.prepare;
+  }
   try {
     const res = await t.app.request(path);
-    expect(res.status).toBe(200);
+    expect(res.status, path).toBe(200);
     await res.arrayBuffer();
   } finally {
-    sqlite.prepare = prepare as typeof sqlite.prepare;
+    for (const [name, method] of originals) Object.assign(prototype, { [name]: method });
   }
-  return runs.filter((run) => /\bfrom "observations"/.test(run.sql));
+  return runs;
 }
 
-const planOf = (run: Run): string[] =>
+const planIn = (t: TestApp, run: Run): string[] =>
   (t.db.$client.prepare(`explain query plan ${run.sql}`).all(...run.params) as { detail: string }[]).map(
     (row) => row.detail,
   );
@@ -59,7 +53,22 @@ const figures = ['PK-PB-GUJRAT', 'PK-PB', 'IT', 'ES'].flatMap((jurisdiction) =>
   ]),
 );
 
+async function insertFiguresAndAssessment(t: TestApp) {
+  await insertObservations(t.db, figures);
+  await insertAssessment(t.db, {
+    measure: 'national_action_plan',
+    jurisdiction: 'PK-PB-GUJRAT',
+    year: 2021,
+    level: 2,
+  });
+}
+
 describe('query plans of the hot public reads', () => {
+  const t = useTestApp();
+  const queriesOf = async (path: string) =>
+    (await statementsOf(t, path)).filter((run) => /\bfrom "observations"/.test(run.sql));
+  const planOf = (run: Run) => planIn(t, run);
+
   it.each([
     '/v1/observations',
     '/v1/observations?jurisdiction=ES&limit=5',
@@ -71,13 +80,7 @@ describe('query plans of the hot public reads', () => {
     '/v1/coverage',
     '/v1/coverage?jurisdiction=ES&pillar=protection',
   ])('%s reads observations through an index, never a table scan', async (path) => {
-    await insertObservations(t.db, figures);
-    await insertAssessment(t.db, {
-      measure: 'national_action_plan',
-      jurisdiction: 'PK-PB-GUJRAT',
-      year: 2021,
-      level: 2,
-    });
+    await insertFiguresAndAssessment(t);
     const runs = await queriesOf(path);
     expect(runs.length).toBeGreaterThan(0);
     for (const run of runs) {
@@ -114,5 +117,114 @@ describe('query plans of the hot public reads', () => {
       const plan = planOf(run);
       expect(plan.join('\n'), run.sql).not.toMatch(/TEMP B-TREE/);
     }
+  });
+});
+
+/** Tables that grow with the published figures: read by a seek, or along an index, never by a bare scan. */
+const SUMMARY_TABLES =
+  'published_cell_counts|public_annual_totals|release_figures|disclosure_states|publish_generation';
+
+describe('query plans of every public read, on one database', () => {
+  const t = useWorkflowTestApp();
+  let release = '';
+  beforeAll(async () => {
+    await insertFiguresAndAssessment(t);
+    const res = await t.app.request('/v1/releases', json(t.reviewer.bearer, {}));
+    expect(res.status).toBe(201);
+    release = ((await res.json()) as { data: { id: string } }).data.id;
+  });
+
+  /** The next page's address, as a client following `meta.next` would have it. */
+  const nextOf = async (path: string) => {
+    const res = await t.app.request(path);
+    expect(res.status, path).toBe(200);
+    const next = ((await res.json()) as { meta: { next: string | null } }).meta.next;
+    expect(next, path).toBeTruthy();
+    return next!;
+  };
+
+  /** Runs `path` and checks each statement's plan; `searched` are the tables some statement must seek in. */
+  async function expectIndexed(path: string, searched: string[]) {
+    const steps = (await statementsOf(t, path)).flatMap((run) =>
+      planIn(t, run).map((step) => ({ step, run })),
+    );
+    const scans = steps.filter(
+      ({ step }) =>
+        /^SCAN observations\b/.test(step) ||
+        (new RegExp(`^SCAN (${SUMMARY_TABLES})\\b`).test(step) && !/ USING (COVERING )?INDEX /.test(step)),
+    );
+    expect(
+      scans.map(({ step, run }) => `${step} in ${run.sql}`),
+      path,
+    ).toEqual([]);
+    for (const table of searched) {
+      expect(
+        steps.some(({ step }) => step.startsWith(`SEARCH ${table} `)),
+        `${path} seeks in ${table}`,
+      ).toBe(true);
+    }
+  }
+
+  const selections = [
+    '',
+    'indicator=victims_identified&',
+    'jurisdiction=ES&',
+    'indicator=population&jurisdiction=IT&',
+  ];
+  const spans = ['', 'from=2020&', 'to=2021&', 'from=2020&to=2021&'];
+  const filters = selections.flatMap((selection) => spans.map((span) => `${selection}${span}`));
+
+  it.each(filters)('observations page and its next page: ?%s', async (filter) => {
+    await expectIndexed(`/v1/observations?${filter}limit=1`, ['observations', 'disclosure_states']);
+    await expectIndexed(await nextOf(`/v1/observations?${filter}limit=1`), ['observations']);
+  });
+
+  it.each(selections)('bulk export of ?%s (its later batches are the next-page query)', async (selection) => {
+    await expectIndexed(`/v1/observations/bulk?${selection}format=csv`, [
+      'observations',
+      'disclosure_states',
+    ]);
+  });
+
+  it.each(selections)('a release page and its next page: ?%s', async (selection) => {
+    await expectIndexed(`/v1/observations?${selection}release=${release}&limit=1`, ['release_figures']);
+    await expectIndexed(await nextOf(`/v1/observations?${selection}release=${release}&limit=1`), [
+      'release_figures',
+    ]);
+  });
+
+  it('coverage pages from published_cell_counts', async () => {
+    await expectIndexed('/v1/coverage?limit=2', ['published_cell_counts']);
+    await expectIndexed(await nextOf('/v1/coverage?limit=2'), ['published_cell_counts']);
+    await expectIndexed('/v1/coverage?jurisdiction=ES&pillar=protection', ['published_cell_counts']);
+    await expectIndexed(`/v1/coverage?release=${release}`, ['release_figures']);
+  });
+
+  it('scorecard: the years with data, the summary seek and the figures it scores', async () => {
+    await expectIndexed('/v1/scorecard?jurisdiction=IT', ['observations', 'public_annual_totals']);
+    await expectIndexed('/v1/scorecard?jurisdiction=ES&year=2021', ['public_annual_totals', 'observations']);
+    await expectIndexed(`/v1/scorecard?jurisdiction=ES&release=${release}`, ['release_figures']);
+  });
+
+  it('compare reads, current and as released', async () => {
+    const compare = '/v1/compare?indicator=victims_identified&base=PK-PB-GUJRAT&with=IT,ES';
+    await expectIndexed(compare, ['observations']);
+    await expectIndexed(`${compare}&from=2020&to=2021&per=absolute`, ['observations']);
+    await expectIndexed(`${compare}&release=${release}`, ['release_figures']);
+  });
+
+  it('sources of a page and a release by id', async () => {
+    await expectIndexed('/v1/sources', ['observations']);
+    await expectIndexed('/v1/sources/1', ['sources', 'observations']);
+    await expectIndexed(`/v1/releases/${release}`, ['releases']);
+  });
+
+  it('publish generation: one row by its key', async () => {
+    const generation = (await statementsOf(t, '/v1/observations?limit=1')).filter((run) =>
+      /from "publish_generation"/.test(run.sql),
+    );
+    expect(generation.length).toBeGreaterThan(0);
+    for (const run of generation)
+      expect(planIn(t, run)).toEqual([expect.stringMatching(/^SEARCH publish_generation /)]);
   });
 });
