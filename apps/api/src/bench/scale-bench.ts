@@ -114,14 +114,14 @@ const PAGES = [
 ];
 /** Every export of all published figures; `lines` when one figure is one line, so a rate can be compared. */
 const EXPORTS = [
+  { path: '/v1/observations/bulk?format=ndjson', lines: true },
+  { path: '/v1/observations/bulk?format=csv', lines: true },
   { path: '/v1/exports/csv', lines: true },
   { path: '/v1/exports/sdmx-csv', lines: true },
   { path: '/v1/exports/json-stat', lines: false },
   { path: '/v1/exports/datapackage', lines: false },
   { path: '/v1/exports/xlsx', lines: false },
   { path: '/v1/exports/iati', lines: false },
-  { path: '/v1/observations/bulk?format=ndjson', lines: true },
-  { path: '/v1/observations/bulk?format=csv', lines: true },
 ];
 const REQUEST_TIMEOUT_MS = 120_000;
 
@@ -257,19 +257,28 @@ function rawScanRate(db: Raw) {
   return { rows, bytes, ms: performance.now() - started };
 }
 
-/** Streams an export uncompressed (as the raw scan writes it), counting its lines, without holding it in memory. */
-async function streamExport(url: string) {
+/**
+ * Streams an export uncompressed (as the raw scan writes it), counting its lines, without holding it in memory;
+ * `failed` says why when it did not arrive whole (an HTTP status, or fetch's cause such as a headers timeout).
+ */
+async function streamExport(url: string, timeoutMs: number) {
   const started = performance.now();
-  const res = await fetch(url, {
-    headers: { 'accept-encoding': 'identity' },
-    signal: AbortSignal.timeout(10 * REQUEST_TIMEOUT_MS),
-  });
-  if (res.status !== 200 || !res.body) return null;
   let lines = 0;
   let bytes = 0;
-  for await (const chunk of res.body as unknown as AsyncIterable<Uint8Array>) {
-    bytes += chunk.length;
-    for (let at = chunk.indexOf(10); at >= 0; at = chunk.indexOf(10, at + 1)) lines += 1;
+  try {
+    const res = await fetch(url, {
+      headers: { 'accept-encoding': 'identity' },
+      signal: AbortSignal.timeout(timeoutMs),
+    });
+    if (res.status !== 200 || !res.body) return { failed: `HTTP ${res.status}` };
+    for await (const chunk of res.body as unknown as AsyncIterable<Uint8Array>) {
+      bytes += chunk.length;
+      for (let at = chunk.indexOf(10); at >= 0; at = chunk.indexOf(10, at + 1)) lines += 1;
+    }
+  } catch (error) {
+    const cause = (error as { cause?: { code?: string; message?: string } }).cause;
+    const why = cause?.code ?? cause?.message ?? (error instanceof Error ? error.name : String(error));
+    return { failed: `${why} after ${((performance.now() - started) / 1000).toFixed(0)} s` };
   }
   return { rows: lines, bytes, ms: performance.now() - started };
 }
@@ -289,7 +298,7 @@ async function medianRun<T extends { ms: number }>(
 }
 
 /** Each export beside the raw scan; the raw scan and the line-per-figure exports the median of up to 3 runs. */
-async function measureExport(apiUrl: string, db: Raw, repeat: number): Promise<Row[]> {
+async function measureExport(apiUrl: string, db: Raw, repeat: number, timeoutMs: number): Promise<Row[]> {
   const runs = Math.min(repeat, 3);
   const raw = (await medianRun(runs, () => rawScanRate(db)))!;
   const rawRate = raw.rows / raw.ms;
@@ -306,8 +315,25 @@ async function measureExport(apiUrl: string, db: Raw, repeat: number): Promise<R
     },
   ];
   for (const { path, lines } of EXPORTS) {
-    const result = await medianRun(lines ? runs : 1, () => streamExport(apiUrl + path));
-    if (result === null) continue;
+    let failed: string | null = null;
+    const result = await medianRun(lines ? runs : 1, async () => {
+      const run = await streamExport(apiUrl + path, timeoutMs);
+      if ('failed' in run) failed = run.failed ?? 'failed';
+      return 'failed' in run ? null : run;
+    });
+    if (result === null) {
+      rows.push({
+        name: `export ${path}`,
+        rows: failed ?? 'failed',
+        bytes: null,
+        ms: null,
+        rawMs: null,
+        ratio: null,
+        target: lines ? '≥ 50 % raw rate' : 'size and time',
+        pass: false,
+      });
+      continue;
+    }
     // Ratio of times for the same number of rows: how much slower than the raw scan the export is.
     const ratio = lines ? rawRate / (result.rows / result.ms) : null;
     rows.push({
@@ -410,6 +436,7 @@ async function main() {
       connections: { type: 'string', default: '20' },
       repeat: { type: 'string', default: '5' },
       'cache-dir': { type: 'string', default: benchDirectory() },
+      'export-timeout': { type: 'string', default: '1200' },
       counts: { type: 'string', default: 'large' },
       'bare-server': { type: 'boolean' },
       'raw-db': { type: 'string' },
@@ -423,8 +450,11 @@ async function main() {
   const seconds = Number(values.seconds);
   const connections = Number(values.connections);
   const repeat = Number(values.repeat);
-  if (![target, seconds, connections, repeat].every((n) => Number.isInteger(n) && n > 0))
-    throw new Error('--rows, --seconds, --connections and --repeat must be positive integers');
+  const exportTimeout = Number(values['export-timeout']);
+  if (![target, seconds, connections, repeat, exportTimeout].every((n) => Number.isInteger(n) && n > 0))
+    throw new Error(
+      '--rows, --seconds, --connections, --repeat and --export-timeout must be positive integers',
+    );
   const log = (line: string) => process.stderr.write(`${line}\n`);
 
   log(`Building or reusing the synthetic database of ${target} figures…`);
@@ -477,7 +507,7 @@ async function main() {
       table.push(await measureRoute(api.url, bare.url, raw, index, repeat));
     }
     log('exports');
-    table.push(...(await measureExport(api.url, raw, repeat)));
+    table.push(...(await measureExport(api.url, raw, repeat, exportTimeout * 1000)));
 
     log(`throughput, ${connections} connections × ${seconds} s each`);
     const bareRun = await throughput(bare.url, seconds, connections, '/');

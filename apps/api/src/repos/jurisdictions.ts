@@ -7,6 +7,7 @@ import {
 } from '@fourp/domain';
 import { and, asc, eq, isNotNull, isNull, sql } from 'drizzle-orm';
 import type { Db, DbOrTx } from '../db/client.js';
+import { readDataVersion } from '../db/prepared.js';
 import { users } from '../db/schema-workflow.js';
 import {
   dataFileVersions,
@@ -56,7 +57,7 @@ export function readJurisdictions(db: DbOrTx): Jurisdiction[] {
  * this process (`invalidateJurisdictionTree`) or a commit by another connection, such as the import CLI.
  */
 export function jurisdictionTree(db: Db): JurisdictionTree {
-  const dataVersion = db.$client.pragma('data_version', { simple: true }) as number;
+  const dataVersion = readDataVersion(db);
   const cached = trees.get(db);
   if (cached && cached.generation === generation && cached.dataVersion === dataVersion) return cached.tree;
   const tree = createJurisdictionTree(readJurisdictions(db));

@@ -42,10 +42,13 @@ export const scorecardRoutes = (deps: RouteDeps) =>
     const { locale } = c.var;
     const thisYear = deps.now().getUTCFullYear();
     const key = JSON.stringify([jurisdiction, query.year, query.release, locale, thisYear]);
-    const body = await memoUntilPublish(deps.db, key, () =>
-      scorecardOf(deps, jurisdictionTree(deps.db), { ...query, jurisdiction, locale, thisYear }),
+    // Kept serialised: a kept answer is written as it is, not stringified again per request.
+    const json = await memoUntilPublish(deps.db, key, async () =>
+      JSON.stringify(
+        await scorecardOf(deps, jurisdictionTree(deps.db), { ...query, jurisdiction, locale, thisYear }),
+      ),
     );
-    return c.json(body, 200);
+    return c.body(json, 200, { 'Content-Type': 'application/json' });
   });
 
 async function scorecardOf(
