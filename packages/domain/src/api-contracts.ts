@@ -41,18 +41,20 @@ const queryYear = z.coerce.number().int().min(MIN_YEAR).max(MAX_YEAR);
 /** Room for a district's neighbours (up to seven) beside Punjab, Pakistan and the benchmarks. */
 const MAX_COMPARED_JURISDICTIONS = 12;
 
-const jurisdictionList = (fallback: string) =>
+/** Room for the units an indicator page can show, several districts' neighbourhoods included. */
+export const MAX_LISTED_JURISDICTIONS = 50;
+
+const jurisdictionList = (max: number) =>
   z
     .string()
-    .max(MAX_COMPARED_JURISDICTIONS * (TEXT_LIMITS.id + 1))
-    .default(fallback)
+    .max(max * (TEXT_LIMITS.id + 1))
     .transform((list) =>
       list
         .split(',')
         .map((id) => id.trim())
         .filter((id) => id !== ''),
     )
-    .pipe(z.array(JurisdictionIdSchema).min(1).max(MAX_COMPARED_JURISDICTIONS));
+    .pipe(z.array(JurisdictionIdSchema).min(1).max(max));
 
 export const FormatQuerySchema = z.object({ format: jsonOnly });
 export const ListQuerySchema = z.object({ format: listFormat });
@@ -86,9 +88,21 @@ export const ObservationCursorSchema = z
   .regex(/^[A-Za-z0-9_-]+$/, sayError(reason('cursor_format', {})))
   .describe('where the page starts: pass on the cursor of `meta.next` or the `Link: rel="next"` header');
 
+/** Which figures of a cell a selection keeps: `total`, only those without a breakdown. */
+export const BreakdownSelectionSchema = z.enum(['total']);
+export type BreakdownSelection = z.infer<typeof BreakdownSelectionSchema>;
+
 const observationSelection = {
   indicator: IndicatorIdSchema.optional().describe('indicator id, e.g. victims_identified'),
   jurisdiction: JurisdictionIdSchema.optional().describe('jurisdiction id, e.g. PK-PB-GUJRAT'),
+  jurisdictions: jurisdictionList(MAX_LISTED_JURISDICTIONS)
+    .optional()
+    .describe(
+      `comma-separated jurisdiction ids (at most ${MAX_LISTED_JURISDICTIONS}), e.g. PK-PB-GUJRAT,IT; with \`jurisdiction\`, only the ids in both`,
+    ),
+  breakdown: BreakdownSelectionSchema.optional().describe(
+    'total: only figures without a breakdown (by sex, age, form of exploitation…)',
+  ),
   from: queryYear.optional().describe('first year (inclusive)'),
   to: queryYear.optional().describe('last year (inclusive)'),
 };
@@ -129,7 +143,9 @@ export const CompareQuerySchema = z
   .object({
     indicator: IndicatorIdSchema.describe('indicator id, e.g. victims_identified'),
     base: JurisdictionIdSchema.default('PK-PB-GUJRAT').describe('the jurisdiction monitored'),
-    with: jurisdictionList('IT,ES').describe('comma-separated benchmark ids, e.g. IT,ES'),
+    with: jurisdictionList(MAX_COMPARED_JURISDICTIONS)
+      .prefault('IT,ES')
+      .describe('comma-separated benchmark ids, e.g. IT,ES'),
     per: PerModeSchema.optional().describe('100k (default for per-capita counts) or absolute'),
     from: queryYear.optional().describe('first year (inclusive)'),
     to: queryYear.optional().describe('last year (inclusive)'),

@@ -1,6 +1,7 @@
 import {
   breakdownEntries,
   DisaggregationSchema,
+  type BreakdownSelection,
   isPartialPeriod,
   STANDARD_DEFINITION,
   type ConfStatus,
@@ -44,6 +45,8 @@ export type ObservationFilter = {
   sourceId?: number;
   /** Also keeps this user's own figures that are not yet published (draft, submitted, approved). */
   draftsOf?: string | null;
+  /** `total`: only figures without a breakdown. */
+  breakdown?: BreakdownSelection;
   /** Only totals (no breakdown) that no later figure superseded. */
   currentTotals?: boolean;
   /** Only whole-year totals (no breakdown) that no later figure superseded. */
@@ -172,6 +175,7 @@ function publishedWhere(filter: ObservationFilter): SQL | undefined {
   if (filter.from !== undefined) conditions.push(gte(observations.yearEnd, filter.from));
   if (filter.to !== undefined) conditions.push(lte(observations.year, filter.to));
   if (filter.sourceId !== undefined) conditions.push(eq(observations.sourceId, filter.sourceId));
+  if (filter.breakdown === 'total') conditions.push(eq(observations.disaggregation, storedBreakdown({})));
   if (filter.annualTotals || filter.currentTotals) {
     conditions.push(eq(observations.disaggregation, storedBreakdown({})), isNull(observations.supersededBy));
   }

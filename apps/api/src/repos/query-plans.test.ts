@@ -74,6 +74,7 @@ describe('query plans of the hot public reads', () => {
     '/v1/observations?jurisdiction=ES&limit=5',
     '/v1/observations?indicator=victims_identified&limit=5',
     '/v1/observations?indicator=victims_identified&jurisdiction=IT&from=2020',
+    '/v1/observations?indicator=victims_identified&jurisdictions=PK-PB-GUJRAT,IT,ES&breakdown=total&limit=5',
     '/v1/observations/bulk?jurisdiction=IT',
     '/v1/scorecard?jurisdiction=PK-PB-GUJRAT',
     '/v1/compare?indicator=victims_identified&base=PK-PB-GUJRAT&with=IT,ES',

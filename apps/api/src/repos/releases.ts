@@ -1,4 +1,5 @@
 import {
+  isTotal,
   ObservationSchema,
   ReleaseChecksumSchema,
   ReleaseManifestSchema,
@@ -98,6 +99,7 @@ export function listReleaseFigures(
       (o) =>
         (filter.from === undefined || o.yearEnd >= filter.from) &&
         (filter.to === undefined || o.year <= filter.to) &&
-        (filter.sourceId === undefined || o.source.id === filter.sourceId),
+        (filter.sourceId === undefined || o.source.id === filter.sourceId) &&
+        (filter.breakdown !== 'total' || isTotal(o)),
     );
 }

@@ -111,6 +111,59 @@ describe('GET /v1/observations: paging', () => {
   });
 });
 
+describe('GET /v1/observations: breakdown and jurisdictions filters', () => {
+  const addBreakdowns = () =>
+    insertObservations(t.db, [
+      { ...figure('IT', 2019, 40), disaggregation: { sex: 'female' as const } },
+      { ...figure('IT', 2020, 30), disaggregation: { sex: 'male' as const } },
+      { ...figure('PK-PB-GUJRAT', 2020, 9), disaggregation: { sex: 'female' as const } },
+    ]);
+
+  it('breakdown=total keeps only figures without a breakdown, page by page and in the bulk export', async () => {
+    await addBreakdowns();
+    const { read: everything } = await readAllPages('/v1/observations?jurisdictions=IT,PK-PB-GUJRAT');
+    expect(everything).toHaveLength(8);
+    const { read, links } = await readAllPages(
+      '/v1/observations?jurisdictions=IT,PK-PB-GUJRAT&breakdown=total&limit=2',
+    );
+    expect(read.map((o) => [o.indicator, o.jurisdiction, o.year, o.disaggregation])).toEqual([
+      ['persons_arrested', 'IT', 2020, {}],
+      ['victims_identified', 'IT', 2019, {}],
+      ['victims_identified', 'IT', 2020, {}],
+      ['victims_identified', 'IT', 2021, {}],
+      ['victims_identified', 'PK-PB-GUJRAT', 2020, {}],
+    ]);
+    expect(links[0]).toContain('breakdown=total');
+    const bulk = await t.app.request('/v1/observations/bulk?jurisdictions=IT,PK-PB-GUJRAT&breakdown=total');
+    const lines = (await bulk.text()).trimEnd().split('\n');
+    expect(lines.map((line) => (JSON.parse(line) as ListedObservation).id)).toEqual(read.map((o) => o.id));
+  });
+
+  it('with jurisdiction and jurisdictions, keeps the ids in both', async () => {
+    const both = await getParsed(
+      t.app,
+      '/v1/observations?jurisdiction=ES&jurisdictions=ES,IT',
+      ObservationListResponseSchema,
+    );
+    expect(new Set(both.body.data.map((o) => o.jurisdiction))).toEqual(new Set(['ES']));
+    const none = await getParsed(
+      t.app,
+      '/v1/observations?jurisdiction=ES&jurisdictions=IT',
+      ObservationListResponseSchema,
+    );
+    expect(none.body.data).toEqual([]);
+  });
+
+  it('refuses an unknown breakdown selection, too many jurisdictions and an unknown one', async () => {
+    const sex = await readProblem(await t.app.request('/v1/observations?breakdown=sex'), 400);
+    expect(sex.errors?.map((e) => e.path)).toEqual(['breakdown']);
+    const many = Array.from({ length: 51 }, (_, i) => `PK-X${i}`).join(',');
+    const tooMany = await readProblem(await t.app.request(`/v1/observations?jurisdictions=${many}`), 400);
+    expect(tooMany.errors?.map((e) => e.path)).toEqual(['jurisdictions']);
+    await readProblem(await t.app.request('/v1/observations?jurisdictions=IT,XX-NOWHERE'), 404);
+  });
+});
+
 describe('GET /v1/observations: publish-generation ETag', () => {
   it('answers 304 until a figure is published, then the new figure', async () => {
     const first = await t.app.request('/v1/observations?jurisdiction=ES');

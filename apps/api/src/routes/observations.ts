@@ -14,6 +14,7 @@ import {
   type Observation,
   type ListedObservation,
   type ObservationListResponse,
+  type ObservationsBulkQuery,
   type CsvColumn,
   type Interval,
   type Source,
@@ -172,14 +173,24 @@ function bulkWriter(format: 'csv' | 'ndjson'): (figures: readonly Observation[])
 
 function selectionOf(
   deps: RouteDeps,
-  query: { indicator?: string; jurisdiction?: string; from?: number; to?: number; release?: string },
+  query: Omit<ObservationsBulkQuery, 'format'> & { release?: string },
 ): FigureFilter {
-  const { indicator, jurisdiction, from, to, release } = query;
+  const { indicator, jurisdiction, jurisdictions, breakdown, from, to, release } = query;
   if (indicator !== undefined) requireIndicator(indicator);
-  if (jurisdiction !== undefined) requireJurisdiction(jurisdictionTree(deps.db), jurisdiction);
+  const listed = [...(jurisdiction === undefined ? [] : [jurisdiction]), ...(jurisdictions ?? [])];
+  if (listed.length > 0) {
+    const tree = jurisdictionTree(deps.db);
+    for (const id of new Set(listed)) requireJurisdiction(tree, id);
+  }
   return {
     indicators: indicator === undefined ? undefined : [indicator],
-    jurisdictions: jurisdiction === undefined ? undefined : [jurisdiction],
+    jurisdictions:
+      jurisdictions === undefined
+        ? jurisdiction === undefined
+          ? undefined
+          : [jurisdiction]
+        : jurisdictions.filter((id) => jurisdiction === undefined || id === jurisdiction),
+    breakdown,
     from,
     to,
     ...(release === undefined ? {} : { release }),

@@ -100,6 +100,25 @@ describe('reads (loaders)', () => {
     expect(await createApi(ok.fetchFn, BASE).pillars()).toEqual({ data: [], meta: { count: 0 } });
   });
 
+  it('send a list of jurisdictions for figures comma-separated, with the breakdown selection', async () => {
+    const { fetchFn, requests } = fakeFetch(() => json(problem, 404, 'application/problem+json'));
+    await thrown(
+      createApi(fetchFn, BASE).observations({
+        indicator: 'victims_identified',
+        jurisdictions: ['PK-PB-GUJRAT', 'IT'],
+        breakdown: 'total',
+      }),
+    );
+    const url = new URL(requests[0]!.url);
+    expect(url.pathname).toBe('/v1/observations');
+    expect(Object.fromEntries(url.searchParams)).toEqual({
+      indicator: 'victims_identified',
+      jurisdictions: 'PK-PB-GUJRAT,IT',
+      breakdown: 'total',
+      limit: '10000',
+    });
+  });
+
   it('encode path parameters', async () => {
     const { fetchFn, requests } = fakeFetch(() => new Response(null, { status: 204 }));
     await createApi(fetchFn, BASE).revokeToken('a/b c');

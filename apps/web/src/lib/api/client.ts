@@ -158,12 +158,18 @@ export function createApi(
       dataOf(client.GET('/v1/indicators/{id}', { params: path(id) }), IndicatorDetailResponseSchema),
     jurisdictions: (query: { asOf?: string } = {}) =>
       dataOf(client.GET('/v1/jurisdictions', { params: { query } }), JurisdictionListResponseSchema),
-    /** Every page of the selection: callers narrow it by indicator or jurisdiction. */
-    observations: async (query: Query<Omit<ObservationsQuery, 'limit' | 'cursor'>>) => {
+    /** Every page of the selection: callers narrow it by indicator, jurisdictions and breakdown. */
+    observations: async ({
+      jurisdictions,
+      ...query
+    }: Query<Omit<ObservationsQuery, 'limit' | 'cursor' | 'jurisdictions'>> & {
+      jurisdictions?: readonly string[];
+    }) => {
+      const listed = jurisdictions === undefined ? {} : { jurisdictions: jurisdictions.join(',') };
       const pages = await everyPage((cursor) =>
         dataOf(
           client.GET('/v1/observations', {
-            params: { query: { ...query, limit: MAX_OBSERVATIONS_LIMIT, cursor } },
+            params: { query: { ...query, ...listed, limit: MAX_OBSERVATIONS_LIMIT, cursor } },
           }),
           ObservationListResponseSchema,
         ),

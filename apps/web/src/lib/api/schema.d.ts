@@ -2884,6 +2884,10 @@ export interface operations {
         indicator?: string;
         /** @description jurisdiction id, e.g. PK-PB-GUJRAT */
         jurisdiction?: string;
+        /** @description comma-separated jurisdiction ids (at most 50), e.g. PK-PB-GUJRAT,IT; with `jurisdiction`, only the ids in both */
+        jurisdictions?: string;
+        /** @description total: only figures without a breakdown (by sex, age, form of exploitation…) */
+        breakdown?: 'total';
         /** @description first year (inclusive) */
         from?: number;
         /** @description last year (inclusive) */
@@ -3094,6 +3098,10 @@ export interface operations {
         indicator?: string;
         /** @description jurisdiction id, e.g. PK-PB-GUJRAT */
         jurisdiction?: string;
+        /** @description comma-separated jurisdiction ids (at most 50), e.g. PK-PB-GUJRAT,IT; with `jurisdiction`, only the ids in both */
+        jurisdictions?: string;
+        /** @description total: only figures without a breakdown (by sex, age, form of exploitation…) */
+        breakdown?: 'total';
         /** @description first year (inclusive) */
         from?: number;
         /** @description last year (inclusive) */

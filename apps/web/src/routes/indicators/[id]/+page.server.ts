@@ -11,27 +11,27 @@ export const load = (async (event) => {
   const api = serverApi(fetch);
   // Figures are read as the visitor, so a signed-in official also gets their own unpublished ones, marked.
   const asVisitor = sessionApi(event);
-  const [indicator, observations, jurisdictions, targets, releases] = await Promise.all([
+  const [indicator, jurisdictions, targets, releases, units] = await Promise.all([
     api.indicator(params.id),
-    asVisitor.observations({ indicator: params.id }),
     api.jurisdictions(),
     api.targets(),
     api.releases(),
+    publicUnits(fetch),
   ]);
   const perCapita = isNormalisable(indicator.data);
   const requested = PER_MODES.find((mode) => mode === url.searchParams.get('per'));
   // Only counts have a choice of scale; for other measure types the API picks the one that applies.
   const per = perCapita ? (requested ?? '100k') : undefined;
-  const tree = treeOf(await publicUnits(fetch));
+  const tree = treeOf(units);
   const base = focusFrom(url, tree);
   const neighbours = neighbourhoodOf(tree, base);
   const available = viewJurisdictions(base, neighbours);
-  const compare = await api.compare({
-    indicator: params.id,
-    base,
-    with: available.filter((id) => id !== base),
-    per,
-  });
+  // The comparison names only these (its stand-ins come from the chain), so both reads run at once.
+  const shown = [...new Set([...available, ...STAND_IN_CHAIN])];
+  const [compare, observations] = await Promise.all([
+    api.compare({ indicator: params.id, base, with: available.filter((id) => id !== base), per }),
+    asVisitor.observations({ indicator: params.id, jurisdictions: shown, breakdown: 'total' }),
+  ]);
   const ownTargets = targets.data.filter((target) => target.indicator === params.id);
   const defaults = url.searchParams.get('neighbours') === '1' ? neighbours : reportedJurisdictions(base);
   const { comparison, standIn } = compare.data;
