@@ -298,7 +298,13 @@ async function medianRun<T extends { ms: number }>(
 }
 
 /** Each export beside the raw scan; the raw scan and the line-per-figure exports the median of up to 3 runs. */
-async function measureExport(apiUrl: string, db: Raw, repeat: number, timeoutMs: number): Promise<Row[]> {
+async function measureExport(
+  apiUrl: string,
+  db: Raw,
+  repeat: number,
+  timeoutMs: number,
+  bulkOnly: boolean,
+): Promise<Row[]> {
   const runs = Math.min(repeat, 3);
   const raw = (await medianRun(runs, () => rawScanRate(db)))!;
   const rawRate = raw.rows / raw.ms;
@@ -314,7 +320,7 @@ async function measureExport(apiUrl: string, db: Raw, repeat: number, timeoutMs:
       pass: null,
     },
   ];
-  for (const { path, lines } of EXPORTS) {
+  for (const { path, lines } of EXPORTS.filter((e) => !bulkOnly || e.path.includes('/bulk'))) {
     let failed: string | null = null;
     const result = await medianRun(lines ? runs : 1, async () => {
       const run = await streamExport(apiUrl + path, timeoutMs);
@@ -437,6 +443,7 @@ async function main() {
       repeat: { type: 'string', default: '5' },
       'cache-dir': { type: 'string', default: benchDirectory() },
       'export-timeout': { type: 'string', default: '1200' },
+      'bulk-exports-only': { type: 'boolean' },
       counts: { type: 'string', default: 'large' },
       'bare-server': { type: 'boolean' },
       'raw-db': { type: 'string' },
@@ -507,7 +514,15 @@ async function main() {
       table.push(await measureRoute(api.url, bare.url, raw, index, repeat));
     }
     log('exports');
-    table.push(...(await measureExport(api.url, raw, repeat, exportTimeout * 1000)));
+    table.push(
+      ...(await measureExport(
+        api.url,
+        raw,
+        repeat,
+        exportTimeout * 1000,
+        values['bulk-exports-only'] === true,
+      )),
+    );
 
     log(`throughput, ${connections} connections × ${seconds} s each`);
     const bareRun = await throughput(bare.url, seconds, connections, '/');
