@@ -12,7 +12,6 @@ import {
   type Indicator,
 } from '@fourp/domain';
 import { MIGRATIONS_FOLDER, openDatabase } from '../db/client.js';
-import { refreshDisclosure } from '../disclosure/pattern.js';
 import { loadSolver, type SolveCounts } from '../disclosure/solver.js';
 import { readJurisdictions } from '../repos/jurisdictions.js';
 import { storedBreakdown } from '../repos/observations.js';
@@ -263,7 +262,7 @@ export async function ensureScaleDatabase(
     const counts: SolveCounts = { blocks: 0, largestBlock: 0, lpSolves: 0 };
     const cpu = process.cpuUsage();
     const disclosureStarted = performance.now();
-    const run = db.transaction((tx) => refreshDisclosure(tx, solver, new Date(), undefined, { counts }));
+    const run = db.transaction((tx) => refreshPattern(tx, { solver }, new Date(), undefined, { counts }));
     const disclosureSeconds = (performance.now() - disclosureStarted) / 1000;
     const { user, system } = process.cpuUsage(cpu);
     const disclosure = {
@@ -277,7 +276,6 @@ export async function ensureScaleDatabase(
         `${disclosure.primaryCells} primary cells, ${disclosure.pinned} pinned, ${counts.blocks} blocks ` +
         `(largest ${counts.largestBlock} cells), ${counts.lpSolves} LPs`,
     );
-    db.transaction((tx) => refreshPattern(tx, { solver }, new Date()));
     sqlite.pragma('synchronous = FULL');
     sqlite.pragma('wal_checkpoint(TRUNCATE)');
     close();

@@ -11,8 +11,9 @@ import {
 import type { Db, DbOrTx } from '../db/client.js';
 import { refreshDisclosure, type DisclosureScope } from '../disclosure/pattern.js';
 import { sharedSolver } from '../disclosure/shared.js';
-import type { Solver } from '../disclosure/solver.js';
+import type { ProtectOptions, Solver } from '../disclosure/solver.js';
 import { ApiError } from '../errors.js';
+import type { DisclosureRun } from '../repos/disclosure.js';
 import { bumpPublishGeneration } from '../repos/generation.js';
 import type { Actor } from '../repos/workflow/audit.js';
 import { refreshSummaries } from './published/summaries.js';
@@ -33,10 +34,12 @@ export const refreshPattern = (
   deps: Pick<ServiceDeps, 'solver'>,
   at: Date,
   scope?: DisclosureScope,
-): void => {
-  refreshDisclosure(tx, deps.solver ?? sharedSolver, at, scope);
+  options?: ProtectOptions,
+): DisclosureRun => {
+  const run = refreshDisclosure(tx, deps.solver ?? sharedSolver, at, scope, options);
   refreshSummaries(tx, scope);
   bumpPublishGeneration(tx);
+  return run;
 };
 
 /** Someone at the server's command line: whoever can run it can already write the database. */
