@@ -4,7 +4,6 @@ import { DIRECTION } from '$lib/i18n/locale';
 import { getLocale } from '$lib/paraglide/runtime.js';
 import { paraglideMiddleware } from '$lib/paraglide/server.js';
 import { pageCache, publishGeneration, standsWithGeneration } from '$lib/server/api';
-import { gzipFor } from '$lib/server/compress';
 import { servedOverHttps } from '$lib/server/config';
 import { applySecurityHeaders } from '$lib/server/security-headers';
 import { SESSION_COOKIE, currentUser } from '$lib/server/session';
@@ -38,12 +37,12 @@ export const handle: Handle = async (input) => {
   const key = event.request.url;
   const generation = publishGeneration();
   const epoch = await generation;
-  const replayed = pageCache.replay(key, epoch);
-  if (replayed) return gzipFor(event.request, replayed);
+  const replayed = pageCache.replay(key, epoch, event.request);
+  if (replayed) return replayed;
   event.locals.generation = generation;
   const response = await render(input);
   if (event.locals.replayable === false || event.locals.user !== null) return response;
-  return gzipFor(event.request, await pageCache.keep(key, epoch, response));
+  return pageCache.keep(key, epoch, response, event.request);
 };
 
 export const handleFetch: HandleFetch = ({ event, request, fetch }) => {

@@ -1,30 +1,30 @@
-import { randomBytes } from 'node:crypto';
+import { acceptsGzip, gzip, gzipFor, worthGzipping } from './compress';
 
 /**
  * Whole rendered pages (and their `__data.json`) for anonymous visitors, kept per publish generation: a stored
  * page is replayed while the generation it was rendered in stands and it is younger than `maxAgeMs`.
  */
 export type PageCache = {
-  /** The page stored under `key` in generation `epoch`, with a fresh CSP nonce; null when there is none. */
-  replay(key: string, epoch: number): Response | null;
-  /** Stores a 200 answer that sets no cookie; returns the answer to send in its place. */
-  keep(key: string, epoch: number, response: Response): Promise<Response>;
+  /** The page stored under `key` in generation `epoch`, gzipped if `request` accepts it; null when there is none. */
+  replay(key: string, epoch: number, request: Request): Response | null;
+  /**
+   * Stores a 200 HTML or JSON answer that sets no cookie and whose CSP names no nonce (a replay would repeat
+   * it); returns the answer to send in its place, gzipped if `request` accepts it.
+   */
+  keep(key: string, epoch: number, response: Response, request: Request): Promise<Response>;
 };
 
 type Page = {
-  /** The body around each occurrence of the nonce, encoded once, so a replay only copies bytes. */
-  parts: Buffer<ArrayBuffer>[];
-  nonce: string | null;
+  body: Buffer<ArrayBuffer>;
+  /** The body gzipped, made by the first answer that asks for it and then replayed as it is. */
+  gzipped: Buffer<ArrayBuffer> | null;
   headers: [string, string][];
   epoch: number;
   storedAt: number;
-  size: number;
 };
 
-const NONCE = /'nonce-([^']+)'/;
 const STORED_TYPES = /^(text\/html|application\/json)\b/;
-
-const freshNonce = () => randomBytes(16).toString('base64');
+const NONCE = /'nonce-/;
 
 export function createPageCache({
   maxBytes = 32 * 2 ** 20,
@@ -34,15 +34,35 @@ export function createPageCache({
   const pages = new Map<string, Page>();
   let bytes = 0;
 
+  const sizeOf = (page: Page) => page.body.byteLength + (page.gzipped?.byteLength ?? 0);
   const forget = (key: string) => {
     const page = pages.get(key);
     if (!page) return;
-    bytes -= page.size;
+    bytes -= sizeOf(page);
     pages.delete(key);
+  };
+  const trim = () => {
+    for (const oldest of pages.keys()) {
+      if (bytes <= maxBytes) break;
+      forget(oldest);
+    }
+  };
+
+  const send = (page: Page, request: Request) => {
+    const headers = new Headers(page.headers);
+    if (!acceptsGzip(request) || !worthGzipping(headers.get('content-type') ?? '', page.body.byteLength)) {
+      return new Response(page.body, { headers });
+    }
+    if (page.gzipped === null) {
+      page.gzipped = gzip(page.body, 9);
+      bytes += page.gzipped.byteLength;
+    }
+    headers.set('content-encoding', 'gzip');
+    return new Response(page.gzipped, { headers });
   };
 
   return {
-    replay(key, epoch) {
+    replay(key, epoch, request) {
       const page = pages.get(key);
       if (!page) return null;
       if (page.epoch !== epoch || now() - page.storedAt >= maxAgeMs) {
@@ -51,40 +71,34 @@ export function createPageCache({
       }
       pages.delete(key);
       pages.set(key, page);
-      // A nonce is only worth something if no two answers share it.
-      const nonce = page.nonce === null ? null : freshNonce();
-      const headers = new Headers(page.headers);
-      const csp = headers.get('content-security-policy');
-      if (nonce !== null && csp !== null) {
-        headers.set('content-security-policy', csp.replaceAll(page.nonce!, nonce));
-      }
-      const body =
-        nonce === null
-          ? page.parts[0]!
-          : Buffer.concat(page.parts.flatMap((part, i) => (i === 0 ? [part] : [Buffer.from(nonce), part])));
-      return new Response(body, { headers });
+      const response = send(page, request);
+      trim();
+      return response;
     },
 
-    async keep(key, epoch, response) {
+    async keep(key, epoch, response, request) {
       const type = response.headers.get('content-type') ?? '';
-      if (response.status !== 200 || response.headers.has('set-cookie') || !STORED_TYPES.test(type)) {
-        return response;
+      if (
+        response.status !== 200 ||
+        response.headers.has('set-cookie') ||
+        response.headers.has('content-encoding') ||
+        !STORED_TYPES.test(type) ||
+        NONCE.test(response.headers.get('content-security-policy') ?? '')
+      ) {
+        return gzipFor(request, response);
       }
-      const body = await response.text();
-      const nonce = NONCE.exec(response.headers.get('content-security-policy') ?? '')?.[1] ?? null;
-      const headers = [...response.headers].filter(([name]) => name !== 'content-length');
-      const size = Buffer.byteLength(body);
+      const body = Buffer.from(await response.arrayBuffer());
       forget(key);
-      if (size <= maxBytes / 8) {
-        const parts = (nonce === null ? [body] : body.split(nonce)).map((part) => Buffer.from(part));
-        pages.set(key, { parts, nonce, headers, epoch, storedAt: now(), size });
-        bytes += size;
-        for (const oldest of pages.keys()) {
-          if (bytes <= maxBytes) break;
-          forget(oldest);
-        }
-      }
-      return new Response(body, { status: 200, headers: response.headers });
+      if (body.byteLength > maxBytes / 8) return gzipFor(request, new Response(body, response));
+      const headers = new Headers(response.headers);
+      headers.delete('content-length');
+      headers.append('vary', 'Accept-Encoding');
+      const page: Page = { body, gzipped: null, headers: [...headers], epoch, storedAt: now() };
+      pages.set(key, page);
+      bytes += body.byteLength;
+      const sent = send(page, request);
+      trim();
+      return sent;
     },
   };
 }
