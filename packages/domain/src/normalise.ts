@@ -33,7 +33,7 @@ export const missedRateScale = (
 
 export const NORMALISATION_METHOD =
   `Counts of people or events are divided by the population of the same jurisdiction and multiplied by ` +
-  `${PER.toLocaleString('en-GB')}; a population from another geography is never used. The denominator is the ` +
+  '100,000; a population from another geography is never used. The denominator is the ' +
   'population figure of the same year (standard definition, annual, current) when there is one (observed). ' +
   'Otherwise it is interpolated linearly between the nearest figures before and after the year: censuses and ' +
   'annual estimates are years apart and populations change slowly, so a straight line between them errs far less ' +

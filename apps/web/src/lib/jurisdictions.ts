@@ -6,12 +6,20 @@ import { listParam } from './url-state';
 /** The tree of the units the API listed (every unit with its validity and parent periods). */
 export const treeOf = (units: readonly Jurisdiction[]): JurisdictionTree => createJurisdictionTree(units);
 
+/** A unit as a page names it (and marks a benchmark): what goes to the browser when a page only names units. */
+export type NamedUnit = Pick<Jurisdiction, 'id' | 'name' | 'role'>;
+
+export const namedUnits = (units: readonly Jurisdiction[]): NamedUnit[] =>
+  units.map(({ id, name, role }) => ({ id, name, role }));
+
 /** The districts that exist today, by English name: the choices for the district a page focuses on. */
-export function districtChoices(tree: JurisdictionTree): Jurisdiction[] {
-  return tree
-    .unitsAt()
-    .filter((unit) => unit.kind === 'district')
-    .sort((a, b) => localName(a.name).localeCompare(localName(b.name)));
+export function districtChoices(tree: JurisdictionTree): NamedUnit[] {
+  return namedUnits(
+    tree
+      .unitsAt()
+      .filter((unit) => unit.kind === 'district')
+      .sort((a, b) => localName(a.name).localeCompare(localName(b.name))),
+  );
 }
 
 /** The `base` (or `jurisdiction`) query parameter when it names a known district, else Gujrat. */

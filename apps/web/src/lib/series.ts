@@ -56,8 +56,10 @@ export function variantOf(
   return indicator.variants.find((variant) => variant.id === definition);
 }
 
-export const jurisdictionName = (jurisdictions: readonly Jurisdiction[], id: string): string =>
-  localName(jurisdictions.find((jurisdiction) => jurisdiction.id === id)?.name) ?? id;
+export const jurisdictionName = (
+  jurisdictions: readonly Pick<Jurisdiction, 'id' | 'name'>[],
+  id: string,
+): string => localName(jurisdictions.find((jurisdiction) => jurisdiction.id === id)?.name) ?? id;
 
 /** A one-line citation: "Title, Publisher (Year)". */
 export function citation(source: { title: string; publisher: string; year: number | null }): string {

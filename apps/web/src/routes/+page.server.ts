@@ -2,14 +2,26 @@ import { publicUnits } from '$lib/server/units';
 import type { Compare, PillarScore, Scorecard } from '@fourp/domain';
 import { serverApi } from '$lib/server/api';
 import { BENCHMARK_IDS } from '@fourp/domain';
-import { besideFrom, districtChoices, focusFrom, neighbourhoodOf, treeOf } from '$lib/jurisdictions';
+import {
+  besideFrom,
+  districtChoices,
+  focusFrom,
+  namedUnits,
+  neighbourhoodOf,
+  treeOf,
+} from '$lib/jurisdictions';
 import { citation, latestPoint, pointSource, pointsFor } from '$lib/series';
 import type { PageServerLoad } from './$types';
+
+/** A pillar's score without its list of indicators, which the overview does not show. */
+export type PillarSummary = Omit<PillarScore, 'indicators'>;
+
+const summaryOf = ({ indicators: _indicators, ...summary }: PillarScore): PillarSummary => summary;
 
 export type PillarEntry = {
   jurisdiction: string;
   year: number;
-  score: PillarScore;
+  score: PillarSummary;
   previous: { year: number; score: number | null } | null;
 };
 
@@ -20,7 +32,7 @@ function pillarEntry(card: Scorecard, previous: Scorecard | null, pillar: string
   return {
     jurisdiction: card.jurisdiction,
     year: card.year,
-    score,
+    score: summaryOf(score),
     previous: previous && before ? { year: previous.year, score: before.score } : null,
   } satisfies PillarEntry;
 }
@@ -85,7 +97,7 @@ export const load = (async ({ fetch, url }) => {
     ({ jurisdiction, year, pillars }) => ({
       jurisdiction,
       year,
-      pillars,
+      pillars: pillars.map(summaryOf),
     }),
   );
   // Only what the page shows goes to the browser: the names of the units and indicators it mentions.
@@ -106,7 +118,7 @@ export const load = (async ({ fetch, url }) => {
     indicators: indicators
       .filter((indicator) => headline.has(indicator.id))
       .map(({ id, name }) => ({ id, name })),
-    jurisdictions: jurisdictions.data.items.filter((unit) => named.has(unit.id)),
+    jurisdictions: namedUnits(jurisdictions.data.items.filter((unit) => named.has(unit.id))),
     published: {
       observations: coverage.observations,
       sources: sources.meta.total,
