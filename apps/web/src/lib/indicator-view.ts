@@ -49,9 +49,9 @@ export type ViewRow = {
  */
 export function buildViewRows(
   compare: Compare,
-  jurisdictions: readonly Jurisdiction[],
+  jurisdictions: readonly Pick<Jurisdiction, 'id' | 'name'>[],
   selected: readonly string[],
-  figures: readonly Observation[] = [],
+  figures: readonly Pick<Observation, 'id' | 'status' | 'note'>[] = [],
 ): ViewRow[] {
   const byId = new Map(figures.map((o) => [o.id, o]));
   const { standIn } = compare;

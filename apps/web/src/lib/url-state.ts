@@ -33,6 +33,16 @@ export function listParam(params: URLSearchParams, name: string): string[] {
   return [...new Set(values)];
 }
 
+/** The jurisdictions an indicator view shows, in display order: the `jurisdictions` parameter's, else the defaults. */
+export function selectedJurisdictions(
+  params: URLSearchParams,
+  { available, defaultJurisdictions }: Pick<IndicatorViewOptions, 'available' | 'defaultJurisdictions'>,
+): string[] {
+  const requested = params.has('jurisdictions') ? listParam(params, 'jurisdictions') : null;
+  const chosen = (requested ?? defaultJurisdictions).filter((id) => available.includes(id));
+  return available.filter((id) => chosen.includes(id));
+}
+
 /** The indicator view from the URL; unknown values fall back to defaults so any link opens something sensible. */
 export function parseIndicatorView(
   params: URLSearchParams,
@@ -41,10 +51,7 @@ export function parseIndicatorView(
   const tab = oneOf(INDICATOR_TABS, params.get('tab')) ?? 'chart';
   const requestedPer = oneOf(PER_MODES, params.get('per'));
   const per: PerMode = options.perCapita ? (requestedPer ?? '100k') : 'absolute';
-  const requested = params.has('jurisdictions') ? listParam(params, 'jurisdictions') : null;
-  const chosen = (requested ?? options.defaultJurisdictions).filter((id) => options.available.includes(id));
-  const ordered = options.available.filter((id) => chosen.includes(id));
-  return { tab, per, jurisdictions: ordered };
+  return { tab, per, jurisdictions: selectedJurisdictions(params, options) };
 }
 
 /** The query string (without "?") that reproduces the view. */

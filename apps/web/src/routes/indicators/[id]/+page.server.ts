@@ -2,8 +2,9 @@ import { publicUnits } from '$lib/server/units';
 import { serverApi } from '$lib/server/api';
 import { sessionApi } from '$lib/server/session';
 import { PER_MODES, STAND_IN_CHAIN, isNormalisable } from '@fourp/domain';
-import { districtChoices, focusFrom, neighbourhoodOf, treeOf } from '$lib/jurisdictions';
+import { districtChoices, focusFrom, namedUnits, neighbourhoodOf, treeOf } from '$lib/jurisdictions';
 import { reportedJurisdictions, viewJurisdictions } from '$lib/series';
+import { selectedJurisdictions } from '$lib/url-state';
 import type { PageServerLoad } from './$types';
 
 export const load = (async (event) => {
@@ -26,14 +27,20 @@ export const load = (async (event) => {
   const base = focusFrom(url, tree);
   const neighbours = neighbourhoodOf(tree, base);
   const available = viewJurisdictions(base, neighbours);
-  // The comparison names only these (its stand-ins come from the chain), so both reads run at once.
+  const defaults = url.searchParams.get('neighbours') === '1' ? neighbours : reportedJurisdictions(base);
+  // The page carries only the selected units' series (another selection loads the page again). The
+  // comparison names only these (its stand-ins come from the chain), so both reads run at once.
+  const selected = selectedJurisdictions(url.searchParams, { available, defaultJurisdictions: defaults });
+  const drawn = new Set([...selected, ...STAND_IN_CHAIN]);
   const shown = [...new Set([...available, ...STAND_IN_CHAIN])];
+  const others = selected.filter((id) => id !== base);
+  // The API compares with at least one unit: a view of the base alone asks for one it does not draw.
+  const compared = others.length > 0 ? others : available.filter((id) => id !== base).slice(0, 1);
   const [compare, observations] = await Promise.all([
-    api.compare({ indicator: params.id, base, with: available.filter((id) => id !== base), per }),
+    api.compare({ indicator: params.id, base, with: compared, per }),
     asVisitor.observations({ indicator: params.id, jurisdictions: shown, breakdown: 'total' }),
   ]);
   const ownTargets = targets.data.filter((target) => target.indicator === params.id);
-  const defaults = url.searchParams.get('neighbours') === '1' ? neighbours : reportedJurisdictions(base);
   const { comparison, standIn } = compare.data;
   // The page names only these units; the rest of the list would be serialised for nothing.
   const named = new Set([
@@ -46,11 +53,18 @@ export const load = (async (event) => {
     ...observations.data.map((observation) => observation.jurisdiction),
     ...ownTargets.map((target) => target.jurisdiction),
   ]);
+  // Outside the sources tab the page reads only a figure's status and note (the comparison holds the rest)
+  // and, for an official, their own unpublished figures in full.
+  const sourcesTab = url.searchParams.get('tab') === 'sources';
   return {
     indicator: indicator.data,
-    observations: observations.data,
+    figures: observations.data
+      .filter((observation) => drawn.has(observation.jurisdiction))
+      .map(({ id, status, note }) => ({ id, status, note })),
+    drafts: observations.data.filter((observation) => observation.workflowState !== 'published'),
+    observations: sourcesTab ? observations.data : [],
     suppressionThreshold: observations.meta.suppressionThreshold,
-    jurisdictions: jurisdictions.data.items.filter((unit) => named.has(unit.id)),
+    jurisdictions: namedUnits(jurisdictions.data.items.filter((unit) => named.has(unit.id))),
     compare: compare.data,
     perCapita,
     targets: ownTargets,

@@ -11,7 +11,7 @@ export const load: PageLoad = async ({ data, url }) => {
     defaultJurisdictions: data.defaults,
     perCapita: data.perCapita,
   });
-  const drafts = data.observations.some((o) => o.workflowState !== 'published');
+  const drafts = data.drafts.length > 0;
   const [about, sources, table, draftFigures] = await Promise.all([
     tab === 'about' ? import('./AboutTab.svelte') : null,
     tab === 'sources' ? import('./SourcesTab.svelte') : null,

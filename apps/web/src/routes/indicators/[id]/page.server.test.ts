@@ -73,4 +73,30 @@ describe('the indicator page load', () => {
     );
     expect(query.jurisdictions.length).toBeLessThanOrEqual(MAX_LISTED_JURISDICTIONS);
   });
+
+  it('carries only the selected units’ series and figures, and every figure read only on the sources tab', async () => {
+    const figure = (id: number, jurisdiction: string) => ({
+      id,
+      jurisdiction,
+      status: 'A',
+      note: null,
+      workflowState: 'published',
+    });
+    observations.mockResolvedValue({
+      data: [figure(1, 'PK-PB-GUJRAT'), figure(2, 'PK-PB-D0-1'), figure(3, 'IT')],
+      meta: { suppressionThreshold: 5 },
+    });
+    const chart = (await loadFor('/indicators/victims_identified'))!;
+    expect(chart.available).toContain('PK-PB-D0-1');
+    expect(chart.compare.comparison.benchmarks).toEqual(['PK-PB', 'PK', 'IT', 'ES']);
+    expect(chart.figures).toEqual([
+      { id: 1, status: 'A', note: null },
+      { id: 3, status: 'A', note: null },
+    ]);
+    expect(chart.observations).toEqual([]);
+    const sources = (await loadFor('/indicators/victims_identified?tab=sources&jurisdictions=PK-PB-D0-1'))!;
+    expect(sources.compare.comparison.benchmarks).toEqual(['PK-PB-D0-1']);
+    expect(sources.figures.map((item) => item.id)).toEqual([1, 2]);
+    expect(sources.observations.map((item) => item.id)).toEqual([1, 2, 3]);
+  });
 });
