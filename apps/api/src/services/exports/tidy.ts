@@ -134,7 +134,9 @@ export const csvStream = (
   columns: readonly string[],
   batches: Iterable<readonly (readonly Cell[])[]> | AsyncIterable<readonly (readonly Cell[])[]>,
   bom = false,
-): Readable => Readable.from(csvChunks(columns, batches, bom));
+): Readable =>
+  // One batch's text ahead at most: a client that stops reading stops the reads.
+  Readable.from(csvChunks(columns, batches, bom), { highWaterMark: 1 });
 
 /** Each batch of figures as rows, `row` of each figure it keeps (a figure whose row is null is left out). */
 export async function* rowsOf(
