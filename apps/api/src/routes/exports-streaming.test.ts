@@ -1,8 +1,13 @@
-import { ProblemSchema } from '@fourp/domain';
+import {
+  EXPORT_FORMAT_IDS,
+  MAX_WHOLE_FILE_EXPORT_FIGURES,
+  ProblemSchema,
+  WHOLE_FILE_EXPORT_FORMATS,
+} from '@fourp/domain';
 import { parse } from 'csv-parse/sync';
 import { describe, expect, it } from 'vitest';
 import { readPublishGeneration } from '../repos/generation.js';
-import { MAX_WHOLE_FILE_FIGURES } from '../services/exports/index.js';
+import { EXPORT_FORMATS } from '../services/exports/index.js';
 import { insertObservations, useTestApp } from '../test-support/api.js';
 import { batchesRead, insertManyFigures, readMeasuringHeap } from '../test-support/streaming.js';
 
@@ -86,18 +91,20 @@ describe('GET /v1/exports/*: ETag from the publish generation', () => {
 
 describe('GET /v1/exports/{xlsx,json-stat,iati}: a maximum', () => {
   it('refuses a selection above the maximum with a problem that says what to do, and changes nothing', async () => {
-    await insertManyFigures(t.db, { ...MANY, rows: MAX_WHOLE_FILE_FIGURES + 1 });
+    await insertManyFigures(t.db, { ...MANY, rows: MAX_WHOLE_FILE_EXPORT_FIGURES + 1 });
     const generation = readPublishGeneration(t.db);
     const count = () => t.db.$client.prepare('select count(*) as n from observations').get();
     const before = count();
-    for (const format of ['xlsx', 'json-stat', 'iati']) {
+    const whole = EXPORT_FORMAT_IDS.filter((id) => !EXPORT_FORMATS[id].streamed);
+    expect(whole).toEqual([...WHOLE_FILE_EXPORT_FORMATS]);
+    for (const format of whole) {
       const res = await t.app.request(`/v1/exports/${format}`);
       expect(res.status, format).toBe(422);
       expect(res.headers.get('content-type')).toContain('application/problem+json');
       const problem = ProblemSchema.parse(await res.json());
       expect(problem.code).toBe('selection_too_large');
-      expect(problem.detail).toContain(`${MAX_WHOLE_FILE_FIGURES + 4} figures`);
-      expect(problem.detail).toContain(`at most ${MAX_WHOLE_FILE_FIGURES}`);
+      expect(problem.detail).toContain(`${MAX_WHOLE_FILE_EXPORT_FIGURES + 4} figures`);
+      expect(problem.detail).toContain(`at most ${MAX_WHOLE_FILE_EXPORT_FIGURES}`);
       expect(problem.detail).toMatch(/Narrow the selection.*csv.*\/v1\/observations\/bulk/);
     }
     expect(count()).toEqual(before);

@@ -3,6 +3,7 @@ import { createRoute } from '@hono/zod-openapi';
 import type { Context } from 'hono';
 import {
   EXPORT_FORMAT_IDS,
+  MAX_WHOLE_FILE_EXPORT_FIGURES,
   ExportParamsSchema,
   ExportQuerySchema,
   DEFAULT_LOCALE,
@@ -20,7 +21,6 @@ import {
   countExportFigures,
   EXPORT_FORMATS,
   exportTag,
-  MAX_WHOLE_FILE_FIGURES,
   requireRelease,
   writeExport,
   type ExportSelection,
@@ -45,7 +45,7 @@ const exportRoute = createRoute({
     'counts withheld (empty value, CONF_STATUS C or S) in every format. Figures come in the order of ' +
     '/v1/observations (indicator, jurisdiction, first year, id).\n\n' +
     'csv, sdmx-csv and datapackage are written as the figures are read, in constant memory, for any size. ' +
-    `xlsx, json-stat and iati hold the selection while they are written: above ${MAX_WHOLE_FILE_FIGURES.toLocaleString('en')} ` +
+    `xlsx, json-stat and iati hold the selection while they are written: above ${MAX_WHOLE_FILE_EXPORT_FIGURES.toLocaleString('en')} ` +
     'figures they are refused (422, code `selection_too_large`, nothing read); narrow the selection, or use csv, ' +
     'sdmx-csv or /v1/observations/bulk.\n\n' +
     'The ETag comes from the publish generation (or the release), the format, its options and the selection: a ' +
@@ -133,10 +133,10 @@ export const exportRoutes = (deps: RouteDeps) =>
       const exported = EXPORT_FORMATS[format];
       if (!exported.streamed) {
         const count = countExportFigures(deps, selection);
-        if (count > MAX_WHOLE_FILE_FIGURES)
+        if (count > MAX_WHOLE_FILE_EXPORT_FIGURES)
           throw new ApiError(
             'selection_too_large',
-            say('export_too_large', { format, count, max: MAX_WHOLE_FILE_FIGURES }),
+            say('export_too_large', { format, count, max: MAX_WHOLE_FILE_EXPORT_FIGURES }),
           );
       }
       return streamed(

@@ -101,12 +101,6 @@ export async function exportStamp(deps: ReadDeps, selection: ExportSelection): P
   return changed === null ? EPOCH_OF_NO_DATA : new Date(changed);
 }
 
-/**
- * How many figures a format that holds the whole selection may hold; above it such an export is refused.
- * One XLSX sheet holds 1,048,576 rows; the held figures take about 2.5 KB each of the API's memory.
- */
-export const MAX_WHOLE_FILE_FIGURES = 100_000;
-
 /** At least the number of figures in the selection, by one indexed COUNT (breakdowns other than the total not told apart). */
 export const countExportFigures = (deps: ReadDeps, selection: ExportSelection): number =>
   countPublicFigures(deps, filterOf(selection));

@@ -16,13 +16,7 @@ import { writeTidyCsv, type FigureBatches } from './tidy.js';
 import { writeXlsx } from './xlsx.js';
 
 export type { ExportData, ExportSelection } from './data.js';
-export {
-  countExportFigures,
-  exportTag,
-  MAX_WHOLE_FILE_FIGURES,
-  readExportData,
-  requireRelease,
-} from './data.js';
+export { countExportFigures, exportTag, readExportData, requireRelease } from './data.js';
 
 /** `locale`: the language of the labels a person reads (English by default); column names never change. */
 export type WriteOptions = { bom?: boolean; locale?: Locale };
@@ -36,7 +30,7 @@ type StreamedFormat = Described & {
   stream: (figures: FigureBatches, stamp: Date, sink: Writable, options: WriteOptions) => Promise<void>;
 };
 
-/** A format that holds the whole selection while it writes: refused above MAX_WHOLE_FILE_FIGURES. */
+/** A format that holds the whole selection while it writes: refused above MAX_WHOLE_FILE_EXPORT_FIGURES. */
 type WholeFormat = Described & {
   streamed: false;
   /** Writes the export of `data` to `sink` and ends it; the same data always gives the same bytes. */
