@@ -124,3 +124,22 @@ export function listReleaseFigures(
         (filter.breakdown !== 'total' || isTotal(o)),
     );
 }
+
+/**
+ * The figures `listReleaseFigures` reads, in its order, one indicator × jurisdiction at a time (each a seek of
+ * the release's index), so no more than one such cell's figures are held.
+ */
+export function* releaseFigureCells(
+  db: Db,
+  id: string,
+  filter: Omit<ObservationFilter, 'draftsOf'> = {},
+): Generator<Observation[]> {
+  const cells = db
+    .selectDistinct({ indicator: releaseFigures.indicatorId, jurisdiction: releaseFigures.jurisdictionId })
+    .from(releaseFigures)
+    .where(releaseWhere(id, filter))
+    .orderBy(releaseFigures.indicatorId, releaseFigures.jurisdictionId)
+    .all();
+  for (const { indicator, jurisdiction } of cells)
+    yield listReleaseFigures(db, id, { ...filter, indicators: [indicator], jurisdictions: [jurisdiction] });
+}

@@ -21,13 +21,13 @@ import {
   countExportFigures,
   EXPORT_FORMATS,
   exportTag,
-  requireRelease,
   writeExport,
   type ExportSelection,
   type WriteOptions,
 } from '../services/exports/index.js';
 import { writeSdmxCodeLists } from '../services/exports/sdmx.js';
 import { requireIndicator, requireJurisdiction } from '../services/lookup.js';
+import { requireRelease } from '../services/published/read.js';
 
 const REQUEST_ID = { 'X-Request-Id': { $ref: '#/components/headers/RequestId' } };
 const file = { schema: { type: 'string' as const, format: 'binary' } };
@@ -122,7 +122,7 @@ export const exportRoutes = (deps: RouteDeps) =>
         breakdowns: breakdown,
         release,
       };
-      requireRelease(deps, selection);
+      if (release !== undefined) requireRelease(deps.db, release);
       const locale = c.var.locale;
       const options: WriteOptions = {
         ...(format === 'csv' ? { bom } : {}),

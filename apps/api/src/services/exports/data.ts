@@ -8,8 +8,6 @@ import {
   type ReleaseId,
   type Target,
 } from '@fourp/domain';
-import { ApiError } from '../../errors.js';
-import { say } from '../../i18n/messages.js';
 import { readPublishGeneration } from '../../repos/generation.js';
 import { findRelease } from '../../repos/releases.js';
 import { lastPublishedChange } from '../published/counts.js';
@@ -71,12 +69,6 @@ function breakdownTest(selection: ExportSelection): ((o: Observation) => boolean
     const breakdown = breakdownOf(o);
     return breakdown !== null && wanted.has(breakdown);
   };
-}
-
-/** Throws not_found for a release that does not exist, before anything is written. */
-export function requireRelease(deps: ReadDeps, selection: ExportSelection): void {
-  if (selection.release !== undefined && findRelease(deps.db, selection.release) === null)
-    throw new ApiError('not_found', say('release_not_found', { id: selection.release }));
 }
 
 /**

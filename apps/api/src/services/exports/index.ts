@@ -16,7 +16,7 @@ import { writeTidyCsv, type FigureBatches } from './tidy.js';
 import { writeXlsx } from './xlsx.js';
 
 export type { ExportData, ExportSelection } from './data.js';
-export { countExportFigures, exportTag, readExportData, requireRelease } from './data.js';
+export { countExportFigures, exportTag, readExportData } from './data.js';
 
 /** `locale`: the language of the labels a person reads (English by default); column names never change. */
 export type WriteOptions = { bom?: boolean; locale?: Locale };
