@@ -178,7 +178,7 @@ const EN: MessageTemplates = {
   target_neutral_issue: () => 'a neutral indicator cannot have a target',
   release_not_found: ({ id }) => `No release ${id}.`,
   export_too_large: ({ format, count, max }) =>
-    `The selection has ${count} figures; a ${format} file holds at most ${max}. Narrow the selection (indicator, jurisdiction, from, to, breakdown), or download it as csv or sdmx-csv, or from /v1/observations/bulk, which take any size.`,
+    `The selection has ${count} figures; the ${format} format holds at most ${max}. Narrow the selection (indicator, jurisdiction, from, to, breakdown), or download it as csv or sdmx-csv, or from /v1/observations/bulk, which take any size.`,
   release_nothing_new: ({ id }) => `Nothing was published, corrected or withdrawn since release ${id}.`,
   database_unreachable: () => 'The database is not reachable.',
   invalid_query: ({ names }) => `Invalid query parameter(s): ${names}.`,
