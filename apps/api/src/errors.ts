@@ -26,6 +26,7 @@ const STATUS_BY_CODE = {
   not_derivable: 422,
   no_baseline: 422,
   insufficient_data: 422,
+  selection_too_large: 422,
   service_unavailable: 503,
   internal_error: 500,
 } as const satisfies Record<string, ContentfulStatusCode>;
@@ -53,6 +54,7 @@ const TITLE_EN: Record<ApiErrorCode, string> = {
   not_derivable: 'Cannot be computed',
   no_baseline: 'No baseline',
   insufficient_data: 'Insufficient data',
+  selection_too_large: 'Selection too large for this format',
   service_unavailable: 'Service unavailable',
   internal_error: 'Internal server error',
 };
@@ -77,6 +79,7 @@ const TITLE_UR: Record<ApiErrorCode, string> = {
   not_derivable: 'حساب نہیں لگایا جا سکتا',
   no_baseline: 'بنیادی سطح موجود نہیں',
   insufficient_data: 'ناکافی ڈیٹا',
+  selection_too_large: 'اس فارمیٹ کے لیے انتخاب بہت بڑا ہے',
   service_unavailable: 'سروس دستیاب نہیں',
   internal_error: 'سرور کی اندرونی خرابی',
 };

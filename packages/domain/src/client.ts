@@ -9,4 +9,5 @@ export * from './period.js';
 export * from './normalise.js';
 export * from './csv.js';
 export * from './licences.js';
+export * from './export-limits.js';
 export * from './i18n/locale.js';

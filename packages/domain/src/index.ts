@@ -21,6 +21,7 @@ export * from './disclosure/index.js';
 export * from './validate-observation.js';
 export * from './interval.js';
 export * from './exports.js';
+export * from './export-limits.js';
 export * from './releases.js';
 export * from './i18n/locale.js';
 export * from './i18n/reasons.js';

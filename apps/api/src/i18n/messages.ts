@@ -78,6 +78,7 @@ export type MessageParams = {
   target_neutral_issue: None;
   release_not_found: Id;
   release_nothing_new: Id;
+  export_too_large: { format: string; count: number; max: number };
   database_unreachable: None;
   invalid_query: { names: string };
   compare_per: { indicator: string; measureType: string; allowed: string };
@@ -176,6 +177,8 @@ const EN: MessageTemplates = {
   target_neutral: ({ indicator }) => `${indicator} has no desired direction, so it cannot have a target.`,
   target_neutral_issue: () => 'a neutral indicator cannot have a target',
   release_not_found: ({ id }) => `No release ${id}.`,
+  export_too_large: ({ format, count, max }) =>
+    `The selection has ${count} figures; the ${format} format holds at most ${max}. Narrow the selection (indicator, jurisdiction, from, to, breakdown), or download it as csv or sdmx-csv, or from /v1/observations/bulk, which take any size.`,
   release_nothing_new: ({ id }) => `Nothing was published, corrected or withdrawn since release ${id}.`,
   database_unreachable: () => 'The database is not reachable.',
   invalid_query: ({ names }) => `Invalid query parameter(s): ${names}.`,
@@ -281,6 +284,8 @@ const UR: MessageTemplates = {
   target_neutral: ({ indicator }) => `${indicator} کی کوئی مطلوبہ سمت نہیں، اس لیے اس کا ہدف نہیں ہو سکتا۔`,
   target_neutral_issue: () => 'غیر جانب دار اشاریے کا ہدف نہیں ہو سکتا',
   release_not_found: ({ id }) => `اجرا ${id} موجود نہیں۔`,
+  export_too_large: ({ format, count, max }) =>
+    `انتخاب میں ${count} اعداد ہیں؛ ${format} فائل میں زیادہ سے زیادہ ${max} آ سکتے ہیں۔ انتخاب محدود کریں (indicator، jurisdiction، from، to، breakdown)، یا اسے csv یا sdmx-csv کے طور پر، یا /v1/observations/bulk سے ڈاؤن لوڈ کریں، جن میں کوئی حد نہیں۔`,
   release_nothing_new: ({ id }) => `اجرا ${id} کے بعد نہ کوئی عدد شائع ہوا، نہ درست ہوا، نہ واپس لیا گیا۔`,
   database_unreachable: () => 'ڈیٹا بیس تک رسائی نہیں ہو رہی۔',
   invalid_query: ({ names }) => `کوئری کے غلط پیرامیٹر: ${names}۔`,

@@ -399,6 +399,10 @@ export async function listPublishedYears(db: Db, jurisdiction: JurisdictionId): 
   }
 }
 
+/** How many published observations `filter` selects: one COUNT along an index. */
+export const countPublishedObservations = (db: Db, filter: Omit<ObservationFilter, 'draftsOf'>): number =>
+  db.select({ n: count() }).from(observations).where(publishedWhere(filter)).get()?.n ?? 0;
+
 export async function countObservations(db: Db): Promise<{ all: number; published: number }> {
   const [all] = await db.select({ n: count() }).from(observations);
   const [published] = await db.select({ n: count() }).from(observations).where(publishedWhere({}));

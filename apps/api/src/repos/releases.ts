@@ -7,7 +7,7 @@ import {
   type ReleaseChecksum,
   type ReleaseManifest,
 } from '@fourp/domain';
-import { and, desc, eq, inArray, type SQL } from 'drizzle-orm';
+import { and, count, desc, eq, inArray, lte, type SQL } from 'drizzle-orm';
 import { z } from 'zod';
 import type { Db } from '../db/client.js';
 import { releaseFigures, releases } from '../db/schema.js';
@@ -74,19 +74,40 @@ export function recordChecksums(db: Db, id: string, checksums: readonly ReleaseC
     .run();
 }
 
+function releaseWhere(id: string, filter: Omit<ObservationFilter, 'draftsOf'>): SQL | undefined {
+  const where: SQL[] = [eq(releaseFigures.releaseId, id)];
+  if (filter.indicators) where.push(inArray(releaseFigures.indicatorId, [...filter.indicators]));
+  if (filter.jurisdictions) where.push(inArray(releaseFigures.jurisdictionId, [...filter.jurisdictions]));
+  return and(...where);
+}
+
+/** At least as many figures of a release as `filter` selects (the years' start and breakdown are not counted). */
+export const countReleaseFigures = (
+  db: Db,
+  id: string,
+  filter: Omit<ObservationFilter, 'draftsOf'>,
+): number =>
+  db
+    .select({ n: count() })
+    .from(releaseFigures)
+    .where(
+      and(
+        releaseWhere(id, filter),
+        filter.to === undefined ? undefined : lte(releaseFigures.year, filter.to),
+      ),
+    )
+    .get()?.n ?? 0;
+
 /** The figures of a release as the public saw them then, ordered by indicator, jurisdiction, year, id. */
 export function listReleaseFigures(
   db: Db,
   id: string,
   filter: Omit<ObservationFilter, 'draftsOf'> = {},
 ): Observation[] {
-  const where: SQL[] = [eq(releaseFigures.releaseId, id)];
-  if (filter.indicators) where.push(inArray(releaseFigures.indicatorId, [...filter.indicators]));
-  if (filter.jurisdictions) where.push(inArray(releaseFigures.jurisdictionId, [...filter.jurisdictions]));
   return db
     .select({ figure: releaseFigures.figure })
     .from(releaseFigures)
-    .where(and(...where))
+    .where(releaseWhere(id, filter))
     .orderBy(
       releaseFigures.indicatorId,
       releaseFigures.jurisdictionId,
@@ -102,4 +123,23 @@ export function listReleaseFigures(
         (filter.sourceId === undefined || o.source.id === filter.sourceId) &&
         (filter.breakdown !== 'total' || isTotal(o)),
     );
+}
+
+/**
+ * The figures `listReleaseFigures` reads, in its order, one indicator × jurisdiction at a time (each a seek of
+ * the release's index), so no more than one such cell's figures are held.
+ */
+export function* releaseFigureCells(
+  db: Db,
+  id: string,
+  filter: Omit<ObservationFilter, 'draftsOf'> = {},
+): Generator<Observation[]> {
+  const cells = db
+    .selectDistinct({ indicator: releaseFigures.indicatorId, jurisdiction: releaseFigures.jurisdictionId })
+    .from(releaseFigures)
+    .where(releaseWhere(id, filter))
+    .orderBy(releaseFigures.indicatorId, releaseFigures.jurisdictionId)
+    .all();
+  for (const { indicator, jurisdiction } of cells)
+    yield listReleaseFigures(db, id, { ...filter, indicators: [indicator], jurisdictions: [jurisdiction] });
 }

@@ -1,9 +1,9 @@
-import { createHash } from 'node:crypto';
 import { PassThrough, Readable } from 'node:stream';
 import { createRoute } from '@hono/zod-openapi';
 import type { Context } from 'hono';
 import {
   EXPORT_FORMAT_IDS,
+  MAX_WHOLE_FILE_EXPORT_FIGURES,
   ExportParamsSchema,
   ExportQuerySchema,
   DEFAULT_LOCALE,
@@ -13,15 +13,21 @@ import {
 import type { RouteDeps } from '../env.js';
 import { ANYONE, NOT_MODIFIED, problems } from '../openapi/responses.js';
 import { createRouter } from '../openapi/router.js';
+import { ApiError } from '../errors.js';
+import { say } from '../i18n/messages.js';
+import { ifNoneMatchLists } from '../middleware/cache.js';
 import { jurisdictionTree } from '../repos/jurisdictions.js';
 import {
+  countExportFigures,
   EXPORT_FORMATS,
-  readExportData,
-  type ExportData,
+  exportTag,
+  writeExport,
+  type ExportSelection,
   type WriteOptions,
 } from '../services/exports/index.js';
 import { writeSdmxCodeLists } from '../services/exports/sdmx.js';
 import { requireIndicator, requireJurisdiction } from '../services/lookup.js';
+import { requireRelease } from '../services/published/read.js';
 
 const REQUEST_ID = { 'X-Request-Id': { $ref: '#/components/headers/RequestId' } };
 const file = { schema: { type: 'string' as const, format: 'binary' } };
@@ -36,7 +42,14 @@ const exportRoute = createRoute({
   description:
     `Formats: ${EXPORT_FORMAT_IDS.join(', ')}. The same filters as /v1/observations, each taking a ` +
     'comma-separated list, plus `breakdown`. Always the public view: published figures only, identifying small ' +
-    'counts withheld (empty value, CONF_STATUS C or S) in every format. The file is streamed.',
+    'counts withheld (empty value, CONF_STATUS C or S) in every format. Figures come in the order of ' +
+    '/v1/observations (indicator, jurisdiction, first year, id).\n\n' +
+    'csv, sdmx-csv and datapackage are written as the figures are read, in constant memory, for any size. ' +
+    `xlsx, json-stat and iati hold the selection while they are written: above ${MAX_WHOLE_FILE_EXPORT_FIGURES.toLocaleString('en')} ` +
+    'figures they are refused (422, code `selection_too_large`, nothing read); narrow the selection, or use csv, ' +
+    'sdmx-csv or /v1/observations/bulk.\n\n' +
+    'The ETag comes from the publish generation (or the release), the format, its options and the selection: a ' +
+    'revalidation answers 304 without reading a figure.',
   tags: ['data'],
   security: ANYONE,
   request: { params: ExportParamsSchema, query: ExportQuerySchema },
@@ -50,7 +63,7 @@ const exportRoute = createRoute({
       },
     },
     304: NOT_MODIFIED,
-    ...problems(404),
+    ...problems(404, 422),
   },
 });
 
@@ -67,14 +80,6 @@ const codeListsRoute = createRoute({
     ...problems(),
   },
 });
-
-/** A strong validator of the export without writing it: the format, its options, the data's stamp and figures. */
-function etagOf(format: ExportFormatId, options: WriteOptions, data: ExportData): string {
-  const hash = createHash('sha256').update(JSON.stringify([format, options, data.stamp]));
-  for (const o of data.figures) hash.update(JSON.stringify(o));
-  for (const t of data.targets) hash.update(JSON.stringify(t));
-  return `"${hash.digest('base64url')}"`;
-}
 
 /** Streams what `write` writes as the response body, as an attachment named `fileName`. */
 function streamed(
@@ -109,27 +114,36 @@ export const exportRoutes = (deps: RouteDeps) =>
       for (const id of indicator ?? []) requireIndicator(id);
       const tree = jurisdictionTree(deps.db);
       for (const id of jurisdiction ?? []) requireJurisdiction(tree, id);
-      const data = await readExportData(deps, {
+      const selection: ExportSelection = {
         indicators: indicator,
         jurisdictions: jurisdiction,
         from,
         to,
         breakdowns: breakdown,
         release,
-      });
+      };
+      if (release !== undefined) requireRelease(deps.db, release);
       const locale = c.var.locale;
       const options: WriteOptions = {
         ...(format === 'csv' ? { bom } : {}),
         ...(locale === DEFAULT_LOCALE ? {} : { locale }),
       };
+      const tag = exportTag(deps, format, options, selection);
+      if (ifNoneMatchLists(c.req.header('If-None-Match'), tag)) return c.body(null, 304, { ETag: tag });
       const exported = EXPORT_FORMATS[format];
+      if (!exported.streamed) {
+        const count = countExportFigures(deps, selection);
+        if (count > MAX_WHOLE_FILE_EXPORT_FIGURES)
+          throw new ApiError(
+            'selection_too_large',
+            say('export_too_large', { format, count, max: MAX_WHOLE_FILE_EXPORT_FIGURES }),
+          );
+      }
       return streamed(
         c,
         exported.fileName,
         exported.mediaType,
-        (sink) => exported.write(data, sink, options),
-        {
-          ETag: etagOf(format, options, data),
-        },
+        (sink) => writeExport(format, { deps, selection }, sink, options),
+        { ETag: tag },
       );
     });

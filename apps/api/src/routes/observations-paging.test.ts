@@ -4,11 +4,10 @@ import {
   type ListedObservation,
   type ObservationListResponse,
 } from '@fourp/domain';
-import { setFlagsFromString } from 'node:v8';
-import { runInNewContext } from 'node:vm';
 import { parse } from 'csv-parse/sync';
 import { describe, expect, it } from 'vitest';
-import { insertSource, getParsed, insertObservations, readProblem, useTestApp } from '../test-support/api.js';
+import { getParsed, insertObservations, readProblem, useTestApp } from '../test-support/api.js';
+import { batchesRead, insertManyFigures, readMeasuringHeap } from '../test-support/streaming.js';
 
 const figure = (jurisdiction: string, year: number, value = 100) => ({
   indicator: 'victims_identified',
@@ -29,12 +28,6 @@ const t = useTestApp({
     { indicator: 'persons_arrested', jurisdiction: 'IT', year: 2020, value: 80 },
   ],
 });
-
-/** A full garbage collection, so the heap measured is what is still held. */
-function gcFunction(): () => void {
-  setFlagsFromString('--expose-gc');
-  return runInNewContext('gc') as () => void;
-}
 
 const key = (o: ListedObservation) => `${o.indicator}/${o.jurisdiction}/${o.year}/${o.id}`;
 
@@ -232,43 +225,11 @@ describe('GET /v1/observations/bulk', () => {
   });
 
   it('stops reading figures when the client goes away', async () => {
-    const sourceId = await insertSource(t.db, 'Bulk source');
-    const sqlite = t.db.$client;
-    const insert = sqlite.prepare(
-      `insert into observations (indicator_id, jurisdiction_id, year, year_end, value, definition, source_id,
-         workflow_state, created_at, updated_at)
-       values ('tip_tier', 'IT', 2020, 2020, 2, ?, ?, 'published', '', '')`,
-    );
-    sqlite.transaction(() => {
-      for (let i = 0; i < 30_000; i++) insert.run(`definition_${i}`, sourceId);
-    })();
-    const prepare = sqlite.prepare.bind(sqlite);
-    let batchesRead = 0;
-    sqlite.prepare = ((sql: string) => {
-      const statement = prepare(sql);
-      if (!/from "observations".* limit \?$/s.test(sql)) return statement;
-      const all = statement.all.bind(statement);
-      statement.all = ((...params: unknown[]) => {
-        batchesRead++;
-        return all(...params);
-      }) as typeof statement.all;
-      return statement;
-    }) as typeof sqlite.prepare;
-    try {
-      const read = async (cancelAfterFirst: boolean) => {
-        batchesRead = 0;
-        const reader = (await t.app.request('/v1/observations/bulk?indicator=tip_tier')).body!.getReader();
-        for (let chunk = await reader.read(); !chunk.done; chunk = await reader.read()) {
-          if (cancelAfterFirst) await reader.cancel();
-        }
-        await new Promise((resolve) => setTimeout(resolve, 100));
-        return batchesRead;
-      };
-      expect(await read(false)).toBeGreaterThan(20);
-      expect(await read(true)).toBeLessThanOrEqual(3);
-    } finally {
-      sqlite.prepare = prepare as typeof sqlite.prepare;
-    }
+    await insertManyFigures(t.db, { rows: 30_000, indicator: 'tip_tier', jurisdiction: 'IT' });
+    const read = (cancelAfterFirst: boolean) =>
+      batchesRead(t.db, () => t.app.request('/v1/observations/bulk?indicator=tip_tier'), cancelAfterFirst);
+    expect(await read(false)).toBeGreaterThan(20);
+    expect(await read(true)).toBeLessThanOrEqual(3);
   });
 
   it('answers an unknown indicator with a 404 problem before streaming', async () => {
@@ -279,38 +240,16 @@ describe('GET /v1/observations/bulk', () => {
 
   it('holds memory roughly flat while exporting many figures', async () => {
     const ROWS = 100_000;
-    const sourceId = await insertSource(t.db, 'Bulk source');
-    const sqlite = t.db.$client;
-    const insert = sqlite.prepare(
-      `insert into observations (indicator_id, jurisdiction_id, year, year_end, value, definition, source_id,
-         workflow_state, value_as_read, note, created_at, updated_at)
-       values ('tip_tier', 'ES', ?, ?, 2, ?, ?, 'published', '2', ?, '', '')`,
-    );
-    sqlite.transaction(() => {
-      for (let i = 0; i < ROWS; i++) {
-        insert.run(1990 + (i % 30), 1990 + (i % 30), `definition_${i}`, sourceId, 'a note '.repeat(20));
-      }
-    })();
-    const collectGarbage = gcFunction();
-    const retained = () => {
-      collectGarbage();
-      return process.memoryUsage().heapUsed;
-    };
-    const baseline = retained();
-    let peak = baseline;
-    let bytes = 0;
-    let lines = 0;
-    let chunks = 0;
+    await insertManyFigures(t.db, {
+      rows: ROWS,
+      indicator: 'tip_tier',
+      jurisdiction: 'ES',
+      note: 'a note '.repeat(20),
+    });
     const res = await t.app.request('/v1/observations/bulk?indicator=tip_tier');
-    const reader = res.body!.getReader();
-    for (let chunk = await reader.read(); !chunk.done; chunk = await reader.read()) {
-      const part = Buffer.from(chunk.value.buffer, chunk.value.byteOffset, chunk.value.byteLength);
-      bytes += part.byteLength;
-      for (let at = part.indexOf(10); at >= 0; at = part.indexOf(10, at + 1)) lines++;
-      if (++chunks % 20 === 0) peak = Math.max(peak, retained());
-    }
+    const { bytes, lines, growth } = await readMeasuringHeap(res);
     expect(lines).toBe(ROWS);
     expect(bytes).toBeGreaterThan(50 * 1024 * 1024);
-    expect(peak - baseline).toBeLessThan(16 * 1024 * 1024);
+    expect(growth).toBeLessThan(16 * 1024 * 1024);
   }, 60_000);
 });

@@ -1,15 +1,13 @@
 import type { Writable } from 'node:stream';
-import { pipeline } from 'node:stream/promises';
-import { DATA_LICENCE, DEFAULT_LOCALE, type Locale, type Observation } from '@fourp/domain';
+import { finished, pipeline } from 'node:stream/promises';
+import { DATA_LICENCE, DEFAULT_LOCALE, type Locale, type Observation, type Source } from '@fourp/domain';
 import { ZipFile } from 'yazl';
-import type { ExportData } from './data.js';
-import { tidyCsv, TIDY_COLUMNS, CSV_FORMAT } from './tidy.js';
+import { tidyCsv, TIDY_COLUMNS, CSV_FORMAT, type FigureBatches } from './tidy.js';
 
 export const DATA_PACKAGE_CSV = 'fourp-figures.csv';
 
-/** The sources the figures cite, once each, in id order, as Data Package `sources`. */
-function sourcesOf(figures: readonly Observation[]) {
-  const byId = new Map(figures.map((o) => [o.source.id, o.source]));
+/** The sources cited, once each, in id order, as Data Package `sources`. */
+function sourcesOf(byId: ReadonlyMap<number, Source>) {
   return [...byId.values()]
     .sort((a, b) => a.id - b.id)
     .map((s) => ({
@@ -36,7 +34,11 @@ const ABOUT: Record<Locale, { title: string; description: string }> = {
 };
 
 /** datapackage.json (Data Package 2.0): the tidy CSV as one tabular resource with its Table Schema. */
-export function dataPackageDescriptor({ figures, stamp }: ExportData, locale: Locale = DEFAULT_LOCALE) {
+export function dataPackageDescriptor(
+  sources: ReadonlyMap<number, Source>,
+  stamp: Date,
+  locale: Locale = DEFAULT_LOCALE,
+) {
   return {
     $schema: 'https://datapackage.org/profiles/2.0/datapackage.json',
     name: 'fourp-figures',
@@ -44,7 +46,7 @@ export function dataPackageDescriptor({ figures, stamp }: ExportData, locale: Lo
     version: stamp.toISOString().slice(0, 10),
     created: stamp.toISOString(),
     licenses: [{ name: DATA_LICENCE.identifier, path: DATA_LICENCE.url, title: DATA_LICENCE.name }],
-    sources: sourcesOf(figures),
+    sources: sourcesOf(sources),
     resources: [
       {
         name: 'fourp-figures',
@@ -71,17 +73,41 @@ export function dataPackageDescriptor({ figures, stamp }: ExportData, locale: Lo
   };
 }
 
-/** A zip of datapackage.json and the tidy CSV, streamed; entries carry `stamp`, never the clock. */
+/** The figures as they come, each source they cite kept in `cited`. */
+async function* citing(
+  figures: FigureBatches,
+  cited: Map<number, Source>,
+): AsyncGenerator<readonly Observation[]> {
+  for await (const batch of figures) {
+    for (const o of batch) if (!cited.has(o.source.id)) cited.set(o.source.id, o.source);
+    yield batch;
+  }
+}
+
+/**
+ * A zip of the tidy CSV, streamed as the figures come, then datapackage.json, which lists the sources the CSV
+ * cited; entries carry `stamp`, never the clock.
+ */
 export async function writeDataPackage(
-  data: ExportData,
+  figures: FigureBatches,
+  stamp: Date,
   sink: Writable,
   locale: Locale = DEFAULT_LOCALE,
 ): Promise<void> {
   const zip = new ZipFile();
-  const options = { mtime: data.stamp, mode: 0o100644 };
-  const descriptor = `${JSON.stringify(dataPackageDescriptor(data, locale), null, 2)}\n`;
-  zip.addBuffer(Buffer.from(descriptor, 'utf8'), 'datapackage.json', options);
-  zip.addReadStream(tidyCsv(data.figures), DATA_PACKAGE_CSV, options);
-  zip.end();
-  await pipeline(zip.outputStream, sink);
+  const options = { mtime: stamp, mode: 0o100644 };
+  const sources = new Map<number, Source>();
+  const csv = tidyCsv(citing(figures, sources));
+  zip.addReadStream(csv, DATA_PACKAGE_CSV, options);
+  const descriptor = async () => {
+    await finished(csv);
+    const text = `${JSON.stringify(dataPackageDescriptor(sources, stamp, locale), null, 2)}\n`;
+    zip.addBuffer(Buffer.from(text, 'utf8'), 'datapackage.json', options);
+    zip.end();
+  };
+  try {
+    await Promise.all([pipeline(zip.outputStream, sink), descriptor()]);
+  } finally {
+    csv.destroy();
+  }
 }

@@ -134,8 +134,10 @@ export async function writeIati(
     for (const chunk of chunks.splice(0)) await put(sink, chunk);
   };
   const when = stamp.toISOString().replace(/\.\d{3}Z$/, 'Z');
-  const years = [...targets.map((t) => t.baseline.year), ...figures.map((o) => o.year)];
-  const start = years.length === 0 ? stamp.getUTCFullYear() : Math.min(...years);
+  let start = Infinity;
+  for (const year of [...targets.map((t) => t.baseline.year), ...figures.map((o) => o.year)])
+    if (year < start) start = year;
+  if (start === Infinity) start = stamp.getUTCFullYear();
   xml.dec({ version: '1.0', encoding: 'UTF-8' });
   xml.ele('iati-activities').att('version', '2.03').att('generated-datetime', when);
   xml.ele('iati-activity').att('last-updated-datetime', when).att('xml:lang', 'en').att('hierarchy', '1');

@@ -14,7 +14,7 @@ import {
   type ObsStatus,
   type Observation,
 } from '@fourp/domain';
-import { csvStream } from './tidy.js';
+import { csvStream, rowsOf, type FigureBatches } from './tidy.js';
 
 export const SDMX_STRUCTURE_ID = 'FOURP:DF_4P(1.0)';
 /** SDMX's code for "total" in a breakdown dimension. */
@@ -65,35 +65,34 @@ export const citation = (s: Observation['source']) =>
 /** The figures a cube or series shows: one per cell, the latest (superseded figures are left out). */
 export const currentFigures = (figures: readonly Observation[]) => figures.filter((o) => !o.superseded);
 
-function* sdmxRows(figures: readonly Observation[]) {
-  for (const o of currentFigures(figures)) {
-    yield [
-      'dataflow',
-      SDMX_STRUCTURE_ID,
-      'I',
-      o.indicator.toUpperCase(),
-      o.jurisdiction,
-      timePeriod(o),
-      o.definition.toUpperCase(),
-      ...DISAGGREGATION_DIMENSIONS.map((d) => {
-        const category = o.disaggregation[d];
-        return category === undefined ? SDMX_TOTAL : (sdmxCode.get(d)?.get(category) ?? category);
-      }),
-      o.value,
-      findIndicator(o.indicator)?.unit ?? null,
-      o.status,
-      o.confStatus,
-      citation(o.source),
-    ];
-  }
-}
+const sdmxRow = (o: Observation) =>
+  o.superseded
+    ? null
+    : [
+        'dataflow',
+        SDMX_STRUCTURE_ID,
+        'I',
+        o.indicator.toUpperCase(),
+        o.jurisdiction,
+        timePeriod(o),
+        o.definition.toUpperCase(),
+        ...DISAGGREGATION_DIMENSIONS.map((d) => {
+          const category = o.disaggregation[d];
+          return category === undefined ? SDMX_TOTAL : (sdmxCode.get(d)?.get(category) ?? category);
+        }),
+        o.value,
+        findIndicator(o.indicator)?.unit ?? null,
+        o.status,
+        o.confStatus,
+        citation(o.source),
+      ];
 
 /**
  * SDMX-CSV 2.0: one row per current figure, dimensions then OBS_VALUE then attributes; a withheld figure has an
- * empty OBS_VALUE and CONF_STATUS C or S. Codes are listed by `writeSdmxCodeLists`.
+ * empty OBS_VALUE and CONF_STATUS C or S. Codes are listed by `writeSdmxCodeLists`. Written as the figures come.
  */
-export async function writeSdmxCsv(figures: readonly Observation[], sink: Writable): Promise<void> {
-  await pipeline(csvStream(SDMX_COLUMNS, sdmxRows(figures)), sink);
+export async function writeSdmxCsv(figures: FigureBatches, sink: Writable): Promise<void> {
+  await pipeline(csvStream(SDMX_COLUMNS, rowsOf(figures, sdmxRow)), sink);
 }
 
 const OBS_STATUS_NAMES: Record<ObsStatus, string> = {
@@ -128,5 +127,5 @@ function* codeListRows(tree: JurisdictionTree) {
 
 /** The code lists the SDMX-CSV uses: indicators, jurisdictions, definitions, coded breakdowns and statuses. */
 export async function writeSdmxCodeLists(tree: JurisdictionTree, sink: Writable): Promise<void> {
-  await pipeline(csvStream(['CODELIST', 'CODE', 'NAME'], codeListRows(tree)), sink);
+  await pipeline(csvStream(['CODELIST', 'CODE', 'NAME'], [[...codeListRows(tree)]]), sink);
 }

@@ -1,6 +1,6 @@
 import { Readable, type Writable } from 'node:stream';
 import { pipeline } from 'node:stream/promises';
-import { stringify } from 'csv-stringify';
+import { stringify } from 'csv-stringify/sync';
 import { breakdownKey, DISAGGREGATION_DIMENSIONS, findIndicator, type Observation } from '@fourp/domain';
 
 /** A Table Schema field type (https://datapackage.org/standard/table-schema/). */
@@ -109,35 +109,62 @@ export const TIDY_COLUMNS: readonly TidyColumn[] = [
 
 export const CSV_FORMAT = { delimiter: ',', lineTerminator: '\r\n' } as const;
 
-/** Rows of named cells as a CSV stream: RFC 4180, CRLF, booleans as true/false, empty for null. */
-export function csvStream(
+type Cell = string | number | boolean | null;
+
+/** Figures as a writer reads them: batches, from an array (one batch) or streamed from the database. */
+export type FigureBatches = Iterable<readonly Observation[]> | AsyncIterable<readonly Observation[]>;
+
+const STRINGIFY = {
+  record_delimiter: CSV_FORMAT.lineTerminator,
+  cast: { boolean: (b: boolean) => (b ? 'true' : 'false') },
+};
+
+/** The CSV text of named columns and batches of rows: the header, then one chunk per batch (RFC 4180, CRLF). */
+async function* csvChunks(
   columns: readonly string[],
-  rows: Iterable<readonly (string | number | boolean | null)[]>,
+  batches: Iterable<readonly (readonly Cell[])[]> | AsyncIterable<readonly (readonly Cell[])[]>,
+  bom: boolean,
+): AsyncGenerator<string> {
+  yield (bom ? '\ufeff' : '') + stringify([columns], STRINGIFY);
+  for await (const rows of batches) if (rows.length > 0) yield stringify(rows as Cell[][], STRINGIFY);
+}
+
+/** Batches of rows as a CSV stream: booleans as true/false, empty for null; the same rows give the same bytes. */
+export const csvStream = (
+  columns: readonly string[],
+  batches: Iterable<readonly (readonly Cell[])[]> | AsyncIterable<readonly (readonly Cell[])[]>,
   bom = false,
-): Readable {
-  const stringifier = stringify({
-    header: true,
-    columns: [...columns],
-    bom,
-    record_delimiter: CSV_FORMAT.lineTerminator,
-    cast: { boolean: (b) => (b ? 'true' : 'false') },
-  });
-  return Readable.from(rows).pipe(stringifier);
+): Readable =>
+  // One batch's text ahead at most: a client that stops reading stops the reads.
+  Readable.from(csvChunks(columns, batches, bom), { highWaterMark: 1 });
+
+/** Each batch of figures as rows, `row` of each figure it keeps (a figure whose row is null is left out). */
+export async function* rowsOf(
+  figures: FigureBatches,
+  row: (o: Observation) => readonly Cell[] | null,
+): AsyncGenerator<(readonly Cell[])[]> {
+  for await (const batch of figures) {
+    const rows: (readonly Cell[])[] = [];
+    for (const o of batch) {
+      const cells = row(o);
+      if (cells !== null) rows.push(cells);
+    }
+    yield rows;
+  }
 }
 
-function* tidyRows(figures: readonly Observation[]) {
-  for (const o of figures) yield TIDY_COLUMNS.map((column) => column.value(o));
-}
+const tidyRow = (o: Observation) => TIDY_COLUMNS.map((column) => column.value(o));
 
-export const tidyCsv = (figures: readonly Observation[], bom = false): Readable =>
+export const tidyCsv = (figures: FigureBatches, bom = false): Readable =>
   csvStream(
     TIDY_COLUMNS.map((c) => c.name),
-    tidyRows(figures),
+    rowsOf(figures, tidyRow),
     bom,
   );
 
+/** The tidy CSV of `figures`, written as they come: memory holds one batch. */
 export async function writeTidyCsv(
-  figures: readonly Observation[],
+  figures: FigureBatches,
   sink: Writable,
   options: { bom?: boolean } = {},
 ): Promise<void> {

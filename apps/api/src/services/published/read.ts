@@ -17,6 +17,7 @@ import type { Db, DbOrTx } from '../../db/client.js';
 import type { Solver } from '../../disclosure/solver.js';
 import { readDisclosureStates, type DisclosureState } from '../../repos/disclosure.js';
 import {
+  countPublishedObservations,
   figureBatches,
   listObservationPage,
   listPublishedObservationsById,
@@ -25,7 +26,12 @@ import {
   type ObservationFilter,
   type PagePosition,
 } from '../../repos/observations.js';
-import { findRelease, listReleaseFigures } from '../../repos/releases.js';
+import {
+  countReleaseFigures,
+  findRelease,
+  listReleaseFigures,
+  releaseFigureCells,
+} from '../../repos/releases.js';
 import { ApiError } from '../../errors.js';
 import { say } from '../../i18n/messages.js';
 
@@ -70,11 +76,26 @@ export async function readFigures(
   return controlDisclosure(db, stored);
 }
 
+/**
+ * At least as many figures as `readFigures` reads for the public, by one indexed COUNT, without reading them: a
+ * release's figures are counted before the first-year and breakdown filters, which its stored figures carry inside.
+ */
+export function countPublicFigures({ db }: ReadDeps, { release, ...filter }: FigureFilter): number {
+  return release === undefined
+    ? countPublishedObservations(db, filter)
+    : countReleaseFigures(db, release, filter);
+}
+
 /** The figures of a release as the public saw them when it was made, for everyone. */
 function readRelease(db: Db, release: ReleaseId, filter: FigureFilter): Observation[] {
+  requireRelease(db, release);
+  return listReleaseFigures(db, release, filter);
+}
+
+/** Throws not_found for a release that does not exist. */
+export function requireRelease(db: Db, release: ReleaseId): void {
   if (findRelease(db, release) === null)
     throw new ApiError('not_found', say('release_not_found', { id: release }));
-  return listReleaseFigures(db, release, filter);
 }
 
 const ownedBy = (filter: FigureFilter, principal: Principal | null): ObservationFilter => ({
@@ -155,8 +176,13 @@ export async function* streamFigures(
 ): AsyncGenerator<Observation[]> {
   const { release, ...rest } = filter;
   if (release !== undefined) {
-    const figures = readRelease(deps.db, release, rest).sort(byPosition);
-    for (let at = 0; at < figures.length; at += batch) yield figures.slice(at, at + batch);
+    requireRelease(deps.db, release);
+    const pending: Observation[] = [];
+    for (const cell of releaseFigureCells(deps.db, release, rest)) {
+      pending.push(...cell);
+      if (pending.length >= batch) yield pending.splice(0);
+    }
+    if (pending.length > 0) yield pending;
     return;
   }
   for (const { figures, states } of figureBatches(deps.db, ownedBy(rest, principal), batch)) {

@@ -1,7 +1,7 @@
 import { Writable } from 'node:stream';
 import type { ExportFormatId } from '@fourp/domain';
 import type { ReleaseFiles } from '../../env.js';
-import { EXPORT_FORMATS, readExportData } from '../exports/index.js';
+import { EXPORT_FORMATS, readExportData, writeExport } from '../exports/index.js';
 import type { ReadDeps } from '../published/read.js';
 
 /**
@@ -28,7 +28,7 @@ export const releaseExportFiles = (deps: ReadDeps): ReleaseFiles =>
           done();
         },
       });
-      await EXPORT_FORMATS[id].write(data, sink, {});
+      await writeExport(id, data, sink);
       yield { name: EXPORT_FORMATS[id].fileName, bytes: new Uint8Array(Buffer.concat(chunks)) };
     }
   };

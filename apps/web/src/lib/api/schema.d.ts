@@ -305,7 +305,11 @@ export interface paths {
     };
     /**
      * Published figures of a selection as a file: tidy CSV, SDMX-CSV, Data Package, XLSX, JSON-stat or IATI
-     * @description Formats: csv, sdmx-csv, datapackage, xlsx, json-stat, iati. The same filters as /v1/observations, each taking a comma-separated list, plus `breakdown`. Always the public view: published figures only, identifying small counts withheld (empty value, CONF_STATUS C or S) in every format. The file is streamed.
+     * @description Formats: csv, sdmx-csv, datapackage, xlsx, json-stat, iati. The same filters as /v1/observations, each taking a comma-separated list, plus `breakdown`. Always the public view: published figures only, identifying small counts withheld (empty value, CONF_STATUS C or S) in every format. Figures come in the order of /v1/observations (indicator, jurisdiction, first year, id).
+     *
+     *     csv, sdmx-csv and datapackage are written as the figures are read, in constant memory, for any size. xlsx, json-stat and iati hold the selection while they are written: above 100,000 figures they are refused (422, code `selection_too_large`, nothing read); narrow the selection, or use csv, sdmx-csv or /v1/observations/bulk.
+     *
+     *     The ETag comes from the publish generation (or the release), the format, its options and the selection: a revalidation answers 304 without reading a figure.
      */
     get: operations['exportFigures'];
     put?: never;
@@ -3747,6 +3751,16 @@ export interface operations {
       };
       /** @description Unknown id */
       404: {
+        headers: {
+          'X-Request-Id': components['headers']['RequestId'];
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description The request is valid but cannot be answered (e.g. a population is missing) */
+      422: {
         headers: {
           'X-Request-Id': components['headers']['RequestId'];
           [name: string]: unknown;
