@@ -12,7 +12,10 @@ export function wantsCsv(c: Context, format: ResponseFormat | undefined): boolea
   return preferred === 'text/csv';
 }
 
-/** A list route's response: `{ data, meta }` as JSON, or the rows as CSV when asked for. */
+/**
+ * A list route's response: `{ data, meta }` as JSON (`json` when the route already holds it serialised), or
+ * the rows as CSV when asked for.
+ */
 export function sendList<T>(
   c: Context,
   list: {
@@ -20,11 +23,13 @@ export function sendList<T>(
     name: string;
     rows: readonly T[];
     columns: readonly CsvColumn<T>[];
-    body: unknown;
-  },
+  } & ({ body: unknown } | { json: string }),
 ) {
   c.header('Vary', 'Accept', { append: true });
-  if (!wantsCsv(c, list.format)) return c.json(list.body);
+  if (!wantsCsv(c, list.format))
+    return 'json' in list
+      ? c.body(list.json, 200, { 'Content-Type': 'application/json' })
+      : c.json(list.body);
   return c.body(toCsv(list.rows, list.columns), 200, {
     'Content-Type': 'text/csv; charset=utf-8; header=present',
     'Content-Disposition': `attachment; filename="fourp-${list.name}.csv"`,
