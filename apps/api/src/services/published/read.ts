@@ -18,7 +18,7 @@ import type { Solver } from '../../disclosure/solver.js';
 import { readDisclosureStates, type DisclosureState } from '../../repos/disclosure.js';
 import {
   figureBatches,
-  listObservationPage,
+  type FigureBatch,
   listPublishedObservationsById,
   listPublishedObservationsNow,
   listPublishedOrOwnObservations,
@@ -137,10 +137,14 @@ export function readFigurePage(
       .filter((f) => after === null || byPosition(positionOf(f), after) > 0);
     return { figures: figures.slice(0, page.limit), more: figures.length > page.limit };
   }
-  const stored = listObservationPage(db, ownedBy(rest, principal), { ...page, limit: page.limit + 1 });
-  const more = stored.length > page.limit;
-  return { figures: controlDisclosure(db, more ? stored.slice(0, page.limit) : stored), more };
+  const first = figureBatches(db, ownedBy(rest, principal), page.limit + 1, page.after).next();
+  const figures = first.done ? [] : disclosed(first.value);
+  const more = figures.length > page.limit;
+  return { figures: more ? figures.slice(0, page.limit) : figures, more };
 }
+
+const disclosed = ({ figures, states }: FigureBatch): Observation[] =>
+  figures.map((o, i) => (o.workflowState === 'published' ? showForPublic(o, states[i] ?? undefined) : o));
 
 /**
  * Every figure `readFigures` reads, in its order, in batches of `batch`: disclosure control applied from the
@@ -159,11 +163,7 @@ export async function* streamFigures(
     for (let at = 0; at < figures.length; at += batch) yield figures.slice(at, at + batch);
     return;
   }
-  for (const { figures, states } of figureBatches(deps.db, ownedBy(rest, principal), batch)) {
-    yield figures.map((o, i) =>
-      o.workflowState === 'published' ? showForPublic(o, states[i] ?? undefined) : o,
-    );
-  }
+  for (const figures of figureBatches(deps.db, ownedBy(rest, principal), batch)) yield disclosed(figures);
 }
 
 /** Published population totals (persons), the denominators of per-resident figures; as of `release` when given. */
