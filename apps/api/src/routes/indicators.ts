@@ -74,10 +74,13 @@ async function coverageOf(db: Db, indicator: Indicator): Promise<JurisdictionCov
   return coverageByJurisdiction(derivable);
 }
 
-type Catalogue = { rows: Indicator[]; json: string };
+type Catalogue = { rows: Indicator[]; json: Uint8Array<ArrayBuffer> };
 const catalogues = new Map<string, Catalogue>();
 
-/** The catalogue (of one pillar) in a language, and its JSON answer: built once, as the catalogue is constant. */
+/**
+ * The catalogue (of one pillar) in a language, and its JSON answer as bytes: built once, as the catalogue is
+ * constant (a string would be measured and encoded again for each answer).
+ */
 function catalogueIn(locale: Locale, pillar: PillarId | undefined): Catalogue {
   const key = `${locale} ${pillar ?? ''}`;
   let catalogue = catalogues.get(key);
@@ -86,7 +89,7 @@ function catalogueIn(locale: Locale, pillar: PillarId | undefined): Catalogue {
       localiseIndicator(i, locale),
     );
     const body: IndicatorListResponse = { data: rows, meta: { count: rows.length } };
-    catalogues.set(key, (catalogue = { rows, json: JSON.stringify(body) }));
+    catalogues.set(key, (catalogue = { rows, json: Buffer.from(JSON.stringify(body)) }));
   }
   return catalogue;
 }
