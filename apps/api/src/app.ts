@@ -1,8 +1,8 @@
 import { createHash } from 'node:crypto';
 import { DEFAULT_SUPPRESSION_K, IMPORT_LIMITS } from '@fourp/domain';
+import type { MiddlewareHandler } from 'hono';
 import { bodyLimit } from 'hono/body-limit';
 import { except } from 'hono/combine';
-import { compress } from 'hono/compress';
 import { etag, RETAINED_304_HEADERS } from 'hono/etag';
 import { methodNotAllowed } from 'hono/method-not-allowed';
 import { requestId } from 'hono/request-id';
@@ -11,6 +11,7 @@ import { sharedSolver } from './disclosure/shared.js';
 import type { AppDeps, RouteDeps } from './env.js';
 import { ApiError, handleError, handleNotFound, problemResponse } from './errors.js';
 import { cacheControl, publishedEtag, warmAfterWrites } from './middleware/cache.js';
+import { compressAnswers } from './middleware/compress.js';
 import { dashboardCors } from './middleware/cors.js';
 import { dataLicence } from './middleware/data-licence.js';
 import { earlyAnswers } from './middleware/early.js';
@@ -62,6 +63,15 @@ const PUBLISHED_DATA = [
   '/v1/releases/*',
 ] as const;
 
+/**
+ * `middleware` for requests that may carry a body: a GET or HEAD has none, and asking (`c.req.raw.body`) would
+ * build the request object node's server otherwise leaves unbuilt.
+ */
+const withBody =
+  (middleware: MiddlewareHandler): MiddlewareHandler =>
+  (c, next) =>
+    c.req.method === 'GET' || c.req.method === 'HEAD' ? next() : middleware(c, next);
+
 /** Builds the HTTP app from its dependencies; never listens. */
 export function createApp(deps: AppDeps) {
   const routeDeps: RouteDeps = {
@@ -105,7 +115,7 @@ export function createApp(deps: AppDeps) {
   const auth = authMiddleware(routeDeps);
   app.get('/health', auth);
   app.route('/health', healthRoutes(routeDeps));
-  app.use(compress());
+  app.use(compressAnswers());
   app.use(cacheControl());
   // A streamed export is never hashed whole (anonymous ones carry the publish generation's tag instead);
   // Hono's default digest is a thread-pool job per response, node's hash is not.
@@ -120,8 +130,8 @@ export function createApp(deps: AppDeps) {
     ),
   );
   // Room for a multipart envelope around a file of the largest size; the file itself is checked exactly.
-  app.use('/v1/imports/*', bodyLimit({ maxSize: IMPORT_LIMITS.bytes + 64 * 1024 }));
-  app.use(except('/v1/imports/*', bodyLimit({ maxSize: 1 * MB })));
+  app.use('/v1/imports/*', withBody(bodyLimit({ maxSize: IMPORT_LIMITS.bytes + 64 * 1024 })));
+  app.use(except('/v1/imports/*', withBody(bodyLimit({ maxSize: 1 * MB }))));
   app.use(
     methodNotAllowed({
       app,

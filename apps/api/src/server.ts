@@ -2,6 +2,7 @@ import { fileURLToPath } from 'node:url';
 import { serve } from '@hono/node-server';
 import { createApp, DEFAULT_WEB_ORIGIN } from './app.js';
 import { openDatabase } from './db/client.js';
+import { keepConnectionsAlive } from './keep-alive.js';
 import { loadSolver } from './disclosure/solver.js';
 import { consoleLogger } from './middleware/logger.js';
 import { seedIfEmpty } from './seed/index.js';
@@ -43,12 +44,7 @@ const server = serve({ fetch: app.fetch, port: config.port, hostname: config.hos
   });
 });
 
-// A long write (a large import is one transaction) can hold the event loop for seconds; with Node's
-// 5 s default, idle keep-alive sockets would then be closed under requests already sent on them.
-if ('keepAliveTimeout' in server) {
-  server.keepAliveTimeout = 65_000;
-  server.headersTimeout = 66_000;
-}
+keepConnectionsAlive(server);
 
 const shutdown = () => {
   server.close(() => {

@@ -4,6 +4,7 @@ import { cpus, loadavg, totalmem } from 'node:os';
 import { performance } from 'node:perf_hooks';
 import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
+import { INDICATORS } from '@fourp/domain';
 import Database from 'better-sqlite3';
 import type { Hono } from 'hono';
 import { cpuMs, freePort, load, serveBare, startChild } from './harness.js';
@@ -90,7 +91,8 @@ const ROUTES: {
   {
     name: 'indicators',
     path: '/v1/indicators',
-    raw: (db) => db.prepare('select * from indicators').all(),
+    // The route answers the domain's catalogue (101 KB), not the indicators table (its ids, 9.5 KB).
+    raw: () => [...INDICATORS],
     check: WITHIN_RAW,
   },
   {

@@ -2,7 +2,7 @@ import { createHash } from 'node:crypto';
 import type { MiddlewareHandler } from 'hono';
 import type { Db } from '../db/client.js';
 import { readPublishGeneration } from '../repos/generation.js';
-import { warmAfterWrite } from '../services/published/memo.js';
+import { WARMED_BEFORE_ANSWER, warmAfterWrite } from '../services/published/memo.js';
 
 export const PUBLIC_CACHE_CONTROL = 'public, max-age=60';
 
@@ -56,10 +56,13 @@ export const publishedEtag =
 
 const WRITES = new Set(['POST', 'PUT', 'PATCH', 'DELETE']);
 
-/** After a write is answered, answers kept until the next publish are computed again if it was one. */
+/**
+ * After a write that published, the answers kept until the next publish are computed again: the most recently
+ * used before the write is answered, the rest after.
+ */
 export const warmAfterWrites =
   (db: Db): MiddlewareHandler =>
   async (c, next) => {
     await next();
-    if (WRITES.has(c.req.method)) setImmediate(() => void warmAfterWrite(db));
+    if (WRITES.has(c.req.method)) await warmAfterWrite(db, { ready: WARMED_BEFORE_ANSWER });
   };

@@ -245,33 +245,6 @@ function after(filter: ObservationFilter, position: readonly unknown[]): SQL {
   )})`;
 }
 
-const keyOf = (position: PagePosition) => [
-  position.indicator,
-  position.jurisdiction,
-  position.year,
-  position.id,
-];
-
-/**
- * Up to `limit` of the observations `listPublishedOrOwnObservations` reads, in its order, after `after`: a
- * keyset page, so figures published meanwhile neither repeat nor push others out of the next page.
- */
-export function listObservationPage(
-  db: Db,
-  filter: ObservationFilter,
-  page: { after: PagePosition | null; limit: number },
-): Observation[] {
-  return db
-    .select(observationSelection)
-    .from(observations)
-    .innerJoin(sources, eq(observations.sourceId, sources.id))
-    .where(and(publishedWhere(filter), page.after === null ? undefined : after(filter, keyOf(page.after))))
-    .orderBy(...LIST_ORDER.map((column) => asc(column)))
-    .limit(page.limit)
-    .all()
-    .map(toObservation);
-}
-
 type DisclosureState = (typeof disclosureStates.$inferSelect)['state'];
 
 /** A batch of figures in the list order, each with its stored disclosure state (null when it has none). */
@@ -285,11 +258,16 @@ const POSITION = [
 ];
 
 /**
- * Every observation `listPublishedOrOwnObservations` reads, in its order, as keyset batches of `size`: two
- * statements prepared once, rows read as arrays, each distinct breakdown parsed and each source built once.
+ * Every observation `listPublishedOrOwnObservations` reads, in its order (after `from` when given), as keyset
+ * batches of `size`: two statements prepared once, rows read as arrays, each distinct breakdown parsed and each source built once.
  * Each batch is read whole, so no statement stays open on the connection between batches.
  */
-export function* figureBatches(db: Db, filter: ObservationFilter, size: number): Generator<FigureBatch> {
+export function* figureBatches(
+  db: Db,
+  filter: ObservationFilter,
+  size: number,
+  from: PagePosition | null = null,
+): Generator<FigureBatch> {
   const select = (where: SQL | undefined) =>
     db
       .select({ ...observationSelection, disclosure: disclosureStates.state })
@@ -300,11 +278,15 @@ export function* figureBatches(db: Db, filter: ObservationFilter, size: number):
       .orderBy(...LIST_ORDER.map((column) => asc(column)))
       .limit(size)
       .prepare();
-  const first = select(publishedWhere(filter));
-  const next = select(and(publishedWhere(filter), after(filter, POSITION)));
+  let next: ReturnType<typeof select> | undefined;
+  const readAfter = (position: PagePosition) =>
+    (next ??= select(and(publishedWhere(filter), after(filter, POSITION)))).values(position);
   const breakdowns = new Map<string, Disaggregation>();
   const sourcesById = new Map<number, Source>();
-  for (let rows = first.values(); rows.length > 0;) {
+  for (
+    let rows = from === null ? select(publishedWhere(filter)).values() : readAfter(from);
+    rows.length > 0;
+  ) {
     const batch: FigureBatch = { figures: new Array(rows.length), states: new Array(rows.length) };
     rows.forEach((row, i) => {
       const [id, indicator, jurisdiction, year, yearEnd, storedPeriod, stored] = row as StreamedHead;
@@ -342,12 +324,7 @@ export function* figureBatches(db: Db, filter: ObservationFilter, size: number):
     yield batch;
     if (rows.length < size) return;
     const last = batch.figures[rows.length - 1]!;
-    rows = next.values({
-      indicator: last.indicator,
-      jurisdiction: last.jurisdiction,
-      year: last.year,
-      id: last.id,
-    });
+    rows = readAfter(last);
   }
 }
 

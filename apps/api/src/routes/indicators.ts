@@ -11,6 +11,8 @@ import {
   type IndicatorDetailResponse,
   type IndicatorListResponse,
   type JurisdictionCoverage,
+  type Locale,
+  type PillarId,
   type CsvColumn,
 } from '@fourp/domain';
 import type { RouteDeps } from '../env.js';
@@ -72,6 +74,26 @@ async function coverageOf(db: Db, indicator: Indicator): Promise<JurisdictionCov
   return coverageByJurisdiction(derivable);
 }
 
+type Catalogue = { rows: Indicator[]; json: Uint8Array<ArrayBuffer> };
+const catalogues = new Map<string, Catalogue>();
+
+/**
+ * The catalogue (of one pillar) in a language, and its JSON answer as bytes: built once, as the catalogue is
+ * constant (a string would be measured and encoded again for each answer).
+ */
+function catalogueIn(locale: Locale, pillar: PillarId | undefined): Catalogue {
+  const key = `${locale} ${pillar ?? ''}`;
+  let catalogue = catalogues.get(key);
+  if (catalogue === undefined) {
+    const rows = INDICATORS.filter((i) => pillar === undefined || i.pillar === pillar).map((i) =>
+      localiseIndicator(i, locale),
+    );
+    const body: IndicatorListResponse = { data: rows, meta: { count: rows.length } };
+    catalogues.set(key, (catalogue = { rows, json: Buffer.from(JSON.stringify(body)) }));
+  }
+  return catalogue;
+}
+
 const listIndicators = createRoute({
   method: 'get',
   path: '/',
@@ -96,11 +118,8 @@ export const indicatorRoutes = ({ db }: RouteDeps) =>
   createRouter()
     .openapi(listIndicators, (c) => {
       const { pillar, format } = c.req.valid('query');
-      const rows = INDICATORS.filter((i) => pillar === undefined || i.pillar === pillar).map((i) =>
-        localiseIndicator(i, c.var.locale),
-      );
-      const body: IndicatorListResponse = { data: [...rows], meta: { count: rows.length } };
-      return sendList(c, { format, name: 'indicators', rows, columns, body });
+      const { rows, json } = catalogueIn(c.var.locale, pillar);
+      return sendList(c, { format, name: 'indicators', rows, columns, json });
     })
     .openapi(getIndicator, async (c) => {
       const { id } = c.req.valid('param');

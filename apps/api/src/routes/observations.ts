@@ -117,43 +117,36 @@ const bulkObservations = createRoute({
 
 const PositionSchema = z.tuple([z.string(), z.string(), z.number().int(), z.number().int()]);
 
-const withInterval = (o: Observation): ListedObservation => ({
-  ...o,
-  interval: observationInterval(o, findIndicator(o.indicator)),
-});
-
-/** Beyond this many remembered entries a stream's memo starts afresh, so its memory stays bounded. */
+/** Beyond this many remembered intervals the memo starts afresh, so its memory stays bounded. */
 const MEMO_LIMIT = 65_536;
+const intervals = new Map<string, Map<number, Interval | null>>();
+let remembered = 0;
 
-/**
- * `withInterval` for a stream's own figures (`streamFigures` yields fresh objects), in place: counts repeat, so
- * each indicator's interval of a count is computed once.
- */
-function withIntervalOnce(): (o: Observation) => ListedObservation {
-  const memo = new Map<string, Map<number, Interval | null>>();
-  let size = 0;
-  const intervalOf = (o: Observation): Interval | null => {
-    if (o.suppressed || o.value === null) return null;
-    let byValue = memo.get(o.indicator);
-    if (byValue === undefined) memo.set(o.indicator, (byValue = new Map()));
-    let interval = byValue.get(o.value);
-    if (interval === undefined) {
-      if (++size > MEMO_LIMIT) {
-        memo.clear();
-        size = 0;
-      }
-      interval = observationInterval(o, findIndicator(o.indicator));
-      byValue.set(o.value, interval);
+/** `observationInterval`, remembered per indicator and value: counts repeat across pages and streams. */
+function intervalOf(o: Observation): Interval | null {
+  if (o.suppressed || o.value === null) return null;
+  let byValue = intervals.get(o.indicator);
+  if (byValue === undefined) intervals.set(o.indicator, (byValue = new Map()));
+  let interval = byValue.get(o.value);
+  if (interval === undefined) {
+    if (++remembered > MEMO_LIMIT) {
+      intervals.clear();
+      remembered = 1;
+      intervals.set(o.indicator, (byValue = new Map()));
     }
-    return interval;
-  };
-  return (o) => Object.assign(o, { interval: intervalOf(o) });
+    interval = observationInterval(o, findIndicator(o.indicator));
+    byValue.set(o.value, interval);
+  }
+  return interval;
 }
+
+/** A figure the read path yielded afresh, with its interval, in place. */
+const withInterval = (o: Observation): ListedObservation => Object.assign(o, { interval: intervalOf(o) });
 
 /** A batch of figures as lines of the bulk answer; the text of each source is built once per stream. */
 function bulkWriter(format: 'csv' | 'ndjson'): (figures: readonly Observation[]) => string {
-  const listed = withIntervalOnce();
-  if (format === 'ndjson') return (figures) => figures.map((o) => `${JSON.stringify(listed(o))}\n`).join('');
+  if (format === 'ndjson')
+    return (figures) => figures.map((o) => `${JSON.stringify(withInterval(o))}\n`).join('');
   const sourceText = new Map<Source, string>();
   const sourceCells = (source: Source) => {
     let text = sourceText.get(source);
@@ -166,7 +159,7 @@ function bulkWriter(format: 'csv' | 'ndjson'): (figures: readonly Observation[])
   return (figures) => {
     let lines = '';
     for (const o of figures)
-      lines += `${csvRecord(listed(o), figureCsvColumns)},${sourceCells(o.source)}\r\n`;
+      lines += `${csvRecord(withInterval(o), figureCsvColumns)},${sourceCells(o.source)}\r\n`;
     return lines;
   };
 }

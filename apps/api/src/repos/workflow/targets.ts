@@ -1,7 +1,8 @@
 import { type JurisdictionId, type Source, type SourceKind, type Target } from '@fourp/domain';
-import { and, asc, eq } from 'drizzle-orm';
+import { and, asc, eq, sql } from 'drizzle-orm';
 import { alias } from 'drizzle-orm/sqlite-core';
 import type { Db } from '../../db/client.js';
+import { preparedOn } from '../../db/prepared.js';
 import { sources, targets } from '../../db/schema.js';
 import { targetBaselineSources } from '../../db/schema-workflow.js';
 
@@ -36,27 +37,37 @@ const sourceColumns = (table: typeof sources | typeof baselineSources) => ({
   kind: table.kind,
 });
 
+/** The targets query for the filter's shape, prepared once per database handle. */
+const targetsWhere = (db: Db, byJurisdiction: boolean, byIndicator: boolean) =>
+  preparedOn(db, `targets by ${byJurisdiction} ${byIndicator}`, (db) =>
+    db
+      .select({
+        target: targets,
+        targetSource: sourceColumns(sources),
+        baselineSource: sourceColumns(baselineSources),
+      })
+      .from(targets)
+      .leftJoin(sources, eq(sources.id, targets.sourceId))
+      .leftJoin(targetBaselineSources, eq(targetBaselineSources.targetId, targets.id))
+      .leftJoin(baselineSources, eq(baselineSources.id, targetBaselineSources.sourceId))
+      .where(
+        and(
+          byJurisdiction ? eq(targets.jurisdictionId, sql.placeholder('jurisdiction')) : undefined,
+          byIndicator ? eq(targets.indicatorId, sql.placeholder('indicator')) : undefined,
+        ),
+      )
+      .orderBy(asc(targets.jurisdictionId), asc(targets.indicatorId))
+      .prepare(),
+  );
+
 export async function listTargets(
   db: Db,
   filter: { jurisdiction?: JurisdictionId; indicator?: string } = {},
 ): Promise<Target[]> {
-  const rows = await db
-    .select({
-      target: targets,
-      targetSource: sourceColumns(sources),
-      baselineSource: sourceColumns(baselineSources),
-    })
-    .from(targets)
-    .leftJoin(sources, eq(sources.id, targets.sourceId))
-    .leftJoin(targetBaselineSources, eq(targetBaselineSources.targetId, targets.id))
-    .leftJoin(baselineSources, eq(baselineSources.id, targetBaselineSources.sourceId))
-    .where(
-      and(
-        filter.jurisdiction ? eq(targets.jurisdictionId, filter.jurisdiction) : undefined,
-        filter.indicator ? eq(targets.indicatorId, filter.indicator) : undefined,
-      ),
-    )
-    .orderBy(asc(targets.jurisdictionId), asc(targets.indicatorId));
+  const rows = targetsWhere(db, Boolean(filter.jurisdiction), Boolean(filter.indicator)).all({
+    jurisdiction: filter.jurisdiction,
+    indicator: filter.indicator,
+  });
   return rows.map(({ target, targetSource, baselineSource }) => ({
     id: target.id,
     indicator: target.indicatorId,

@@ -1,7 +1,9 @@
+import { Hono } from 'hono';
 import { afterEach, describe, expect, it } from 'vitest';
 import { bumpPublishGeneration } from '../../repos/generation.js';
 import { createTestDb, type TestDb } from '../../test-support/db.js';
-import { memoUntilPublish, WARMED_AFTER_PUBLISH, warmAfterWrite } from './memo.js';
+import { warmAfterWrites } from '../../middleware/cache.js';
+import { memoUntilPublish, WARMED_AFTER_PUBLISH, WARMED_BEFORE_ANSWER, warmAfterWrite } from './memo.js';
 
 let t: TestDb | undefined;
 afterEach(() => t?.close());
@@ -43,5 +45,27 @@ describe('answers kept until the next publish', () => {
     bumpPublishGeneration(t.db);
     await warmAfterWrite(t.db);
     expect(computes.map((c) => c.runs())).toEqual([2, 1, ...Array(WARMED_AFTER_PUBLISH - 1).fill(2)]);
+  });
+
+  it('are computed again before a publish is answered, the most recently used first', async () => {
+    t = createTestDb();
+    const db = t.db;
+    const computes = Array.from({ length: WARMED_BEFORE_ANSWER + 2 }, counter);
+    for (const [i, c] of computes.entries()) await memoUntilPublish(db, String(i), c.compute);
+    const app = new Hono()
+      .use(warmAfterWrites(db))
+      .post('/publish', (c) => {
+        bumpPublishGeneration(db);
+        return c.body(null, 204);
+      })
+      .post('/other', (c) => c.body(null, 204));
+    expect((await app.request('/other', { method: 'POST' })).status).toBe(204);
+    expect(computes.map((c) => c.runs())).toEqual(computes.map(() => 1));
+    expect((await app.request('/publish', { method: 'POST' })).status).toBe(204);
+    const warmedFirst = computes.slice(-WARMED_BEFORE_ANSWER);
+    expect(warmedFirst.map((c) => c.runs())).toEqual(warmedFirst.map(() => 2));
+    const asked = counter();
+    expect(await memoUntilPublish(db, String(computes.length - 1), asked.compute)).toBe(2);
+    expect(asked.runs()).toBe(0);
   });
 });

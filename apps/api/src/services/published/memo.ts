@@ -5,6 +5,8 @@ import { readPublishGeneration } from '../../repos/generation.js';
 const MAX_ENTRIES = 2000;
 /** How many of the most recently used answers a publish computes again before anyone asks. */
 export const WARMED_AFTER_PUBLISH = 100;
+/** How many of those are computed before the publish is answered, so a request sent the instant it returns waits for none. */
+export const WARMED_BEFORE_ANSWER = 8;
 
 type Entry = { value: Promise<unknown>; compute: () => Promise<unknown> };
 type Memo = { stamp: string; values: Map<string, Entry> };
@@ -43,9 +45,10 @@ export function memoUntilPublish<T>(db: Db, key: string, compute: () => Promise<
 /**
  * Call after a write has committed. When it moved what public reads answer on, the most recently used answers
  * are computed again, one per turn of the event loop and most recent first, so the first request after a
- * publish finds its answer ready (or being computed) instead of starting on it.
+ * publish finds its answer ready (or being computed) instead of starting on it. Resolves once the `ready` most
+ * recent are computed; the others follow.
  */
-export async function warmAfterWrite(db: Db): Promise<void> {
+export async function warmAfterWrite(db: Db, { ready = WARMED_AFTER_PUBLISH } = {}): Promise<void> {
   const memo = memos.get(db);
   if (memo === undefined) return;
   let stamp: string;
@@ -58,9 +61,13 @@ export async function warmAfterWrite(db: Db): Promise<void> {
   const fresh: Memo = { stamp, values: new Map() };
   memos.set(db, fresh);
   const recent = [...memo.values].slice(-WARMED_AFTER_PUBLISH).reverse();
-  for (const [key, { compute }] of recent) {
-    if (memos.get(db) !== fresh) return;
-    await kept(fresh, key, compute).catch(() => undefined);
-    await new Promise(setImmediate);
-  }
+  const warm = async (entries: typeof recent) => {
+    for (const [key, { compute }] of entries) {
+      if (memos.get(db) !== fresh) return;
+      await kept(fresh, key, compute).catch(() => undefined);
+      await new Promise(setImmediate);
+    }
+  };
+  await warm(recent.slice(0, ready));
+  void warm(recent.slice(ready));
 }

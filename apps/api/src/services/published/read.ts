@@ -19,7 +19,7 @@ import { readDisclosureStates, type DisclosureState } from '../../repos/disclosu
 import {
   countPublishedObservations,
   figureBatches,
-  listObservationPage,
+  type FigureBatch,
   listPublishedObservationsById,
   listPublishedObservationsNow,
   listPublishedOrOwnObservations,
@@ -158,10 +158,14 @@ export function readFigurePage(
       .filter((f) => after === null || byPosition(positionOf(f), after) > 0);
     return { figures: figures.slice(0, page.limit), more: figures.length > page.limit };
   }
-  const stored = listObservationPage(db, ownedBy(rest, principal), { ...page, limit: page.limit + 1 });
-  const more = stored.length > page.limit;
-  return { figures: controlDisclosure(db, more ? stored.slice(0, page.limit) : stored), more };
+  const first = figureBatches(db, ownedBy(rest, principal), page.limit + 1, page.after).next();
+  const figures = first.done ? [] : disclosed(first.value);
+  const more = figures.length > page.limit;
+  return { figures: more ? figures.slice(0, page.limit) : figures, more };
 }
+
+const disclosed = ({ figures, states }: FigureBatch): Observation[] =>
+  figures.map((o, i) => (o.workflowState === 'published' ? showForPublic(o, states[i] ?? undefined) : o));
 
 /**
  * Every figure `readFigures` reads, in its order, in batches of `batch`: disclosure control applied from the
@@ -185,11 +189,7 @@ export async function* streamFigures(
     if (pending.length > 0) yield pending;
     return;
   }
-  for (const { figures, states } of figureBatches(deps.db, ownedBy(rest, principal), batch)) {
-    yield figures.map((o, i) =>
-      o.workflowState === 'published' ? showForPublic(o, states[i] ?? undefined) : o,
-    );
-  }
+  for (const figures of figureBatches(deps.db, ownedBy(rest, principal), batch)) yield disclosed(figures);
 }
 
 /** Published population totals (persons), the denominators of per-resident figures; as of `release` when given. */
