@@ -71,13 +71,28 @@ function boundsOf(model: DisclosureModel, block: DisclosureComponent, hidden: Re
   return bounds;
 }
 
-/** A feasible point of some block's LP: a value per cell of that block. */
-type Point = Map<number, number>;
+/**
+ * A feasible point of some block's LP: a value per cell of its component, by the cell's place in it (`slotOf`);
+ * NaN outside the block, where the true value stands in.
+ */
+type Point = Float64Array;
+
+/** Where each cell sits in its component, for every cell of the model at once (components share no cell). */
+const slots = new WeakMap<DisclosureModel, Int32Array>();
+
+function slotOf(model: DisclosureModel): Int32Array {
+  const known = slots.get(model);
+  if (known) return known;
+  const slot = new Int32Array(model.cells.length);
+  for (const component of disclosureComponents(model)) component.cells.forEach((c, i) => (slot[c] = i));
+  slots.set(model, slot);
+  return slot;
+}
 
 /**
  * The block's LP relaxation (a column per cell ≥ 0 within its published values, a row per equation; a block holds
- * only the rate rows whose rate is shown), loaded in one call, solved for the cell's min and max. Each optimal
- * solution is kept as a witness point.
+ * only the rate rows whose rate is shown), loaded in one call, solved for the cell's min and max. With `found`,
+ * each optimal solution is kept there as a witness point (the minimum's, then the maximum's).
  */
 function solveBlock(
   solver: Solver,
@@ -86,7 +101,7 @@ function solveBlock(
   block: DisclosureComponent,
   bounds: ReadonlyMap<number, Interval>,
   cell: number,
-  points: Point[] | null,
+  found: { size: number; points: Point[] } | null,
 ): Interval | null {
   const column = new Map(block.cells.map((c, i) => [c, i]));
   const starts = [0];
@@ -128,10 +143,12 @@ function solveBlock(
     const status = lp.getModelStatus();
     const { modelStatus } = solver.constants;
     if (status === modelStatus.optimal) {
-      if (points) {
+      if (found) {
         const { colValue } = lp.getSolution();
-        points.push(new Map(block.cells.map((c, i) => [c, colValue[i] as number])));
-        if (points.length > POOL) points.shift();
+        const slot = slotOf(model);
+        const point: Point = new Float64Array(found.size).fill(NaN);
+        block.cells.forEach((c, i) => (point[slot[c] as number] = colValue[i] as number));
+        found.points.push(point);
       }
       return lp.getObjectiveValue();
     }
@@ -154,31 +171,32 @@ const MARGIN = 1e-3;
 
 /**
  * The reported value of each cell whose figures agree (withheld and hidden ones included): the true values, which
- * satisfy the whole system. A witness point is completed with them outside the block it was solved on.
+ * satisfy the whole system, by cell (NaN: not known). A witness point is completed with them outside its block.
  */
-function truthOf(model: DisclosureModel): Point {
-  const truth: Point = new Map();
+function truthOf(model: DisclosureModel): Float64Array {
+  const truth = new Float64Array(model.cells.length).fill(NaN);
   const conflicting = new Set<number>();
   for (const f of model.figures) {
     if (f.role === 'rate') continue;
-    const seen = truth.get(f.cell);
-    if (seen !== undefined && seen !== f.value) conflicting.add(f.cell);
-    truth.set(f.cell, f.value);
+    const seen = truth[f.cell] as number;
+    if (!Number.isNaN(seen) && seen !== f.value) conflicting.add(f.cell);
+    truth[f.cell] = f.value;
   }
-  conflicting.forEach((c) => truth.delete(c));
+  conflicting.forEach((c) => (truth[c] = NaN));
+  const known = (c: number) => !Number.isNaN(truth[c] as number);
   // A cell nobody reported takes the value its equation gives once every other cell of it is known.
   for (let found = true; found;) {
     found = false;
     for (const eq of model.equations) {
       if (eq.sense !== '=' || eq.figure !== undefined) continue;
-      const unknown = eq.terms.filter((t) => !truth.has(t.cell));
+      const unknown = eq.terms.filter((t) => !known(t.cell));
       const [only] = unknown;
       if (unknown.length !== 1 || !only) continue;
       const rest = eq.terms.reduce(
-        (sum, t) => (t === only ? sum : sum + t.coef * (truth.get(t.cell) as number)),
+        (sum, t) => (t === only ? sum : sum + t.coef * (truth[t.cell] as number)),
         0,
       );
-      truth.set(only.cell, -rest / only.coef);
+      truth[only.cell] = -rest / only.coef;
       found = true;
     }
   }
@@ -187,7 +205,7 @@ function truthOf(model: DisclosureModel): Point {
 
 /** Whether the point (completed by `truth`) satisfies the block's LP: every cell within its bounds, every equation. */
 function satisfies(
-  value: (cell: number) => number | undefined,
+  value: (cell: number) => number,
   model: DisclosureModel,
   block: DisclosureComponent,
   bounds: ReadonlyMap<number, Interval>,
@@ -195,12 +213,12 @@ function satisfies(
   for (const c of block.cells) {
     const v = value(c);
     const b = bounds.get(c);
-    if (v === undefined || v < (b?.min ?? 0) - SLACK || v > (b?.max ?? Infinity) + SLACK) return false;
+    if (Number.isNaN(v) || v < (b?.min ?? 0) - SLACK || v > (b?.max ?? Infinity) + SLACK) return false;
   }
   for (const e of block.equations) {
     const eq = model.equations[e] as DisclosureModel['equations'][number];
     let sum = 0;
-    for (const t of eq.terms) sum += t.coef * (value(t.cell) as number);
+    for (const t of eq.terms) sum += t.coef * value(t.cell);
     if (sum < -SLACK || (eq.sense === '=' && sum > SLACK)) return false;
   }
   return true;
@@ -208,31 +226,38 @@ function satisfies(
 
 /**
  * Two feasible points of the block's LP whose values of the cell differ by at least the width prove the LP's range
- * at least that wide, without solving it. The true values are one candidate; the LP's earlier optima the others.
- * Only ever proves a cell open; anything else is left to the LP.
+ * at least that wide, without solving it. The true values are one candidate (`null`); the LP's earlier optima the
+ * others. Returns the two that prove it, or null. Only ever proves a cell open; anything else is left to the LP.
  */
 function witnessed(
-  points: readonly Point[],
-  truth: Point,
+  points: readonly (Point | null)[],
+  truth: Float64Array,
   model: DisclosureModel,
   block: DisclosureComponent,
   bounds: ReadonlyMap<number, Interval>,
   cell: number,
-): boolean {
+): Proof | null {
+  const slot = slotOf(model);
   let lo = Infinity;
   let hi = -Infinity;
-  for (const point of [TRUTH, ...points]) {
-    const value = (c: number) => point.get(c) ?? truth.get(c);
+  let low: Point | null = null;
+  let high: Point | null = null;
+  for (const point of points) {
+    const value = (c: number) => {
+      const v = point ? (point[slot[c] as number] as number) : NaN;
+      return Number.isNaN(v) ? (truth[c] as number) : v;
+    };
     const v = value(cell);
-    if (v === undefined || (v >= lo && v <= hi) || !satisfies(value, model, block, bounds)) continue;
-    lo = Math.min(lo, v);
-    hi = Math.max(hi, v);
-    if (hi - lo >= MIN_WIDTH + MARGIN) return true;
+    if (Number.isNaN(v) || (v >= lo && v <= hi) || !satisfies(value, model, block, bounds)) continue;
+    if (v < lo) [lo, low] = [v, point];
+    if (v > hi) [hi, high] = [v, point];
+    if (hi - lo >= MIN_WIDTH + MARGIN) return [low, high];
   }
-  return false;
+  return null;
 }
 
-const TRUTH: Point = new Map();
+/** Two witness points (null: the true values) that proved a cell's range wide; tried first when it is checked again. */
+type Proof = [Point | null, Point | null];
 
 /**
  * Whether the block's equations confine the cell to less than the width: bounds propagated through them (each
@@ -245,36 +270,34 @@ function confined(
   bounds: ReadonlyMap<number, Interval>,
   cell: number,
 ): boolean {
-  const lo = new Map<number, number>();
-  const hi = new Map<number, number>();
+  const { lo, hi, repeats } = scratchOf(model);
   for (const c of block.cells) {
-    lo.set(c, bounds.get(c)?.min ?? 0);
-    hi.set(c, bounds.get(c)?.max ?? Infinity);
+    lo[c] = bounds.get(c)?.min ?? 0;
+    hi[c] = bounds.get(c)?.max ?? Infinity;
   }
-  const narrow = () => (hi.get(cell) as number) - (lo.get(cell) as number) < MIN_WIDTH - MARGIN;
+  const narrow = () => (hi[cell] as number) - (lo[cell] as number) < MIN_WIDTH - MARGIN;
   for (let round = 0; round < ROUNDS && !narrow(); round++) {
     let tightened = false;
     for (const e of block.equations) {
       const eq = model.equations[e] as DisclosureModel['equations'][number];
-      if (new Set(eq.terms.map((t) => t.cell)).size !== eq.terms.length) continue;
+      if (repeats[e]) continue;
       // Σ coef·x is 0 (or ≥ 0); the sums of the terms' least and greatest values, infinite ones counted apart.
       let least = 0;
       let greatest = 0;
       let unboundedBelow = 0;
       let unboundedAbove = 0;
-      const span = eq.terms.map(({ cell: c, coef }) => {
-        const [min, max] =
-          coef > 0
-            ? [coef * (lo.get(c) as number), coef * (hi.get(c) as number)]
-            : [coef * (hi.get(c) as number), coef * (lo.get(c) as number)];
+      for (const { cell: c, coef } of eq.terms) {
+        const min = coef > 0 ? coef * (lo[c] as number) : coef * (hi[c] as number);
+        const max = coef > 0 ? coef * (hi[c] as number) : coef * (lo[c] as number);
         if (min === -Infinity) unboundedBelow++;
         else least += min;
         if (max === Infinity) unboundedAbove++;
         else greatest += max;
-        return [min, max] as const;
-      });
-      eq.terms.forEach(({ cell: c, coef }, i) => {
-        const [min, max] = span[i] as readonly [number, number];
+      }
+      for (const { cell: c, coef } of eq.terms) {
+        // Each cell appears once, so its bounds are still those the sums were taken with.
+        const min = coef > 0 ? coef * (lo[c] as number) : coef * (hi[c] as number);
+        const max = coef > 0 ? coef * (hi[c] as number) : coef * (lo[c] as number);
         const othersLeast =
           unboundedBelow - (min === -Infinity ? 1 : 0) > 0
             ? -Infinity
@@ -286,16 +309,17 @@ function confined(
         // coef·x lies in [−othersGreatest, −othersLeast] (for ≥: at least −othersGreatest).
         const low = -othersGreatest;
         const high = eq.sense === '=' ? -othersLeast : Infinity;
-        const [from, to] = coef > 0 ? [low / coef, high / coef] : [high / coef, low / coef];
-        if (from > (lo.get(c) as number) + STEP) {
-          lo.set(c, from);
+        const from = coef > 0 ? low / coef : high / coef;
+        const to = coef > 0 ? high / coef : low / coef;
+        if (from > (lo[c] as number) + STEP) {
+          lo[c] = from;
           tightened = true;
         }
-        if (to < (hi.get(c) as number) - STEP) {
-          hi.set(c, to);
+        if (to < (hi[c] as number) - STEP) {
+          hi[c] = to;
           tightened = true;
         }
-      });
+      }
     }
     if (!tightened) break;
   }
@@ -305,6 +329,40 @@ function confined(
 /** Bound propagation stops after this many sweeps over the block's equations, or when a sweep tightens nothing. */
 const ROUNDS = 12;
 const STEP = 1e-7;
+
+/** Per model: bounds by cell for `confined`, marks for the walks, and which equations repeat a cell. */
+type ModelScratch = {
+  lo: Float64Array;
+  hi: Float64Array;
+  /** A cell or equation is marked in the current walk when its mark equals `tick`. */
+  cellMark: Uint32Array;
+  equationMark: Uint32Array;
+  tick: number;
+  repeats: Uint8Array;
+};
+
+const scratches = new WeakMap<DisclosureModel, ModelScratch>();
+
+function scratchOf(model: DisclosureModel): ModelScratch {
+  const known = scratches.get(model);
+  if (known) return known;
+  const n = model.cells.length;
+  const repeats = Uint8Array.from(model.equations, (eq) =>
+    new Set(eq.terms.map((t) => t.cell)).size === eq.terms.length ? 0 : 1,
+  );
+  const scratch = {
+    lo: new Float64Array(n),
+    hi: new Float64Array(n),
+    cellMark: new Uint32Array(n),
+    equationMark: new Uint32Array(model.equations.length),
+    tick: 0,
+    repeats,
+  };
+  scratches.set(model, scratch);
+  return scratch;
+}
+
+const NONE: readonly number[] = [];
 
 const isZero = (f: ModelFigure) => Math.abs(f.count ?? f.value) < TOLERANCE;
 
@@ -345,29 +403,36 @@ function reach(
 ): { figures: number[]; equations: number[] } {
   const { figuresOf, equationsOf } = indexOf(model, component);
   const shown = (f: number) => !hidden.has(f) && !(model.figures[f] as ModelFigure).withheld;
+  const marks = scratchOf(model);
+  const tick = ++marks.tick;
   const found = new Set<number>();
-  const used = new Set<number>();
-  const seen = new Set([cell]);
+  const used: number[] = [];
+  marks.cellMark[cell] = tick;
   const frontier = [cell];
   for (let c = frontier.pop(); c !== undefined; c = frontier.pop()) {
-    const published = (figuresOf.get(c) ?? []).filter(shown);
-    published.forEach((f) => found.add(f));
-    if (published.length > 0 && c !== cell) continue;
-    for (const e of equationsOf.get(c) ?? []) {
+    let published = false;
+    for (const f of figuresOf.get(c) ?? NONE)
+      if (shown(f)) {
+        found.add(f);
+        published = true;
+      }
+    if (published && c !== cell) continue;
+    for (const e of equationsOf.get(c) ?? NONE) {
       const eq = model.equations[e] as DisclosureModel['equations'][number];
       if (eq.figure !== undefined) {
         if (!shown(eq.figure)) continue;
         found.add(eq.figure);
       }
-      used.add(e);
+      if (marks.equationMark[e] !== tick) used.push(e);
+      marks.equationMark[e] = tick;
       for (const t of eq.terms) {
-        if (seen.has(t.cell)) continue;
-        seen.add(t.cell);
+        if (marks.cellMark[t.cell] === tick) continue;
+        marks.cellMark[t.cell] = tick;
         frontier.push(t.cell);
       }
     }
   }
-  return { figures: [...found], equations: [...used].sort((a, b) => a - b) };
+  return { figures: [...found], equations: used.sort((a, b) => a - b) };
 }
 
 function candidatesFor(
@@ -401,32 +466,43 @@ function blockOf(
   const { figuresOf, equationsOf } = indexOf(model, component);
   const shown = (f: number) => !hidden.has(f) && !(model.figures[f] as ModelFigure).withheld;
   const fixed = (c: number) => {
-    const values = (figuresOf.get(c) ?? []).filter(shown).map((f) => (model.figures[f] as ModelFigure).value);
-    return values.length > 0 && values.every((v) => v === values[0]);
+    let value: number | undefined;
+    for (const f of figuresOf.get(c) ?? NONE) {
+      if (!shown(f)) continue;
+      const v = (model.figures[f] as ModelFigure).value;
+      if (value !== undefined && v !== value) return false;
+      value = v;
+    }
+    return value !== undefined;
   };
-  const cells = new Set([cell]);
-  const equations = new Set<number>();
-  const rates = new Set<number>();
+  const marks = scratchOf(model);
+  const tick = ++marks.tick;
+  const cells = [cell];
+  const equations: number[] = [];
+  const rates: number[] = [];
+  marks.cellMark[cell] = tick;
   const frontier = [cell];
   for (let c = frontier.pop(); c !== undefined; c = frontier.pop()) {
     if (c !== cell && fixed(c)) continue;
-    for (const e of equationsOf.get(c) ?? []) {
+    for (const e of equationsOf.get(c) ?? NONE) {
       const eq = model.equations[e] as DisclosureModel['equations'][number];
-      if (equations.has(e) || (eq.figure !== undefined && !shown(eq.figure))) continue;
-      equations.add(e);
-      if (eq.figure !== undefined) rates.add(eq.figure);
+      if (marks.equationMark[e] === tick || (eq.figure !== undefined && !shown(eq.figure))) continue;
+      marks.equationMark[e] = tick;
+      equations.push(e);
+      if (eq.figure !== undefined) rates.push(eq.figure);
       for (const t of eq.terms) {
-        if (cells.has(t.cell)) continue;
-        cells.add(t.cell);
+        if (marks.cellMark[t.cell] === tick) continue;
+        marks.cellMark[t.cell] = tick;
+        cells.push(t.cell);
         frontier.push(t.cell);
       }
     }
   }
-  const figures = [...cells].flatMap((c) => figuresOf.get(c) ?? []);
+  const figures = cells.flatMap((c) => figuresOf.get(c) ?? NONE);
   return {
-    cells: [...cells],
-    figures: [...figures, ...rates].sort((a, b) => a - b),
-    equations: [...equations].sort((a, b) => a - b),
+    cells,
+    figures: [...new Set([...figures, ...rates])].sort((a, b) => a - b),
+    equations: equations.sort((a, b) => a - b),
   };
 }
 
@@ -435,10 +511,52 @@ type Run = {
   solver: Solver;
   lp: Scratch;
   model: DisclosureModel;
-  points: Point[] | null;
-  truth: () => Point;
+  /** Null when every cell is decided by the LP. */
+  witnesses: Witnesses | null;
+  truth: () => Float64Array;
   counts: SolveCounts | undefined;
 };
+
+/**
+ * The component at hand's witness points: the LP's newest optima, and per cell the two points that last proved its
+ * range wide. Hiding more only widens ranges, so a proof usually holds again; it is checked again all the same.
+ */
+type Witnesses = { points: Point[]; proofs: Map<number, Proof> };
+
+function startComponent(run: Run, component: DisclosureComponent) {
+  if (!run.witnesses) return;
+  run.witnesses = { points: [], proofs: new Map() };
+  completeTruth(run, component);
+}
+
+/**
+ * Gives the component's cells that no agreed reported value or single equation fixes (the units of a table not yet
+ * published) a value: any solution of its equations with every known cell at its true value completes the truth,
+ * so that a witness point solved on one block can be checked on a larger one.
+ */
+function completeTruth(run: Run, component: DisclosureComponent) {
+  const { model } = run;
+  const truth = run.truth();
+  const unknown = component.cells.filter((c) => Number.isNaN(truth[c] as number));
+  const [first] = unknown;
+  if (first === undefined) return;
+  const bounds = new Map<number, Interval>();
+  for (const c of component.cells) {
+    const value = truth[c] as number;
+    if (!Number.isNaN(value)) bounds.set(c, { min: value, max: value });
+  }
+  const system = {
+    cells: component.cells,
+    figures: [],
+    equations: component.equations.filter((e) => model.equations[e]?.figure === undefined),
+  };
+  const found = { size: component.cells.length, points: [] as Point[] };
+  if (run.counts) run.counts.lpSolves++;
+  solveBlock(run.solver, run.lp, model, system, bounds, first, found);
+  const [point] = found.points;
+  const slot = slotOf(model);
+  if (point) for (const c of unknown) truth[c] = point[slot[c] as number] as number;
+}
 
 /** What a run did, for benchmarks: blocks looked at (one per cell decided), the largest, LPs solved (min and max each). */
 export type SolveCounts = { blocks: number; largestBlock: number; lpSolves: number };
@@ -461,12 +579,27 @@ function opens(run: Run, component: DisclosureComponent, cell: number, hidden: R
     run.counts.blocks++;
     run.counts.largestBlock = Math.max(run.counts.largestBlock, block.cells.length);
   }
-  if (run.points) {
+  const { witnesses } = run;
+  if (witnesses) {
+    const known = witnesses.proofs.get(cell);
+    if (known && witnessed(known, run.truth(), run.model, block, bounds, cell)) return true;
     if (confined(run.model, block, bounds, cell)) return false;
-    if (witnessed(run.points, run.truth(), run.model, block, bounds, cell)) return true;
+    const proof = witnessed([null, ...witnesses.points], run.truth(), run.model, block, bounds, cell);
+    if (proof) {
+      witnesses.proofs.set(cell, proof);
+      return true;
+    }
   }
   if (run.counts) run.counts.lpSolves++;
-  return passes(solveBlock(run.solver, run.lp, run.model, block, bounds, cell, run.points));
+  const optima = witnesses && { size: component.cells.length, points: [] as Point[] };
+  const open = passes(solveBlock(run.solver, run.lp, run.model, block, bounds, cell, optima));
+  if (witnesses && optima) {
+    const [min, max] = optima.points;
+    if (open && min && max) witnesses.proofs.set(cell, [min, max]);
+    witnesses.points.push(...optima.points);
+    witnesses.points.splice(0, witnesses.points.length - POOL);
+  }
+  return open;
 }
 
 /** The cell's range given what is published, from the LP; null when the system has no solution. */
@@ -502,11 +635,11 @@ function auditComponent(
 }
 
 function startRun(solver: Solver, model: DisclosureModel, options: ProtectOptions) {
-  let truth: Point | undefined;
-  const points = options.lpOnly ? null : [];
+  let truth: Float64Array | undefined;
+  const witnesses = options.lpOnly ? null : { points: [], proofs: new Map() };
   return <T>(work: (run: Run) => T): T =>
     withScratch(solver, (lp) =>
-      work({ solver, lp, model, points, truth: () => (truth ??= truthOf(model)), counts: options.counts }),
+      work({ solver, lp, model, witnesses, truth: () => (truth ??= truthOf(model)), counts: options.counts }),
     );
 }
 
@@ -548,7 +681,7 @@ function protectWith(run: Run, cache?: ProtectionCache): Protection {
       fresh.set(signature, known);
       continue;
     }
-    run.points?.splice(0);
+    startComponent(run, component);
     // Hiding more only widens ranges, so a primary cell that passes stays passed: one sweep suffices.
     for (const f of primaries) {
       const target = targetOf(model.figures[f] as ModelFigure);
@@ -627,7 +760,7 @@ function auditWith(run: Run, states: ReadonlyMap<number, DisclosureState>): Audi
   const pinned: PinnedCell[] = [];
   for (const component of disclosureComponents(model)) {
     if (!component.figures.some((f) => model.figures[f]?.primary)) continue;
-    run.points?.splice(0);
+    startComponent(run, component);
     const result = auditComponent(run, component, hidden);
     primaryCells += result.primaryCells;
     pinned.push(...result.pinned);
