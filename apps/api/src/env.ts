@@ -9,7 +9,10 @@ export type Logger = {
 };
 
 /** The export files of a release, as `GET /v1/exports/{format}?release=` serves them; checksummed by `createRelease`. */
-export type ReleaseFiles = (release: string) => AsyncIterable<{ name: string; bytes: Uint8Array }>;
+/** A release's files as written: each file's name, size in bytes and SHA-256 (hex). */
+export type ReleaseFiles = (
+  release: string,
+) => AsyncIterable<{ name: string; bytes: number; sha256: string }>;
 
 export type AppDeps = {
   db: Db;

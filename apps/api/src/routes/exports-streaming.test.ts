@@ -1,3 +1,4 @@
+import { createHash } from 'node:crypto';
 import {
   EXPORT_FORMAT_IDS,
   MAX_WHOLE_FILE_EXPORT_FIGURES,
@@ -7,6 +8,9 @@ import {
 import { parse } from 'csv-parse/sync';
 import { describe, expect, it } from 'vitest';
 import { readPublishGeneration } from '../repos/generation.js';
+import { insertRelease } from '../repos/releases.js';
+import { readFigures } from '../services/published/read.js';
+import { releaseExportFiles, RELEASE_FORMATS } from '../services/release/files.js';
 import { EXPORT_FORMATS } from '../services/exports/index.js';
 import { insertObservations, useTestApp } from '../test-support/api.js';
 import { batchesRead, insertManyFigures, readMeasuringHeap } from '../test-support/streaming.js';
@@ -113,4 +117,37 @@ describe('GET /v1/exports/{xlsx,json-stat,iati}: a maximum', () => {
     expect(narrowed.status).toBe(200);
     expect((await narrowed.arrayBuffer()).byteLength).toBeGreaterThan(0);
   }, 60_000);
+
+  it('leaves a release above the maximum checksums for the files a researcher can download, and they match', async () => {
+    await insertManyFigures(t.db, { ...MANY, rows: MAX_WHOLE_FILE_EXPORT_FIGURES + 1 });
+    const deps = { db: t.db, suppressionK: 5 };
+    const figures = await readFigures(deps, null);
+    const id = '2026.12';
+    insertRelease(
+      t.db,
+      {
+        id,
+        createdAt: '2026-12-01T00:00:00.000Z',
+        createdBy: null,
+        previousId: null,
+        note: null,
+        figureCount: figures.length,
+        manifest: { added: [], corrected: [], withdrawn: [] },
+      },
+      figures,
+    );
+    const files = [];
+    for await (const file of releaseExportFiles(deps)(id)) files.push(file);
+    const streamed = RELEASE_FORMATS.filter((format) => EXPORT_FORMATS[format].streamed);
+    expect(files.map((f) => f.name)).toEqual(streamed.map((format) => EXPORT_FORMATS[format].fileName));
+    const res = await t.app.request(`/v1/exports/csv?release=${id}`);
+    expect(res.status).toBe(200);
+    const bytes = new Uint8Array(await res.arrayBuffer());
+    expect(files[0]).toEqual({
+      name: EXPORT_FORMATS.csv.fileName,
+      bytes: bytes.byteLength,
+      sha256: createHash('sha256').update(bytes).digest('hex'),
+    });
+    expect((await t.app.request(`/v1/exports/xlsx?release=${id}`)).status).toBe(422);
+  }, 120_000);
 });

@@ -1,4 +1,3 @@
-import { createHash } from 'node:crypto';
 import {
   diffReleases,
   nextReleaseId,
@@ -18,13 +17,9 @@ import { say } from '../../i18n/messages.js';
 
 export type ReleaseDeps = ServiceDeps & { suppressionK: number; exportFiles: ReleaseFiles };
 
-async function checksumsOf(
-  files: AsyncIterable<{ name: string; bytes: Uint8Array }>,
-): Promise<ReleaseChecksum[]> {
+async function checksumsOf(files: ReturnType<ReleaseFiles>): Promise<ReleaseChecksum[]> {
   const sums: ReleaseChecksum[] = [];
-  for await (const { name, bytes } of files) {
-    sums.push({ name, bytes: bytes.byteLength, sha256: createHash('sha256').update(bytes).digest('hex') });
-  }
+  for await (const file of files) sums.push(file);
   return sums;
 }
 

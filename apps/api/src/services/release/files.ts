@@ -1,7 +1,8 @@
+import { createHash } from 'node:crypto';
 import { Writable } from 'node:stream';
-import type { ExportFormatId } from '@fourp/domain';
+import { MAX_WHOLE_FILE_EXPORT_FIGURES, type ExportFormatId } from '@fourp/domain';
 import type { ReleaseFiles } from '../../env.js';
-import { EXPORT_FORMATS, readExportData, writeExport } from '../exports/index.js';
+import { countExportFigures, EXPORT_FORMATS, writeExport } from '../exports/index.js';
 import type { ReadDeps } from '../published/read.js';
 
 /**
@@ -16,19 +17,28 @@ export const RELEASE_FORMATS: readonly ExportFormatId[] = [
   'json-stat',
 ];
 
-/** Each release file as `/v1/exports/{format}?release=` serves it, in bytes, for its checksum. */
+/**
+ * Each release file as `/v1/exports/{format}?release=` serves it, hashed as it is written (a streamed format in
+ * constant memory). A format that holds the whole selection is left out of a release above the export maximum,
+ * since its download is refused.
+ */
 export const releaseExportFiles = (deps: ReadDeps): ReleaseFiles =>
   async function* (release) {
-    const data = await readExportData(deps, { release });
+    const selection = { release };
+    const tooLarge = countExportFigures(deps, selection) > MAX_WHOLE_FILE_EXPORT_FIGURES;
     for (const id of RELEASE_FORMATS) {
-      const chunks: Buffer[] = [];
+      if (tooLarge && !EXPORT_FORMATS[id].streamed) continue;
+      const hash = createHash('sha256');
+      let bytes = 0;
       const sink = new Writable({
         write(chunk: Buffer | string, _encoding, done) {
-          chunks.push(Buffer.from(chunk));
+          const buffer = Buffer.from(chunk);
+          hash.update(buffer);
+          bytes += buffer.byteLength;
           done();
         },
       });
-      await writeExport(id, data, sink);
-      yield { name: EXPORT_FORMATS[id].fileName, bytes: new Uint8Array(Buffer.concat(chunks)) };
+      await writeExport(id, { deps, selection }, sink);
+      yield { name: EXPORT_FORMATS[id].fileName, bytes, sha256: hash.digest('hex') };
     }
   };
