@@ -133,4 +133,42 @@ describe('targets and progress', () => {
       reason: 'No published figure yet.',
     });
   });
+
+  it("hides a baseline whose year the public sees suppressed, and takes each target's latest from its own totals", async () => {
+    for (const body of [
+      target({ indicator: 'victims_identified', baseline: { ...target().baseline, value: 30 } }),
+      target(),
+    ])
+      expect((await t.app.request('/v1/targets', json(t.reviewer.bearer, body, 'PUT'))).status).toBe(200);
+    const gujrat = 'PK-PB-GUJRAT';
+    await insertObservations(t.db, [
+      // The 2020 total of victims is withheld (not free): a baseline for 2020 would restate it.
+      { indicator: 'victims_identified', jurisdiction: gujrat, year: 2020, value: 30, confStatus: 'C' },
+      { indicator: 'victims_identified', jurisdiction: gujrat, year: 2022, value: 41 },
+      { indicator: 'persons_convicted', jurisdiction: gujrat, year: 2022, value: 20 },
+      { indicator: 'persons_convicted', jurisdiction: gujrat, year: 2023, value: 25 },
+      // Neither a breakdown nor another district's total is the latest figure of Gujrat's target.
+      {
+        indicator: 'persons_convicted',
+        jurisdiction: gujrat,
+        year: 2024,
+        value: 12,
+        disaggregation: { sex: 'female' },
+      },
+      { indicator: 'persons_convicted', jurisdiction: 'PK-PB-SIALKOT', year: 2024, value: 33 },
+    ]);
+    const list = TargetListResponseSchema.parse(
+      await (await t.app.request(`/v1/targets?jurisdiction=${gujrat}`)).json(),
+    );
+    const baselineOf = (indicator: string) => list.data.find((x) => x.indicator === indicator)?.baseline;
+    expect(baselineOf('victims_identified')).toMatchObject({ year: 2020, value: null, suppressed: true });
+    expect(baselineOf('persons_convicted')).toMatchObject({ year: 2020, value: 10 });
+
+    const progress = ProgressResponseSchema.parse(
+      await (await t.app.request(`/v1/progress?jurisdiction=${gujrat}`)).json(),
+    );
+    const latestOf = (indicator: string) => progress.data.find((x) => x.indicator === indicator)?.latest;
+    expect(latestOf('victims_identified')).toMatchObject({ year: 2022, value: 41 });
+    expect(latestOf('persons_convicted')).toMatchObject({ year: 2023, value: 25 });
+  });
 });

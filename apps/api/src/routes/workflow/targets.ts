@@ -71,9 +71,16 @@ export const progressRoutes = (deps: WorkflowDeps) =>
     const { jurisdiction, release } = c.req.valid('query');
     requireJurisdiction(jurisdictionTree(deps.db), jurisdiction);
     const items: ProgressItem[] = [];
-    for (const t of await readTargets(deps, c.var.principal, { jurisdiction })) {
+    const targets = await readTargets(deps, c.var.principal, { jurisdiction });
+    const actualsOf = await readActuals(
+      deps,
+      [...new Set(targets.map((t) => t.indicator))],
+      jurisdiction,
+      release,
+    );
+    for (const t of targets) {
       const indicator = requireIndicator(t.indicator);
-      const actuals = await readActuals(deps, t.indicator, jurisdiction, release);
+      const actuals = actualsOf.get(t.indicator) ?? [];
       const latest = actuals.at(-1) ?? null;
       const base = {
         indicator: t.indicator,

@@ -212,20 +212,27 @@ export type Actual = {
   source: Source;
 };
 
-/** The published annual totals (standard definition, not superseded) of the cell as the public sees them, one per year, oldest first. */
+/**
+ * The published annual totals (standard definition, not superseded) of each indicator's cell in `jurisdiction` as
+ * the public sees them, one per year, oldest first: one read for all the indicators, of the totals only.
+ */
 export async function readActuals(
   deps: ReadDeps,
-  indicator: IndicatorId,
+  indicators: readonly IndicatorId[],
   jurisdiction: JurisdictionId,
   release?: ReleaseId,
-): Promise<Actual[]> {
-  return actualsOf(
-    await readFigures(deps, null, {
-      indicators: [indicator],
+): Promise<Map<IndicatorId, Actual[]>> {
+  const byIndicator = new Map<IndicatorId, Observation[]>(indicators.map((id) => [id, []]));
+  if (indicators.length > 0) {
+    const figures = await readFigures(deps, null, {
+      indicators,
       jurisdictions: [jurisdiction],
+      annualTotals: true,
       ...(release === undefined ? {} : { release }),
-    }),
-  );
+    });
+    for (const o of figures) byIndicator.get(o.indicator)?.push(o);
+  }
+  return new Map([...byIndicator].map(([id, figures]) => [id, actualsOf(figures)]));
 }
 
 /** Of one cell's figures as the public sees them: the annual totals a series shows, one per year, oldest first. */
