@@ -15,6 +15,7 @@ import {
   ownPeakRssMb,
   type CountSize,
 } from './scale-data.js';
+import { ensureScaleTargets } from './scale-targets.js';
 
 type Raw = Database.Database;
 type Check = { target: string; pass: (r: { ms: number; ratio: number | null }) => boolean };
@@ -98,7 +99,21 @@ const ROUTES: {
   {
     name: 'progress',
     path: `/v1/progress?jurisdiction=${GUJRAT}`,
-    raw: (db) => db.prepare('select * from targets where jurisdiction_id = ?').all(GUJRAT),
+    // Each target with its source and the latest published annual total with its source.
+    raw: (db) =>
+      db
+        .prepare(
+          `select t.indicator_id, t.baseline_year, t.baseline_value, t.target_year, t.target_value,
+             ts.title, ts.publisher, o.id, o.year, o.value, os.title as latest_title, os.publisher as latest_publisher
+           from targets t left join sources ts on ts.id = t.source_id
+           left join observations o on o.id = (
+             select id from observations where indicator_id = t.indicator_id and jurisdiction_id = t.jurisdiction_id
+               and ${PUBLISHED} and disaggregation = '{}' and year = year_end and superseded_by is null
+             order by year desc, id desc limit 1)
+           left join sources os on os.id = o.source_id
+           where t.jurisdiction_id = ? order by t.indicator_id`,
+        )
+        .all(GUJRAT),
     check: WITHIN_RAW,
   },
   {
@@ -472,6 +487,9 @@ async function main() {
   if (!COUNT_SIZES.includes(counts)) throw new Error(`--counts: one of ${COUNT_SIZES.join(', ')}`);
   const database = await ensureScaleDatabase(target, log, values['cache-dir'], counts);
   log(`${database.reused ? 'Reusing' : 'Built'} ${database.path}`);
+  log(
+    `${ensureScaleTargets(database.path)} synthetic targets (Punjab, divisions, districts) for /v1/progress`,
+  );
 
   const children: ChildProcess[] = [];
   const raw = new Database(database.path, { readonly: true });
