@@ -140,6 +140,14 @@ export const observations = sqliteTable(
       t.year,
     ),
     index('observations_state_cell_idx').on(t.workflowState, t.indicatorId, t.jurisdictionId, t.year),
+    // The totals (or one breakdown) of cells in the list order: progress, targets and series read from a seek.
+    index('observations_state_cell_breakdown_idx').on(
+      t.workflowState,
+      t.indicatorId,
+      t.jurisdictionId,
+      t.disaggregation,
+      t.year,
+    ),
     index('observations_state_created_idx').on(t.workflowState, t.createdAt),
     index('observations_state_updated_idx').on(t.workflowState, t.updatedAt),
     index('observations_source_idx').on(t.sourceId),

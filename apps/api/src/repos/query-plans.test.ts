@@ -194,6 +194,31 @@ describe('query plans of every public read, on one database', () => {
     ]);
   });
 
+  it('progress and targets seek the totals of their cells, not every breakdown', async () => {
+    for (const indicator of ['victims_identified', 'persons_convicted']) {
+      const target = {
+        indicator,
+        jurisdiction: 'PK-PB-GUJRAT',
+        baseline: { year: 2019, value: 50, source: { title: 'Baseline', publisher: 'District Gujrat' } },
+        target: { year: 2030, value: 80, source: { title: 'Plan', publisher: 'District Gujrat' } },
+      };
+      expect((await t.app.request('/v1/targets', json(t.reviewer.bearer, target, 'PUT'))).status).toBe(200);
+    }
+    for (const path of ['/v1/progress?jurisdiction=PK-PB-GUJRAT', '/v1/targets?jurisdiction=PK-PB-GUJRAT']) {
+      await expectIndexed(path, ['observations']);
+      const totalsReads = (await statementsOf(t, path)).filter(
+        (run) =>
+          /\bfrom "observations"/.test(run.sql) && /"observations"\."disaggregation" = \?/.test(run.sql),
+      );
+      expect(totalsReads.length, path).toBeGreaterThan(0);
+      for (const run of totalsReads)
+        expect(
+          planIn(t, run).filter((step) => /^SEARCH observations .*disaggregation=\?/.test(step)),
+          run.sql,
+        ).toHaveLength(1);
+    }
+  });
+
   it('coverage pages from published_cell_counts', async () => {
     await expectIndexed('/v1/coverage?limit=2', ['published_cell_counts']);
     await expectIndexed(await nextOf('/v1/coverage?limit=2'), ['published_cell_counts']);

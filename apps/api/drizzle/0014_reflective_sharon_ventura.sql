@@ -1,0 +1,1 @@
+CREATE INDEX `observations_state_cell_breakdown_idx` ON `observations` (`workflow_state`,`indicator_id`,`jurisdiction_id`,`disaggregation`,`year`);
