@@ -204,18 +204,23 @@ describe('query plans of every public read, on one database', () => {
       };
       expect((await t.app.request('/v1/targets', json(t.reviewer.bearer, target, 'PUT'))).status).toBe(200);
     }
+    // Progress first: the targets just set moved the publish generation, so its kept answer is computed afresh.
     for (const path of ['/v1/progress?jurisdiction=PK-PB-GUJRAT', '/v1/targets?jurisdiction=PK-PB-GUJRAT']) {
-      await expectIndexed(path, ['observations']);
-      const totalsReads = (await statementsOf(t, path)).filter(
-        (run) =>
-          /\bfrom "observations"/.test(run.sql) && /"observations"\."disaggregation" = \?/.test(run.sql),
-      );
+      const reads = (await statementsOf(t, path)).filter((run) => /\bfrom "observations"/.test(run.sql));
+      const totalsReads = reads.filter((run) => /"observations"\."disaggregation" = \?/.test(run.sql));
       expect(totalsReads.length, path).toBeGreaterThan(0);
-      for (const run of totalsReads)
+      for (const run of reads) {
+        const plan = planIn(t, run);
         expect(
-          planIn(t, run).filter((step) => /^SEARCH observations .*disaggregation=\?/.test(step)),
+          plan.filter((step) => /^SCAN observations\b/.test(step)),
           run.sql,
-        ).toHaveLength(1);
+        ).toEqual([]);
+        if (totalsReads.includes(run))
+          expect(
+            plan.filter((step) => /^SEARCH observations .*disaggregation=\?/.test(step)),
+            run.sql,
+          ).toHaveLength(1);
+      }
     }
   });
 

@@ -170,5 +170,20 @@ describe('targets and progress', () => {
     const latestOf = (indicator: string) => progress.data.find((x) => x.indicator === indicator)?.latest;
     expect(latestOf('victims_identified')).toMatchObject({ year: 2022, value: 41 });
     expect(latestOf('persons_convicted')).toMatchObject({ year: 2023, value: 25 });
+
+    // The public's answer is kept until the next publish or target change; an official's is their own.
+    const official = ProgressResponseSchema.parse(
+      await (
+        await t.app.request(`/v1/progress?jurisdiction=${gujrat}`, { headers: t.reviewer.bearer })
+      ).json(),
+    );
+    expect(official.data.find((x) => x.indicator === 'victims_identified')?.baseline.value).toBe(30);
+    const changed = target({ target: { ...target().target, value: 60 } });
+    expect((await t.app.request('/v1/targets', json(t.reviewer.bearer, changed, 'PUT'))).status).toBe(200);
+    const after = ProgressResponseSchema.parse(
+      await (await t.app.request(`/v1/progress?jurisdiction=${gujrat}`)).json(),
+    );
+    expect(after.data.find((x) => x.indicator === 'persons_convicted')?.target.value).toBe(60);
+    expect(after.data.find((x) => x.indicator === 'victims_identified')?.baseline.value).toBeNull();
   });
 });

@@ -6053,6 +6053,13 @@ export interface operations {
           'application/json': components['schemas']['ProgressResponse'];
         };
       };
+      /** @description Not modified: If-None-Match matched the ETag */
+      304: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content?: never;
+      };
       /** @description Invalid input; `errors` names each parameter or field */
       400: {
         headers: {
