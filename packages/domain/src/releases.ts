@@ -23,6 +23,11 @@ export function nextReleaseId(at: Date, existing: readonly string[]): ReleaseId 
   return `${month}.${n}`;
 }
 
+/** What a release did to a figure since the previous release. */
+export const RELEASE_CHANGES = ['added', 'corrected', 'withdrawn'] as const;
+export const ReleaseChangeKindSchema = z.enum(RELEASE_CHANGES);
+export type ReleaseChangeKind = z.infer<typeof ReleaseChangeKindSchema>;
+
 export const ManifestEntrySchema = z.object({
   observation: z.number().int(),
   indicator: IndicatorIdSchema,

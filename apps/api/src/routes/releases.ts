@@ -13,7 +13,8 @@ import type { ReleaseFiles, RouteDeps } from '../env.js';
 import { ApiError } from '../errors.js';
 import { ANYONE, jsonBody, jsonResponse, NOT_MODIFIED, problems, SIGNED_IN } from '../openapi/responses.js';
 import { createRouter } from '../openapi/router.js';
-import { findRelease, listReleases, type StoredRelease } from '../repos/releases.js';
+import { findRelease, listReleases, readReleaseManifest, type StoredRelease } from '../repos/releases.js';
+import type { Db } from '../db/client.js';
 import { CITATION_MEDIA_TYPES, formatCitation } from '../services/release/citation.js';
 import { createRelease } from '../services/release/create.js';
 import { callerOf } from './workflow/guard.js';
@@ -84,21 +85,15 @@ const make = createRoute({
 
 const urlOf = (webOrigin: string, id: string) => new URL(`/data#release-${id}`, webOrigin).href;
 
-async function viewOf(r: StoredRelease, webOrigin: string): Promise<Release> {
+async function viewOf(db: Db, r: StoredRelease, webOrigin: string): Promise<Release> {
   const url = urlOf(webOrigin, r.id);
-  const { added, corrected, withdrawn } = r.manifest;
   return {
     id: r.id,
     createdAt: r.createdAt,
     previous: r.previousId,
     note: r.note,
-    counts: {
-      figures: r.figureCount,
-      added: added.length,
-      corrected: corrected.length,
-      withdrawn: withdrawn.length,
-    },
-    manifest: r.manifest,
+    counts: { figures: r.figureCount, ...r.counts },
+    manifest: readReleaseManifest(db, r.id),
     checksums: r.checksums,
     citation: { url, text: await formatCitation({ id: r.id, createdAt: r.createdAt, url }, 'text') },
   };
@@ -114,11 +109,14 @@ function requireRelease(deps: RouteDeps, id: string): StoredRelease {
 export const releaseRoutes = (deps: ReleaseRouteDeps) =>
   createRouter()
     .openapi(list, async (c) => {
-      const data = await Promise.all(listReleases(deps.db).map((r) => viewOf(r, deps.webOrigin)));
+      const data = await Promise.all(listReleases(deps.db).map((r) => viewOf(deps.db, r, deps.webOrigin)));
       return c.json({ data, meta: { count: data.length } }, 200);
     })
     .openapi(get, async (c) =>
-      c.json({ data: await viewOf(requireRelease(deps, c.req.valid('param').id), deps.webOrigin) }, 200),
+      c.json(
+        { data: await viewOf(deps.db, requireRelease(deps, c.req.valid('param').id), deps.webOrigin) },
+        200,
+      ),
     )
     .openapi(cite, async (c) => {
       const release = requireRelease(deps, c.req.valid('param').id);
@@ -128,7 +126,7 @@ export const releaseRoutes = (deps: ReleaseRouteDeps) =>
     })
     .openapi(make, async (c) => {
       const id = await createRelease(deps, callerOf(c), c.req.valid('json'));
-      return c.json({ data: await viewOf(requireRelease(deps, id), deps.webOrigin) }, 201, {
+      return c.json({ data: await viewOf(deps.db, requireRelease(deps, id), deps.webOrigin) }, 201, {
         'Cache-Control': 'no-store',
       });
     });
