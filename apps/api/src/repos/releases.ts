@@ -2,11 +2,10 @@ import {
   isTotal,
   ObservationSchema,
   ReleaseChecksumSchema,
-  type ManifestEntry,
   type Observation,
+  type ReleaseChange,
   type ReleaseChangeKind,
   type ReleaseChecksum,
-  type ReleaseManifest,
 } from '@fourp/domain';
 import {
   aliasedTable,
@@ -161,30 +160,49 @@ export function recordReleaseChanges(
   return counts;
 }
 
-/** The whole manifest of a release, each kind in cell order (indicator, jurisdiction, year, figure id). */
-export function readReleaseManifest(db: Db, id: string): ReleaseManifest {
-  const manifest: ReleaseManifest = { added: [], corrected: [], withdrawn: [] };
-  const rows = db
-    .select()
-    .from(releaseChanges)
-    .where(eq(releaseChanges.releaseId, id))
-    .orderBy(
-      asc(releaseChanges.indicatorId),
-      asc(releaseChanges.jurisdictionId),
-      asc(releaseChanges.year),
-      asc(releaseChanges.observationId),
-    )
-    .all();
-  for (const row of rows) manifest[row.change].push(entryOf(row));
-  return manifest;
-}
+/** Where a page of changes ends: the cell key of its last change. */
+export type ChangePosition = [indicator: string, jurisdiction: string, year: number, observation: number];
 
-const entryOf = (row: typeof releaseChanges.$inferSelect): ManifestEntry => ({
-  observation: row.observationId,
-  indicator: row.indicatorId,
-  jurisdiction: row.jurisdictionId,
-  year: row.year,
-});
+/**
+ * A page of a release's manifest in cell order (indicator, jurisdiction, year, figure id), after `after`: a seek
+ * of the release's (and change kind's) index, then a walk along it.
+ */
+export function listReleaseChanges(
+  db: Db,
+  id: string,
+  { change, after, limit }: { change?: ReleaseChangeKind; after: ChangePosition | null; limit: number },
+): ReleaseChange[] {
+  const key = [
+    releaseChanges.indicatorId,
+    releaseChanges.jurisdictionId,
+    releaseChanges.year,
+    releaseChanges.observationId,
+  ];
+  return db
+    .select({
+      observation: releaseChanges.observationId,
+      indicator: releaseChanges.indicatorId,
+      jurisdiction: releaseChanges.jurisdictionId,
+      year: releaseChanges.year,
+      change: releaseChanges.change,
+    })
+    .from(releaseChanges)
+    .where(
+      and(
+        eq(releaseChanges.releaseId, id),
+        change === undefined ? undefined : eq(releaseChanges.change, change),
+        after === null
+          ? undefined
+          : sql`(${sql.join(key, sql`, `)}) > (${sql.join(
+              after.map((value) => sql`${value}`),
+              sql`, `,
+            )})`,
+      ),
+    )
+    .orderBy(...key.map((column) => asc(column)))
+    .limit(limit)
+    .all();
+}
 
 export function recordChecksums(db: Db, id: string, checksums: readonly ReleaseChecksum[]): void {
   db.update(releases)
