@@ -25,7 +25,7 @@ import { sayError } from './i18n/message-locale.js';
 import { reason } from './i18n/reasons.js';
 import { PER_MODES } from './normalise.js';
 import { ComparisonSchema, IntervalSchema, ScorecardSchema } from './results.js';
-import { releaseQuery } from './releases.js';
+import { releaseQuery, ReleaseChangeKindSchema, ReleaseChangeSchema } from './releases.js';
 
 // ---------- query and path parameters (strings on the wire, coerced here) ----------
 
@@ -194,6 +194,25 @@ export const CoverageQuerySchema = z.object({
 });
 export type CoverageQuery = z.infer<typeof CoverageQuerySchema>;
 
+export const DEFAULT_RELEASE_CHANGES_LIMIT = 100;
+export const MAX_RELEASE_CHANGES_LIMIT = 5000;
+export const ReleaseChangesQuerySchema = z.object({
+  change: ReleaseChangeKindSchema.optional().describe(
+    'only this kind of change: added, corrected or withdrawn',
+  ),
+  limit: z.coerce
+    .number()
+    .int()
+    .min(1)
+    .max(MAX_RELEASE_CHANGES_LIMIT)
+    .default(DEFAULT_RELEASE_CHANGES_LIMIT)
+    .describe(
+      `at most this many changes per page (1–${MAX_RELEASE_CHANGES_LIMIT}, default ${DEFAULT_RELEASE_CHANGES_LIMIT})`,
+    ),
+  cursor: ObservationCursorSchema.optional(),
+});
+export type ReleaseChangesQuery = z.infer<typeof ReleaseChangesQuerySchema>;
+
 export const SourceParamsSchema = z.object({
   id: z.coerce.number().int().positive().describe('numeric source id'),
 });
@@ -333,13 +352,18 @@ export type JurisdictionListResponse = z.infer<typeof JurisdictionListResponseSc
 export const ListedObservationSchema = ObservationSchema.extend({ interval: IntervalSchema.nullable() });
 export type ListedObservation = z.infer<typeof ListedObservationSchema>;
 
+/** The meta of a page of a keyset-paged list. */
+const PAGE_META = {
+  count: z.number().int(),
+  limit: z.number().int(),
+  /** The next page's path and query (as in the Link header); null on the last page. */
+  next: z.string().nullable(),
+};
+
 export const ObservationListResponseSchema = z.object({
   data: z.array(ListedObservationSchema),
   meta: z.object({
-    count: z.number().int(),
-    limit: z.number().int(),
-    /** The next page's path and query (as in the Link header); null on the last page. */
-    next: z.string().nullable(),
+    ...PAGE_META,
     /** Identifying counts below this are returned as value null, suppressed true. */
     suppressionThreshold: z.number().int(),
   }),
@@ -428,10 +452,7 @@ export type CoverageCell = z.infer<typeof CoverageCellSchema>;
 export const CoverageResponseSchema = z.object({
   data: z.array(CoverageCellSchema),
   meta: z.object({
-    count: z.number().int(),
-    limit: z.number().int(),
-    /** The next page's path and query (as in the Link header); null on the last page. */
-    next: z.string().nullable(),
+    ...PAGE_META,
     indicators: z.number().int(),
     indicatorsWithData: z.number().int(),
     indicatorsWithoutData: z.array(IndicatorIdSchema),
@@ -452,6 +473,12 @@ export const CoverageResponseSchema = z.object({
   }),
 });
 export type CoverageResponse = z.infer<typeof CoverageResponseSchema>;
+
+export const ReleaseChangesResponseSchema = z.object({
+  data: z.array(ReleaseChangeSchema),
+  meta: z.object(PAGE_META),
+});
+export type ReleaseChangesResponse = z.infer<typeof ReleaseChangesResponseSchema>;
 
 /** A source with the number of published figures it backs. */
 export const SourceSummarySchema = SourceSchema.extend({ observationCount: z.number().int() });

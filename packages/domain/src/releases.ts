@@ -23,6 +23,11 @@ export function nextReleaseId(at: Date, existing: readonly string[]): ReleaseId 
   return `${month}.${n}`;
 }
 
+/** What a release did to a figure since the previous release. */
+export const RELEASE_CHANGES = ['added', 'corrected', 'withdrawn'] as const;
+export const ReleaseChangeKindSchema = z.enum(RELEASE_CHANGES);
+export type ReleaseChangeKind = z.infer<typeof ReleaseChangeKindSchema>;
+
 export const ManifestEntrySchema = z.object({
   observation: z.number().int(),
   indicator: IndicatorIdSchema,
@@ -30,6 +35,10 @@ export const ManifestEntrySchema = z.object({
   year: YearSchema,
 });
 export type ManifestEntry = z.infer<typeof ManifestEntrySchema>;
+
+/** One figure of a release's manifest: what the release did to it, and its cell. */
+export const ReleaseChangeSchema = ManifestEntrySchema.extend({ change: ReleaseChangeKindSchema });
+export type ReleaseChange = z.infer<typeof ReleaseChangeSchema>;
 
 /** What changed since the previous release: figures new to the public, shown differently, or no longer shown. */
 export const ReleaseManifestSchema = z.object({
@@ -92,7 +101,8 @@ export const ReleaseSchema = z.object({
     corrected: z.number().int(),
     withdrawn: z.number().int(),
   }),
-  manifest: ReleaseManifestSchema,
+  /** Its manifest since the previous release, paged: `GET` this path (one entry a figure, in cell order). */
+  changes: z.string(),
   /** SHA-256 of every export file of the release, as downloaded with `?release=`. */
   checksums: z.array(ReleaseChecksumSchema),
   /** The release's landing page on the dashboard, and its citation as plain text (other formats: `/citation`). */

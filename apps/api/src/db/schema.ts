@@ -10,6 +10,7 @@ import {
   uniqueIndex,
   type AnySQLiteColumn,
 } from 'drizzle-orm/sqlite-core';
+import { RELEASE_CHANGES } from '@fourp/domain';
 
 const isoNow = () => new Date().toISOString();
 
@@ -279,7 +280,7 @@ export const publishGeneration = sqliteTable('publish_generation', {
   generation: integer('generation').notNull(),
 });
 
-/** A numbered, immutable release of the published figures; manifest and checksums as JSON. */
+/** A numbered, immutable release of the published figures; checksums as JSON, its manifest in `release_changes`. */
 export const releases = sqliteTable('releases', {
   id: text('id').primaryKey(),
   createdAt: text('created_at').notNull(),
@@ -287,7 +288,10 @@ export const releases = sqliteTable('releases', {
   previousId: text('previous_id').references((): AnySQLiteColumn => releases.id),
   note: text('note'),
   figureCount: integer('figure_count').notNull(),
-  manifest: text('manifest').notNull(),
+  /** How many rows of `release_changes` the release has of each kind. */
+  addedCount: integer('added_count').notNull().default(0),
+  correctedCount: integer('corrected_count').notNull().default(0),
+  withdrawnCount: integer('withdrawn_count').notNull().default(0),
   checksums: text('checksums').notNull(),
 });
 
@@ -311,6 +315,37 @@ export const releaseFigures = sqliteTable(
       t.indicatorId,
       t.jurisdictionId,
     ),
+  ],
+);
+
+/**
+ * A release's manifest, one row a figure: added (new to the public), corrected (shown differently) or withdrawn
+ * (no longer shown) since the previous release, keyed by the figure's cell (as released, or as last released
+ * when withdrawn).
+ */
+export const releaseChanges = sqliteTable(
+  'release_changes',
+  {
+    releaseId: text('release_id')
+      .notNull()
+      .references(() => releases.id),
+    change: text('change', { enum: RELEASE_CHANGES }).notNull(),
+    observationId: integer('observation_id').notNull(),
+    indicatorId: text('indicator_id').notNull(),
+    jurisdictionId: text('jurisdiction_id').notNull(),
+    year: integer('year').notNull(),
+  },
+  (t) => [
+    primaryKey({ columns: [t.releaseId, t.indicatorId, t.jurisdictionId, t.year, t.observationId] }),
+    index('release_changes_release_change_idx').on(
+      t.releaseId,
+      t.change,
+      t.indicatorId,
+      t.jurisdictionId,
+      t.year,
+      t.observationId,
+    ),
+    check('release_changes_change_ck', sql`${t.change} in ('added', 'corrected', 'withdrawn')`),
   ],
 );
 

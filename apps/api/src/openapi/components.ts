@@ -52,6 +52,8 @@ import {
   SourceSchema,
   CslJsonSchema,
   NewReleaseRequestSchema,
+  ReleaseChangeSchema,
+  ReleaseChangesResponseSchema,
   ReleaseListResponseSchema,
   ReleaseResponseSchema,
   ReleaseSchema,
@@ -113,6 +115,8 @@ export const COMPONENT_SCHEMAS: Record<string, ZodType> = {
   Release: ReleaseSchema,
   ReleaseResponse: ReleaseResponseSchema,
   ReleaseListResponse: ReleaseListResponseSchema,
+  ReleaseChange: ReleaseChangeSchema,
+  ReleaseChangesResponse: ReleaseChangesResponseSchema,
   NewReleaseRequest: NewReleaseRequestSchema,
   CslJson: CslJsonSchema,
 };

@@ -123,7 +123,7 @@ describe('query plans of the hot public reads', () => {
 
 /** Tables that grow with the published figures: read by a seek, or along an index, never by a bare scan. */
 const SUMMARY_TABLES =
-  'published_cell_counts|public_annual_totals|release_figures|disclosure_states|publish_generation';
+  'published_cell_counts|public_annual_totals|release_figures|release_changes|disclosure_states|publish_generation';
 
 describe('query plans of every public read, on one database', () => {
   const t = useWorkflowTestApp();
@@ -249,6 +249,15 @@ describe('query plans of every public read, on one database', () => {
     await expectIndexed('/v1/sources/1', ['sources', 'observations']);
     await expectIndexed(`/v1/releases/${release}`, ['releases']);
   });
+
+  it.each(['', 'change=added&', 'change=withdrawn&'])(
+    "a release's changes, a page and its next page: ?%s",
+    async (selection) => {
+      const page = `/v1/releases/${release}/changes?${selection}limit=1`;
+      await expectIndexed(page, ['release_changes']);
+      if (selection !== 'change=withdrawn&') await expectIndexed(await nextOf(page), ['release_changes']);
+    },
+  );
 
   it('publish generation: one row by its key', async () => {
     const generation = (await statementsOf(t, '/v1/observations?limit=1')).filter((run) =>

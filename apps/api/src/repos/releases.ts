@@ -2,16 +2,33 @@ import {
   isTotal,
   ObservationSchema,
   ReleaseChecksumSchema,
-  ReleaseManifestSchema,
   type Observation,
+  type ReleaseChange,
+  type ReleaseChangeKind,
   type ReleaseChecksum,
-  type ReleaseManifest,
 } from '@fourp/domain';
-import { and, count, desc, eq, inArray, lte, type SQL } from 'drizzle-orm';
+import {
+  aliasedTable,
+  and,
+  asc,
+  count,
+  desc,
+  eq,
+  inArray,
+  isNull,
+  lte,
+  ne,
+  sql,
+  type SQL,
+} from 'drizzle-orm';
+import type { SQLiteInsertSelectQueryBuilder } from 'drizzle-orm/sqlite-core';
 import { z } from 'zod';
 import type { Db } from '../db/client.js';
-import { releaseFigures, releases } from '../db/schema.js';
+import { preparedOn } from '../db/prepared.js';
+import { releaseChanges, releaseFigures, releases } from '../db/schema.js';
 import type { ObservationFilter } from './observations.js';
+
+export type ReleaseCounts = { added: number; corrected: number; withdrawn: number };
 
 export type StoredRelease = {
   id: string;
@@ -20,13 +37,18 @@ export type StoredRelease = {
   previousId: string | null;
   note: string | null;
   figureCount: number;
-  manifest: ReleaseManifest;
+  counts: ReleaseCounts;
   checksums: ReleaseChecksum[];
 };
 
-const toRelease = (row: typeof releases.$inferSelect): StoredRelease => ({
+const toRelease = ({
+  addedCount,
+  correctedCount,
+  withdrawnCount,
+  ...row
+}: typeof releases.$inferSelect): StoredRelease => ({
   ...row,
-  manifest: ReleaseManifestSchema.parse(JSON.parse(row.manifest)),
+  counts: { added: addedCount, corrected: correctedCount, withdrawn: withdrawnCount },
   checksums: z.array(ReleaseChecksumSchema).parse(JSON.parse(row.checksums)),
 });
 
@@ -40,31 +62,146 @@ export function findRelease(db: Db, id: string): StoredRelease | null {
   return row === undefined ? null : toRelease(row);
 }
 
-const BATCH = 200;
-
-/** Stores a release and its figures; its checksums are recorded once, by `recordChecksums`. */
+/** Stores a release without figures or changes: `addReleaseFigures`, then `recordReleaseChanges`, fill it. */
 export function insertRelease(
   db: Db,
-  release: Omit<StoredRelease, 'checksums'>,
-  figures: readonly Observation[],
+  release: Omit<StoredRelease, 'checksums' | 'counts' | 'figureCount'>,
 ): void {
   db.insert(releases)
-    .values({ ...release, manifest: JSON.stringify(release.manifest), checksums: '[]' })
+    .values({ ...release, figureCount: 0, checksums: '[]' })
     .run();
-  for (let i = 0; i < figures.length; i += BATCH) {
-    db.insert(releaseFigures)
-      .values(
-        figures.slice(i, i + BATCH).map((o) => ({
-          releaseId: release.id,
-          observationId: o.id,
-          indicatorId: o.indicator,
-          jurisdictionId: o.jurisdiction,
-          year: o.year,
-          figure: JSON.stringify(o),
-        })),
-      )
-      .run();
-  }
+}
+
+/** Adds figures, as the public sees them, to a release being made; one prepared statement a figure. */
+export function addReleaseFigures(db: Db, id: string, figures: readonly Observation[]): void {
+  const insert = preparedOn(db, 'insert release figure', (db) =>
+    db
+      .insert(releaseFigures)
+      .values({
+        releaseId: sql.placeholder('releaseId'),
+        observationId: sql.placeholder('observationId'),
+        indicatorId: sql.placeholder('indicatorId'),
+        jurisdictionId: sql.placeholder('jurisdictionId'),
+        year: sql.placeholder('year'),
+        figure: sql.placeholder('figure'),
+      })
+      .prepare(),
+  );
+  for (const o of figures)
+    insert.run({
+      releaseId: id,
+      observationId: o.id,
+      indicatorId: o.indicator,
+      jurisdictionId: o.jurisdiction,
+      year: o.year,
+      figure: JSON.stringify(o),
+    });
+}
+
+const current = aliasedTable(releaseFigures, 'current');
+const before = aliasedTable(releaseFigures, 'before');
+
+/**
+ * Records a release's manifest against `previousId` (none: every figure added) by three INSERT … SELECT over
+ * the two releases' figures, joined by figure id: added (only in this release), corrected (in both, its public
+ * JSON differs), withdrawn (only in the previous). Stores the counts, and `figureCount`, on the release.
+ */
+export function recordReleaseChanges(
+  db: Db,
+  { id, previousId, figureCount }: { id: string; previousId: string | null; figureCount: number },
+): ReleaseCounts {
+  const changeOf = (change: ReleaseChangeKind, figure: typeof current) => ({
+    releaseId: sql<string>`${id}`.as('release_id'),
+    change: sql<ReleaseChangeKind>`${change}`.as('change'),
+    observationId: figure.observationId,
+    indicatorId: figure.indicatorId,
+    jurisdictionId: figure.jurisdictionId,
+    year: figure.year,
+  });
+  const record = (rows: SQLiteInsertSelectQueryBuilder<typeof releaseChanges>) =>
+    db.insert(releaseChanges).select(rows).run().changes;
+  const inCurrent = and(eq(current.releaseId, id), eq(current.observationId, before.observationId));
+  const inPrevious = and(
+    eq(before.releaseId, previousId ?? ''),
+    eq(before.observationId, current.observationId),
+  );
+  const counts: ReleaseCounts = {
+    added: record(
+      db
+        .select(changeOf('added', current))
+        .from(current)
+        .leftJoin(before, inPrevious)
+        .where(and(eq(current.releaseId, id), isNull(before.observationId))),
+    ),
+    corrected: record(
+      db
+        .select(changeOf('corrected', current))
+        .from(current)
+        .innerJoin(before, inPrevious)
+        .where(and(eq(current.releaseId, id), ne(current.figure, before.figure))),
+    ),
+    withdrawn: record(
+      db
+        .select(changeOf('withdrawn', before))
+        .from(before)
+        .leftJoin(current, inCurrent)
+        .where(and(eq(before.releaseId, previousId ?? ''), isNull(current.observationId))),
+    ),
+  };
+  db.update(releases)
+    .set({
+      figureCount,
+      addedCount: counts.added,
+      correctedCount: counts.corrected,
+      withdrawnCount: counts.withdrawn,
+    })
+    .where(eq(releases.id, id))
+    .run();
+  return counts;
+}
+
+/** Where a page of changes ends: the cell key of its last change. */
+export type ChangePosition = [indicator: string, jurisdiction: string, year: number, observation: number];
+
+/**
+ * A page of a release's manifest in cell order (indicator, jurisdiction, year, figure id), after `after`: a seek
+ * of the release's (and change kind's) index, then a walk along it.
+ */
+export function listReleaseChanges(
+  db: Db,
+  id: string,
+  { change, after, limit }: { change?: ReleaseChangeKind; after: ChangePosition | null; limit: number },
+): ReleaseChange[] {
+  const key = [
+    releaseChanges.indicatorId,
+    releaseChanges.jurisdictionId,
+    releaseChanges.year,
+    releaseChanges.observationId,
+  ];
+  return db
+    .select({
+      observation: releaseChanges.observationId,
+      indicator: releaseChanges.indicatorId,
+      jurisdiction: releaseChanges.jurisdictionId,
+      year: releaseChanges.year,
+      change: releaseChanges.change,
+    })
+    .from(releaseChanges)
+    .where(
+      and(
+        eq(releaseChanges.releaseId, id),
+        change === undefined ? undefined : eq(releaseChanges.change, change),
+        after === null
+          ? undefined
+          : sql`(${sql.join(key, sql`, `)}) > (${sql.join(
+              after.map((value) => sql`${value}`),
+              sql`, `,
+            )})`,
+      ),
+    )
+    .orderBy(...key.map((column) => asc(column)))
+    .limit(limit)
+    .all();
 }
 
 export function recordChecksums(db: Db, id: string, checksums: readonly ReleaseChecksum[]): void {

@@ -8,7 +8,7 @@ import {
 import { parse } from 'csv-parse/sync';
 import { describe, expect, it } from 'vitest';
 import { readPublishGeneration } from '../repos/generation.js';
-import { insertRelease } from '../repos/releases.js';
+import { addReleaseFigures, insertRelease } from '../repos/releases.js';
 import { readFigures } from '../services/published/read.js';
 import { releaseExportFiles, RELEASE_FORMATS } from '../services/release/files.js';
 import { EXPORT_FORMATS } from '../services/exports/index.js';
@@ -123,19 +123,14 @@ describe('GET /v1/exports/{xlsx,json-stat,iati}: a maximum', () => {
     const deps = { db: t.db, suppressionK: 5 };
     const figures = await readFigures(deps, null);
     const id = '2026.12';
-    insertRelease(
-      t.db,
-      {
-        id,
-        createdAt: '2026-12-01T00:00:00.000Z',
-        createdBy: null,
-        previousId: null,
-        note: null,
-        figureCount: figures.length,
-        manifest: { added: [], corrected: [], withdrawn: [] },
-      },
-      figures,
-    );
+    insertRelease(t.db, {
+      id,
+      createdAt: '2026-12-01T00:00:00.000Z',
+      createdBy: null,
+      previousId: null,
+      note: null,
+    });
+    addReleaseFigures(t.db, id, figures);
     const files = [];
     for await (const file of releaseExportFiles(deps)(id)) files.push(file);
     const streamed = RELEASE_FORMATS.filter((format) => EXPORT_FORMATS[format].streamed);

@@ -1,7 +1,9 @@
 import { createHash } from 'node:crypto';
 import {
   CoverageResponseSchema,
+  MAX_RELEASE_CHANGES_LIMIT,
   ObservationListResponseSchema,
+  ReleaseChangesResponseSchema,
   ProgressResponseSchema,
   type CoverageResponse,
   ReleaseListResponseSchema,
@@ -29,6 +31,12 @@ const released = async (who: TestUser, body: unknown = {}) => {
   const res = await makeRelease(who, body);
   expect(res.status, await res.clone().text()).toBe(201);
   return ReleaseResponseSchema.parse(await res.json()).data;
+};
+
+const changesAt = async (path: string) => {
+  const res = await t.app.request(path);
+  expect(res.status, await res.clone().text()).toBe(200);
+  return ReleaseChangesResponseSchema.parse(await res.json());
 };
 
 const figuresAt = async (release?: string) => {
@@ -81,11 +89,51 @@ describe('releases', () => {
     }
   });
 
-  it('lists what each release added, corrected and withdrew', () => {
-    expect(first.manifest.added.map((e) => e.observation).sort()).toEqual([rateId, smallId].sort());
-    expect(first.counts).toMatchObject({ figures: 2, added: 2, corrected: 0, withdrawn: 0 });
-    expect(second.manifest.corrected).toEqual([{ observation: rateId, ...RATE }]);
-    expect(second.counts).toMatchObject({ figures: 2, added: 0, corrected: 1, withdrawn: 0 });
+  it('counts what each release added, corrected and withdrew, and links its changes', async () => {
+    expect(first.counts).toEqual({ figures: 2, added: 2, corrected: 0, withdrawn: 0 });
+    expect(second.counts).toEqual({ figures: 2, added: 0, corrected: 1, withdrawn: 0 });
+    expect(second.changes).toBe(`/v1/releases/${second.id}/changes`);
+    expect((await changesAt(first.changes)).data).toEqual([
+      {
+        observation: smallId,
+        indicator: 'victims_identified',
+        jurisdiction: 'PK-PB-GUJRAT',
+        year: 2022,
+        change: 'added',
+      },
+      { observation: rateId, ...RATE, change: 'added' },
+    ]);
+    expect((await changesAt(second.changes)).data).toEqual([
+      { observation: rateId, ...RATE, change: 'corrected' },
+    ]);
+  });
+
+  it('pages the changes by cursor, following Link: rel="next" to the end, and filters by kind', async () => {
+    const page = await t.app.request(`${first.changes}?limit=1`);
+    const body = ReleaseChangesResponseSchema.parse(await page.json());
+    expect(body.meta).toMatchObject({ count: 1, limit: 1 });
+    expect(page.headers.get('link')).toContain(`<${body.meta.next}>; rel="next"`);
+    const last = await changesAt(body.meta.next!);
+    expect(last.meta.next).toBeNull();
+    expect([...body.data, ...last.data].map((c) => c.observation)).toEqual([smallId, rateId]);
+    expect((await changesAt(`${second.changes}?change=added`)).data).toEqual([]);
+    expect((await changesAt(`${second.changes}?change=corrected`)).data.map((c) => c.observation)).toEqual([
+      rateId,
+    ]);
+  });
+
+  it('refuses a bad cursor, limit or kind of change with a problem, and an unknown release with 404', async () => {
+    for (const query of [
+      'cursor=bm90LWEtY3Vyc29y',
+      'cursor=not%20base64',
+      `limit=${MAX_RELEASE_CHANGES_LIMIT + 1}`,
+      'limit=0',
+      'change=deleted',
+    ]) {
+      const problem = await readProblem(await t.app.request(`${first.changes}?${query}`), 400);
+      expect(problem.code, query).toBe('validation_failed');
+    }
+    await readProblem(await t.app.request('/v1/releases/1999.01/changes'), 404);
   });
 
   it('holds the SHA-256 of each export file a researcher downloads for the release', async () => {

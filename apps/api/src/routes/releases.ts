@@ -5,15 +5,21 @@ import {
   CslJsonSchema,
   NewReleaseRequestSchema,
   ReleaseListResponseSchema,
+  MAX_RELEASE_CHANGES_LIMIT,
+  ReleaseChangesQuerySchema,
+  ReleaseChangesResponseSchema,
   ReleaseParamsSchema,
   ReleaseResponseSchema,
   type Release,
+  type ReleaseChangesResponse,
 } from '@fourp/domain';
 import type { ReleaseFiles, RouteDeps } from '../env.js';
 import { ApiError } from '../errors.js';
 import { ANYONE, jsonBody, jsonResponse, NOT_MODIFIED, problems, SIGNED_IN } from '../openapi/responses.js';
 import { createRouter } from '../openapi/router.js';
-import { findRelease, listReleases, type StoredRelease } from '../repos/releases.js';
+import { findRelease, listReleaseChanges, listReleases, type StoredRelease } from '../repos/releases.js';
+import { decodeCursor, encodeCursor, linkNextPage } from '../openapi/paging.js';
+import { z } from 'zod';
 import { CITATION_MEDIA_TYPES, formatCitation } from '../services/release/citation.js';
 import { createRelease } from '../services/release/create.js';
 import { callerOf } from './workflow/guard.js';
@@ -36,12 +42,30 @@ const get = createRoute({
   method: 'get',
   path: '/{id}',
   operationId: 'getRelease',
-  summary: 'A release: its date, counts, manifest since the previous release, checksums and citation',
+  summary: 'A release: its date, counts of changes since the previous release, checksums and citation',
   tags: ['data'],
   security: ANYONE,
   request: { params: ReleaseParamsSchema },
   responses: { 200: jsonResponse(ReleaseResponseSchema), 304: NOT_MODIFIED, ...problems(404) },
 });
+
+const changes = createRoute({
+  method: 'get',
+  path: '/{id}/changes',
+  operationId: 'listReleaseChanges',
+  summary: "A release's manifest: each figure it added, corrected or withdrew since the previous release",
+  description:
+    'Changes come in cell order (indicator, jurisdiction, year, figure id), at most `limit` ' +
+    `(at most ${MAX_RELEASE_CHANGES_LIMIT}) per page. While more remain, the answer carries ` +
+    '`Link: <…>; rel="next"` (JSON: `meta.next`), the same query with an opaque `cursor`; follow it until there ' +
+    'is none. A withdrawn figure is keyed by its cell as last released.',
+  tags: ['data'],
+  security: ANYONE,
+  request: { params: ReleaseParamsSchema, query: ReleaseChangesQuerySchema },
+  responses: { 200: jsonResponse(ReleaseChangesResponseSchema), 304: NOT_MODIFIED, ...problems(404) },
+});
+
+const ChangePositionSchema = z.tuple([z.string(), z.string(), z.number().int(), z.number().int()]);
 
 const cite = createRoute({
   method: 'get',
@@ -86,19 +110,13 @@ const urlOf = (webOrigin: string, id: string) => new URL(`/data#release-${id}`, 
 
 async function viewOf(r: StoredRelease, webOrigin: string): Promise<Release> {
   const url = urlOf(webOrigin, r.id);
-  const { added, corrected, withdrawn } = r.manifest;
   return {
     id: r.id,
     createdAt: r.createdAt,
     previous: r.previousId,
     note: r.note,
-    counts: {
-      figures: r.figureCount,
-      added: added.length,
-      corrected: corrected.length,
-      withdrawn: withdrawn.length,
-    },
-    manifest: r.manifest,
+    counts: { figures: r.figureCount, ...r.counts },
+    changes: `/v1/releases/${r.id}/changes`,
     checksums: r.checksums,
     citation: { url, text: await formatCitation({ id: r.id, createdAt: r.createdAt, url }, 'text') },
   };
@@ -120,6 +138,21 @@ export const releaseRoutes = (deps: ReleaseRouteDeps) =>
     .openapi(get, async (c) =>
       c.json({ data: await viewOf(requireRelease(deps, c.req.valid('param').id), deps.webOrigin) }, 200),
     )
+    .openapi(changes, (c) => {
+      const { id } = c.req.valid('param');
+      const { change, limit, cursor } = c.req.valid('query');
+      const after = decodeCursor(cursor, ChangePositionSchema);
+      requireRelease(deps, id);
+      const rows = listReleaseChanges(deps.db, id, { change, after, limit: limit + 1 });
+      const data = rows.slice(0, limit);
+      const last = data.at(-1);
+      const next =
+        rows.length > limit && last
+          ? linkNextPage(c, encodeCursor([last.indicator, last.jurisdiction, last.year, last.observation]))
+          : null;
+      const body: ReleaseChangesResponse = { data, meta: { count: data.length, limit, next } };
+      return c.json(body, 200);
+    })
     .openapi(cite, async (c) => {
       const release = requireRelease(deps, c.req.valid('param').id);
       const { format } = c.req.valid('query');

@@ -1,17 +1,17 @@
-import {
-  diffReleases,
-  nextReleaseId,
-  type NewReleaseRequest,
-  type ReleaseChecksum,
-  type ReleaseId,
-} from '@fourp/domain';
+import { nextReleaseId, type NewReleaseRequest, type ReleaseChecksum, type ReleaseId } from '@fourp/domain';
 import { ApiError } from '../../errors.js';
 import { bumpPublishGeneration } from '../../repos/generation.js';
-import { insertRelease, listReleaseFigures, listReleases, recordChecksums } from '../../repos/releases.js';
+import {
+  addReleaseFigures,
+  insertRelease,
+  listReleases,
+  recordChecksums,
+  recordReleaseChanges,
+} from '../../repos/releases.js';
 import { appendAudit } from '../../repos/workflow/audit.js';
 import { inTransaction } from '../../repos/workflow/transaction.js';
 import { permit, type Caller, type ServiceDeps } from '../caller.js';
-import { readFigures } from '../published/read.js';
+import { streamFigures } from '../published/read.js';
 import type { ReleaseFiles } from '../../env.js';
 import { say } from '../../i18n/messages.js';
 
@@ -23,9 +23,12 @@ async function checksumsOf(files: ReturnType<ReleaseFiles>): Promise<ReleaseChec
   return sums;
 }
 
+const FIGURE_BATCH = 1024;
+
 /**
  * Records every published figure as the public sees it now (disclosure control applied) as a new numbered,
  * immutable release, with its manifest against the previous release and the SHA-256 of each export file.
+ * Figures are copied a keyset batch at a time and the manifest is computed in SQL, so memory stays bounded.
  */
 export async function createRelease(
   deps: ReleaseDeps,
@@ -38,29 +41,26 @@ export async function createRelease(
   const id = await inTransaction(db, async (tx) => {
     const existing = listReleases(tx);
     const previous = existing[0] ?? null;
-    const figures = await readFigures({ ...deps, db: tx }, null);
-    const manifest = diffReleases(previous === null ? [] : listReleaseFigures(tx, previous.id), figures);
-    const changes = manifest.added.length + manifest.corrected.length + manifest.withdrawn.length;
-    if (previous !== null && changes === 0) {
-      throw new ApiError('conflict', say('release_nothing_new', { id: previous.id }));
-    }
     const id = nextReleaseId(
       at,
       existing.map((r) => r.id),
     );
-    insertRelease(
-      tx,
-      {
-        id,
-        createdAt: at.toISOString(),
-        createdBy: principal.userId,
-        previousId: previous?.id ?? null,
-        note,
-        figureCount: figures.length,
-        manifest,
-      },
-      figures,
-    );
+    insertRelease(tx, {
+      id,
+      createdAt: at.toISOString(),
+      createdBy: principal.userId,
+      previousId: previous?.id ?? null,
+      note,
+    });
+    let figures = 0;
+    for await (const batch of streamFigures({ ...deps, db: tx }, null, {}, FIGURE_BATCH)) {
+      addReleaseFigures(tx, id, batch);
+      figures += batch.length;
+    }
+    const counts = recordReleaseChanges(tx, { id, previousId: previous?.id ?? null, figureCount: figures });
+    if (previous !== null && counts.added + counts.corrected + counts.withdrawn === 0) {
+      throw new ApiError('conflict', say('release_nothing_new', { id: previous.id }));
+    }
     // Anonymous release reads are tagged with the publish generation, so a new release must move it on.
     bumpPublishGeneration(tx);
     await appendAudit(
@@ -72,10 +72,8 @@ export async function createRelease(
         entityId: id,
         newValue: {
           previous: previous?.id ?? null,
-          figures: figures.length,
-          added: manifest.added.length,
-          corrected: manifest.corrected.length,
-          withdrawn: manifest.withdrawn.length,
+          figures,
+          ...counts,
         },
         reason: note,
       },

@@ -18,6 +18,7 @@ import {
   MAX_OBSERVATIONS_LIMIT,
   mergeMissingDenominators,
   PillarListResponseSchema,
+  ReleaseChangesResponseSchema,
   ReleaseListResponseSchema,
   ReleaseResponseSchema,
   ProgressResponseSchema,
@@ -36,6 +37,7 @@ import {
   type ObservationsQuery,
   type Problem,
   type ProgressQuerySchema,
+  type ReleaseChangesQuery,
   type ReviewQueueQuerySchema,
   type ScorecardQuery,
   type SourcesQuery,
@@ -214,6 +216,11 @@ export function createApi(
     targets: (query: z.infer<typeof TargetsQuerySchema> = {}) =>
       dataOf(client.GET('/v1/targets', { params: { query } }), TargetListResponseSchema),
     releases: () => dataOf(client.GET('/v1/releases'), ReleaseListResponseSchema),
+    releaseChanges: (id: string, query: Query<Omit<ReleaseChangesQuery, 'cursor'>>) =>
+      dataOf(
+        client.GET('/v1/releases/{id}/changes', { params: { ...path(id), query } }),
+        ReleaseChangesResponseSchema,
+      ),
 
     me: () => outcomeOf(client.GET('/v1/auth/me'), MeResponseSchema),
     users: () => dataOf(client.GET('/v1/users'), UserListResponseSchema),

@@ -348,8 +348,28 @@ export interface paths {
       path?: never;
       cookie?: never;
     };
-    /** A release: its date, counts, manifest since the previous release, checksums and citation */
+    /** A release: its date, counts of changes since the previous release, checksums and citation */
     get: operations['getRelease'];
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/v1/releases/{id}/changes': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /**
+     * A release's manifest: each figure it added, corrected or withdrew since the previous release
+     * @description Changes come in cell order (indicator, jurisdiction, year, figure id), at most `limit` (at most 5000) per page. While more remain, the answer carries `Link: <…>; rel="next"` (JSON: `meta.next`), the same query with an opaque `cursor`; follow it until there is none. A withdrawn figure is keyed by its cell as last released.
+     */
+    get: operations['listReleaseChanges'];
     put?: never;
     post?: never;
     delete?: never;
@@ -1886,26 +1906,7 @@ export interface components {
         corrected: number;
         withdrawn: number;
       };
-      manifest: {
-        added: {
-          observation: number;
-          indicator: string;
-          jurisdiction: string;
-          year: number;
-        }[];
-        corrected: {
-          observation: number;
-          indicator: string;
-          jurisdiction: string;
-          year: number;
-        }[];
-        withdrawn: {
-          observation: number;
-          indicator: string;
-          jurisdiction: string;
-          year: number;
-        }[];
-      };
+      changes: string;
       checksums: {
         name: string;
         bytes: number;
@@ -1918,6 +1919,22 @@ export interface components {
     };
     ReleaseResponse: {
       data: components['schemas']['Release'];
+    };
+    ReleaseChangesResponse: {
+      data: components['schemas']['ReleaseChange'][];
+      meta: {
+        count: number;
+        limit: number;
+        next: string | null;
+      };
+    };
+    ReleaseChange: {
+      observation: number;
+      indicator: string;
+      jurisdiction: string;
+      year: number;
+      /** @enum {string} */
+      change: 'added' | 'corrected' | 'withdrawn';
     };
     CslJson: {
       id: string;
@@ -3933,6 +3950,77 @@ export interface operations {
         };
         content: {
           'application/json': components['schemas']['ReleaseResponse'];
+        };
+      };
+      /** @description Not modified: If-None-Match matched the ETag */
+      304: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content?: never;
+      };
+      /** @description Invalid input; `errors` names each parameter or field */
+      400: {
+        headers: {
+          'X-Request-Id': components['headers']['RequestId'];
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description Unknown id */
+      404: {
+        headers: {
+          'X-Request-Id': components['headers']['RequestId'];
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description Unexpected failure; no internals are returned */
+      500: {
+        headers: {
+          'X-Request-Id': components['headers']['RequestId'];
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+    };
+  };
+  listReleaseChanges: {
+    parameters: {
+      query?: {
+        /** @description only this kind of change: added, corrected or withdrawn */
+        change?: 'added' | 'corrected' | 'withdrawn';
+        /** @description at most this many changes per page (1–5000, default 100) */
+        limit?: number;
+        /** @description where the page starts: pass on the cursor of `meta.next` or the `Link: rel="next"` header */
+        cursor?: string;
+        /** @description The language of the human-read texts (names, definitions, grade reasons, method texts, problem details); wins over Accept-Language. Ids, codes, column names and numbers never change with it. */
+        lang?: 'en' | 'ur';
+      };
+      header?: never;
+      path: {
+        /** @description release id, e.g. 2026.12 */
+        id: string;
+      };
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      /** @description OK */
+      200: {
+        headers: {
+          'X-Request-Id': components['headers']['RequestId'];
+          ETag: components['headers']['ETag'];
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ReleaseChangesResponse'];
         };
       };
       /** @description Not modified: If-None-Match matched the ETag */

@@ -6,10 +6,17 @@ import { requireAction, sessionApi } from '$lib/server/session';
 import { errorsByField, text } from '$lib/workflow/forms';
 import type { Actions, PageServerLoad } from './$types';
 
+/** How many of each release's changes the page lists; the rest are a link to the paged API away. */
+const FIRST_CHANGES = 10;
+
 export const load = (async ({ fetch, locals }) => {
-  const releases = await serverApi(fetch).releases();
+  const api = serverApi(fetch);
+  const releases = await api.releases();
+  const firstChanges = await Promise.all(
+    releases.data.map(async (r) => (await api.releaseChanges(r.id, { limit: FIRST_CHANGES })).data),
+  );
   return {
-    releases: releases.data,
+    releases: releases.data.map((r, i) => ({ ...r, firstChanges: firstChanges[i] ?? [] })),
     canRelease: locals.user?.actions.includes('release.create') ?? false,
   };
 }) satisfies PageServerLoad;
