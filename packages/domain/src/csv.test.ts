@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { csvDocument, csvField, toCsv, type CsvColumn } from './csv.js';
+import { csvDocument, csvField, csvLine, csvLines, toCsv, type CsvCell, type CsvColumn } from './csv.js';
 
 describe('csvField', () => {
   it.each([
@@ -26,6 +26,51 @@ describe('csvField', () => {
     ['ضلع گجرات', 'ضلع گجرات'],
   ])('%j → %j', (cell, expected) => {
     expect(csvField(cell)).toBe(expected);
+  });
+});
+
+/** Awkward cells and how each dialect writes them: the bytes list CSVs and exports are made of. */
+const AWKWARD: [cell: CsvCell, spreadsheet: string, data: string][] = [
+  ['a, b', '"a, b"', '"a, b"'],
+  ['say "hi"', '"say ""hi"""', '"say ""hi"""'],
+  ['bare\rCR', '"bare\rCR"', '"bare\rCR"'],
+  ['bare\nLF', '"bare\nLF"', '"bare\nLF"'],
+  ['both\r\nCRLF', '"both\r\nCRLF"', '"both\r\nCRLF"'],
+  ['ends in CR\r', '"ends in CR\r"', '"ends in CR\r"'],
+  ['=SUM(A1)', "'=SUM(A1)", '=SUM(A1)'],
+  ['+92 300', "'+92 300", '+92 300'],
+  ['-2+3', "'-2+3", '-2+3'],
+  ['@cmd', "'@cmd", '@cmd'],
+  ['\tx', "'\tx", '\tx'],
+  ['\rx', `"'\rx"`, '"\rx"'],
+  ['=1, "2"', `"'=1, ""2"""`, '"=1, ""2"""'],
+  [' padded ', '" padded "', ' padded '],
+  ['ضلع گجرات، پنجاب', 'ضلع گجرات، پنجاب', 'ضلع گجرات، پنجاب'],
+  ['🧒 👩‍👧', '🧒 👩‍👧', '🧒 👩‍👧'],
+  ['', '', ''],
+  [null, '', ''],
+  [undefined, '', ''],
+  [-2.5, '-2.5', '-2.5'],
+  [1e21, '1e+21', '1e+21'],
+  [Number.NaN, '', ''],
+  [false, 'false', 'false'],
+];
+
+describe.each([
+  ['spreadsheet', 1],
+  ['data', 2],
+] as const)('the %s dialect', (dialect, column) => {
+  it.each(AWKWARD.map((row) => [row[0], row[column]] as const))('%j → %j', (cell, expected) => {
+    expect(csvField(cell, dialect)).toBe(expected);
+  });
+
+  it('writes a line of every awkward cell, comma-separated and CRLF-terminated', () => {
+    expect(
+      csvLine(
+        AWKWARD.map(([cell]) => cell),
+        dialect,
+      ),
+    ).toBe(`${AWKWARD.map((row) => row[column]).join(',')}\r\n`);
   });
 });
 
@@ -69,5 +114,27 @@ describe('toCsv', () => {
 
   it('writes only the header row for an empty list', () => {
     expect(toCsv([], columns)).toBe('name,value,flag\r\n');
+  });
+
+  it('guards formulas for a spreadsheet by default and writes text as it is for data', () => {
+    const rows = [{ name: '=1+1', value: -1, flag: true }];
+    expect(toCsv(rows, columns)).toBe("name,value,flag\r\n'=1+1,-1,true\r\n");
+    expect(toCsv(rows, columns, 'data')).toBe('name,value,flag\r\n=1+1,-1,true\r\n');
+  });
+});
+
+describe('csvLines', () => {
+  const columns: CsvColumn<readonly [string, number]>[] = [
+    { header: 'text', value: ([text]) => text },
+    { header: 'n', value: ([, n]) => n },
+  ];
+
+  it('writes the lines of a batch without a header, and nothing for no items', () => {
+    const batch = [
+      ['x', 1],
+      ['a\nb', 2],
+    ] as const;
+    expect(csvLines(batch, columns, 'data')).toBe('x,1\r\n"a\nb",2\r\n');
+    expect(csvLines([], columns)).toBe('');
   });
 });

@@ -1,5 +1,5 @@
 import { createHash } from 'node:crypto';
-import { IMPORT_COLUMNS, IMPORT_LIMITS } from '@fourp/domain';
+import { csvLine, IMPORT_COLUMNS, IMPORT_LIMITS } from '@fourp/domain';
 import ExcelJS from 'exceljs';
 import { REFERENCE_COLUMNS } from '../reference/rows.js';
 import { csvRows } from './csv.js';
@@ -81,7 +81,7 @@ export async function parseImportFile(bytes: Uint8Array): Promise<ParsedImport> 
 }
 
 /** The template as CSV: just the header row. */
-export const templateCsv = () => `${IMPORT_COLUMNS.join(',')}\r\n`;
+export const templateCsv = () => csvLine(IMPORT_COLUMNS, 'data');
 
 const COLUMN_HELP: Record<(typeof IMPORT_COLUMNS)[number], string> = {
   indicator: 'Indicator id from the catalogue, e.g. victims_identified',

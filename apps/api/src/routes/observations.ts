@@ -156,12 +156,10 @@ function bulkWriter(format: 'csv' | 'ndjson'): (figures: readonly Observation[])
     }
     return text;
   };
-  return (figures) => {
-    let lines = '';
-    for (const o of figures)
-      lines += `${csvRecord(withInterval(o), figureCsvColumns)},${sourceCells(o.source)}\r\n`;
-    return lines;
-  };
+  return (figures) =>
+    figures
+      .map((o) => `${csvRecord(withInterval(o), figureCsvColumns)},${sourceCells(o.source)}\r\n`)
+      .join('');
 }
 
 function selectionOf(

@@ -9,12 +9,13 @@ import {
   OBS_STATUSES,
   STANDARD_DEFINITION,
   type ConfStatus,
+  type CsvColumn,
   type DisaggregationDimension,
   type JurisdictionTree,
   type ObsStatus,
   type Observation,
 } from '@fourp/domain';
-import { csvStream, rowsOf, type FigureBatches } from './tidy.js';
+import { csvStream, type FigureBatches } from './tidy.js';
 
 export const SDMX_STRUCTURE_ID = 'FOURP:DF_4P(1.0)';
 /** SDMX's code for "total" in a breakdown dimension. */
@@ -31,22 +32,6 @@ const DIMENSION_COLUMN: Record<DisaggregationDimension, string> = {
   partner_country: 'PARTNER_COUNTRY',
   incident: 'INCIDENT',
 };
-
-export const SDMX_COLUMNS = [
-  'STRUCTURE',
-  'STRUCTURE_ID',
-  'ACTION',
-  'INDICATOR',
-  'REF_AREA',
-  'TIME_PERIOD',
-  'DEFINITION',
-  ...DISAGGREGATION_DIMENSIONS.map((d) => DIMENSION_COLUMN[d]),
-  'OBS_VALUE',
-  'UNIT_MEASURE',
-  'OBS_STATUS',
-  'CONF_STATUS',
-  'SOURCE',
-] as const;
 
 const sdmxCode = new Map<string, Map<string, string>>(
   CODE_LISTS.map((list) => [list.dimension, new Map(list.codes.map((c) => [c.code, c.sdmx ?? c.code]))]),
@@ -65,34 +50,39 @@ export const citation = (s: Observation['source']) =>
 /** The figures a cube or series shows: one per cell, the latest (superseded figures are left out). */
 export const currentFigures = (figures: readonly Observation[]) => figures.filter((o) => !o.superseded);
 
-const sdmxRow = (o: Observation) =>
-  o.superseded
-    ? null
-    : [
-        'dataflow',
-        SDMX_STRUCTURE_ID,
-        'I',
-        o.indicator.toUpperCase(),
-        o.jurisdiction,
-        timePeriod(o),
-        o.definition.toUpperCase(),
-        ...DISAGGREGATION_DIMENSIONS.map((d) => {
-          const category = o.disaggregation[d];
-          return category === undefined ? SDMX_TOTAL : (sdmxCode.get(d)?.get(category) ?? category);
-        }),
-        o.value,
-        findIndicator(o.indicator)?.unit ?? null,
-        o.status,
-        o.confStatus,
-        citation(o.source),
-      ];
+const sdmxDimension = (d: DisaggregationDimension) => (o: Observation) => {
+  const category = o.disaggregation[d];
+  return category === undefined ? SDMX_TOTAL : (sdmxCode.get(d)?.get(category) ?? category);
+};
+
+const SDMX_CSV_COLUMNS: readonly CsvColumn<Observation>[] = [
+  { header: 'STRUCTURE', value: () => 'dataflow' },
+  { header: 'STRUCTURE_ID', value: () => SDMX_STRUCTURE_ID },
+  { header: 'ACTION', value: () => 'I' },
+  { header: 'INDICATOR', value: (o) => o.indicator.toUpperCase() },
+  { header: 'REF_AREA', value: (o) => o.jurisdiction },
+  { header: 'TIME_PERIOD', value: timePeriod },
+  { header: 'DEFINITION', value: (o) => o.definition.toUpperCase() },
+  ...DISAGGREGATION_DIMENSIONS.map((d) => ({ header: DIMENSION_COLUMN[d], value: sdmxDimension(d) })),
+  { header: 'OBS_VALUE', value: (o) => o.value },
+  { header: 'UNIT_MEASURE', value: (o) => findIndicator(o.indicator)?.unit ?? null },
+  { header: 'OBS_STATUS', value: (o) => o.status },
+  { header: 'CONF_STATUS', value: (o) => o.confStatus },
+  { header: 'SOURCE', value: (o) => citation(o.source) },
+];
+
+export const SDMX_COLUMNS = SDMX_CSV_COLUMNS.map((column) => column.header);
+
+async function* current(figures: FigureBatches): AsyncGenerator<readonly Observation[]> {
+  for await (const batch of figures) yield currentFigures(batch);
+}
 
 /**
  * SDMX-CSV 2.0: one row per current figure, dimensions then OBS_VALUE then attributes; a withheld figure has an
  * empty OBS_VALUE and CONF_STATUS C or S. Codes are listed by `writeSdmxCodeLists`. Written as the figures come.
  */
 export async function writeSdmxCsv(figures: FigureBatches, sink: Writable): Promise<void> {
-  await pipeline(csvStream(SDMX_COLUMNS, rowsOf(figures, sdmxRow)), sink);
+  await pipeline(csvStream(SDMX_CSV_COLUMNS, current(figures)), sink);
 }
 
 const OBS_STATUS_NAMES: Record<ObsStatus, string> = {
@@ -110,7 +100,14 @@ const CONF_STATUS_NAMES: Record<ConfStatus, string> = {
   S: 'Secondary confidentiality set by the sender, not for publication',
 };
 
-function* codeListRows(tree: JurisdictionTree) {
+type CodeListRow = readonly [list: string, code: string, name: string];
+const CODE_LIST_COLUMNS: readonly CsvColumn<CodeListRow>[] = [
+  { header: 'CODELIST', value: ([list]) => list },
+  { header: 'CODE', value: ([, code]) => code },
+  { header: 'NAME', value: ([, , name]) => name },
+];
+
+function* codeListRows(tree: JurisdictionTree): Generator<CodeListRow> {
   for (const i of INDICATORS) yield ['CL_INDICATOR', i.id.toUpperCase(), i.name];
   for (const j of tree.units) yield ['CL_REF_AREA', j.id, j.name.en];
   yield ['CL_DEFINITION', STANDARD_DEFINITION.toUpperCase(), 'The catalogue’s standard definition'];
@@ -127,5 +124,5 @@ function* codeListRows(tree: JurisdictionTree) {
 
 /** The code lists the SDMX-CSV uses: indicators, jurisdictions, definitions, coded breakdowns and statuses. */
 export async function writeSdmxCodeLists(tree: JurisdictionTree, sink: Writable): Promise<void> {
-  await pipeline(csvStream(['CODELIST', 'CODE', 'NAME'], [[...codeListRows(tree)]]), sink);
+  await pipeline(csvStream(CODE_LIST_COLUMNS, [[...codeListRows(tree)]]), sink);
 }

@@ -1,7 +1,14 @@
 import { Readable, type Writable } from 'node:stream';
 import { pipeline } from 'node:stream/promises';
-import { stringify } from 'csv-stringify/sync';
-import { breakdownKey, DISAGGREGATION_DIMENSIONS, findIndicator, type Observation } from '@fourp/domain';
+import {
+  breakdownKey,
+  csvLine,
+  csvLines,
+  DISAGGREGATION_DIMENSIONS,
+  findIndicator,
+  type CsvColumn,
+  type Observation,
+} from '@fourp/domain';
 
 /** A Table Schema field type (https://datapackage.org/standard/table-schema/). */
 export type FieldType = 'string' | 'integer' | 'number' | 'boolean';
@@ -109,58 +116,44 @@ export const TIDY_COLUMNS: readonly TidyColumn[] = [
 
 export const CSV_FORMAT = { delimiter: ',', lineTerminator: '\r\n' } as const;
 
-type Cell = string | number | boolean | null;
-
 /** Figures as a writer reads them: batches, from an array (one batch) or streamed from the database. */
 export type FigureBatches = Iterable<readonly Observation[]> | AsyncIterable<readonly Observation[]>;
 
-const STRINGIFY = {
-  record_delimiter: CSV_FORMAT.lineTerminator,
-  cast: { boolean: (b: boolean) => (b ? 'true' : 'false') },
-};
-
-/** The CSV text of named columns and batches of rows: the header, then one chunk per batch (RFC 4180, CRLF). */
-async function* csvChunks(
-  columns: readonly string[],
-  batches: Iterable<readonly (readonly Cell[])[]> | AsyncIterable<readonly (readonly Cell[])[]>,
+/** The CSV text of `columns` over batches of items: the header, then one chunk per batch (data dialect). */
+async function* csvChunks<T>(
+  columns: readonly CsvColumn<T>[],
+  batches: Iterable<readonly T[]> | AsyncIterable<readonly T[]>,
   bom: boolean,
 ): AsyncGenerator<string> {
-  yield (bom ? '\ufeff' : '') + stringify([columns], STRINGIFY);
-  for await (const rows of batches) if (rows.length > 0) yield stringify(rows as Cell[][], STRINGIFY);
+  yield (
+    (bom ? '\ufeff' : '') +
+    csvLine(
+      columns.map((column) => column.header),
+      'data',
+    )
+  );
+  for await (const items of batches) if (items.length > 0) yield csvLines(items, columns, 'data');
 }
 
-/** Batches of rows as a CSV stream: booleans as true/false, empty for null; the same rows give the same bytes. */
-export const csvStream = (
-  columns: readonly string[],
-  batches: Iterable<readonly (readonly Cell[])[]> | AsyncIterable<readonly (readonly Cell[])[]>,
+/**
+ * Batches of items as a CSV stream, one column per `columns` entry (RFC 4180, CRLF, text as it is, booleans as
+ * true/false, empty for null); the same items give the same bytes.
+ */
+export const csvStream = <T>(
+  columns: readonly CsvColumn<T>[],
+  batches: Iterable<readonly T[]> | AsyncIterable<readonly T[]>,
   bom = false,
 ): Readable =>
   // One batch's text ahead at most: a client that stops reading stops the reads.
   Readable.from(csvChunks(columns, batches, bom), { highWaterMark: 1 });
 
-/** Each batch of figures as rows, `row` of each figure it keeps (a figure whose row is null is left out). */
-export async function* rowsOf(
-  figures: FigureBatches,
-  row: (o: Observation) => readonly Cell[] | null,
-): AsyncGenerator<(readonly Cell[])[]> {
-  for await (const batch of figures) {
-    const rows: (readonly Cell[])[] = [];
-    for (const o of batch) {
-      const cells = row(o);
-      if (cells !== null) rows.push(cells);
-    }
-    yield rows;
-  }
-}
-
-const tidyRow = (o: Observation) => TIDY_COLUMNS.map((column) => column.value(o));
+const TIDY_CSV_COLUMNS: readonly CsvColumn<Observation>[] = TIDY_COLUMNS.map(({ name, value }) => ({
+  header: name,
+  value,
+}));
 
 export const tidyCsv = (figures: FigureBatches, bom = false): Readable =>
-  csvStream(
-    TIDY_COLUMNS.map((c) => c.name),
-    rowsOf(figures, tidyRow),
-    bom,
-  );
+  csvStream(TIDY_CSV_COLUMNS, figures, bom);
 
 /** The tidy CSV of `figures`, written as they come: memory holds one batch. */
 export async function writeTidyCsv(
