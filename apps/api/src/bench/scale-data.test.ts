@@ -1,7 +1,7 @@
 import { INDICATORS } from '@fourp/domain';
 import { describe, expect, it } from 'vitest';
 import { jurisdictionTreeOfFile } from '../seed/jurisdictions-file.js';
-import { syntheticRows, type CountSize } from './scale-data.js';
+import { scaleRows, syntheticRows, type CountSize } from './scale-data.js';
 
 const TREE = jurisdictionTreeOfFile();
 const YEAR = 2025;
@@ -69,5 +69,27 @@ describe('the scale generator', () => {
     };
     expect(shareUnderFive('small')).toBeGreaterThan(0.05);
     expect(shareUnderFive('large')).toBeLessThan(0.005);
+  });
+
+  it('cuts the grid at the size asked for, or with whole tables at the end of the table in progress', () => {
+    const tableOf = ([indicator, , year]: readonly [string, string, number, ...unknown[]]) =>
+      `${indicator}|${year}`;
+    const count = (table: string) => {
+      let n = 0;
+      for (const row of syntheticRows(TREE, 'small')) {
+        if (tableOf(row) === table) n++;
+        else if (n > 0) break;
+      }
+      return n;
+    };
+    const cut = [...scaleRows(TREE, 3000, 'small')];
+    const whole = [...scaleRows(TREE, 3000, 'small', true)];
+    expect(cut).toHaveLength(3000);
+    expect(whole.length).toBeGreaterThan(3000);
+    expect(whole.slice(0, 3000)).toEqual(cut);
+    const last = tableOf(whole.at(-1)!);
+    expect(whole.filter((r) => tableOf(r) === last)).toHaveLength(count(last));
+    expect(tableOf(cut.at(-1)!)).toBe(last);
+    expect(cut.filter((r) => tableOf(r) === last).length).toBeLessThan(count(last));
   });
 });

@@ -189,8 +189,31 @@ export function* syntheticRows(
   }
 }
 
+/**
+ * The grid's rows up to `rows`, or with `wholeTables` up to the end of the table in progress there: a table is one
+ * indicator in one year over every unit, so no parent is published without all of its children (a table cut off
+ * midway leaves the units not yet written as unknowns, which link the rest into blocks no real table has).
+ */
+export function* scaleRows(
+  units: ReturnType<typeof createJurisdictionTree>,
+  rows: number,
+  counts: CountSize,
+  wholeTables = false,
+): Generator<Row> {
+  let written = 0;
+  let table = '';
+  for (const row of syntheticRows(units, counts)) {
+    const [indicator, , year] = row;
+    const next = `${indicator}|${year}`;
+    if (written >= rows && (!wholeTables || next !== table)) return;
+    table = next;
+    written += 1;
+    yield row;
+  }
+}
+
 /** The cache key: the size, the committed migrations and the generator, so a stale schema is never reused. */
-function cacheName(rows: number, counts: CountSize): string {
+function cacheName(rows: number, counts: CountSize, wholeTables: boolean): string {
   const migrations = readdirSync(MIGRATIONS_FOLDER)
     .filter((f) => f.endsWith('.sql'))
     .sort();
@@ -199,7 +222,7 @@ function cacheName(rows: number, counts: CountSize): string {
     .update(readFileSync(join(MIGRATIONS_FOLDER, 'meta', '_journal.json')))
     .digest('hex')
     .slice(0, 12);
-  return `scale-${rows}-${counts}-${hash}.db`;
+  return `scale-${rows}-${counts}${wholeTables ? '-whole' : ''}-${hash}.db`;
 }
 
 export const benchDirectory = () => join(tmpdir(), 'fourp-bench');
@@ -212,16 +235,18 @@ export function ownPeakRssMb(pid: number | 'self' = 'self'): number {
 
 /**
  * Builds (or reuses) a database of `rows` published figures through the product's migrations, seeded with the
- * reference data, plus the synthetic grid under one clearly labelled source, and its disclosure pattern.
+ * reference data, plus the synthetic grid under one clearly labelled source, and its disclosure pattern. With
+ * `wholeTables` the grid ends at the end of a table, at or past `rows` (see `scaleRows`).
  */
 export async function ensureScaleDatabase(
   rows: number,
   log: (line: string) => void,
   dir = benchDirectory(),
   countSize: CountSize = 'large',
+  { wholeTables = false }: { wholeTables?: boolean } = {},
 ): Promise<ScaleDatabase> {
   mkdirSync(dir, { recursive: true });
-  const path = join(dir, cacheName(rows, countSize));
+  const path = join(dir, cacheName(rows, countSize, wholeTables));
   if (existsSync(path))
     return {
       path,
@@ -249,8 +274,12 @@ export async function ensureScaleDatabase(
     );
     let inserted = 0;
     sqlite.transaction(() => {
-      for (const [indicator, jurisdiction, year, breakdown, value] of syntheticRows(tree, countSize)) {
-        if (inserted >= rows) break;
+      for (const [indicator, jurisdiction, year, breakdown, value] of scaleRows(
+        tree,
+        rows,
+        countSize,
+        wholeTables,
+      )) {
         insert.run(indicator, jurisdiction, year, year, breakdown, value, source.id, now, now);
         inserted += 1;
       }

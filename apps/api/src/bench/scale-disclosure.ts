@@ -6,9 +6,11 @@ import { parseArgs } from 'node:util';
 import { COUNT_SIZES, ensureScaleDatabase, type CountSize, type ScaleDatabase } from './scale-data.js';
 
 /**
- * `node dist/bench/scale-disclosure.js --rows 2000,10000,30000 [--counts small|large] [--cache-dir DIR]`: builds the scale database of
- * each size in its own process (so the peak RSS is the builder's own) and prints the full disclosure computation's
- * CPU time and work. Without `--cache-dir` the databases go to a temporary folder, removed after.
+ * `node dist/bench/scale-disclosure.js --rows 2000,10000,30000 [--counts small|large] [--whole-tables]
+ * [--cache-dir DIR]`: builds the scale database of each size in its own process (so the peak RSS is the builder's
+ * own) and prints the full disclosure computation's CPU time and work. `--whole-tables` ends each database at the
+ * end of a table (one indicator in one year over every unit), at or past the size asked for, so no unit of a table
+ * is left unwritten. Without `--cache-dir` the databases go to a temporary folder, removed after.
  */
 async function main() {
   const { values } = parseArgs({
@@ -17,13 +19,16 @@ async function main() {
       'cache-dir': { type: 'string' },
       child: { type: 'string' },
       counts: { type: 'string', default: 'small' },
+      'whole-tables': { type: 'boolean', default: false },
     },
   });
   const counts = values.counts as CountSize;
   if (!COUNT_SIZES.includes(counts)) throw new Error(`--counts: one of ${COUNT_SIZES.join(', ')}`);
   const log = (line: string) => process.stderr.write(`${line}\n`);
   if (values.child) {
-    const database = await ensureScaleDatabase(Number(values.rows), log, values.child, counts);
+    const database = await ensureScaleDatabase(Number(values.rows), log, values.child, counts, {
+      wholeTables: values['whole-tables'],
+    });
     process.stdout.write(JSON.stringify(database));
     return;
   }
@@ -39,7 +44,17 @@ async function main() {
     for (const rows of sizes) {
       const child = spawnSync(
         process.execPath,
-        [...process.execArgv, process.argv[1]!, '--child', dir, '--rows', String(rows), '--counts', counts],
+        [
+          ...process.execArgv,
+          process.argv[1]!,
+          '--child',
+          dir,
+          '--rows',
+          String(rows),
+          '--counts',
+          counts,
+          ...(values['whole-tables'] ? ['--whole-tables'] : []),
+        ],
         { encoding: 'utf8', stdio: ['ignore', 'pipe', 'inherit'], maxBuffer: 1 << 20 },
       );
       if (child.status !== 0) throw new Error(`building ${rows} rows failed (${child.status})`);

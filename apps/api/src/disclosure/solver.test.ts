@@ -1,9 +1,9 @@
-import { buildDisclosureModel, type DisclosureFigure } from '@fourp/domain';
+import { buildDisclosureModel, disclosureComponents, type DisclosureFigure } from '@fourp/domain';
 import { describe, expect, it } from 'vitest';
 import { jurisdictionTreeOfFile } from '../seed/jurisdictions-file.js';
 import { IDENTIFYING, scenario, seeded, type Slot } from '../test-support/scenarios.js';
 import { sharedSolver } from './shared.js';
-import { protect } from './solver.js';
+import { extendBlock, protect, walkBlock, type BlockWalk } from './solver.js';
 
 const TREE = jurisdictionTreeOfFile();
 const TEHSILS = TREE.unitsAt(2022)
@@ -97,5 +97,40 @@ describe('protect with witness points', () => {
     }
     expect(primaryCells).toBeGreaterThan(300);
     expect(complementary).toBeGreaterThan(100);
+  }, 60_000);
+});
+
+describe('a block extended after a hide', () => {
+  const contents = ({ block }: BlockWalk) => ({
+    cells: [...block.cells].sort((a, b) => a - b),
+    figures: [...new Set(block.figures)].sort((a, b) => a - b),
+    equations: [...block.equations].sort((a, b) => a - b),
+  });
+
+  it('holds what walking it again from its cell holds, hide after hide, on random small families', () => {
+    let grown = 0;
+    for (let seed = 1; seed <= 150; seed++) {
+      const model = buildDisclosureModel(family(seed), TREE);
+      const rng = seeded(seed);
+      for (const component of disclosureComponents(model)) {
+        const hidden = new Set(component.figures.filter((f) => model.figures[f]?.primary));
+        for (const primary of hidden) {
+          const cell = model.figures[primary]!.cell;
+          let walk = walkBlock(model, component, cell, hidden);
+          const more = new Set(hidden);
+          for (const f of component.figures.filter(() => rng.next() < 0.3)) {
+            if (more.has(f)) continue;
+            const before = walk.block.cells.length;
+            more.add(f);
+            walk = extendBlock(model, component, walk, f, more);
+            expect(contents(walk), `seed ${seed}`).toEqual(contents(walkBlock(model, component, cell, more)));
+            // The fresh walk took the marks: walk on from it.
+            walk = walkBlock(model, component, cell, more);
+            if (walk.block.cells.length > before) grown++;
+          }
+        }
+      }
+    }
+    expect(grown).toBeGreaterThan(50);
   }, 60_000);
 });

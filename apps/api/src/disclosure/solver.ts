@@ -338,6 +338,11 @@ type ModelScratch = {
   cellMark: Uint32Array;
   equationMark: Uint32Array;
   tick: number;
+  /** The same for the block walk at hand (`BlockWalk`), and which of its cells it walked on from. */
+  blockCellMark: Uint32Array;
+  blockEquationMark: Uint32Array;
+  expanded: Uint32Array;
+  blockTick: number;
   repeats: Uint8Array;
 };
 
@@ -356,6 +361,10 @@ function scratchOf(model: DisclosureModel): ModelScratch {
     cellMark: new Uint32Array(n),
     equationMark: new Uint32Array(model.equations.length),
     tick: 0,
+    blockCellMark: new Uint32Array(n),
+    blockEquationMark: new Uint32Array(model.equations.length),
+    expanded: new Uint32Array(n),
+    blockTick: 0,
     repeats,
   };
   scratches.set(model, scratch);
@@ -456,54 +465,99 @@ const targetOf = (f: ModelFigure) => f.cell;
  * The part of the component the cell's range depends on: cells linked to it by equations through cells whose
  * value is not fixed by what is published (a fixed cell is a constant: it bounds, it does not link), and those
  * equations. The LP over it gives the cell the same range as the LP over the whole (consistent) component.
+ * `block` grows in place: after a hide, `extendBlock` walks on from the hidden figure's cell only.
  */
-function blockOf(
+export type BlockWalk = {
+  cell: number;
+  /** Cells in walk order, their figures and the rates of the equations (a rate may repeat), equations unsorted. */
+  block: DisclosureComponent;
+  /** Marks of this walk in the model's block marks; a newer walk invalidates it. */
+  tick: number;
+};
+
+function fixedBy(model: DisclosureModel, figures: readonly number[], hidden: ReadonlySet<number>): boolean {
+  let value: number | undefined;
+  for (const f of figures) {
+    const figure = model.figures[f] as ModelFigure;
+    if (hidden.has(f) || figure.withheld) continue;
+    if (value !== undefined && figure.value !== value) return false;
+    value = figure.value;
+  }
+  return value !== undefined;
+}
+
+export function walkBlock(
   model: DisclosureModel,
   component: DisclosureComponent,
   cell: number,
   hidden: ReadonlySet<number>,
-): DisclosureComponent {
-  const { figuresOf, equationsOf } = indexOf(model, component);
-  const shown = (f: number) => !hidden.has(f) && !(model.figures[f] as ModelFigure).withheld;
-  const fixed = (c: number) => {
-    let value: number | undefined;
-    for (const f of figuresOf.get(c) ?? NONE) {
-      if (!shown(f)) continue;
-      const v = (model.figures[f] as ModelFigure).value;
-      if (value !== undefined && v !== value) return false;
-      value = v;
-    }
-    return value !== undefined;
-  };
+): BlockWalk {
   const marks = scratchOf(model);
-  const tick = ++marks.tick;
-  const cells = [cell];
-  const equations: number[] = [];
-  const rates: number[] = [];
-  marks.cellMark[cell] = tick;
-  const frontier = [cell];
+  const walk: BlockWalk = {
+    cell,
+    block: { cells: [cell], figures: [], equations: [] },
+    tick: ++marks.blockTick,
+  };
+  marks.blockCellMark[cell] = walk.tick;
+  walk.block.figures.push(...(indexOf(model, component).figuresOf.get(cell) ?? NONE));
+  walkFrom(model, component, walk, cell, hidden);
+  return walk;
+}
+
+/** Expands the walk from `from` (already in the block) through the cells whose value is not fixed. */
+function walkFrom(
+  model: DisclosureModel,
+  component: DisclosureComponent,
+  walk: BlockWalk,
+  from: number,
+  hidden: ReadonlySet<number>,
+) {
+  const { figuresOf, equationsOf } = indexOf(model, component);
+  const { blockCellMark, blockEquationMark, expanded } = scratchOf(model);
+  const { tick, block } = walk;
+  const shown = (f: number) => !hidden.has(f) && !(model.figures[f] as ModelFigure).withheld;
+  const frontier = [from];
   for (let c = frontier.pop(); c !== undefined; c = frontier.pop()) {
-    if (c !== cell && fixed(c)) continue;
+    if (c !== walk.cell && fixedBy(model, figuresOf.get(c) ?? NONE, hidden)) continue;
+    expanded[c] = tick;
     for (const e of equationsOf.get(c) ?? NONE) {
       const eq = model.equations[e] as DisclosureModel['equations'][number];
-      if (marks.equationMark[e] === tick || (eq.figure !== undefined && !shown(eq.figure))) continue;
-      marks.equationMark[e] = tick;
-      equations.push(e);
-      if (eq.figure !== undefined) rates.push(eq.figure);
+      if (blockEquationMark[e] === tick || (eq.figure !== undefined && !shown(eq.figure))) continue;
+      blockEquationMark[e] = tick;
+      block.equations.push(e);
+      if (eq.figure !== undefined) block.figures.push(eq.figure);
       for (const t of eq.terms) {
-        if (marks.cellMark[t.cell] === tick) continue;
-        marks.cellMark[t.cell] = tick;
-        cells.push(t.cell);
+        if (blockCellMark[t.cell] === tick) continue;
+        blockCellMark[t.cell] = tick;
+        block.cells.push(t.cell);
+        block.figures.push(...(figuresOf.get(t.cell) ?? NONE));
         frontier.push(t.cell);
       }
     }
   }
-  const figures = cells.flatMap((c) => figuresOf.get(c) ?? NONE);
-  return {
-    cells,
-    figures: [...new Set([...figures, ...rates])].sort((a, b) => a - b),
-    equations: equations.sort((a, b) => a - b),
-  };
+}
+
+/**
+ * The walk once figure `f` is hidden as well: hiding a count can only unfix its cell, which then links the cells
+ * beyond it, so the walk goes on from there; the rare other cases (a rate, whose equations leave the block, or a
+ * cell fixed by hiding one of two disagreeing figures) walk again from the start.
+ */
+export function extendBlock(
+  model: DisclosureModel,
+  component: DisclosureComponent,
+  walk: BlockWalk,
+  f: number,
+  hidden: ReadonlySet<number>,
+): BlockWalk {
+  const figure = model.figures[f] as ModelFigure;
+  const marks = scratchOf(model);
+  if (figure.role === 'rate') return walkBlock(model, component, walk.cell, hidden);
+  const c = figure.cell;
+  if (marks.blockCellMark[c] !== walk.tick || c === walk.cell) return walk;
+  const fixed = fixedBy(model, indexOf(model, component).figuresOf.get(c) ?? NONE, hidden);
+  if (marks.expanded[c] === walk.tick) return fixed ? walkBlock(model, component, walk.cell, hidden) : walk;
+  if (!fixed) walkFrom(model, component, walk, c, hidden);
+  return walk;
 }
 
 /** One protect or audit run: the solver, its reused model, and the witness points of the component at hand. */
@@ -572,8 +626,13 @@ export type ProtectOptions = {
  * Whether the cell's range given what is published (all but `hidden`) is at least the width, as the LP over its
  * block answers. Unless `lpOnly`, one equation may prove it narrow and witness points may prove it wide first.
  */
-function opens(run: Run, component: DisclosureComponent, cell: number, hidden: ReadonlySet<number>): boolean {
-  const block = blockOf(run.model, component, cell, hidden);
+function opens(
+  run: Run,
+  component: DisclosureComponent,
+  cell: number,
+  hidden: ReadonlySet<number>,
+  block = walkBlock(run.model, component, cell, hidden).block,
+): boolean {
   const bounds = boundsOf(run.model, block, hidden);
   if (run.counts) {
     run.counts.blocks++;
@@ -604,7 +663,7 @@ function opens(run: Run, component: DisclosureComponent, cell: number, hidden: R
 
 /** The cell's range given what is published, from the LP; null when the system has no solution. */
 function rangeOf(run: Run, component: DisclosureComponent, cell: number, hidden: ReadonlySet<number>) {
-  const block = blockOf(run.model, component, cell, hidden);
+  const { block } = walkBlock(run.model, component, cell, hidden);
   return solveBlock(run.solver, run.lp, run.model, block, boundsOf(run.model, block, hidden), cell, null);
 }
 
@@ -685,7 +744,8 @@ function protectWith(run: Run, cache?: ProtectionCache): Protection {
     // Hiding more only widens ranges, so a primary cell that passes stays passed: one sweep suffices.
     for (const f of primaries) {
       const target = targetOf(model.figures[f] as ModelFigure);
-      while (!opens(run, component, target, hidden)) {
+      let walk = walkBlock(model, component, target, hidden);
+      while (!opens(run, component, target, hidden, walk.block)) {
         const [next] = candidatesFor(model, component, target, hidden).sort(
           (a, b) => cost(model.figures[a] as ModelFigure) - cost(model.figures[b] as ModelFigure) || a - b,
         );
@@ -694,6 +754,7 @@ function protectWith(run: Run, cache?: ProtectionCache): Protection {
           break;
         }
         hidden.add(next);
+        walk = extendBlock(model, component, walk, next, hidden);
       }
     }
     const result = auditComponent(run, component, hidden).pinned;
