@@ -8,12 +8,16 @@ import type { Actions, PageServerLoad } from './$types';
 
 /** How many of each release's changes the page lists; the rest are a link to the paged API away. */
 const FIRST_CHANGES = 10;
+/** The newest releases whose first changes are listed: one API request each, so the page's requests stay bounded. */
+const LISTED_RELEASES = 3;
 
 export const load = (async ({ fetch, locals }) => {
   const api = serverApi(fetch);
   const releases = await api.releases();
   const firstChanges = await Promise.all(
-    releases.data.map(async (r) => (await api.releaseChanges(r.id, { limit: FIRST_CHANGES })).data),
+    releases.data
+      .slice(0, LISTED_RELEASES)
+      .map(async (r) => (await api.releaseChanges(r.id, { limit: FIRST_CHANGES })).data),
   );
   return {
     releases: releases.data.map((r, i) => ({ ...r, firstChanges: firstChanges[i] ?? [] })),

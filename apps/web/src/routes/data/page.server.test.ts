@@ -21,28 +21,39 @@ const change = (observation: number): ReleaseChange => ({
 });
 
 const releaseChanges = vi.fn(async (id: string, { limit }: { limit: number }) => ({
-  data: Array.from({ length: Math.min(limit, id === '2026.12' ? 50_000 : 2) }, (_, i) => change(i + 1)),
+  data: Array.from({ length: Math.min(limit, id === '2026.12.1' ? 50_000 : 2) }, (_, i) => change(i + 1)),
 }));
 
 vi.mock('$lib/server/api', () => ({
   serverApi: () => ({
-    releases: async () => ({ data: [release('2026.12.1', 2), release('2026.12', 50_000)] }),
+    releases: async () => ({
+      data: [
+        release('2026.12.3', 2),
+        release('2026.12.2', 2),
+        release('2026.12.1', 50_000),
+        release('2026.12', 2),
+      ],
+    }),
     releaseChanges,
   }),
 }));
 
 describe('the /data page load', () => {
-  it('gives each release its counts and only its first changes, however many it has', async () => {
+  it('gives each release its counts, and the newest three only their first changes, however many they have', async () => {
     const data = (await load({ fetch, locals: {} } as never)) as {
       releases: (Release & { firstChanges: ReleaseChange[] })[];
     };
     expect(data.releases.map((r) => [r.id, r.counts.added, r.firstChanges.length])).toEqual([
-      ['2026.12.1', 2, 2],
-      ['2026.12', 50_000, 10],
+      ['2026.12.3', 2, 2],
+      ['2026.12.2', 2, 2],
+      ['2026.12.1', 50_000, 10],
+      ['2026.12', 2, 0],
     ]);
+    // One request per listed release, not one per release: the page's requests stay bounded.
     expect(releaseChanges.mock.calls).toEqual([
+      ['2026.12.3', { limit: 10 }],
+      ['2026.12.2', { limit: 10 }],
       ['2026.12.1', { limit: 10 }],
-      ['2026.12', { limit: 10 }],
     ]);
   });
 });
