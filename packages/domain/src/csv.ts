@@ -54,6 +54,14 @@ export function csvRecord<T>(
   return fields.join(',');
 }
 
+/** The header line of `columns`: their headers, in order. */
+export function csvHeader<T>(columns: readonly CsvColumn<T>[], dialect: CsvDialect = 'spreadsheet'): string {
+  return csvLine(
+    columns.map((column) => column.header),
+    dialect,
+  );
+}
+
 /** The CRLF-terminated lines of `items` without a header: one batch of a document written in parts. */
 export function csvLines<T>(
   items: Iterable<T>,
@@ -72,10 +80,5 @@ export function toCsv<T>(
   columns: readonly CsvColumn<T>[],
   dialect: CsvDialect = 'spreadsheet',
 ): string {
-  return (
-    csvLine(
-      columns.map((column) => column.header),
-      dialect,
-    ) + csvLines(items, columns, dialect)
-  );
+  return csvHeader(columns, dialect) + csvLines(items, columns, dialect);
 }

@@ -95,7 +95,7 @@ async function progressOf(
 ): Promise<ProgressResponse> {
   const items: ProgressItem[] = [];
   const targets = await readTargets(deps, principal, { jurisdiction });
-  const actualsOf = await readActuals(
+  const actualsByIndicator = await readActuals(
     deps,
     [...new Set(targets.map((t) => t.indicator))],
     jurisdiction,
@@ -103,7 +103,7 @@ async function progressOf(
   );
   for (const t of targets) {
     const indicator = requireIndicator(t.indicator);
-    const actuals = actualsOf.get(t.indicator) ?? [];
+    const actuals = actualsByIndicator.get(t.indicator) ?? [];
     const latest = actuals.at(-1) ?? null;
     const base = {
       indicator: t.indicator,

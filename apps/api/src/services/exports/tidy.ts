@@ -2,7 +2,7 @@ import { Readable, type Writable } from 'node:stream';
 import { pipeline } from 'node:stream/promises';
 import {
   breakdownKey,
-  csvLine,
+  csvHeader,
   csvLines,
   DISAGGREGATION_DIMENSIONS,
   findIndicator,
@@ -125,13 +125,7 @@ async function* csvChunks<T>(
   batches: Iterable<readonly T[]> | AsyncIterable<readonly T[]>,
   bom: boolean,
 ): AsyncGenerator<string> {
-  yield (
-    (bom ? '\ufeff' : '') +
-    csvLine(
-      columns.map((column) => column.header),
-      'data',
-    )
-  );
+  yield (bom ? '\ufeff' : '') + csvHeader(columns, 'data');
   for await (const items of batches) if (items.length > 0) yield csvLines(items, columns, 'data');
 }
 
