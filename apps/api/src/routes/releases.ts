@@ -14,16 +14,15 @@ import {
   type ReleaseChangesResponse,
 } from '@fourp/domain';
 import type { ReleaseFiles, RouteDeps } from '../env.js';
-import { ApiError } from '../errors.js';
 import { ANYONE, jsonBody, jsonResponse, NOT_MODIFIED, problems, SIGNED_IN } from '../openapi/responses.js';
 import { createRouter } from '../openapi/router.js';
-import { findRelease, listReleaseChanges, listReleases, type StoredRelease } from '../repos/releases.js';
+import { listReleaseChanges, listReleases, type StoredRelease } from '../repos/releases.js';
+import { requireRelease } from '../services/published/read.js';
 import { decodeCursor, encodeCursor, linkNextPage } from '../openapi/paging.js';
 import { z } from 'zod';
 import { CITATION_MEDIA_TYPES, formatCitation } from '../services/release/citation.js';
 import { createRelease } from '../services/release/create.js';
 import { callerOf } from './workflow/guard.js';
-import { say } from '../i18n/messages.js';
 
 /** `webOrigin`: the dashboard, whose /data page is the landing page a citation links to. */
 export type ReleaseRouteDeps = RouteDeps & { exportFiles: ReleaseFiles; webOrigin: string };
@@ -122,12 +121,6 @@ async function viewOf(r: StoredRelease, webOrigin: string): Promise<Release> {
   };
 }
 
-function requireRelease(deps: RouteDeps, id: string): StoredRelease {
-  const release = findRelease(deps.db, id);
-  if (release === null) throw new ApiError('not_found', say('release_not_found', { id }));
-  return release;
-}
-
 /** Releases: public reads of what each one holds, and the signed-in verb that makes one. */
 export const releaseRoutes = (deps: ReleaseRouteDeps) =>
   createRouter()
@@ -136,13 +129,13 @@ export const releaseRoutes = (deps: ReleaseRouteDeps) =>
       return c.json({ data, meta: { count: data.length } }, 200);
     })
     .openapi(get, async (c) =>
-      c.json({ data: await viewOf(requireRelease(deps, c.req.valid('param').id), deps.webOrigin) }, 200),
+      c.json({ data: await viewOf(requireRelease(deps.db, c.req.valid('param').id), deps.webOrigin) }, 200),
     )
     .openapi(changes, (c) => {
       const { id } = c.req.valid('param');
       const { change, limit, cursor } = c.req.valid('query');
       const after = decodeCursor(cursor, ChangePositionSchema);
-      requireRelease(deps, id);
+      requireRelease(deps.db, id);
       const rows = listReleaseChanges(deps.db, id, { change, after, limit: limit + 1 });
       const data = rows.slice(0, limit);
       const last = data.at(-1);
@@ -154,14 +147,14 @@ export const releaseRoutes = (deps: ReleaseRouteDeps) =>
       return c.json(body, 200);
     })
     .openapi(cite, async (c) => {
-      const release = requireRelease(deps, c.req.valid('param').id);
+      const release = requireRelease(deps.db, c.req.valid('param').id);
       const { format } = c.req.valid('query');
       const text = await formatCitation({ ...release, url: urlOf(deps.webOrigin, release.id) }, format);
       return c.body(text, 200, { 'Content-Type': CITATION_MEDIA_TYPES[format] });
     })
     .openapi(make, async (c) => {
       const id = await createRelease(deps, callerOf(c), c.req.valid('json'));
-      return c.json({ data: await viewOf(requireRelease(deps, id), deps.webOrigin) }, 201, {
+      return c.json({ data: await viewOf(requireRelease(deps.db, id), deps.webOrigin) }, 201, {
         'Cache-Control': 'no-store',
       });
     });

@@ -29,6 +29,7 @@ import {
 import {
   countReleaseFigures,
   findRelease,
+  type StoredRelease,
   listReleaseFigures,
   releaseFigureCells,
 } from '../../repos/releases.js';
@@ -92,10 +93,11 @@ function readRelease(db: Db, release: ReleaseId, filter: FigureFilter): Observat
   return listReleaseFigures(db, release, filter);
 }
 
-/** Throws not_found for a release that does not exist. */
-export function requireRelease(db: Db, release: ReleaseId): void {
-  if (findRelease(db, release) === null)
-    throw new ApiError('not_found', say('release_not_found', { id: release }));
+/** The stored release; not_found for a release that does not exist. */
+export function requireRelease(db: Db, release: ReleaseId): StoredRelease {
+  const found = findRelease(db, release);
+  if (found === null) throw new ApiError('not_found', say('release_not_found', { id: release }));
+  return found;
 }
 
 const ownedBy = (filter: FigureFilter, principal: Principal | null): ObservationFilter => ({
