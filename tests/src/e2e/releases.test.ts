@@ -1,7 +1,7 @@
 import { createHash } from 'node:crypto';
 import type { Browser } from 'playwright-core';
 import { beforeAll, describe, expect, it } from 'vitest';
-import type { ReleaseListResponse } from '@fourp/domain';
+import type { ReleaseChangesResponse, ReleaseListResponse } from '@fourp/domain';
 import { apiJson, screenshot } from '../support/browser.js';
 import type { RunningStack } from '../support/servers.js';
 import { useBrowserStack } from '../support/browser-stack.js';
@@ -67,6 +67,26 @@ describe('the /data page', () => {
         .update(await download.body())
         .digest('hex'),
     ).toBe(release.checksums[0]!.sha256);
+
+    // The manifest: the first changes as the paged API lists them, and a link to all of them.
+    const changes = await apiJson<ReleaseChangesResponse>(stack.apiUrl, `${release.changes}?limit=10`);
+    expect(release.counts.added).toBe(release.counts.figures);
+    expect(changes.data).toHaveLength(Math.min(10, release.counts.added));
+    const manifest = article.locator('details', { has: page.getByText('Manifest', { exact: true }) });
+    await manifest.getByText('Manifest', { exact: true }).click();
+    await expect(manifest.getByText(/^The first \d+ of \d+ changes/).innerText()).resolves.toBe(
+      `The first ${changes.data.length} of ${release.counts.added} changes, in indicator order:`,
+    );
+    await expect(manifest.locator('li').allInnerTexts()).resolves.toEqual(
+      changes.data.map((c) => `Added: ${c.indicator} · ${c.jurisdiction} · ${c.year} (#${c.observation})`),
+    );
+    const allHref = await manifest
+      .getByRole('link', { name: 'All changes (JSON, in pages)' })
+      .getAttribute('href');
+    const all = await context.request.get(new URL(allHref!, stack.webUrl).href);
+    expect(all.status()).toBe(200);
+    const firstPage = (await all.json()) as ReleaseChangesResponse;
+    expect(firstPage.data.slice(0, changes.data.length)).toEqual(changes.data);
 
     await expect(page.getByTestId('citation').innerText()).resolves.toBe(release.citation.text);
     const bibtexHref = await page
