@@ -1,5 +1,15 @@
 import { describe, expect, it } from 'vitest';
-import { csvDocument, csvField, csvLine, csvLines, toCsv, type CsvCell, type CsvColumn } from './csv.js';
+import {
+  csvDocument,
+  csvField,
+  csvLine,
+  csvLinePieces,
+  csvLines,
+  textPieces,
+  toCsv,
+  type CsvCell,
+  type CsvColumn,
+} from './csv.js';
 
 describe('csvField', () => {
   it.each([
@@ -136,5 +146,39 @@ describe('csvLines', () => {
     ] as const;
     expect(csvLines(batch, columns, 'data')).toBe('x,1\r\n"a\nb",2\r\n');
     expect(csvLines([], columns)).toBe('');
+  });
+});
+
+describe('textPieces and csvLinePieces', () => {
+  const columns: CsvColumn<number>[] = [
+    { header: 'n', value: (n) => n },
+    { header: 'text', value: (n) => (n % 7 === 0 ? `quoted, "${n}"\r\nnext` : 'plain') },
+  ];
+  const items = Array.from({ length: 500 }, (_, i) => i);
+
+  it('writes the same text as csvLines, in pieces of about the size asked, never splitting a line', () => {
+    const pieces = [
+      ...textPieces(
+        items,
+        (n) =>
+          csvLine(
+            columns.map((c) => c.value(n)),
+            'data',
+          ),
+        256,
+      ),
+    ];
+    expect(pieces.join('')).toBe(csvLines(items, columns, 'data'));
+    expect(pieces.length).toBeGreaterThan(10);
+    for (const piece of pieces) {
+      expect(piece.endsWith('\r\n')).toBe(true);
+      expect(piece.length).toBeLessThan(256 + 40);
+    }
+    expect([...csvLinePieces(items, columns, 'data')].join('')).toBe(csvLines(items, columns, 'data'));
+  });
+
+  it('yields nothing for no items', () => {
+    expect([...textPieces([], String)]).toEqual([]);
+    expect([...csvLinePieces([], columns)]).toEqual([]);
   });
 });

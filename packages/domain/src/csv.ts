@@ -68,11 +68,48 @@ export function csvLines<T>(
   columns: readonly CsvColumn<T>[],
   dialect: CsvDialect = 'spreadsheet',
 ): string {
-  // Joined rather than appended: a flat string, which encodes as UTF-8 far faster than a long chain of parts.
+  // Joined, the last line end included, into one flat string: a chain of appended parts (even one line end added
+  // after the join) is copied again before it can be encoded as UTF-8.
   const records: string[] = [];
   for (const item of items) records.push(csvRecord(item, columns, dialect));
-  return records.length === 0 ? '' : `${records.join('\r\n')}\r\n`;
+  if (records.length === 0) return '';
+  records.push('');
+  return records.join('\r\n');
 }
+
+/** About how many characters a piece of streamed text holds: well under V8's large-object size (128 KiB). */
+export const TEXT_PIECE_CHARS = 32_768;
+
+/**
+ * Each item's text, in order, joined into pieces of about `chars` characters (an item's text is never split): a
+ * stream writes and encodes many such pieces far faster than one string above V8's large-object size.
+ */
+export function* textPieces<T>(
+  items: Iterable<T>,
+  text: (item: T) => string,
+  chars: number = TEXT_PIECE_CHARS,
+): Generator<string> {
+  let parts: string[] = [];
+  let length = 0;
+  for (const item of items) {
+    const part = text(item);
+    parts.push(part);
+    length += part.length;
+    if (length >= chars) {
+      yield parts.join('');
+      parts = [];
+      length = 0;
+    }
+  }
+  if (parts.length > 0) yield parts.join('');
+}
+
+/** The CRLF-terminated lines of `items`, as `textPieces`: one batch of a streamed document, header written apart. */
+export const csvLinePieces = <T>(
+  items: Iterable<T>,
+  columns: readonly CsvColumn<T>[],
+  dialect: CsvDialect = 'spreadsheet',
+): Generator<string> => textPieces(items, (item) => `${csvRecord(item, columns, dialect)}\r\n`);
 
 /** A CSV document of items, one column per `columns` entry, in that order. */
 export function toCsv<T>(

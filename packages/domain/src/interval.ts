@@ -41,13 +41,20 @@ export function rateInterval(count: number | null, population: number): Interval
 export const intervalsOverlap = (a: Interval, b: Interval): boolean => a.low <= b.high && b.low <= a.high;
 
 /**
- * A published figure's interval: a count's own; null when hidden, not a count, of an unknown indicator, or a
- * population (a census or estimate of residents, not a number of events that happened to be recorded).
+ * Whether an indicator's figures carry an interval: counts do; an unknown indicator and the population (a census
+ * or estimate of residents, not a number of events that happened to be recorded) do not.
+ */
+export const carriesInterval = (indicator: Pick<Indicator, 'id' | 'measureType'> | undefined): boolean =>
+  indicator?.measureType === 'count' && indicator.id !== 'population';
+
+/**
+ * A published figure's interval: its count's own (`poissonInterval` of the value) when its indicator
+ * `carriesInterval`; null when hidden or not such a count.
  */
 export function observationInterval(
   o: Pick<Observation, 'value' | 'suppressed'>,
   indicator: Pick<Indicator, 'id' | 'measureType'> | undefined,
 ): Interval | null {
-  if (o.suppressed || indicator?.measureType !== 'count' || indicator.id === 'population') return null;
+  if (o.suppressed || !carriesInterval(indicator)) return null;
   return poissonInterval(o.value);
 }

@@ -56,8 +56,8 @@ export type ObservationFilter = {
 const PUBLISHED: WorkflowState = 'published';
 const OWN_UNPUBLISHED: WorkflowState[] = ['draft', 'submitted', 'approved'];
 
-/** The select map an observation is read with, its source nested; `toObservation` maps a row to the domain. */
-export const observationSelection = {
+/** The columns of a stored figure without its source. */
+const figureColumns = {
   id: observations.id,
   indicator: observations.indicatorId,
   jurisdiction: observations.jurisdictionId,
@@ -74,8 +74,10 @@ export const observationSelection = {
   workflowState: observations.workflowState,
   supersededBy: observations.supersededBy,
   note: observations.note,
-  source: sourceColumns,
 };
+
+/** The select map an observation is read with, its source nested; `toObservation` maps a row to the domain. */
+export const observationSelection = { ...figureColumns, source: sourceColumns };
 
 export type ObservationRow = {
   id: number;
@@ -259,7 +261,8 @@ const POSITION = [
 
 /**
  * Every observation `listPublishedOrOwnObservations` reads, in its order (after `from` when given), as keyset
- * batches of `size`: two statements prepared once, rows read as arrays, each distinct breakdown parsed and each source built once.
+ * batches of `size`: two statements prepared once, rows read as arrays, each distinct breakdown parsed and each
+ * source read once (by id, rather than joined to every row).
  * Each batch is read whole, so no statement stays open on the connection between batches.
  */
 export function* figureBatches(
@@ -270,9 +273,8 @@ export function* figureBatches(
 ): Generator<FigureBatch> {
   const select = (where: SQL | undefined) =>
     db
-      .select({ ...observationSelection, disclosure: disclosureStates.state })
+      .select({ ...figureColumns, sourceId: observations.sourceId, disclosure: disclosureStates.state })
       .from(observations)
-      .innerJoin(sources, eq(observations.sourceId, sources.id))
       .leftJoin(disclosureStates, eq(disclosureStates.observationId, observations.id))
       .where(where)
       .orderBy(...LIST_ORDER.map((column) => asc(column)))
@@ -295,8 +297,7 @@ export function* figureBatches(
         breakdowns.set(stored, (disaggregation = breakdownFromStored(stored, id)));
       const sourceId = row[16] as number;
       let source = sourcesById.get(sourceId);
-      if (source === undefined)
-        sourcesById.set(sourceId, (source = sourceFromRow(row.slice(16, 22) as StreamedSource)));
+      if (source === undefined) sourcesById.set(sourceId, (source = sourceOf(db, sourceId)));
       const period = periodFromStored(storedPeriod);
       batch.figures[i] = {
         id,
@@ -319,7 +320,7 @@ export function* figureBatches(
         note: row[15] as string | null,
         source,
       };
-      batch.states[i] = row[22] as DisclosureState | null;
+      batch.states[i] = row[17] as DisclosureState | null;
     });
     yield batch;
     if (rows.length < size) return;
@@ -329,16 +330,19 @@ export function* figureBatches(
 }
 
 type StreamedHead = [number, string, string, number, number, string, string];
-type StreamedSource = [number, string, string, number | null, string | null, Source['kind']];
 
-const sourceFromRow = ([id, title, publisher, year, locator, kind]: StreamedSource): Source => ({
-  id,
-  title,
-  publisher,
-  year,
-  locator,
-  kind,
-});
+/** A figure's source, by id (one read per source a stream meets; the key guarantees it exists). */
+function sourceOf(db: Db, id: number): Source {
+  const source = preparedOn(db, 'source of a figure', (db) =>
+    db
+      .select(sourceColumns)
+      .from(sources)
+      .where(eq(sources.id, sql.placeholder('id')))
+      .prepare(),
+  ).get({ id });
+  if (source === undefined) throw new Error(`source ${id} of a stored figure does not exist`);
+  return source;
+}
 
 export type CoverageRow = {
   indicator: IndicatorId;

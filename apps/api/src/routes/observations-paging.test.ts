@@ -5,7 +5,9 @@ import {
   type ObservationListResponse,
 } from '@fourp/domain';
 import { parse } from 'csv-parse/sync';
+import { eq } from 'drizzle-orm';
 import { describe, expect, it } from 'vitest';
+import { observations } from '../db/schema.js';
 import { getParsed, insertObservations, readProblem, useTestApp } from '../test-support/api.js';
 import { batchesRead, insertManyFigures, readMeasuringHeap } from '../test-support/streaming.js';
 
@@ -207,6 +209,11 @@ describe('GET /v1/observations/bulk', () => {
         sourceTitle: awkward,
       },
     ]);
+    t.db
+      .update(observations)
+      .set({ note: 'a "note"\twith\u2028 ضلع 🧒', unitAsRead: '\\ backslash', valueAsRead: '1,234' })
+      .where(eq(observations.year, 2019))
+      .run();
     const { read } = await readAllPages('/v1/observations?limit=3');
     expect(
       read.filter((o) => o.suppressed).map((o) => [o.jurisdiction, o.year, o.value, o.interval]),
@@ -215,6 +222,10 @@ describe('GET /v1/observations/bulk', () => {
     const ndjson = await (await t.app.request('/v1/observations/bulk')).text();
     const lines = ndjson.trimEnd().split('\n');
     expect(lines.map((line) => JSON.parse(line) as unknown)).toEqual(JSON.parse(JSON.stringify(read)));
+    const page = JSON.parse(await (await t.app.request('/v1/observations?limit=100')).text()) as {
+      data: unknown[];
+    };
+    expect(ndjson).toBe(page.data.map((o) => `${JSON.stringify(o)}\n`).join(''));
 
     const paged = await (await t.app.request('/v1/observations?format=csv')).text();
     const bulk = await (await t.app.request('/v1/observations/bulk?format=csv')).text();

@@ -2,7 +2,8 @@ import { createRoute } from '@hono/zod-openapi';
 import {
   breakdownKey,
   findIndicator,
-  observationInterval,
+  carriesInterval,
+  poissonInterval,
   ObservationListResponseSchema,
   ObservationsQuerySchema,
   ObservationsBulkQuerySchema,
@@ -11,6 +12,7 @@ import {
   MAX_OBSERVATIONS_LIMIT,
   csvLine,
   csvRecord,
+  textPieces,
   type Observation,
   type ListedObservation,
   type ObservationListResponse,
@@ -117,25 +119,18 @@ const bulkObservations = createRoute({
 
 const PositionSchema = z.tuple([z.string(), z.string(), z.number().int(), z.number().int()]);
 
-/** Beyond this many remembered intervals the memo starts afresh, so its memory stays bounded. */
+/** Beyond this many remembered values a memo starts afresh, so its memory stays bounded. */
 const MEMO_LIMIT = 65_536;
-const intervals = new Map<string, Map<number, Interval | null>>();
-let remembered = 0;
+/** A count's interval depends on its value alone, so one memo serves every indicator, page and stream. */
+const countIntervals = new Map<number, Interval | null>();
 
-/** `observationInterval`, remembered per indicator and value: counts repeat across pages and streams. */
+/** `observationInterval`, each count's remembered. */
 function intervalOf(o: Observation): Interval | null {
-  if (o.suppressed || o.value === null) return null;
-  let byValue = intervals.get(o.indicator);
-  if (byValue === undefined) intervals.set(o.indicator, (byValue = new Map()));
-  let interval = byValue.get(o.value);
+  if (o.suppressed || o.value === null || !carriesInterval(findIndicator(o.indicator))) return null;
+  let interval = countIntervals.get(o.value);
   if (interval === undefined) {
-    if (++remembered > MEMO_LIMIT) {
-      intervals.clear();
-      remembered = 1;
-      intervals.set(o.indicator, (byValue = new Map()));
-    }
-    interval = observationInterval(o, findIndicator(o.indicator));
-    byValue.set(o.value, interval);
+    if (countIntervals.size >= MEMO_LIMIT) countIntervals.clear();
+    countIntervals.set(o.value, (interval = poissonInterval(o.value)));
   }
   return interval;
 }
@@ -143,23 +138,52 @@ function intervalOf(o: Observation): Interval | null {
 /** A figure the read path yielded afresh, with its interval, in place. */
 const withInterval = (o: Observation): ListedObservation => Object.assign(o, { interval: intervalOf(o) });
 
-/** A batch of figures as lines of the bulk answer; the text of each source is built once per stream. */
-function bulkWriter(format: 'csv' | 'ndjson'): (figures: readonly Observation[]) => string {
-  if (format === 'ndjson')
-    return (figures) => figures.map((o) => `${JSON.stringify(withInterval(o))}\n`).join('');
-  const sourceText = new Map<Source, string>();
-  const sourceCells = (source: Source) => {
-    let text = sourceText.get(source);
-    if (text === undefined) {
-      if (sourceText.size > MEMO_LIMIT) sourceText.clear();
-      sourceText.set(source, (text = csvRecord(source, sourceCsvColumns)));
+/** `make` of a key, remembered: for text of what repeats across a stream's figures (a source, a breakdown). */
+function remember<K, V>(make: (key: K) => V): (key: K) => V {
+  const made = new Map<K, V>();
+  return (key) => {
+    let value = made.get(key);
+    if (value === undefined) {
+      if (made.size >= MEMO_LIMIT) made.clear();
+      made.set(key, (value = make(key)));
     }
-    return text;
+    return value;
   };
+}
+
+const text = (value: string | null): string => (value === null ? 'null' : JSON.stringify(value));
+const number = (value: number | null): string =>
+  value !== null && Number.isFinite(value) ? `${value}` : 'null';
+
+/**
+ * The NDJSON line of a listed figure: the bytes `JSON.stringify` writes (in the contract's key order, the order
+ * the read path builds), with the text of each source, breakdown, interval and repeated id made once per stream.
+ */
+function ndjsonWriter(): (o: ListedObservation) => string {
+  const id = remember(JSON.stringify);
+  const shared = remember(JSON.stringify);
+  return (o) =>
+    `{"id":${o.id},"indicator":${id(o.indicator)},"jurisdiction":${id(o.jurisdiction)},"year":${o.year}` +
+    `,"yearEnd":${o.yearEnd},"period":${text(o.period)},"partialPeriod":${o.partialPeriod}` +
+    `,"disaggregation":${shared(o.disaggregation)},"value":${number(o.value)},"suppressed":${o.suppressed}` +
+    `,"status":${id(o.status)},"confStatus":${id(o.confStatus)},"definition":${id(o.definition)}` +
+    `,"unitAsRead":${text(o.unitAsRead)},"valueAsRead":${text(o.valueAsRead)}` +
+    `,"workflowState":${id(o.workflowState)},"superseded":${o.superseded},"note":${text(o.note)}` +
+    `,"source":${shared(o.source)},"interval":${o.interval === null ? 'null' : shared(o.interval)}}\n`;
+}
+
+/** A batch of figures as pieces of the bulk answer's lines; the text of each source is built once per stream. */
+function bulkWriter(format: 'csv' | 'ndjson'): (figures: readonly Observation[]) => Iterable<string> {
+  if (format === 'ndjson') {
+    const line = ndjsonWriter();
+    return (figures) => textPieces(figures, (o) => line(withInterval(o)));
+  }
+  const sourceCells = remember((source: Source) => csvRecord(source, sourceCsvColumns));
   return (figures) =>
-    figures
-      .map((o) => `${csvRecord(withInterval(o), figureCsvColumns)},${sourceCells(o.source)}\r\n`)
-      .join('');
+    textPieces(
+      figures,
+      (o) => `${csvRecord(withInterval(o), figureCsvColumns)},${sourceCells(o.source)}\r\n`,
+    );
 }
 
 function selectionOf(
@@ -236,9 +260,10 @@ export const observationRoutes = (deps: RouteDeps) =>
       c.header('Content-Disposition', `attachment; filename="fourp-observations.${format}"`);
       return stream(c, async (out) => {
         if (csv) await out.write(csvLine(observationCsvColumns.map((column) => column.header)));
-        for await (const batch of figures) {
-          if (out.aborted) break;
-          await out.write(lines(batch));
-        }
+        for await (const batch of figures)
+          for (const piece of lines(batch)) {
+            if (out.aborted) return;
+            await out.write(piece);
+          }
       });
     });

@@ -3,7 +3,7 @@ import { pipeline } from 'node:stream/promises';
 import {
   breakdownKey,
   csvHeader,
-  csvLines,
+  csvLinePieces,
   DISAGGREGATION_DIMENSIONS,
   findIndicator,
   type CsvColumn,
@@ -119,14 +119,14 @@ export const CSV_FORMAT = { delimiter: ',', lineTerminator: '\r\n' } as const;
 /** Figures as a writer reads them: batches, from an array (one batch) or streamed from the database. */
 export type FigureBatches = Iterable<readonly Observation[]> | AsyncIterable<readonly Observation[]>;
 
-/** The CSV text of `columns` over batches of items: the header, then one chunk per batch (data dialect). */
+/** The CSV text of `columns` over batches of items: the header, then each batch's lines in pieces (data dialect). */
 async function* csvChunks<T>(
   columns: readonly CsvColumn<T>[],
   batches: Iterable<readonly T[]> | AsyncIterable<readonly T[]>,
   bom: boolean,
 ): AsyncGenerator<string> {
   yield (bom ? '\ufeff' : '') + csvHeader(columns, 'data');
-  for await (const items of batches) if (items.length > 0) yield csvLines(items, columns, 'data');
+  for await (const items of batches) yield* csvLinePieces(items, columns, 'data');
 }
 
 /**
@@ -138,7 +138,7 @@ export const csvStream = <T>(
   batches: Iterable<readonly T[]> | AsyncIterable<readonly T[]>,
   bom = false,
 ): Readable =>
-  // One batch's text ahead at most: a client that stops reading stops the reads.
+  // One piece of text ahead at most: a client that stops reading stops the reads.
   Readable.from(csvChunks(columns, batches, bom), { highWaterMark: 1 });
 
 const TIDY_CSV_COLUMNS: readonly CsvColumn<Observation>[] = TIDY_COLUMNS.map(({ name, value }) => ({
