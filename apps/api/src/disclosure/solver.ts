@@ -442,13 +442,24 @@ function reach(
   return { figures: [...found], equations: used.sort((a, b) => a - b) };
 }
 
-function candidatesFor(
+/**
+ * The published figures that bound the cell, cheapest hide first being the caller's choice: those `reach` finds,
+ * taken from the walk's block when it is the cell's (the walk and `reach` visit the same cells unless the walk went
+ * on from a cell with published figures that disagree, which `reach` stops at).
+ */
+export function candidatesFor(
   model: DisclosureModel,
   component: DisclosureComponent,
   cell: number,
   hidden: ReadonlySet<number>,
+  walk?: BlockWalk,
 ): number[] {
-  return reach(model, component, cell, hidden).figures.filter((f) => {
+  const shown = (f: number) => !hidden.has(f) && !(model.figures[f] as ModelFigure).withheld;
+  const figures =
+    walk && walk.cell === cell && !walk.throughPublished
+      ? walk.block.figures.filter(shown)
+      : reach(model, component, cell, hidden).figures;
+  return figures.filter((f) => {
     const figure = model.figures[f] as ModelFigure;
     return figure.role !== 'denominator' && !isZero(figure);
   });
@@ -471,6 +482,8 @@ export type BlockWalk = {
   block: DisclosureComponent;
   /** Marks of this walk in the model's block marks; a newer walk invalidates it. */
   tick: number;
+  /** Whether the walk went on from a cell other than its own with published figures (that disagree). */
+  throughPublished: boolean;
 };
 
 function fixedBy(model: DisclosureModel, figures: readonly number[], hidden: ReadonlySet<number>): boolean {
@@ -495,6 +508,7 @@ export function walkBlock(
     cell,
     block: { cells: [cell], figures: [], equations: [] },
     tick: ++marks.blockTick,
+    throughPublished: false,
   };
   marks.blockCellMark[cell] = walk.tick;
   walk.block.figures.push(...(indexOf(model, component).figuresOf.get(cell) ?? NONE));
@@ -516,7 +530,11 @@ function walkFrom(
   const shown = (f: number) => !hidden.has(f) && !(model.figures[f] as ModelFigure).withheld;
   const frontier = [from];
   for (let c = frontier.pop(); c !== undefined; c = frontier.pop()) {
-    if (c !== walk.cell && fixedBy(model, figuresOf.get(c) ?? NONE, hidden)) continue;
+    if (c !== walk.cell) {
+      const figures = figuresOf.get(c) ?? NONE;
+      if (fixedBy(model, figures, hidden)) continue;
+      if (figures.some(shown)) walk.throughPublished = true;
+    }
     expanded[c] = tick;
     for (const e of equationsOf.get(c) ?? NONE) {
       const eq = model.equations[e] as DisclosureModel['equations'][number];
@@ -746,7 +764,7 @@ function protectWith(run: Run, cache?: ProtectionCache): Protection {
       const target = targetOf(model.figures[f] as ModelFigure);
       let walk = walkBlock(model, component, target, hidden);
       while (!opens(run, component, target, hidden, walk.block)) {
-        const [next] = candidatesFor(model, component, target, hidden).sort(
+        const [next] = candidatesFor(model, component, target, hidden, walk).sort(
           (a, b) => cost(model.figures[a] as ModelFigure) - cost(model.figures[b] as ModelFigure) || a - b,
         );
         if (next === undefined) {
