@@ -162,6 +162,11 @@ function solveBlock(
   return min === null || max === null ? null : { min, max };
 }
 
+/**
+ * Witness points kept per component: all of them up to 2²³ values (64 MB; ~1,800 points of a 4,700-cell table),
+ * then the newest that fit, never fewer than eight.
+ */
+const POINT_VALUES = 1 << 23;
 /** How far a witness may stray from a bound or an equation: HiGHS's own primal feasibility tolerance is 1e-7. */
 const SLACK = 1e-6;
 /** A witnessed range must clear the width by this much more than the LP's tolerance, or the LP decides. */
@@ -588,11 +593,10 @@ type Run = {
 };
 
 /**
- * The component at hand's witness points: every optimum its LPs gave, oldest first (a point solved for one cell
- * often proves another's range wide, and a hide never makes a point of an earlier block infeasible in its own part:
- * keeping all of them, not the newest eight, cut the LPs of a 4,702-figure table from 346 to 42), and per cell the two
- * points that last proved its range wide. Hiding more only widens ranges, so a proof usually holds again; it is
- * checked again all the same. At most two points per LP, each of the component's size.
+ * The component at hand's witness points: the optima its LPs gave, oldest first, up to `POINT_VALUES` (a point
+ * solved for one cell often proves another's range wide: keeping them all, not the newest eight, cut the LPs of a
+ * 4,702-figure table from 346 to 42), and per cell the two points that last proved its range wide. Hiding more only
+ * widens ranges, so a proof usually holds again; it is checked again all the same.
  */
 type Witnesses = { points: Point[]; proofs: Map<number, Proof> };
 
@@ -675,6 +679,8 @@ function opens(
     const [min, max] = optima.points;
     if (open && min && max) witnesses.proofs.set(cell, [min, max]);
     witnesses.points.push(...optima.points);
+    const room = Math.max(8, Math.floor(POINT_VALUES / component.cells.length));
+    if (witnesses.points.length > room) witnesses.points.splice(0, witnesses.points.length - room);
   }
   return open;
 }
