@@ -3,7 +3,7 @@ import { describe, expect, it } from 'vitest';
 import { jurisdictionTreeOfFile } from '../seed/jurisdictions-file.js';
 import { IDENTIFYING, scenario, seeded, type Slot } from '../test-support/scenarios.js';
 import { sharedSolver } from './shared.js';
-import { extendBlock, protect, walkBlock, type BlockWalk } from './solver.js';
+import { candidatesFor, extendBlock, protect, walkBlock, type BlockWalk } from './solver.js';
 
 const TREE = jurisdictionTreeOfFile();
 const TEHSILS = TREE.unitsAt(2022)
@@ -109,6 +109,7 @@ describe('a block extended after a hide', () => {
 
   it('holds what walking it again from its cell holds, hide after hide, on random small families', () => {
     let grown = 0;
+    let fromBlock = 0;
     for (let seed = 1; seed <= 150; seed++) {
       const model = buildDisclosureModel(family(seed), TREE);
       const rng = seeded(seed);
@@ -124,6 +125,12 @@ describe('a block extended after a hide', () => {
             more.add(f);
             walk = extendBlock(model, component, walk, f, more);
             expect(contents(walk), `seed ${seed}`).toEqual(contents(walkBlock(model, component, cell, more)));
+            // The figures a hide is chosen from, taken from the block, are those a walk of their own finds.
+            const sorted = (figures: number[]) => [...new Set(figures)].sort((a, b) => a - b);
+            expect(sorted(candidatesFor(model, component, cell, more, walk)), `seed ${seed}`).toEqual(
+              sorted(candidatesFor(model, component, cell, more)),
+            );
+            if (!walk.throughPublished) fromBlock++;
             // The fresh walk took the marks: walk on from it.
             walk = walkBlock(model, component, cell, more);
             if (walk.block.cells.length > before) grown++;
@@ -132,5 +139,6 @@ describe('a block extended after a hide', () => {
       }
     }
     expect(grown).toBeGreaterThan(50);
+    expect(fromBlock).toBeGreaterThan(50);
   }, 60_000);
 });

@@ -162,8 +162,11 @@ function solveBlock(
   return min === null || max === null ? null : { min, max };
 }
 
-/** Witness points kept per component (the newest): enough to cover the few blocks a sweep works on at a time. */
-const POOL = 8;
+/**
+ * Witness points kept per component: all of them up to 2²³ values (64 MB; ~1,800 points of a 4,700-cell table),
+ * then the newest that fit, never fewer than eight.
+ */
+const POINT_VALUES = 1 << 23;
 /** How far a witness may stray from a bound or an equation: HiGHS's own primal feasibility tolerance is 1e-7. */
 const SLACK = 1e-6;
 /** A witnessed range must clear the width by this much more than the LP's tolerance, or the LP decides. */
@@ -444,13 +447,24 @@ function reach(
   return { figures: [...found], equations: used.sort((a, b) => a - b) };
 }
 
-function candidatesFor(
+/**
+ * The published figures that bound the cell, cheapest hide first being the caller's choice: those `reach` finds,
+ * taken from the walk's block when it is the cell's (the walk and `reach` visit the same cells unless the walk went
+ * on from a cell with published figures that disagree, which `reach` stops at).
+ */
+export function candidatesFor(
   model: DisclosureModel,
   component: DisclosureComponent,
   cell: number,
   hidden: ReadonlySet<number>,
+  walk?: BlockWalk,
 ): number[] {
-  return reach(model, component, cell, hidden).figures.filter((f) => {
+  const shown = (f: number) => !hidden.has(f) && !(model.figures[f] as ModelFigure).withheld;
+  const figures =
+    walk && walk.cell === cell && !walk.throughPublished
+      ? walk.block.figures.filter(shown)
+      : reach(model, component, cell, hidden).figures;
+  return figures.filter((f) => {
     const figure = model.figures[f] as ModelFigure;
     return figure.role !== 'denominator' && !isZero(figure);
   });
@@ -473,6 +487,8 @@ export type BlockWalk = {
   block: DisclosureComponent;
   /** Marks of this walk in the model's block marks; a newer walk invalidates it. */
   tick: number;
+  /** Whether the walk went on from a cell other than its own with published figures (that disagree). */
+  throughPublished: boolean;
 };
 
 function fixedBy(model: DisclosureModel, figures: readonly number[], hidden: ReadonlySet<number>): boolean {
@@ -497,6 +513,7 @@ export function walkBlock(
     cell,
     block: { cells: [cell], figures: [], equations: [] },
     tick: ++marks.blockTick,
+    throughPublished: false,
   };
   marks.blockCellMark[cell] = walk.tick;
   walk.block.figures.push(...(indexOf(model, component).figuresOf.get(cell) ?? NONE));
@@ -518,7 +535,11 @@ function walkFrom(
   const shown = (f: number) => !hidden.has(f) && !(model.figures[f] as ModelFigure).withheld;
   const frontier = [from];
   for (let c = frontier.pop(); c !== undefined; c = frontier.pop()) {
-    if (c !== walk.cell && fixedBy(model, figuresOf.get(c) ?? NONE, hidden)) continue;
+    if (c !== walk.cell) {
+      const figures = figuresOf.get(c) ?? NONE;
+      if (fixedBy(model, figures, hidden)) continue;
+      if (figures.some(shown)) walk.throughPublished = true;
+    }
     expanded[c] = tick;
     for (const e of equationsOf.get(c) ?? NONE) {
       const eq = model.equations[e] as DisclosureModel['equations'][number];
@@ -572,8 +593,10 @@ type Run = {
 };
 
 /**
- * The component at hand's witness points: the LP's newest optima, and per cell the two points that last proved its
- * range wide. Hiding more only widens ranges, so a proof usually holds again; it is checked again all the same.
+ * The component at hand's witness points: the optima its LPs gave, oldest first, up to `POINT_VALUES` (a point
+ * solved for one cell often proves another's range wide: keeping them all, not the newest eight, cut the LPs of a
+ * 4,702-figure table from 346 to 42), and per cell the two points that last proved its range wide. Hiding more only
+ * widens ranges, so a proof usually holds again; it is checked again all the same.
  */
 type Witnesses = { points: Point[]; proofs: Map<number, Proof> };
 
@@ -656,7 +679,8 @@ function opens(
     const [min, max] = optima.points;
     if (open && min && max) witnesses.proofs.set(cell, [min, max]);
     witnesses.points.push(...optima.points);
-    witnesses.points.splice(0, witnesses.points.length - POOL);
+    const room = Math.max(8, Math.floor(POINT_VALUES / component.cells.length));
+    if (witnesses.points.length > room) witnesses.points.splice(0, witnesses.points.length - room);
   }
   return open;
 }
@@ -746,7 +770,7 @@ function protectWith(run: Run, cache?: ProtectionCache): Protection {
       const target = targetOf(model.figures[f] as ModelFigure);
       let walk = walkBlock(model, component, target, hidden);
       while (!opens(run, component, target, hidden, walk.block)) {
-        const [next] = candidatesFor(model, component, target, hidden).sort(
+        const [next] = candidatesFor(model, component, target, hidden, walk).sort(
           (a, b) => cost(model.figures[a] as ModelFigure) - cost(model.figures[b] as ModelFigure) || a - b,
         );
         if (next === undefined) {
