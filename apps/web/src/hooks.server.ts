@@ -1,5 +1,7 @@
 import { writeValidationIn } from '@fourp/domain';
 import type { Handle, HandleFetch, RequestEvent } from '@sveltejs/kit';
+import { AsyncLocalStorage } from 'node:async_hooks';
+import { FORMATTED_ID, recordFormatsIn } from '$lib/format';
 import { DIRECTION } from '$lib/i18n/locale';
 import { getLocale } from '$lib/paraglide/runtime.js';
 import { paraglideMiddleware } from '$lib/paraglide/server.js';
@@ -10,6 +12,13 @@ import { SESSION_COOKIE, currentUser } from '$lib/server/session';
 
 // Forms checked on this server with the domain's schemas answer in the page's language.
 writeValidationIn(getLocale);
+
+// The numbers and dates a page's render formats go into the page, so the browser hydrating it reuses them.
+const formatsOfRequest = new AsyncLocalStorage<Map<string, string>>();
+recordFormatsIn(() => formatsOfRequest.getStore());
+/** The JSON block of `formats`; `<` escaped so no string can close the element. */
+const formatsBlock = (formats: Map<string, string>) =>
+  `<script type="application/json" id="${FORMATTED_ID}">${JSON.stringify(Object.fromEntries(formats)).replaceAll('<', '\\u003c')}</script>`;
 
 /** A visitor's read of a page (or its data), the same for every visitor: no session, no credentials. */
 const anonymousPageRead = (event: RequestEvent) =>
@@ -23,9 +32,15 @@ const render: Handle = ({ event, resolve }) =>
   paraglideMiddleware(event.request, async ({ request, locale }) => {
     event.request = request;
     event.locals.user = event.route.id?.startsWith('/api/') ? null : await currentUser(event);
-    const response = await resolve(event, {
-      transformPageChunk: ({ html }) => html.replace('%lang%', locale).replace('%dir%', DIRECTION[locale]),
-    });
+    const formats = new Map<string, string>();
+    const response = await formatsOfRequest.run(formats, () =>
+      resolve(event, {
+        transformPageChunk: ({ html, done }) => {
+          const page = html.replace('%lang%', locale).replace('%dir%', DIRECTION[locale]);
+          return done && formats.size > 0 ? page.replace('</body>', `${formatsBlock(formats)}</body>`) : page;
+        },
+      }),
+    );
     const signedIn = event.locals.user !== null || event.cookies.get(SESSION_COOKIE) !== undefined;
     applySecurityHeaders(response.headers, { https: servedOverHttps(), signedIn });
     return response;

@@ -1,4 +1,4 @@
-import { afterEach, describe, expect, it } from 'vitest';
+import { afterEach, describe, expect, it, vi } from 'vitest';
 import { baseLocale, overwriteGetLocale } from '$lib/paraglide/runtime.js';
 import { formatDate, formatNumber, formatValue, formatYears } from './format';
 
@@ -44,5 +44,36 @@ describe('formats on Urdu pages', () => {
     expect(formatDate('2024-11-30')).toBe('30 نومبر، 2024');
     overwriteGetLocale(() => 'en');
     expect(formatDate('2024-11-30')).toBe('30 November 2024');
+  });
+});
+
+describe('strings the server formatted', () => {
+  afterEach(() => {
+    vi.unstubAllGlobals();
+    vi.resetModules();
+  });
+
+  it('are recorded, per language, while a request renders', async () => {
+    const { recordFormatsIn, formatNumber: format, formatDate: date } = await import('./format');
+    const store = new Map<string, string>();
+    recordFormatsIn(() => store);
+    format(1234.5);
+    date('2024-11-30');
+    expect(Object.fromEntries(store)).toEqual({
+      'en-GB integer 1234.5': '1,235',
+      'en-GB date 2024-11-30T00:00:00.000Z': '30 November 2024',
+    });
+  });
+
+  it("are reused by the browser from the page's block, for the same language, formatter and value only", async () => {
+    const block = { 'en-GB integer 1234.5': 'from the server', 'ur-PK integer 7': 'Urdu' };
+    vi.stubGlobal('document', {
+      getElementById: (id: string) =>
+        id === 'fourp-formatted' ? { textContent: JSON.stringify(block) } : null,
+    });
+    const { formatNumber: format } = await import('./format');
+    expect(format(1234.5)).toBe('from the server');
+    expect(format(7)).toBe('7');
+    expect(format(-0)).toBe('-0');
   });
 });

@@ -1,16 +1,15 @@
 import { monthsCovered, parsePeriod } from '@fourp/domain/client';
 
 type SpanOfYears = Parameters<typeof monthsCovered>[0];
-import { cached } from '$lib/format';
+import { formatted } from '$lib/format';
 import { m } from '$lib/paraglide/messages.js';
 
-const monthFormat = () =>
-  cached(
+const monthName = (at: { year: number; month: number }) =>
+  formatted(
     'month',
     (locale) => new Intl.DateTimeFormat(locale, { month: 'short', year: 'numeric', timeZone: 'UTC' }),
+    new Date(Date.UTC(at.year, at.month - 1, 1)),
   );
-const monthName = (at: { year: number; month: number }) =>
-  monthFormat().format(new Date(Date.UTC(at.year, at.month - 1, 1)));
 
 /** The span of a figure as a reader sees it, in the page's language: the domain's `spanLabel`, translated. */
 export function periodLabel(o: SpanOfYears): string {
