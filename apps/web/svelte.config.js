@@ -4,6 +4,9 @@ import { vitePreprocess } from '@sveltejs/vite-plugin-svelte';
 /** @type {import('@sveltejs/kit').Config} */
 const config = {
   preprocess: vitePreprocess(),
+  // `await` in a component's script: the pillar cards, charts and district chooser wait for `nextTask`, so
+  // hydrating a page takes several short tasks rather than one long one (see $lib/next-task.ts).
+  compilerOptions: { experimental: { async: true } },
   kit: {
     adapter: adapter({ out: 'build' }),
     paths: { relative: false },
