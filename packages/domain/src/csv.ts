@@ -89,7 +89,7 @@ export function csvRecordWriter<T>(
   dialect: CsvDialect = 'spreadsheet',
 ): (item: T) => string {
   const runs: ((item: T) => string)[] = [];
-  for (let start = 0; start < columns.length; ) {
+  for (let start = 0; start < columns.length;) {
     const { key, value } = columns[start]!;
     let end = start + 1;
     if (key !== undefined) while (end < columns.length && columns[end]!.key === key) end++;

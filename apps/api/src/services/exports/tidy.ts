@@ -117,7 +117,13 @@ export const TIDY_COLUMNS: readonly TidyColumn[] = [
   column('source_title', 'string', 'title of the source', (o) => o.source.title, bySource),
   column('source_publisher', 'string', 'publisher of the source', (o) => o.source.publisher, bySource),
   column('source_year', 'integer', 'year the source was published', (o) => o.source.year, bySource),
-  column('source_locator', 'string', 'where in the source (page, table, address)', (o) => o.source.locator, bySource),
+  column(
+    'source_locator',
+    'string',
+    'where in the source (page, table, address)',
+    (o) => o.source.locator,
+    bySource,
+  ),
   column(
     'source_kind',
     'string',
