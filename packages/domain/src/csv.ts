@@ -63,8 +63,11 @@ export function csvRecord<T>(
   return fields.join(',');
 }
 
-/** Beyond this many keys a record writer's memory of a run of columns starts afresh, so it stays bounded. */
-const REMEMBERED_KEYS = 65_536;
+/**
+ * Beyond this many keys a record writer's memory of a run of columns starts afresh, so it stays small even for
+ * items that share nothing (a release's figures, each parsed apart, have their own breakdown and source objects).
+ */
+const REMEMBERED_KEYS = 16_384;
 
 /** `write` of an item, remembered by `key` of the item. */
 function rememberedBy<T>(key: (item: T) => unknown, write: (item: T) => string): (item: T) => string {
