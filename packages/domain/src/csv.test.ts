@@ -5,6 +5,8 @@ import {
   csvLine,
   csvLinePieces,
   csvLines,
+  csvRecord,
+  csvRecordWriter,
   textPieces,
   toCsv,
   type CsvCell,
@@ -174,11 +176,52 @@ describe('textPieces and csvLinePieces', () => {
       expect(piece.endsWith('\r\n')).toBe(true);
       expect(piece.length).toBeLessThan(256 + 40);
     }
-    expect([...csvLinePieces(items, columns, 'data')].join('')).toBe(csvLines(items, columns, 'data'));
+    expect([...csvLinePieces(columns, 'data')(items)].join('')).toBe(csvLines(items, columns, 'data'));
   });
 
   it('yields nothing for no items', () => {
     expect([...textPieces([], String)]).toEqual([]);
-    expect([...csvLinePieces([], columns)]).toEqual([]);
+    expect([...csvLinePieces(columns)([])]).toEqual([]);
+  });
+});
+
+describe('csvRecordWriter', () => {
+  type Item = { id: number; place: { name: string; note: string | null }; code: string };
+  const home = { name: '=Home, "sweet"', note: null };
+  const away = { name: 'Away', note: 'far\r\nout' };
+
+  it('writes what csvRecord writes, each keyed run of columns once per key', () => {
+    const written: string[] = [];
+    const byPlace = (item: Item) => item.place;
+    const columns: CsvColumn<Item>[] = [
+      { header: 'id', value: (item) => item.id },
+      {
+        header: 'place',
+        value: (item) => {
+          written.push(item.place.name);
+          return item.place.name;
+        },
+        key: byPlace,
+      },
+      { header: 'note', value: (item) => item.place.note, key: byPlace },
+      { header: 'code', value: (item) => item.code, key: (item) => item.code },
+    ];
+    const items: Item[] = [
+      { id: 1, place: home, code: 'A' },
+      { id: 2, place: away, code: 'A' },
+      { id: 3, place: home, code: '@B' },
+      { id: 4, place: away, code: 'A' },
+    ];
+    for (const dialect of ['spreadsheet', 'data'] as const) {
+      const expected = items.map((item) => csvRecord(item, columns, dialect));
+      written.length = 0;
+      expect(items.map(csvRecordWriter(columns, dialect))).toEqual(expected);
+      expect(written).toEqual([home.name, away.name]);
+    }
+    expect(csvRecordWriter(columns)(items[2]!)).toBe(`3,"'=Home, ""sweet""",,'@B`);
+  });
+
+  it('writes an empty record for no columns', () => {
+    expect(csvRecordWriter<Item>([])({ id: 1, place: home, code: 'A' })).toBe('');
   });
 });

@@ -1,5 +1,14 @@
 export type CsvCell = string | number | boolean | null | undefined;
-export type CsvColumn<T> = { header: string; value: (item: T) => CsvCell };
+export type CsvColumn<T> = {
+  header: string;
+  value: (item: T) => CsvCell;
+  /**
+   * What `value` depends on alone, for a value that repeats across items and costs more to write than to look up
+   * (a breakdown's text, a source's cells): a record writer writes the field once per key. Neighbouring columns
+   * given the same `key` function are remembered together, as one run of fields.
+   */
+  key?: (item: T) => unknown;
+};
 
 /**
  * How text is written. `spreadsheet`, for lists people open in a spreadsheet: text it would run as a formula
@@ -54,6 +63,56 @@ export function csvRecord<T>(
   return fields.join(',');
 }
 
+/**
+ * Beyond this many keys a record writer's memory of a run of columns starts afresh, so it stays small even for
+ * items that share nothing (a release's figures, each parsed apart, have their own breakdown and source objects).
+ */
+const REMEMBERED_KEYS = 16_384;
+
+/** `write` of an item, remembered by `key` of the item. */
+function rememberedBy<T>(key: (item: T) => unknown, write: (item: T) => string): (item: T) => string {
+  const written = new Map<unknown, string>();
+  return (item) => {
+    const k = key(item);
+    let text = written.get(k);
+    if (text === undefined) {
+      if (written.size >= REMEMBERED_KEYS) written.clear();
+      written.set(k, (text = write(item)));
+    }
+    return text;
+  };
+}
+
+/**
+ * A writer of records as `csvRecord` writes them, which writes the fields of keyed columns (`CsvColumn.key`) once
+ * per key: one per document or stream, for many items.
+ */
+export function csvRecordWriter<T>(
+  columns: readonly CsvColumn<T>[],
+  dialect: CsvDialect = 'spreadsheet',
+): (item: T) => string {
+  const runs: ((item: T) => string)[] = [];
+  for (let start = 0; start < columns.length;) {
+    const { key, value } = columns[start]!;
+    let end = start + 1;
+    if (key !== undefined) while (end < columns.length && columns[end]!.key === key) end++;
+    const run = columns.slice(start, end);
+    runs.push(
+      key === undefined
+        ? (item) => csvField(value(item), dialect)
+        : rememberedBy(key, (item) => csvRecord(item, run, dialect)),
+    );
+    start = end;
+  }
+  const [first, ...rest] = runs;
+  if (first === undefined) return () => '';
+  return (item) => {
+    let record = first(item);
+    for (const run of rest) record += `,${run(item)}`;
+    return record;
+  };
+}
+
 /** The header line of `columns`: their headers, in order. */
 export function csvHeader<T>(columns: readonly CsvColumn<T>[], dialect: CsvDialect = 'spreadsheet'): string {
   return csvLine(
@@ -70,8 +129,9 @@ export function csvLines<T>(
 ): string {
   // Joined, the last line end included, into one flat string: a chain of appended parts (even one line end added
   // after the join) is copied again before it can be encoded as UTF-8.
+  const record = csvRecordWriter(columns, dialect);
   const records: string[] = [];
-  for (const item of items) records.push(csvRecord(item, columns, dialect));
+  for (const item of items) records.push(record(item));
   if (records.length === 0) return '';
   records.push('');
   return records.join('\r\n');
@@ -104,12 +164,17 @@ export function* textPieces<T>(
   if (parts.length > 0) yield parts.join('');
 }
 
-/** The CRLF-terminated lines of `items`, as `textPieces`: one batch of a streamed document, header written apart. */
-export const csvLinePieces = <T>(
-  items: Iterable<T>,
+/**
+ * A writer of a streamed document's batches: each batch's CRLF-terminated lines as `textPieces`, header written
+ * apart; keyed columns' fields are remembered across the batches.
+ */
+export function csvLinePieces<T>(
   columns: readonly CsvColumn<T>[],
   dialect: CsvDialect = 'spreadsheet',
-): Generator<string> => textPieces(items, (item) => `${csvRecord(item, columns, dialect)}\r\n`);
+): (items: Iterable<T>) => Generator<string> {
+  const record = csvRecordWriter(columns, dialect);
+  return (items) => textPieces(items, (item) => `${record(item)}\r\n`);
+}
 
 /** A CSV document of items, one column per `columns` entry, in that order. */
 export function toCsv<T>(

@@ -41,8 +41,11 @@ const requestIdOf = (c: Context) => {
 
 /**
  * Answers the two requests that need nothing of the app before the middleware stack runs: an anonymous
- * liveness check and an anonymous revalidation of a published read whose tag is still current (304). Each
- * carries the headers the full path would send, built as one plain object (node's server writes it as is).
+ * liveness check, with the headers the full path would send, and an anonymous revalidation of a published read
+ * whose tag is still current (304). The 304 carries what RFC 9110 asks of one (the ETag, Cache-Control and Vary
+ * the 200 would carry), the request id and the CORS answer; no other header, since a client or cache keeps
+ * those of the 200 it holds (RFC 9111 §4.3.4), and each costs the server time to write. Headers are one plain
+ * object (node's server writes it as is).
  */
 export const earlyAnswers = (deps: EarlyDeps): MiddlewareHandler => {
   const isPublished = matcher(deps.published);
@@ -57,8 +60,8 @@ export const earlyAnswers = (deps: EarlyDeps): MiddlewareHandler => {
     if (!health && (ifNoneMatch === undefined || !isPublished(path))) return next();
     const locale = negotiateLocale(c.req.query('lang'), c.req.header('Accept-Language'));
     let status: 200 | 304;
-    let headers: Record<string, string>;
-    let body: string | null = null;
+    let answer: Response;
+    let requestId: string;
     if (health) {
       try {
         pingStatement(deps.db);
@@ -66,25 +69,35 @@ export const earlyAnswers = (deps: EarlyDeps): MiddlewareHandler => {
         return next();
       }
       status = 200;
-      body = JSON.stringify({ data: { status: 'ok', time: deps.now().toISOString() } });
-      headers = { 'content-type': 'application/json', 'cache-control': 'no-store', vary: HEALTH_VARY };
+      requestId = requestIdOf(c);
+      answer = new Response(JSON.stringify({ data: { status: 'ok', time: deps.now().toISOString() } }), {
+        status,
+        headers: {
+          ...(await (security ??= constantHeaders(deps.security))),
+          ...corsHeaders(deps.webOrigin, c.req.header('Origin')),
+          'content-type': 'application/json',
+          'cache-control': 'no-store',
+          vary: HEALTH_VARY,
+          'content-language': locale,
+          'x-request-id': requestId,
+        },
+      });
     } else {
       const tag = publishedTag(deps.db, c.req.url, c.req.header('Accept'), locale);
       if (!ifNoneMatchLists(ifNoneMatch, tag)) return next();
       status = 304;
-      headers = { etag: `W/${tag}`, 'cache-control': PUBLIC_CACHE_CONTROL, vary: PUBLISHED_VARY };
+      requestId = requestIdOf(c);
+      answer = new Response(null, {
+        status,
+        headers: {
+          ...corsHeaders(deps.webOrigin, c.req.header('Origin')),
+          etag: `W/${tag}`,
+          'cache-control': PUBLIC_CACHE_CONTROL,
+          vary: PUBLISHED_VARY,
+          'x-request-id': requestId,
+        },
+      });
     }
-    const requestId = requestIdOf(c);
-    const answer = new Response(body, {
-      status,
-      headers: {
-        ...(await (security ??= constantHeaders(deps.security))),
-        ...corsHeaders(deps.webOrigin, c.req.header('Origin')),
-        ...headers,
-        'content-language': locale,
-        'x-request-id': requestId,
-      },
-    });
     deps.logger.info('request', { requestId, method, path, status, ms: 0 });
     return answer;
   };

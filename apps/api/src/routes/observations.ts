@@ -11,7 +11,7 @@ import {
   DEFAULT_OBSERVATIONS_LIMIT,
   MAX_OBSERVATIONS_LIMIT,
   csvLine,
-  csvRecord,
+  csvLinePieces,
   textPieces,
   type Observation,
   type ListedObservation,
@@ -28,9 +28,13 @@ import { sendList } from '../csv.js';
 import { ANYONE, listResponse, NOT_MODIFIED, problems } from '../openapi/responses.js';
 import { decodeCursor, encodeCursor, linkNextPage } from '../openapi/paging.js';
 import { createRouter } from '../openapi/router.js';
+import { byBreakdown, bySource } from '../services/exports/tidy.js';
 import { requireIndicator, requireJurisdiction } from '../services/lookup.js';
 import { z } from 'zod';
 import { positionOf, readFigurePage, streamFigures, type FigureFilter } from '../services/published/read.js';
+
+/** A listed figure's interval, shared by the figures of one count (`intervalOf`). */
+const byInterval = (o: ListedObservation) => o.interval;
 
 const figureCsvColumns: CsvColumn<ListedObservation>[] = [
   { header: 'id', value: (o) => o.id },
@@ -38,11 +42,11 @@ const figureCsvColumns: CsvColumn<ListedObservation>[] = [
   { header: 'jurisdiction', value: (o) => o.jurisdiction },
   { header: 'year', value: (o) => o.year },
   { header: 'year_end', value: (o) => o.yearEnd },
-  { header: 'disaggregation', value: (o) => breakdownKey(o.disaggregation) },
+  { header: 'disaggregation', value: (o) => breakdownKey(o.disaggregation), key: byBreakdown },
   { header: 'value', value: (o) => o.value },
   { header: 'suppressed', value: (o) => o.suppressed },
-  { header: 'interval_low', value: (o) => o.interval?.low ?? null },
-  { header: 'interval_high', value: (o) => o.interval?.high ?? null },
+  { header: 'interval_low', value: (o) => o.interval?.low ?? null, key: byInterval },
+  { header: 'interval_high', value: (o) => o.interval?.high ?? null, key: byInterval },
   { header: 'status', value: (o) => o.status },
   { header: 'period', value: (o) => o.period },
   { header: 'partial_period', value: (o) => o.partialPeriod },
@@ -69,6 +73,7 @@ export const observationCsvColumns: CsvColumn<ListedObservation>[] = [
   ...sourceCsvColumns.map(({ header, value }) => ({
     header,
     value: (o: ListedObservation) => value(o.source),
+    key: bySource,
   })),
 ];
 
@@ -178,12 +183,8 @@ function bulkWriter(format: 'csv' | 'ndjson'): (figures: readonly Observation[])
     const line = ndjsonWriter();
     return (figures) => textPieces(figures, (o) => line(withInterval(o)));
   }
-  const sourceCells = remember((source: Source) => csvRecord(source, sourceCsvColumns));
-  return (figures) =>
-    textPieces(
-      figures,
-      (o) => `${csvRecord(withInterval(o), figureCsvColumns)},${sourceCells(o.source)}\r\n`,
-    );
+  const lines = csvLinePieces(observationCsvColumns);
+  return (figures) => lines(figures.map(withInterval));
 }
 
 function selectionOf(

@@ -15,7 +15,7 @@ import {
   type ObsStatus,
   type Observation,
 } from '@fourp/domain';
-import { csvStream, type FigureBatches } from './tidy.js';
+import { byBreakdown, byIndicator, bySource, csvStream, type FigureBatches } from './tidy.js';
 
 export const SDMX_STRUCTURE_ID = 'FOURP:DF_4P(1.0)';
 /** SDMX's code for "total" in a breakdown dimension. */
@@ -59,16 +59,20 @@ const SDMX_CSV_COLUMNS: readonly CsvColumn<Observation>[] = [
   { header: 'STRUCTURE', value: () => 'dataflow' },
   { header: 'STRUCTURE_ID', value: () => SDMX_STRUCTURE_ID },
   { header: 'ACTION', value: () => 'I' },
-  { header: 'INDICATOR', value: (o) => o.indicator.toUpperCase() },
+  { header: 'INDICATOR', value: (o) => o.indicator.toUpperCase(), key: byIndicator },
   { header: 'REF_AREA', value: (o) => o.jurisdiction },
   { header: 'TIME_PERIOD', value: timePeriod },
-  { header: 'DEFINITION', value: (o) => o.definition.toUpperCase() },
-  ...DISAGGREGATION_DIMENSIONS.map((d) => ({ header: DIMENSION_COLUMN[d], value: sdmxDimension(d) })),
+  { header: 'DEFINITION', value: (o) => o.definition.toUpperCase(), key: (o) => o.definition },
+  ...DISAGGREGATION_DIMENSIONS.map((d) => ({
+    header: DIMENSION_COLUMN[d],
+    value: sdmxDimension(d),
+    key: byBreakdown,
+  })),
   { header: 'OBS_VALUE', value: (o) => o.value },
-  { header: 'UNIT_MEASURE', value: (o) => findIndicator(o.indicator)?.unit ?? null },
+  { header: 'UNIT_MEASURE', value: (o) => findIndicator(o.indicator)?.unit ?? null, key: byIndicator },
   { header: 'OBS_STATUS', value: (o) => o.status },
   { header: 'CONF_STATUS', value: (o) => o.confStatus },
-  { header: 'SOURCE', value: (o) => citation(o.source) },
+  { header: 'SOURCE', value: (o) => citation(o.source), key: bySource },
 ];
 
 export const SDMX_COLUMNS = SDMX_CSV_COLUMNS.map((column) => column.header);

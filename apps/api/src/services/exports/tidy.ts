@@ -18,6 +18,8 @@ export type TidyColumn = {
   type: FieldType;
   description: string;
   value: (o: Observation) => string | number | boolean | null;
+  /** What the value depends on alone (`CsvColumn.key`), when it repeats across figures. */
+  key?: (o: Observation) => unknown;
 };
 
 const column = (
@@ -25,7 +27,14 @@ const column = (
   type: FieldType,
   description: string,
   value: TidyColumn['value'],
-): TidyColumn => ({ name, type, description, value });
+  key?: TidyColumn['key'],
+): TidyColumn => ({ name, type, description, value, ...(key === undefined ? {} : { key }) });
+
+/** A figure's breakdown, shared by the figures of one stored breakdown in a stream. */
+export const byBreakdown = (o: Observation) => o.disaggregation;
+/** A figure's source, shared by its figures in a stream. */
+export const bySource = (o: Observation) => o.source;
+export const byIndicator = (o: Observation) => o.indicator;
 
 /**
  * The tidy CSV's columns, one row per figure. The import template's columns are among them (with the same
@@ -48,6 +57,7 @@ export const TIDY_COLUMNS: readonly TidyColumn[] = [
     'string',
     'breakdown as dimension=category pairs joined by ";"; empty for the total',
     (o) => breakdownKey(o.disaggregation),
+    byBreakdown,
   ),
   ...DISAGGREGATION_DIMENSIONS.map((dimension) =>
     column(
@@ -55,6 +65,7 @@ export const TIDY_COLUMNS: readonly TidyColumn[] = [
       'string',
       `category of the ${dimension} breakdown; empty when not broken down by it`,
       (o) => o.disaggregation[dimension] ?? null,
+      byBreakdown,
     ),
   ),
   column('value', 'number', 'the figure; empty when withheld by disclosure control', (o) => o.value),
@@ -63,6 +74,7 @@ export const TIDY_COLUMNS: readonly TidyColumn[] = [
     'string',
     'unit of the indicator in the catalogue',
     (o) => findIndicator(o.indicator)?.unit ?? null,
+    byIndicator,
   ),
   column(
     'status',
@@ -101,16 +113,23 @@ export const TIDY_COLUMNS: readonly TidyColumn[] = [
     (o) => o.partialPeriod,
   ),
   column('note', 'string', 'note on the figure', (o) => o.note),
-  column('source_id', 'integer', 'FourP source id', (o) => o.source.id),
-  column('source_title', 'string', 'title of the source', (o) => o.source.title),
-  column('source_publisher', 'string', 'publisher of the source', (o) => o.source.publisher),
-  column('source_year', 'integer', 'year the source was published', (o) => o.source.year),
-  column('source_locator', 'string', 'where in the source (page, table, address)', (o) => o.source.locator),
+  column('source_id', 'integer', 'FourP source id', (o) => o.source.id, bySource),
+  column('source_title', 'string', 'title of the source', (o) => o.source.title, bySource),
+  column('source_publisher', 'string', 'publisher of the source', (o) => o.source.publisher, bySource),
+  column('source_year', 'integer', 'year the source was published', (o) => o.source.year, bySource),
+  column(
+    'source_locator',
+    'string',
+    'where in the source (page, table, address)',
+    (o) => o.source.locator,
+    bySource,
+  ),
   column(
     'source_kind',
     'string',
     'primary (the publisher’s own document) or secondary (a reproduction)',
     (o) => o.source.kind,
+    bySource,
   ),
 ];
 
@@ -126,7 +145,8 @@ async function* csvChunks<T>(
   bom: boolean,
 ): AsyncGenerator<string> {
   yield (bom ? '\ufeff' : '') + csvHeader(columns, 'data');
-  for await (const items of batches) yield* csvLinePieces(items, columns, 'data');
+  const lines = csvLinePieces(columns, 'data');
+  for await (const items of batches) yield* lines(items);
 }
 
 /**
@@ -141,9 +161,10 @@ export const csvStream = <T>(
   // One piece of text ahead at most: a client that stops reading stops the reads.
   Readable.from(csvChunks(columns, batches, bom), { highWaterMark: 1 });
 
-const TIDY_CSV_COLUMNS: readonly CsvColumn<Observation>[] = TIDY_COLUMNS.map(({ name, value }) => ({
+const TIDY_CSV_COLUMNS: readonly CsvColumn<Observation>[] = TIDY_COLUMNS.map(({ name, value, key }) => ({
   header: name,
   value,
+  key,
 }));
 
 export const tidyCsv = (figures: FigureBatches, bom = false): Readable =>
