@@ -561,6 +561,17 @@ export function candidatesFor(
 
 const cost = (f: ModelFigure) => f.count ?? f.value;
 
+/** The candidate to hide next: the smallest count, then the first figure; undefined when there is none. */
+function cheapest(model: DisclosureModel, candidates: readonly number[]): number | undefined {
+  let best: number | undefined;
+  let least = Infinity;
+  for (const f of candidates) {
+    const c = cost(model.figures[f] as ModelFigure);
+    if (c < least || (c === least && f < (best as number))) [best, least] = [f, c];
+  }
+  return best;
+}
+
 /** The cell whose range a primary figure must keep open: its own, or for a rate the count it stands for. */
 const targetOf = (f: ModelFigure) => f.cell;
 
@@ -889,9 +900,7 @@ function protectWith(run: Run, cache?: ProtectionCache): Protection {
       const target = targetOf(model.figures[f] as ModelFigure);
       let walk = walkBlock(model, component, target, hidden);
       while (!opens(run, component, target, hidden, viewOf(model, walk.block, hidden))) {
-        const [next] = candidatesFor(model, component, target, hidden, walk).sort(
-          (a, b) => cost(model.figures[a] as ModelFigure) - cost(model.figures[b] as ModelFigure) || a - b,
-        );
+        const next = cheapest(model, candidatesFor(model, component, target, hidden, walk));
         if (next === undefined) {
           component.figures.forEach((g) => hidden.add(g));
           break;
