@@ -99,7 +99,9 @@ function slotOf(model: DisclosureModel): Int32Array {
 /**
  * The block's LP relaxation (a column per cell ≥ 0 within its published values, a row per equation; a block holds
  * only the rate rows whose rate is shown), loaded in one call, solved for the cell's min and max. With `found`,
- * each optimal solution is kept there as a witness point (the minimum's, then the maximum's).
+ * each optimal solution is kept there as a witness point (in the order solved). With `known`, the cell's value at a
+ * feasible point, the max is solved first and the min not at all when the max clears the width above `known`: the
+ * interval returned then starts at `known`, as narrow as the range or narrower.
  */
 function solveBlock(
   solver: Solver,
@@ -109,6 +111,7 @@ function solveBlock(
   bounds: ReadonlyMap<number, Interval>,
   cell: number,
   found: { size: number; points: Point[] } | null,
+  known?: number,
 ): Interval | null {
   const column = new Map(block.cells.map((c, i) => [c, i]));
   const starts = [0];
@@ -164,6 +167,12 @@ function solveBlock(
     }
     return null;
   };
+  if (known !== undefined) {
+    const max = optimise('maximize');
+    if (max !== null && max - known >= MIN_WIDTH + MARGIN) return { min: known, max };
+    const min = optimise('minimize');
+    return min === null || max === null ? null : { min, max };
+  }
   const min = optimise('minimize');
   const max = optimise('maximize');
   return min === null || max === null ? null : { min, max };
@@ -793,10 +802,12 @@ function opens(
   }
   if (run.counts) run.counts.lpSolves++;
   const optima = witnesses && { size: component.cells.length, points: [] as Point[] };
-  const open = passes(solveBlock(run.solver, run.lp, run.model, block, bounds, cell, optima));
+  // The true values fit the block (`witnessed` checked them): a max the width above the cell's value is wide enough.
+  const known = view.feasible.get(null) ? run.truth()[cell] : undefined;
+  const open = passes(solveBlock(run.solver, run.lp, run.model, block, bounds, cell, optima, known));
   if (witnesses && optima) {
-    const [min, max] = optima.points;
-    if (open && min && max) witnesses.proofs.set(cell, [min, max]);
+    const [first, second] = optima.points;
+    if (open && first) witnesses.proofs.set(cell, [first, second ?? null]);
     witnesses.points.push(...optima.points);
     const room = Math.max(8, Math.floor(POINT_VALUES / component.cells.length));
     if (witnesses.points.length > room) witnesses.points.splice(0, witnesses.points.length - room);
