@@ -3,7 +3,7 @@ import { describe, expect, it } from 'vitest';
 import { jurisdictionTreeOfFile } from '../seed/jurisdictions-file.js';
 import { IDENTIFYING, scenario, seeded, type Slot } from '../test-support/scenarios.js';
 import { sharedSolver } from './shared.js';
-import { candidatesFor, extendBlock, protect, walkBlock, type BlockWalk } from './solver.js';
+import { candidatesFor, cellsSharing, extendBlock, protect, walkBlock, type BlockWalk } from './solver.js';
 
 const TREE = jurisdictionTreeOfFile();
 const TEHSILS = TREE.unitsAt(2022)
@@ -100,13 +100,14 @@ describe('protect with witness points', () => {
   }, 60_000);
 });
 
-describe('a block extended after a hide', () => {
-  const contents = ({ block }: BlockWalk) => ({
-    cells: [...block.cells].sort((a, b) => a - b),
-    figures: [...new Set(block.figures)].sort((a, b) => a - b),
-    equations: [...block.equations].sort((a, b) => a - b),
-  });
+/** A walk's block as a set: its cells, figures and equations, sorted. */
+const contents = ({ block }: BlockWalk) => ({
+  cells: [...block.cells].sort((a, b) => a - b),
+  figures: [...new Set(block.figures)].sort((a, b) => a - b),
+  equations: [...block.equations].sort((a, b) => a - b),
+});
 
+describe('a block extended after a hide', () => {
   it('holds what walking it again from its cell holds, hide after hide, on random small families', () => {
     let grown = 0;
     let fromBlock = 0;
@@ -140,5 +141,33 @@ describe('a block extended after a hide', () => {
     }
     expect(grown).toBeGreaterThan(50);
     expect(fromBlock).toBeGreaterThan(50);
+  }, 60_000);
+});
+
+describe('cells that share a block', () => {
+  it('walk to the same block from each of them, under the final pattern, on random small families', () => {
+    let shared = 0;
+    for (let seed = 1; seed <= 150; seed++) {
+      const model = buildDisclosureModel(family(seed), TREE);
+      const { states } = protect(sharedSolver, model);
+      const hidden = new Set(
+        model.figures.flatMap((f, i) =>
+          f.role !== 'denominator' && states.get(f.id) !== 'public' ? [i] : [],
+        ),
+      );
+      for (const component of disclosureComponents(model)) {
+        for (const f of component.figures.filter((g) => model.figures[g]?.primary)) {
+          const walk = walkBlock(model, component, model.figures[f]!.cell, hidden);
+          const expected = contents(walk);
+          const sharing = cellsSharing(model, component, walk, hidden);
+          expect(sharing).toContain(walk.cell);
+          for (const c of sharing) {
+            expect(contents(walkBlock(model, component, c, hidden)), `seed ${seed}`).toEqual(expected);
+            if (c !== walk.cell) shared++;
+          }
+        }
+      }
+    }
+    expect(shared).toBeGreaterThan(100);
   }, 60_000);
 });

@@ -56,12 +56,19 @@ function withScratch<T>(solver: Solver, work: (scratch: Scratch) => T): T {
   }
 }
 
+/** Whether figure `f` is shown: neither hidden by the pattern nor withheld at the source. */
+const shownIn =
+  (model: DisclosureModel, hidden: ReadonlySet<number>) =>
+  (f: number): boolean =>
+    !hidden.has(f) && !(model.figures[f] as ModelFigure).withheld;
+
 /** Bounds the published figures put on the block's cells: a cell reported by shown figures lies within their values. */
 function boundsOf(model: DisclosureModel, block: DisclosureComponent, hidden: ReadonlySet<number>) {
   const bounds = new Map<number, Interval>();
+  const shown = shownIn(model, hidden);
   for (const f of block.figures) {
     const figure = model.figures[f] as ModelFigure;
-    if (figure.role === 'rate' || hidden.has(f) || figure.withheld) continue;
+    if (figure.role === 'rate' || !shown(f)) continue;
     const seen = bounds.get(figure.cell);
     bounds.set(figure.cell, {
       min: Math.min(seen?.min ?? figure.value, figure.value),
@@ -92,7 +99,9 @@ function slotOf(model: DisclosureModel): Int32Array {
 /**
  * The block's LP relaxation (a column per cell ≥ 0 within its published values, a row per equation; a block holds
  * only the rate rows whose rate is shown), loaded in one call, solved for the cell's min and max. With `found`,
- * each optimal solution is kept there as a witness point (the minimum's, then the maximum's).
+ * each optimal solution is kept there as a witness point (in the order solved). With `known`, the cell's value at a
+ * feasible point, the max is solved first and the min not at all when the max clears the width above `known`: the
+ * interval returned then starts at `known`, as narrow as the range or narrower.
  */
 function solveBlock(
   solver: Solver,
@@ -102,6 +111,7 @@ function solveBlock(
   bounds: ReadonlyMap<number, Interval>,
   cell: number,
   found: { size: number; points: Point[] } | null,
+  known?: number,
 ): Interval | null {
   const column = new Map(block.cells.map((c, i) => [c, i]));
   const starts = [0];
@@ -157,6 +167,12 @@ function solveBlock(
     }
     return null;
   };
+  if (known !== undefined) {
+    const max = optimise('maximize');
+    if (max !== null && max - known >= MIN_WIDTH + MARGIN) return { min: known, max };
+    const min = optimise('minimize');
+    return min === null || max === null ? null : { min, max };
+  }
   const min = optimise('minimize');
   const max = optimise('maximize');
   return min === null || max === null ? null : { min, max };
@@ -228,6 +244,26 @@ function satisfies(
 }
 
 /**
+ * A block with the bounds the published figures put on its cells, and which witness points satisfy its LP (found
+ * once per point: the primary cells that share a block are checked against the same points).
+ */
+type BlockView = {
+  block: DisclosureComponent;
+  bounds: ReadonlyMap<number, Interval>;
+  feasible: Map<Point | null, boolean>;
+};
+
+const viewOf = (
+  model: DisclosureModel,
+  block: DisclosureComponent,
+  hidden: ReadonlySet<number>,
+): BlockView => ({
+  block,
+  bounds: boundsOf(model, block, hidden),
+  feasible: new Map(),
+});
+
+/**
  * Two feasible points of the block's LP whose values of the cell differ by at least the width prove the LP's range
  * at least that wide, without solving it. The true values are one candidate (`null`); the LP's earlier optima the
  * others. Returns the two that prove it, or null. Only ever proves a cell open; anything else is left to the LP.
@@ -236,8 +272,7 @@ function witnessed(
   points: readonly (Point | null)[],
   truth: Float64Array,
   model: DisclosureModel,
-  block: DisclosureComponent,
-  bounds: ReadonlyMap<number, Interval>,
+  { block, bounds, feasible }: BlockView,
   cell: number,
 ): Proof | null {
   const slot = slotOf(model);
@@ -251,7 +286,10 @@ function witnessed(
       return Number.isNaN(v) ? (truth[c] as number) : v;
     };
     const v = value(cell);
-    if (Number.isNaN(v) || (v >= lo && v <= hi) || !satisfies(value, model, block, bounds)) continue;
+    if (Number.isNaN(v) || (v >= lo && v <= hi)) continue;
+    let fits = feasible.get(point);
+    if (fits === undefined) feasible.set(point, (fits = satisfies(value, model, block, bounds)));
+    if (!fits) continue;
     if (v < lo) [lo, low] = [v, point];
     if (v > hi) [hi, high] = [v, point];
     if (hi - lo >= MIN_WIDTH + MARGIN) return [low, high];
@@ -265,70 +303,130 @@ type Proof = [Point | null, Point | null];
 /**
  * Whether the block's equations confine the cell to less than the width: bounds propagated through them (each
  * equation bounds each of its cells by the others' bounds, repeated) hold at every point of the LP, so the LP's
- * range is at most that wide (or empty). Only ever proves a cell narrow; anything else is left to the LP.
+ * range is at most that wide (or empty). Only ever proves a cell narrow; anything else is left to the LP. The
+ * equations near the cell go first (most narrow cells are decided there); with `whole`, then rounds over the
+ * whole block, starting from the bounds found near the cell.
  */
 function confined(
   model: DisclosureModel,
-  block: DisclosureComponent,
-  bounds: ReadonlyMap<number, Interval>,
+  component: DisclosureComponent,
+  { block, bounds }: BlockView,
   cell: number,
+  whole: boolean,
 ): boolean {
-  const { lo, hi, repeats } = scratchOf(model);
-  for (const c of block.cells) {
+  const scratch = scratchOf(model);
+  const { lo, hi, cellMark } = scratch;
+  const tick = ++scratch.tick;
+  const start = (c: number) => {
+    if (cellMark[c] === tick) return;
+    cellMark[c] = tick;
     lo[c] = bounds.get(c)?.min ?? 0;
     hi[c] = bounds.get(c)?.max ?? Infinity;
-  }
+  };
   const narrow = () => (hi[cell] as number) - (lo[cell] as number) < MIN_WIDTH - MARGIN;
+  const near = nearEquations(model, component, bounds, cell, tick);
+  near.forEach((e) =>
+    (model.equations[e] as DisclosureModel['equations'][number]).terms.forEach((t) => start(t.cell)),
+  );
+  for (let round = 0; round < NEAR_ROUNDS; round++) {
+    let tightened = false;
+    for (const e of near) {
+      if (!tighten(model, e, scratch)) continue;
+      if (narrow()) return true;
+      tightened = true;
+    }
+    if (!tightened) break;
+  }
+  if (!whole) return false;
+  block.cells.forEach(start);
   for (let round = 0; round < ROUNDS && !narrow(); round++) {
     let tightened = false;
-    for (const e of block.equations) {
-      const eq = model.equations[e] as DisclosureModel['equations'][number];
-      if (repeats[e]) continue;
-      // Σ coef·x is 0 (or ≥ 0); the sums of the terms' least and greatest values, infinite ones counted apart.
-      let least = 0;
-      let greatest = 0;
-      let unboundedBelow = 0;
-      let unboundedAbove = 0;
-      for (const { cell: c, coef } of eq.terms) {
-        const min = coef > 0 ? coef * (lo[c] as number) : coef * (hi[c] as number);
-        const max = coef > 0 ? coef * (hi[c] as number) : coef * (lo[c] as number);
-        if (min === -Infinity) unboundedBelow++;
-        else least += min;
-        if (max === Infinity) unboundedAbove++;
-        else greatest += max;
-      }
-      for (const { cell: c, coef } of eq.terms) {
-        // Each cell appears once, so its bounds are still those the sums were taken with.
-        const min = coef > 0 ? coef * (lo[c] as number) : coef * (hi[c] as number);
-        const max = coef > 0 ? coef * (hi[c] as number) : coef * (lo[c] as number);
-        const othersLeast =
-          unboundedBelow - (min === -Infinity ? 1 : 0) > 0
-            ? -Infinity
-            : least - (min === -Infinity ? 0 : min);
-        const othersGreatest =
-          unboundedAbove - (max === Infinity ? 1 : 0) > 0
-            ? Infinity
-            : greatest - (max === Infinity ? 0 : max);
-        // coef·x lies in [−othersGreatest, −othersLeast] (for ≥: at least −othersGreatest).
-        const low = -othersGreatest;
-        const high = eq.sense === '=' ? -othersLeast : Infinity;
-        const from = coef > 0 ? low / coef : high / coef;
-        const to = coef > 0 ? high / coef : low / coef;
-        if (from > (lo[c] as number) + STEP) {
-          lo[c] = from;
-          tightened = true;
-        }
-        if (to < (hi[c] as number) - STEP) {
-          hi[c] = to;
-          tightened = true;
-        }
-      }
-    }
+    for (const e of block.equations) if (tighten(model, e, scratch)) tightened = true;
     if (!tightened) break;
   }
   return narrow();
 }
 
+/**
+ * The cell's equations and those of the cells in them whose value is not fixed (all in its block), without rates:
+ * marked with `tick` in the model's equation marks.
+ */
+function nearEquations(
+  model: DisclosureModel,
+  component: DisclosureComponent,
+  bounds: ReadonlyMap<number, Interval>,
+  cell: number,
+  tick: number,
+): number[] {
+  const { equationsOf } = indexOf(model, component);
+  const { equationMark } = scratchOf(model);
+  const near: number[] = [];
+  const add = (c: number) => {
+    for (const e of equationsOf.get(c) ?? NONE) {
+      if (equationMark[e] === tick || model.equations[e]?.figure !== undefined) continue;
+      equationMark[e] = tick;
+      near.push(e);
+    }
+  };
+  add(cell);
+  for (let i = 0, own = near.length; i < own; i++) {
+    for (const { cell: c } of (model.equations[near[i] as number] as DisclosureModel['equations'][number])
+      .terms) {
+      const b = bounds.get(c);
+      if (c !== cell && !(b && b.min === b.max)) add(c);
+    }
+  }
+  return near;
+}
+
+/**
+ * Tightens the bounds of equation `e`'s cells by the others' (Σ coef·x is 0, or ≥ 0); whether any moved. An
+ * equation that repeats a cell is left alone.
+ */
+function tighten(model: DisclosureModel, e: number, { lo, hi, repeats }: ModelScratch): boolean {
+  if (repeats[e]) return false;
+  const eq = model.equations[e] as DisclosureModel['equations'][number];
+  let tightened = false;
+  // The sums of the terms' least and greatest values, infinite ones counted apart.
+  let least = 0;
+  let greatest = 0;
+  let unboundedBelow = 0;
+  let unboundedAbove = 0;
+  for (const { cell: c, coef } of eq.terms) {
+    const min = coef > 0 ? coef * (lo[c] as number) : coef * (hi[c] as number);
+    const max = coef > 0 ? coef * (hi[c] as number) : coef * (lo[c] as number);
+    if (min === -Infinity) unboundedBelow++;
+    else least += min;
+    if (max === Infinity) unboundedAbove++;
+    else greatest += max;
+  }
+  for (const { cell: c, coef } of eq.terms) {
+    // Each cell appears once, so its bounds are still those the sums were taken with.
+    const min = coef > 0 ? coef * (lo[c] as number) : coef * (hi[c] as number);
+    const max = coef > 0 ? coef * (hi[c] as number) : coef * (lo[c] as number);
+    const othersLeast =
+      unboundedBelow - (min === -Infinity ? 1 : 0) > 0 ? -Infinity : least - (min === -Infinity ? 0 : min);
+    const othersGreatest =
+      unboundedAbove - (max === Infinity ? 1 : 0) > 0 ? Infinity : greatest - (max === Infinity ? 0 : max);
+    // coef·x lies in [−othersGreatest, −othersLeast] (for ≥: at least −othersGreatest).
+    const low = -othersGreatest;
+    const high = eq.sense === '=' ? -othersLeast : Infinity;
+    const from = coef > 0 ? low / coef : high / coef;
+    const to = coef > 0 ? high / coef : low / coef;
+    if (from > (lo[c] as number) + STEP) {
+      lo[c] = from;
+      tightened = true;
+    }
+    if (to < (hi[c] as number) - STEP) {
+      hi[c] = to;
+      tightened = true;
+    }
+  }
+  return tightened;
+}
+
+/** Sweeps over the equations near a cell before the whole block's. */
+const NEAR_ROUNDS = 3;
 /** Bound propagation stops after this many sweeps over the block's equations, or when a sweep tightens nothing. */
 const ROUNDS = 12;
 const STEP = 1e-7;
@@ -414,7 +512,7 @@ function reach(
   hidden: ReadonlySet<number>,
 ): { figures: number[]; equations: number[] } {
   const { figuresOf, equationsOf } = indexOf(model, component);
-  const shown = (f: number) => !hidden.has(f) && !(model.figures[f] as ModelFigure).withheld;
+  const shown = shownIn(model, hidden);
   const marks = scratchOf(model);
   const tick = ++marks.tick;
   const found = new Set<number>();
@@ -459,7 +557,7 @@ export function candidatesFor(
   hidden: ReadonlySet<number>,
   walk?: BlockWalk,
 ): number[] {
-  const shown = (f: number) => !hidden.has(f) && !(model.figures[f] as ModelFigure).withheld;
+  const shown = shownIn(model, hidden);
   const figures =
     walk && walk.cell === cell && !walk.throughPublished
       ? walk.block.figures.filter(shown)
@@ -471,6 +569,17 @@ export function candidatesFor(
 }
 
 const cost = (f: ModelFigure) => f.count ?? f.value;
+
+/** The candidate to hide next: the smallest count, then the first figure; undefined when there is none. */
+function cheapest(model: DisclosureModel, candidates: readonly number[]): number | undefined {
+  let best: number | undefined;
+  let least = Infinity;
+  for (const f of candidates) {
+    const c = cost(model.figures[f] as ModelFigure);
+    if (c < least || (c === least && f < (best as number))) [best, least] = [f, c];
+  }
+  return best;
+}
 
 /** The cell whose range a primary figure must keep open: its own, or for a rate the count it stands for. */
 const targetOf = (f: ModelFigure) => f.cell;
@@ -491,11 +600,11 @@ export type BlockWalk = {
   throughPublished: boolean;
 };
 
-function fixedBy(model: DisclosureModel, figures: readonly number[], hidden: ReadonlySet<number>): boolean {
+function fixedBy(model: DisclosureModel, figures: readonly number[], shown: (f: number) => boolean): boolean {
   let value: number | undefined;
   for (const f of figures) {
     const figure = model.figures[f] as ModelFigure;
-    if (hidden.has(f) || figure.withheld) continue;
+    if (!shown(f)) continue;
     if (value !== undefined && figure.value !== value) return false;
     value = figure.value;
   }
@@ -532,12 +641,12 @@ function walkFrom(
   const { figuresOf, equationsOf } = indexOf(model, component);
   const { blockCellMark, blockEquationMark, expanded } = scratchOf(model);
   const { tick, block } = walk;
-  const shown = (f: number) => !hidden.has(f) && !(model.figures[f] as ModelFigure).withheld;
+  const shown = shownIn(model, hidden);
   const frontier = [from];
   for (let c = frontier.pop(); c !== undefined; c = frontier.pop()) {
     if (c !== walk.cell) {
       const figures = figuresOf.get(c) ?? NONE;
-      if (fixedBy(model, figures, hidden)) continue;
+      if (fixedBy(model, figures, shown)) continue;
       if (figures.some(shown)) walk.throughPublished = true;
     }
     expanded[c] = tick;
@@ -559,6 +668,24 @@ function walkFrom(
 }
 
 /**
+ * The cells whose own walk gives the walk's block (the same cells, figures and equations, in another order): every
+ * cell it walked on from, itself included when its value is not fixed by what is published. Only while the walk's
+ * marks are the newest.
+ */
+export function cellsSharing(
+  model: DisclosureModel,
+  component: DisclosureComponent,
+  walk: BlockWalk,
+  hidden: ReadonlySet<number>,
+): number[] {
+  const { expanded, blockTick } = scratchOf(model);
+  if (walk.tick !== blockTick) throw new Error('cellsSharing: a newer walk took the marks');
+  const figures = indexOf(model, component).figuresOf.get(walk.cell) ?? NONE;
+  if (fixedBy(model, figures, shownIn(model, hidden))) return [walk.cell];
+  return walk.block.cells.filter((c) => expanded[c] === walk.tick);
+}
+
+/**
  * The walk once figure `f` is hidden as well: hiding a count can only unfix its cell, which then links the cells
  * beyond it, so the walk goes on from there; the rare other cases (a rate, whose equations leave the block, or a
  * cell fixed by hiding one of two disagreeing figures) walk again from the start.
@@ -575,7 +702,7 @@ export function extendBlock(
   if (figure.role === 'rate') return walkBlock(model, component, walk.cell, hidden);
   const c = figure.cell;
   if (marks.blockCellMark[c] !== walk.tick || c === walk.cell) return walk;
-  const fixed = fixedBy(model, indexOf(model, component).figuresOf.get(c) ?? NONE, hidden);
+  const fixed = fixedBy(model, indexOf(model, component).figuresOf.get(c) ?? NONE, shownIn(model, hidden));
   if (marks.expanded[c] === walk.tick) return fixed ? walkBlock(model, component, walk.cell, hidden) : walk;
   if (!fixed) walkFrom(model, component, walk, c, hidden);
   return walk;
@@ -654,9 +781,9 @@ function opens(
   component: DisclosureComponent,
   cell: number,
   hidden: ReadonlySet<number>,
-  block = walkBlock(run.model, component, cell, hidden).block,
+  view = viewOf(run.model, walkBlock(run.model, component, cell, hidden).block, hidden),
 ): boolean {
-  const bounds = boundsOf(run.model, block, hidden);
+  const { block, bounds } = view;
   if (run.counts) {
     run.counts.blocks++;
     run.counts.largestBlock = Math.max(run.counts.largestBlock, block.cells.length);
@@ -664,20 +791,23 @@ function opens(
   const { witnesses } = run;
   if (witnesses) {
     const known = witnesses.proofs.get(cell);
-    if (known && witnessed(known, run.truth(), run.model, block, bounds, cell)) return true;
-    if (confined(run.model, block, bounds, cell)) return false;
-    const proof = witnessed([null, ...witnesses.points], run.truth(), run.model, block, bounds, cell);
+    if (known && witnessed(known, run.truth(), run.model, view, cell)) return true;
+    if (confined(run.model, component, view, cell, false)) return false;
+    const proof = witnessed([null, ...witnesses.points], run.truth(), run.model, view, cell);
     if (proof) {
       witnesses.proofs.set(cell, proof);
       return true;
     }
+    if (confined(run.model, component, view, cell, true)) return false;
   }
   if (run.counts) run.counts.lpSolves++;
   const optima = witnesses && { size: component.cells.length, points: [] as Point[] };
-  const open = passes(solveBlock(run.solver, run.lp, run.model, block, bounds, cell, optima));
+  // The true values fit the block (`witnessed` checked them): a max the width above the cell's value is wide enough.
+  const known = view.feasible.get(null) ? run.truth()[cell] : undefined;
+  const open = passes(solveBlock(run.solver, run.lp, run.model, block, bounds, cell, optima, known));
   if (witnesses && optima) {
-    const [min, max] = optima.points;
-    if (open && min && max) witnesses.proofs.set(cell, [min, max]);
+    const [first, second] = optima.points;
+    if (open && first) witnesses.proofs.set(cell, [first, second ?? null]);
     witnesses.points.push(...optima.points);
     const room = Math.max(8, Math.floor(POINT_VALUES / component.cells.length));
     if (witnesses.points.length > room) witnesses.points.splice(0, witnesses.points.length - room);
@@ -699,11 +829,22 @@ function auditComponent(
   const { model } = run;
   const pinned: PinnedCell[] = [];
   let primaryCells = 0;
-  for (const f of component.figures) {
+  const primaries = component.figures.filter((f) => model.figures[f]?.primary);
+  const targets = new Set(primaries.map((f) => targetOf(model.figures[f] as ModelFigure)));
+  // The pattern is final here, so the primary cells one walk reaches share its block: walked and bounded once.
+  const views = new Map<number, BlockView>();
+  for (const f of primaries) {
     const figure = model.figures[f] as ModelFigure;
-    if (!figure.primary) continue;
     primaryCells++;
-    if (opens(run, component, targetOf(figure), hidden)) continue;
+    const target = targetOf(figure);
+    let view = views.get(target);
+    if (!view) {
+      const walk = walkBlock(model, component, target, hidden);
+      view = viewOf(model, walk.block, hidden);
+      for (const c of cellsSharing(model, component, walk, hidden)) if (targets.has(c)) views.set(c, view);
+    }
+    views.delete(target);
+    if (opens(run, component, target, hidden, view)) continue;
     const interval = rangeOf(run, component, targetOf(figure), hidden);
     pinned.push({
       figureId: figure.id,
@@ -769,10 +910,8 @@ function protectWith(run: Run, cache?: ProtectionCache): Protection {
     for (const f of primaries) {
       const target = targetOf(model.figures[f] as ModelFigure);
       let walk = walkBlock(model, component, target, hidden);
-      while (!opens(run, component, target, hidden, walk.block)) {
-        const [next] = candidatesFor(model, component, target, hidden, walk).sort(
-          (a, b) => cost(model.figures[a] as ModelFigure) - cost(model.figures[b] as ModelFigure) || a - b,
-        );
+      while (!opens(run, component, target, hidden, viewOf(model, walk.block, hidden))) {
+        const next = cheapest(model, candidatesFor(model, component, target, hidden, walk));
         if (next === undefined) {
           component.figures.forEach((g) => hidden.add(g));
           break;
