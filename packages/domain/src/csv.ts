@@ -1,3 +1,5 @@
+import { boundedMemo } from './memo.js';
+
 export type CsvCell = string | number | boolean | null | undefined;
 export type CsvColumn<T> = {
   header: string;
@@ -71,16 +73,8 @@ const REMEMBERED_KEYS = 16_384;
 
 /** `write` of an item, remembered by `key` of the item. */
 function rememberedBy<T>(key: (item: T) => unknown, write: (item: T) => string): (item: T) => string {
-  const written = new Map<unknown, string>();
-  return (item) => {
-    const k = key(item);
-    let text = written.get(k);
-    if (text === undefined) {
-      if (written.size >= REMEMBERED_KEYS) written.clear();
-      written.set(k, (text = write(item)));
-    }
-    return text;
-  };
+  const written = boundedMemo<unknown, string>(REMEMBERED_KEYS);
+  return (item) => written(key(item), write, item);
 }
 
 /**

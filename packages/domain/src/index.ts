@@ -1,6 +1,7 @@
 export * from './contracts.js';
 export * from './code-lists.js';
 export * from './csv.js';
+export * from './memo.js';
 export * from './group-by.js';
 export * from './licences.js';
 export * from './cell.js';

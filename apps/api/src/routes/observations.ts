@@ -10,6 +10,7 @@ import {
   ListedObservationSchema,
   DEFAULT_OBSERVATIONS_LIMIT,
   MAX_OBSERVATIONS_LIMIT,
+  boundedMemo,
   csvLine,
   csvLinePieces,
   textPieces,
@@ -127,17 +128,12 @@ const PositionSchema = z.tuple([z.string(), z.string(), z.number().int(), z.numb
 /** Beyond this many remembered values a memo starts afresh, so its memory stays bounded. */
 const MEMO_LIMIT = 65_536;
 /** A count's interval depends on its value alone, so one memo serves every indicator, page and stream. */
-const countIntervals = new Map<number, Interval | null>();
+const countIntervals = boundedMemo<number, Interval | null>(MEMO_LIMIT);
 
 /** `observationInterval`, each count's remembered. */
 function intervalOf(o: Observation): Interval | null {
   if (o.suppressed || o.value === null || !carriesInterval(findIndicator(o.indicator))) return null;
-  let interval = countIntervals.get(o.value);
-  if (interval === undefined) {
-    if (countIntervals.size >= MEMO_LIMIT) countIntervals.clear();
-    countIntervals.set(o.value, (interval = poissonInterval(o.value)));
-  }
-  return interval;
+  return countIntervals(o.value, poissonInterval, o.value);
 }
 
 /** A figure the read path yielded afresh, with its interval, in place. */
@@ -145,15 +141,8 @@ const withInterval = (o: Observation): ListedObservation => Object.assign(o, { i
 
 /** `make` of a key, remembered: for text of what repeats across a stream's figures (a source, a breakdown). */
 function remember<K, V>(make: (key: K) => V): (key: K) => V {
-  const made = new Map<K, V>();
-  return (key) => {
-    let value = made.get(key);
-    if (value === undefined) {
-      if (made.size >= MEMO_LIMIT) made.clear();
-      made.set(key, (value = make(key)));
-    }
-    return value;
-  };
+  const made = boundedMemo<K, V>(MEMO_LIMIT);
+  return (key) => made(key, make, key);
 }
 
 const text = (value: string | null): string => (value === null ? 'null' : JSON.stringify(value));
