@@ -5,6 +5,7 @@ import { mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import lighthouse, { desktopConfig } from 'lighthouse';
 import { chromium } from 'playwright-core';
+import { measuringBrowserPath } from './support/browser.js';
 import { freePort, startStack } from './support/servers.js';
 import { PUBLIC_PATHS } from './support/public-pages.js';
 
@@ -21,7 +22,7 @@ async function main() {
   const stack = await startStack();
   const port = await freePort();
   const browser = await chromium.launch({
-    executablePath: process.env.CHROME_PATH ?? process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
+    executablePath: measuringBrowserPath(),
     args: ['--headless', '--no-sandbox', '--disable-gpu', `--remote-debugging-port=${port}`],
   });
   const only = process.argv[2];

@@ -4,6 +4,7 @@
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { chromium } from 'playwright-core';
+import { measuringBrowserPath } from './support/browser.js';
 import { startStack } from './support/servers.js';
 
 const PAGES = ['/', '/indicators/victims_identified'];
@@ -61,7 +62,7 @@ async function main() {
   const traceDir = process.env.LOAD_CPU_TRACE_DIR;
   const stack = await startStack();
   const browser = await chromium.launch({
-    executablePath: process.env.CHROME_PATH ?? process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
+    executablePath: measuringBrowserPath(),
     args: ['--headless', '--no-sandbox', '--disable-gpu'],
   });
   try {

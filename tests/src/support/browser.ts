@@ -1,7 +1,7 @@
 /// <reference lib="dom" />
 /// <reference lib="dom.iterable" />
 // Callbacks passed to page.evaluate run in the browser, so the e2e tests type-check against the DOM too.
-import { mkdirSync } from 'node:fs';
+import { existsSync, mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { chromium, type Browser, type Page } from 'playwright-core';
 
@@ -21,6 +21,18 @@ export function launchBrowser(): Promise<Browser> {
       '--disable-quic',
     ],
   });
+}
+
+/**
+ * The browser the measuring commands (`pnpm lighthouse`, `pnpm load-cpu`) drive: `CHROME_PATH` when set, else
+ * Debian's `chromium-headless-shell` (the same Chromium engine without the browser's own window, tab strip and
+ * WebUI renderer, which on a 2-core machine took CPU from the page being measured), else Chromium itself.
+ */
+export function measuringBrowserPath(): string {
+  const shell = '/usr/bin/chromium-headless-shell';
+  return (
+    process.env.CHROME_PATH ?? (existsSync(shell) ? shell : (process.env.CHROMIUM_PATH ?? '/usr/bin/chromium'))
+  );
 }
 
 /** A full-page screenshot in tests/test-output/ for a human to look at. */
