@@ -35,6 +35,10 @@ const render: Handle = ({ event, resolve }) =>
     const formats = new Map<string, string>();
     const response = await formatsOfRequest.run(formats, () =>
       resolve(event, {
+        // The page's scripts are fetched when the page asks for them (at the end of its body), not announced
+        // up front: the server's HTML and its inlined styles are the whole first view, and on a slow link the
+        // scripts would otherwise share its bandwidth and arrive before the page is painted.
+        preload: ({ type }) => type === 'css',
         transformPageChunk: ({ html, done }) => {
           const page = html.replace('%lang%', locale).replace('%dir%', DIRECTION[locale]);
           return done && formats.size > 0 ? page.replace('</body>', `${formatsBlock(formats)}</body>`) : page;
