@@ -31,7 +31,8 @@ export function launchBrowser(): Promise<Browser> {
 export function measuringBrowserPath(): string {
   const shell = '/usr/bin/chromium-headless-shell';
   return (
-    process.env.CHROME_PATH ?? (existsSync(shell) ? shell : (process.env.CHROMIUM_PATH ?? '/usr/bin/chromium'))
+    process.env.CHROME_PATH ??
+    (existsSync(shell) ? shell : (process.env.CHROMIUM_PATH ?? '/usr/bin/chromium'))
   );
 }
 
