@@ -61,6 +61,7 @@ const PUBLISHED_DATA = [
   '/v1/sources/*',
   '/v1/exports/*',
   '/v1/releases/*',
+  '/v1/progress',
 ] as const;
 
 /**

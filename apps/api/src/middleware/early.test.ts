@@ -25,7 +25,12 @@ const varyOf = (res: Response) =>
   );
 
 describe('early answers', () => {
-  it.each(['/v1/indicators', '/v1/scorecard?jurisdiction=PK-PB-GUJRAT', '/v1/observations?lang=ur'])(
+  it.each([
+    '/v1/indicators',
+    '/v1/scorecard?jurisdiction=PK-PB-GUJRAT',
+    '/v1/observations?lang=ur',
+    '/v1/progress?jurisdiction=PK-PB-GUJRAT',
+  ])(
     "revalidates %s with 304: the 200's tag, caching and Vary, the CORS answer and nothing else",
     async (path) => {
       t = await createTestApp();

@@ -121,6 +121,27 @@ describe('targets and progress', () => {
     expect(await tableCounts(t.db)).toEqual(before);
   });
 
+  it('tags the public progress with the publish generation: revalidated with 304 until a target changes', async () => {
+    const path = '/v1/progress?jurisdiction=PK-PB-GUJRAT';
+    await t.app.request('/v1/targets', json(t.reviewer.bearer, target(), 'PUT'));
+    const first = await t.app.request(path);
+    const tag = first.headers.get('etag');
+    expect(tag).toMatch(/^W\/"[0-9a-f]{40}"$/);
+    const again = await t.app.request(path, { headers: { 'If-None-Match': tag! } });
+    expect(again.status).toBe(304);
+
+    const changed = await t.app.request(
+      '/v1/targets',
+      json(t.reviewer.bearer, target({ target: { ...target().target, value: 60 } }), 'PUT'),
+    );
+    expect(changed.status).toBe(200);
+    const after = await t.app.request(path, { headers: { 'If-None-Match': tag! } });
+    expect(after.status).toBe(200);
+    expect(after.headers.get('etag')).not.toBe(tag);
+    const progress = ProgressResponseSchema.parse(await after.json());
+    expect(progress.data.find((p) => p.indicator === 'persons_convicted')?.target.value).toBe(60);
+  });
+
   it('explains a target without a published figure', async () => {
     await t.app.request(
       '/v1/targets',
